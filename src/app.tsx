@@ -1,0 +1,95 @@
+/** Builds the web application from its capabilities. No I/O here beyond what handlers do per request. */
+import { Hono } from "hono";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { secureHeaders } from "hono/secure-headers";
+import type { Kysely } from "kysely";
+import type { AppEnv } from "./app-env.ts";
+import type { Config } from "./config.ts";
+import type { DB } from "./db/schema.ts";
+import type { Catalog } from "./frameworks/catalog.ts";
+import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
+import { indexRoutes } from "./index/routes.tsx";
+import type { Logger } from "./log.ts";
+import { mountAssets } from "./ui/assets.ts";
+import { ErrorPage } from "./ui/errors.tsx";
+import { Layout } from "./ui/layout.tsx";
+import { pageCache } from "./ui/page-cache.ts";
+import { switchLangPath } from "./ui/urls.ts";
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  catalog: Catalog;
+  logger: Logger;
+}
+
+function langFromPath(path: string): Lang | undefined {
+  const first = path.split("/")[1];
+  return first === "en" || first === "fr" ? first : undefined;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    c.set("config", deps.config);
+    c.set("db", deps.db);
+    c.set("catalog", deps.catalog);
+    c.set("logger", deps.logger);
+    c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
+    await next();
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use("*", jsxRenderer(({ children, ...props }) => <Layout {...props}>{children}</Layout>, { docType: true }));
+
+  mountAssets(app);
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  app.get("/", (c) => {
+    c.header("vary", "Accept-Language");
+    return c.redirect(`/${negotiateLang(c.req.header("accept-language"))}`, 302);
+  });
+
+  for (const lang of LANGS) {
+    const localized = new Hono<AppEnv>();
+    localized.use("*", pageCache());
+    localized.route("/", indexRoutes());
+    app.route(`/${lang}`, localized);
+  }
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such resource." }, 404);
+    const lang = c.var.lang ?? "en";
+    c.status(404);
+    return c.render(<ErrorPage lang={lang} kind="notFound" />, {
+      lang,
+      title: messages(lang).notFoundTitle,
+      alternate: langFromPath(c.req.path) ? switchLangPath(c.req.path, lang === "en" ? "fr" : "en") : undefined,
+    });
+  });
+
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, "request failed");
+    if (c.req.path.startsWith("/api/")) return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
+    const lang = c.var.lang ?? "en";
+    c.status(500);
+    return c.render(<ErrorPage lang={lang} kind="error" />, { lang, title: messages(lang).errorTitle });
+  });
+
+  return app;
+}

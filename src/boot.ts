@@ -1,0 +1,31 @@
+/** Opening the database and assembling the application, shared by the server, the CLI and tests. */
+import { createApp } from "./app.tsx";
+import type { Config } from "./config.ts";
+import { loadStarterFramework } from "./content/load-starter.ts";
+import { type Database, openDatabase } from "./db/connect.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { createCatalog } from "./frameworks/catalog.ts";
+import { listFrameworks } from "./frameworks/store.ts";
+import { createLogger, type Logger } from "./log.ts";
+
+export interface Runtime {
+  database: Database;
+  app: ReturnType<typeof createApp>;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Migrates, loads the starter framework into an empty database, and builds the app. */
+export async function boot(config: Config, options: { database?: Database; logger?: Logger } = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  const { applied } = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  if ((await listFrameworks(database.db)).length === 0) {
+    const result = await loadStarterFramework(database.db);
+    logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
+  }
+  const catalog = createCatalog(database.db);
+  const app = createApp({ config, db: database.db, catalog, logger });
+  return { database, app, logger, close: () => database.close() };
+}

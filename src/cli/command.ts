@@ -1,0 +1,13 @@
+import type { ParseArgsConfig } from "node:util";
+
+/** Bad arguments: the CLI prints the message and the command's help, and exits with 2. */
+export class UsageError extends Error {}
+
+export interface Command {
+  summary: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  positionals?: boolean;
+  /** Returns the exit code; -1 means "keep running" (a server). */
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}

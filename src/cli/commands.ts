@@ -1,0 +1,116 @@
+import { createWriteStream } from "node:fs";
+import { readConfig } from "../config.ts";
+import { loadStarterFramework } from "../content/load-starter.ts";
+import { ContentError } from "../content/starter.ts";
+import { openDatabase } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { buildFrameworkView } from "../frameworks/catalog.ts";
+import { frameworkJson } from "../frameworks/json.ts";
+import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
+import { startServer } from "../server.ts";
+import { type Command, UsageError } from "./command.ts";
+
+const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+export const commands: Record<string, Command> = {
+  serve: {
+    summary: "start the web server",
+    help: `Usage: skillshelf serve
+
+Starts the web server. On first start the database is created, migrated and loaded with the
+starter framework. Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL.`,
+    options: {},
+    async run() {
+      await startServer(readConfig());
+      return -1;
+    },
+  },
+
+  migrate: {
+    summary: "create or upgrade the database schema",
+    help: `Usage: skillshelf migrate\n\nApplies every pending migration and reports which ran.\n${ENV_NOTE}`,
+    options: {},
+    async run() {
+      const config = readConfig();
+      const database = await openDatabase(config.databaseUrl);
+      try {
+        const { applied } = await migrateToLatest(database.db);
+        console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+        return 0;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+
+  "load-starter": {
+    summary: "load the starter framework (--replace to reload it)",
+    help: `Usage: skillshelf load-starter [--replace]
+
+Validates content/starter and loads it in one transaction.
+  --replace   replace the starter framework if it is already loaded
+${ENV_NOTE}`,
+    options: { replace: { type: "boolean" } },
+    async run(values) {
+      try {
+        const result = await withDatabase((db) => loadStarterFramework(db, { replace: Boolean(values.replace) }));
+        if (result.outcome === "present") {
+          console.log(`"${result.slug}" is already loaded; use --replace to reload it`);
+        } else {
+          console.log(`${result.outcome} "${result.slug}": ${result.items} items`);
+        }
+        return 0;
+      } catch (error) {
+        if (error instanceof ContentError) {
+          console.error(error.message);
+          return 1;
+        }
+        throw error;
+      }
+    },
+  },
+
+  export: {
+    summary: "export a framework (--format json)",
+    help: `Usage: skillshelf export [--framework SLUG] [--format json] [--out FILE]
+
+Writes a framework as JSON, in the same shape as GET /api/v1/frameworks/:id.
+  --framework SLUG   which framework (default: the only one, or the first)
+  --format json      output format (json)
+  --out FILE         write to FILE instead of standard output
+${ENV_NOTE}`,
+    options: { framework: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
+    async run(values) {
+      const format = (values.format as string | undefined) ?? "json";
+      if (format !== "json") throw new UsageError(`unsupported format "${format}" (supported: json)`);
+      const text = await withDatabase(async (db) => {
+        const slug = values.framework as string | undefined;
+        const framework = slug ? await findFrameworkBySlug(db, slug) : (await listFrameworks(db))[0];
+        if (!framework) throw new Error(slug ? `no framework with slug "${slug}"` : "the database holds no framework");
+        return JSON.stringify(frameworkJson(await buildFrameworkView(db, framework)), null, 2);
+      });
+      if (values.out) {
+        await new Promise<void>((resolve, reject) => {
+          const stream = createWriteStream(values.out as string);
+          stream.on("error", reject);
+          stream.end(`${text}\n`, () => resolve());
+        });
+        console.error(`wrote ${values.out}`);
+      } else {
+        process.stdout.write(`${text}\n`);
+      }
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** Settings read from the environment once at start; everything else has a sensible default. */
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().trim().min(1).default("./data/skillshelf.db"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, "")),
+  NODE_ENV: z.string().default("development"),
+});
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  logLevel: z.infer<typeof environment>["LOG_LEVEL"];
+  /** Public origin used in printouts and API links; defaults to http://localhost:PORT. */
+  baseUrl: string;
+  production: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    production: e.NODE_ENV === "production",
+  };
+}

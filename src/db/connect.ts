@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import type { DB } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
+export async function openDatabase(url: string): Promise<Database> {
+  if (isPostgresUrl(url)) {
+    const { default: pg } = await import("pg");
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  const { default: SQLite } = await import("better-sqlite3");
+  if (url !== ":memory:") mkdirSync(dirname(url), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * An in-process PostgreSQL (PGlite) behind Kysely's own PostgresDialect, so unit tests exercise the
+ * same SQL the pg driver gets in production. Only for tests: PGlite is a dev dependency.
+ */
+export async function openPglite(): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create();
+  // PGlite runs one query at a time; Kysely's pool interface needs connect()/query()/release().
+  let queue: Promise<unknown> = Promise.resolve();
+  const client = {
+    query(sqlText: string, parameters: unknown[] = []) {
+      const run = queue.then(async () => {
+        const result = await pglite.query(sqlText, parameters as unknown[]);
+        return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command: "" };
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    release() {},
+  };
+  let inTransaction: Promise<void> = Promise.resolve();
+  const pool = {
+    // A transaction holds the single connection until released, like a pool of size one.
+    async connect() {
+      const previous = inTransaction;
+      let release!: () => void;
+      inTransaction = new Promise<void>((resolve) => (release = resolve));
+      await previous;
+      return { ...client, release };
+    },
+    async end() {
+      await pglite.close();
+    },
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}

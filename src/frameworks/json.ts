@@ -1,0 +1,72 @@
+/** The framework as JSON: one shape for the API, `skillshelf export --format json` and later imports. */
+import type { FrameworkView } from "./catalog.ts";
+import type { Bilingual, TreeNode } from "./tree.ts";
+
+export interface ItemJson {
+  id: string;
+  type: string;
+  code: string | null;
+  position: number;
+  statement: Bilingual;
+  description: Bilingual;
+  updatedAt: string;
+  lastUpdated: string;
+  children: ItemJson[];
+}
+
+export interface FrameworkJson {
+  id: string;
+  slug: string;
+  type: "framework";
+  title: Bilingual;
+  description: Bilingual;
+  publisher: string | null;
+  version: string;
+  status: string;
+  licence: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastUpdated: string;
+  itemTypes: { code: string; label: Bilingual }[];
+  children: ItemJson[];
+}
+
+export function itemJson(node: TreeNode): ItemJson {
+  return {
+    id: node.id,
+    type: node.type,
+    code: node.code,
+    position: node.position,
+    statement: node.statement,
+    description: node.description,
+    updatedAt: node.updatedAt,
+    lastUpdated: node.lastUpdated,
+    children: node.children.map(itemJson),
+  };
+}
+
+export function frameworkSummaryJson(view: Pick<FrameworkView, "framework">) {
+  const f = view.framework;
+  return {
+    id: f.id,
+    slug: f.slug,
+    type: "framework" as const,
+    title: { en: f.title_en, fr: f.title_fr },
+    description: { en: f.description_en, fr: f.description_fr },
+    publisher: f.publisher,
+    version: f.version,
+    status: f.status,
+    licence: f.licence,
+    createdAt: f.created_at,
+    updatedAt: f.updated_at,
+  };
+}
+
+export function frameworkJson(view: FrameworkView): FrameworkJson {
+  return {
+    ...frameworkSummaryJson(view),
+    lastUpdated: view.lastUpdated,
+    itemTypes: [...view.types.values()].map((t) => ({ code: t.code, label: { en: t.label_en, fr: t.label_fr } })),
+    children: view.tree.roots.map(itemJson),
+  };
+}

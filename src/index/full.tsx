@@ -1,0 +1,81 @@
+import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { TreeNode } from "../frameworks/tree.ts";
+import { formatDate, type Lang, messages } from "../i18n/index.ts";
+import { Text } from "../ui/text.tsx";
+import { Subtree } from "./item.tsx";
+
+const anchor = (view: FrameworkView, node: TreeNode) => `item-${view.keys.get(node.id)}`;
+
+/** The whole framework on one page, with a table of contents: for printing or saving as PDF. */
+export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
+  const { lang, view } = props;
+  const t = messages(lang);
+  const f = view.framework;
+  return (
+    <>
+      <h1>
+        <Text text={{ en: f.title_en, fr: f.title_fr }} lang={lang} />
+      </h1>
+      <p class="lead">{t.wholeFrameworkIntro}</p>
+      <p class="meta">
+        {t.edition(f.version)} · {t.lastUpdatedOn(formatDate(view.lastUpdated, lang))}
+      </p>
+      <p class="page-actions">
+        <button type="button" data-print class="js-only" hidden>
+          {t.print}
+        </button>
+      </p>
+      <nav class="toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading">{t.contents}</h2>
+        <ol>
+          {view.tree.roots.map((category) => (
+            <li>
+              <a href={`#${anchor(view, category)}`}>
+                <Text text={category.statement} lang={lang} />
+              </a>
+              {category.children.length > 0 && (
+                <ol>
+                  {category.children.map((area) => (
+                    <li>
+                      <a href={`#${anchor(view, area)}`}>
+                        <Text text={area.statement} lang={lang} />
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {view.tree.roots.map((category) => (
+        <section class="category-section" aria-labelledby={anchor(view, category)}>
+          <h2 id={anchor(view, category)}>
+            <Text text={category.statement} lang={lang} marker />
+          </h2>
+          {(category.description.en || category.description.fr) && (
+            <p>
+              <Text text={category.description} lang={lang} />
+            </p>
+          )}
+          {category.children.map((area) => (
+            <section class="area-section" aria-labelledby={anchor(view, area)}>
+              <h3 id={anchor(view, area)}>
+                <Text text={area.statement} lang={lang} marker />
+              </h3>
+              {(area.description.en || area.description.fr) && (
+                <p>
+                  <Text text={area.description} lang={lang} />
+                </p>
+              )}
+              <p class="meta">
+                {t.lastUpdated}: <time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
+              </p>
+              <Subtree lang={lang} view={view} nodes={area.children} level={4} />
+            </section>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

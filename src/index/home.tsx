@@ -1,0 +1,92 @@
+import type { Framework } from "../db/schema.ts";
+import type { FrameworkView } from "../frameworks/catalog.ts";
+import { type Lang, messages } from "../i18n/index.ts";
+import { Text, textOf } from "../ui/text.tsx";
+import { urls } from "../ui/urls.ts";
+
+/** The framework's front page: what it is, its categories each listing its areas, a search box. */
+export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
+  const { lang, view } = props;
+  const t = messages(lang);
+  const slug = view.framework.slug;
+  const f = view.framework;
+  return (
+    <>
+      <h1>
+        <Text text={{ en: f.title_en, fr: f.title_fr }} lang={lang} />
+      </h1>
+      <p class="lead">
+        <Text text={{ en: f.description_en, fr: f.description_fr }} lang={lang} />
+      </p>
+      <form class="home-search" role="search" action={urls.search(lang)} method="get">
+        <label for="home-q">{t.searchLabel}</label>{" "}
+        <input id="home-q" name="q" type="search" autocomplete="off" placeholder={t.searchPlaceholder} />{" "}
+        <button type="submit">{t.searchButton}</button>
+      </form>
+      <h2>{t.categoriesHeading}</h2>
+      <ul class="categories">
+        {view.tree.roots.map((category) => (
+          <li>
+            <h3>
+              <a href={urls.item(lang, slug, view.keys.get(category.id) as string)}>
+                <Text text={category.statement} lang={lang} />
+              </a>
+            </h3>
+            <ul>
+              {category.children.map((area) => (
+                <li>
+                  <a href={urls.item(lang, slug, view.keys.get(area.id) as string)}>
+                    <Text text={area.statement} lang={lang} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <p class="page-actions">
+        <a href={urls.full(lang, slug)}>{t.wholeFramework}</a>
+        <span class="meta">
+          {t.edition(f.version)} · {t.itemCount(view.itemCount)}
+        </span>
+      </p>
+    </>
+  );
+}
+
+export function FrameworkList(props: { lang: Lang; frameworks: Framework[] }) {
+  const t = messages(props.lang);
+  return (
+    <>
+      <h1>{t.frameworksTitle}</h1>
+      <p class="lead">{t.frameworksIntro}</p>
+      {props.frameworks.length === 0 ? (
+        <p>{t.noFrameworks}</p>
+      ) : (
+        <ul class="area-list">
+          {props.frameworks.map((f) => (
+            <li>
+              <h2>
+                <a href={urls.framework(props.lang, f.slug)}>
+                  <Text text={{ en: f.title_en, fr: f.title_fr }} lang={props.lang} />
+                </a>
+              </h2>
+              <p class="meta">
+                {t.version} {f.version}
+                {f.publisher && <> · {f.publisher}</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function categoryNav(lang: Lang, view: FrameworkView, currentRootId?: string) {
+  return view.tree.roots.map((root) => ({
+    href: urls.item(lang, view.framework.slug, view.keys.get(root.id) as string),
+    label: textOf(root.statement, lang),
+    current: root.id === currentRootId,
+  }));
+}

@@ -1,0 +1,164 @@
+import type { FrameworkView } from "../frameworks/catalog.ts";
+import { ancestors, height, type TreeNode } from "../frameworks/tree.ts";
+import { formatDate, type Lang, messages } from "../i18n/index.ts";
+import { Text } from "../ui/text.tsx";
+import { urls } from "../ui/urls.ts";
+
+interface ItemProps {
+  lang: Lang;
+  view: FrameworkView;
+  node: TreeNode;
+  /** The printable view: no breadcrumb or actions. */
+  print?: boolean;
+}
+
+/**
+ * One page for every item, whatever its type: an item whose subtree is deep (a category) lists its
+ * children with their descriptions; a shallower one (an area, a competency) is shown whole.
+ */
+export function ItemPage(props: ItemProps) {
+  const { lang, view, node } = props;
+  const t = messages(lang);
+  const slug = view.framework.slug;
+  const key = view.keys.get(node.id) as string;
+  const listsChildren = height(node) >= 3;
+  return (
+    <>
+      {!props.print && <Breadcrumb lang={lang} view={view} node={node} />}
+      <h1>
+        <Text text={node.statement} lang={lang} marker />
+      </h1>
+      {node.description.en || node.description.fr ? (
+        <p class="lead">
+          <Text text={node.description} lang={lang} marker />
+        </p>
+      ) : null}
+      {!listsChildren && (
+        <p class="meta">
+          {t.lastUpdated}: <time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
+        </p>
+      )}
+      {!props.print && !listsChildren && (
+        <p class="page-actions">
+          <a class="button" href={urls.itemPrint(lang, slug, key)} data-print>
+            {t.print}
+          </a>
+        </p>
+      )}
+      {props.print && (
+        <p class="page-actions">
+          <a href={urls.item(lang, slug, key)}>{t.backToPage}</a>
+          <a class="button" href={urls.item(lang, slug, key)} data-print>
+            {t.printThisPage}
+          </a>
+        </p>
+      )}
+      {listsChildren ? <ChildList {...props} /> : <Subtree lang={lang} view={view} nodes={node.children} level={2} />}
+    </>
+  );
+}
+
+function Breadcrumb(props: { lang: Lang; view: FrameworkView; node: TreeNode }) {
+  const t = messages(props.lang);
+  const slug = props.view.framework.slug;
+  const chain = ancestors(props.node, props.view.tree.byId);
+  return (
+    <nav class="breadcrumb" aria-label={t.breadcrumb}>
+      <ol>
+        <li>
+          <a href={urls.framework(props.lang, slug)}>{t.home}</a>
+        </li>
+        {chain.map((a) => (
+          <li>
+            <a href={urls.item(props.lang, slug, props.view.keys.get(a.id) as string)}>
+              <Text text={a.statement} lang={props.lang} />
+            </a>
+          </li>
+        ))}
+        <li aria-current="page">
+          <Text text={props.node.statement} lang={props.lang} />
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function ChildList(props: ItemProps) {
+  const { lang, view, node } = props;
+  const t = messages(lang);
+  return (
+    <section aria-labelledby="children-heading">
+      <h2 id="children-heading" class="visually-hidden">
+        {t.areasIn(node.statement[lang] ?? node.statement.en ?? node.statement.fr ?? "")}
+      </h2>
+      <ul class="area-list">
+        {node.children.map((child) => (
+          <li>
+            <h3>
+              <a href={urls.item(lang, view.framework.slug, view.keys.get(child.id) as string)}>
+                <Text text={child.statement} lang={lang} />
+              </a>
+            </h3>
+            {(child.description.en || child.description.fr) && (
+              <p>
+                <Text text={child.description} lang={lang} />
+              </p>
+            )}
+            <p class="meta">
+              {t.competencyCount(child.children.length)} · {t.lastUpdated}: {formatDate(child.lastUpdated, lang)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Children as headed sections, grandchildren as lists under them (competency → its KSAs). */
+export function Subtree(props: { lang: Lang; view: FrameworkView; nodes: TreeNode[]; level: 2 | 3 | 4 | 5 }) {
+  const { lang, view } = props;
+  const t = messages(lang);
+  const typeLabel = (code: string) => {
+    const type = view.types.get(code);
+    return (lang === "fr" ? type?.label_fr : type?.label_en) ?? type?.label_en ?? code;
+  };
+  const Heading = `h${props.level}` as "h2";
+  return (
+    <>
+      {props.nodes.map((child) => (
+        <section class="competency" id={`item-${view.keys.get(child.id)}`}>
+          <Heading>
+            <span class="label">{typeLabel(child.type)}</span>
+            <Text text={child.statement} lang={lang} marker />
+          </Heading>
+          {(child.description.en || child.description.fr) && (
+            <p>
+              <Text text={child.description} lang={lang} />
+            </p>
+          )}
+          {child.children.length > 0 && (
+            <>
+              <p class="ksa-heading">
+                {child.children.every((k) => k.type === "ksa") ? t.ksaHeading : typeLabel(child.children[0].type)}
+              </p>
+              <NestedList lang={lang} nodes={child.children} />
+            </>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function NestedList(props: { lang: Lang; nodes: TreeNode[] }) {
+  return (
+    <ul class="ksas">
+      {props.nodes.map((n) => (
+        <li>
+          <Text text={n.statement} lang={props.lang} marker />
+          {n.children.length > 0 && <NestedList lang={props.lang} nodes={n.children} />}
+        </li>
+      ))}
+    </ul>
+  );
+}

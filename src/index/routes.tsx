@@ -1,0 +1,95 @@
+/** Public pages of the index: home, frameworks, category/area pages, printable views, whole framework. */
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import type { FrameworkView } from "../frameworks/catalog.ts";
+import { ancestors, type TreeNode } from "../frameworks/tree.ts";
+import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
+import type { PrintFooter } from "../ui/layout.tsx";
+import { textOf } from "../ui/text.tsx";
+import { switchLangPath, urls } from "../ui/urls.ts";
+import { FullFramework } from "./full.tsx";
+import { categoryNav, FrameworkHome, FrameworkList } from "./home.tsx";
+import { ItemPage } from "./item.tsx";
+
+export function indexRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const frameworkTitle = (view: FrameworkView, lang: Lang) =>
+    textOf({ en: view.framework.title_en, fr: view.framework.title_fr }, lang);
+
+  const printFooter = (c: Context<AppEnv>, path: string, view: FrameworkView, lastUpdated: string): PrintFooter => {
+    const lang = c.var.lang;
+    return {
+      url: `${c.var.config.baseUrl}${path}`,
+      edition: view.framework.version,
+      lastUpdated: formatDate(lastUpdated, lang),
+      printedOn: formatDate(new Date().toISOString(), lang),
+    };
+  };
+
+  const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined) => {
+    const lang = c.var.lang;
+    if (!view) return c.render(<FrameworkList lang={lang} frameworks={[]} />, { lang, title: messages(lang).homeTitle, alternate: switchLangPath(c.req.path, otherLang(lang)) });
+    return c.render(<FrameworkHome lang={lang} view={view} />, {
+      lang,
+      title: frameworkTitle(view, lang),
+      alternate: switchLangPath(c.req.path, otherLang(lang)),
+      nav: categoryNav(lang, view),
+      description: textOf({ en: view.framework.description_en, fr: view.framework.description_fr }, lang),
+    });
+  };
+
+  app.get("/", async (c) => renderHome(c, await c.var.catalog.primary()));
+
+  app.get("/frameworks", async (c) => {
+    const lang = c.var.lang;
+    const frameworks = await c.var.catalog.list();
+    return c.render(<FrameworkList lang={lang} frameworks={frameworks} />, {
+      lang,
+      title: messages(lang).frameworksTitle,
+      alternate: switchLangPath(c.req.path, otherLang(lang)),
+    });
+  });
+
+  app.get("/frameworks/:slug", async (c) => {
+    const view = await c.var.catalog.get(c.req.param("slug"));
+    if (!view) return c.notFound();
+    return renderHome(c, view);
+  });
+
+  app.get("/frameworks/:slug/full", async (c) => {
+    const lang = c.var.lang;
+    const view = await c.var.catalog.get(c.req.param("slug"));
+    if (!view) return c.notFound();
+    return c.render(<FullFramework lang={lang} view={view} />, {
+      lang,
+      title: frameworkTitle(view, lang),
+      alternate: switchLangPath(c.req.path, otherLang(lang)),
+      nav: categoryNav(lang, view),
+      printFooter: printFooter(c, c.req.path, view, view.lastUpdated),
+    });
+  });
+
+  const itemPage = (print: boolean) => async (c: Context<AppEnv>) => {
+    const lang = c.var.lang;
+    const view = await c.var.catalog.get(c.req.param("slug") ?? "");
+    const node = view?.byKey.get(c.req.param("key") ?? "");
+    if (!view || !node) return c.notFound();
+    const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
+    const path = urls.item(lang, view.framework.slug, view.keys.get(node.id) as string);
+    return c.render(<ItemPage lang={lang} view={view} node={node} print={print} />, {
+      lang,
+      title: textOf(node.statement, lang),
+      alternate: switchLangPath(c.req.path, otherLang(lang)),
+      nav: categoryNav(lang, view, root.id),
+      variant: print ? "print" : "default",
+      printFooter: printFooter(c, path, view, node.lastUpdated),
+      description: textOf(node.description, lang) || undefined,
+    });
+  };
+
+  app.get("/frameworks/:slug/items/:key", itemPage(false));
+  app.get("/frameworks/:slug/items/:key/print", itemPage(true));
+
+  return app;
+}

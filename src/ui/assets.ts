@@ -1,0 +1,61 @@
+/**
+ * Static assets served from memory with a content hash in their URL, so browsers may cache them
+ * forever. htmx comes from node_modules: no CDN, works offline on a branch network.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Hono } from "hono";
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  hash: string;
+}
+
+const require = createRequire(import.meta.url);
+const local = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
+
+const sources: Record<string, { path: string; type: string }> = {
+  "app.css": { path: local("app.css"), type: "text/css; charset=utf-8" },
+  "app.js": { path: local("app.js"), type: "text/javascript; charset=utf-8" },
+  "htmx.min.js": { path: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript; charset=utf-8" },
+};
+
+const assets = new Map<string, Asset>();
+
+/** Registers an extra asset (a capability's own script or stylesheet). */
+export function registerAsset(name: string, path: string, type: string): void {
+  sources[name] = { path, type };
+  assets.delete(name);
+}
+
+function load(name: string): Asset | undefined {
+  let asset = assets.get(name);
+  if (!asset) {
+    const source = sources[name];
+    if (!source) return undefined;
+    const body = readFileSync(source.path);
+    asset = { body, type: source.type, hash: createHash("sha256").update(body).digest("hex").slice(0, 12) };
+    assets.set(name, asset);
+  }
+  return asset;
+}
+
+export function assetUrl(name: string): string {
+  const asset = load(name);
+  return asset ? `/assets/${name}?v=${asset.hash}` : `/assets/${name}`;
+}
+
+export function mountAssets(app: Hono<any>): void {
+  app.get("/assets/:name", (c) => {
+    const asset = load(c.req.param("name"));
+    if (!asset) return c.notFound();
+    const versioned = c.req.query("v") === asset.hash;
+    return c.body(new Uint8Array(asset.body), 200, {
+      "content-type": asset.type,
+      "cache-control": versioned ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    });
+  });
+}

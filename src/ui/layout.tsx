@@ -1,0 +1,125 @@
+/** The page shell every HTML page shares: lang, skip link, landmarks, language switch, print footer. */
+import type { Child } from "hono/jsx";
+import { type Lang, messages, otherLang } from "../i18n/index.ts";
+import { assetUrl } from "./assets.ts";
+
+export interface NavLink {
+  href: string;
+  label: string;
+  lang?: Lang;
+  current?: boolean;
+}
+
+export interface PrintFooter {
+  /** Absolute URL of the page, shown on paper. */
+  url: string;
+  edition?: string;
+  lastUpdated?: string;
+  printedOn: string;
+}
+
+export interface PageProps {
+  lang: Lang;
+  title: string;
+  /** The same page in the other language. */
+  alternate?: string;
+  nav?: NavLink[];
+  /** Hide the header search box (the search page has its own). */
+  hideHeaderSearch?: boolean;
+  printFooter?: PrintFooter;
+  /** "print" renders the page without navigation, for the printable view. */
+  variant?: "default" | "print";
+  description?: string;
+}
+
+declare module "hono" {
+  interface ContextRenderer {
+    (content: Child, props: PageProps): Response | Promise<Response>;
+  }
+}
+
+export function Layout(props: PageProps & { children?: Child }) {
+  const t = messages(props.lang);
+  const other = otherLang(props.lang);
+  const print = props.variant === "print";
+  return (
+    <html lang={props.lang === "fr" ? "fr-CA" : "en-CA"}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} — ${t.siteName}`}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        <link rel="stylesheet" href={assetUrl("app.css")} />
+        {props.alternate && <link rel="alternate" hreflang={other} href={props.alternate} />}
+        <script src={assetUrl("htmx.min.js")} defer></script>
+        <script src={assetUrl("app.js")} defer></script>
+      </head>
+      <body class={print ? "print-view" : undefined}>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-name" href={`/${props.lang}`}>
+              {t.siteName}
+            </a>
+            {props.alternate && (
+              <a class="lang-switch" href={props.alternate} hreflang={other} lang={other} aria-label={t.languageSwitchLabel}>
+                {t.languageSwitch}
+              </a>
+            )}
+            {!props.hideHeaderSearch && !print && (
+              <form class="header-search" role="search" action={`/${props.lang}/search`} method="get">
+                <label for="header-q" class="visually-hidden">
+                  {t.searchLabel}
+                </label>
+                <input id="header-q" name="q" type="search" placeholder={t.searchPlaceholder} autocomplete="off" />
+                <button type="submit">{t.searchButton}</button>
+              </form>
+            )}
+          </div>
+          {props.nav && props.nav.length > 0 && !print && (
+            <nav class="primary-nav" aria-label={t.primaryNav}>
+              <ul>
+                {props.nav.map((link) => (
+                  <li>
+                    <a href={link.href} lang={link.lang} aria-current={link.current ? "page" : undefined}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          {props.printFooter && <PrintFooterBlock lang={props.lang} title={props.title} footer={props.printFooter} />}
+          <p class="screen-only">
+            {t.footerAbout} <a href="/api/v1/openapi.json">{t.apiLink}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function PrintFooterBlock(props: { lang: Lang; title: string; footer: PrintFooter }) {
+  const t = messages(props.lang);
+  const f = props.footer;
+  return (
+    <div class="print-footer">
+      <p>
+        <strong>{props.title}</strong>
+        {f.edition && <> · {t.edition(f.edition)}</>}
+        {f.lastUpdated && <> · {t.lastUpdatedOn(f.lastUpdated)}</>} · {t.printedOn(f.printedOn)}
+      </p>
+      <p>
+        {t.printedFrom} <span class="print-url">{f.url}</span>
+      </p>
+      <p>{t.printCheck}</p>
+    </div>
+  );
+}
