@@ -1,0 +1,58 @@
+/** Builds a ready app over a fresh database for in-process tests (`app.request(...)`). */
+import { createApp } from "../../src/app.tsx";
+import { readConfig } from "../../src/config.ts";
+import { loadStarterFramework } from "../../src/content/load-starter.ts";
+import { type Database, openDatabase, openPglite } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createLogger } from "../../src/log.ts";
+
+export type TestDialect = "sqlite" | "pglite" | "postgres";
+
+/**
+ * The databases store tests run on: SQLite and PGlite always; a real PostgreSQL too when
+ * TEST_DATABASE_URL is set (CI sets it).
+ */
+export function testDialects(): TestDialect[] {
+  return process.env.TEST_DATABASE_URL ? ["sqlite", "pglite", "postgres"] : ["sqlite", "pglite"];
+}
+
+/** A fresh, migrated, empty database. On real PostgreSQL each call gets its own schema. */
+export async function openTestDatabase(dialect: TestDialect = "sqlite"): Promise<Database> {
+  let database: Database;
+  if (dialect === "sqlite") database = await openDatabase(":memory:");
+  else if (dialect === "pglite") database = await openPglite();
+  else database = await openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+async function openFreshPostgresSchema(url: string): Promise<Database> {
+  const { default: pg } = await import("pg");
+  const schema = `test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema "${schema}"`);
+  await admin.end();
+  const separator = url.includes("?") ? "&" : "?";
+  const database = await openDatabase(`${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema "${schema}" cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function makeTestApp(options: { dialect?: TestDialect; starter?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+  const database = await openTestDatabase(options.dialect ?? "sqlite");
+  if (options.starter !== false) await loadStarterFramework(database.db);
+  const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
+  const config = readConfig(options.env ?? {});
+  const app = createApp({ config, db: database.db, catalog, logger: createLogger("silent") });
+  return { app, db: database.db, catalog, config, close: () => database.close() };
+}
