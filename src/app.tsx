@@ -4,6 +4,7 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import { secureHeaders } from "hono/secure-headers";
 import type { Kysely } from "kysely";
 import type { AppEnv } from "./app-env.ts";
+import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
 import type { Catalog } from "./frameworks/catalog.ts";
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   mountAssets(app);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Only for `npm run bench`: absent unless SKILLSHELF_BENCH=1 at start.
+  if (benchRoutesEnabled()) mountBenchRoutes(app);
 
   app.get("/", (c) => {
     c.header("vary", "Accept-Language");
