@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
 import type { Catalog } from "./frameworks/catalog.ts";
 import type { Lang } from "./i18n/index.ts";
+import type { Actor } from "./policy/index.ts";
 
 /** What every request handler can reach through `c.var`. */
 export interface AppEnv {
@@ -13,5 +14,7 @@ export interface AppEnv {
     db: Kysely<DB>;
     catalog: Catalog;
     logger: Logger;
+    /** The signed-in person, or null for an anonymous reader (set by the auth middleware). */
+    user: Actor | null;
   };
 }

@@ -37,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("db", deps.db);
     c.set("catalog", deps.catalog);
     c.set("logger", deps.logger);
+    c.set("user", null);
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
