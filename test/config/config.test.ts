@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { readConfig } from "../../src/config.ts";
+
+describe("readConfig", () => {
+  test("defaults: port 3000, SQLite file, info logs, localhost base URL", () => {
+    const config = readConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, "./data/skillshelf.db");
+    assert.equal(config.logLevel, "info");
+    assert.equal(config.baseUrl, "http://localhost:3000");
+    assert.equal(config.production, false);
+  });
+
+  test("reads every setting from the environment", () => {
+    const config = readConfig({
+      PORT: "8080",
+      DATABASE_URL: "postgres://u:p@db.example:5432/skillshelf",
+      LOG_LEVEL: "warn",
+      BASE_URL: "https://competencies.example.ca/",
+      NODE_ENV: "production",
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, "postgres://u:p@db.example:5432/skillshelf");
+    assert.equal(config.logLevel, "warn");
+    assert.equal(config.baseUrl, "https://competencies.example.ca", "trailing slash is dropped");
+    assert.equal(config.production, true);
+  });
+
+  test("the default base URL follows PORT", () => {
+    assert.equal(readConfig({ PORT: "4321" }).baseUrl, "http://localhost:4321");
+  });
+
+  for (const port of ["abc", "70000", "-1", "3.5", "80x"]) {
+    test(`PORT=${port} is refused with a message naming PORT`, () => {
+      assert.throws(() => readConfig({ PORT: port }), (error: Error) => {
+        assert.match(error.message, /invalid configuration/);
+        assert.match(error.message, /PORT/);
+        return true;
+      });
+    });
+  }
+
+  test("a bad LOG_LEVEL and a bad BASE_URL are both reported at once", () => {
+    assert.throws(
+      () => readConfig({ LOG_LEVEL: "loud", BASE_URL: "not a url" }),
+      (error: Error) => /LOG_LEVEL/.test(error.message) && /BASE_URL/.test(error.message),
+    );
+  });
+
+  test("a blank DATABASE_URL is refused rather than opening a file named ''", () => {
+    assert.throws(() => readConfig({ DATABASE_URL: "   " }), /DATABASE_URL/);
+  });
+});
