@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { secureHeaders } from "hono/secure-headers";
 import type { Kysely } from "kysely";
+import { apiRoutes } from "./api/routes.ts";
 import type { AppEnv } from "./app-env.ts";
 import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header("vary", "Accept-Language");
     return c.redirect(`/${negotiateLang(c.req.header("accept-language"))}`, 302);
   });
+
+  app.route("/api/v1", apiRoutes());
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();

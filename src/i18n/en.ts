@@ -49,6 +49,9 @@ export const en = {
   goHome: "Go to the index home page",
   footerAbout: "Skillshelf — a bilingual competencies index for public library staff.",
   apiLink: "JSON API",
+  // Read-only JSON API (src/api): error messages returned to API clients.
+  apiFrameworkNotFound: "No published framework has this id or slug.",
+  apiBadFrameworkId: "A framework id is a UUID or a slug of at most 200 letters, digits, '.', '_', '~' or '-'.",
 } as const;
 
 type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

@@ -52,4 +52,7 @@ export const fr: Messages = {
   goHome: "Aller à l'accueil du répertoire",
   footerAbout: "Skillshelf — un répertoire bilingue des compétences du personnel des bibliothèques publiques.",
   apiLink: "API JSON",
+  // API JSON en lecture seule (src/api) : messages d'erreur renvoyés aux clients de l'API.
+  apiFrameworkNotFound: "Aucun référentiel publié ne porte cet identifiant ou ce nom court (slug).",
+  apiBadFrameworkId: "L'identifiant d'un référentiel est un UUID ou un nom court (slug) d'au plus 200 lettres, chiffres, « . », « _ », « ~ » ou « - ».",
 };

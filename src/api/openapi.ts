@@ -1,0 +1,242 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. It is the contract the
+ * tests hold every API response to, so a change of shape fails a test until it is described here.
+ */
+import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: "string" | "integer"): JsonSchema => ({ type: [type, "null"] });
+const timestamp = (description: string): JsonSchema => ({ type: "string", format: "date-time", description });
+const perLanguage = (description: string): JsonSchema => ({
+  type: "object",
+  description,
+  required: ["en", "fr"],
+  properties: { en: { type: "string", format: "uri" }, fr: { type: "string", format: "uri" } },
+});
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+const cachingHeaders = {
+  ETag: { $ref: "#/components/headers/ETag" },
+  "Cache-Control": { $ref: "#/components/headers/CacheControl" },
+};
+
+/** Fields every framework representation carries (summary in the list, and the whole tree). */
+const frameworkFields: Record<string, JsonSchema> = {
+  id: { type: "string", format: "uuid" },
+  slug: { type: "string", description: "Short name used in URLs; accepted wherever an id is." },
+  type: { const: "framework" },
+  title: ref("Bilingual"),
+  description: ref("Bilingual"),
+  publisher: nullable("string"),
+  version: { type: "string" },
+  status: { type: "string", description: "Publication status; the API lists published frameworks only.", examples: ["published"] },
+  licence: { ...nullable("string"), description: "Licence of the content, e.g. CC BY 4.0." },
+  createdAt: timestamp("When the framework was created in this database."),
+  updatedAt: timestamp("Last change of the framework's own fields."),
+};
+
+const schemas: Record<string, JsonSchema> = {
+  Bilingual: {
+    type: "object",
+    description: "A text in English and French; null where that language is missing.",
+    required: ["en", "fr"],
+    properties: { en: nullable("string"), fr: nullable("string") },
+  },
+  Item: {
+    type: "object",
+    description: "A node of the tree (category, area, competency, KSA… — item types are data).",
+    required: ["id", "type", "code", "position", "statement", "description", "updatedAt", "lastUpdated", "children"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      type: { type: "string", description: "Code of the item type, see Framework.itemTypes.", examples: ["area"] },
+      code: { ...nullable("string"), description: "Human code, e.g. ML.CR.2.", examples: ["ML.CR"] },
+      position: { type: "integer", description: "Order among siblings; children are already sorted." },
+      statement: ref("Bilingual"),
+      description: ref("Bilingual"),
+      updatedAt: timestamp("Last change of this item itself."),
+      lastUpdated: timestamp("Newest change in this item's subtree (an area's “last updated”)."),
+      children: { type: "array", items: ref("Item") },
+    },
+  },
+  ItemType: {
+    type: "object",
+    required: ["code", "label"],
+    properties: { code: { type: "string", examples: ["competency"] }, label: ref("Bilingual") },
+  },
+  FrameworkLinks: {
+    type: "object",
+    required: ["self", "html", "full"],
+    properties: {
+      self: { type: "string", format: "uri", description: "This framework in the API (the whole tree)." },
+      html: perLanguage("The framework's home page."),
+      full: perLanguage("The whole framework on one page, for printing."),
+    },
+  },
+  FrameworkSummary: {
+    type: "object",
+    required: [...Object.keys(frameworkFields), "links"],
+    properties: { ...frameworkFields, links: ref("FrameworkLinks") },
+  },
+  FrameworkList: {
+    type: "object",
+    required: ["frameworks"],
+    properties: { frameworks: { type: "array", items: ref("FrameworkSummary") } },
+  },
+  Framework: {
+    type: "object",
+    description: "A framework and its whole tree, nested through `children`. Same shape as `skillshelf export --format json`.",
+    required: [...Object.keys(frameworkFields), "lastUpdated", "itemTypes", "children"],
+    properties: {
+      ...frameworkFields,
+      lastUpdated: timestamp("Newest change anywhere in the framework."),
+      itemTypes: { type: "array", items: ref("ItemType"), description: "The levels of this framework, top first." },
+      children: { type: "array", items: ref("Item"), description: "Top-level items (categories in the starter)." },
+    },
+  },
+  Error: {
+    type: "object",
+    required: ["error", "message"],
+    properties: {
+      error: { type: "string", description: "Stable identifier to branch on.", examples: ["not_found", "bad_request"] },
+      message: { type: "string", description: "Explanation in the language of Accept-Language (en or fr)." },
+    },
+  },
+  SearchArea: {
+    type: "object",
+    description: "The area a group of hits belongs to.",
+    required: ["id", "key", "code", "statement", "frameworkSlug"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      key: { type: "string", description: "The area's key in page URLs (its code when unique)." },
+      code: nullable("string"),
+      statement: ref("Bilingual"),
+      frameworkSlug: { type: "string" },
+    },
+  },
+  SearchHit: {
+    type: "object",
+    required: ["id", "key", "code", "type", "statement", "matchedTerms", "score"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      key: { type: "string", description: "The item's key in page URLs." },
+      code: nullable("string"),
+      type: { type: "string", examples: ["competency"] },
+      statement: ref("Bilingual"),
+      matchedTerms: { type: "array", items: { type: "string" }, description: "Indexed words the query matched." },
+      score: { type: "number" },
+    },
+  },
+  SearchGroup: {
+    type: "object",
+    required: ["area", "hits"],
+    properties: { area: ref("SearchArea"), hits: { type: "array", items: ref("SearchHit") } },
+  },
+  SearchResult: {
+    type: "object",
+    required: ["query", "lang", "total", "groups"],
+    properties: {
+      query: { type: "string" },
+      lang: { enum: ["en", "fr"] },
+      total: { type: "integer", minimum: 0, description: "Number of hits over all groups." },
+      groups: { type: "array", items: ref("SearchGroup"), description: "Hits grouped by area, best first." },
+    },
+  },
+};
+
+const errorResponse = (description: string): Response => ({ description, content: json(ref("Error")) });
+
+export function openApiDocument(baseUrl: string): OpenApiDocument {
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Skillshelf API",
+      version: "1.0.0",
+      description:
+        "Read-only access to the published competency frameworks of this Skillshelf: lists, whole trees with English and French texts, and search. Public data: no authentication, any origin may call it (CORS).",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    servers: [{ url: `${baseUrl}/api/v1` }],
+    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }],
+    paths: {
+      "/frameworks": {
+        get: {
+          operationId: "listFrameworks",
+          summary: "List the published frameworks",
+          tags: ["frameworks"],
+          parameters: [{ $ref: "#/components/parameters/IfNoneMatch" }],
+          responses: {
+            "200": { description: "The published frameworks.", headers: cachingHeaders, content: json(ref("FrameworkList")) },
+            "304": { $ref: "#/components/responses/NotModified" },
+          },
+        },
+      },
+      "/frameworks/{id}": {
+        get: {
+          operationId: "getFramework",
+          summary: "Get a framework with its whole tree",
+          tags: ["frameworks"],
+          parameters: [{ $ref: "#/components/parameters/FrameworkId" }, { $ref: "#/components/parameters/IfNoneMatch" }],
+          responses: {
+            "200": { description: "The framework and its whole tree.", headers: cachingHeaders, content: json(ref("Framework")) },
+            "304": { $ref: "#/components/responses/NotModified" },
+            "400": { $ref: "#/components/responses/BadRequest" },
+            "404": { $ref: "#/components/responses/NotFound" },
+          },
+        },
+      },
+      "/search": {
+        get: {
+          operationId: "search",
+          summary: "Search every level of the published frameworks",
+          description:
+            "Accent- and case-insensitive, prefix and typo-tolerant search over statements and descriptions in both languages. Hits are grouped by area.",
+          tags: ["search"],
+          parameters: [
+            { name: "q", in: "query", description: "Words to look for; an empty query finds nothing.", schema: { type: "string" } },
+            { name: "lang", in: "query", description: "Language of the query and of the ranking.", schema: { enum: ["en", "fr"], default: "en" } },
+            { name: "limit", in: "query", description: "Maximum number of hits.", schema: { type: "integer", minimum: 1, maximum: 100 } },
+          ],
+          responses: {
+            "200": { description: "Hits grouped by area.", content: json(ref("SearchResult")) },
+            "400": { $ref: "#/components/responses/BadRequest" },
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          tags: ["meta"],
+          responses: { "200": { description: "The OpenAPI 3.1 description of this API.", content: json({ type: "object" }) } },
+        },
+      },
+    },
+    components: {
+      schemas,
+      parameters: {
+        FrameworkId: {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The framework's UUID or its slug.",
+          schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\p{L}\\p{N}._~-]+$" },
+        },
+        IfNoneMatch: {
+          name: "If-None-Match",
+          in: "header",
+          description: "An ETag from an earlier response; answered with 304 while it is current.",
+          schema: { type: "string" },
+        },
+      },
+      headers: {
+        ETag: { description: "Changes whenever the content changes.", schema: { type: "string" } },
+        CacheControl: { description: "public, max-age=60", schema: { type: "string" } },
+      },
+      responses: {
+        NotModified: { description: "The copy named by If-None-Match is current.", headers: cachingHeaders },
+        BadRequest: errorResponse("Malformed parameter."),
+        NotFound: errorResponse("No published framework has this id or slug."),
+      },
+    },
+  };
+}
