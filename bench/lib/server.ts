@@ -1,0 +1,26 @@
+/** The real Skillshelf server under production settings, as the benchmarks start it. */
+import { spawnTsNode, type Spawned, waitFor200 } from "./process.ts";
+import type { BenchContext } from "./figures.ts";
+
+export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
+
+export function startSkillshelf(context: BenchContext, extraEnv: NodeJS.ProcessEnv = {}): Promise<Spawned> {
+  return spawnTsNode({
+    cwd: context.root,
+    script: "src/cli/main.ts",
+    args: ["serve"],
+    env: { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: context.databaseUrl, ...extraEnv },
+  });
+}
+
+/** Starts the server and waits for the area page; returns the process and spawn → first 200 in ms. */
+export async function startSkillshelfReady(context: BenchContext, extraEnv: NodeJS.ProcessEnv = {}) {
+  const server = await startSkillshelf(context, extraEnv);
+  try {
+    const readyMs = await waitFor200(server, `${server.origin}${AREA_PAGE_PATH}`);
+    return { server, readyMs };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * A synthetic framework of a chosen size, with pseudo-random but plausible bilingual statements,
+ * shaped like the starter (category → area → competency → KSA). Built in memory as a FrameworkView,
+ * exactly as the catalog would build it from database rows. Used only to measure search at scale.
+ */
+import type { Framework, ItemType } from "../../src/db/schema.ts";
+import type { FrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../../src/frameworks/tree.ts";
+import { between, pickOne, seededRandom } from "./prng.ts";
+import { ADJECTIVES, CONNECTORS, NOUNS, type Pair, VERBS } from "./words.ts";
+
+const CATEGORIES = 8;
+const AREAS_PER_CATEGORY = 30;
+const COMPETENCIES_PER_AREA = 8;
+
+type Text = { en: string; fr: string };
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const sentence = (t: Text): Text => ({ en: `${capitalize(t.en)}.`, fr: `${capitalize(t.fr)}.` });
+
+function phrase(random: () => number): Text {
+  const verb = pickOne(random, VERBS);
+  const adjective = pickOne(random, ADJECTIVES);
+  const noun = pickOne(random, NOUNS);
+  const connector = pickOne(random, CONNECTORS);
+  const other = pickOne(random, NOUNS);
+  return {
+    en: `${verb[0]} ${adjective[0]} ${noun[0]} ${connector[0]} ${other[0]}`,
+    fr: `${verb[1]} ${noun[1]} ${adjective[1]} ${connector[1]} ${other[1]}`,
+  };
+}
+
+function description(random: () => number): Text {
+  const parts = Array.from({ length: between(random, 1, 3) }, () => sentence(phrase(random)));
+  return { en: parts.map((p) => p.en).join(" "), fr: parts.map((p) => p.fr).join(" ") };
+}
+
+function title(random: () => number, nouns: number): Text {
+  const adjective = pickOne(random, ADJECTIVES);
+  const picked: Pair[] = Array.from({ length: nouns }, () => pickOne(random, NOUNS));
+  const en = `${adjective[0]} ${picked.map((n) => n[0]).join(" and ")}`;
+  const fr = `${picked.map((n) => n[1]).join(" et ")} ${adjective[1]}`;
+  return { en: capitalize(en), fr: capitalize(fr) };
+}
+
+/** Exactly `itemCount` items (at least the categories, areas and competencies the shape needs). */
+export function syntheticFrameworkView(itemCount: number, seed = 20261128): FrameworkView {
+  const random = seededRandom(seed);
+  const frameworkId = "00000000-5e17-4000-8000-000000000000";
+  const rows: ItemRow[] = [];
+  let next = 1;
+  const id = () => `00000000-5e17-4000-8000-${(next++).toString(16).padStart(12, "0")}`;
+  const day = () => `202${between(random, 4, 6)}-${String(between(random, 1, 12)).padStart(2, "0")}-${String(between(random, 1, 28)).padStart(2, "0")}T12:00:00.000Z`;
+  const add = (parent: string | null, type: string, code: string, position: number, statement: Text, text?: Text) => {
+    const itemId = id();
+    rows.push({
+      id: itemId,
+      parent_id: parent,
+      type_code: type,
+      code,
+      position,
+      statement_en: statement.en,
+      statement_fr: statement.fr,
+      description_en: text?.en ?? null,
+      description_fr: text?.fr ?? null,
+      updated_at: day(),
+    });
+    return itemId;
+  };
+
+  const competencies: { id: string; code: string }[] = [];
+  for (let c = 1; c <= CATEGORIES; c++) {
+    const category = add(null, "category", `S${c}`, c, title(random, 1), description(random));
+    for (let a = 1; a <= AREAS_PER_CATEGORY; a++) {
+      const area = add(category, "area", `S${c}.${a}`, a, title(random, 2), description(random));
+      for (let k = 1; k <= COMPETENCIES_PER_AREA; k++) {
+        const code = `S${c}.${a}.${k}`;
+        competencies.push({ id: add(area, "competency", code, k, sentence(phrase(random)), random() < 0.5 ? description(random) : undefined), code });
+      }
+    }
+  }
+  const ksas = Math.max(0, itemCount - rows.length);
+  for (let i = 0; i < ksas; i++) {
+    const parent = competencies[i % competencies.length];
+    const position = Math.floor(i / competencies.length) + 1;
+    add(parent.id, "ksa", `${parent.code}.${position}`, position, sentence(phrase(random)));
+  }
+
+  const tree = buildTree(rows);
+  const keys = urlKeys(tree);
+  const byKey = new Map<string, TreeNode>();
+  let lastUpdated = "2026-01-01T12:00:00.000Z";
+  for (const node of tree.byId.values()) {
+    byKey.set(keys.get(node.id) as string, node);
+    if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
+  }
+  const framework: Framework = {
+    id: frameworkId,
+    slug: "synthetic-benchmark",
+    title_en: "Synthetic benchmark framework",
+    title_fr: "Référentiel synthétique pour les mesures",
+    description_en: "Generated for benchmarks only.",
+    description_fr: "Généré pour les mesures seulement.",
+    publisher: "Skillshelf benchmarks",
+    version: "0.0.0",
+    status: "published",
+    licence: null,
+    created_at: lastUpdated,
+    updated_at: lastUpdated,
+    extra: null,
+  };
+  const typeCodes: [string, string, string][] = [
+    ["category", "Category", "Catégorie"],
+    ["area", "Area", "Domaine"],
+    ["competency", "Competency", "Compétence"],
+    ["ksa", "Knowledge, skill or ability", "Connaissance, compétence ou aptitude"],
+  ];
+  const types = new Map<string, ItemType>(
+    typeCodes.map(([code, en, fr], index) => [code, { id: `type-${code}`, framework_id: frameworkId, code, label_en: en, label_fr: fr, position: index + 1 }]),
+  );
+  return { framework, types, tree, keys, byKey, itemCount: tree.byId.size, lastUpdated };
+}
