@@ -35,6 +35,8 @@ export function indexRoutes(): Hono<AppEnv> {
       title: frameworkTitle(view, lang),
       alternate: switchLangPath(c.req.path, otherLang(lang)),
       nav: categoryNav(lang, view),
+      // The home page has its own, larger search form.
+      hideHeaderSearch: true,
       description: textOf({ en: view.framework.description_en, fr: view.framework.description_fr }, lang),
     });
   };
