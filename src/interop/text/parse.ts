@@ -102,8 +102,10 @@ function cleanStatement(text: string): string {
   return cleaned.charAt(0).toLocaleUpperCase() + cleaned.slice(1);
 }
 
+const wordCount = (text: string) => text.split(/\s+/).length;
+
 const isProse = (text: string) =>
-  text.split(/\s+/).length >= 8 && (SENTENCE_END.test(text) || text.length >= 100);
+  wordCount(text) >= 8 && (SENTENCE_END.test(text) || text.length >= 100);
 
 const foldForMatch = (text: string) =>
   text
@@ -190,7 +192,12 @@ export function parsePastedText(text: string): ImportResult<PastedArea> {
       const previous = paragraphs[paragraphs.length - 1];
       // A sentence broken across a blank line still belongs to its paragraph.
       const broken = previous && !SENTENCE_END.test(previous.text) && /^\p{Ll}/u.test(line.text);
-      if (previous && (paragraphOpen || broken)) previous.text = join(previous.text, line.text);
+      // Within a paragraph, short menu entries stay apart; a long unfinished line runs on.
+      const runsOn =
+        previous &&
+        paragraphOpen &&
+        (continues(previous.text, line.text) || (wordCount(previous.text) >= 8 && !SENTENCE_END.test(previous.text)));
+      if (previous && (runsOn || broken)) previous.text = join(previous.text, line.text);
       else paragraphs.push({ n: line.n, text: line.text });
       paragraphOpen = true;
       continue;
