@@ -97,10 +97,9 @@ for (const dialect of testDialects()) {
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
         .execute();
-      assert.deepEqual(
-        migrations.map((m) => (m as { name: string }).name),
-        ["001_frameworks"],
-      );
+      const names = migrations.map((m) => (m as { name: string }).name);
+      assert.equal(names[0], "001_frameworks");
+      assert.deepEqual(names, [...new Set(names)].sort(), "each migration recorded once, in order");
     });
 
     test("a load that fails midway leaves nothing behind (one transaction)", async () => {
