@@ -96,10 +96,11 @@ for (const dialect of testDialects()) {
       const migrations = await database.db
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
+        .orderBy("name" as never)
         .execute();
       const names = migrations.map((m) => (m as { name: string }).name);
       assert.equal(names[0], "001_frameworks");
-      assert.deepEqual(names, [...new Set(names)].sort(), "each migration recorded once, in order");
+      assert.equal(new Set(names).size, names.length, "each migration recorded once");
     });
 
     test("a load that fails midway leaves nothing behind (one transaction)", async () => {
