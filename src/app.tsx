@@ -12,6 +12,8 @@ import type { Catalog } from "./frameworks/catalog.ts";
 import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
 import { indexRoutes } from "./index/routes.tsx";
 import type { Logger } from "./log.ts";
+import { searchApiRoutes } from "./search/api.ts";
+import { searchRoutes } from "./search/routes.tsx";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
 import { Layout } from "./ui/layout.tsx";
@@ -71,10 +73,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route("/api/v1", apiRoutes());
+  // After the API's own routes, so its CORS middleware applies to search as well.
+  app.route("/api/v1/search", searchApiRoutes());
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
     localized.use("*", pageCache());
+    localized.route("/search", searchRoutes());
     localized.route("/", indexRoutes());
     app.route(`/${lang}`, localized);
   }

@@ -47,6 +47,8 @@ export function Layout(props: PageProps & { children?: Child }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The CSP forbids inline styles, so htmx must not inject its indicator stylesheet. */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <title>{`${props.title} — ${t.siteName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href={assetUrl("app.css")} />

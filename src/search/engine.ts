@@ -1,0 +1,261 @@
+/**
+ * Full-text search over the published frameworks: every item (category, area, competency, KSA, or
+ * whatever types a framework brings) in both languages, with prefix and fuzzy matching, results
+ * grouped by area. The index lives in memory, is built on first use and again after content changes.
+ */
+import MiniSearch from "minisearch";
+import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
+import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
+import type { Lang } from "../i18n/index.ts";
+import { cleanQuery, indexTerms, queryTerms, tokenize } from "./normalize.ts";
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+
+const FIELDS = ["statement_en", "statement_fr", "description_en", "description_fr", "code"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** One indexed item, with what a result needs to be shown and linked without going back to the tree. */
+export interface IndexedItem {
+  node: TreeNode;
+  key: string;
+  frameworkSlug: string;
+  typeLabel: Bilingual;
+  /** Position (in `items`) of the item this one is grouped under: its depth-1 ancestor, or itself. */
+  group: number;
+  /** URL key of the page that shows this item, and of the section on that page (null: the page itself). */
+  pageKey: string;
+  sectionKey: string | null;
+  /** Broader items rank a little higher when they match as well as narrower ones. */
+  boost: number;
+}
+
+export interface SearchIndex {
+  items: IndexedItem[];
+  byId: Map<string, IndexedItem>;
+  engine: MiniSearch<number>;
+}
+
+export interface SearchArea {
+  id: string;
+  key: string;
+  code: string | null;
+  statement: Bilingual;
+  frameworkSlug: string;
+}
+
+export interface SearchHit {
+  id: string;
+  key: string;
+  code: string | null;
+  type: string;
+  statement: Bilingual;
+  /** Index terms (folded) that matched, for highlighting. */
+  matchedTerms: string[];
+  score: number;
+}
+
+export interface SearchGroup {
+  area: SearchArea;
+  hits: SearchHit[];
+}
+
+export interface SearchResults {
+  /** The query as searched: trimmed, cleaned and cut to length. */
+  query: string;
+  /** Number of matching items, of which at most `limit` are in `groups`. */
+  total: number;
+  groups: SearchGroup[];
+}
+
+export interface SearchOptions {
+  lang: Lang;
+  limit?: number;
+}
+
+const DEPTH_BOOST = [1.15, 1.3, 1.1];
+
+/** Flattens the frameworks into indexable items, remembering each item's group and where it is shown. */
+function collectItems(views: readonly FrameworkView[]): IndexedItem[] {
+  const items: IndexedItem[] = [];
+  for (const view of views) {
+    const slug = view.framework.slug;
+    const labelOf = (code: string): Bilingual => {
+      const type = view.types.get(code);
+      return { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
+    };
+    /**
+     * `group` is the position of the depth-1 ancestor (-1 above it); `shownOn` the key of the group's
+     * page when that page shows the whole subtree (an area, whose children are sections with anchors),
+     * else null: deeper items of a deep group link to their own page. `section` is the depth-2 ancestor.
+     */
+    const visit = (node: TreeNode, group: number, shownOn: string | null, section: string | null) => {
+      const position = items.length;
+      const key = view.keys.get(node.id) ?? node.id;
+      items.push({
+        node,
+        key,
+        frameworkSlug: slug,
+        typeLabel: labelOf(node.type),
+        group: group < 0 ? position : group,
+        pageKey: shownOn ?? key,
+        sectionKey: shownOn ? section : null,
+        boost: DEPTH_BOOST[node.depth] ?? 1,
+      });
+      if (node.depth === 0) {
+        for (const child of node.children) visit(child, -1, null, null);
+      } else if (node.depth === 1) {
+        const whole = height(node) < 3 ? key : null;
+        for (const child of node.children) visit(child, position, whole, view.keys.get(child.id) ?? child.id);
+      } else {
+        for (const child of node.children) visit(child, group, shownOn, section);
+      }
+    };
+    for (const root of view.tree.roots) visit(root, -1, null, null);
+  }
+  return items;
+}
+
+function fieldText(item: IndexedItem, field: Field): string | null {
+  const node = item.node;
+  switch (field) {
+    case "statement_en":
+      return node.statement.en;
+    case "statement_fr":
+      return node.statement.fr;
+    case "description_en":
+      return node.description.en;
+    case "description_fr":
+      return node.description.fr;
+    case "code":
+      return node.code;
+  }
+}
+
+/**
+ * Builds the search index over the given frameworks. Synchronous and free of I/O, so the bench can
+ * time it over synthetic content.
+ */
+export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
+  const items = collectItems(views);
+  const engine = new MiniSearch<number>({
+    fields: [...FIELDS],
+    idField: "id",
+    // Documents are positions in `items`: texts are read from the tree, never copied.
+    extractField: (position, field) => (field === "id" ? position : fieldText(items[position], field as Field)),
+    tokenize: (text) => tokenize(text),
+    processTerm: (word) => indexTerms(word),
+    logger: () => {},
+  });
+  engine.addAll(items.map((_, position) => position));
+  const byId = new Map<string, IndexedItem>();
+  for (const item of items) byId.set(item.node.id, item);
+  return { items, byId, engine };
+}
+
+function searchOptionsFor(lang: Lang, items: IndexedItem[]) {
+  const other: Lang = lang === "en" ? "fr" : "en";
+  return {
+    boost: {
+      [`statement_${lang}`]: 3,
+      [`statement_${other}`]: 2.4,
+      [`description_${lang}`]: 1.1,
+      [`description_${other}`]: 1,
+      code: 2,
+    },
+    // Prefix search from two letters (results while typing), fuzzy only from five: below that
+    // one typo is a different word, and the radix-tree walk gets costly on large indexes. Codes
+    // ("ML.CR.6") are never fuzzy: ML.CR.1 is not a typo for it.
+    prefix: (term: string) => term.length >= 2,
+    fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+    maxFuzzy: 2,
+    // Query terms arrive already cleaned, folded and capped (see `queryTerms`).
+    tokenize: (text: string) => text.split(" "),
+    processTerm: (term: string) => term,
+    boostDocument: (position: number) => items[position]?.boost ?? 1,
+  };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+/**
+ * Searches the index. Never throws: any input gives a result, at worst an empty one. All the words
+ * must match (with prefix and typo tolerance); when no item has them all, items with any are given.
+ */
+export function search(index: SearchIndex, rawQuery: unknown, options: SearchOptions): SearchResults {
+  const query = cleanQuery(rawQuery);
+  const terms = queryTerms(query);
+  if (terms.length === 0) return { query, total: 0, groups: [] };
+  const searchOptions = searchOptionsFor(options.lang, index.items);
+  const text = terms.join(" ");
+  let results = index.engine.search(text, { ...searchOptions, combineWith: "AND" });
+  if (results.length === 0 && terms.length > 1) results = index.engine.search(text, { ...searchOptions, combineWith: "OR" });
+
+  const limit = clampLimit(options.limit);
+  const groups = new Map<number, SearchGroup>();
+  for (const result of results.slice(0, limit)) {
+    const item = index.items[result.id as number];
+    let group = groups.get(item.group);
+    if (!group) {
+      const areaItem = index.items[item.group];
+      group = {
+        area: {
+          id: areaItem.node.id,
+          key: areaItem.key,
+          code: areaItem.node.code,
+          statement: areaItem.node.statement,
+          frameworkSlug: areaItem.frameworkSlug,
+        },
+        hits: [],
+      };
+      groups.set(item.group, group);
+    }
+    group.hits.push({
+      id: item.node.id,
+      key: item.key,
+      code: item.node.code,
+      type: item.node.type,
+      statement: item.node.statement,
+      matchedTerms: [...new Set(result.terms)],
+      score: round(result.score),
+    });
+  }
+  return { query, total: results.length, groups: [...groups.values()] };
+}
+
+/** What a results page needs beyond the API's shape: type label, description and link targets. */
+export function hitDetails(index: SearchIndex, id: string): IndexedItem | undefined {
+  return index.byId.get(id);
+}
+
+interface CachedIndex {
+  revision: number;
+  index: Promise<SearchIndex>;
+}
+
+const cache = new WeakMap<Catalog, CachedIndex>();
+
+/**
+ * The search index of a catalog's published frameworks, built on first use and rebuilt when the
+ * content revision changes. Concurrent callers share one build.
+ */
+export async function searchIndexFor(catalog: Catalog): Promise<SearchIndex> {
+  const revision = await catalog.revision();
+  const cached = cache.get(catalog);
+  if (cached && cached.revision === revision) return cached.index;
+  const index = (async () => {
+    const frameworks = await catalog.list();
+    const views = await Promise.all(frameworks.map((f) => catalog.get(f.slug)));
+    return buildSearchIndex(views.filter((v): v is FrameworkView => v !== undefined));
+  })();
+  cache.set(catalog, { revision, index });
+  index.catch(() => {
+    if (cache.get(catalog)?.index === index) cache.delete(catalog);
+  });
+  return index;
+}

@@ -1,0 +1,213 @@
+/**
+ * The search page: a labelled GET form that works without JavaScript, which htmx enhances into
+ * search-as-you-type; a live status line with the count; results grouped by area.
+ */
+import { type Bilingual, pick } from "../frameworks/tree.ts";
+import { type Lang, messages, otherLang } from "../i18n/index.ts";
+import { urls } from "../ui/urls.ts";
+import { hasMatch, Highlight, snippet } from "./highlight.tsx";
+import { MAX_QUERY_LENGTH } from "./normalize.ts";
+
+export interface HitView {
+  id: string;
+  typeLabel: Bilingual;
+  statement: Bilingual;
+  description: Bilingual;
+  matchedTerms: string[];
+  href: string;
+}
+
+export interface GroupView {
+  id: string;
+  statement: Bilingual;
+  href: string;
+  hits: HitView[];
+}
+
+export interface SearchPageModel {
+  lang: Lang;
+  /** The query as searched (cleaned and cut to length). */
+  query: string;
+  /** The visitor's input was longer than MAX_QUERY_LENGTH and was cut. */
+  shortened: boolean;
+  total: number;
+  shown: number;
+  groups: GroupView[];
+}
+
+const RESULTS_ID = "search-results";
+const STATUS_ID = "search-status";
+
+export function SearchPage(props: { model: SearchPageModel }) {
+  const { model } = props;
+  const t = messages(model.lang);
+  const action = urls.search(model.lang);
+  return (
+    <>
+      <h1>{t.searchHeading}</h1>
+      <p class="lead">{t.searchIntro}</p>
+      <form class="search-form" role="search" action={action} method="get">
+        <label for="search-q">{t.searchLabel}</label>
+        <div class="search-form__row">
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            value={model.query}
+            maxlength={MAX_QUERY_LENGTH}
+            autocomplete="off"
+            spellcheck={false}
+            aria-controls={RESULTS_ID}
+            hx-get={action}
+            hx-trigger="input changed delay:250ms, search"
+            hx-target={`#${RESULTS_ID}`}
+            hx-push-url="true"
+            hx-sync="this:replace"
+          />
+          <button type="submit">{t.searchButton}</button>
+        </div>
+      </form>
+      <div id={STATUS_ID} class="search-status" role="status" aria-live="polite" aria-atomic="true">
+        <StatusLine model={model} />
+      </div>
+      <div id={RESULTS_ID} class="search-results">
+        <Results model={model} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * What htmx swaps in: the results, plus the status line sent out of band into the live region that
+ * stays in the page, so screen readers hear the new count, not the whole list.
+ */
+export function SearchResultsFragment(props: { model: SearchPageModel }) {
+  return (
+    <>
+      <div id={STATUS_ID} hx-swap-oob="innerHTML">
+        <StatusLine model={props.model} />
+      </div>
+      <Results model={props.model} />
+    </>
+  );
+}
+
+function StatusLine(props: { model: SearchPageModel }) {
+  const { model } = props;
+  const t = messages(model.lang);
+  if (!model.query) return null;
+  return (
+    <>
+      <p class="search-count">{model.total > 0 ? t.searchResultCount(model.total, model.query) : t.searchNoResults(model.query)}</p>
+      {model.shortened && <p class="meta">{t.searchShortened(MAX_QUERY_LENGTH)}</p>}
+      {model.shown < model.total && <p class="meta">{t.searchShowingBest(model.shown)}</p>}
+    </>
+  );
+}
+
+function Results(props: { model: SearchPageModel }) {
+  const { model } = props;
+  if (!model.query) return <EmptyQuery lang={model.lang} />;
+  if (model.total === 0) return <NoResults lang={model.lang} />;
+  return (
+    <>
+      {model.groups.map((group) => (
+        <SearchGroup lang={model.lang} group={group} />
+      ))}
+    </>
+  );
+}
+
+function EmptyQuery(props: { lang: Lang }) {
+  const t = messages(props.lang);
+  return (
+    <div class="search-empty">
+      <p>{t.searchEmpty}</p>
+      <ul class="search-examples">
+        {t.searchExamples.split("|").map((example) => (
+          <li>
+            <a href={urls.search(props.lang, example)}>{example}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NoResults(props: { lang: Lang }) {
+  const t = messages(props.lang);
+  return (
+    <section class="search-none" aria-labelledby="search-suggestions">
+      <h2 id="search-suggestions">{t.searchSuggestionsHeading}</h2>
+      <ul>
+        <li>{t.searchSuggestSpelling}</li>
+        <li>{t.searchSuggestFewerWords}</li>
+        <li>{t.searchSuggestOtherLanguage}</li>
+        <li>
+          <a href={urls.home(props.lang)}>{t.searchSuggestBrowse}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** Content text in the page language when there is one, with its own `lang` otherwise. */
+function ContentText(props: { text: Bilingual; lang: Lang; terms: readonly string[] }) {
+  const chosen = pick(props.text, props.lang);
+  if (!chosen) return null;
+  const highlighted = <Highlight text={chosen.value} terms={props.terms} />;
+  return chosen.lang === props.lang ? highlighted : <span lang={chosen.lang}>{highlighted}</span>;
+}
+
+function SearchGroup(props: { lang: Lang; group: GroupView }) {
+  const { lang, group } = props;
+  const headingId = `group-${group.id}`;
+  return (
+    <section class="search-group" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <a href={group.href}>
+          <ContentText text={group.statement} lang={lang} terms={[]} />
+        </a>
+      </h2>
+      <ul class="search-hits">
+        {group.hits.map((hit) => (
+          <SearchHitItem lang={lang} hit={hit} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SearchHitItem(props: { lang: Lang; hit: HitView }) {
+  const { lang, hit } = props;
+  const t = messages(lang);
+  const other = otherLang(lang);
+  const shown = pick(hit.statement, lang);
+  // When the statement shown has none of the matched words (a French word on the English page, or a
+  // match in the description), the text that does match is shown under it, so the visitor sees why
+  // the item came up: the other language's statement, else the description in either language.
+  const candidates: { text: string | null; lang: Lang; label?: string }[] = [
+    { text: shown?.lang === lang ? hit.statement[other] : null, lang: other, label: t.searchOtherLanguageMatch },
+    { text: hit.description[lang], lang },
+    { text: hit.description[other], lang: other, label: t.searchOtherLanguageMatch },
+  ];
+  const extra = hasMatch(shown?.value, hit.matchedTerms)
+    ? undefined
+    : candidates.find((candidate) => hasMatch(candidate.text, hit.matchedTerms));
+  return (
+    <li class="search-hit">
+      <span class="search-hit__type">{pick(hit.typeLabel, lang)?.value}</span>{" "}
+      <a href={hit.href}>
+        <ContentText text={hit.statement} lang={lang} terms={hit.matchedTerms} />
+      </a>
+      {extra?.text && (
+        <p class="search-hit__extra">
+          {extra.label && <span class="meta">{extra.label} </span>}
+          <span lang={extra.lang === lang ? undefined : extra.lang}>
+            <Highlight text={snippet(extra.text, hit.matchedTerms)} terms={hit.matchedTerms} />
+          </span>
+        </p>
+      )}
+    </li>
+  );
+}
