@@ -108,7 +108,13 @@ ${ENV_NOTE}`,
         });
         console.error(`wrote ${values.out}`);
       } else {
-        process.stdout.write(`${text}\n`);
+        // Wait until the text is handed to the OS: writes to a pipe are asynchronous, and main()
+        // calls process.exit(), which would cut `skillshelf export | jq` off after 128 KiB.
+        // A reader that quits early (`| head`) makes it an EPIPE error, reported like any other.
+        await new Promise<void>((resolve, reject) => {
+          process.stdout.once("error", reject);
+          process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve()));
+        });
       }
       return 0;
     },
