@@ -65,6 +65,14 @@ const sheetTemplates: Templates = {
     en: "The row had no identifier; a new one was generated ({id}).",
     fr: "La ligne n'avait pas d'identifiant; un nouvel identifiant a été créé ({id}).",
   },
+  "sheet.unknown_field": {
+    en: "“{field}” is not a framework field; it was ignored.",
+    fr: "« {field} » n'est pas un champ du référentiel; il a été ignoré.",
+  },
+  "sheet.legacy_encoding": {
+    en: "The file is not UTF-8; it was read as {encoding}. Check the accented letters.",
+    fr: "Le fichier n'est pas en UTF-8; il a été lu en {encoding}. Vérifiez les lettres accentuées.",
+  },
   "sheet.too_many_rows": {
     en: "The sheet has {rows} rows; the limit is {max}.",
     fr: "La feuille compte {rows} lignes; la limite est de {max}.",
