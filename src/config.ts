@@ -11,6 +11,10 @@ const environment = z.object({
     .optional()
     .transform((url) => url?.replace(/\/+$/, "")),
   NODE_ENV: z.string().default("development"),
+  // accounts: "1" when a reverse proxy sets X-Forwarded-For (sign-in rate limits then count its last hop).
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  // accounts: signs session cookies; when absent one is generated and kept in the database (meta table).
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
 });
 
 export interface Config {
@@ -20,6 +24,10 @@ export interface Config {
   /** Public origin used in printouts and API links; defaults to http://localhost:PORT. */
   baseUrl: string;
   production: boolean;
+  /** Honour X-Forwarded-For (last hop) as the client address. */
+  trustProxy: boolean;
+  /** Secret for signing session cookies; generated and stored in the database when not given. */
+  authSecret?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
     production: e.NODE_ENV === "production",
+    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    authSecret: e.BETTER_AUTH_SECRET,
   };
 }

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m001 from "./migrations/001_frameworks.ts";
+import * as m003 from "./migrations/003_accounts.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 const migrations: Record<string, Migration> = {
   "001_frameworks": m001,
+  "003_accounts": m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AccountsTable, SessionsTable, UsersTable, VerificationsTable } from "../auth/tables.ts";
 
 /**
  * The one database interface, valid for SQLite and PostgreSQL alike. Timestamps are ISO-8601 text
@@ -9,6 +10,11 @@ export interface DB {
   item_types: ItemTypesTable;
   items: ItemsTable;
   meta: MetaTable;
+  // accounts (src/auth/tables.ts, migration 003)
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
 }
 
 export interface FrameworksTable {

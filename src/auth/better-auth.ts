@@ -1,0 +1,101 @@
+/**
+ * better-auth, configured for Skillshelf: email + password only, on the project's own Kysely
+ * instance (SQLite or PostgreSQL), in the tables migration 003 creates (snake_case columns mapped
+ * below). Its HTTP handler is never mounted: our own server-rendered forms call `auth.api.*`, so
+ * no sign-up or other endpoint is reachable from outside.
+ *
+ * Sessions: a random token in the database, sent as an HMAC-signed cookie
+ * (`skillshelf.session_token`, `__Secure-` prefixed over HTTPS), HttpOnly, SameSite=Lax, Secure
+ * when BASE_URL is https. Idle expiry 12 hours: each request more than 15 minutes after the last
+ * refresh moves the expiry 12 hours ahead. Absolute expiry 7 days after sign-in, enforced by
+ * src/auth/session.ts (better-auth itself has no absolute limit). No cookie cache, so revoking a
+ * session or disabling an account takes effect on the very next request.
+ */
+import { randomUUID } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.ts";
+import { findUserById, isPostgres } from "./accounts.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
+
+export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
+export const SESSION_REFRESH_SECONDS = 15 * 60;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+export const COOKIE_PREFIX = "skillshelf";
+
+/** Thrown from the session hook when a disabled account gives the right password. */
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+
+const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
+
+export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; secret: string }) {
+  return betterAuth({
+    appName: "Skillshelf",
+    baseURL: options.baseUrl,
+    basePath: "/auth",
+    secret: options.secret,
+    database: { db: options.db, type: isPostgres(options.db) ? "postgres" : "sqlite" },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by administrators and the CLI (src/auth/accounts.ts), never by sign-up.
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+    },
+    user: {
+      modelName: "users",
+      fields: { emailVerified: "email_verified", ...timestamps },
+      additionalFields: {
+        role: { type: "string", required: true, input: false, defaultValue: "editor" },
+        disabled: { type: "boolean", required: true, input: false, defaultValue: false },
+        mustChangePassword: { type: "boolean", required: true, input: false, defaultValue: false, fieldName: "must_change_password" },
+      },
+    },
+    session: {
+      modelName: "sessions",
+      fields: { userId: "user_id", expiresAt: "expires_at", ipAddress: "ip_address", userAgent: "user_agent", ...timestamps },
+      expiresIn: SESSION_IDLE_SECONDS,
+      updateAge: SESSION_REFRESH_SECONDS,
+      cookieCache: { enabled: false },
+    },
+    account: {
+      modelName: "accounts",
+      fields: {
+        accountId: "account_id",
+        providerId: "provider_id",
+        userId: "user_id",
+        accessToken: "access_token",
+        refreshToken: "refresh_token",
+        idToken: "id_token",
+        accessTokenExpiresAt: "access_token_expires_at",
+        refreshTokenExpiresAt: "refresh_token_expires_at",
+        ...timestamps,
+      },
+    },
+    verification: { modelName: "verifications", fields: { expiresAt: "expires_at", ...timestamps } },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account never gets a session, even with the right password.
+          before: async (session) => {
+            const user = await findUserById(options.db, session.userId);
+            if (!user || user.disabled) throw APIError.from("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "This account is disabled." });
+          },
+        },
+      },
+    },
+    // Sign-in attempts are limited per account and per address by src/auth/rate-limit.ts.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: options.baseUrl.startsWith("https:"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      database: { generateId: () => randomUUID() },
+    },
+  });
+}
+
+export type BetterAuth = ReturnType<typeof createBetterAuth>;
