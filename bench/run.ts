@@ -7,7 +7,7 @@
  * Exit code: 0 when every group ran (goals missed or not), 1 when a group failed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
@@ -47,7 +47,9 @@ async function main(): Promise<number> {
   const specs: FigureSpec[] = [];
   const failures: string[] = [];
   const started = performance.now();
-  console.log(`Skillshelf benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+  // Other work on the machine skews every figure: say how busy it was, before and after.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`Skillshelf benchmarks — Node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}, ${new Date().toISOString()}`);
   try {
     for (const group of groups) {
       specs.push(...group.figures);
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
     const value = values.get(spec.key);
     rows.push([spec.key, value === undefined ? "—" : String(value), spec.unit, formatGoal(spec.goal), STATUS_MARK[goalStatus(spec, value)], spec.label]);
   }
-  console.log(`\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s)\n${table(rows)}\n`);
+  console.log(`\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()})\n${table(rows)}\n`);
   console.log(JSON.stringify(Object.fromEntries(specs.map((spec) => [spec.key, values.get(spec.key) ?? null]))));
   return failures.length > 0 ? 1 : 0;
 }

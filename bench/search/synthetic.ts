@@ -16,6 +16,7 @@ const COMPETENCIES_PER_AREA = 8;
 type Text = { en: string; fr: string };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const statement = (t: Text): Text => ({ en: capitalize(t.en), fr: capitalize(t.fr) });
 const sentence = (t: Text): Text => ({ en: `${capitalize(t.en)}.`, fr: `${capitalize(t.fr)}.` });
 
 function phrase(random: () => number): Text {
@@ -43,8 +44,12 @@ function title(random: () => number, nouns: number): Text {
   return { en: capitalize(en), fr: capitalize(fr) };
 }
 
-/** Exactly `itemCount` items (at least the categories, areas and competencies the shape needs). */
-export function syntheticFrameworkView(itemCount: number, seed = 20261128): FrameworkView {
+/**
+ * Exactly `itemCount` items (at least the categories, areas and competencies the shape needs). The
+ * framework row and item types are copied from `template` (the starter), which must have the types
+ * category, area, competency and ksa.
+ */
+export function syntheticFrameworkView(template: FrameworkView, itemCount: number, seed = 20261128): FrameworkView {
   const random = seededRandom(seed);
   const frameworkId = "00000000-5e17-4000-8000-000000000000";
   const rows: ItemRow[] = [];
@@ -75,7 +80,7 @@ export function syntheticFrameworkView(itemCount: number, seed = 20261128): Fram
       const area = add(category, "area", `S${c}.${a}`, a, title(random, 2), description(random));
       for (let k = 1; k <= COMPETENCIES_PER_AREA; k++) {
         const code = `S${c}.${a}.${k}`;
-        competencies.push({ id: add(area, "competency", code, k, sentence(phrase(random)), random() < 0.5 ? description(random) : undefined), code });
+        competencies.push({ id: add(area, "competency", code, k, statement(phrase(random)), random() < 0.5 ? description(random) : undefined), code });
       }
     }
   }
@@ -83,7 +88,7 @@ export function syntheticFrameworkView(itemCount: number, seed = 20261128): Fram
   for (let i = 0; i < ksas; i++) {
     const parent = competencies[i % competencies.length];
     const position = Math.floor(i / competencies.length) + 1;
-    add(parent.id, "ksa", `${parent.code}.${position}`, position, sentence(phrase(random)));
+    add(parent.id, "ksa", `${parent.code}.${position}`, position, statement(phrase(random)));
   }
 
   const tree = buildTree(rows);
@@ -94,29 +99,18 @@ export function syntheticFrameworkView(itemCount: number, seed = 20261128): Fram
     byKey.set(keys.get(node.id) as string, node);
     if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
   }
+  // Copy the template's rows and override what differs, so new columns need no change here.
   const framework: Framework = {
+    ...template.framework,
     id: frameworkId,
     slug: "synthetic-benchmark",
     title_en: "Synthetic benchmark framework",
     title_fr: "Référentiel synthétique pour les mesures",
     description_en: "Generated for benchmarks only.",
     description_fr: "Généré pour les mesures seulement.",
-    publisher: "Skillshelf benchmarks",
-    version: "0.0.0",
-    status: "published",
-    licence: null,
     created_at: lastUpdated,
     updated_at: lastUpdated,
-    extra: null,
   };
-  const typeCodes: [string, string, string][] = [
-    ["category", "Category", "Catégorie"],
-    ["area", "Area", "Domaine"],
-    ["competency", "Competency", "Compétence"],
-    ["ksa", "Knowledge, skill or ability", "Connaissance, compétence ou aptitude"],
-  ];
-  const types = new Map<string, ItemType>(
-    typeCodes.map(([code, en, fr], index) => [code, { id: `type-${code}`, framework_id: frameworkId, code, label_en: en, label_fr: fr, position: index + 1 }]),
-  );
+  const types = new Map<string, ItemType>([...template.types].map(([code, type]) => [code, { ...type, id: `synthetic-${code}`, framework_id: frameworkId }]));
   return { framework, types, tree, keys, byKey, itemCount: tree.byId.size, lastUpdated };
 }
