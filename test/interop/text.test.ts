@@ -179,8 +179,28 @@ describe("paste-in text: hand-written pages", () => {
     ]);
   });
 
+  it("mends a bullet that a page footer split in two", () => {
+    const text = [
+      "Competency: Speaks for the library",
+      "- Gives talks at schools, clubs and",
+      "",
+      "Last Updated: Feb 2, 2024 3:15 PM URL: https://example.org/guide",
+      "",
+      "\u27a1 Print Page",
+      "",
+      "councils across the region",
+      "- Answers questions from reporters about to LibApps | Se connecter à LibApps the budget.",
+    ].join("\n");
+    const { value, problems } = parsePastedText(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(value?.competencies[0].ksas, [
+      "Gives talks at schools, clubs and councils across the region",
+      "Answers questions from reporters about the budget.",
+    ]);
+  });
+
   it("gives the same result with CRLF line ends and tabs", () => {
-    const windows = ENGLISH.replace(/\n/g, "\r\n").replace(/^• /gm, "•\t").replace(/^  /gm, "\t");
+    const windows = ENGLISH.replace(/\n/g, "\r\n").replace(/^• /gm, "•\t").replace(/^ {2}/gm, "\t");
     assert.deepEqual(parsePastedText(windows).value, parsePastedText(ENGLISH).value);
   });
 

@@ -60,8 +60,8 @@ const INLINE_FURNITURE: readonly RegExp[] = [
   /(?:\b(?:log\s*in\s+)?to\s+)?LibApps\s*\|\s*Se\s+connecter\s+(?:à|a)\s+LibApps\b/giu,
   /\b(?:log\s*in|sign\s*in)\s+to\s+LibApps\b/giu,
   /\bSe\s+connecter\s+(?:à|a)\s+LibApps\b/giu,
-  /\bLast\s+Updated\s*:\s*[^]*?\bURL\s*:\s*\S+/giu,
-  /\bDerni[èe]re\s+mise\s+[àa]\s+jour\s*:\s*[^]*?\bURL\s*:\s*\S+/giu,
+  /\bLast\s+Updated\s*:\s*[\s\S]{0,80}?\bURL\s*:\s*\S+/giu,
+  /\bDerni[èe]re\s+mise\s+[àa]\s+jour\s*:\s*[\s\S]{0,80}?\bURL\s*:\s*\S+/giu,
   /\bURL\s*:\s*https?:\/\/\S+/giu,
   /(?:^|\s)[\u2190-\u21ff\u2794-\u27bf\u{1F5A8}]?\s*\bPrint\s+Page\b/giu,
 ];
