@@ -114,8 +114,8 @@ export function termsOf(text: string): string[] {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Makes any input a safe query string: never throws, whatever the type or content. Control and
- * format characters become spaces, lone surrogates are replaced, spaces collapse, and the result is
+ * Makes any input a safe query string: never throws, whatever the type or content. Control
+ * characters become spaces, invisible format characters are dropped, lone surrogates are replaced, spaces collapse, and the result is
  * cut to MAX_QUERY_LENGTH code points (never in the middle of a character). Says whether it cut.
  */
 export function readQuery(input: unknown): { query: string; shortened: boolean } {
@@ -124,7 +124,10 @@ export function readQuery(input: unknown): { query: string; shortened: boolean }
   if (text.length > MAX_QUERY_LENGTH * 8) text = text.slice(0, MAX_QUERY_LENGTH * 8);
   text = text
     .replace(LONE_SURROGATE, "\uFFFD")
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\u200B]/gu, " ")
+    // Other invisible format characters go (soft hyphens, bidi overrides that could disguise the
+    // query when shown back), except the joiners that emoji and some scripts need.
+    .replace(/(?![\u200C\u200D])\p{Cf}/gu, "")
     .replace(/\s+/gu, " ")
     .trim();
   const chars = Array.from(text);
