@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { DB, NewItem } from "../db/schema.ts";
 import {
-  bumpContentRevision,
   deleteFramework,
   findFrameworkBySlug,
   type FrameworkInsert,
   insertFramework,
 } from "../frameworks/store.ts";
+import { publishEdition } from "../editions/publish.ts";
 import type { ContentNode } from "./schema.ts";
 import { loadStarterContent, type StarterContent } from "./starter.ts";
 import { uuidV5 } from "./uuid.ts";
@@ -85,7 +85,8 @@ export async function loadStarterFramework(
     if (existing && !options.replace) return { outcome: "present", items: 0, slug: rows.framework.slug };
     if (existing) await deleteFramework(trx, existing.id);
     await insertFramework(trx, rows);
-    await bumpContentRevision(trx);
+    // Readers see published editions only: the starter is edition 1 (publishing bumps the revision).
+    await publishEdition(trx, rows.framework.id, null, existing ? "Starter content reloaded." : "Starter content loaded.");
     return { outcome: existing ? "replaced" : "loaded", items: rows.items.length, slug: rows.framework.slug };
   });
 }

@@ -15,6 +15,11 @@ export interface DB {
   sessions: SessionsTable;
   accounts: AccountsTable;
   verifications: VerificationsTable;
+  // editions, history, adoption (src/editions, src/editor, migration 004)
+  editions: EditionsTable;
+  changes: ChangesTable;
+  adoptions: AdoptionsTable;
+  adoption_decisions: AdoptionDecisionsTable;
 }
 
 export interface FrameworksTable {
@@ -60,11 +65,68 @@ export interface ItemsTable {
   /** Last change of this item itself; an area's "last updated" rolls this up over its subtree. */
   updated_at: string;
   extra: string | null;
+  /** Increases with every saved edit of the item's own fields (optimistic concurrency). */
+  version: Generated<number>;
 }
 
 export interface MetaTable {
   key: string;
   value: string;
+}
+
+/** A published, immutable edition: the framework as readers saw it, in the API's JSON shape. */
+export interface EditionsTable {
+  id: string;
+  framework_id: string;
+  number: number;
+  summary: string;
+  published_at: string;
+  /** Account id of the publisher; null for the starter load and the CLI. */
+  published_by: string | null;
+  /** The publisher's name as it was then, so the record survives the account. */
+  published_by_label: string | null;
+  /** FrameworkJson (src/frameworks/json.ts) as JSON text. */
+  snapshot: string;
+}
+
+/** One field-level change: who, when, what (before/after as JSON text). */
+export interface ChangesTable {
+  id: string;
+  framework_id: string;
+  item_id: string | null;
+  /** "/root/…/item/": the item's ancestry at the time, for filtering by area after deletes. */
+  item_path: string | null;
+  /** The changes one action made share a batch. */
+  batch_id: string;
+  ordinal: number;
+  actor_id: string | null;
+  actor_label: string | null;
+  at: string;
+  /** create | update | delete | move | reorder | restore | publish | adopt | take */
+  kind: string;
+  field: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** A framework copied from a published one: where it came from, and the upstream edition it has caught up with. */
+export interface AdoptionsTable {
+  framework_id: string;
+  source_framework_id: string;
+  /** The edition copied, then the latest one whose changes were all taken or left. */
+  source_edition: number;
+  adopted_edition: number;
+  adopted_at: string;
+}
+
+export interface AdoptionDecisionsTable {
+  framework_id: string;
+  source_item_id: string;
+  fingerprint: string;
+  /** take | leave */
+  decision: string;
+  actor_id: string | null;
+  at: string;
 }
 
 export type Framework = Selectable<FrameworksTable>;
@@ -73,4 +135,7 @@ export type FrameworkUpdate = Updateable<FrameworksTable>;
 export type ItemType = Selectable<ItemTypesTable>;
 export type Item = Selectable<ItemsTable>;
 export type NewItem = Insertable<ItemsTable>;
+export type Edition = Selectable<EditionsTable>;
+export type Change = Selectable<ChangesTable>;
+export type NewChange = Insertable<ChangesTable>;
 export type { Generated };

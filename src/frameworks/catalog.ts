@@ -1,12 +1,15 @@
 /**
  * The published frameworks as readers see them, built once per content revision and shared by the
- * pages, the search index and the API. Content rarely changes, so reads cost no query at all except
+ * pages, the search index and the API. Readers see each framework's latest published edition (the
+ * live rows are the editors' draft). Content rarely changes, so reads cost no query at all except
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
 import type { DB, Framework, ItemType } from "../db/schema.ts";
+import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
+import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
 import { findFrameworkBySlug, listFrameworks, listItemRows, listItemTypes, readContentRevision } from "./store.ts";
-import { buildTree, type Tree, type TreeNode, urlKeys } from "./tree.ts";
+import type { Tree, TreeNode } from "./tree.ts";
 
 export interface FrameworkView {
   framework: Framework;
@@ -18,13 +21,20 @@ export interface FrameworkView {
   itemCount: number;
   /** Newest change anywhere in the framework. */
   lastUpdated: string;
+  /** The published edition this view shows (absent for a draft view built from live rows). */
+  edition?: { number: number; publishedAt: string; summary: string };
 }
 
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */
   revision(): Promise<number>;
   list(): Promise<Framework[]>;
+  /** The latest published edition of a framework. */
   get(slug: string): Promise<FrameworkView | undefined>;
+  /** An earlier (or the latest) edition by number; undefined when the framework or edition is not public. */
+  edition(slug: string, number: number): Promise<FrameworkView | undefined>;
+  /** A public framework's editions, newest first. */
+  editions(slug: string): Promise<EditionSummary[] | undefined>;
   /** The framework the home page shows: the first published one. */
   primary(): Promise<FrameworkView | undefined>;
   /** Forget everything now (after a write in this process). */
@@ -33,24 +43,16 @@ export interface Catalog {
 
 export const PUBLIC_STATUSES = new Set(["published"]);
 
+/** A view of the live rows (the draft), as readers would see it if it were published now. */
 export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): Promise<FrameworkView> {
   const [types, rows] = await Promise.all([listItemTypes(db, framework.id), listItemRows(db, framework.id)]);
-  const tree = buildTree(rows);
-  const keys = urlKeys(tree);
-  const byKey = new Map<string, TreeNode>();
-  let lastUpdated = framework.updated_at;
-  for (const node of tree.byId.values()) {
-    byKey.set(keys.get(node.id) as string, node);
-    if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
-  }
+  return assembleView(framework, types, rows);
+}
+
+function editionView(framework: Framework, edition: { number: number; published_at: string; summary: string; snapshot: string }): FrameworkView {
   return {
-    framework,
-    types: new Map(types.map((t) => [t.code, t])),
-    tree,
-    keys,
-    byKey,
-    itemCount: tree.byId.size,
-    lastUpdated,
+    ...viewFromSnapshot(parseSnapshot(edition.snapshot), framework),
+    edition: { number: edition.number, publishedAt: edition.published_at, summary: edition.summary },
   };
 }
 
@@ -84,8 +86,10 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
 
   const list = async () => {
     await revision();
+    // What readers see of each framework (title, version…) comes from its latest edition.
     frameworks ??= listFrameworks(db)
-      .then((all) => all.filter((f) => PUBLIC_STATUSES.has(f.status)))
+      .then((all) => Promise.all(all.filter((f) => PUBLIC_STATUSES.has(f.status)).map((f) => get(f.slug))))
+      .then((found) => found.filter((view) => view !== undefined).map((view) => view.framework))
       .catch((error) => {
         frameworks = null;
         throw error;
@@ -97,13 +101,43 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     await revision();
     let view = views.get(slug);
     if (!view) {
-      view = findFrameworkBySlug(db, slug)
-        .then((f) => (f && PUBLIC_STATUSES.has(f.status) ? buildFrameworkView(db, f) : undefined))
+      view = publicFramework(slug)
+        .then(async (f) => {
+          const latest = f && (await latestEdition(db, f.id));
+          return f && latest ? editionView(f, latest) : undefined;
+        })
         .catch((error) => {
           views.delete(slug);
           throw error;
         });
       views.set(slug, view);
+      // Unknown slugs are not remembered, so made-up addresses cost no memory.
+      view.then((v) => v ?? views.delete(slug));
+    }
+    return view;
+  };
+
+  const publicFramework = async (slug: string) => {
+    const framework = await findFrameworkBySlug(db, slug);
+    return framework && PUBLIC_STATUSES.has(framework.status) ? framework : undefined;
+  };
+
+  const edition = async (slug: string, number: number) => {
+    if (!Number.isSafeInteger(number) || number < 1) return undefined;
+    await revision();
+    const key = `${slug}\u0000${number}`;
+    let view = views.get(key);
+    if (!view) {
+      view = publicFramework(slug).then(async (f) => {
+        const found = f && (await findEdition(db, f.id, number));
+        return f && found ? editionView(f, found) : undefined;
+      });
+      views.set(key, view);
+      // Only editions that exist stay cached, so asking for made-up numbers costs no memory.
+      view.then(
+        (v) => v ?? views.delete(key),
+        () => views.delete(key),
+      );
     }
     return view;
   };
@@ -112,6 +146,11 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     revision,
     list,
     get,
+    edition,
+    async editions(slug: string) {
+      const f = await publicFramework(slug);
+      return f ? listEditions(db, f.id) : undefined;
+    },
     async primary() {
       const [first] = await list();
       return first ? get(first.slug) : undefined;

@@ -1,0 +1,72 @@
+/**
+ * `publishEdition`: freezes a framework's draft as its next numbered edition, in one transaction.
+ * Readers see the new edition as soon as it commits (the content revision moves on).
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../db/schema.ts";
+import { newBatch, writeChanges } from "../editor/changes-store.ts";
+import { EditorError } from "../editor/errors.ts";
+import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
+import type { Actor } from "../policy/index.ts";
+import { buildSnapshot } from "./snapshot.ts";
+import { latestEditionNumber } from "./store.ts";
+
+export const SUMMARY_MAX = 500;
+
+export interface PublishedEdition {
+  number: number;
+  publishedAt: string;
+  items: number;
+}
+
+/**
+ * @param db a database or an open transaction (the starter load and imports publish inside theirs)
+ * @param frameworkId the framework whose draft becomes the next edition
+ * @param actor who publishes; null for the starter load, imports run from the CLI, and migrations
+ * @param summary what changed, in a sentence; required
+ */
+export async function publishEdition(
+  db: Kysely<DB> | Transaction<DB>,
+  frameworkId: string,
+  actor: Actor | null,
+  summary: string,
+): Promise<PublishedEdition> {
+  const text = summary.trim();
+  if (text.length === 0 || text.length > SUMMARY_MAX) throw new EditorError("invalid", { field: "summary" });
+  const run = async (trx: Transaction<DB>): Promise<PublishedEdition> => {
+    const publishedAt = new Date().toISOString();
+    // Writing the framework row first holds its lock (PostgreSQL), so two publishes take turns.
+    const locked = await trx.updateTable("frameworks").set({ status: "published" }).where("id", "=", frameworkId).returning("id").executeTakeFirst();
+    if (!locked) throw new EditorError("not_found");
+    const [framework, types, rows, latest] = await Promise.all([
+      findFrameworkById(trx, frameworkId),
+      listItemTypes(trx, frameworkId),
+      listItemRows(trx, frameworkId),
+      latestEditionNumber(trx, frameworkId),
+    ]);
+    if (!framework) throw new EditorError("not_found");
+    const snapshot = buildSnapshot(framework, types, rows);
+    const number = latest + 1;
+    const batch = newBatch(frameworkId, actor, publishedAt);
+    await trx
+      .insertInto("editions")
+      .values({
+        id: randomUUID(),
+        framework_id: frameworkId,
+        number,
+        summary: text,
+        published_at: publishedAt,
+        published_by: batch.actorId,
+        published_by_label: batch.actorLabel,
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute();
+    await writeChanges(trx, batch, [
+      { itemId: null, path: [], kind: "publish", field: "edition", before: latest > 0 ? String(latest) : null, after: JSON.stringify({ number, summary: text }) },
+    ]);
+    await bumpContentRevision(trx);
+    return { number, publishedAt, items: rows.length };
+  };
+  return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
+}
