@@ -5,6 +5,10 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
 import type { AppEnv } from "./app-env.ts";
+import { adminRoutes } from "./auth/admin-routes.tsx";
+import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
+import { authRoutes } from "./auth/routes.tsx";
+import { createAuthService } from "./auth/service.ts";
 import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
@@ -34,6 +38,7 @@ function langFromPath(path: string): Lang | undefined {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const auth = createAuthService({ db: deps.db, config: deps.config });
 
   app.use("*", async (c, next) => {
     c.set("config", deps.config);
@@ -44,6 +49,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
+  // accounts: the session cookie becomes c.var.user (anonymous requests skip the database).
+  app.use("*", sessionMiddleware(auth));
   app.use(
     "*",
     secureHeaders({
@@ -60,7 +67,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use("*", jsxRenderer(({ children, ...props }) => <Layout {...props}>{children}</Layout>, { docType: true }));
+  app.use("*", jsxRenderer(({ children, ...props }, c) => <Layout {...props} user={c.var.user}>{children}</Layout>, { docType: true }));
+  // accounts: a cross-origin form post is refused (403 page) before any handler runs.
+  app.use("*", csrfProtection(deps.config.baseUrl));
 
   mountAssets(app);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -79,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
     localized.use("*", pageCache());
+    localized.route("/", authRoutes(auth));
+    localized.route("/admin", adminRoutes());
     localized.route("/search", searchRoutes());
     localized.route("/", indexRoutes());
     app.route(`/${lang}`, localized);

@@ -277,3 +277,14 @@ export async function findInvitation(db: Kysely<DB>, tokenHash: string): Promise
 export async function deleteInvitations(db: Kysely<DB>, userId: string): Promise<void> {
   await db.deleteFrom("verifications").where("identifier", "like", `${INVITATION_PREFIX}%`).where("value", "=", userId).execute();
 }
+
+/** The stored scrypt hash of the account's password, for checking the current one before a change. */
+export async function passwordHashOf(db: Kysely<DB>, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("accounts")
+    .select("password")
+    .where("user_id", "=", userId)
+    .where("provider_id", "=", CREDENTIAL_PROVIDER)
+    .executeTakeFirst();
+  return row?.password ?? undefined;
+}

@@ -24,6 +24,9 @@ export const SESSION_REFRESH_SECONDS = 15 * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 export const COOKIE_PREFIX = "skillshelf";
 
+/** better-auth records a session's address from this header, which our routes always set themselves. */
+export const CLIENT_ADDRESS_HEADER = "x-skillshelf-client-address";
+
 /** Thrown from the session hook when a disabled account gives the right password. */
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 
@@ -94,6 +97,7 @@ export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; sec
       useSecureCookies: options.baseUrl.startsWith("https:"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
       database: { generateId: () => randomUUID() },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
   });
 }

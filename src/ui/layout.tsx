@@ -1,6 +1,8 @@
 /** The page shell every HTML page shares: lang, skip link, landmarks, language switch, print footer. */
 import type { Child } from "hono/jsx";
+import { AccountArea } from "../auth/account-area.tsx";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
+import type { Actor } from "../policy/index.ts";
 import { assetUrl } from "./assets.ts";
 
 export interface NavLink {
@@ -38,7 +40,8 @@ declare module "hono" {
   }
 }
 
-export function Layout(props: PageProps & { children?: Child }) {
+/** `user` comes from the renderer (c.var.user), not from pages: the header shows who is signed in. */
+export function Layout(props: PageProps & { children?: Child; user?: Actor | null }) {
   const t = messages(props.lang);
   const other = otherLang(props.lang);
   const print = props.variant === "print";
@@ -79,6 +82,7 @@ export function Layout(props: PageProps & { children?: Child }) {
                 <button type="submit">{t.searchButton}</button>
               </form>
             )}
+            {!print && <AccountArea lang={props.lang} user={props.user ?? null} />}
           </div>
           {props.nav && props.nav.length > 0 && !print && (
             <nav class="primary-nav" aria-label={t.primaryNav}>

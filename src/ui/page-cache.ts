@@ -18,7 +18,8 @@ export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHand
   const entries = new Map<string, Entry>();
   let counter = 0;
   return async (c, next) => {
-    if (c.req.method !== "GET" || new URL(c.req.url).search !== "") return next();
+    // Signed-in pages carry the person's own header: never cached, never served from the cache.
+    if (c.req.method !== "GET" || c.var.user || new URL(c.req.url).search !== "") return next();
     const revision = await c.var.catalog.revision();
     const day = new Date().toISOString().slice(0, 10);
     const key = c.req.path;
@@ -29,7 +30,7 @@ export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHand
     }
     await next();
     const type = c.res.headers.get("content-type") ?? "";
-    if (c.res.status !== 200 || !type.startsWith("text/html")) return;
+    if (c.res.status !== 200 || !type.startsWith("text/html") || /no-store|private/.test(c.res.headers.get("cache-control") ?? "")) return;
     const body = await c.res.clone().text();
     const etag = `W/"${revision}-${day}-${(counter++).toString(36)}"`;
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);

@@ -1,0 +1,31 @@
+/** Every URL of the accounts capability, built in one place. */
+import type { Lang } from "../i18n/index.ts";
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const authUrls = {
+  signIn: (lang: Lang, next?: string) => (next ? `/${lang}/sign-in?next=${encodeURIComponent(next)}` : `/${lang}/sign-in`),
+  signOut: (lang: Lang) => `/${lang}/sign-out`,
+  account: (lang: Lang) => `/${lang}/account`,
+  password: (lang: Lang) => `/${lang}/account/password`,
+  signOutEverywhere: (lang: Lang) => `/${lang}/account/sign-out-everywhere`,
+  endSession: (lang: Lang, sessionId: string) => `/${lang}/account/sessions/${id(sessionId)}/sign-out`,
+  users: (lang: Lang) => `/${lang}/admin/users`,
+  disableUser: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/disable`,
+  enableUser: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/enable`,
+  inviteUser: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/invitation`,
+  invitation: (lang: Lang, token: string) => `/${lang}/invitation/${id(token)}`,
+  /** Where a person lands after signing in when no page asked for it. */
+  landing: (lang: Lang) => `/${lang}/editor`,
+};
+
+/**
+ * A `next` target is honoured only when it is a path on this site: "/x", never "//host",
+ * "/\host", a scheme, or control characters (no open redirects).
+ */
+export function safeNext(next: string | undefined | null): string | undefined {
+  if (!next || next.length > 2000) return undefined;
+  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return undefined;
+  return next;
+}

@@ -1,0 +1,43 @@
+/** How a refused request is answered: a translated page for people, a short body for htmx and JSON. */
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import { messages } from "../i18n/index.ts";
+import { urls } from "../ui/urls.ts";
+
+export type RefusalKind = "forbidden" | "csrf" | "signIn";
+
+/** htmx requests and API/JSON clients get no HTML page; browsers navigating do. */
+export function requestKind(c: Context<AppEnv>): "html" | "htmx" | "json" {
+  if (c.req.header("hx-request") === "true") return "htmx";
+  if (c.req.path.startsWith("/api/")) return "json";
+  const accept = c.req.header("accept") ?? "";
+  if (accept.includes("application/json") && !accept.includes("text/html")) return "json";
+  return "html";
+}
+
+function text(c: Context<AppEnv>, kind: RefusalKind): { title: string; body: string } {
+  const t = messages(c.var.lang);
+  if (kind === "csrf") return { title: t.authCsrfTitle, body: t.authCsrfBody };
+  if (kind === "signIn") return { title: t.authSignInRequired, body: t.authSignInRequired };
+  return { title: t.authForbiddenTitle, body: t.authForbiddenBody };
+}
+
+export function refusalResponse(c: Context<AppEnv>, status: 401 | 403, kind: RefusalKind): Response | Promise<Response> {
+  const { title, body } = text(c, kind);
+  const requested = requestKind(c);
+  c.header("cache-control", "no-store");
+  if (requested === "json") return c.json({ error: kind === "signIn" ? "unauthorized" : "forbidden", message: body }, status);
+  if (requested === "htmx") return c.text(body, status);
+  const lang = c.var.lang;
+  c.status(status);
+  return c.render(
+    <>
+      <h1>{title}</h1>
+      <p class="lead">{body}</p>
+      <p>
+        <a href={urls.home(lang)}>{messages(lang).goHome}</a>
+      </p>
+    </>,
+    { lang, title },
+  );
+}
