@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. It is the contract the
  * tests hold every API response to, so a change of shape fails a test until it is described here.
  */
+import { DEFAULT_LIMIT, MAX_LIMIT } from "../search/engine.ts";
 import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -134,9 +135,9 @@ const schemas: Record<string, JsonSchema> = {
     type: "object",
     required: ["query", "lang", "total", "groups"],
     properties: {
-      query: { type: "string" },
+      query: { type: "string", description: "The query as searched: trimmed, cleaned and cut to length." },
       lang: { enum: ["en", "fr"] },
-      total: { type: "integer", minimum: 0, description: "Number of hits over all groups." },
+      total: { type: "integer", minimum: 0, description: "Number of matching items, of which at most `limit` are in `groups`." },
       groups: { type: "array", items: ref("SearchGroup"), description: "Hits grouped by area, best first." },
     },
   },
@@ -193,12 +194,22 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           tags: ["search"],
           parameters: [
             { name: "q", in: "query", description: "Words to look for; an empty query finds nothing.", schema: { type: "string" } },
-            { name: "lang", in: "query", description: "Language of the query and of the ranking.", schema: { enum: ["en", "fr"], default: "en" } },
-            { name: "limit", in: "query", description: "Maximum number of hits.", schema: { type: "integer", minimum: 1, maximum: 100 } },
+            {
+              name: "lang",
+              in: "query",
+              description: "Language of the query and of the ranking; by default the one Accept-Language prefers, else en.",
+              schema: { enum: ["en", "fr"] },
+            },
+            {
+              name: "limit",
+              in: "query",
+              description: "Maximum number of hits returned.",
+              schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+            },
           ],
           responses: {
             "200": { description: "Hits grouped by area.", content: json(ref("SearchResult")) },
-            "400": { $ref: "#/components/responses/BadRequest" },
+            "400": { description: "An unknown `lang` or a `limit` out of range.", content: json(ref("Error")) },
           },
         },
       },
