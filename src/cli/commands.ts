@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { CreateAdminUsageError, createAdministrator, prepareAdministrator } from "../auth/create-admin.ts";
 import { readConfig } from "../config.ts";
 import { loadStarterFramework } from "../content/load-starter.ts";
 import { ContentError } from "../content/starter.ts";
@@ -76,6 +77,32 @@ ${ENV_NOTE}`,
           console.error(error.message);
           return 1;
         }
+        throw error;
+      }
+    },
+  },
+
+  "create-admin": {
+    summary: "create an administrator account (password on standard input)",
+    help: `Usage: skillshelf create-admin --email ADDRESS --password-stdin [--name NAME]
+
+Creates an administrator who can then sign in at /en/sign-in and create other accounts.
+The password is read from standard input, e.g.  printf '%s' "$PASSWORD" | skillshelf create-admin …
+It needs at least 12 characters and must not be a common or easily guessed password.
+  --email ADDRESS    the administrator's email address (used to sign in)
+  --password-stdin   read the password from standard input (required)
+  --name NAME        name shown in change histories (default: the start of the address)
+Exit codes: 0 created, 1 refused (password rules, address taken), 2 bad arguments.
+${ENV_NOTE}`,
+    options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, name: { type: "string" } },
+    async run(values) {
+      const options = { email: values.email as string | undefined, name: values.name as string | undefined, passwordStdin: Boolean(values["password-stdin"]) };
+      try {
+        const request = await prepareAdministrator(options, process.stdin);
+        console.log(await withDatabase((db) => createAdministrator(db, request)));
+        return 0;
+      } catch (error) {
+        if (error instanceof CreateAdminUsageError) throw new UsageError(error.message);
         throw error;
       }
     },

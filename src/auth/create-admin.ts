@@ -1,0 +1,63 @@
+/**
+ * `skillshelf create-admin --email ADDRESS --password-stdin`: the first administrator, created from
+ * the command line with the same password rules as the web pages. The password comes from
+ * standard input so it never appears in the process list or the shell history.
+ */
+import type { Readable } from "node:stream";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { DB } from "../db/schema.ts";
+import { createAccount, EmailTakenError } from "./accounts.ts";
+import { checkNewPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem } from "./password-rules.ts";
+
+/** Bad arguments (exit 2), as opposed to a refused password or a taken address (exit 1). */
+export class CreateAdminUsageError extends Error {}
+
+const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  tooShort: `the password is too short: it needs at least ${PASSWORD_MIN_LENGTH} characters`,
+  tooLong: `the password is too long: at most ${PASSWORD_MAX_LENGTH} characters`,
+  tooCommon: "the password is too common or too easy to guess; try a few unrelated words",
+};
+
+/** Reads all of standard input, dropping one trailing newline (as `echo` or a file adds). */
+export async function readPassword(input: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+export interface CreateAdminOptions {
+  email?: string;
+  name?: string;
+  passwordStdin?: boolean;
+}
+
+export interface AdministratorRequest {
+  email: string;
+  name?: string;
+  password: string;
+}
+
+/** Checks the arguments, then reads and checks the password, before any database is opened. */
+export async function prepareAdministrator(options: CreateAdminOptions, input: Readable): Promise<AdministratorRequest> {
+  if (!options.email) throw new CreateAdminUsageError("--email is required");
+  if (!options.passwordStdin) throw new CreateAdminUsageError("--password-stdin is required: pipe the password into the command");
+  const email = options.email.trim().toLowerCase();
+  if (!z.email().max(254).safeParse(email).success) throw new CreateAdminUsageError(`"${options.email}" is not an email address`);
+  const password = await readPassword(input);
+  if (password.length === 0) throw new Error("no password on standard input");
+  const problem = checkNewPassword(password, [email, options.name ?? ""]);
+  if (problem) throw new Error(PASSWORD_PROBLEMS[problem]);
+  return { email, name: options.name, password };
+}
+
+/** Creates the administrator. Returns a line to print; throws with a clear message. */
+export async function createAdministrator(db: Kysely<DB>, request: AdministratorRequest): Promise<string> {
+  try {
+    const user = await createAccount(db, { ...request, role: "administrator" });
+    return `created administrator ${user.email}; sign in at /en/sign-in or /fr/sign-in`;
+  } catch (error) {
+    if (error instanceof EmailTakenError) throw new Error(`an account with the email ${request.email} already exists`);
+    throw error;
+  }
+}
