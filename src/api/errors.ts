@@ -17,6 +17,7 @@ const statusOf: Record<ApiErrorId, 400 | 404> = { not_found: 404, bad_request: 4
 
 export function apiError(c: Context<AppEnv>, error: ApiErrorId, message: string) {
   const body: ApiErrorBody = { error, message };
+  c.header("vary", "Accept-Language");
   return c.json(body, statusOf[error]);
 }
 

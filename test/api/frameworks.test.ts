@@ -137,6 +137,8 @@ for (const dialect of testDialects()) {
       assert.equal(fr.error, en.error);
       assert.notEqual(fr.message, en.message);
       assert.match(fr.message, /référentiel/);
+      const res = await get("/api/v1/frameworks/nope");
+      assert.match(res.headers.get("vary") ?? "", /accept-language/i, "caches keep the languages apart");
     });
 
     test("hides frameworks that are not published, exactly as if they did not exist", async () => {
