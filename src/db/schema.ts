@@ -10,6 +10,9 @@ export interface DB {
   item_types: ItemTypesTable;
   items: ItemsTable;
   meta: MetaTable;
+  // CASE interoperability (src/interop/case, migration 002)
+  case_associations: CaseAssociationsTable;
+  case_definitions: CaseDefinitionsTable;
   // accounts (src/auth/tables.ts, migration 003)
   users: UsersTable;
   sessions: SessionsTable;
@@ -47,6 +50,8 @@ export interface ItemTypesTable {
   label_en: string | null;
   label_fr: string | null;
   position: number;
+  /** How a CASE source named this type (CFItemType, CFItemTypeURI), kept for re-export. JSON text. */
+  extra: string | null;
 }
 
 export interface ItemsTable {
@@ -67,6 +72,43 @@ export interface ItemsTable {
   extra: string | null;
   /** Increases with every saved edit of the item's own fields (optimistic concurrency). */
   version: Generated<number>;
+}
+
+/** A CASE association, kept as it came so an export gives it back (src/interop/case). */
+export interface CaseAssociationsTable {
+  framework_id: string;
+  id: string;
+  association_type: string;
+  uri: string | null;
+  /** The endpoint's item when it is inside the package; null for the CFDocument or a node elsewhere. */
+  origin_item_id: string | null;
+  origin_identifier: string;
+  origin_uri: string | null;
+  origin_title: string | null;
+  destination_item_id: string | null;
+  destination_identifier: string;
+  destination_uri: string | null;
+  destination_title: string | null;
+  sequence_number: number | null;
+  grouping_id: string | null;
+  /** Set on the isChildOf that became the origin's parent link: the position the import gave the item. */
+  tree_position: number | null;
+  /** Order in the source package. */
+  ordinal: number;
+  last_change: string;
+  /** Source fields with no column (notes, extensions, CFAssociationGroupingURI…). JSON text. */
+  extra: string | null;
+}
+
+/** A CASE definition (item type, subject, concept, licence, association grouping, rubric), verbatim. */
+export interface CaseDefinitionsTable {
+  framework_id: string;
+  /** itemType | subject | concept | license | associationGrouping | rubric */
+  kind: string;
+  id: string;
+  ordinal: number;
+  /** The definition's JSON object as it came. */
+  body: string;
 }
 
 export interface MetaTable {
@@ -132,7 +174,8 @@ export interface AdoptionDecisionsTable {
 export type Framework = Selectable<FrameworksTable>;
 export type NewFramework = Insertable<FrameworksTable>;
 export type FrameworkUpdate = Updateable<FrameworksTable>;
-export type ItemType = Selectable<ItemTypesTable>;
+/** An item type; `extra` is there only where a query selects it (the CASE exporter, editions). */
+export type ItemType = Omit<Selectable<ItemTypesTable>, "extra"> & { extra?: string | null };
 export type Item = Selectable<ItemsTable>;
 export type NewItem = Insertable<ItemsTable>;
 export type Edition = Selectable<EditionsTable>;

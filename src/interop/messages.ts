@@ -116,7 +116,105 @@ const textTemplates: Templates = {
   },
 };
 
-const templates: Templates = { ...sheetTemplates, ...textTemplates };
+// CASE packages (src/interop/case/) and the common import writer (src/interop/import.ts).
+const caseTemplates: Templates = {
+  "case.too_large": {
+    en: "The file is {size} MB; CASE packages of at most {max} MB can be imported.",
+    fr: "Le fichier fait {size} Mo; on peut importer des paquets CASE d'au plus {max} Mo.",
+  },
+  "case.empty": { en: "The file is empty.", fr: "Le fichier est vide." },
+  "case.not_utf8": {
+    en: "The file is not UTF-8 text; save it as UTF-8 and try again.",
+    fr: "Le fichier n'est pas du texte UTF-8; enregistrez-le en UTF-8 et réessayez.",
+  },
+  "case.invalid_json": {
+    en: "The file is not valid JSON (line {line}, column {column}): {detail}",
+    fr: "Le fichier n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}",
+  },
+  "case.not_a_package": {
+    en: "This is not a CASE package: a CFDocument object is required.",
+    fr: "Ce n'est pas un paquet CASE : un objet CFDocument est requis.",
+  },
+  "case.too_many_items": {
+    en: "The package has {count} items; at most {max} can be imported at once.",
+    fr: "Le paquet compte {count} éléments; on peut en importer au plus {max} à la fois.",
+  },
+  "case.wrong_type": {
+    en: "“{field}” should be of type {expected}, not {actual}.",
+    fr: "« {field} » devrait être de type {expected}, et non {actual}.",
+  },
+  "case.coerced": {
+    en: "“{field}” should be text; the value {value} was read as text.",
+    fr: "« {field} » devrait être du texte; la valeur {value} a été lue comme du texte.",
+  },
+  "case.text_too_long": {
+    en: "“{field}” holds {length} characters; the limit is {max}.",
+    fr: "« {field} » contient {length} caractères; la limite est de {max}.",
+  },
+  "case.missing_field": { en: "The required field “{field}” is missing or empty.", fr: "Le champ obligatoire « {field} » est absent ou vide." },
+  "case.invalid_identifier": {
+    en: "The identifier “{value}” is not a UUID.",
+    fr: "L'identifiant « {value} » n'est pas un UUID.",
+  },
+  "case.invalid_date": {
+    en: "“{field}” is not a date and time: “{value}”.",
+    fr: "« {field} » n'est pas une date et heure : « {value} ».",
+  },
+  "case.duplicate_identifier": {
+    en: "The identifier {id} is already used at {first}.",
+    fr: "L'identifiant {id} est déjà utilisé à {first}.",
+  },
+  "case.repeated_entry": {
+    en: "The identifier {id} is listed again, identically, after {first}; the repeat is ignored.",
+    fr: "L'identifiant {id} figure de nouveau, à l'identique, après {first}; la répétition est ignorée.",
+  },
+  "case.conflicting_duplicate": {
+    en: "The identifier {id} is listed again after {first}, with different {fields}; the first one is kept.",
+    fr: "L'identifiant {id} figure de nouveau après {first}, avec des valeurs différentes pour {fields}; la première occurrence est conservée.",
+  },
+  "case.unknown_association_type": {
+    en: "The association type “{type}” is not a CASE type; it is kept as is.",
+    fr: "Le type d'association « {type} » n'est pas un type CASE; il est conservé tel quel.",
+  },
+  "case.missing_node": {
+    en: "This isChildOf association places the node {id} in this framework, but the package has no such item.",
+    fr: "Cette association isChildOf place le nœud {id} dans ce référentiel, mais le paquet ne contient aucun élément de ce nom.",
+  },
+  "case.association_outside": {
+    en: "Neither end of association {id} is in this package; it is kept as is.",
+    fr: "Aucune des extrémités de l'association {id} ne fait partie de ce paquet; elle est conservée telle quelle.",
+  },
+  "case.child_cycle": {
+    en: "The isChildOf associations form a cycle: {chain}.",
+    fr: "Les associations isChildOf forment un cycle : {chain}.",
+  },
+  "case.multiple_parents": {
+    en: "The item {id} is the child of {count} nodes; the first one places it in the tree, the others are kept as associations.",
+    fr: "L'élément {id} est l'enfant de {count} nœuds; le premier le place dans l'arborescence, les autres sont conservés comme associations.",
+  },
+  "case.orphan_item": {
+    en: "The item {id} has no parent in this package; it is shown at the top level.",
+    fr: "L'élément {id} n'a pas de parent dans ce paquet; il est affiché au premier niveau.",
+  },
+  "case.too_deep": {
+    en: "The tree is deeper than {max} levels.",
+    fr: "L'arborescence compte plus de {max} niveaux.",
+  },
+  "case.more_problems": {
+    en: "More problems of the same kind ({code}) were left out of this list.",
+    fr: "D'autres problèmes du même genre ({code}) ont été omis de cette liste.",
+  },
+  "import.duplicate_identifier": {
+    en: "The identifier {id} is used by more than one item.",
+    fr: "L'identifiant {id} est utilisé par plus d'un élément.",
+  },
+  "import.identifier_in_other_framework": {
+    en: "The item {id} already belongs to another framework ({framework}); identifiers must be unique.",
+    fr: "L'élément {id} appartient déjà à un autre référentiel ({framework}); les identifiants doivent être uniques.",
+  },
+};
+
+const templates: Templates = { ...sheetTemplates, ...textTemplates, ...caseTemplates };
 
 /** The problem in words, in the reader's language, with its params filled in. */
 export function describeProblem(problem: Problem, lang: Lang): string {

@@ -1,0 +1,142 @@
+/** CFItems → ImportedItems (without their place in the tree yet) and the item types they use. */
+import type { Bilingual } from "../../frameworks/tree.ts";
+import type { Lang } from "../../i18n/index.ts";
+import type { ImportedFramework, ImportedItem } from "../model.ts";
+import { MAX_CASE_CODE } from "./model.ts";
+import { isObject, type Json, languageOf, pointer, type Reader, reportRepeat, splitExtensions, translated } from "./reader.ts";
+
+/** CFItem fields that have a column (or decide one); every other field is kept verbatim in `extra`. */
+const MAPPED = new Set(["identifier", "fullStatement", "humanCodingScheme", "notes", "lastChangeDateTime", "CFItemType", "CFItemTypeURI", "extensions"]);
+
+export interface ReadItem {
+  item: ImportedItem;
+  at: string;
+  /** Order in CFItems: the last tie-breaker between siblings. */
+  index: number;
+}
+
+type ItemType = ImportedFramework["itemTypes"][number];
+
+const other = (lang: Lang): Lang => (lang === "en" ? "fr" : "en");
+
+function bilingual(primary: Lang, value: string | null, translation: string | null): Bilingual {
+  return primary === "en" ? { en: value, fr: translation } : { en: translation, fr: value };
+}
+
+/**
+ * Item types: one per distinct (CFItemType text, CFItemTypeURI identifier) pair, so an item whose
+ * text disagrees with its linked definition keeps exactly what it said.
+ */
+class ItemTypes {
+  readonly list: ItemType[] = [];
+  private readonly byKey = new Map<string, ItemType>();
+  private readonly codes = new Set<string>();
+
+  constructor(
+    private readonly definitions: Map<string, Json>,
+    private readonly primary: Lang,
+  ) {}
+
+  codeFor(label: string | undefined, link: Json | undefined): { code: string; link: Json | undefined } {
+    const linkId = typeof link?.identifier === "string" ? link.identifier.toLowerCase() : "";
+    const key = `${label ?? ""}\u0000${linkId}`;
+    const known = this.byKey.get(key);
+    if (known) return { code: known.code, link: known.extra?.CFItemTypeURI as Json | undefined };
+    const definition = linkId ? this.definitions.get(linkId) : undefined;
+    const title = label ?? (typeof definition?.title === "string" ? definition.title : undefined);
+    const base = (
+      (label === undefined || label === definition?.title) && typeof definition?.typeCode === "string" && definition.typeCode.trim()
+        ? definition.typeCode
+        : (title ?? "item")
+    )
+      .trim()
+      .slice(0, 100) || "item";
+    let code = base;
+    for (let n = 2; this.codes.has(code); n++) code = `${base} ${n}`;
+    this.codes.add(code);
+    const fr = definition ? translated(splitExtensions(definition.extensions).translations[other(this.primary)], "title") : null;
+    const type: ItemType = {
+      code,
+      label: label === undefined && !definition ? { en: "Item", fr: "Élément" } : bilingual(this.primary, title ?? code, fr),
+      extra: { ...(label !== undefined ? { CFItemType: label } : {}), ...(link ? { CFItemTypeURI: link } : {}) },
+    };
+    this.byKey.set(key, type);
+    this.list.push(type);
+    return { code, link };
+  }
+}
+
+export function readItems(
+  reader: Reader,
+  raw: unknown,
+  at: string,
+  context: { documentId: string | undefined; primary: Lang; itemTypeDefinitions: Map<string, Json> },
+): { items: Map<string, ReadItem>; itemTypes: ItemType[] } {
+  const items = new Map<string, ReadItem>();
+  const types = new ItemTypes(context.itemTypeDefinitions, context.primary);
+  if (raw === undefined || raw === null) return { items, itemTypes: types.list };
+  if (!Array.isArray(raw)) {
+    reader.error(at, "case.wrong_type", { field: "CFItems", expected: "array", actual: typeof raw });
+    return { items, itemTypes: types.list };
+  }
+  const firstSeen = new Map<string, { at: string; entry: Json }>();
+  raw.forEach((entry: unknown, index) => {
+    const where = pointer(at, index);
+    if (!isObject(entry)) {
+      reader.error(where, "case.wrong_type", { field: "CFItems[]", expected: "object", actual: Array.isArray(entry) ? "array" : typeof entry });
+      return;
+    }
+    const id = reader.identifier(entry, where);
+    reader.requiredText(entry, "uri", where);
+    const date = reader.dateTime(entry, where);
+    const fullStatement = reader.requiredText(entry, "fullStatement", where, "warning");
+    const code = reader.text(entry, "humanCodingScheme", where, MAX_CASE_CODE);
+    const notes = reader.text(entry, "notes", where);
+    const typeLabel = reader.text(entry, "CFItemType", where, 500);
+    let typeLink: Json | undefined;
+    if (entry.CFItemTypeURI !== undefined && entry.CFItemTypeURI !== null) {
+      if (isObject(entry.CFItemTypeURI) && typeof entry.CFItemTypeURI.identifier === "string") typeLink = entry.CFItemTypeURI;
+      else reader.warn(pointer(where, "CFItemTypeURI"), "case.wrong_type", { field: "CFItemTypeURI", expected: "link", actual: typeof entry.CFItemTypeURI });
+    }
+    if (id === undefined) return;
+    if (id === context.documentId) {
+      reader.error(pointer(where, "identifier"), "case.duplicate_identifier", { id, first: "/CFDocument" });
+      return;
+    }
+    const first = firstSeen.get(id);
+    if (first !== undefined) {
+      reportRepeat(reader, where, id, first, entry);
+      return;
+    }
+    firstSeen.set(id, { at: where, entry });
+
+    const primary = languageOf(entry.language) ?? context.primary;
+    const { rest, translations, unmapped } = splitExtensions(entry.extensions);
+    const translation = translations[other(primary)];
+    const extra: Json = { ...unmapped };
+    for (const [key, value] of Object.entries(entry)) if (!MAPPED.has(key)) extra[key] = value;
+    if (rest !== undefined) extra.extensions = rest;
+    if (date && date.original !== date.iso) extra.lastChangeDateTime = date.original;
+    const type = types.codeFor(typeLabel, typeLink);
+    // The item's own link is kept only when it says something the type's link does not.
+    if (typeLink && JSON.stringify(typeLink) !== JSON.stringify(type.link)) extra.CFItemTypeURI = typeLink;
+    if (entry.CFItemType !== undefined && typeLabel === undefined) extra.CFItemType = entry.CFItemType;
+
+    items.set(id, {
+      index,
+      at: where,
+      item: {
+        id,
+        type: type.code,
+        code: code ?? null,
+        position: 0,
+        statement: bilingual(primary, fullStatement ?? (typeof entry.fullStatement === "string" ? entry.fullStatement : null), translated(translation, "fullStatement")),
+        description: bilingual(primary, notes ?? null, translated(translation, "notes")),
+        ...(date ? { updatedAt: date.iso } : {}),
+        extra: Object.keys(extra).length > 0 ? extra : undefined,
+        children: [],
+      },
+    });
+  });
+  return { items, itemTypes: types.list };
+}

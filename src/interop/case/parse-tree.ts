@@ -1,0 +1,216 @@
+/**
+ * CFAssociations → kept associations, and the isChildOf ones → the tree: each item's parent is its
+ * first isChildOf inside the package; siblings are ordered by sequenceNumber, then human code in
+ * natural order, then their order in the source.
+ */
+import type { ImportedItem } from "../model.ts";
+import type { ReadItem } from "./parse-items.ts";
+import { ASSOCIATION_TYPES, type CaseAssociation, type CaseEndpoint, EXTENSION_TYPE, MAX_CASE_DEPTH, SKILLSHELF_KEY } from "./model.ts";
+import { isObject, type Json, normalizeId, pointer, type Reader, reportRepeat } from "./reader.ts";
+
+const MAPPED = new Set(["identifier", "associationType", "uri", "originNodeURI", "destinationNodeURI", "sequenceNumber", "lastChangeDateTime"]);
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+interface ParentLink {
+  parent: string | null;
+  association: CaseAssociation;
+  at: string;
+  sequence: number | null;
+}
+
+function readEndpoint(reader: Reader, value: unknown, at: string, field: string): (CaseEndpoint & { rest: Json }) | undefined {
+  const where = pointer(at, field);
+  if (value === undefined || value === null) {
+    reader.error(where, "case.missing_field", { field });
+    return undefined;
+  }
+  if (!isObject(value)) {
+    reader.error(where, "case.wrong_type", { field, expected: "object", actual: Array.isArray(value) ? "array" : typeof value });
+    return undefined;
+  }
+  const identifier = reader.requiredText(value, "identifier", where);
+  const uri = reader.text(value, "uri", where);
+  const title = reader.text(value, "title", where);
+  if (identifier === undefined) return undefined;
+  const { identifier: _i, uri: _u, title: _t, ...rest } = value;
+  return { itemId: null, identifier: normalizeId(identifier), uri: uri ?? null, title: title ?? null, rest };
+}
+
+function readSequence(reader: Reader, value: unknown, at: string): { sequence: number | null; keep: boolean } {
+  if (value === undefined || value === null) return { sequence: null, keep: false };
+  if (Number.isSafeInteger(value)) return { sequence: value as number, keep: false };
+  const where = pointer(at, "sequenceNumber");
+  if (typeof value === "string" && /^-?\d{1,9}$/.test(value.trim())) {
+    reader.warn(where, "case.coerced", { field: "sequenceNumber", value });
+    return { sequence: Number(value.trim()), keep: false };
+  }
+  reader.warn(where, "case.wrong_type", { field: "sequenceNumber", expected: "integer", actual: typeof value });
+  return { sequence: null, keep: true };
+}
+
+export function readAssociations(
+  reader: Reader,
+  raw: unknown,
+  at: string,
+  context: { documentId: string | undefined; items: Map<string, ReadItem> },
+): { associations: CaseAssociation[]; parents: Map<string, ParentLink> } {
+  const associations: CaseAssociation[] = [];
+  const parents = new Map<string, ParentLink>();
+  if (raw === undefined || raw === null) return { associations, parents };
+  if (!Array.isArray(raw)) {
+    reader.error(at, "case.wrong_type", { field: "CFAssociations", expected: "array", actual: typeof raw });
+    return { associations, parents };
+  }
+  const inside = (identifier: string) => identifier === context.documentId || context.items.has(identifier);
+  const firstSeen = new Map<string, { at: string; entry: Json }>();
+  const extraParents = new Map<string, number>();
+
+  raw.forEach((entry: unknown, index) => {
+    const where = pointer(at, index);
+    if (!isObject(entry)) {
+      reader.error(where, "case.wrong_type", { field: "CFAssociations[]", expected: "object", actual: Array.isArray(entry) ? "array" : typeof entry });
+      return;
+    }
+    const id = reader.identifier(entry, where);
+    const type = reader.requiredText(entry, "associationType", where);
+    const uri = reader.requiredText(entry, "uri", where);
+    const date = reader.dateTime(entry, where);
+    const origin = readEndpoint(reader, entry.originNodeURI, where, "originNodeURI");
+    const destination = readEndpoint(reader, entry.destinationNodeURI, where, "destinationNodeURI");
+    const { sequence, keep } = readSequence(reader, entry.sequenceNumber, where);
+    if (type !== undefined && !ASSOCIATION_TYPES.has(type) && !EXTENSION_TYPE.test(type)) {
+      reader.warn(pointer(where, "associationType"), "case.unknown_association_type", { type: type.slice(0, 80) });
+    }
+    if (id !== undefined) {
+      const first = firstSeen.get(id);
+      if (first !== undefined) {
+        reportRepeat(reader, where, id, first, entry);
+        return;
+      }
+      firstSeen.set(id, { at: where, entry });
+    }
+    if (id === undefined || type === undefined || !origin || !destination || !date || uri === undefined) return;
+
+    const originInside = inside(origin.identifier);
+    const destinationInside = inside(destination.identifier);
+    if (type === "isChildOf" && destinationInside && !originInside) {
+      reader.error(pointer(where, "originNodeURI"), "case.missing_node", { id: origin.identifier, role: "origin" });
+      return;
+    }
+    if (!originInside && !destinationInside) {
+      reader.warn(where, "case.association_outside", { id });
+    }
+    for (const end of [origin, destination]) {
+      if (!inside(end.identifier) && end.uri === null) reader.error(pointer(where, end === origin ? "originNodeURI" : "destinationNodeURI", "uri"), "case.missing_field", { field: "uri" });
+    }
+    const extra: Json = {};
+    for (const [key, value] of Object.entries(entry)) if (!MAPPED.has(key)) extra[key] = value;
+    if (keep) extra.sequenceNumber = entry.sequenceNumber;
+    if (date.original !== date.iso) extra.lastChangeDateTime = date.original;
+    if (Object.keys(origin.rest).length > 0) extra.originNodeURI = origin.rest;
+    if (Object.keys(destination.rest).length > 0) extra.destinationNodeURI = destination.rest;
+    const grouping = isObject(entry.CFAssociationGroupingURI) && typeof entry.CFAssociationGroupingURI.identifier === "string" ? normalizeId(entry.CFAssociationGroupingURI.identifier) : null;
+
+    const association: CaseAssociation = {
+      id,
+      type,
+      uri,
+      origin: { itemId: context.items.has(origin.identifier) ? origin.identifier : null, identifier: origin.identifier, uri: origin.uri, title: origin.title },
+      destination: {
+        itemId: context.items.has(destination.identifier) ? destination.identifier : null,
+        identifier: destination.identifier,
+        uri: destination.uri,
+        title: destination.title,
+      },
+      sequenceNumber: sequence,
+      groupingId: grouping,
+      lastChange: date.iso,
+      treePosition: null,
+      ordinal: index,
+      extra: Object.keys(extra).length > 0 ? extra : null,
+    };
+    associations.push(association);
+
+    if (type === "isChildOf" && association.origin.itemId !== null && destinationInside) {
+      if (origin.identifier === destination.identifier) {
+        reader.error(where, "case.child_cycle", { chain: `${origin.identifier} → ${origin.identifier}` });
+        return;
+      }
+      if (parents.has(origin.identifier)) {
+        extraParents.set(origin.identifier, (extraParents.get(origin.identifier) ?? 1) + 1);
+        return;
+      }
+      parents.set(origin.identifier, { parent: association.destination.itemId, association, at: where, sequence });
+    }
+  });
+  for (const [id, count] of extraParents) reader.warn(parents.get(id)?.at ?? at, "case.multiple_parents", { id, count });
+  return { associations, parents };
+}
+
+/** Links items into a tree; breaks and reports cycles; marks items with no parent inside as orphans. */
+export function buildItemTree(reader: Reader, items: Map<string, ReadItem>, parents: Map<string, ParentLink>): ImportedItem[] {
+  // Cycle check without recursion: follow each chain once, colouring as we go.
+  const state = new Map<string, 1 | 2>();
+  for (const start of items.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    let current: string | null = start;
+    while (current !== null && !state.has(current)) {
+      state.set(current, 1);
+      path.push(current);
+      current = parents.get(current)?.parent ?? null;
+    }
+    if (current !== null && state.get(current) === 1) {
+      const cycle = path.slice(path.indexOf(current));
+      const link = parents.get(current) as ParentLink;
+      const names = cycle.map((id) => items.get(id)?.item.code ?? id);
+      reader.error(link.at, "case.child_cycle", { chain: [...names, names[0]].join(" → ").slice(0, 300) });
+      parents.delete(current); // broken here so the rest can still be shown
+    }
+    for (const id of path) state.set(id, 2);
+  }
+
+  const childrenOf = new Map<string | null, ReadItem[]>();
+  for (const read of items.values()) {
+    const link = parents.get(read.item.id);
+    const parent = link ? link.parent : null;
+    if (!link) {
+      read.item.extra = { ...read.item.extra, [SKILLSHELF_KEY]: { orphan: true } };
+      reader.warn(read.at, "case.orphan_item", { id: read.item.id });
+    }
+    const siblings = childrenOf.get(parent);
+    if (siblings) siblings.push(read);
+    else childrenOf.set(parent, [read]);
+  }
+  const sequence = (read: ReadItem) => parents.get(read.item.id)?.sequence ?? Number.POSITIVE_INFINITY;
+  for (const [parentId, siblings] of childrenOf) {
+    siblings.sort(
+      (a, b) =>
+        (sequence(a) === sequence(b) ? 0 : sequence(a) < sequence(b) ? -1 : 1) ||
+        collator.compare(a.item.code ?? "", b.item.code ?? "") ||
+        a.index - b.index,
+    );
+    siblings.forEach((read, i) => {
+      read.item.position = i + 1;
+      const link = parents.get(read.item.id);
+      if (link) link.association.treePosition = i + 1;
+    });
+    if (parentId !== null) {
+      const parent = items.get(parentId);
+      if (parent) parent.item.children = siblings.map((s) => s.item);
+    }
+  }
+
+  // Depth, breadth-first (no recursion on hostile chains).
+  const roots = (childrenOf.get(null) ?? []).map((r) => r.item);
+  let level = roots;
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > MAX_CASE_DEPTH) {
+      reader.error("/CFAssociations", "case.too_deep", { max: MAX_CASE_DEPTH });
+      for (const item of level) item.children = [];
+      break;
+    }
+    level = level.flatMap((item) => item.children);
+  }
+  return roots;
+}

@@ -1,0 +1,167 @@
+/** Small helpers the CASE parser shares: problem collection, JSON pointers, typed field reads. */
+import type { Lang } from "../../i18n/index.ts";
+import type { Problem } from "../model.ts";
+import { EXTENSION_KEY, isUuid, MAX_CASE_TEXT } from "./model.ts";
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** RFC 6901: "~" and "/" are escaped inside a pointer segment. */
+export const pointer = (base: string, ...segments: (string | number)[]) =>
+  base + segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+
+export const jsonType = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+
+export class Reader {
+  readonly problems: Problem[] = [];
+  /** Stops reporting the same code over and over on hostile input (the count is reported once). */
+  private readonly perCode = new Map<string, number>();
+  private static readonly MAX_PER_CODE = 200;
+
+  add(severity: Problem["severity"], where: string, code: string, params?: Problem["params"]) {
+    const seen = (this.perCode.get(code) ?? 0) + 1;
+    this.perCode.set(code, seen);
+    if (seen <= Reader.MAX_PER_CODE) this.problems.push({ where, code, params, severity });
+    else if (seen === Reader.MAX_PER_CODE + 1) {
+      this.problems.push({ where, code: "case.more_problems", params: { code }, severity });
+    }
+  }
+  error(where: string, code: string, params?: Problem["params"]) {
+    this.add("error", where, code, params);
+  }
+  warn(where: string, code: string, params?: Problem["params"]) {
+    this.add("warning", where, code, params);
+  }
+
+  /**
+   * A text field: strings as they are; numbers and booleans turned to text with a warning; anything
+   * else is an error. `undefined` when absent (or null).
+   */
+  text(obj: Json, key: string, at: string, max = MAX_CASE_TEXT): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    const where = pointer(at, key);
+    let text: string;
+    if (typeof value === "string") text = value;
+    else if (typeof value === "number" || typeof value === "boolean") {
+      text = String(value);
+      this.warn(where, "case.coerced", { field: key, value: text });
+    } else {
+      this.error(where, "case.wrong_type", { field: key, expected: "string", actual: jsonType(value) });
+      return undefined;
+    }
+    if (text.length > max) {
+      this.error(where, "case.text_too_long", { field: key, length: text.length, max });
+      return undefined;
+    }
+    return text;
+  }
+
+  /** A required text field: absent or blank is a problem of the given severity. */
+  requiredText(obj: Json, key: string, at: string, severity: Problem["severity"] = "error"): string | undefined {
+    const present = obj[key] !== undefined && obj[key] !== null;
+    const text = this.text(obj, key, at);
+    if (present && text === undefined) return undefined; // already reported: wrong type or too long
+    if (text === undefined || text.trim() === "") {
+      this.add(severity, pointer(at, key), "case.missing_field", { field: key });
+      return undefined;
+    }
+    return text;
+  }
+
+  /** The object's identifier: required, a UUID (compared in lower case, as CASE writes them). */
+  identifier(obj: Json, at: string): string | undefined {
+    const value = obj.identifier;
+    if (value === undefined || value === null || value === "") {
+      this.error(pointer(at, "identifier"), "case.missing_field", { field: "identifier" });
+      return undefined;
+    }
+    if (typeof value !== "string") {
+      this.error(pointer(at, "identifier"), "case.wrong_type", { field: "identifier", expected: "string", actual: jsonType(value) });
+      return undefined;
+    }
+    const id = value.trim().replace(/^urn:uuid:/i, "");
+    if (!isUuid(id)) {
+      this.error(pointer(at, "identifier"), "case.invalid_identifier", { value: value.slice(0, 80) });
+      return undefined;
+    }
+    return id.toLowerCase();
+  }
+
+  /** A required lastChangeDateTime, normalised to ISO-8601 UTC; the source's text is returned too. */
+  dateTime(obj: Json, at: string, severity: Problem["severity"] = "error"): { iso: string; original: string } | undefined {
+    const value = obj.lastChangeDateTime;
+    const where = pointer(at, "lastChangeDateTime");
+    if (value === undefined || value === null || value === "") {
+      this.add(severity, where, "case.missing_field", { field: "lastChangeDateTime" });
+      return undefined;
+    }
+    const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+    if (typeof value !== "string" || Number.isNaN(time) || value.length > 60) {
+      this.add(severity, where, "case.invalid_date", { field: "lastChangeDateTime", value: String(value).slice(0, 80) });
+      return undefined;
+    }
+    return { iso: new Date(time).toISOString(), original: value };
+  }
+}
+
+/**
+ * A repeated identifier. Real servers repeat entries, identical or not (one sample lists an item
+ * twice with different abbreviated statements): the first is kept and the repeat is reported,
+ * naming the fields that differ.
+ */
+export function reportRepeat(reader: Reader, where: string, id: string, first: { at: string; entry: Json }, entry: Json) {
+  const keys = new Set([...Object.keys(first.entry), ...Object.keys(entry)]);
+  const differing = [...keys].filter((k) => JSON.stringify(first.entry[k] ?? null) !== JSON.stringify(entry[k] ?? null));
+  if (differing.length === 0) reader.warn(where, "case.repeated_entry", { id, first: first.at });
+  else reader.warn(where, "case.conflicting_duplicate", { id, first: first.at, fields: differing.slice(0, 8).join(", ") });
+}
+
+/** Normalises an identifier that may be a UUID (lower case) and leaves any other text alone. */
+export const normalizeId = (value: string) => {
+  const bare = value.trim().replace(/^urn:uuid:/i, "");
+  return isUuid(bare) ? bare.toLowerCase() : value;
+};
+
+/** The language a CASE `language` field names, as far as Skillshelf's two go (English otherwise). */
+export function languageOf(value: unknown): Lang | undefined {
+  if (typeof value !== "string") return undefined;
+  const v = value.trim().toLowerCase();
+  if (/^(fr|fre|fra)([-_].*)?$/.test(v)) return "fr";
+  if (/^(en|eng)([-_].*)?$/.test(v)) return "en";
+  return undefined;
+}
+
+/**
+ * Takes Skillshelf's own block out of an `extensions` object: what is left stays as it came, the
+ * block gives translations and fields an earlier export could not place.
+ */
+export function splitExtensions(value: unknown): {
+  rest: Json | undefined;
+  translations: Partial<Record<Lang, Json>>;
+  unmapped: Json;
+} {
+  if (!isObject(value)) return { rest: value as undefined, translations: {}, unmapped: {} };
+  const { [EXTENSION_KEY]: ours, ...rest } = value;
+  const block = isObject(ours) ? ours : {};
+  const translations: Partial<Record<Lang, Json>> = {};
+  if (isObject(block.translations)) {
+    for (const lang of ["en", "fr"] as const) {
+      const t = block.translations[lang];
+      if (isObject(t)) translations[lang] = t;
+    }
+  }
+  const unmapped = isObject(block.unmapped) ? block.unmapped : {};
+  // Someone else's "skillshelf" key that is not our block stays where it was.
+  const keep = ours !== undefined && !isObject(ours) ? { ...rest, [EXTENSION_KEY]: ours } : rest;
+  return { rest: Object.keys(keep).length > 0 ? keep : undefined, translations, unmapped };
+}
+
+/** A translated text from an extension block, if it is a usable string. */
+export const translated = (block: Json | undefined, key: string): string | null => {
+  const value = block?.[key];
+  return typeof value === "string" && value.length <= MAX_CASE_TEXT ? value : null;
+};

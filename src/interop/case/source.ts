@@ -1,0 +1,71 @@
+/** From bytes or text to a JSON value, refusing oversize input before any parsing. */
+import type { Problem } from "../model.ts";
+import { MAX_CASE_BYTES } from "./model.ts";
+
+const MB = 1024 * 1024;
+
+/** The problem an input of `bytes` bytes raises, if it is too large (callers check before reading). */
+export function oversizeProblem(bytes: number): Problem | null {
+  if (bytes <= MAX_CASE_BYTES) return null;
+  return {
+    where: "",
+    code: "case.too_large",
+    params: { size: Math.ceil((bytes / MB) * 10) / 10, max: MAX_CASE_BYTES / MB },
+    severity: "error",
+  };
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(position, text.length);
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Parses JSON text, turning V8's syntax error into a problem with line and column. */
+export function parseJsonText(text: string): { value?: unknown; problem?: Problem } {
+  if (text.trim() === "") return { problem: { where: "", code: "case.empty", severity: "error" } };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /position (\d+)/.exec(message);
+    const position = match ? Number(match[1]) : /end of (JSON )?input/i.test(message) ? text.length : null;
+    const detail = message.replace(/\s*\(line \d+ column \d+\)/, "").slice(0, 160);
+    if (position === null) {
+      return { problem: { where: "", code: "case.invalid_json", params: { line: "?", column: "?", detail }, severity: "error" } };
+    }
+    const { line, column } = lineColumn(text, position);
+    return {
+      problem: { where: `line ${line}, column ${column}`, code: "case.invalid_json", params: { line, column, position, detail }, severity: "error" },
+    };
+  }
+}
+
+/** Text, bytes or an already parsed value → the JSON value, or the problem that stops the import. */
+export function readCaseInput(input: string | Uint8Array | unknown): { value?: unknown; problem?: Problem } {
+  if (input instanceof Uint8Array) {
+    const tooLarge = oversizeProblem(input.byteLength);
+    if (tooLarge) return { problem: tooLarge };
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return { problem: { where: "", code: "case.not_utf8", severity: "error" } };
+    }
+    return parseJsonText(text.replace(/^\uFEFF/, ""));
+  }
+  if (typeof input === "string") {
+    // UTF-8 takes between 1 and 3 bytes per UTF-16 unit: short strings need no counting.
+    const bytes = input.length > MAX_CASE_BYTES / 3 ? Buffer.byteLength(input, "utf8") : input.length;
+    const tooLarge = oversizeProblem(bytes);
+    if (tooLarge) return { problem: tooLarge };
+    return parseJsonText(input.replace(/^\uFEFF/, ""));
+  }
+  return { value: input };
+}

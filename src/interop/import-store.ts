@@ -1,0 +1,136 @@
+/** Repository functions the import writer needs on items and item types: chunked, explicit columns. */
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../db/schema.ts";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface ItemWrite {
+  id: string;
+  framework_id: string;
+  parent_id: string | null;
+  type_id: string;
+  code: string | null;
+  position: number;
+  statement_en: string | null;
+  statement_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  created_at: string;
+  updated_at: string;
+  extra: string | null;
+}
+
+export interface TypeWrite {
+  id: string;
+  framework_id: string;
+  code: string;
+  label_en: string | null;
+  label_fr: string | null;
+  position: number;
+  extra: string | null;
+}
+
+/** Up to this many rows per INSERT: 500 × 13 parameters stays far below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+
+export async function listItemsForImport(db: Executor, frameworkId: string): Promise<ItemWrite[]> {
+  const rows = await db
+    .selectFrom("items")
+    .select([
+      "id",
+      "framework_id",
+      "parent_id",
+      "type_id",
+      "code",
+      "position",
+      "statement_en",
+      "statement_fr",
+      "description_en",
+      "description_fr",
+      "created_at",
+      "updated_at",
+      "extra",
+    ])
+    .where("framework_id", "=", frameworkId)
+    .execute();
+  return rows.map((r) => ({ ...r, position: Number(r.position) }));
+}
+
+/** Which of these item ids already belong to a framework other than `frameworkId`. */
+export async function findForeignItems(db: Executor, ids: readonly string[], frameworkId: string): Promise<{ id: string; framework_id: string }[]> {
+  const found: { id: string; framework_id: string }[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    found.push(
+      ...(await db
+        .selectFrom("items")
+        .select(["id", "framework_id"])
+        .where("id", "in", ids.slice(i, i + 1000))
+        .where("framework_id", "<>", frameworkId)
+        .execute()),
+    );
+  }
+  return found;
+}
+
+/** Inserts new items and rewrites changed ones (parents must come before their children). */
+export async function upsertItems(trx: Executor, rows: readonly ItemWrite[], onChunk?: (count: number) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await trx
+      .insertInto("items")
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => ({
+          parent_id: eb.ref("excluded.parent_id"),
+          type_id: eb.ref("excluded.type_id"),
+          code: eb.ref("excluded.code"),
+          position: eb.ref("excluded.position"),
+          statement_en: eb.ref("excluded.statement_en"),
+          statement_fr: eb.ref("excluded.statement_fr"),
+          description_en: eb.ref("excluded.description_en"),
+          description_fr: eb.ref("excluded.description_fr"),
+          updated_at: eb.ref("excluded.updated_at"),
+          extra: eb.ref("excluded.extra"),
+          // An editor holding the old version must not save over what the import brought.
+          version: sql<number>`items.version + 1`,
+        })),
+      )
+      .execute();
+    onChunk?.(chunk.length);
+  }
+}
+
+export async function removeItems(trx: Executor, ids: readonly string[]): Promise<void> {
+  // Children point at parents: unlink first, so the order of deletes does not matter.
+  for (let i = 0; i < ids.length; i += 1000) {
+    await trx.updateTable("items").set({ parent_id: null }).where("id", "in", ids.slice(i, i + 1000)).execute();
+  }
+  for (let i = 0; i < ids.length; i += 1000) {
+    await trx.deleteFrom("items").where("id", "in", ids.slice(i, i + 1000)).execute();
+  }
+}
+
+export async function listTypesForImport(db: Executor, frameworkId: string): Promise<TypeWrite[]> {
+  const rows = await db
+    .selectFrom("item_types")
+    .select(["id", "framework_id", "code", "label_en", "label_fr", "position", "extra"])
+    .where("framework_id", "=", frameworkId)
+    .execute();
+  return rows.map((r) => ({ ...r, position: Number(r.position), extra: r.extra ?? null }));
+}
+
+export async function insertTypes(trx: Executor, rows: readonly TypeWrite[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto("item_types").values(rows.slice(i, i + CHUNK)).execute();
+}
+
+export async function updateType(trx: Executor, row: TypeWrite): Promise<void> {
+  await trx
+    .updateTable("item_types")
+    .set({ label_en: row.label_en, label_fr: row.label_fr, position: row.position, extra: row.extra })
+    .where("id", "=", row.id)
+    .execute();
+}
+
+export async function deleteTypes(trx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await trx.deleteFrom("item_types").where("id", "in", ids).execute();
+}
