@@ -1,0 +1,183 @@
+/**
+ * Every route of the app × every role (anonymous, editor, administrator): who is let through and
+ * who is refused, against the explicit table below. A route that is not in the table fails the
+ * suite, so a new route cannot ship without someone deciding who may use it.
+ *
+ * ─── HOW TO ADD A ROUTE ────────────────────────────────────────────────────────────────────────
+ * 1. Add one line to ROUTES: "METHOD /path" exactly as Hono registers it, with "/:lang" standing
+ *    for "/en" and "/fr" (both are checked), and who may use it:
+ *      "public"         everyone, signed in or not (index pages, search, API, CASE API, assets)
+ *      "signed-in"      any signed-in account          (policy action account.self)
+ *      "editor"         editors and administrators     (editor.use, framework.*, history.restore)
+ *      "administrator"  administrators only            (users.manage)
+ * 2. If the path has a parameter not yet in PARAMS, add a sample value there. It need not exist:
+ *    a 404 still proves the request got past the guard.
+ * Then run: node --import tsx --test test/auth/route-matrix.test.ts
+ * ─────────────────────────────────────────────────────────────────────────────────────────────
+ *
+ * "Refused" means: anonymous → 401, or 303 to /{lang}/sign-in (with ?next= for a page);
+ * signed in without the permission → 403. "Let through" means anything else below 500
+ * (a 400 for the empty form the test posts is fine: the handler was reached).
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { inspectRoutes } from "hono/dev";
+import { makeTestApp, testDialects } from "../support/app.ts";
+import { postForm, signInAs } from "../support/auth.ts";
+
+type Rule = "public" | "signed-in" | "editor" | "administrator";
+type Role = "anonymous" | "editor" | "administrator";
+
+const ROUTES: Record<string, Rule> = {
+  // Site-wide
+  "GET /": "public",
+  "GET /healthz": "public",
+  "GET /assets/:name": "public",
+  // The published index (src/index) and search (src/search)
+  "GET /:lang": "public",
+  "GET /:lang/frameworks": "public",
+  "GET /:lang/frameworks/:slug": "public",
+  "GET /:lang/frameworks/:slug/full": "public",
+  "GET /:lang/frameworks/:slug/items/:key": "public",
+  "GET /:lang/frameworks/:slug/items/:key/print": "public",
+  "GET /:lang/search": "public",
+  // Read-only JSON API (src/api, src/search)
+  "GET /api/v1/frameworks": "public",
+  "GET /api/v1/frameworks/:id": "public",
+  "GET /api/v1/openapi.json": "public",
+  "GET /api/v1/search": "public",
+  // Accounts (src/auth): signing in and out, invitations
+  "GET /:lang/sign-in": "public",
+  "POST /:lang/sign-in": "public",
+  "POST /:lang/sign-out": "public",
+  "GET /:lang/invitation/:token": "public",
+  "POST /:lang/invitation/:token": "public",
+  // Accounts: one's own account
+  "GET /:lang/account": "signed-in",
+  "POST /:lang/account/sign-out-everywhere": "signed-in",
+  "POST /:lang/account/sessions/:id/sign-out": "signed-in",
+  "GET /:lang/account/password": "signed-in",
+  "POST /:lang/account/password": "signed-in",
+  // Accounts: administration
+  "GET /:lang/admin/users": "administrator",
+  "POST /:lang/admin/users": "administrator",
+  "POST /:lang/admin/users/:id/disable": "administrator",
+  "POST /:lang/admin/users/:id/enable": "administrator",
+  "POST /:lang/admin/users/:id/invitation": "administrator",
+};
+
+/** Sample values for path parameters; "$slug" and "$key" are replaced by the starter framework's. */
+const PARAMS: Record<string, string> = {
+  name: "app.css",
+  slug: "$slug",
+  key: "$key",
+  id: "00000000-0000-4000-8000-000000000000",
+  token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+};
+
+const ALLOWED: Record<Rule, Role[]> = {
+  public: ["anonymous", "editor", "administrator"],
+  "signed-in": ["editor", "administrator"],
+  editor: ["editor", "administrator"],
+  administrator: ["administrator"],
+};
+
+interface Route {
+  method: string;
+  /** As registered, e.g. /en/frameworks/:slug */
+  path: string;
+  /** The table's key, e.g. GET /:lang/frameworks/:slug */
+  key: string;
+  lang: "en" | "fr";
+}
+
+function routesOf(app: Parameters<typeof inspectRoutes>[0]): Route[] {
+  const seen = new Map<string, Route>();
+  for (const route of inspectRoutes(app)) {
+    if (route.isMiddleware) continue;
+    const lang = route.path.startsWith("/fr") ? "fr" : "en";
+    const key = `${route.method} ${route.path.replace(/^\/(en|fr)(?=\/|$)/, "/:lang")}`;
+    seen.set(`${route.method} ${route.path}`, { method: route.method, path: route.path, key, lang });
+  }
+  return [...seen.values()];
+}
+
+function isRefusal(response: Response, role: Role, lang: string): boolean {
+  if (role !== "anonymous") return response.status === 403;
+  if (response.status === 401) return true;
+  const location = response.headers.get("location") ?? "";
+  return response.status === 303 && new RegExp(`^/${lang}/sign-in(\\?next=[^&]*)?$`).test(location);
+}
+
+for (const dialect of testDialects()) {
+  describe(`route × role matrix (${dialect})`, () => {
+    let t: Awaited<ReturnType<typeof makeTestApp>>;
+    let samples: Record<string, string>;
+    const cookies = new Map<Role, string>();
+
+    before(async () => {
+      t = await makeTestApp({ dialect });
+      const [framework] = await t.catalog.list();
+      const view = framework ? await t.catalog.get(framework.slug) : undefined;
+      samples = { ...PARAMS, $slug: framework?.slug ?? "starter", $key: view ? ([...view.keys.values()][0] ?? "x") : "x" };
+      for (const role of ["editor", "administrator"] as const) cookies.set(role, await signInAs(t, role));
+    });
+    after(() => t?.close());
+
+    /** A valid session for the role, signing in again if the last request ended it. */
+    async function cookieFor(role: Role): Promise<string | undefined> {
+      if (role === "anonymous") return undefined;
+      const cookie = cookies.get(role) as string;
+      const check = await t.app.request("/en/account", { headers: { cookie } });
+      if (check.status === 200) return cookie;
+      const fresh = await signInAs(t, role);
+      cookies.set(role, fresh);
+      return fresh;
+    }
+
+    function concretePath(path: string): string {
+      return path.replace(/:([A-Za-z_]+)(\{[^}]*\})?/g, (_, name: string) => {
+        const sample = PARAMS[name];
+        assert.ok(sample !== undefined, `no sample value for :${name} in ${path}: add one to PARAMS in test/auth/route-matrix.test.ts`);
+        return encodeURIComponent(samples[sample] ?? sample);
+      });
+    }
+
+    test("every route of the app has a rule in the table", () => {
+      const missing = [...new Set(routesOf(t.app).map((r) => r.key))].filter((key) => !(key in ROUTES));
+      assert.deepEqual(missing, [], `routes without a rule — add them to ROUTES in test/auth/route-matrix.test.ts:\n  ${missing.join("\n  ")}`);
+    });
+
+    test("the table names no route the app does not have", () => {
+      const keys = new Set(routesOf(t.app).map((r) => r.key));
+      const stale = Object.keys(ROUTES).filter((key) => !keys.has(key));
+      assert.deepEqual(stale, [], "rules for routes that no longer exist: remove them from ROUTES");
+    });
+
+    test("each role is let through or refused exactly as the table says", async () => {
+      const wrong: string[] = [];
+      for (const route of routesOf(t.app)) {
+        const rule = ROUTES[route.key];
+        if (!rule) continue;
+        const path = concretePath(route.path);
+        for (const role of ["anonymous", "editor", "administrator"] as const) {
+          const cookie = await cookieFor(role);
+          const init: RequestInit =
+            route.method === "GET" || route.method === "HEAD"
+              ? { method: route.method, headers: cookie ? { cookie, accept: "text/html" } : { accept: "text/html" } }
+              : postForm(t, {}, cookie);
+          if (route.method !== "GET" && route.method !== "HEAD") init.method = route.method;
+          const response = await t.app.request(path, init);
+          await response.arrayBuffer();
+          const expected = ALLOWED[rule].includes(role);
+          const refused = isRefusal(response, role, route.lang);
+          if (response.status >= 500) wrong.push(`${route.method} ${path} as ${role}: ${response.status}`);
+          else if (expected === refused) {
+            wrong.push(`${route.method} ${path} as ${role}: expected ${expected ? "let through" : "refused"}, got ${response.status} ${response.headers.get("location") ?? ""}`);
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+    });
+  });
+}
