@@ -3,10 +3,10 @@
  * whatever types a framework brings) in both languages, with prefix and fuzzy matching, results
  * grouped by area. The index lives in memory, is built on first use and again after content changes.
  */
-import MiniSearch from "minisearch";
 import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
+import { buildInvertedIndex, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";
 import { cleanQuery, indexTerms, queryTerms, tokenize } from "./normalize.ts";
 
 export const DEFAULT_LIMIT = 20;
@@ -33,7 +33,7 @@ export interface IndexedItem {
 export interface SearchIndex {
   items: IndexedItem[];
   byId: Map<string, IndexedItem>;
-  engine: MiniSearch<number>;
+  inverted: InvertedIndex;
 }
 
 export interface SearchArea {
@@ -138,42 +138,50 @@ function fieldText(item: IndexedItem, field: Field): string | null {
  */
 export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
   const items = collectItems(views);
-  const engine = new MiniSearch<number>({
-    fields: [...FIELDS],
-    idField: "id",
-    // Documents are positions in `items`: texts are read from the tree, never copied.
-    extractField: (position, field) => (field === "id" ? position : fieldText(items[position], field as Field)),
-    tokenize: (text) => tokenize(text),
-    processTerm: (word) => indexTerms(word),
-    logger: () => {},
-  });
-  engine.addAll(items.map((_, position) => position));
+  // Content repeats its words: fold each distinct word once per build, not once per occurrence.
+  const termsOfWord = new Map<string, string[] | null>();
+  const termsOf = (position: number, field: number): string[] => {
+    const text = fieldText(items[position], FIELDS[field]);
+    if (!text) return [];
+    const terms: string[] = [];
+    for (const word of tokenize(text)) {
+      let wordTerms = termsOfWord.get(word);
+      if (wordTerms === undefined) {
+        wordTerms = indexTerms(word);
+        termsOfWord.set(word, wordTerms);
+      }
+      if (wordTerms) terms.push(...wordTerms);
+    }
+    return terms;
+  };
+  const inverted = buildInvertedIndex(items.length, FIELDS.length, termsOf, (position) => items[position].boost);
   const byId = new Map<string, IndexedItem>();
   for (const item of items) byId.set(item.node.id, item);
-  return { items, byId, engine };
+  return { items, byId, inverted };
 }
 
-function searchOptionsFor(lang: Lang, items: IndexedItem[]) {
-  const other: Lang = lang === "en" ? "fr" : "en";
-  return {
-    boost: {
-      [`statement_${lang}`]: 3,
-      [`statement_${other}`]: 2.4,
-      [`description_${lang}`]: 1.1,
-      [`description_${other}`]: 1,
-      code: 2,
-    },
-    // Prefix search from two letters (results while typing), fuzzy only from five: below that
-    // one typo is a different word, and the radix-tree walk gets costly on large indexes. Codes
-    // ("ML.CR.6") are never fuzzy: ML.CR.1 is not a typo for it.
-    prefix: (term: string) => term.length >= 2,
-    fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-    maxFuzzy: 2,
-    // Query terms arrive already cleaned, folded and capped (see `queryTerms`).
-    tokenize: (text: string) => text.split(" "),
-    processTerm: (term: string) => term,
-    boostDocument: (position: number) => items[position]?.boost ?? 1,
-  };
+const FIELD_BOOSTS: Record<Lang, number[]> = {
+  en: FIELDS.map((field) => fieldBoost(field, "en")),
+  fr: FIELDS.map((field) => fieldBoost(field, "fr")),
+};
+
+/** Statements weigh more than descriptions, and the reader's language more than the other. */
+function fieldBoost(field: Field, lang: Lang): number {
+  if (field === "code") return 2;
+  const ownLanguage = field.endsWith(`_${lang}`);
+  if (field.startsWith("statement")) return ownLanguage ? 3 : 2.4;
+  return ownLanguage ? 1.1 : 1;
+}
+
+/**
+ * Prefix search from two letters (results while typing); typo tolerance only from five letters
+ * (below that one typo makes another word), one typo up to seven letters, two beyond. Terms with
+ * digits are codes ("ML.CR.6") and never fuzzy: ML.CR.1 is not a typo for it.
+ */
+function termOptions(term: string): QueryTermOptions {
+  const length = term.length;
+  const fuzzy = length < 5 || /\d/.test(term) ? 0 : Math.min(2, Math.round(length * 0.2));
+  return { prefix: length >= 2, fuzzy };
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
@@ -191,15 +199,15 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
   const query = cleanQuery(rawQuery);
   const terms = queryTerms(query);
   if (terms.length === 0) return { query, total: 0, groups: [] };
-  const searchOptions = searchOptionsFor(options.lang, index.items);
-  const text = terms.join(" ");
-  let results = index.engine.search(text, { ...searchOptions, combineWith: "AND" });
-  if (results.length === 0 && terms.length > 1) results = index.engine.search(text, { ...searchOptions, combineWith: "OR" });
+  const { total, matches } = evaluate(index.inverted, terms, {
+    fieldBoosts: FIELD_BOOSTS[options.lang] ?? FIELD_BOOSTS.en,
+    limit: clampLimit(options.limit),
+    options: termOptions,
+  });
 
-  const limit = clampLimit(options.limit);
   const groups = new Map<number, SearchGroup>();
-  for (const result of results.slice(0, limit)) {
-    const item = index.items[result.id as number];
+  for (const match of matches) {
+    const item = index.items[match.doc];
     let group = groups.get(item.group);
     if (!group) {
       const areaItem = index.items[item.group];
@@ -221,11 +229,11 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
       code: item.node.code,
       type: item.node.type,
       statement: item.node.statement,
-      matchedTerms: [...new Set(result.terms)],
-      score: round(result.score),
+      matchedTerms: match.terms,
+      score: round(match.score),
     });
   }
-  return { query, total: results.length, groups: [...groups.values()] };
+  return { query, total, groups: [...groups.values()] };
 }
 
 /** What a results page needs beyond the API's shape: type label, description and link targets. */

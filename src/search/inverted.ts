@@ -1,0 +1,310 @@
+/**
+ * A compact inverted index: minisearch's radix tree (SearchableMap) finds the index terms a query
+ * term reaches (exact, by prefix, within an edit distance), and the postings of each term are typed
+ * arrays scored with BM25. Pure and synchronous.
+ *
+ * Why not the MiniSearch class itself: it scores through Maps and allocates an object per matching
+ * posting, which at 50,000 items costs tens of milliseconds for a common word, and several hundred
+ * megabytes. Here a posting costs a few array reads, so a query stays within a few milliseconds.
+ */
+import SearchableMap from "minisearch/SearchableMap";
+
+interface TermEntry {
+  /** Document positions holding the term, ascending. */
+  docs: Int32Array;
+  /** For each of those documents, which fields hold it (bit 1 << field). */
+  fields: Uint8Array;
+}
+
+export interface InvertedIndex {
+  documentCount: number;
+  fieldCount: number;
+  terms: SearchableMap<TermEntry>;
+  /** BM25 length factor of each document's field, row-major (doc * fieldCount + field). */
+  lengthFactor: Float32Array;
+  docBoost: Float32Array;
+  // Scratch space reused by every query (queries run one at a time: search is synchronous).
+  scores: Float64Array;
+  termScores: Float64Array;
+  matchedMask: Uint16Array;
+  touched: Int32Array;
+  termTouched: Int32Array;
+}
+
+export interface QueryTermOptions {
+  prefix: boolean;
+  /** Largest edit distance allowed (0: none). */
+  fuzzy: number;
+}
+
+export interface EvaluateOptions {
+  /** Weight of each field (by position), for this query. */
+  fieldBoosts: readonly number[];
+  limit: number;
+  options: (term: string) => QueryTermOptions;
+}
+
+export interface Match {
+  doc: number;
+  score: number;
+  /** The index terms through which the document matched. */
+  terms: string[];
+}
+
+export interface Evaluation {
+  total: number;
+  matches: Match[];
+}
+
+const K1 = 1.2;
+const B = 0.7;
+const BM25_DELTA = 0.5;
+/** A prefix or a typo is worth less than the word itself (MiniSearch's weights). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Most index terms one query term may reach; the closest are kept. Bounds the cost of "re". */
+export const MAX_EXPANSIONS = 48;
+/** The query-term bit mask is 16 bits wide. */
+export const MAX_TERMS = 16;
+
+/**
+ * Builds the index. `termsOf(doc, field)` gives a document field's index terms (repeats allowed;
+ * the count of terms is the field's length).
+ */
+export function buildInvertedIndex(
+  documentCount: number,
+  fieldCount: number,
+  termsOf: (doc: number, field: number) => readonly string[],
+  docBoost: (doc: number) => number,
+): InvertedIndex {
+  const postings = new Map<string, { docs: number[]; fields: number[] }>();
+  const lengths = new Uint16Array(documentCount * fieldCount);
+  const totalLength = new Float64Array(fieldCount);
+  const nonEmpty = new Float64Array(fieldCount);
+  for (let doc = 0; doc < documentCount; doc++) {
+    for (let field = 0; field < fieldCount; field++) {
+      const terms = termsOf(doc, field);
+      if (terms.length === 0) continue;
+      lengths[doc * fieldCount + field] = Math.min(terms.length, 65535);
+      totalLength[field] += terms.length;
+      nonEmpty[field]++;
+      for (const term of terms) {
+        let list = postings.get(term);
+        if (!list) {
+          list = { docs: [], fields: [] };
+          postings.set(term, list);
+        }
+        const last = list.docs.length - 1;
+        if (last >= 0 && list.docs[last] === doc) list.fields[last] |= 1 << field;
+        else {
+          list.docs.push(doc);
+          list.fields.push(1 << field);
+        }
+      }
+    }
+  }
+  const terms = new SearchableMap<TermEntry>();
+  for (const [term, list] of postings) terms.set(term, { docs: Int32Array.from(list.docs), fields: Uint8Array.from(list.fields) });
+
+  const lengthFactor = new Float32Array(documentCount * fieldCount);
+  for (let doc = 0; doc < documentCount; doc++) {
+    for (let field = 0; field < fieldCount; field++) {
+      const length = lengths[doc * fieldCount + field];
+      if (length === 0) continue;
+      const average = totalLength[field] / nonEmpty[field];
+      // BM25+ for a term that occurs once in the field (statements rarely repeat a word).
+      lengthFactor[doc * fieldCount + field] = BM25_DELTA + (K1 + 1) / (1 + K1 * (1 - B + (B * length) / average));
+    }
+  }
+  const boosts = new Float32Array(documentCount);
+  for (let doc = 0; doc < documentCount; doc++) boosts[doc] = docBoost(doc);
+  return {
+    documentCount,
+    fieldCount,
+    terms,
+    lengthFactor,
+    docBoost: boosts,
+    scores: new Float64Array(documentCount),
+    termScores: new Float64Array(documentCount),
+    matchedMask: new Uint16Array(documentCount),
+    touched: new Int32Array(documentCount),
+    termTouched: new Int32Array(documentCount),
+  };
+}
+
+interface Expansion {
+  term: string;
+  entry: TermEntry;
+  weight: number;
+}
+
+/** The index terms one query term reaches, best first, at most MAX_EXPANSIONS. */
+function expand(index: InvertedIndex, term: string, options: QueryTermOptions): Expansion[] {
+  const found = new Map<string, Expansion>();
+  const offer = (derived: string, entry: TermEntry, weight: number) => {
+    const known = found.get(derived);
+    if (!known || known.weight < weight) found.set(derived, { term: derived, entry, weight });
+  };
+  const exact = index.terms.get(term);
+  if (exact) offer(term, exact, 1);
+  if (options.prefix) {
+    for (const [derived, entry] of index.terms.atPrefix(term)) {
+      if (derived === term) continue;
+      const distance = derived.length - term.length;
+      offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+    }
+  }
+  if (options.fuzzy > 0) {
+    for (const [derived, [entry, distance]] of index.terms.fuzzyGet(term, options.fuzzy)) {
+      if (distance > 0) offer(derived, entry, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+    }
+  }
+  const all = [...found.values()];
+  all.sort((a, b) => b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1));
+  return all.length > MAX_EXPANSIONS ? all.slice(0, MAX_EXPANSIONS) : all;
+}
+
+function contains(docs: Int32Array, doc: number): boolean {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = docs[middle];
+    if (value === doc) return true;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/**
+ * Scores the documents for distinct query terms. A document's score for one query term is its best
+ * match among that term's expansions; its total is the sum over query terms. Documents that hold
+ * every query term are the results; when there are none, documents holding any are, ranked by score
+ * times the number of terms they hold.
+ */
+export function evaluate(index: InvertedIndex, queryTerms: readonly string[], options: EvaluateOptions): Evaluation {
+  const terms = queryTerms.slice(0, MAX_TERMS);
+  const { scores, termScores, matchedMask, touched, termTouched, lengthFactor, docBoost, fieldCount } = index;
+  const boosts = options.fieldBoosts;
+  const n = index.documentCount;
+  let touchedCount = 0;
+  const expansions: Expansion[][] = [];
+
+  terms.forEach((term, position) => {
+    const bit = 1 << position;
+    const reached = expand(index, term, options.options(term));
+    expansions.push(reached);
+    let termTouchedCount = 0;
+    for (const { entry, weight } of reached) {
+      const df = entry.docs.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const factor = weight * idf;
+      const { docs, fields } = entry;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i];
+        let mask = fields[i];
+        let fieldScore = 0;
+        const row = doc * fieldCount;
+        for (let field = 0; mask !== 0; field++, mask >>= 1) {
+          if (mask & 1) fieldScore += boosts[field] * lengthFactor[row + field];
+        }
+        const score = factor * fieldScore;
+        const previous = termScores[doc];
+        if (previous === 0) termTouched[termTouchedCount++] = doc;
+        if (score > previous) termScores[doc] = score;
+      }
+    }
+    for (let i = 0; i < termTouchedCount; i++) {
+      const doc = termTouched[i];
+      if (matchedMask[doc] === 0) touched[touchedCount++] = doc;
+      matchedMask[doc] |= bit;
+      scores[doc] += termScores[doc] * docBoost[doc];
+      termScores[doc] = 0;
+    }
+  });
+
+  const all = (1 << terms.length) - 1;
+  let allCount = 0;
+  for (let i = 0; i < touchedCount; i++) if (matchedMask[touched[i]] === all) allCount++;
+  const requireAll = allCount > 0;
+  const total = requireAll ? allCount : touchedCount;
+  const top = new TopK(Math.max(1, options.limit));
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = touched[i];
+    const mask = matchedMask[doc];
+    if (requireAll && mask !== all) continue;
+    top.offer(doc, requireAll ? scores[doc] : scores[doc] * popcount(mask));
+  }
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = touched[i];
+    scores[doc] = 0;
+    matchedMask[doc] = 0;
+  }
+
+  const matches = top.sorted().map(({ doc, score }) => {
+    const matched: string[] = [];
+    for (const reached of expansions) for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
+    return { doc, score, terms: matched };
+  });
+  return { total, matches };
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
+/** The k best (highest score, then lowest position) with a min-heap: O(n log k), no full sort. */
+class TopK {
+  private docs: number[] = [];
+  private scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  /** True when a ranks below b (the heap's root is the lowest ranked). */
+  private below(i: number, j: number): boolean {
+    const a = this.scores[i];
+    const b = this.scores[j];
+    return a < b || (a === b && this.docs[i] > this.docs[j]);
+  }
+
+  private swap(i: number, j: number) {
+    [this.docs[i], this.docs[j]] = [this.docs[j], this.docs[i]];
+    [this.scores[i], this.scores[j]] = [this.scores[j], this.scores[i]];
+  }
+
+  offer(doc: number, score: number) {
+    if (this.docs.length < this.k) {
+      this.docs.push(doc);
+      this.scores.push(score);
+      for (let i = this.docs.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.below(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const rootScore = this.scores[0];
+    if (score < rootScore || (score === rootScore && doc > this.docs[0])) return;
+    this.docs[0] = doc;
+    this.scores[0] = score;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let lowest = i;
+      if (left < this.docs.length && this.below(left, lowest)) lowest = left;
+      if (right < this.docs.length && this.below(right, lowest)) lowest = right;
+      if (lowest === i) break;
+      this.swap(i, lowest);
+      i = lowest;
+    }
+  }
+
+  sorted(): { doc: number; score: number }[] {
+    return this.docs
+      .map((doc, i) => ({ doc, score: this.scores[i] }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}
