@@ -47,7 +47,9 @@ export async function openPglite(): Promise<Database> {
     query(sqlText: string, parameters: unknown[] = []) {
       const run = queue.then(async () => {
         const result = await pglite.query(sqlText, parameters as unknown[]);
-        return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command: "" };
+        // Kysely reads numUpdatedRows/numDeletedRows from rowCount only when `command` names the statement.
+        const command = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? "";
+        return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command };
       });
       queue = run.catch(() => undefined);
       return run;
