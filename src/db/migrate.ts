@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
 import * as m001 from "./migrations/001_frameworks.ts";
 import * as m002 from "./migrations/002_interop.ts";
 import * as m003 from "./migrations/003_accounts.ts";
@@ -18,8 +18,19 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/**
+ * On PostgreSQL the migration tables live in the connection's own schema. Without this, Kysely looks
+ * for them in every schema it can see, so a second Skillshelf (or a test) in another schema of the
+ * same database would skip creating its own and then fail on them.
+ */
+async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, migrationTableSchema: await migrationSchema(db) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { sql } from "kysely";
 import { loadStarterFramework, starterRows } from "../../src/content/load-starter.ts";
 import type { ContentNode } from "../../src/content/schema.ts";
 import { loadStarterContent, type StarterContent } from "../../src/content/starter.ts";
@@ -101,6 +102,34 @@ for (const dialect of testDialects()) {
       const names = migrations.map((m) => (m as { name: string }).name);
       assert.equal(names[0], "001_frameworks");
       assert.equal(new Set(names).size, names.length, "each migration recorded once");
+    });
+
+    test("another schema of the same database gets its own migrations", async (t) => {
+      if (dialect === "sqlite") return t.skip("SQLite has no schemas");
+      if (dialect === "postgres") {
+        // openTestDatabase gives each caller its own schema, migrated while this one exists.
+        const other = await openTestDatabase("postgres");
+        try {
+          assert.deepEqual(await counts(other), { frameworks: 0, itemTypes: 0, items: 0 });
+        } finally {
+          await other.close();
+        }
+        return;
+      }
+      // PGlite has one session: move it to a new schema, migrate, and come back.
+      await sql`create schema second`.execute(database.db);
+      await sql`set search_path to second`.execute(database.db);
+      try {
+        const report = await migrateToLatest(database.db);
+        assert.equal(report.applied[0], "001_frameworks", "all migrations applied in the new schema");
+        const { rows: tables } = await sql<{ n: number }>`
+          select count(*)::int as n from information_schema.tables
+          where table_schema = 'second' and table_name in ('frameworks', 'items', 'kysely_migration')`.execute(database.db);
+        assert.equal(tables[0].n, 3);
+      } finally {
+        await sql`set search_path to public`.execute(database.db);
+        await sql`drop schema second cascade`.execute(database.db);
+      }
     });
 
     test("a load that fails midway leaves nothing behind (one transaction)", async () => {
