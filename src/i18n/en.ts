@@ -70,7 +70,6 @@ export const en = {
   searchEmpty: "Type a word or the beginning of one. For example:",
   searchExamples: "partnership|budget|médias sociaux",
   searchOtherLanguageMatch: "In French:",
-  searchGroupLink: (area: string) => `Open ${area}`,
   apiSearchBadLang: "The language (lang) must be en or fr.",
   apiSearchBadLimit: (max: number) => `The limit must be a whole number from 1 to ${number(max)}.`,
   // accounts (src/auth, src/policy/guard.ts): sign-in, sessions, account page, administration of accounts.
@@ -171,6 +170,17 @@ export const en = {
   authForbiddenBody: "Your account does not allow this. Ask an administrator if you need it.",
   authCsrfTitle: "This form was refused",
   authCsrfBody: "It did not come from a page of this site, so it was refused to protect your account. Go back, reload the page and try again.",
+  // CASE API (src/interop/case/api.ts): imsx_description texts returned to CASE clients.
+  caseApiUnknown: (kind: string, id: string) => `No published ${kind} has the identifier ${id}.`,
+  caseApiInvalidUuid: (id: string) => `“${id}” is not a UUID.`,
+  caseApiBadLimit: "limit must be a whole number from 1 to 10,000.",
+  caseApiBadOffset: "offset must be a whole number of 0 or more.",
+  caseApiBadSort: (fields: string) => `sort must be one of: ${fields}.`,
+  caseApiBadOrderBy: "orderBy must be asc or desc.",
+  caseApiFilterUnsupported: "filter is not supported by this service.",
+  caseApiEmptyPage: "There are no CFDocuments on this page.",
+  caseApiNoEndpoint: "There is no such CASE endpoint.",
+  caseApiServerError: "The server could not complete the request.",
 } as const;
 
 type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

@@ -73,7 +73,6 @@ export const fr: Messages = {
   searchEmpty: "Tapez un mot ou le début d'un mot. Par exemple :",
   searchExamples: "partenariat|budget|social media",
   searchOtherLanguageMatch: "En anglais :",
-  searchGroupLink: (area) => `Ouvrir ${area}`,
   apiSearchBadLang: "La langue (lang) doit être en ou fr.",
   apiSearchBadLimit: (max) => `La limite doit être un nombre entier de 1 à ${number(max)}.`,
   // comptes (src/auth, src/policy/guard.ts) : connexion, sessions, page du compte, administration des comptes.
@@ -174,4 +173,15 @@ export const fr: Messages = {
   authForbiddenBody: "Votre compte ne permet pas cette action. Adressez-vous à un administrateur au besoin.",
   authCsrfTitle: "Ce formulaire a été refusé",
   authCsrfBody: "Il ne provenait pas d'une page de ce site; il a donc été refusé pour protéger votre compte. Revenez en arrière, rechargez la page et réessayez.",
+  // CASE API (src/interop/case/api.ts): imsx_description texts returned to CASE clients.
+  caseApiUnknown: (kind: string, id: string) => `Aucun ${kind} publié n'a l'identifiant ${id}.`,
+  caseApiInvalidUuid: (id: string) => `« ${id} » n'est pas un UUID.`,
+  caseApiBadLimit: "limit doit être un nombre entier de 1 à 10 000.",
+  caseApiBadOffset: "offset doit être un nombre entier égal ou supérieur à 0.",
+  caseApiBadSort: (fields: string) => `sort doit être l'une des valeurs suivantes : ${fields}.`,
+  caseApiBadOrderBy: "orderBy doit valoir asc ou desc.",
+  caseApiFilterUnsupported: "Ce service ne prend pas en charge filter.",
+  caseApiEmptyPage: "Il n'y a aucun CFDocument sur cette page.",
+  caseApiNoEndpoint: "Ce point d'accès CASE n'existe pas.",
+  caseApiServerError: "Le serveur n'a pas pu traiter la demande.",
 };

@@ -1,7 +1,8 @@
 /**
  * Full-text search over the published frameworks: every item (category, area, competency, KSA, or
  * whatever types a framework brings) in both languages, with prefix and fuzzy matching, results
- * grouped by area. The index lives in memory, is built on first use and again after content changes.
+ * grouped by area. The index lives in memory (see inverted.ts), is built on first use and again after
+ * content changes.
  */
 import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";

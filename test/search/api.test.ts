@@ -100,3 +100,20 @@ describe("GET /api/v1/search", () => {
     assert.equal(res.status, 200);
   });
 });
+
+describe("with nothing published", () => {
+  test("the page and the API answer normally, with no results", async () => {
+    const empty = await makeTestApp({ starter: false });
+    try {
+      const page = await empty.app.request("/en/search?q=budget");
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /No results for “budget”/);
+      const res = await empty.app.request("/api/v1/search?q=budget");
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as SearchApiResponse;
+      assert.deepEqual({ total: body.total, groups: body.groups }, { total: 0, groups: [] });
+    } finally {
+      await empty.close();
+    }
+  });
+});
