@@ -14,10 +14,12 @@ export interface Batch {
   at: string;
   actorId: string | null;
   actorLabel: string | null;
+  /** Records written so far in this batch (they are numbered in order across calls). */
+  written: number;
 }
 
 export function newBatch(frameworkId: string, actor: Actor | null, at = new Date().toISOString()): Batch {
-  return { id: randomUUID(), frameworkId, at, actorId: actor?.id ?? null, actorLabel: actor ? (actor.name ?? actor.email) : null };
+  return { id: randomUUID(), frameworkId, at, actorId: actor?.id ?? null, actorLabel: actor ? (actor.name ?? actor.email) : null, written: 0 };
 }
 
 export async function writeChanges(trx: Executor, batch: Batch, records: readonly ChangeRecord[]): Promise<void> {
@@ -28,7 +30,7 @@ export async function writeChanges(trx: Executor, batch: Batch, records: readonl
     item_id: record.itemId,
     item_path: encodePath(record.path),
     batch_id: batch.id,
-    ordinal,
+    ordinal: batch.written + ordinal,
     actor_id: batch.actorId,
     actor_label: batch.actorLabel,
     at: batch.at,
@@ -37,6 +39,7 @@ export async function writeChanges(trx: Executor, batch: Batch, records: readonl
     before: record.before,
     after: record.after,
   }));
+  batch.written += rows.length;
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto("changes").values(rows.slice(i, i + 200)).execute();
 }
 

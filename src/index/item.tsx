@@ -26,16 +26,16 @@ export function ItemPage(props: ItemProps) {
     <>
       {!props.print && <Breadcrumb lang={lang} view={view} node={node} />}
       <h1>
-        <Text text={node.statement} lang={lang} marker />
+        <Text text={node.statement} lang={lang} marker markdown="inline" />
       </h1>
       {node.description.en || node.description.fr ? (
         <p class="lead">
-          <Text text={node.description} lang={lang} marker />
+          <Text text={node.description} lang={lang} marker markdown="inline" />
         </p>
       ) : null}
       {!listsChildren && (
         <p class="meta">
-          {t.lastUpdated}: <time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
+          {t.lastUpdatedOn("")}<time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
         </p>
       )}
       {!props.print && !listsChildren && (
@@ -105,7 +105,7 @@ function ChildList(props: ItemProps) {
               </p>
             )}
             <p class="meta">
-              {t.competencyCount(child.children.length)} · {t.lastUpdated}: {formatDate(child.lastUpdated, lang)}
+              {t.competencyCount(child.children.length)} · {t.lastUpdatedOn("")}{formatDate(child.lastUpdated, lang)}
             </p>
           </li>
         ))}
@@ -129,12 +129,12 @@ export function Subtree(props: { lang: Lang; view: FrameworkView; nodes: TreeNod
         <section class="competency" id={`item-${view.keys.get(child.id)}`}>
           <Heading>
             <span class="label">{typeLabel(child.type)}</span>
-            <Text text={child.statement} lang={lang} marker />
+            <Text text={child.statement} lang={lang} marker markdown="inline" />
           </Heading>
           {(child.description.en || child.description.fr) && (
-            <p>
-              <Text text={child.description} lang={lang} />
-            </p>
+            <div class="md">
+              <Text text={child.description} lang={lang} markdown="block" />
+            </div>
           )}
           {child.children.length > 0 && (
             <>
@@ -155,7 +155,7 @@ function NestedList(props: { lang: Lang; nodes: TreeNode[] }) {
     <ul class="ksas">
       {props.nodes.map((n) => (
         <li>
-          <Text text={n.statement} lang={props.lang} marker />
+          <Text text={n.statement} lang={props.lang} marker markdown="inline" />
           {n.children.length > 0 && <NestedList lang={props.lang} nodes={n.children} />}
         </li>
       ))}

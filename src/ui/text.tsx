@@ -1,17 +1,27 @@
+import { raw } from "hono/html";
 import { type Lang, messages } from "../i18n/index.ts";
 import { type Bilingual, pick } from "../frameworks/tree.ts";
+import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 
 /**
  * Content text in the page's language; when only the other language exists it is shown with its own
  * `lang` attribute, so screen readers pronounce it correctly, and marked as untranslated.
  */
-export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean }) {
+export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; markdown?: "inline" | "block" }) {
   const chosen = pick(props.text, props.lang);
   if (!chosen) return null;
-  if (chosen.lang === props.lang) return <>{chosen.value}</>;
+  // Statements may use a small Markdown subset (src/ui/markdown.ts); everything else is escaped.
+  const content =
+    props.markdown === "block"
+      ? raw(renderMarkdown(chosen.value))
+      : props.markdown === "inline"
+        ? raw(renderMarkdownInline(chosen.value))
+        : chosen.value;
+  if (chosen.lang === props.lang) return <>{content}</>;
+  const Wrapper = props.markdown === "block" ? "div" : "span";
   return (
     <>
-      <span lang={chosen.lang}>{chosen.value}</span>
+      <Wrapper lang={chosen.lang}>{content}</Wrapper>
       {props.marker && <span class="fallback-lang"> ({messages(props.lang).inOtherLanguage})</span>}
     </>
   );

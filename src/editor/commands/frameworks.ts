@@ -1,0 +1,97 @@
+/** Creating a framework in the editor, and editing its title and description (with history). */
+import type { Kysely } from "kysely";
+import type { DB, Framework } from "../../db/schema.ts";
+import { findFrameworkById } from "../../frameworks/store.ts";
+import type { Actor } from "../../policy/index.ts";
+import { newBatch, writeChanges } from "../changes-store.ts";
+import { EditorError } from "../errors.ts";
+import { encodeValue } from "../history.ts";
+import type { CreateFrameworkInput, FrameworkDetailsInput } from "../schemas.ts";
+import { inTransaction, type Outcome } from "./items.ts";
+
+/** The levels a new framework starts with: the index's own (types are data; imports bring others). */
+export const DEFAULT_ITEM_TYPES = [
+  { code: "category", label_en: "Category", label_fr: "Catégorie" },
+  { code: "area", label_en: "Area", label_fr: "Domaine" },
+  { code: "competency", label_en: "Competency", label_fr: "Compétence" },
+  { code: "ksa", label_en: "Knowledge, skill or ability", label_fr: "Connaissance, compétence ou aptitude" },
+] as const;
+
+export const FRAMEWORK_FIELDS = ["title_en", "title_fr", "description_en", "description_fr"] as const;
+export type FrameworkField = (typeof FRAMEWORK_FIELDS)[number];
+
+/** A new, empty draft framework. `input.id` is minted with the form, so a repeated submit finds it. */
+export async function createFramework(db: Kysely<DB>, actor: Actor | null, input: CreateFrameworkInput): Promise<{ outcome: Outcome; slug: string }> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findFrameworkById(trx, input.id);
+    if (existing) {
+      if (existing.slug === input.slug) return { outcome: "unchanged", slug: existing.slug };
+      throw new EditorError("already_present");
+    }
+    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst()) throw new EditorError("slug_taken");
+    const now = new Date().toISOString();
+    const framework = {
+      id: input.id,
+      slug: input.slug,
+      title_en: input.title_en,
+      title_fr: input.title_fr,
+      description_en: input.description_en,
+      description_fr: input.description_fr,
+      publisher: null,
+      version: "1",
+      status: "draft",
+      licence: null,
+      created_at: now,
+      updated_at: now,
+      extra: null,
+    };
+    await trx.insertInto("frameworks").values(framework).execute();
+    await trx
+      .insertInto("item_types")
+      .values(DEFAULT_ITEM_TYPES.map((t, index) => ({ id: crypto.randomUUID(), framework_id: input.id, position: index + 1, ...t })))
+      .execute();
+    const batch = newBatch(input.id, actor, now);
+    await writeChanges(trx, batch, [
+      { itemId: null, path: [], kind: "create", field: null, before: null, after: encodeValue({ slug: input.slug, ...pickDetails(framework) }) },
+    ]);
+    return { outcome: "done", slug: input.slug };
+  });
+}
+
+const pickDetails = (f: Pick<Framework, FrameworkField>) => ({
+  title_en: f.title_en,
+  title_fr: f.title_fr,
+  description_en: f.description_en,
+  description_fr: f.description_fr,
+});
+
+/**
+ * Saves the framework's title and description. `seen` is the framework's updated_at when the form
+ * was shown: a save over someone else's newer one is refused.
+ */
+export async function editFrameworkDetails(db: Kysely<DB>, actor: Actor | null, frameworkId: string, input: FrameworkDetailsInput, seen: string): Promise<{ outcome: Outcome }> {
+  return inTransaction(db, async (trx) => {
+    const current = await findFrameworkById(trx, frameworkId);
+    if (!current) throw new EditorError("not_found");
+    const changed = FRAMEWORK_FIELDS.filter((f) => (current[f] ?? null) !== (input[f] ?? null));
+    if (changed.length === 0) return { outcome: "unchanged" };
+    if (current.updated_at !== seen) {
+      throw new EditorError("stale", { conflicts: changed.map((field) => ({ field, theirs: current[field], yours: input[field], by: null, at: current.updated_at })) });
+    }
+    const batch = newBatch(frameworkId, actor);
+    const updated = await trx
+      .updateTable("frameworks")
+      .set({ ...pickDetails(input), updated_at: batch.at })
+      .where("id", "=", frameworkId)
+      .where("updated_at", "=", seen)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) throw new EditorError("stale", { conflicts: [] });
+    await writeChanges(
+      trx,
+      batch,
+      changed.map((field) => ({ itemId: null, path: [], kind: "update", field, before: encodeValue(current[field]), after: encodeValue(input[field]) })),
+    );
+    return { outcome: "done" };
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * One zod schema per editor form. Text is trimmed, line endings normalised, and refused when it
+ * holds HTML, a link other than http(s)/mailto, or control characters — each with a stable error
+ * code the views translate ("tooLong:1000" carries its limit).
+ */
+import { z } from "zod";
+
+export const LIMITS = { statement: 1000, description: 5000, code: 60, title: 300, slug: 80, summary: 500, typeCode: 60 } as const;
+
+/** Something that looks like an HTML tag, comment or a dangerous element's start. */
+const HTML_LIKE = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--|<(script|iframe|object|embed|svg|img|style|link|meta|math|base|form|input)\b/i;
+/** A Markdown link whose target is not http(s) or mailto. */
+const BAD_LINK = /\]\(\s*(?!https?:\/\/|mailto:)[^)]*\)/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+const clean = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "");
+
+/** Free text (Markdown subset allowed); empty becomes null. */
+function text(max: number, options: { multiline?: boolean } = {}) {
+  return z.preprocess(
+    clean,
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        if (value.length > max) ctx.addIssue({ code: "custom", message: `tooLong:${max}` });
+        else if (CONTROL.test(value) || (!options.multiline && value.includes("\n"))) ctx.addIssue({ code: "custom", message: "control" });
+        else if (HTML_LIKE.test(value)) ctx.addIssue({ code: "custom", message: "html" });
+        else if (BAD_LINK.test(value)) ctx.addIssue({ code: "custom", message: "badLink" });
+      })
+      .transform((value) => (value === "" ? null : value)),
+  );
+}
+
+const uuid = z.preprocess(clean, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "badId").transform((v) => v.toLowerCase()));
+const positiveInt = z.preprocess(clean, z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number));
+const code = z.preprocess(
+  clean,
+  z
+    .string()
+    .max(LIMITS.code, `tooLong:${LIMITS.code}`)
+    .regex(/^[\p{L}\p{N}._~:()-]*$/u, "badCode")
+    .transform((value) => (value === "" ? null : value)),
+);
+const typeCode = z.preprocess(clean, z.string().min(1, "required").max(LIMITS.typeCode, `tooLong:${LIMITS.typeCode}`));
+
+const itemText = {
+  code,
+  type: typeCode,
+  statement_en: text(LIMITS.statement, { multiline: true }),
+  statement_fr: text(LIMITS.statement, { multiline: true }),
+  description_en: text(LIMITS.description, { multiline: true }),
+  description_fr: text(LIMITS.description, { multiline: true }),
+};
+
+const needsStatement = <T extends { statement_en: string | null; statement_fr: string | null }>(value: T, ctx: z.RefinementCtx) => {
+  if (!value.statement_en && !value.statement_fr) ctx.addIssue({ code: "custom", message: "statementNeeded", path: ["statement_en"] });
+};
+
+/** Edit an item: its text fields and the version the form started from. */
+export const editItemSchema = z.object({ ...itemText, version: positiveInt }).superRefine(needsStatement);
+export type EditItemInput = z.infer<typeof editItemSchema>;
+
+/** Add an item: `id` is minted when the form is shown, so submitting twice creates it once. */
+export const addItemSchema = z
+  .object({ ...itemText, id: uuid, parent: z.preprocess(clean, z.string().max(36, "badId")) })
+  .superRefine(needsStatement);
+export type AddItemInput = z.infer<typeof addItemSchema>;
+
+const slug = z.preprocess(
+  (v) => clean(v).toLowerCase(),
+  z.string().min(1, "required").max(LIMITS.slug, `tooLong:${LIMITS.slug}`).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "badSlug"),
+);
+
+const frameworkText = {
+  title_en: text(LIMITS.title),
+  title_fr: text(LIMITS.title),
+  description_en: text(LIMITS.description, { multiline: true }),
+  description_fr: text(LIMITS.description, { multiline: true }),
+};
+
+const needsTitle = <T extends { title_en: string | null; title_fr: string | null }>(value: T, ctx: z.RefinementCtx) => {
+  if (!value.title_en && !value.title_fr) ctx.addIssue({ code: "custom", message: "titleNeeded", path: ["title_en"] });
+};
+
+export const createFrameworkSchema = z.object({ ...frameworkText, id: uuid, slug }).superRefine(needsTitle);
+export type CreateFrameworkInput = z.infer<typeof createFrameworkSchema>;
+
+export const frameworkDetailsSchema = z.object(frameworkText).superRefine(needsTitle);
+export type FrameworkDetailsInput = z.infer<typeof frameworkDetailsSchema>;
+
+export const adoptSchema = z.object({ source: slug, id: uuid, slug, title_en: text(LIMITS.title), title_fr: text(LIMITS.title) });
+export type AdoptInput = z.infer<typeof adoptSchema>;
+
+export const publishSchema = z.object({
+  summary: z.preprocess(clean, z.string().min(1, "required").max(LIMITS.summary, `tooLong:${LIMITS.summary}`).regex(/^[^<>]*$/, "html")),
+  /** The latest edition when the form was shown: a second submit finds it already published. */
+  seen: z.preprocess(clean, z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number)),
+});
+
+export const reorderSchema = z.discriminatedUnion("direction", [
+  z.object({ direction: z.literal("up"), from: positiveInt }),
+  z.object({ direction: z.literal("down"), from: positiveInt }),
+  z.object({ direction: z.literal("to"), from: positiveInt, position: positiveInt }),
+]);
+
+/** Move to another parent: "root" or an item id, and an optional 1-based position. */
+export const moveSchema = z.object({
+  parent: z.preprocess(clean, z.string().min(1, "required").max(36, "badId")),
+  position: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number).optional()),
+});
+
+/** Drag and drop: the whole new order of one parent's children. */
+export const orderSchema = z.object({
+  parent: z.preprocess(clean, z.string().max(36, "badId")),
+  order: z.array(z.string().max(36)).max(5000),
+});
+
+export const restoreSchema = z.object({ version: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{1,9}$/).transform(Number).optional()) });
+
+export const decisionSchema = z.object({
+  decision: z.enum(["take", "leave"]),
+  fingerprint: z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, "badId")),
+});
+
+const isoDay = z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "badDate").optional());
+
+/** Change-log filters (query string); unknown or malformed values are reported, not ignored silently. */
+export const changeFilterSchema = z.object({
+  area: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().max(36, "badId").optional()),
+  from: isoDay,
+  to: isoDay,
+  person: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().max(64, "badId").optional()),
+});
+
+/** Form errors: field name → error code ("required", "tooLong:300", "html"…). */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    // zod's own messages (e.g. a missing field) are not codes: treat them as "required".
+    const code = /^[a-zA-Z]+(:\d+)?$/.test(issue.message) && !issue.message.includes(" ") ? issue.message : "required";
+    errors[field] ??= code;
+  }
+  return errors;
+}
