@@ -17,6 +17,7 @@ import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
 import { indexRoutes } from "./index/routes.tsx";
 import type { Logger } from "./log.ts";
 import { searchApiRoutes } from "./search/api.ts";
+import { caseApiRoutes } from "./interop/case/api.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
@@ -84,6 +85,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/v1", apiRoutes());
   // After the API's own routes, so its CORS middleware applies to search as well.
   app.route("/api/v1/search", searchApiRoutes());
+
+  // CASE 1.1 REST API (src/interop/case): published frameworks in the 1EdTech binding.
+  app.route("/ims/case/v1p1", caseApiRoutes());
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();

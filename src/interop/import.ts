@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { uuidV5 } from "../content/uuid.ts";
+import { publishEdition } from "../editions/publish.ts";
 import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
@@ -26,8 +27,11 @@ import type { ImportedFramework, ImportedItem, Problem } from "./model.ts";
 export interface ImportOptions {
   /** Do everything, report it, and roll back. */
   dryRun?: boolean;
-  /** Status of a framework the import creates (default "draft"); an existing one keeps its own. */
-  status?: "draft" | "published";
+  /**
+   * Publish the result as the framework's next edition, with this summary, in the same transaction.
+   * Without it the import changes the editors' draft only (a new framework starts as a draft).
+   */
+  publish?: string;
   /** Slug for a framework the import creates (default: from its English or French title). */
   slug?: string;
   /** Called as rows are written: (rows written so far, rows to write). */
@@ -53,6 +57,8 @@ export interface ImportReport {
   /** CASE associations and definitions (all zero for imports that carry none). */
   associations: ChangeCounts;
   definitions: ChangeCounts;
+  /** The edition number published, when `publish` was asked for. */
+  published?: number;
 }
 
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
@@ -118,6 +124,9 @@ export async function importFramework(db: Kysely<DB>, input: ImportedFramework |
   try {
     await db.transaction().execute(async (trx) => {
       outcome = await write(trx, imported, casePackage, flat, options);
+      if (outcome.ok && options.publish !== undefined) {
+        outcome.report.published = (await publishEdition(trx, outcome.report.frameworkId, null, options.publish)).number;
+      }
       if (outcome.ok && options.afterWrite) await options.afterWrite(trx, outcome.report);
       if (outcome.ok && options.dryRun) throw new DryRunRollback();
     });
@@ -171,7 +180,7 @@ async function write(
   else {
     await trx
       .insertInto("frameworks")
-      .values({ id: frameworkId, slug, status: options.status ?? "draft", created_at: now, ...frameworkRow })
+      .values({ id: frameworkId, slug, status: "draft", created_at: now, ...frameworkRow })
       .execute();
   }
 

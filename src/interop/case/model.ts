@@ -4,8 +4,12 @@
  */
 import type { ImportedFramework } from "../model.ts";
 
-/** Inputs larger than this are refused before parsing (a CFPackage of 50,000 items is about 30 MB). */
-export const MAX_CASE_BYTES = 40 * 1024 * 1024;
+/**
+ * Inputs larger than this (45 MiB, 47.2 MB) are refused before parsing. A CASE package needs about
+ * 850 bytes per item with its isChildOf association (eight UUIDs), so 50,000 items fit (~44 MB);
+ * a 50 MB file does not.
+ */
+export const MAX_CASE_BYTES = 45 * 1024 * 1024;
 /** Deeper trees are refused: real frameworks stop near 8 levels, and every tree walk stays shallow. */
 export const MAX_CASE_DEPTH = 64;
 /** Longest text accepted in one field (statements, notes, titles). */

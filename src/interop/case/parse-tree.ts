@@ -18,7 +18,7 @@ interface ParentLink {
   sequence: number | null;
 }
 
-function readEndpoint(reader: Reader, value: unknown, at: string, field: string): (CaseEndpoint & { rest: Json }) | undefined {
+function readEndpoint(reader: Reader, value: unknown, at: string, field: string): (CaseEndpoint & { rest: Json | null }) | undefined {
   const where = pointer(at, field);
   if (value === undefined || value === null) {
     reader.error(where, "case.missing_field", { field });
@@ -32,7 +32,13 @@ function readEndpoint(reader: Reader, value: unknown, at: string, field: string)
   const uri = reader.text(value, "uri", where);
   const title = reader.text(value, "title", where);
   if (identifier === undefined) return undefined;
-  const { identifier: _i, uri: _u, title: _t, ...rest } = value;
+  let rest: Json | null = null;
+  for (const key in value) {
+    if (key !== "identifier" && key !== "uri" && key !== "title") {
+      rest ??= {};
+      rest[key] = value[key];
+    }
+  }
   return { itemId: null, identifier: normalizeId(identifier), uri: uri ?? null, title: title ?? null, rest };
 }
 
@@ -103,12 +109,17 @@ export function readAssociations(
     for (const end of [origin, destination]) {
       if (!inside(end.identifier) && end.uri === null) reader.error(pointer(where, end === origin ? "originNodeURI" : "destinationNodeURI", "uri"), "case.missing_field", { field: "uri" });
     }
-    const extra: Json = {};
-    for (const [key, value] of Object.entries(entry)) if (!MAPPED.has(key)) extra[key] = value;
-    if (keep) extra.sequenceNumber = entry.sequenceNumber;
-    if (date.original !== date.iso) extra.lastChangeDateTime = date.original;
-    if (Object.keys(origin.rest).length > 0) extra.originNodeURI = origin.rest;
-    if (Object.keys(destination.rest).length > 0) extra.destinationNodeURI = destination.rest;
+    let extra: Json | null = null;
+    for (const key in entry) {
+      if (!MAPPED.has(key)) {
+        extra ??= {};
+        extra[key] = entry[key];
+      }
+    }
+    if (keep) (extra ??= {}).sequenceNumber = entry.sequenceNumber;
+    if (date.original !== date.iso) (extra ??= {}).lastChangeDateTime = date.original;
+    if (origin.rest) (extra ??= {}).originNodeURI = origin.rest;
+    if (destination.rest) (extra ??= {}).destinationNodeURI = destination.rest;
     const grouping = isObject(entry.CFAssociationGroupingURI) && typeof entry.CFAssociationGroupingURI.identifier === "string" ? normalizeId(entry.CFAssociationGroupingURI.identifier) : null;
 
     const association: CaseAssociation = {
@@ -127,7 +138,7 @@ export function readAssociations(
       lastChange: date.iso,
       treePosition: null,
       ordinal: index,
-      extra: Object.keys(extra).length > 0 ? extra : null,
+      extra,
     };
     associations.push(association);
 

@@ -5,6 +5,8 @@ import { EXTENSION_KEY, isUuid, MAX_CASE_TEXT } from "./model.ts";
 
 export type Json = Record<string, unknown>;
 
+const LOWER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -42,6 +44,7 @@ export class Reader {
    */
   text(obj: Json, key: string, at: string, max = MAX_CASE_TEXT): string | undefined {
     const value = obj[key];
+    if (typeof value === "string" && value.length <= max) return value; // the usual case, kept cheap
     if (value === undefined || value === null) return undefined;
     const where = pointer(at, key);
     let text: string;
@@ -75,6 +78,7 @@ export class Reader {
   /** The object's identifier: required, a UUID (compared in lower case, as CASE writes them). */
   identifier(obj: Json, at: string): string | undefined {
     const value = obj.identifier;
+    if (typeof value === "string" && LOWER_UUID.test(value)) return value; // the usual case, kept cheap
     if (value === undefined || value === null || value === "") {
       this.error(pointer(at, "identifier"), "case.missing_field", { field: "identifier" });
       return undefined;
@@ -94,17 +98,16 @@ export class Reader {
   /** A required lastChangeDateTime, normalised to ISO-8601 UTC; the source's text is returned too. */
   dateTime(obj: Json, at: string, severity: Problem["severity"] = "error"): { iso: string; original: string } | undefined {
     const value = obj.lastChangeDateTime;
-    const where = pointer(at, "lastChangeDateTime");
     if (value === undefined || value === null || value === "") {
-      this.add(severity, where, "case.missing_field", { field: "lastChangeDateTime" });
+      this.add(severity, pointer(at, "lastChangeDateTime"), "case.missing_field", { field: "lastChangeDateTime" });
       return undefined;
     }
-    const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
-    if (typeof value !== "string" || Number.isNaN(time) || value.length > 60) {
-      this.add(severity, where, "case.invalid_date", { field: "lastChangeDateTime", value: String(value).slice(0, 80) });
+    const time = typeof value === "string" && value.length <= 60 ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(time)) {
+      this.add(severity, pointer(at, "lastChangeDateTime"), "case.invalid_date", { field: "lastChangeDateTime", value: String(value).slice(0, 80) });
       return undefined;
     }
-    return { iso: new Date(time).toISOString(), original: value };
+    return { iso: new Date(time).toISOString(), original: value as string };
   }
 }
 
@@ -122,6 +125,7 @@ export function reportRepeat(reader: Reader, where: string, id: string, first: {
 
 /** Normalises an identifier that may be a UUID (lower case) and leaves any other text alone. */
 export const normalizeId = (value: string) => {
+  if (LOWER_UUID.test(value)) return value;
   const bare = value.trim().replace(/^urn:uuid:/i, "");
   return isUuid(bare) ? bare.toLowerCase() : value;
 };

@@ -2,7 +2,8 @@
 import type { Problem } from "../model.ts";
 import { MAX_CASE_BYTES } from "./model.ts";
 
-const MB = 1024 * 1024;
+/** Sizes are shown to people in decimal megabytes, as file managers show them. */
+const MB = 1_000_000;
 
 /** The problem an input of `bytes` bytes raises, if it is too large (callers check before reading). */
 export function oversizeProblem(bytes: number): Problem | null {
@@ -10,7 +11,7 @@ export function oversizeProblem(bytes: number): Problem | null {
   return {
     where: "",
     code: "case.too_large",
-    params: { size: Math.ceil((bytes / MB) * 10) / 10, max: MAX_CASE_BYTES / MB },
+    params: { size: Math.ceil((bytes / MB) * 10) / 10, max: Math.floor((MAX_CASE_BYTES / MB) * 10) / 10 },
     severity: "error",
   };
 }
