@@ -7,11 +7,16 @@ import MarkdownIt from "markdown-it";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
 
+/** Escapes text exactly as the JSX renderer does (apostrophes too), so a statement reads the same everywhere. */
+const escapeText = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+
 function renderer(): MarkdownIt {
   const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false });
   md.enable(["list", "emphasis", "link", "newline", "escape"]);
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx].content);
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx].attrSet("rel", "noopener noreferrer");
     return defaultLinkOpen(tokens, idx, options, env, self);
