@@ -11,7 +11,7 @@
 // Browser tests are skipped, with a message, when /usr/bin/chromium is absent — except under
 // CI=true, where they must run and pass.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,13 @@ for (const flag of flags) {
   }
 }
 if (flags.has("--help")) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 12).join("\n").replace(/^\/\/ ?/gm, ""));
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), "utf8")
+      .split("\n")
+      .slice(1, 12)
+      .join("\n")
+      .replace(/^\/\/ ?/gm, ""),
+  );
   process.exit(0);
 }
 
@@ -71,7 +77,9 @@ if (rel.length === 0) {
 } else {
   // Two cores: two test files at a time. Files that open PGlite or a server stay isolated per process.
   const concurrency = Math.max(1, Math.min(2, availableParallelism()));
-  console.log(`test: ${rel.length} test files, ${concurrency} at a time${process.env.TEST_DATABASE_URL ? ", with real PostgreSQL (TEST_DATABASE_URL)" : ""}`);
+  console.log(
+    `test: ${rel.length} test files, ${concurrency} at a time${process.env.TEST_DATABASE_URL ? ", with real PostgreSQL (TEST_DATABASE_URL)" : ""}`,
+  );
   const t0 = Date.now();
   const run = spawnSync(
     process.execPath,
@@ -90,7 +98,9 @@ if (rel.length === 0) {
 // 2. Browser tests.
 const browserWanted = !flags.has("--unit") && !flags.has("--store") && paths.length === 0;
 if (browserWanted) {
-  const config = ["playwright.config.ts", "playwright.config.js", "playwright.config.mjs"].find((f) => existsSync(join(root, f)));
+  const config = ["playwright.config.ts", "playwright.config.js", "playwright.config.mjs"].find((f) =>
+    existsSync(join(root, f)),
+  );
   const playwright = join(root, "node_modules", ".bin", process.platform === "win32" ? "playwright.cmd" : "playwright");
   const missing = !existsSync(CHROMIUM)
     ? `${CHROMIUM} is not installed (Debian: apt-get install -y chromium)`
@@ -111,7 +121,11 @@ if (browserWanted) {
     const run = spawnSync(playwright, ["test"], { cwd: root, stdio: "inherit", env: process.env });
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     const ok = run.status === 0;
-    results.push({ name: "browser tests", status: ok ? "passed" : "failed", detail: `${seconds} s${ok ? "" : `, exit ${run.status ?? run.signal}`}` });
+    results.push({
+      name: "browser tests",
+      status: ok ? "passed" : "failed",
+      detail: `${seconds} s${ok ? "" : `, exit ${run.status ?? run.signal}`}`,
+    });
   }
 }
 

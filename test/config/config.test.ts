@@ -33,11 +33,14 @@ describe("readConfig", () => {
 
   for (const port of ["abc", "70000", "-1", "3.5", "80x"]) {
     test(`PORT=${port} is refused with a message naming PORT`, () => {
-      assert.throws(() => readConfig({ PORT: port }), (error: Error) => {
-        assert.match(error.message, /invalid configuration/);
-        assert.match(error.message, /PORT/);
-        return true;
-      });
+      assert.throws(
+        () => readConfig({ PORT: port }),
+        (error: Error) => {
+          assert.match(error.message, /invalid configuration/);
+          assert.match(error.message, /PORT/);
+          return true;
+        },
+      );
     });
   }
 

@@ -15,7 +15,10 @@ describe("starterRows", () => {
   test("identifiers are version-5 UUIDs derived from slug and code, the same on every run", () => {
     assert.equal(rows.framework.id, uuidV5(`framework:${slug}`));
     assert.equal(byCode.get("ML.CR")?.id, uuidV5(`item:${slug}:ML.CR`));
-    assert.deepEqual(starterRows(content, "2031-05-05T00:00:00.000Z").items.map((i) => i.id), rows.items.map((i) => i.id));
+    assert.deepEqual(
+      starterRows(content, "2031-05-05T00:00:00.000Z").items.map((i) => i.id),
+      rows.items.map((i) => i.id),
+    );
   });
 
   test("one row per content node, ids unique", () => {
@@ -60,7 +63,11 @@ describe("starterRows", () => {
 
   test("dates: a node's day at noon UTC, inherited from its parent when it has none", () => {
     assert.equal(byCode.get("ML.CR")?.updated_at, "2026-10-02T12:00:00.000Z");
-    assert.equal(byCode.get("ML.CR.1.1")?.updated_at, "2026-10-02T12:00:00.000Z", "a KSA without a date takes its area's");
+    assert.equal(
+      byCode.get("ML.CR.1.1")?.updated_at,
+      "2026-10-02T12:00:00.000Z",
+      "a KSA without a date takes its area's",
+    );
     assert.equal(byCode.get("ML")?.updated_at, `${content.framework.updated}T12:00:00.000Z`);
     assert.equal(rows.framework.updated_at, `${content.framework.updated}T12:00:00.000Z`);
     assert.equal(byCode.get("ML.CR")?.created_at, NOW);

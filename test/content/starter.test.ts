@@ -17,7 +17,11 @@ const visit = (node: ContentNode, parent: ContentNode | null) => {
 for (const category of content.categories) visit(category, null);
 
 /** Compare names without punctuation or case: "Laws, Policies & Procedures" is "Laws Policies & Procedures". */
-const simplify = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const simplify = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 const areaNames = (categoryCode: string) => (byCode.get(categoryCode)?.children ?? []).map((a) => a.en.statement);
 
 describe("starter content", () => {
@@ -29,7 +33,11 @@ describe("starter content", () => {
     for (const { node } of all) {
       assert.ok(node.en.statement.trim(), `${node.code}: English statement`);
       assert.ok(node.fr.statement.trim(), `${node.code}: French statement`);
-      assert.equal(Boolean(node.en.description), Boolean(node.fr.description), `${node.code}: description in one language only`);
+      assert.equal(
+        Boolean(node.en.description),
+        Boolean(node.fr.description),
+        `${node.code}: description in one language only`,
+      );
     }
   });
 
@@ -75,7 +83,10 @@ describe("starter content", () => {
       if (!node.updated) continue;
       const date = new Date(`${node.updated}T12:00:00Z`);
       assert.equal(date.toISOString().slice(0, 10), node.updated, `${node.code}: ${node.updated} is not a real day`);
-      assert.ok(node.updated <= content.framework.updated, `${node.code}: ${node.updated} is after the framework's date`);
+      assert.ok(
+        node.updated <= content.framework.updated,
+        `${node.code}: ${node.updated} is after the framework's date`,
+      );
     }
   });
 });
@@ -84,7 +95,14 @@ describe("starter taxonomy follows the index", () => {
   test("six categories, in the index's order", () => {
     assert.deepEqual(
       content.categories.map((c) => c.en.statement),
-      ["Core Competencies", "Personal/Interpersonal", "Management/Leadership", "Public Service", "Collection Management", "Technology"],
+      [
+        "Core Competencies",
+        "Personal/Interpersonal",
+        "Management/Leadership",
+        "Public Service",
+        "Collection Management",
+        "Technology",
+      ],
     );
   });
 
@@ -125,17 +143,20 @@ describe("starter taxonomy follows the index", () => {
   });
 
   test("Public Service has the nine areas the issue lists, in order", () => {
-    assert.deepEqual(areaNames("PS").map(simplify), [
-      "Customer Service",
-      "Access Services",
-      "Adult Services",
-      "Programming & Outreach",
-      "Readers' Advisory",
-      "Reference",
-      "Patron Training",
-      "Children's Services",
-      "Young Adult Services",
-    ].map(simplify));
+    assert.deepEqual(
+      areaNames("PS").map(simplify),
+      [
+        "Customer Service",
+        "Access Services",
+        "Adult Services",
+        "Programming & Outreach",
+        "Readers' Advisory",
+        "Reference",
+        "Patron Training",
+        "Children's Services",
+        "Young Adult Services",
+      ].map(simplify),
+    );
   });
 
   test("Community Relations (ML.CR) has six competencies, all with KSAs, last updated 2026-10-02", () => {

@@ -66,7 +66,10 @@ function problemsOf(dir: string): string[] {
 }
 
 const hasProblem = (problems: string[], pattern: RegExp) =>
-  assert.ok(problems.some((p) => pattern.test(p)), `no problem matching ${pattern} in:\n${problems.join("\n")}`);
+  assert.ok(
+    problems.some((p) => pattern.test(p)),
+    `no problem matching ${pattern} in:\n${problems.join("\n")}`,
+  );
 
 describe("content validation", () => {
   test("a minimal valid folder loads, categories holding their areas", () => {
@@ -93,7 +96,9 @@ describe("content validation", () => {
   });
 
   test("an area listed but missing, and a file nobody lists", () => {
-    const problems = problemsOf(contentDir(frameworkJson(["C.A", "C.B"]), { "C.A.json": area("C.A"), "C.Z.json": area("C.Z") }));
+    const problems = problemsOf(
+      contentDir(frameworkJson(["C.A", "C.B"]), { "C.A.json": area("C.A"), "C.Z.json": area("C.Z") }),
+    );
     hasProblem(problems, /^areas\/C\.B\.json: file is missing/);
     hasProblem(problems, /^areas\/C\.Z\.json: not listed in framework\.json/);
   });
@@ -101,7 +106,10 @@ describe("content validation", () => {
   test("a node without its French text, with the path to it", () => {
     const broken = area("C.A");
     delete (broken.children[1].children[2] as { fr?: unknown }).fr;
-    hasProblem(problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })), /^areas\/C\.A\.json: children\.1\.children\.2\.fr: /);
+    hasProblem(
+      problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })),
+      /^areas\/C\.A\.json: children\.1\.children\.2\.fr: /,
+    );
   });
 
   test("a blank statement is refused (whitespace is not text)", () => {
@@ -121,7 +129,10 @@ describe("content validation", () => {
   });
 
   test("a file whose code does not match its name", () => {
-    hasProblem(problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": area("C.X") })), /code is C\.X, expected C\.A/);
+    hasProblem(
+      problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": area("C.X") })),
+      /code is C\.X, expected C\.A/,
+    );
   });
 
   test("a code used twice", () => {
@@ -134,7 +145,10 @@ describe("content validation", () => {
   test("a code that does not start with its parent's", () => {
     const broken = area("C.A");
     broken.children[0].children[0].code = "C.B.1.1";
-    hasProblem(problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })), /^C\.B\.1\.1: code should start with its parent's code C\.A\.1\./);
+    hasProblem(
+      problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })),
+      /^C\.B\.1\.1: code should start with its parent's code C\.A\.1\./,
+    );
   });
 
   test("codes with lower case or spaces are refused", () => {
@@ -146,7 +160,10 @@ describe("content validation", () => {
   test("an unknown item type", () => {
     const broken = area("C.A");
     broken.children[0].children[0].type = "skill";
-    hasProblem(problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })), /^C\.A\.1\.1: unknown type skill/);
+    hasProblem(
+      problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })),
+      /^C\.A\.1\.1: unknown type skill/,
+    );
   });
 
   test("too few competencies, too few KSAs, and an area without a description", () => {
@@ -163,13 +180,18 @@ describe("content validation", () => {
   test("a KSA with children", () => {
     const broken = area("C.A");
     (broken.children[0].children[0] as { children?: unknown[] }).children = [ksa("C.A.1.1.1")];
-    hasProblem(problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })), /^C\.A\.1\.1: a KSA has no children/);
+    hasProblem(
+      problemsOf(contentDir(frameworkJson(["C.A"]), { "C.A.json": broken })),
+      /^C\.A\.1\.1: a KSA has no children/,
+    );
   });
 
   test("every problem is reported at once, not just the first", () => {
     const thin = area("C.A");
     thin.children = thin.children.slice(0, 1);
-    const problems = problemsOf(contentDir(frameworkJson(["C.A", "C.B", "C.C"]), { "C.A.json": thin, "C.C.json": "not json" }));
+    const problems = problemsOf(
+      contentDir(frameworkJson(["C.A", "C.B", "C.C"]), { "C.A.json": thin, "C.C.json": "not json" }),
+    );
     hasProblem(problems, /C\.B\.json: file is missing/);
     hasProblem(problems, /C\.C\.json: .*JSON/);
     hasProblem(problems, /C\.A: needs at least 3 competencies/);

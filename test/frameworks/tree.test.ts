@@ -135,7 +135,9 @@ describe("buildTree: structure", () => {
   });
 
   test("texts are carried over in both languages", () => {
-    const tree = buildTree([row("x", null, { statement_en: "Budget", statement_fr: "Budget (fr)", description_fr: "Desc" })]);
+    const tree = buildTree([
+      row("x", null, { statement_en: "Budget", statement_fr: "Budget (fr)", description_fr: "Desc" }),
+    ]);
     const node = tree.byId.get("x")!;
     assert.deepEqual(node.statement, { en: "Budget", fr: "Budget (fr)" });
     assert.deepEqual(node.description, { en: null, fr: "Desc" });
@@ -153,32 +155,39 @@ describe("last updated roll-up", () => {
 
   test("a node's lastUpdated is the newest change in its subtree, its own included", () => {
     const tree = buildTree(rows);
-    assert.equal(tree.byId.get("ksa1")!.lastUpdated, "2025-06-30T12:00:00.000Z");
-    assert.equal(tree.byId.get("comp1")!.lastUpdated, "2025-06-30T12:00:00.000Z");
-    assert.equal(tree.byId.get("area1")!.lastUpdated, "2025-06-30T12:00:00.000Z");
-    assert.equal(tree.byId.get("cat")!.lastUpdated, "2025-06-30T12:00:00.000Z");
+    assert.equal(tree.byId.get("ksa1")?.lastUpdated, "2025-06-30T12:00:00.000Z");
+    assert.equal(tree.byId.get("comp1")?.lastUpdated, "2025-06-30T12:00:00.000Z");
+    assert.equal(tree.byId.get("area1")?.lastUpdated, "2025-06-30T12:00:00.000Z");
+    assert.equal(tree.byId.get("cat")?.lastUpdated, "2025-06-30T12:00:00.000Z");
   });
 
   test("a change deep in one area does not touch its sibling", () => {
     const tree = buildTree(rows);
-    assert.equal(tree.byId.get("area2")!.lastUpdated, "2023-05-05T12:00:00.000Z");
+    assert.equal(tree.byId.get("area2")?.lastUpdated, "2023-05-05T12:00:00.000Z");
   });
 
   test("updatedAt stays the node's own change time", () => {
     const tree = buildTree(rows);
-    assert.equal(tree.byId.get("area1")!.updatedAt, "2024-02-01T12:00:00.000Z");
-    assert.equal(tree.byId.get("comp1")!.updatedAt, "2024-01-15T12:00:00.000Z");
+    assert.equal(tree.byId.get("area1")?.updatedAt, "2024-02-01T12:00:00.000Z");
+    assert.equal(tree.byId.get("comp1")?.updatedAt, "2024-01-15T12:00:00.000Z");
   });
 
   test("a parent newer than all its children keeps its own date", () => {
-    const tree = buildTree([row("p", null, { updated_at: "2026-01-01T00:00:00.000Z" }), row("c", "p", { updated_at: "2020-01-01T00:00:00.000Z" })]);
-    assert.equal(tree.byId.get("p")!.lastUpdated, "2026-01-01T00:00:00.000Z");
+    const tree = buildTree([
+      row("p", null, { updated_at: "2026-01-01T00:00:00.000Z" }),
+      row("c", "p", { updated_at: "2020-01-01T00:00:00.000Z" }),
+    ]);
+    assert.equal(tree.byId.get("p")?.lastUpdated, "2026-01-01T00:00:00.000Z");
   });
 });
 
 describe("urlKeys", () => {
   test("a unique, URL-friendly code is the key", () => {
-    const tree = buildTree([row("id-1", null, { code: "ML" }), row("id-2", "id-1", { code: "ML.CR" }), row("id-3", "id-2", { code: "ML.CR.1-a_b~c" })]);
+    const tree = buildTree([
+      row("id-1", null, { code: "ML" }),
+      row("id-2", "id-1", { code: "ML.CR" }),
+      row("id-3", "id-2", { code: "ML.CR.1-a_b~c" }),
+    ]);
     const keys = urlKeys(tree);
     assert.equal(keys.get("id-1"), "ML");
     assert.equal(keys.get("id-2"), "ML.CR");
@@ -208,7 +217,11 @@ describe("urlKeys", () => {
   });
 
   test("every key is unique, so it resolves back to one item", () => {
-    const tree = buildTree([row("a", null, { code: "K" }), row("b", null, { code: "K" }), row("K", null, { code: "Z" })]);
+    const tree = buildTree([
+      row("a", null, { code: "K" }),
+      row("b", null, { code: "K" }),
+      row("K", null, { code: "Z" }),
+    ]);
     const keys = [...urlKeys(tree).values()];
     assert.equal(new Set(keys).size, keys.length);
   });

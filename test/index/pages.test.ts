@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { ContentNode } from "../../src/content/schema.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { type Lang, LANGS, otherLang } from "../../src/i18n/index.ts";
+import { LANGS, type Lang, otherLang } from "../../src/i18n/index.ts";
 import { switchLangPath, urls } from "../../src/ui/urls.ts";
 import { makeTestApp } from "../support/app.ts";
 import { attr, countTags, escapeHtml, firstText, hrefs, htmlLang, shows, tagsWith } from "../support/html.ts";
@@ -44,7 +44,11 @@ function assertPageShell(html: string, lang: Lang, path: string) {
   assert.equal(attr(skip, "href"), "#main");
   assert.ok(html.indexOf('class="skip-link"') < html.indexOf("<header"), "the skip link comes first");
   const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
-  assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(", ")}`);
+  assert.equal(
+    new Set(ids).size,
+    ids.length,
+    `duplicate ids: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(", ")}`,
+  );
   assert.doesNotMatch(html, /undefined|\[object Object\]|NaN/, `${path} shows a programming value`);
 }
 
@@ -112,7 +116,8 @@ describe("what the pages show", () => {
       const links = hrefs(html);
       for (const category of categories) {
         assert.ok(shows(html, category[lang].statement), `${category.code} named`);
-        for (const a of category.children ?? []) assert.ok(links.includes(urls.item(lang, SLUG, a.code)), `link to ${a.code}`);
+        for (const a of category.children ?? [])
+          assert.ok(links.includes(urls.item(lang, SLUG, a.code)), `link to ${a.code}`);
       }
       const [form] = tagsWith(html, "form", /role="search"/);
       assert.ok(form, "a search form");
@@ -120,7 +125,10 @@ describe("what the pages show", () => {
       const inputs = tagsWith(html, "input", /name="q"/);
       assert.ok(inputs.length >= 1);
       for (const input of inputs) {
-        assert.ok(html.includes(`<label for="${attr(input, "id")}"`), `the search box ${attr(input, "id")} has a label`);
+        assert.ok(
+          html.includes(`<label for="${attr(input, "id")}"`),
+          `the search box ${attr(input, "id")} has a label`,
+        );
       }
     });
 
@@ -140,7 +148,10 @@ describe("what the pages show", () => {
     const html = await (await get(urls.item("en", SLUG, "ML.CR"))).text();
     const cr = area("ML.CR");
     assert.equal(firstText(html, "h1"), "Community Relations");
-    assert.ok(/Last updated:? <time datetime="2026-10-02">October 2, 2026<\/time>/.test(html), "Last updated: October 2, 2026");
+    assert.ok(
+      /Last updated:? <time datetime="2026-10-02">October 2, 2026<\/time>/.test(html),
+      "Last updated: October 2, 2026",
+    );
     assert.equal((html.match(/class="competency"/g) ?? []).length, 6);
     for (const competency of cr.children ?? []) {
       for (const ksa of competency.children ?? []) assert.ok(shows(html, ksa.en.statement), ksa.code);
@@ -156,7 +167,10 @@ describe("what the pages show", () => {
     const html = await (await get(urls.item("fr", SLUG, "ML.CR"))).text();
     assert.equal(firstText(html, "h1"), escapeHtml(area("ML.CR").fr.statement));
     // French puts a (no-break) space before the colon; accept the text with or without it.
-    assert.ok(/Dernière mise à jour[\s\u00a0\u202f]?:? <time datetime="2026-10-02">2 octobre 2026<\/time>/.test(html), "Dernière mise à jour : 2 octobre 2026");
+    assert.ok(
+      /Dernière mise à jour[\s\u00a0\u202f]?:? <time datetime="2026-10-02">2 octobre 2026<\/time>/.test(html),
+      "Dernière mise à jour : 2 octobre 2026",
+    );
     assert.ok(!/Last updated|Associated knowledge/.test(html), "no English left on the French page");
   });
 
@@ -279,8 +293,14 @@ describe("headers and assets", () => {
   test("versioned assets are cached forever, unversioned ones briefly", async () => {
     const html = await (await get("/en")).text();
     const assetUrls = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-    assert.ok(assetUrls.some((u) => u.startsWith("/assets/app.css?v=")), "the stylesheet carries its version");
-    assert.ok(assetUrls.some((u) => u.startsWith("/assets/htmx.min.js?v=")), "htmx served locally");
+    assert.ok(
+      assetUrls.some((u) => u.startsWith("/assets/app.css?v=")),
+      "the stylesheet carries its version",
+    );
+    assert.ok(
+      assetUrls.some((u) => u.startsWith("/assets/htmx.min.js?v=")),
+      "htmx served locally",
+    );
     for (const url of assetUrls) {
       const res = await get(url);
       assert.equal(res.status, 200, url);
@@ -335,7 +355,11 @@ describe("page cache", () => {
       assert.notEqual(third.headers.get("x-cache"), "hit", "rebuilt after the change");
       assert.equal(firstText(await third.text(), "h1"), "Community Relations (revised)");
       assert.notEqual(third.headers.get("etag"), etag);
-      assert.equal((await own.app.request(path, { headers: { "if-none-match": etag } })).status, 200, "the old ETag no longer matches");
+      assert.equal(
+        (await own.app.request(path, { headers: { "if-none-match": etag } })).status,
+        200,
+        "the old ETag no longer matches",
+      );
       assert.equal((await own.app.request(path)).headers.get("x-cache"), "hit");
     } finally {
       await own.close();

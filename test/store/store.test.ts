@@ -51,7 +51,18 @@ const DUPLICATE_KEY = /unique constraint|duplicate key/i;
 /** What a reader sees of a tree, in order: depth, code, type, texts, dates. */
 function shape(nodes: TreeNode[]): string[] {
   return [...walk(nodes)].map((n) =>
-    [n.depth, n.code, n.type, n.position, n.statement.en, n.statement.fr, n.description.en, n.description.fr, n.updatedAt, n.lastUpdated].join("|"),
+    [
+      n.depth,
+      n.code,
+      n.type,
+      n.position,
+      n.statement.en,
+      n.statement.fr,
+      n.description.en,
+      n.description.fr,
+      n.updatedAt,
+      n.lastUpdated,
+    ].join("|"),
   );
 }
 
@@ -76,7 +87,14 @@ const expectedTree = buildTree(
 
 async function counts(database: Database) {
   const count = async (table: "frameworks" | "items" | "item_types") =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { frameworks: await count("frameworks"), itemTypes: await count("item_types"), items: await count("items") };
 }
 
@@ -124,7 +142,9 @@ for (const dialect of testDialects()) {
         assert.equal(report.applied[0], "001_frameworks", "all migrations applied in the new schema");
         const { rows: tables } = await sql<{ n: number }>`
           select count(*)::int as n from information_schema.tables
-          where table_schema = 'second' and table_name in ('frameworks', 'items', 'kysely_migration')`.execute(database.db);
+          where table_schema = 'second' and table_name in ('frameworks', 'items', 'kysely_migration')`.execute(
+          database.db,
+        );
         assert.equal(tables[0].n, 3);
       } finally {
         await sql`set search_path to public`.execute(database.db);
@@ -155,7 +175,10 @@ for (const dialect of testDialects()) {
 
     test("a replace that fails midway keeps the old framework whole", async () => {
       const before = shape(buildTree(await listItemRows(database.db, rows.framework.id)).roots);
-      await assert.rejects(loadStarterFramework(database.db, { content: duplicateAtTheEnd, replace: true }), DUPLICATE_KEY);
+      await assert.rejects(
+        loadStarterFramework(database.db, { content: duplicateAtTheEnd, replace: true }),
+        DUPLICATE_KEY,
+      );
       assert.deepEqual(await counts(database), { frameworks: 1, itemTypes: 4, items: rows.items.length });
       assert.deepEqual(shape(buildTree(await listItemRows(database.db, rows.framework.id)).roots), before);
       assert.equal(await readContentRevision(database.db), 1);
@@ -196,7 +219,10 @@ for (const dialect of testDialects()) {
       const tree = buildTree(itemRows);
       assert.deepEqual(tree.detached, []);
       assert.deepEqual(shape(tree.roots), shape(expectedTree.roots));
-      assert.equal(tree.byId.get(rows.items.find((i) => i.code === "ML.CR")?.id as string)?.lastUpdated, "2026-10-02T12:00:00.000Z");
+      assert.equal(
+        tree.byId.get(rows.items.find((i) => i.code === "ML.CR")?.id as string)?.lastUpdated,
+        "2026-10-02T12:00:00.000Z",
+      );
     });
 
     test("the catalog sees a change made behind its back, once its revision check runs", async () => {
@@ -212,12 +238,21 @@ for (const dialect of testDialects()) {
       await loadStarterFramework(database.db, { content: renamed, replace: true });
 
       // Within the check interval the cached view is served (no query per request)…
-      assert.equal((await catalog.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en, "Community Relations");
+      assert.equal(
+        (await catalog.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en,
+        "Community Relations",
+      );
       // …and a catalog that checks every time sees the new revision and rebuilds.
       const eager = createCatalog(database.db, { checkIntervalMs: 0 });
-      assert.equal((await eager.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en, "Community Relations (revised)");
+      assert.equal(
+        (await eager.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en,
+        "Community Relations (revised)",
+      );
       catalog.invalidate();
-      assert.equal((await catalog.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en, "Community Relations (revised)");
+      assert.equal(
+        (await catalog.get(starter.framework.slug))?.byKey.get("ML.CR")?.statement.en,
+        "Community Relations (revised)",
+      );
       assert.equal(await catalog.revision(), await readContentRevision(database.db));
     });
 
@@ -243,7 +278,11 @@ describe("store on SQLite files", () => {
     const cli = await openDatabase(file);
     try {
       await migrateToLatest(server.db);
-      assert.deepEqual(await migrateToLatest(cli.db), { applied: [] }, "migrations already applied by the other connection");
+      assert.deepEqual(
+        await migrateToLatest(cli.db),
+        { applied: [] },
+        "migrations already applied by the other connection",
+      );
       const catalog = createCatalog(server.db, { checkIntervalMs: 0 });
       assert.equal(await catalog.primary(), undefined);
       await loadStarterFramework(cli.db);

@@ -36,7 +36,10 @@ export function hrefs(html: string): string[] {
 
 /** Text as the server writes it into HTML (hono/jsx escapes &, <, >, " and '). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }
 
 /** True when the page shows this text (compared as escaped HTML). */
