@@ -64,7 +64,17 @@ for (const p of roots) {
   }
 }
 let files = [...new Set(roots.flatMap(findTests))].sort();
-if (flags.has("--store")) files = files.filter((f) => readFileSync(f, "utf8").includes("testDialects("));
+if (flags.has("--store")) {
+  files = files.filter((f) => readFileSync(f, "utf8").includes("testDialects("));
+  if (!process.env.TEST_DATABASE_URL) {
+    const note = "TEST_DATABASE_URL is not set, so the store tests run on SQLite and PGlite only";
+    if (CI) {
+      console.error(`test: ${note}; under CI=true they must reach a real PostgreSQL`);
+      process.exit(1);
+    }
+    console.log(`test: ${note} (e.g. TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/skillshelf_test)`);
+  }
+}
 const rel = files.map((f) => relative(root, f).split(sep).join("/"));
 
 const results = [];
@@ -84,7 +94,7 @@ if (rel.length === 0) {
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", ...rel],
-    { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test" } },
+    { cwd: root, stdio: "inherit", env: process.env },
   );
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const ok = run.status === 0;
