@@ -74,7 +74,9 @@ export function snippet(text: string, matchedTerms: Iterable<string>, maxLength 
 export function Highlight(props: { text: string; terms: readonly string[] }) {
   return (
     <>
-      {highlightSegments(props.text, props.terms).map((segment) => (segment.match ? <mark>{segment.text}</mark> : segment.text))}
+      {highlightSegments(props.text, props.terms).map((segment) =>
+        segment.match ? <mark>{segment.text}</mark> : segment.text,
+      )}
     </>
   );
 }

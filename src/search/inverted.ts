@@ -104,7 +104,8 @@ export function buildInvertedIndex(
     }
   }
   const terms = new SearchableMap<TermEntry>();
-  for (const [term, list] of postings) terms.set(term, { docs: Int32Array.from(list.docs), fields: Uint8Array.from(list.fields) });
+  for (const [term, list] of postings)
+    terms.set(term, { docs: Int32Array.from(list.docs), fields: Uint8Array.from(list.fields) });
 
   const lengthFactor = new Float32Array(documentCount * fieldCount);
   for (let doc = 0; doc < documentCount; doc++) {
@@ -244,7 +245,8 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
 
   const matches = top.sorted().map(({ doc, score }) => {
     const matched: string[] = [];
-    for (const reached of expansions) for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
+    for (const reached of expansions)
+      for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
     return { doc, score, terms: matched };
   });
   return { total, matches };

@@ -5,7 +5,7 @@ import { type Lang, messages, otherLang } from "../i18n/index.ts";
 import { urls } from "../ui/urls.ts";
 import { hitDetails, type SearchIndex, type SearchResults, search, searchIndexFor } from "./engine.ts";
 import { readQuery } from "./normalize.ts";
-import { type SearchPageModel, SearchPage, SearchResultsFragment } from "./view.tsx";
+import { SearchPage, type SearchPageModel, SearchResultsFragment } from "./view.tsx";
 
 /** Most results a page lists; the count still gives the full total. */
 export const PAGE_LIMIT = 100;

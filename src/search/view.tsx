@@ -5,7 +5,7 @@
 import { type Bilingual, pick } from "../frameworks/tree.ts";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
 import { urls } from "../ui/urls.ts";
-import { hasMatch, Highlight, snippet } from "./highlight.tsx";
+import { Highlight, hasMatch, snippet } from "./highlight.tsx";
 import { MAX_QUERY_LENGTH } from "./normalize.ts";
 
 export interface HitView {
@@ -46,6 +46,7 @@ export function SearchPage(props: { model: SearchPageModel }) {
     <>
       <h1>{t.searchHeading}</h1>
       <p class="lead">{t.searchIntro}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" on the form is announced everywhere */}
       <form class="search-form" role="search" action={action} method="get">
         <label for="search-q">{t.searchLabel}</label>
         <div class="search-form__row">
@@ -98,7 +99,9 @@ function StatusLine(props: { model: SearchPageModel }) {
   if (!model.query) return null;
   return (
     <>
-      <p class="search-count">{model.total > 0 ? t.searchResultCount(model.total, model.query) : t.searchNoResults(model.query)}</p>
+      <p class="search-count">
+        {model.total > 0 ? t.searchResultCount(model.total, model.query) : t.searchNoResults(model.query)}
+      </p>
       {model.shortened && <p class="meta">{t.searchShortened(MAX_QUERY_LENGTH)}</p>}
       {model.shown < model.total && <p class="meta">{t.searchShowingBest(model.shown)}</p>}
     </>

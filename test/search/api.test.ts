@@ -38,7 +38,9 @@ describe("GET /api/v1/search", () => {
   });
 
   test("lang defaults to the caller's Accept-Language, then English", async () => {
-    const fr = (await (await get(api({ q: "budget" }), { "accept-language": "fr-CA,fr;q=0.9" })).json()) as SearchApiResponse;
+    const fr = (await (
+      await get(api({ q: "budget" }), { "accept-language": "fr-CA,fr;q=0.9" })
+    ).json()) as SearchApiResponse;
     assert.equal(fr.lang, "fr");
     const en = (await (await get(api({ q: "budget" }))).json()) as SearchApiResponse;
     assert.equal(en.lang, "en");
@@ -53,14 +55,27 @@ describe("GET /api/v1/search", () => {
   });
 
   test("any q gives 200: empty, missing, huge, hostile, malformed percent-encoding", async () => {
-    const queries = ["", "x".repeat(10_000), "c++ (x", "<script>alert(1)</script>", "' OR 1=1 --", "\u0000\u0007", "😀"];
+    const queries = [
+      "",
+      "x".repeat(10_000),
+      "c++ (x",
+      "<script>alert(1)</script>",
+      "' OR 1=1 --",
+      "\u0000\u0007",
+      "😀",
+    ];
     for (const q of queries) {
       const res = await get(api({ q }));
       assert.equal(res.status, 200, JSON.stringify(q.slice(0, 20)));
       const body = (await res.json()) as SearchApiResponse;
       assert.ok(Array.from(body.query).length <= 200);
     }
-    for (const path of ["/api/v1/search", "/api/v1/search?q=%E0%A4%A", "/api/v1/search?q=%", "/api/v1/search?q=a&q=b"]) {
+    for (const path of [
+      "/api/v1/search",
+      "/api/v1/search?q=%E0%A4%A",
+      "/api/v1/search?q=%",
+      "/api/v1/search?q=a&q=b",
+    ]) {
       const res = await get(path);
       assert.equal(res.status, 200, path);
     }
@@ -89,7 +104,9 @@ describe("GET /api/v1/search", () => {
       assert.equal(body.error, "bad_request");
       assert.ok(body.message.length > 0);
     }
-    const fr = (await (await get(api({ q: "x", lang: "xx" }), { "accept-language": "fr" })).json()) as { message: string };
+    const fr = (await (await get(api({ q: "x", lang: "xx" }), { "accept-language": "fr" })).json()) as {
+      message: string;
+    };
     assert.match(fr.message, /langue/);
     const en = (await (await get(api({ q: "x", limit: "0" }))).json()) as { message: string };
     assert.match(en.message, /limit/);

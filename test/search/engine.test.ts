@@ -36,8 +36,14 @@ describe("the issue's example queries over the starter framework", () => {
   test("`competence` finds “compétences” and “competencies”", () => {
     const results = search(index, "competence", { lang: "en", limit: MAX_LIMIT });
     const all = hits(results);
-    assert.ok(all.some((h) => /compétences/.test(h.statement.fr ?? "")), "a French statement with “compétences”");
-    assert.ok(all.some((h) => /competencies/i.test(h.statement.en ?? "")), "an English statement with “competencies”");
+    assert.ok(
+      all.some((h) => /compétences/.test(h.statement.fr ?? "")),
+      "a French statement with “compétences”",
+    );
+    assert.ok(
+      all.some((h) => /competencies/i.test(h.statement.en ?? "")),
+      "an English statement with “competencies”",
+    );
   });
 
   test("`partenariat` finds the French partnership competency of Community Relations", () => {
@@ -45,7 +51,9 @@ describe("the issue's example queries over the starter framework", () => {
       const results = search(index, "partenariat", { lang, limit: 20 });
       const group = results.groups.find((g) => g.area.code === "ML.CR");
       assert.ok(group, `the Community Relations group (${lang})`);
-      const competency = group.hits.find((h) => h.type === "competency" && /^Établit des partenariats stratégiques/.test(h.statement.fr ?? ""));
+      const competency = group.hits.find(
+        (h) => h.type === "competency" && /^Établit des partenariats stratégiques/.test(h.statement.fr ?? ""),
+      );
       assert.ok(competency, `the competency “Établit des partenariats stratégiques…” (${lang})`);
       assert.ok(competency.matchedTerms.some((term) => term.startsWith("partenariat")));
     }
@@ -75,7 +83,9 @@ describe("matching", () => {
     const results = search(index, "social media policy", { lang: "en", limit: MAX_LIMIT });
     assert.ok(results.total > 0);
     for (const hit of hits(results)) {
-      const text = folded([hit.statement.en, hit.statement.fr, hitDetails(index, hit.id)?.node.description.en].join(" "));
+      const text = folded(
+        [hit.statement.en, hit.statement.fr, hitDetails(index, hit.id)?.node.description.en].join(" "),
+      );
       assert.match(text, /polic|politique/, `${hit.code} matches “policy”`);
     }
   });
@@ -88,19 +98,29 @@ describe("matching", () => {
   test("an item's code finds it", () => {
     const results = search(index, "ML.CR.6", { lang: "en", limit: 20 });
     assert.equal(hits(results)[0].code, "ML.CR.6");
-    assert.ok(codes(results).every((code) => code?.startsWith("ML.CR.6")), "no fuzzy matches on codes");
+    assert.ok(
+      codes(results).every((code) => code?.startsWith("ML.CR.6")),
+      "no fuzzy matches on codes",
+    );
   });
 
   test("nothing to search for gives nothing, not everything", () => {
     for (const query of ["", "   ", "the of and", "les de la", "'", "%%%"]) {
-      assert.deepEqual(search(index, query, { lang: "en" }), { query: query.trim(), total: 0, groups: [] }, JSON.stringify(query));
+      assert.deepEqual(
+        search(index, query, { lang: "en" }),
+        { query: query.trim(), total: 0, groups: [] },
+        JSON.stringify(query),
+      );
     }
   });
 });
 
 describe("ranking", () => {
   test("the area named by the query comes first, and its own hit leads its group", () => {
-    for (const [query, lang] of [["community relations", "en"], ["relations avec la communauté", "fr"]] as const) {
+    for (const [query, lang] of [
+      ["community relations", "en"],
+      ["relations avec la communauté", "fr"],
+    ] as const) {
       const results = search(index, query, { lang, limit: 20 });
       assert.equal(results.groups[0].area.code, "ML.CR", query);
       assert.equal(results.groups[0].hits[0].type, "area", query);
@@ -115,10 +135,16 @@ describe("ranking", () => {
   test("groups come in order of their best hit, hits by score", () => {
     const results = search(index, "community", { lang: "en", limit: 60 });
     const best = results.groups.map((g) => Math.max(...g.hits.map((h) => h.score)));
-    assert.deepEqual(best, [...best].sort((a, b) => b - a));
+    assert.deepEqual(
+      best,
+      [...best].sort((a, b) => b - a),
+    );
     for (const group of results.groups) {
       const scores = group.hits.map((h) => h.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     }
   });
 });
@@ -139,7 +165,10 @@ describe("results", () => {
     const results = search(index, "library", { lang: "en", limit: 5 });
     assert.equal(hits(results).length, 5);
     assert.ok(results.total > 5);
-    assert.equal(hits(search(index, "library", { lang: "en", limit: 100_000 })).length, Math.min(MAX_LIMIT, results.total));
+    assert.equal(
+      hits(search(index, "library", { lang: "en", limit: 100_000 })).length,
+      Math.min(MAX_LIMIT, results.total),
+    );
     assert.equal(hits(search(index, "library", { lang: "en", limit: -3 })).length, 1);
     assert.equal(hits(search(index, "library", { lang: "en", limit: Number.NaN })).length, 20);
   });
@@ -149,7 +178,15 @@ describe("results", () => {
     const [group] = results.groups;
     assert.deepEqual(Object.keys(results).sort(), ["groups", "query", "total"]);
     assert.deepEqual(Object.keys(group.area).sort(), ["code", "frameworkSlug", "id", "key", "statement"]);
-    assert.deepEqual(Object.keys(group.hits[0]).sort(), ["code", "id", "key", "matchedTerms", "score", "statement", "type"]);
+    assert.deepEqual(Object.keys(group.hits[0]).sort(), [
+      "code",
+      "id",
+      "key",
+      "matchedTerms",
+      "score",
+      "statement",
+      "type",
+    ]);
     assert.deepEqual(Object.keys(group.hits[0].statement).sort(), ["en", "fr"]);
   });
 });
@@ -167,7 +204,7 @@ describe("hostile input", () => {
     "😀🏳️‍🌈👩🏽‍💻",
     "𝒜𝒷𝒸 𠀀𠀁",
     "\uD800\uDFFF\uDBFF",
-    "*?~^:\"\\/[]{}()!&|",
+    '*?~^:"\\/[]{}()!&|',
     "AND OR NOT",
     "a".repeat(41),
   ];
@@ -264,7 +301,13 @@ function syntheticView(skill = "Appraises archival records"): FrameworkView {
     row("d", null, "domain", "Stewardship domain", "Domaine de la gérance"),
     row("d1", "d", "cluster", "Archival stewardship", "Gérance des archives"),
     row("d11", "d1", "skill", skill, "Évalue les archives"),
-    row("d111", "d11", "indicator", "Explains appraisal criteria for archival fonds", "Explique les critères d'évaluation"),
+    row(
+      "d111",
+      "d11",
+      "indicator",
+      "Explains appraisal criteria for archival fonds",
+      "Explique les critères d'évaluation",
+    ),
     row("d1111", "d111", "example", "Example of an archival appraisal", "Exemple d'évaluation d'archives"),
     row("d2", "d", "cluster", "Stewardship of rare books", "Gérance des livres rares"),
     row("d21", "d2", "skill", "Handles rare books with care", "Manipule les livres rares avec soin"),

@@ -37,7 +37,12 @@ describe("highlightSegments", () => {
 
   test("joined back together, the segments give the text unchanged", () => {
     const text = "  Écoute <b>la</b> collectivité & l’usager — 😀 ";
-    assert.equal(highlightSegments(text, ["ecoute", "usager"]).map((s) => s.text).join(""), text);
+    assert.equal(
+      highlightSegments(text, ["ecoute", "usager"])
+        .map((s) => s.text)
+        .join(""),
+      text,
+    );
   });
 
   test("no terms, no marks", () => {
@@ -47,8 +52,13 @@ describe("highlightSegments", () => {
 
 describe("Highlight (rendered)", () => {
   test("wraps matches in <mark> and escapes everything else", async () => {
-    const html = await render(<Highlight text={`<script>alert("x")</script> social & media`} terms={["social", "script"]} />);
-    assert.equal(html, `&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; <mark>social</mark> &amp; media`);
+    const html = await render(
+      <Highlight text={`<script>alert("x")</script> social & media`} terms={["social", "script"]} />,
+    );
+    assert.equal(
+      html,
+      `&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; <mark>social</mark> &amp; media`,
+    );
     assert.doesNotMatch(html, /<script/i);
   });
 

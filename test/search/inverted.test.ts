@@ -6,11 +6,22 @@ import { buildInvertedIndex, evaluate, MAX_EXPANSIONS, type QueryTermOptions } f
 /** Documents as lists of fields, each a list of terms. */
 function indexOf(docs: string[][][], boosts: number[] = docs.map(() => 1)) {
   const fieldCount = Math.max(1, ...docs.map((d) => d.length));
-  return buildInvertedIndex(docs.length, fieldCount, (doc, field) => docs[doc][field] ?? [], (doc) => boosts[doc]);
+  return buildInvertedIndex(
+    docs.length,
+    fieldCount,
+    (doc, field) => docs[doc][field] ?? [],
+    (doc) => boosts[doc],
+  );
 }
 
-const options = (o: Partial<QueryTermOptions> = {}) => () => ({ prefix: true, fuzzy: 0, ...o });
-const run = (index: ReturnType<typeof indexOf>, terms: string[], extra: { limit?: number; fuzzy?: number; prefix?: boolean } = {}) =>
+const options =
+  (o: Partial<QueryTermOptions> = {}) =>
+  () => ({ prefix: true, fuzzy: 0, ...o });
+const run = (
+  index: ReturnType<typeof indexOf>,
+  terms: string[],
+  extra: { limit?: number; fuzzy?: number; prefix?: boolean } = {},
+) =>
   evaluate(index, terms, {
     fieldBoosts: [1, 1, 1],
     limit: extra.limit ?? 50,
@@ -18,12 +29,7 @@ const run = (index: ReturnType<typeof indexOf>, terms: string[], extra: { limit?
   });
 
 describe("evaluate", () => {
-  const docs = [
-    [["budget", "planning"]],
-    [["budgets", "review"]],
-    [["budgat", "review"]],
-    [["planning", "review"]],
-  ];
+  const docs = [[["budget", "planning"]], [["budgets", "review"]], [["budgat", "review"]], [["planning", "review"]]];
   const index = indexOf(docs);
 
   test("an exact word ranks above a prefix match, which ranks above a typo", () => {
@@ -60,7 +66,10 @@ describe("evaluate", () => {
   });
 
   test("a field's weight counts", () => {
-    const twoFields = indexOf([[["other"], ["budget"]], [["budget"], ["other"]]]);
+    const twoFields = indexOf([
+      [["other"], ["budget"]],
+      [["budget"], ["other"]],
+    ]);
     const result = evaluate(twoFields, ["budget"], { fieldBoosts: [3, 1], limit: 5, options: options() });
     assert.equal(result.matches[0].doc, 1);
   });
@@ -95,18 +104,28 @@ describe("evaluate", () => {
     const vocabulary = ["alpha", "beta", "gamma", "delta", "epsilon"];
     const doc = fc.array(fc.array(fc.constantFrom(...vocabulary), { maxLength: 5 }), { minLength: 1, maxLength: 2 });
     fc.assert(
-      fc.property(fc.array(doc, { minLength: 1, maxLength: 25 }), fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }), (docs, terms) => {
-        const index = indexOf(docs);
-        const result = run(index, terms, { prefix: false, limit: 100 });
-        const holds = (d: string[][], term: string) => d.some((field) => field.includes(term));
-        const withAll = docs.map((d, i) => (terms.every((t) => holds(d, t)) ? i : -1)).filter((i) => i >= 0);
-        const withAny = docs.map((d, i) => (terms.some((t) => holds(d, t)) ? i : -1)).filter((i) => i >= 0);
-        const expected = withAll.length > 0 ? withAll : withAny;
-        assert.deepEqual(result.matches.map((m) => m.doc).sort((a, b) => a - b), expected);
-        assert.equal(result.total, expected.length);
-        const scores = result.matches.map((m) => m.score);
-        assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
-      }),
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 25 }),
+        fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }),
+        (docs, terms) => {
+          const index = indexOf(docs);
+          const result = run(index, terms, { prefix: false, limit: 100 });
+          const holds = (d: string[][], term: string) => d.some((field) => field.includes(term));
+          const withAll = docs.map((d, i) => (terms.every((t) => holds(d, t)) ? i : -1)).filter((i) => i >= 0);
+          const withAny = docs.map((d, i) => (terms.some((t) => holds(d, t)) ? i : -1)).filter((i) => i >= 0);
+          const expected = withAll.length > 0 ? withAll : withAny;
+          assert.deepEqual(
+            result.matches.map((m) => m.doc).sort((a, b) => a - b),
+            expected,
+          );
+          assert.equal(result.total, expected.length);
+          const scores = result.matches.map((m) => m.score);
+          assert.deepEqual(
+            scores,
+            [...scores].sort((a, b) => b - a),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

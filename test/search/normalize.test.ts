@@ -12,8 +12,8 @@ import {
   processTerm,
   queryTerms,
   readQuery,
-  singular,
   STOP_WORDS,
+  singular,
   termsOf,
   tokenize,
 } from "../../src/search/normalize.ts";
@@ -74,11 +74,28 @@ describe("tokenize and termsOf: words of English and French text", () => {
 describe("stop words", () => {
   test("articles and prepositions of both languages are dropped", () => {
     assert.deepEqual(termsOf("The partnerships of the library"), ["partnerships", "library"]);
-    assert.deepEqual(termsOf("Les partenariats de la bibliothèque et des usagers"), ["partenariats", "bibliotheque", "usagers"]);
+    assert.deepEqual(termsOf("Les partenariats de la bibliothèque et des usagers"), [
+      "partenariats",
+      "bibliotheque",
+      "usagers",
+    ]);
   });
 
   test("meaningful short words are kept", () => {
-    for (const word of ["it", "service", "public", "budget", "media", "web", "son", "an", "art", "law", "lois", "data"]) {
+    for (const word of [
+      "it",
+      "service",
+      "public",
+      "budget",
+      "media",
+      "web",
+      "son",
+      "an",
+      "art",
+      "law",
+      "lois",
+      "data",
+    ]) {
       assert.equal(isStopWord(word), false, word);
       assert.equal(processTerm(word), word, word);
     }

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Lang, LANGS } from "../../src/i18n/index.ts";
+import { LANGS, type Lang } from "../../src/i18n/index.ts";
 import { makeTestApp } from "../support/app.ts";
 import { attr, countTags, hrefs, htmlLang, tagsWith } from "../support/html.ts";
 
@@ -36,7 +36,8 @@ function assertNormalPage(html: string, lang: Lang) {
 
 /** Every <script> on the page is one of ours, loaded from a file. */
 function assertNoInjectedScript(html: string) {
-  for (const tag of tagsWith(html, "script", /./)) assert.match(tag, /^<script src="\/assets\/[^"]+" defer(="")?>$/, tag);
+  for (const tag of tagsWith(html, "script", /./))
+    assert.match(tag, /^<script src="\/assets\/[^"]+" defer(="")?>$/, tag);
   assert.doesNotMatch(html, /<script>/i);
   for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
     assert.doesNotMatch(tag, /^<(img|svg|iframe|object)\b/i, tag);
@@ -57,12 +58,21 @@ describe("search page", () => {
       assertNormalPage(html, lang);
       const count = /<p class="search-count">([^<]*)<\/p>/.exec(html)?.[1];
       assert.ok(count, "a result count");
-      assert.match(count, lang === "en" ? /^\d+ results? for “partnership”$/ : /^\d+ résultats? pour «\u00a0partenariat\u00a0»$/);
+      assert.match(
+        count,
+        lang === "en" ? /^\d+ results? for “partnership”$/ : /^\d+ résultats? pour «\u00a0partenariat\u00a0»$/,
+      );
       const [status] = tagsWith(html, "div", /id="search-status"/);
       assert.equal(attr(status, "aria-live"), "polite");
-      assert.match(html, /<section class="search-group"[^>]*><h2[^>]*><a href="\/(en|fr)\/frameworks\/[^"]+\/items\/[^"]+">/);
+      assert.match(
+        html,
+        /<section class="search-group"[^>]*><h2[^>]*><a href="\/(en|fr)\/frameworks\/[^"]+\/items\/[^"]+">/,
+      );
       assert.match(html, lang === "en" ? /<mark>partnerships?<\/mark>/i : /<mark>partenariats?<\/mark>/i);
-      assert.ok(hrefs(html).some((href) => href === `/${lang}/frameworks/public-library-staff/items/ML.CR#item-ML.CR.6`), "a link to the competency's section of its area page");
+      assert.ok(
+        hrefs(html).some((href) => href === `/${lang}/frameworks/public-library-staff/items/ML.CR#item-ML.CR.6`),
+        "a link to the competency's section of its area page",
+      );
       const alternate = tagsWith(html, "link", /rel="alternate"/)[0];
       assert.equal(attr(alternate, "href")?.replace(/&amp;/g, "&"), searchPath(lang === "en" ? "fr" : "en", query));
     });
@@ -86,7 +96,10 @@ describe("search page", () => {
     test(`${lang}: no results says so and suggests what to do`, async () => {
       const html = await (await get(searchPath(lang, "qqqzzzxxyyww"))).text();
       assertNormalPage(html, lang);
-      assert.match(html, lang === "en" ? /No results for “qqqzzzxxyyww”/ : /Aucun résultat pour «\u00a0qqqzzzxxyyww\u00a0»/);
+      assert.match(
+        html,
+        lang === "en" ? /No results for “qqqzzzxxyyww”/ : /Aucun résultat pour «\u00a0qqqzzzxxyyww\u00a0»/,
+      );
       assert.match(html, /class="search-none"/);
       assert.ok(hrefs(html).includes(`/${lang}`), "a way to browse instead");
     });
@@ -132,12 +145,17 @@ describe("search as you type (htmx)", () => {
     assert.match(res.headers.get("vary") ?? "", /HX-Request/i);
     const html = await res.text();
     assert.doesNotMatch(html, /<html|<!DOCTYPE|<main|<form/i);
-    assert.match(html, /<div id="search-status" hx-swap-oob="innerHTML"><p class="search-count">\d+ résultats pour «\u00a0soci\u00a0»<\/p><\/div>/);
+    assert.match(
+      html,
+      /<div id="search-status" hx-swap-oob="innerHTML"><p class="search-count">\d+ résultats pour «\u00a0soci\u00a0»<\/p><\/div>/,
+    );
     assert.match(html, /<mark>sociaux<\/mark>/);
   });
 
   test("a history restore, or a request without a query string, gets the whole page", async () => {
-    const restore = await (await get(searchPath("en", "soci"), { "HX-Request": "true", "HX-History-Restore-Request": "true" })).text();
+    const restore = await (
+      await get(searchPath("en", "soci"), { "HX-Request": "true", "HX-History-Restore-Request": "true" })
+    ).text();
     assert.match(restore, /^<!DOCTYPE html>/i);
     const bare = await (await get("/en/search", { "HX-Request": "true" })).text();
     assert.match(bare, /^<!DOCTYPE html>/i);
@@ -152,7 +170,7 @@ describe("hostile queries", () => {
     "x".repeat(10_000),
     "c++ (x",
     "<script>alert(1)</script>",
-    "\"><script>alert(1)</script>",
+    '"><script>alert(1)</script>',
     "' OR 1=1 --",
     "%E0%A4%A",
     "\u0000\u0001\u0007\u001b\u007f",
@@ -160,7 +178,7 @@ describe("hostile queries", () => {
     "𝒜𝒷𝒸 𠀀",
     "<img src=x onerror=alert(1)>",
     "javascript:alert(1)",
-    "{{7*7}} ${7*7}",
+    "{{7*7}} $" + "{7*7}",
   ];
   for (const lang of LANGS) {
     for (const query of hostile) {
@@ -173,8 +191,22 @@ describe("hostile queries", () => {
             assertNormalPage(html, lang);
             const [input] = tagsWith(html, "input", /name="q"/);
             assert.doesNotMatch(input.slice(1), /</, "the input's value is escaped");
-            const value = (attr(input, "value") ?? "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-            assert.ok(value.length <= 200 && (query.length > 200 || value === query.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim()), "the value is the query, as text");
+            const value = (attr(input, "value") ?? "")
+              .replace(/&lt;/g, "<")
+              .replace(/&gt;/g, ">")
+              .replace(/&quot;/g, '"')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, "&");
+            assert.ok(
+              value.length <= 200 &&
+                (query.length > 200 ||
+                  value ===
+                    query
+                      .replace(/\p{Cc}/gu, " ")
+                      .replace(/\s+/g, " ")
+                      .trim()),
+              "the value is the query, as text",
+            );
           }
           assertNoInjectedScript(html);
           assert.ok(!html.includes("\u0000"), "no NUL in the page");
@@ -184,7 +216,13 @@ describe("hostile queries", () => {
   }
 
   test("raw malformed percent-encoding and repeated parameters in the URL", async () => {
-    for (const path of ["/en/search?q=%E0%A4%A", "/en/search?q=%", "/en/search?q=%ED%A0%80", "/en/search?q=a&q=b", "/fr/search?q"]) {
+    for (const path of [
+      "/en/search?q=%E0%A4%A",
+      "/en/search?q=%",
+      "/en/search?q=%ED%A0%80",
+      "/en/search?q=a&q=b",
+      "/fr/search?q",
+    ]) {
       const res = await get(path);
       assert.equal(res.status, 200, path);
       assertNormalPage(await res.text(), path.startsWith("/fr") ? "fr" : "en");
