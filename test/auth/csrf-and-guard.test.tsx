@@ -52,7 +52,7 @@ describe("CSRF refusal", () => {
       assert.match(html, new RegExp(`<h1>${title}</h1>`));
       assert.match(html, new RegExp(`<html lang="${lang}-CA"`));
     }
-    for (const headers of [{}, { origin: "null" }, { origin: "http://localhost:3000.evil.example" }, { "sec-fetch-site": "cross-site", origin: "https://evil.example" }]) {
+    for (const headers of [{}, { origin: "null" }, { origin: "http://localhost:3000.evil.example" }, { "sec-fetch-site": "cross-site", origin: "https://evil.example" }] as Record<string, string>[]) {
       assert.equal((await app.request("/en/probe", form(headers))).status, 403, JSON.stringify(headers));
     }
     for (const type of ["multipart/form-data; boundary=x", "text/plain"]) {
