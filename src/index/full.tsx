@@ -69,7 +69,7 @@ export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
                 </p>
               )}
               <p class="meta">
-                {t.lastUpdated}: <time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
+                {t.lastUpdatedOn("")}<time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
               </p>
               <Subtree lang={lang} view={view} nodes={area.children} level={4} />
             </section>
