@@ -15,6 +15,8 @@ import type { DB } from "./db/schema.ts";
 import type { Catalog } from "./frameworks/catalog.ts";
 import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
 import { indexRoutes } from "./index/routes.tsx";
+import { draftExportRoutes } from "./interop/wizard/exports.ts";
+import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import type { Logger } from "./log.ts";
 import { searchApiRoutes } from "./search/api.ts";
 import { caseApiRoutes } from "./interop/case/api.ts";
@@ -95,6 +97,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     localized.route("/search", searchRoutes());
+    // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
+    localized.route("/editor", importWizardRoutes());
+    localized.route("/editor", draftExportRoutes());
     localized.route("/", indexRoutes());
     app.route(`/${lang}`, localized);
   }

@@ -1,0 +1,195 @@
+/**
+ * The paste-in import's editable preview, as pure functions: the parser's area becomes form fields
+ * (one textarea per competency, one KSA per line), the fields the person corrected come back and are
+ * checked again, and the area is placed into a framework for the import writer. No I/O here.
+ */
+import { z } from "zod";
+import { uuidV5 } from "../../content/uuid.ts";
+import type { Lang } from "../../i18n/index.ts";
+import type { ImportedFramework, ImportedItem } from "../model.ts";
+import { MAX_STATEMENT_LENGTH, type PastedArea, pastedAreaToItem } from "../text/index.ts";
+import type { MessageKey } from "../../auth/forms.ts";
+
+export const PASTE_LIMITS = { title: 300, description: MAX_STATEMENT_LENGTH, statement: MAX_STATEMENT_LENGTH, competencies: 100, ksas: 200 } as const;
+
+/** The area as the form holds it: plain strings, exactly what the person sees and types. */
+export interface PasteDraft {
+  title: string;
+  description: string;
+  /** "YYYY-MM-DD" or "". */
+  date: string;
+  competencies: { statement: string; ksas: string }[];
+}
+
+/** Where the area goes: a new framework, or an existing draft (at its top level or under a parent). */
+export type PasteTarget = { kind: "new" } | { kind: "existing"; slug: string; parentId: string | null };
+
+export type PasteErrors = Record<string, MessageKey>;
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const SEED = /^[A-Za-z0-9_-]{16,64}$/;
+
+export const encodeTarget = (target: PasteTarget) =>
+  target.kind === "new" ? "new" : target.parentId === null ? `fw:${target.slug}` : `fw:${target.slug}:${target.parentId}`;
+
+export function decodeTarget(value: unknown): PasteTarget | undefined {
+  if (value === "new") return { kind: "new" };
+  if (typeof value !== "string" || !value.startsWith("fw:") || value.length > 400) return undefined;
+  const rest = value.slice(3);
+  const colon = rest.indexOf(":");
+  const slug = colon < 0 ? rest : rest.slice(0, colon);
+  const parentId = colon < 0 ? null : rest.slice(colon + 1);
+  if (!SLUG.test(slug) || parentId === "") return undefined;
+  return { kind: "existing", slug, parentId };
+}
+
+export const isSeed = (value: unknown): value is string => typeof value === "string" && SEED.test(value);
+
+/** Line endings as a browser sends them (CRLF) become "\n"; nothing else is touched. */
+const lines = (text: string) => text.replace(/\r\n?/g, "\n");
+const oneLine = (text: string) => lines(text).replace(/\s*\n\s*/g, " ").trim();
+
+export function draftFromArea(area: PastedArea): PasteDraft {
+  return {
+    title: area.title ?? "",
+    description: area.description ?? "",
+    date: area.lastUpdated ?? "",
+    competencies: area.competencies.map((c) => ({ statement: c.statement, ksas: c.ksas.join("\n") })),
+  };
+}
+
+const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max * 4));
+const scalarFields = z.object({
+  title: field(PASTE_LIMITS.title),
+  description: field(PASTE_LIMITS.description),
+  date: field(10),
+});
+
+/** The fields as they came back, whatever they hold (for showing them again), read leniently. */
+export function readDraft(body: Record<string, unknown>): PasteDraft | undefined {
+  const scalars = scalarFields.safeParse(body);
+  if (!scalars.success) return undefined;
+  const competencies: PasteDraft["competencies"] = [];
+  for (let i = 1; i <= PASTE_LIMITS.competencies + 1; i++) {
+    const statement = body[`competency_${i}`];
+    const ksas = body[`ksas_${i}`];
+    if (statement === undefined && ksas === undefined) continue;
+    if ((statement !== undefined && typeof statement !== "string") || (ksas !== undefined && typeof ksas !== "string")) return undefined;
+    competencies.push({ statement: lines(statement ?? ""), ksas: lines(ksas ?? "") });
+  }
+  return { title: lines(scalars.data.title), description: lines(scalars.data.description), date: scalars.data.date.trim(), competencies };
+}
+
+function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The corrected area, or what is wrong with it, field by field. A competency left with neither a
+ * statement nor KSAs is dropped: that is how a person removes one.
+ */
+export function checkDraft(draft: PasteDraft): { ok: true; area: PastedArea } | { ok: false; errors: PasteErrors } {
+  const errors: PasteErrors = {};
+  const title = oneLine(draft.title);
+  if (title === "") errors.title = "importTitleRequired";
+  else if (title.length > PASTE_LIMITS.title) errors.title = "importTitleTooLong";
+  const description = draft.description.trim();
+  if (description.length > PASTE_LIMITS.description) errors.description = "importTextTooLong";
+  const date = draft.date.trim();
+  if (date !== "" && !isRealDate(date)) errors.date = "importDateInvalid";
+
+  const competencies: PastedArea["competencies"] = [];
+  draft.competencies.forEach((c, index) => {
+    const n = index + 1;
+    const statement = oneLine(c.statement);
+    const ksas = lines(c.ksas)
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    if (statement === "" && ksas.length === 0) return;
+    if (statement === "") errors[`competency_${n}`] = "importCompetencyRequired";
+    else if (statement.length > PASTE_LIMITS.statement) errors[`competency_${n}`] = "importTextTooLong";
+    if (ksas.length > PASTE_LIMITS.ksas) errors[`ksas_${n}`] = "importTooManyKsas";
+    else if (ksas.some((k) => k.length > PASTE_LIMITS.statement)) errors[`ksas_${n}`] = "importTextTooLong";
+    competencies.push({ statement, ksas });
+  });
+  if (draft.competencies.length > PASTE_LIMITS.competencies + 1 || competencies.length > PASTE_LIMITS.competencies) errors.competency_1 ??= "importTooManyCompetencies";
+  if (competencies.length === 0) errors.competency_1 ??= "importNoCompetency";
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, area: { title, description: description === "" ? null : description, lastUpdated: date === "" ? null : date, competencies } };
+}
+
+/** Identifiers drawn from the form's seed: submitting the same form twice updates, never duplicates. */
+export function seededIds(seed: string): () => string {
+  let n = 0;
+  return () => uuidV5(`paste:${seed}:${++n}`);
+}
+
+export const newFrameworkId = (seed: string) => uuidV5(`paste-framework:${seed}`);
+
+/** The levels of the index, for a framework the paste-in import creates. */
+export const PASTE_TYPES = [
+  { code: "category", label: { en: "Category", fr: "Catégorie" } },
+  { code: "area", label: { en: "Area", fr: "Domaine" } },
+  { code: "competency", label: { en: "Competency", fr: "Compétence" } },
+  { code: "ksa", label: { en: "Knowledge, skill or ability", fr: "Connaissance, compétence ou aptitude" } },
+];
+
+export function newFrameworkWithArea(seed: string, title: string, lang: Lang, area: PastedArea): ImportedFramework {
+  const item = pastedAreaToItem(area, lang, { newId: seededIds(seed) });
+  return {
+    id: newFrameworkId(seed),
+    title: lang === "en" ? { en: title, fr: null } : { en: null, fr: title },
+    description: { en: null, fr: null },
+    publisher: null,
+    version: null,
+    status: null,
+    licence: null,
+    itemTypes: PASTE_TYPES,
+    children: [item],
+  };
+}
+
+/**
+ * The type codes to give an area, its competencies and their KSAs under this parent: those its
+ * existing children (and grandchildren) use, so a framework with other level names stays consistent.
+ */
+export function levelTypes(siblings: readonly ImportedItem[]): { area: string; competency: string; ksa: string } {
+  const area = siblings[0];
+  const competency = siblings.flatMap((s) => s.children)[0];
+  const ksa = siblings.flatMap((s) => s.children).flatMap((c) => c.children)[0];
+  return { area: area?.type ?? "area", competency: competency?.type ?? "competency", ksa: ksa?.type ?? "ksa" };
+}
+
+function findItem(roots: readonly ImportedItem[], id: string): ImportedItem | undefined {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop() as ImportedItem;
+    if (node.id === id) return node;
+    stack.push(...node.children);
+  }
+  return undefined;
+}
+
+/**
+ * The draft with the area added under `parentId` (null: at the top), after the parent's last
+ * child. The same seed again replaces the area it added before instead of adding a second one.
+ * Undefined when the parent is not in this framework.
+ */
+export function placeArea(framework: ImportedFramework, parentId: string | null, area: PastedArea, lang: Lang, seed: string): ImportedFramework | undefined {
+  const parent = parentId === null ? undefined : findItem(framework.children, parentId);
+  if (parentId !== null && !parent) return undefined;
+  const siblings = parent ? parent.children : framework.children;
+  const newId = seededIds(seed);
+  const areaId = newId();
+  const previous = siblings.findIndex((s) => s.id === areaId);
+  const others = siblings.filter((s) => s.id !== areaId);
+  const position = previous >= 0 ? siblings[previous].position : others.reduce((max, s) => Math.max(max, s.position), 0) + 1;
+  const item = pastedAreaToItem(area, lang, { id: areaId, newId, position, types: levelTypes(others) });
+  const next = previous >= 0 ? siblings.map((s) => (s.id === areaId ? item : s)) : [...siblings, item];
+  if (parent) parent.children = next;
+  else framework.children = next;
+  return framework;
+}

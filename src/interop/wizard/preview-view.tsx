@@ -1,0 +1,206 @@
+/** The wizard's preview pages: what was read, what is wrong, what would change, and the confirm form. */
+import type { Bilingual } from "../../frameworks/tree.ts";
+import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
+import type { ImportReport } from "../import.ts";
+import type { ImportedItem, Problem } from "../model.ts";
+import { ErrorSummary, type FieldErrors, TextArea, TextInput } from "./fields.tsx";
+import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
+import { Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
+import type { TypeCount } from "./prepare.ts";
+import { wizardUrls } from "./urls.ts";
+
+export interface ReadSummary {
+  total: number;
+  types: TypeCount[];
+  associations?: number;
+  definitions?: number;
+  items: readonly ImportedItem[];
+}
+
+/** What the import would do to which framework, or why it cannot. */
+export interface Outcome {
+  /** Title of the framework the import creates or updates. */
+  title: Bilingual;
+  report?: ImportReport;
+}
+
+function Effect(props: { lang: Lang; outcome: Outcome; caseRows: boolean }) {
+  const t = messages(props.lang);
+  const report = props.outcome.report;
+  if (!report) return null;
+  const title = textIn(props.outcome.title, props.lang)?.value ?? report.slug;
+  return (
+    <section aria-labelledby="changes">
+      <h2 id="changes">{t.importChangesHeading}</h2>
+      <p>{report.created ? t.importCreatesFramework(title) : t.importUpdatesFramework(title)}</p>
+      <Changes lang={props.lang} report={report} caseRows={props.caseRows} />
+      {report.items.removed > 0 && (
+        <p class="notice notice--warning">
+          <strong>{t.importRemovalWarning(report.items.removed)}</strong>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Read(props: { lang: Lang; summary: ReadSummary; problems: readonly Problem[] }) {
+  const t = messages(props.lang);
+  return (
+    <>
+      <section aria-labelledby="read">
+        <h2 id="read">{t.importCountsHeading}</h2>
+        <Counts lang={props.lang} total={props.summary.total} types={props.summary.types} associations={props.summary.associations} definitions={props.summary.definitions} />
+      </section>
+      <section aria-labelledby="problems">
+        <h2 id="problems">{t.importProblemsHeading}</h2>
+        <Problems lang={props.lang} problems={props.problems} />
+      </section>
+      <section aria-labelledby="tree">
+        <h2 id="tree">{t.importTreeHeading}</h2>
+        <Outline lang={props.lang} items={props.summary.items} total={props.summary.total} />
+      </section>
+    </>
+  );
+}
+
+export interface UploadPreviewProps {
+  lang: Lang;
+  fileName: string;
+  size: number;
+  formatLabel: string;
+  summary: ReadSummary | null;
+  problems: readonly Problem[];
+  outcome?: Outcome;
+  /** Present when the file can be imported: the confirm form posts it back. */
+  token?: string;
+  /** Why the import did not happen (shown at the top). */
+  message?: string;
+}
+
+export function UploadPreviewPage(props: UploadPreviewProps) {
+  const t = messages(props.lang);
+  const lang = props.lang;
+  return (
+    <>
+      <h1>{t.importPreviewTitle}</h1>
+      {props.message && (
+        <div class="form-errors" role="alert" id="form-error" tabindex={-1}>
+          <p>{props.message}</p>
+        </div>
+      )}
+      <p class="lead">{props.token ? t.importPreviewIntro : t.importCannotImport}</p>
+      <dl class="facts">
+        <dt>{t.importFileLabel}</dt>
+        <dd>
+          <code>{props.fileName}</code> ({t.importSize(formatNumber(Math.max(1, Math.round(props.size / 1024)), lang))})
+        </dd>
+        <dt>{t.importFormatLegend}</dt>
+        <dd>{props.formatLabel}</dd>
+      </dl>
+      {props.summary ? <Read lang={lang} summary={props.summary} problems={props.problems} /> : <Problems lang={lang} problems={props.problems} />}
+      {props.outcome && <Effect lang={lang} outcome={props.outcome} caseRows={props.summary?.associations !== undefined} />}
+      <div class="wizard-actions">
+        {props.token && (
+          <form method="post" action={wizardUrls.uploadConfirm(lang)} class="inline-form">
+            <input type="hidden" name="token" value={props.token} />
+            <button type="submit">{t.importConfirmButton}</button>
+          </form>
+        )}
+        <a href={wizardUrls.start(lang)}>{t.importStartOver}</a>
+      </div>
+    </>
+  );
+}
+
+export interface PastePreviewProps {
+  lang: Lang;
+  draft: PasteDraft;
+  errors?: FieldErrors;
+  message?: string;
+  /** The parser's own findings (lines left out, unreadable dates…). */
+  problems: readonly Problem[];
+  summary: ReadSummary | null;
+  targetLabel: string;
+  outcome?: Outcome;
+  hidden: { text: string; text_lang: string; target: string; new_title: string; seed: string };
+}
+
+export function PastePreviewPage(props: PastePreviewProps) {
+  const t = messages(props.lang);
+  const lang = props.lang;
+  const d = props.draft;
+  const failed = Boolean(props.message || (props.errors && Object.keys(props.errors).length > 0));
+  const slots = d.competencies.length < PASTE_LIMITS.competencies ? [...d.competencies, { statement: "", ksas: "" }] : d.competencies;
+  return (
+    <>
+      <h1>{t.importPasteTitle}</h1>
+      {failed && <ErrorSummary lang={lang} errors={props.errors} message={props.message} />}
+      <p class="lead">{t.importPreviewIntro}</p>
+      <dl class="facts">
+        <dt>{t.importTargetLabel}</dt>
+        <dd>{props.targetLabel}</dd>
+      </dl>
+      {props.summary && <Read lang={lang} summary={props.summary} problems={props.problems} />}
+      {!props.summary && (
+        <section aria-labelledby="problems">
+          <h2 id="problems">{t.importProblemsHeading}</h2>
+          <Problems lang={lang} problems={props.problems} />
+        </section>
+      )}
+      {props.outcome && <Effect lang={lang} outcome={props.outcome} caseRows={false} />}
+
+      <section aria-labelledby="edit">
+        <h2 id="edit">{t.importEditHeading}</h2>
+        <p>{t.importEditHint}</p>
+        <form method="post" action={wizardUrls.pasteConfirm(lang)} class="stacked-form import-form">
+          {Object.entries(props.hidden).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <TextInput lang={lang} name="title" label={t.importAreaTitleLabel} value={d.title} errors={props.errors} maxlength={PASTE_LIMITS.title} required />
+          <TextArea lang={lang} name="description" label={t.importAreaDescriptionLabel} value={d.description} errors={props.errors} rows={5} />
+          <TextInput lang={lang} name="date" type="date" label={t.importAreaDateLabel} hint={t.importAreaDateHint} value={d.date} errors={props.errors} />
+          {slots.map((c, i) => {
+            const n = i + 1;
+            const isNew = i >= d.competencies.length;
+            return (
+              <fieldset class="competency-edit">
+                <legend>{isNew ? t.importNewCompetencyLegend : t.importCompetencyLegend(n)}</legend>
+                <TextArea lang={lang} name={`competency_${n}`} label={t.importCompetencyLabel} value={c.statement} errors={props.errors} rows={2} />
+                <TextArea lang={lang} name={`ksas_${n}`} label={t.importKsasLabel} value={c.ksas} errors={props.errors} rows={Math.min(12, Math.max(3, c.ksas.split("\n").length + 1))} />
+              </fieldset>
+            );
+          })}
+          <div class="wizard-actions">
+            <button type="submit" formaction={wizardUrls.pasteReview(lang)} class="button--quiet">
+              {t.importCheckAgainButton}
+            </button>
+            <button type="submit">{t.importConfirmButton}</button>
+            <a href={wizardUrls.start(lang)}>{t.importStartOver}</a>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
+export function DonePage(props: { lang: Lang; title: string; slug: string; report: { added: number; updated: number; removed: number } }) {
+  const t = messages(props.lang);
+  const n = (value: number) => formatNumber(value, props.lang);
+  return (
+    <>
+      <h1>{t.importDoneTitle}</h1>
+      <p class="notice" role="status">
+        {t.importDone(props.title, n(props.report.added), n(props.report.updated), n(props.report.removed))}
+      </p>
+      <p>{t.importDoneNext}</p>
+      <ul class="page-actions">
+        <li>
+          <a href={wizardUrls.editorFramework(props.lang, props.slug)}>{t.importOpenEditor}</a>
+        </li>
+        <li>
+          <a href={wizardUrls.start(props.lang)}>{t.importAnother}</a>
+        </li>
+      </ul>
+    </>
+  );
+}

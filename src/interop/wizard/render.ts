@@ -1,0 +1,43 @@
+/** Small helpers the wizard's handlers share: rendering an editor page, reading a form body safely. */
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import type { AppEnv } from "../../app-env.ts";
+import { otherLang } from "../../i18n/index.ts";
+import { MAX_CASE_BYTES } from "../case/model.ts";
+import { switchLangPath } from "../../ui/urls.ts";
+
+export type Status = 200 | 400 | 404 | 410 | 413 | 422;
+
+/** Largest upload accepted, in bytes (the CASE reader's own limit) and in MB for messages. */
+export const MAX_UPLOAD_BYTES = MAX_CASE_BYTES;
+export const MAX_UPLOAD_MB = Math.floor(MAX_UPLOAD_BYTES / (1024 * 1024));
+/** A multipart body carries a little more than its file. */
+export const MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 256 * 1024;
+/** A paste form carries the text (≤ 200 KB, up to 3× that URL-encoded) and the edited area. */
+export const MAX_PASTE_BODY = 4 * 1024 * 1024;
+
+/**
+ * An editor's page: never cached (it holds their work). Pages reached by GET get their other-language
+ * twin; a page that answers a POST links to the other language's start page instead.
+ */
+export function renderPage(c: Context<AppEnv>, view: Child, title: string, status: Status = 200, alternate?: string) {
+  const lang = c.var.lang;
+  c.status(status);
+  c.header("cache-control", "no-store");
+  const twin = alternate ?? (c.req.method === "GET" ? switchLangPath(c.req.path, otherLang(lang)) : undefined);
+  return c.render(view, { lang, title, alternate: twin, hideHeaderSearch: true });
+}
+
+/** The form body, or undefined when it cannot be read (malformed multipart, wrong content type). */
+export async function readBody(c: Context<AppEnv>): Promise<Record<string, string | File> | undefined> {
+  try {
+    const body = await c.req.parseBody();
+    // parseBody gives arrays for repeated names; a wizard form repeats none, so such a body is not ours.
+    for (const value of Object.values(body)) if (Array.isArray(value)) return undefined;
+    return body as Record<string, string | File>;
+  } catch {
+    return undefined;
+  }
+}
+
+export const str = (value: unknown, max: number): string => (typeof value === "string" ? value.slice(0, max) : "");

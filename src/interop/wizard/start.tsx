@@ -1,0 +1,16 @@
+/** Renders the wizard's first page with the drafts an import can go into. */
+import type { Context } from "hono";
+import type { AppEnv } from "../../app-env.ts";
+import { messages, otherLang } from "../../i18n/index.ts";
+import { MAX_UPLOAD_MB, renderPage, type Status } from "./render.ts";
+import { StartPage, type StartProps } from "./start-view.tsx";
+import { listImportTargets } from "./store.ts";
+import { wizardUrls } from "./urls.ts";
+
+export type StartOverrides = Omit<StartProps, "lang" | "targets" | "maxUploadMb">;
+
+export async function renderStart(c: Context<AppEnv>, props: StartOverrides, status: Status = 200) {
+  const lang = c.var.lang;
+  const targets = await listImportTargets(c.var.db);
+  return renderPage(c, <StartPage lang={lang} targets={targets} maxUploadMb={MAX_UPLOAD_MB} {...props} />, messages(lang).importTitle, status, wizardUrls.start(otherLang(lang)));
+}
