@@ -64,6 +64,20 @@ const ROUTES: Record<string, Rule> = {
   "POST /:lang/admin/users/:id/disable": "administrator",
   "POST /:lang/admin/users/:id/enable": "administrator",
   "POST /:lang/admin/users/:id/invitation": "administrator",
+  // Import wizard and draft exports (src/interop/wizard): framework.import / editor.use
+  "GET /:lang/editor/import": "editor",
+  "GET /:lang/editor/import/template.xlsx": "editor",
+  "GET /:lang/editor/import/template.csv": "editor",
+  "POST /:lang/editor/import/upload": "editor",
+  "POST /:lang/editor/import/upload/confirm": "editor",
+  "GET /:lang/editor/import/done/:slug": "editor",
+  "POST /:lang/editor/import/paste": "editor",
+  "POST /:lang/editor/import/paste/review": "editor",
+  "POST /:lang/editor/import/paste/confirm": "editor",
+  "GET /:lang/editor/frameworks/:slug/export.json": "editor",
+  "GET /:lang/editor/frameworks/:slug/export.case.json": "editor",
+  "GET /:lang/editor/frameworks/:slug/export.xlsx": "editor",
+  "GET /:lang/editor/frameworks/:slug/export.csv": "editor",
 };
 
 /** Sample values for path parameters; "$slug" and "$key" are replaced by the starter framework's. */
