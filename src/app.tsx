@@ -70,7 +70,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use("*", jsxRenderer(({ children, ...props }, c) => <Layout {...props} user={c.var.user}>{children}</Layout>, { docType: true }));
+  app.use(
+    "*",
+    jsxRenderer(
+      ({ children, ...props }, c) => (
+        <Layout {...props} user={c.var.user}>
+          {children}
+        </Layout>
+      ),
+      { docType: true },
+    ),
+  );
   // accounts: a cross-origin form post is refused (403 page) before any handler runs.
   app.use("*", csrfProtection(deps.config.baseUrl));
 

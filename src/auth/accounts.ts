@@ -37,7 +37,7 @@ export interface SessionSummary {
   userAgent: string | null;
 }
 
-export function isPostgres(db: Kysely<any>): boolean {
+export function isPostgres(db: Kysely<DB> | Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -63,7 +63,15 @@ function roleOf(value: string): Role {
   return (ROLES as readonly string[]).includes(value) ? (value as Role) : "editor";
 }
 
-const userColumns = ["users.id", "users.email", "users.name", "users.role", "users.disabled", "users.must_change_password", "users.created_at"] as const;
+const userColumns = [
+  "users.id",
+  "users.email",
+  "users.name",
+  "users.role",
+  "users.disabled",
+  "users.must_change_password",
+  "users.created_at",
+] as const;
 
 function toAccountUser(row: {
   id: string;
@@ -189,7 +197,12 @@ async function insertCredential(db: Kysely<DB>, userId: string, passwordHash: st
  * Sets a new password (hashing it here), clears "must change password", and ends every session
  * of the account except `keepSessionId`, all in one transaction.
  */
-export async function setPassword(db: Kysely<DB>, userId: string, password: string, options: { keepSessionId?: string } = {}): Promise<void> {
+export async function setPassword(
+  db: Kysely<DB>,
+  userId: string,
+  password: string,
+  options: { keepSessionId?: string } = {},
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -200,7 +213,11 @@ export async function setPassword(db: Kysely<DB>, userId: string, password: stri
       .where("provider_id", "=", CREDENTIAL_PROVIDER)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) await insertCredential(trx, userId, passwordHash, now);
-    await trx.updateTable("users").set({ must_change_password: flag(db, false), updated_at: now }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ must_change_password: flag(db, false), updated_at: now })
+      .where("id", "=", userId)
+      .execute();
     let sessions = trx.deleteFrom("sessions").where("user_id", "=", userId);
     if (options.keepSessionId) sessions = sessions.where("id", "!=", options.keepSessionId);
     await sessions.execute();
@@ -242,7 +259,11 @@ export async function listSessions(db: Kysely<DB>, userId: string): Promise<Sess
 
 /** Ends one of the account's own sessions; another account's session id matches nothing. */
 export async function deleteSession(db: Kysely<DB>, userId: string, sessionId: string): Promise<boolean> {
-  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "=", sessionId).executeTakeFirst();
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -252,13 +273,29 @@ export async function deleteAllSessions(db: Kysely<DB>, userId: string): Promise
 }
 
 /** Replaces any earlier invitation of the account; only the token's hash is stored. */
-export async function saveInvitation(db: Kysely<DB>, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+export async function saveInvitation(
+  db: Kysely<DB>,
+  userId: string,
+  tokenHash: string,
+  expiresAt: Date,
+): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("verifications").where("identifier", "like", `${INVITATION_PREFIX}%`).where("value", "=", userId).execute();
+    await trx
+      .deleteFrom("verifications")
+      .where("identifier", "like", `${INVITATION_PREFIX}%`)
+      .where("value", "=", userId)
+      .execute();
     await trx
       .insertInto("verifications")
-      .values({ id: randomUUID(), identifier: `${INVITATION_PREFIX}${tokenHash}`, value: userId, expires_at: expiresAt.toISOString(), created_at: now, updated_at: now })
+      .values({
+        id: randomUUID(),
+        identifier: `${INVITATION_PREFIX}${tokenHash}`,
+        value: userId,
+        expires_at: expiresAt.toISOString(),
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   });
 }
@@ -275,7 +312,11 @@ export async function findInvitation(db: Kysely<DB>, tokenHash: string): Promise
 }
 
 export async function deleteInvitations(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom("verifications").where("identifier", "like", `${INVITATION_PREFIX}%`).where("value", "=", userId).execute();
+  await db
+    .deleteFrom("verifications")
+    .where("identifier", "like", `${INVITATION_PREFIX}%`)
+    .where("value", "=", userId)
+    .execute();
 }
 
 /** The stored scrypt hash of the account's password, for checking the current one before a change. */

@@ -8,7 +8,15 @@ import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
 import { requirePermission } from "../policy/guard.ts";
 import type { Actor } from "../policy/index.ts";
-import { type AccountUser, createAccount, EmailTakenError, findUserById, listUsers, saveInvitation, setDisabled } from "./accounts.ts";
+import {
+  type AccountUser,
+  createAccount,
+  EmailTakenError,
+  findUserById,
+  listUsers,
+  saveInvitation,
+  setDisabled,
+} from "./accounts.ts";
 import { CreatedPage, UsersPage, type UsersPageProps } from "./admin-views.tsx";
 import { createUserForm, parseForm } from "./forms.ts";
 import { renderPage } from "./routes.tsx";
@@ -21,9 +29,18 @@ export function adminRoutes(): Hono<AppEnv> {
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
   const self = (c: Context<AppEnv>) => c.var.user as Actor;
 
-  const usersPage = async (c: Context<AppEnv>, props: Omit<UsersPageProps, "lang" | "users" | "selfId">, status: 200 | 400 | 409 = 200) => {
+  const usersPage = async (
+    c: Context<AppEnv>,
+    props: Omit<UsersPageProps, "lang" | "users" | "selfId">,
+    status: 200 | 400 | 409 = 200,
+  ) => {
     const users = await listUsers(c.var.db);
-    return renderPage(c, <UsersPage lang={c.var.lang} users={users} selfId={self(c).id} {...props} />, t(c).authUsersTitle, status);
+    return renderPage(
+      c,
+      <UsersPage lang={c.var.lang} users={users} selfId={self(c).id} {...props} />,
+      t(c).authUsersTitle,
+      status,
+    );
   };
 
   /** Issues a fresh invitation (replacing any earlier one) and shows its link, once. */
@@ -31,13 +48,24 @@ export function adminRoutes(): Hono<AppEnv> {
     const token = newInvitationToken();
     await saveInvitation(c.var.db, user.id, hashToken(token), new Date(Date.now() + INVITATION_TTL_MS));
     const invitationUrl = `${c.var.config.baseUrl}${authUrls.invitation(c.var.lang, token)}`;
-    return renderPage(c, <CreatedPage lang={c.var.lang} email={user.email} invitationUrl={invitationUrl} />, t(c).authCreatedTitle, status);
+    return renderPage(
+      c,
+      <CreatedPage lang={c.var.lang} email={user.email} invitationUrl={invitationUrl} />,
+      t(c).authCreatedTitle,
+      status,
+    );
   };
 
   app.get("/users", manage, async (c) => {
     const done = c.req.query("done");
     const subject = done ? await findUserById(c.var.db, c.req.query("user") ?? "") : undefined;
-    const notice = subject && (done === "disabled" ? t(c).authUserDisabled(subject.email) : done === "enabled" ? t(c).authUserEnabled(subject.email) : undefined);
+    const notice =
+      subject &&
+      (done === "disabled"
+        ? t(c).authUserDisabled(subject.email)
+        : done === "enabled"
+          ? t(c).authUserEnabled(subject.email)
+          : undefined);
     return usersPage(c, { notice });
   });
 
@@ -61,11 +89,17 @@ export function adminRoutes(): Hono<AppEnv> {
         mustChangePassword: temporaryPassword !== undefined,
       });
     } catch (error) {
-      if (error instanceof EmailTakenError) return usersPage(c, { draft: input, errors: { email: "authEmailTaken" } }, 409);
+      if (error instanceof EmailTakenError)
+        return usersPage(c, { draft: input, errors: { email: "authEmailTaken" } }, 409);
       throw error;
     }
     if (temporaryPassword) {
-      return renderPage(c, <CreatedPage lang={c.var.lang} email={user.email} temporaryPassword={temporaryPassword} />, t(c).authCreatedTitle, 201);
+      return renderPage(
+        c,
+        <CreatedPage lang={c.var.lang} email={user.email} temporaryPassword={temporaryPassword} />,
+        t(c).authCreatedTitle,
+        201,
+      );
     }
     return showInvitation(c, user, 201);
   });

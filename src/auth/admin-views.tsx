@@ -73,11 +73,28 @@ export function UsersPage(props: UsersPageProps) {
                 <td class="row-actions">
                   {user.id !== props.selfId &&
                     (user.disabled ? (
-                      <RowAction action={authUrls.enableUser(lang, user.id)} label={t.authEnable} email={user.email} lang={lang} />
+                      <RowAction
+                        action={authUrls.enableUser(lang, user.id)}
+                        label={t.authEnable}
+                        email={user.email}
+                        lang={lang}
+                      />
                     ) : (
-                      <RowAction action={authUrls.disableUser(lang, user.id)} label={t.authDisable} email={user.email} lang={lang} />
+                      <RowAction
+                        action={authUrls.disableUser(lang, user.id)}
+                        label={t.authDisable}
+                        email={user.email}
+                        lang={lang}
+                      />
                     ))}
-                  {!user.disabled && <RowAction action={authUrls.inviteUser(lang, user.id)} label={t.authNewInvitation} email={user.email} lang={lang} />}
+                  {!user.disabled && (
+                    <RowAction
+                      action={authUrls.inviteUser(lang, user.id)}
+                      label={t.authNewInvitation}
+                      email={user.email}
+                      lang={lang}
+                    />
+                  )}
                 </td>
               </tr>
             ))}
@@ -88,9 +105,31 @@ export function UsersPage(props: UsersPageProps) {
       <h2 id="create">{t.authCreateHeading}</h2>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={authUrls.users(lang)} class="stacked-form" novalidate>
-        <Field lang={lang} name="email" type="email" label={t.authEmailLabel} value={draft.email} errors={props.errors} autocomplete="off" required maxlength={254} />
-        <Field lang={lang} name="name" label={t.authNameLabel} hint={t.authNameHint} value={draft.name} errors={props.errors} autocomplete="off" maxlength={200} />
-        <fieldset class={roleError ? "field field--invalid" : "field"} aria-describedby={roleError ? `${fieldId("role")}-error` : undefined}>
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label={t.authEmailLabel}
+          value={draft.email}
+          errors={props.errors}
+          autocomplete="off"
+          required
+          maxlength={254}
+        />
+        <Field
+          lang={lang}
+          name="name"
+          label={t.authNameLabel}
+          hint={t.authNameHint}
+          value={draft.name}
+          errors={props.errors}
+          autocomplete="off"
+          maxlength={200}
+        />
+        <fieldset
+          class={roleError ? "field field--invalid" : "field"}
+          aria-describedby={roleError ? `${fieldId("role")}-error` : undefined}
+        >
           <legend>{t.authRoleLabel}</legend>
           {roleError && (
             <p class="field-error" id={`${fieldId("role")}-error`}>
@@ -111,7 +150,10 @@ export function UsersPage(props: UsersPageProps) {
             </label>
           ))}
         </fieldset>
-        <fieldset class={methodError ? "field field--invalid" : "field"} aria-describedby={methodError ? `${fieldId("method")}-error` : undefined}>
+        <fieldset
+          class={methodError ? "field field--invalid" : "field"}
+          aria-describedby={methodError ? `${fieldId("method")}-error` : undefined}
+        >
           <legend>{t.authMethodLegend}</legend>
           {methodError && (
             <p class="field-error" id={`${fieldId("method")}-error`}>
@@ -119,11 +161,25 @@ export function UsersPage(props: UsersPageProps) {
             </p>
           )}
           <label class="choice">
-            <input type="radio" name="method" value="invitation" id={fieldId("method")} checked={(draft.method ?? "invitation") === "invitation"} aria-invalid={methodError ? "true" : undefined} />{" "}
+            <input
+              type="radio"
+              name="method"
+              value="invitation"
+              id={fieldId("method")}
+              checked={(draft.method ?? "invitation") === "invitation"}
+              aria-invalid={methodError ? "true" : undefined}
+            />{" "}
             {t.authMethodInvitation}
           </label>
           <label class="choice">
-            <input type="radio" name="method" value="temporary" checked={draft.method === "temporary"} aria-invalid={methodError ? "true" : undefined} /> {t.authMethodTemporary}
+            <input
+              type="radio"
+              name="method"
+              value="temporary"
+              checked={draft.method === "temporary"}
+              aria-invalid={methodError ? "true" : undefined}
+            />{" "}
+            {t.authMethodTemporary}
           </label>
         </fieldset>
         <button type="submit">{t.authCreateButton}</button>
@@ -150,7 +206,14 @@ export function CreatedPage(props: CreatedProps) {
           <p>{t.authInvitationReady(props.email)}</p>
           <p>
             <label for="secret-value">{t.authInvitationLinkLabel}</label>
-            <input id="secret-value" type="text" readonly value={props.invitationUrl} class="secret-value" spellcheck={false} />
+            <input
+              id="secret-value"
+              type="text"
+              readonly
+              value={props.invitationUrl}
+              class="secret-value"
+              spellcheck={false}
+            />
           </p>
         </>
       ) : (
@@ -158,7 +221,15 @@ export function CreatedPage(props: CreatedProps) {
           <p>{t.authTemporaryReady(props.email)}</p>
           <p>
             <label for="secret-value">{t.authTemporaryPasswordLabel}</label>
-            <input id="secret-value" type="text" readonly value={props.temporaryPassword} class="secret-value" spellcheck={false} autocomplete="off" />
+            <input
+              id="secret-value"
+              type="text"
+              readonly
+              value={props.temporaryPassword}
+              class="secret-value"
+              spellcheck={false}
+              autocomplete="off"
+            />
           </p>
         </>
       )}

@@ -52,12 +52,24 @@ export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; sec
       additionalFields: {
         role: { type: "string", required: true, input: false, defaultValue: "editor" },
         disabled: { type: "boolean", required: true, input: false, defaultValue: false },
-        mustChangePassword: { type: "boolean", required: true, input: false, defaultValue: false, fieldName: "must_change_password" },
+        mustChangePassword: {
+          type: "boolean",
+          required: true,
+          input: false,
+          defaultValue: false,
+          fieldName: "must_change_password",
+        },
       },
     },
     session: {
       modelName: "sessions",
-      fields: { userId: "user_id", expiresAt: "expires_at", ipAddress: "ip_address", userAgent: "user_agent", ...timestamps },
+      fields: {
+        userId: "user_id",
+        expiresAt: "expires_at",
+        ipAddress: "ip_address",
+        userAgent: "user_agent",
+        ...timestamps,
+      },
       expiresIn: SESSION_IDLE_SECONDS,
       updateAge: SESSION_REFRESH_SECONDS,
       cookieCache: { enabled: false },
@@ -83,7 +95,8 @@ export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; sec
           // A disabled account never gets a session, even with the right password.
           before: async (session) => {
             const user = await findUserById(options.db, session.userId);
-            if (!user || user.disabled) throw APIError.from("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "This account is disabled." });
+            if (!user || user.disabled)
+              throw APIError.from("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "This account is disabled." });
           },
         },
       },

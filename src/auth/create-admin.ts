@@ -23,7 +23,9 @@ const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
 export async function readPassword(input: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export interface CreateAdminOptions {
@@ -39,11 +41,16 @@ export interface AdministratorRequest {
 }
 
 /** Checks the arguments, then reads and checks the password, before any database is opened. */
-export async function prepareAdministrator(options: CreateAdminOptions, input: Readable): Promise<AdministratorRequest> {
+export async function prepareAdministrator(
+  options: CreateAdminOptions,
+  input: Readable,
+): Promise<AdministratorRequest> {
   if (!options.email) throw new CreateAdminUsageError("--email is required");
-  if (!options.passwordStdin) throw new CreateAdminUsageError("--password-stdin is required: pipe the password into the command");
+  if (!options.passwordStdin)
+    throw new CreateAdminUsageError("--password-stdin is required: pipe the password into the command");
   const email = options.email.trim().toLowerCase();
-  if (!z.email().max(254).safeParse(email).success) throw new CreateAdminUsageError(`"${options.email}" is not an email address`);
+  if (!z.email().max(254).safeParse(email).success)
+    throw new CreateAdminUsageError(`"${options.email}" is not an email address`);
   const password = await readPassword(input);
   if (password.length === 0) throw new Error("no password on standard input");
   const problem = checkNewPassword(password, [email, options.name ?? ""]);

@@ -29,7 +29,11 @@ export function Field(props: FieldProps) {
   const t = messages(props.lang);
   const id = fieldId(props.name);
   const errorKey = props.errors?.[props.name];
-  const described = [props.hint ? `${id}-hint` : "", errorKey ? `${id}-error` : "", props.invalid && !errorKey ? "form-error" : ""]
+  const described = [
+    props.hint ? `${id}-hint` : "",
+    errorKey ? `${id}-error` : "",
+    props.invalid && !errorKey ? "form-error" : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -64,7 +68,9 @@ export function Field(props: FieldProps) {
 /** The list of what to fix, each linking to its field; or one message for the whole form. */
 export function ErrorSummary(props: { lang: Lang; errors?: FieldErrors; message?: string }) {
   const t = messages(props.lang);
-  const entries = Object.entries(props.errors ?? {}).filter((entry): entry is [string, MessageKey] => Boolean(entry[1]));
+  const entries = Object.entries(props.errors ?? {}).filter((entry): entry is [string, MessageKey] =>
+    Boolean(entry[1]),
+  );
   if (!props.message && entries.length === 0) return null;
   return (
     <div class="form-errors" role="alert" id="form-error" tabindex={-1}>

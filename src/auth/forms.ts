@@ -12,10 +12,7 @@ export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max));
-const email = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().toLowerCase() : ""),
-  z.email().max(254),
-);
+const email = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""), z.email().max(254));
 
 export const signInForm = z.object({
   email: email,
@@ -45,7 +42,10 @@ const fieldMessages: Record<string, MessageKey> = {
 };
 
 /** Parses a form body; on failure gives one message key per offending field. */
-export function parseForm<T extends z.ZodType>(schema: T, body: Record<string, unknown>): { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors } {
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  body: Record<string, unknown>,
+): { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

@@ -10,14 +10,29 @@ import { messages, otherLang } from "../i18n/index.ts";
 import { requirePermission } from "../policy/guard.ts";
 import type { Actor } from "../policy/index.ts";
 import { switchLangPath } from "../ui/urls.ts";
-import { deleteAllSessions, deleteInvitations, deleteSession, findInvitation, listSessions, passwordHashOf, setPassword } from "./accounts.ts";
+import {
+  deleteAllSessions,
+  deleteInvitations,
+  deleteSession,
+  findInvitation,
+  listSessions,
+  passwordHashOf,
+  setPassword,
+} from "./accounts.ts";
+import { CLIENT_ADDRESS_HEADER } from "./better-auth.ts";
 import { changePasswordForm, newPasswordErrors, newPasswordForm, parseForm, signInForm } from "./forms.ts";
 import { clientAddress, currentSession } from "./middleware.ts";
 import { hashToken, isWellFormedToken } from "./secrets.ts";
-import { CLIENT_ADDRESS_HEADER } from "./better-auth.ts";
 import type { AuthService } from "./service.ts";
 import { authUrls, safeNext } from "./urls.ts";
-import { AccountPage, ChangePasswordPage, InvitationInvalidPage, InvitationPage, SignInPage, type SignInProps } from "./views.tsx";
+import {
+  AccountPage,
+  ChangePasswordPage,
+  InvitationInvalidPage,
+  InvitationPage,
+  SignInPage,
+  type SignInProps,
+} from "./views.tsx";
 
 type Status = 200 | 201 | 400 | 403 | 404 | 409 | 429;
 
@@ -26,7 +41,12 @@ export function renderPage(c: Context<AppEnv>, view: Child, title: string, statu
   const lang = c.var.lang;
   c.status(status);
   c.header("cache-control", "no-store");
-  return c.render(view, { lang, title, alternate: switchLangPath(c.req.path, otherLang(lang)), hideHeaderSearch: true });
+  return c.render(view, {
+    lang,
+    title,
+    alternate: switchLangPath(c.req.path, otherLang(lang)),
+    hideHeaderSearch: true,
+  });
 }
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
@@ -88,7 +108,15 @@ export function authRoutes(auth: AuthService): Hono<AppEnv> {
   app.get("/account", requirePermission("account.self"), async (c) => {
     const actor = signedIn(c);
     const sessions = await listSessions(c.var.db, actor.id);
-    const view = <AccountPage lang={c.var.lang} actor={actor} sessions={sessions} currentSessionId={currentSession(c)?.sessionId} notice={noticeOf(c)} />;
+    const view = (
+      <AccountPage
+        lang={c.var.lang}
+        actor={actor}
+        sessions={sessions}
+        currentSessionId={currentSession(c)?.sessionId}
+        notice={noticeOf(c)}
+      />
+    );
     return renderPage(c, view, t(c).authAccountTitle);
   });
 
@@ -105,9 +133,18 @@ export function authRoutes(auth: AuthService): Hono<AppEnv> {
     return c.redirect(`${authUrls.account(c.var.lang)}?notice=sessionEnded`, 303);
   });
 
-  const passwordPage = (c: Context<AppEnv>, props: Omit<Parameters<typeof ChangePasswordPage>[0], "lang">, status: Status) => {
+  const passwordPage = (
+    c: Context<AppEnv>,
+    props: Omit<Parameters<typeof ChangePasswordPage>[0], "lang">,
+    status: Status,
+  ) => {
     const notice = props.notice ?? (currentSession(c)?.mustChangePassword ? t(c).authMustChangePassword : undefined);
-    return renderPage(c, <ChangePasswordPage lang={c.var.lang} {...props} notice={notice} />, t(c).authChangePassword, status);
+    return renderPage(
+      c,
+      <ChangePasswordPage lang={c.var.lang} {...props} notice={notice} />,
+      t(c).authChangePassword,
+      status,
+    );
   };
 
   app.get("/account/password", requirePermission("account.self"), (c) => passwordPage(c, {}, 200));
@@ -141,12 +178,17 @@ export function authRoutes(auth: AuthService): Hono<AppEnv> {
     const user = await findInvitation(c.var.db, hashToken(token));
     return user && !user.disabled ? { user, token } : undefined;
   };
-  const invalidInvitation = (c: Context<AppEnv>) => renderPage(c, <InvitationInvalidPage lang={c.var.lang} />, t(c).authInvitationInvalidTitle, 404);
+  const invalidInvitation = (c: Context<AppEnv>) =>
+    renderPage(c, <InvitationInvalidPage lang={c.var.lang} />, t(c).authInvitationInvalidTitle, 404);
 
   app.get("/invitation/:token", async (c) => {
     const found = await invitee(c);
     if (!found) return invalidInvitation(c);
-    return renderPage(c, <InvitationPage lang={c.var.lang} email={found.user.email} token={found.token} />, t(c).authInvitationTitle);
+    return renderPage(
+      c,
+      <InvitationPage lang={c.var.lang} email={found.user.email} token={found.token} />,
+      t(c).authInvitationTitle,
+    );
   });
 
   app.post("/invitation/:token", async (c) => {
@@ -154,9 +196,16 @@ export function authRoutes(auth: AuthService): Hono<AppEnv> {
     if (!found) return invalidInvitation(c);
     const { user, token } = found;
     const parsed = parseForm(newPasswordForm, await c.req.parseBody());
-    const errors = parsed.ok ? newPasswordErrors(parsed.data.password, parsed.data.confirm, [user.email, user.name]) : parsed.errors;
+    const errors = parsed.ok
+      ? newPasswordErrors(parsed.data.password, parsed.data.confirm, [user.email, user.name])
+      : parsed.errors;
     if (!parsed.ok || Object.keys(errors).length > 0) {
-      return renderPage(c, <InvitationPage lang={c.var.lang} email={user.email} token={token} errors={errors} />, t(c).authInvitationTitle, 400);
+      return renderPage(
+        c,
+        <InvitationPage lang={c.var.lang} email={user.email} token={token} errors={errors} />,
+        t(c).authInvitationTitle,
+        400,
+      );
     }
     await setPassword(c.var.db, user.id, parsed.data.password);
     await deleteInvitations(c.var.db, user.id);

@@ -24,7 +24,9 @@ const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 /** Four groups of five characters (about 99 bits), e.g. "k3xq9-pz2mw-7fhte-a8rnc". */
 export function generateTemporaryPassword(): string {
   for (;;) {
-    const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""));
+    const groups = Array.from({ length: 4 }, () =>
+      Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""),
+    );
     const password = groups.join("-");
     if (checkNewPassword(password) === null) return password;
   }

@@ -10,7 +10,13 @@ import type { Config } from "../config.ts";
 import type { DB } from "../db/schema.ts";
 import { type Actor, ROLES, type Role } from "../policy/index.ts";
 import { deleteAllSessions } from "./accounts.ts";
-import { ACCOUNT_DISABLED, type BetterAuth, COOKIE_PREFIX, createBetterAuth, SESSION_ABSOLUTE_MS } from "./better-auth.ts";
+import {
+  ACCOUNT_DISABLED,
+  type BetterAuth,
+  COOKIE_PREFIX,
+  createBetterAuth,
+  SESSION_ABSOLUTE_MS,
+} from "./better-auth.ts";
 import { SignInLimiter } from "./rate-limit.ts";
 
 const SECRET_KEY = "auth_secret";
@@ -61,7 +67,9 @@ function roleOf(value: unknown): Role {
 export function createAuthService(deps: { db: Kysely<DB>; config: Config }): AuthService {
   let instance: Promise<BetterAuth> | undefined;
   const auth = () => {
-    instance ??= resolveSecret(deps.db, deps.config).then((secret) => createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }));
+    instance ??= resolveSecret(deps.db, deps.config).then((secret) =>
+      createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }),
+    );
     instance.catch(() => (instance = undefined));
     return instance;
   };
@@ -77,9 +85,18 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
     async signIn(email, password, headers) {
       const api = (await auth()).api;
       try {
-        const result = await api.signInEmail({ body: { email, password, rememberMe: true }, headers, returnHeaders: true });
+        const result = await api.signInEmail({
+          body: { email, password, rememberMe: true },
+          headers,
+          returnHeaders: true,
+        });
         const user = result.response.user as { id: string; mustChangePassword?: boolean };
-        return { ok: true, userId: user.id, mustChangePassword: Boolean(user.mustChangePassword), setCookies: setCookiesOf(result.headers) };
+        return {
+          ok: true,
+          userId: user.id,
+          mustChangePassword: Boolean(user.mustChangePassword),
+          setCookies: setCookiesOf(result.headers),
+        };
       } catch (error) {
         if (isAPIError(error)) {
           const code = (error.body as { code?: string } | undefined)?.code;
@@ -95,7 +112,11 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
       const setCookies = setCookiesOf(result.headers);
       const found = result.response;
       if (!found) return { session: null, setCookies };
-      const user = found.user as typeof found.user & { role?: unknown; disabled?: unknown; mustChangePassword?: unknown };
+      const user = found.user as typeof found.user & {
+        role?: unknown;
+        disabled?: unknown;
+        mustChangePassword?: unknown;
+      };
       const expired = Date.now() - new Date(found.session.createdAt).getTime() > SESSION_ABSOLUTE_MS;
       if (expired || user.disabled === true) {
         // Past the absolute lifetime (or the account was disabled meanwhile): end it for good.
@@ -120,7 +141,10 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
         return setCookiesOf(out.headers);
       } catch (error) {
         // No valid session: nothing to end, but still tell the browser to drop the cookie.
-        if (isAPIError(error)) return [`${cookieName}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${cookieName.startsWith("__Secure-") ? "; Secure" : ""}`];
+        if (isAPIError(error))
+          return [
+            `${cookieName}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${cookieName.startsWith("__Secure-") ? "; Secure" : ""}`,
+          ];
         throw error;
       }
     },

@@ -4,7 +4,8 @@ import type { Lang } from "../i18n/index.ts";
 const id = (value: string) => encodeURIComponent(value);
 
 export const authUrls = {
-  signIn: (lang: Lang, next?: string) => (next ? `/${lang}/sign-in?next=${encodeURIComponent(next)}` : `/${lang}/sign-in`),
+  signIn: (lang: Lang, next?: string) =>
+    next ? `/${lang}/sign-in?next=${encodeURIComponent(next)}` : `/${lang}/sign-in`,
   signOut: (lang: Lang) => `/${lang}/sign-out`,
   account: (lang: Lang) => `/${lang}/account`,
   password: (lang: Lang) => `/${lang}/account/password`,
@@ -26,6 +27,7 @@ export const authUrls = {
 export function safeNext(next: string | undefined | null): string | undefined {
   if (!next || next.length > 2000) return undefined;
   if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return undefined;
   return next;
 }

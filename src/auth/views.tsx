@@ -7,7 +7,9 @@ import type { FieldErrors } from "./forms.ts";
 import { authUrls } from "./urls.ts";
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
 }
 
 export function roleLabel(role: Actor["role"], lang: Lang): string {
@@ -36,8 +38,28 @@ export function SignInPage(props: SignInProps) {
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
       <form method="post" action={authUrls.signIn(props.lang)} class="stacked-form" novalidate>
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <Field lang={props.lang} name="email" type="email" label={t.authEmailLabel} value={props.email} errors={props.errors} invalid={failed} autocomplete="username" required maxlength={254} />
-        <Field lang={props.lang} name="password" type="password" label={t.authPasswordLabel} errors={props.errors} invalid={failed} autocomplete="current-password" required />
+        <Field
+          lang={props.lang}
+          name="email"
+          type="email"
+          label={t.authEmailLabel}
+          value={props.email}
+          errors={props.errors}
+          invalid={failed}
+          autocomplete="username"
+          required
+          maxlength={254}
+        />
+        <Field
+          lang={props.lang}
+          name="password"
+          type="password"
+          label={t.authPasswordLabel}
+          errors={props.errors}
+          invalid={failed}
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">{t.authSignIn}</button>
       </form>
     </div>
@@ -136,7 +158,16 @@ export function ChangePasswordPage(props: PasswordProps) {
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
       <form method="post" action={authUrls.password(props.lang)} class="stacked-form" novalidate>
-        <Field lang={props.lang} name="current" type="password" label={t.authCurrentPasswordLabel} errors={props.errors} invalid={Boolean(props.message)} autocomplete="current-password" required />
+        <Field
+          lang={props.lang}
+          name="current"
+          type="password"
+          label={t.authCurrentPasswordLabel}
+          errors={props.errors}
+          invalid={Boolean(props.message)}
+          autocomplete="current-password"
+          required
+        />
         <NewPasswordFields lang={props.lang} errors={props.errors} />
         <button type="submit">{t.authSavePassword}</button>
       </form>
@@ -148,8 +179,25 @@ function NewPasswordFields(props: { lang: Lang; errors?: FieldErrors }) {
   const t = messages(props.lang);
   return (
     <>
-      <Field lang={props.lang} name="password" type="password" label={t.authNewPasswordLabel} hint={t.authPasswordHint} errors={props.errors} autocomplete="new-password" required />
-      <Field lang={props.lang} name="confirm" type="password" label={t.authConfirmPasswordLabel} errors={props.errors} autocomplete="new-password" required />
+      <Field
+        lang={props.lang}
+        name="password"
+        type="password"
+        label={t.authNewPasswordLabel}
+        hint={t.authPasswordHint}
+        errors={props.errors}
+        autocomplete="new-password"
+        required
+      />
+      <Field
+        lang={props.lang}
+        name="confirm"
+        type="password"
+        label={t.authConfirmPasswordLabel}
+        errors={props.errors}
+        autocomplete="new-password"
+        required
+      />
     </>
   );
 }

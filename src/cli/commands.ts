@@ -96,7 +96,11 @@ Exit codes: 0 created, 1 refused (password rules, address taken), 2 bad argument
 ${ENV_NOTE}`,
     options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, name: { type: "string" } },
     async run(values) {
-      const options = { email: values.email as string | undefined, name: values.name as string | undefined, passwordStdin: Boolean(values["password-stdin"]) };
+      const options = {
+        email: values.email as string | undefined,
+        name: values.name as string | undefined,
+        passwordStdin: Boolean(values["password-stdin"]),
+      };
       try {
         const request = await prepareAdministrator(options, process.stdin);
         console.log(await withDatabase((db) => createAdministrator(db, request)));

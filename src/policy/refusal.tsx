@@ -22,11 +22,16 @@ function text(c: Context<AppEnv>, kind: RefusalKind): { title: string; body: str
   return { title: t.authForbiddenTitle, body: t.authForbiddenBody };
 }
 
-export function refusalResponse(c: Context<AppEnv>, status: 401 | 403, kind: RefusalKind): Response | Promise<Response> {
+export function refusalResponse(
+  c: Context<AppEnv>,
+  status: 401 | 403,
+  kind: RefusalKind,
+): Response | Promise<Response> {
   const { title, body } = text(c, kind);
   const requested = requestKind(c);
   c.header("cache-control", "no-store");
-  if (requested === "json") return c.json({ error: kind === "signIn" ? "unauthorized" : "forbidden", message: body }, status);
+  if (requested === "json")
+    return c.json({ error: kind === "signIn" ? "unauthorized" : "forbidden", message: body }, status);
   if (requested === "htmx") return c.text(body, status);
   const lang = c.var.lang;
   c.status(status);

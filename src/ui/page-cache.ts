@@ -30,7 +30,8 @@ export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHand
     }
     await next();
     const type = c.res.headers.get("content-type") ?? "";
-    if (c.res.status !== 200 || !type.startsWith("text/html") || /no-store|private/.test(c.res.headers.get("cache-control") ?? "")) return;
+    const uncacheable = /no-store|private/.test(c.res.headers.get("cache-control") ?? "");
+    if (c.res.status !== 200 || !type.startsWith("text/html") || uncacheable) return;
     const body = await c.res.clone().text();
     const etag = `W/"${revision}-${day}-${(counter++).toString(36)}"`;
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);

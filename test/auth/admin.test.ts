@@ -17,8 +17,13 @@ for (const dialect of testDialects()) {
     });
     after(() => t?.close());
 
-    const create = (fields: Record<string, string>, lang = "en") => t.app.request(`/${lang}/admin/users`, postForm(t, fields, admin));
-    const secretOf = (html: string) => html.match(/id="secret-value"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*id="secret-value"/)?.slice(1).find(Boolean) as string;
+    const create = (fields: Record<string, string>, lang = "en") =>
+      t.app.request(`/${lang}/admin/users`, postForm(t, fields, admin));
+    const secretOf = (html: string) =>
+      html
+        .match(/id="secret-value"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*id="secret-value"/)
+        ?.slice(1)
+        .find(Boolean) as string;
 
     test("an editor is refused the accounts pages with a translated 403", async () => {
       const editor = await signInAs(t, "editor");
@@ -26,13 +31,27 @@ for (const dialect of testDialects()) {
       assert.equal(response.status, 403);
       const html = await response.text();
       assert.match(html, /<html lang="fr-CA"/);
-      assert.match(html, /<h1>Vous n&#39;avez pas accès à cette page<\/h1>|<h1>Vous n'avez pas accès à cette page<\/h1>/);
-      assert.equal((await t.app.request("/en/admin/users", postForm(t, { email: "x@y.zz", role: "administrator", method: "invitation" }, editor))).status, 403);
+      assert.match(
+        html,
+        /<h1>Vous n&#39;avez pas accès à cette page<\/h1>|<h1>Vous n'avez pas accès à cette page<\/h1>/,
+      );
+      assert.equal(
+        (
+          await t.app.request(
+            "/en/admin/users",
+            postForm(t, { email: "x@y.zz", role: "administrator", method: "invitation" }, editor),
+          )
+        ).status,
+        403,
+      );
       assert.equal(await findUserByEmail(t.db, "x@y.zz"), undefined, "nothing was created");
     });
 
     test("invitation: the link is shown once; the invitee chooses a password (rules enforced) and is signed in", async () => {
-      const response = await create({ email: "Invitee@Library.example", name: "Ines <b>Invitee</b>", role: "editor", method: "invitation" }, "fr");
+      const response = await create(
+        { email: "Invitee@Library.example", name: "Ines <b>Invitee</b>", role: "editor", method: "invitation" },
+        "fr",
+      );
       assert.equal(response.status, 201);
       const html = await response.text();
       assert.match(html, /Transmettez vous-même ce lien d&#39;invitation|Transmettez vous-même ce lien d'invitation/);
@@ -40,7 +59,10 @@ for (const dialect of testDialects()) {
       assert.match(link, /^http:\/\/localhost:3000\/fr\/invitation\/[A-Za-z0-9_-]{43}$/);
       const path = new URL(link).pathname;
       const stored = await t.db.selectFrom("verifications").select(["identifier", "value"]).execute();
-      assert.ok(stored.every((row) => !row.identifier.includes(path.split("/").at(-1) as string)), "only the token's hash is stored");
+      assert.ok(
+        stored.every((row) => !row.identifier.includes(path.split("/").at(-1) as string)),
+        "only the token's hash is stored",
+      );
 
       const list = await (await t.app.request("/en/admin/users", { headers: { cookie: admin } })).text();
       assert.match(list, /Ines &lt;b&gt;Invitee&lt;\/b&gt;/, "names are escaped");
@@ -66,18 +88,36 @@ for (const dialect of testDialects()) {
 
       const reused = await t.app.request(path);
       assert.equal(reused.status, 404);
-      assert.match(await reused.text(), /Ce lien d&#39;invitation ne fonctionne pas|Ce lien d'invitation ne fonctionne pas/);
-      assert.equal((await t.app.request(path, postForm(t, { password: "another fine password 5", confirm: "another fine password 5" }))).status, 404);
+      assert.match(
+        await reused.text(),
+        /Ce lien d&#39;invitation ne fonctionne pas|Ce lien d'invitation ne fonctionne pas/,
+      );
+      assert.equal(
+        (
+          await t.app.request(
+            path,
+            postForm(t, { password: "another fine password 5", confirm: "another fine password 5" }),
+          )
+        ).status,
+        404,
+      );
       assert.equal((await t.app.request("/en/invitation/not-a-token")).status, 404);
     });
 
     test("temporary password: shown once; the first sign-in must choose a new one before anything else", async () => {
-      const response = await create({ email: "temp-admin@library.example", role: "administrator", method: "temporary" });
+      const response = await create({
+        email: "temp-admin@library.example",
+        role: "administrator",
+        method: "temporary",
+      });
       assert.equal(response.status, 201);
       const temporary = secretOf(await response.text());
       assert.match(temporary, /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 
-      const signedIn = await t.app.request("/en/sign-in", postForm(t, { email: "temp-admin@library.example", password: temporary, next: "/en/admin/users" }));
+      const signedIn = await t.app.request(
+        "/en/sign-in",
+        postForm(t, { email: "temp-admin@library.example", password: temporary, next: "/en/admin/users" }),
+      );
       assert.equal(signedIn.status, 303);
       assert.equal(signedIn.headers.get("location"), "/en/account/password");
       const cookie = cookieFrom(signedIn);
@@ -87,7 +127,10 @@ for (const dialect of testDialects()) {
       const form = await (await t.app.request("/en/account/password", { headers: { cookie } })).text();
       assert.match(form, /You signed in with a temporary password/);
 
-      const changed = await t.app.request("/en/account/password", postForm(t, { current: temporary, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, cookie));
+      const changed = await t.app.request(
+        "/en/account/password",
+        postForm(t, { current: temporary, password: NEW_PASSWORD, confirm: NEW_PASSWORD }, cookie),
+      );
       assert.equal(changed.status, 303);
       assert.equal((await t.app.request("/en/admin/users", { headers: { cookie } })).status, 200);
     });
@@ -97,11 +140,20 @@ for (const dialect of testDialects()) {
       const taken = await create({ email: "TAKEN@library.example", role: "editor", method: "invitation" });
       assert.equal(taken.status, 409);
       assert.match(await taken.text(), /An account with this email address already exists\./);
-      const bad = await create({ email: "no at sign", role: "superuser", method: "carrier-pigeon", name: "x".repeat(201) }, "fr");
+      const bad = await create(
+        { email: "no at sign", role: "superuser", method: "carrier-pigeon", name: "x".repeat(201) },
+        "fr",
+      );
       assert.equal(bad.status, 400);
       const html = await bad.text();
       assert.match(html, /role="alert"/);
-      for (const message of [/Entrez une adresse courriel/, /Choisissez un rôle\./, /Choisissez comment la personne se connectera/, /au plus 200 caractères/]) assert.match(html, message);
+      for (const message of [
+        /Entrez une adresse courriel/,
+        /Choisissez un rôle\./,
+        /Choisissez comment la personne se connectera/,
+        /au plus 200 caractères/,
+      ])
+        assert.match(html, message);
       assert.equal((await t.db.selectFrom("users").select("id").where("email", "=", "no at sign").execute()).length, 0);
     });
 
@@ -110,13 +162,31 @@ for (const dialect of testDialects()) {
       const editorCookie = await signInAs(t, "editor", { email: "pausable@library.example" });
       const disabled = await t.app.request(`/en/admin/users/${id}/disable`, postForm(t, {}, admin));
       assert.equal(disabled.status, 303);
-      const notice = await (await t.app.request(disabled.headers.get("location") as string, { headers: { cookie: admin } })).text();
+      const notice = await (
+        await t.app.request(disabled.headers.get("location") as string, { headers: { cookie: admin } })
+      ).text();
       assert.match(notice, /pausable@library\.example is disabled and signed out everywhere\./);
       assert.equal((await t.app.request("/en/account", { headers: { cookie: editorCookie } })).status, 303);
-      assert.equal((await t.app.request("/en/sign-in", postForm(t, { email: "pausable@library.example", password: TEST_PASSWORD }))).status, 403);
+      assert.equal(
+        (
+          await t.app.request(
+            "/en/sign-in",
+            postForm(t, { email: "pausable@library.example", password: TEST_PASSWORD }),
+          )
+        ).status,
+        403,
+      );
 
       assert.equal((await t.app.request(`/fr/admin/users/${id}/enable`, postForm(t, {}, admin))).status, 303);
-      assert.equal((await t.app.request("/en/sign-in", postForm(t, { email: "pausable@library.example", password: TEST_PASSWORD }))).status, 303);
+      assert.equal(
+        (
+          await t.app.request(
+            "/en/sign-in",
+            postForm(t, { email: "pausable@library.example", password: TEST_PASSWORD }),
+          )
+        ).status,
+        303,
+      );
     });
 
     test("an administrator cannot disable themself; unknown accounts are 404", async () => {
@@ -126,18 +196,37 @@ for (const dialect of testDialects()) {
       assert.match(await refused.text(), /You cannot disable your own account\./);
       assert.equal((await t.app.request("/en/account", { headers: { cookie: admin } })).status, 200);
       for (const action of ["disable", "enable", "invitation"]) {
-        assert.equal((await t.app.request(`/en/admin/users/no-such-id/${action}`, postForm(t, {}, admin))).status, 404, action);
+        assert.equal(
+          (await t.app.request(`/en/admin/users/no-such-id/${action}`, postForm(t, {}, admin))).status,
+          404,
+          action,
+        );
       }
     });
 
     test("a new invitation link replaces the old one and works as a password reset", async () => {
       const id = await ensureAccount(t, "editor", "forgetful@library.example");
-      const first = secretOf(await (await t.app.request(`/en/admin/users/${id}/invitation`, postForm(t, {}, admin))).text());
-      const second = secretOf(await (await t.app.request(`/en/admin/users/${id}/invitation`, postForm(t, {}, admin))).text());
+      const first = secretOf(
+        await (await t.app.request(`/en/admin/users/${id}/invitation`, postForm(t, {}, admin))).text(),
+      );
+      const second = secretOf(
+        await (await t.app.request(`/en/admin/users/${id}/invitation`, postForm(t, {}, admin))).text(),
+      );
       assert.equal((await t.app.request(new URL(first).pathname)).status, 404, "the first link no longer works");
-      const reset = await t.app.request(new URL(second).pathname, postForm(t, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+      const reset = await t.app.request(
+        new URL(second).pathname,
+        postForm(t, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+      );
       assert.equal(reset.status, 303);
-      assert.equal((await t.app.request("/en/sign-in", postForm(t, { email: "forgetful@library.example", password: NEW_PASSWORD }))).status, 303);
+      assert.equal(
+        (
+          await t.app.request(
+            "/en/sign-in",
+            postForm(t, { email: "forgetful@library.example", password: NEW_PASSWORD }),
+          )
+        ).status,
+        303,
+      );
     });
   });
 }

@@ -7,9 +7,14 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { findUserByEmail } from "../../src/auth/accounts.ts";
-import { CreateAdminUsageError, createAdministrator, prepareAdministrator, readPassword } from "../../src/auth/create-admin.ts";
 import { createApp } from "../../src/app.tsx";
+import { findUserByEmail } from "../../src/auth/accounts.ts";
+import {
+  CreateAdminUsageError,
+  createAdministrator,
+  prepareAdministrator,
+  readPassword,
+} from "../../src/auth/create-admin.ts";
 import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
@@ -32,11 +37,15 @@ describe("create-admin, in process", () => {
   test("bad arguments are usage errors, checked before reading any password", async () => {
     await assert.rejects(prepareAdministrator({ passwordStdin: true }, stdin(GOOD)), CreateAdminUsageError);
     await assert.rejects(prepareAdministrator({ email: "a@b.example" }, stdin(GOOD)), /--password-stdin is required/);
-    await assert.rejects(prepareAdministrator({ email: "not an address", passwordStdin: true }, stdin(GOOD)), /is not an email address/);
+    await assert.rejects(
+      prepareAdministrator({ email: "not an address", passwordStdin: true }, stdin(GOOD)),
+      /is not an email address/,
+    );
   });
 
   test("the web's password rules apply, with clear messages", async () => {
-    const prepare = (password: string) => prepareAdministrator({ email: "boss@library.example", passwordStdin: true }, stdin(password));
+    const prepare = (password: string) =>
+      prepareAdministrator({ email: "boss@library.example", passwordStdin: true }, stdin(password));
     await assert.rejects(prepare(""), /no password on standard input/);
     await assert.rejects(prepare("short one"), /too short: it needs at least 12 characters/);
     await assert.rejects(prepare("qwerty123456"), /too common or too easy to guess/);
@@ -46,7 +55,10 @@ describe("create-admin, in process", () => {
   test("creates an administrator once; the same address again is refused", async () => {
     const database = await openTestDatabase("sqlite");
     try {
-      const request = await prepareAdministrator({ email: " Boss@Library.example ", passwordStdin: true, name: "The Boss" }, stdin(GOOD));
+      const request = await prepareAdministrator(
+        { email: " Boss@Library.example ", passwordStdin: true, name: "The Boss" },
+        stdin(GOOD),
+      );
       assert.match(await createAdministrator(database.db, request), /created administrator boss@library\.example/);
       const user = await findUserByEmail(database.db, "boss@library.example");
       assert.equal(user?.role, "administrator");
@@ -71,8 +83,13 @@ describe("skillshelf create-admin, as a command", () => {
       const child = execFile(
         process.execPath,
         [join(ROOT, "bin", "skillshelf.js"), "create-admin", ...args],
-        { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }, timeout: 60_000 },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+          timeout: 60_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
       );
       child.stdin?.end(input);
     });
@@ -96,7 +113,12 @@ describe("skillshelf create-admin, as a command", () => {
 
     const database = await openDatabase(file);
     try {
-      const app = createApp({ config: readConfig({}), db: database.db, catalog: createCatalog(database.db), logger: createLogger("silent") });
+      const app = createApp({
+        config: readConfig({}),
+        db: database.db,
+        catalog: createCatalog(database.db),
+        logger: createLogger("silent"),
+      });
       const t = { app, db: database.db };
       const signedIn = await app.request("/en/sign-in", postForm(t, { email: "root@library.example", password: GOOD }));
       assert.equal(signedIn.status, 303);

@@ -27,7 +27,10 @@ function probeApp(user: Actor | null = null) {
     c.set("lang", c.req.path.startsWith("/fr") ? "fr" : "en");
     await next();
   });
-  app.use("*", jsxRenderer(({ children, ...props }) => <Layout {...props}>{children}</Layout>, { docType: true }));
+  app.use(
+    "*",
+    jsxRenderer(({ children, ...props }) => <Layout {...props}>{children}</Layout>, { docType: true }),
+  );
   app.use("*", csrfProtection(BASE));
   app.post("/:lang/probe", (c) => {
     calls.push(c.req.path);
@@ -40,23 +43,45 @@ function probeApp(user: Actor | null = null) {
   return { app, calls };
 }
 
-const form = (headers: Record<string, string>) => ({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "a=1" });
+const form = (headers: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  body: "a=1",
+});
 
 describe("CSRF refusal", () => {
   test("a cross-origin form post gets a translated 403 and never reaches the handler", async () => {
     const { app, calls } = probeApp();
-    for (const [lang, title] of [["en", "This form was refused"], ["fr", "Ce formulaire a été refusé"]] as const) {
+    for (const [lang, title] of [
+      ["en", "This form was refused"],
+      ["fr", "Ce formulaire a été refusé"],
+    ] as const) {
       const response = await app.request(`/${lang}/probe`, form({ origin: "https://evil.example" }));
       assert.equal(response.status, 403);
       const html = await response.text();
       assert.match(html, new RegExp(`<h1>${title}</h1>`));
       assert.match(html, new RegExp(`<html lang="${lang}-CA"`));
     }
-    for (const headers of [{}, { origin: "null" }, { origin: "http://localhost:3000.evil.example" }, { "sec-fetch-site": "cross-site", origin: "https://evil.example" }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { origin: "null" },
+      { origin: "http://localhost:3000.evil.example" },
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+    ] as Record<string, string>[]) {
       assert.equal((await app.request("/en/probe", form(headers))).status, 403, JSON.stringify(headers));
     }
     for (const type of ["multipart/form-data; boundary=x", "text/plain"]) {
-      assert.equal((await app.request("/en/probe", { method: "POST", headers: { "content-type": type, origin: "https://evil.example" }, body: "x" })).status, 403, type);
+      assert.equal(
+        (
+          await app.request("/en/probe", {
+            method: "POST",
+            headers: { "content-type": type, origin: "https://evil.example" },
+            body: "x",
+          })
+        ).status,
+        403,
+        type,
+      );
     }
     assert.deepEqual(calls, []);
   });
@@ -95,14 +120,19 @@ describe("requirePermission", () => {
 
   test("anonymous, htmx: 401 with HX-Redirect to the sign-in page", async () => {
     const { app } = probeApp();
-    const response = await app.request("/en/editor-only", { headers: { "hx-request": "true", "hx-current-url": "http://localhost:3000/en/editor-only?x=1" } });
+    const response = await app.request("/en/editor-only", {
+      headers: { "hx-request": "true", "hx-current-url": "http://localhost:3000/en/editor-only?x=1" },
+    });
     assert.equal(response.status, 401);
     assert.equal(response.headers.get("hx-redirect"), `/en/sign-in?next=${encodeURIComponent("/en/editor-only?x=1")}`);
   });
 
   test("anonymous, JSON: 401 with a JSON error", async () => {
     const { app } = probeApp();
-    for (const [path, headers] of [["/api/v1/private", {}], ["/en/editor-only", { accept: "application/json" }]] as const) {
+    for (const [path, headers] of [
+      ["/api/v1/private", {}],
+      ["/en/editor-only", { accept: "application/json" }],
+    ] as const) {
       const response = await app.request(path, { headers });
       assert.equal(response.status, 401);
       assert.equal((await response.json()).error, "unauthorized");
@@ -142,7 +172,10 @@ for (const dialect of testDialects()) {
     test("a cross-origin 'sign out everywhere' with the victim's cookie changes nothing", async () => {
       const cookie = await signInAs(t, "editor");
       const before = (await t.db.selectFrom("sessions").select("id").execute()).length;
-      const response = await t.app.request("/fr/account/sign-out-everywhere", postForm(t, {}, cookie, { origin: "https://evil.example" }));
+      const response = await t.app.request(
+        "/fr/account/sign-out-everywhere",
+        postForm(t, {}, cookie, { origin: "https://evil.example" }),
+      );
       assert.equal(response.status, 403);
       assert.equal((await t.db.selectFrom("sessions").select("id").execute()).length, before);
       assert.equal((await t.app.request("/en/account", { headers: { cookie } })).status, 200);

@@ -22,11 +22,17 @@ for (const dialect of testDialects()) {
       after(() => t?.close());
 
       const attempt = (lang: string, email: string, password: string, address: string) =>
-        t.app.request(`/${lang}/sign-in`, postForm(t, { email, password }, undefined, { "x-forwarded-for": `203.0.113.99, ${address}` }));
+        t.app.request(
+          `/${lang}/sign-in`,
+          postForm(t, { email, password }, undefined, { "x-forwarded-for": `203.0.113.99, ${address}` }),
+        );
 
       test(`after ${perAccount} failures the account gets 429 from any address, even with the right password`, async () => {
         for (let i = 0; i < perAccount; i++) {
-          assert.equal((await attempt("en", "target@skillshelf.test", `wrong guess number ${i}`, `198.51.100.${i}`)).status, 400);
+          assert.equal(
+            (await attempt("en", "target@skillshelf.test", `wrong guess number ${i}`, `198.51.100.${i}`)).status,
+            400,
+          );
         }
         const blocked = await attempt("fr", "TARGET@skillshelf.test", TEST_PASSWORD, "198.51.100.200");
         assert.equal(blocked.status, 429);
@@ -57,11 +63,18 @@ for (const dialect of testDialects()) {
         for (let i = 0; i < perAddress; i++) {
           const response = await t.app.request(
             "/en/sign-in",
-            postForm(t, { email: `guess${i}@skillshelf.test`, password: "some password guess" }, undefined, { "x-forwarded-for": `192.0.2.${i}` }),
+            postForm(t, { email: `guess${i}@skillshelf.test`, password: "some password guess" }, undefined, {
+              "x-forwarded-for": `192.0.2.${i}`,
+            }),
           );
           assert.equal(response.status, 400, `attempt ${i + 1}`);
         }
-        const blocked = await t.app.request("/en/sign-in", postForm(t, { email: "real@skillshelf.test", password: TEST_PASSWORD }, undefined, { "x-forwarded-for": "192.0.2.250" }));
+        const blocked = await t.app.request(
+          "/en/sign-in",
+          postForm(t, { email: "real@skillshelf.test", password: TEST_PASSWORD }, undefined, {
+            "x-forwarded-for": "192.0.2.250",
+          }),
+        );
         assert.equal(blocked.status, 429);
         assert.match(await blocked.text(), /Too many failed sign-in attempts/);
       });

@@ -134,7 +134,11 @@ for (const dialect of testDialects()) {
       t = await makeTestApp({ dialect });
       const [framework] = await t.catalog.list();
       const view = framework ? await t.catalog.get(framework.slug) : undefined;
-      samples = { ...PARAMS, $slug: framework?.slug ?? "starter", $key: view ? ([...view.keys.values()][0] ?? "x") : "x" };
+      samples = {
+        ...PARAMS,
+        $slug: framework?.slug ?? "starter",
+        $key: view ? ([...view.keys.values()][0] ?? "x") : "x",
+      };
       for (const role of ["editor", "administrator"] as const) cookies.set(role, await signInAs(t, role));
     });
     after(() => t?.close());
@@ -153,14 +157,21 @@ for (const dialect of testDialects()) {
     function concretePath(path: string): string {
       return path.replace(/:([A-Za-z_]+)(\{[^}]*\})?/g, (_, name: string) => {
         const sample = PARAMS[name];
-        assert.ok(sample !== undefined, `no sample value for :${name} in ${path}: add one to PARAMS in test/auth/route-matrix.test.ts`);
+        assert.ok(
+          sample !== undefined,
+          `no sample value for :${name} in ${path}: add one to PARAMS in test/auth/route-matrix.test.ts`,
+        );
         return encodeURIComponent(samples[sample] ?? sample);
       });
     }
 
     test("every route of the app has a rule in the table", () => {
       const missing = [...new Set(routesOf(t.app).map((r) => r.key))].filter((key) => !(key in ROUTES));
-      assert.deepEqual(missing, [], `routes without a rule — add them to ROUTES in test/auth/route-matrix.test.ts:\n  ${missing.join("\n  ")}`);
+      assert.deepEqual(
+        missing,
+        [],
+        `routes without a rule — add them to ROUTES in test/auth/route-matrix.test.ts:\n  ${missing.join("\n  ")}`,
+      );
     });
 
     test("the table names no route the app does not have", () => {
@@ -188,7 +199,9 @@ for (const dialect of testDialects()) {
           const refused = isRefusal(response, role, route.lang);
           if (response.status >= 500) wrong.push(`${route.method} ${path} as ${role}: ${response.status}`);
           else if (expected === refused) {
-            wrong.push(`${route.method} ${path} as ${role}: expected ${expected ? "let through" : "refused"}, got ${response.status} ${response.headers.get("location") ?? ""}`);
+            wrong.push(
+              `${route.method} ${path} as ${role}: expected ${expected ? "let through" : "refused"}, got ${response.status} ${response.headers.get("location") ?? ""}`,
+            );
           }
         }
       }

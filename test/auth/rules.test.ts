@@ -19,7 +19,15 @@ describe("password rules", () => {
   });
 
   test("common and easily guessed passwords are refused, whatever their case", () => {
-    for (const password of ["qwerty123456", "QWERTY123456", "1q2w3e4r5t6y", "password1234", "aaaaaaaaaaaa", "123456789012", "iloveyou1234"]) {
+    for (const password of [
+      "qwerty123456",
+      "QWERTY123456",
+      "1q2w3e4r5t6y",
+      "password1234",
+      "aaaaaaaaaaaa",
+      "123456789012",
+      "iloveyou1234",
+    ]) {
       assert.equal(checkNewPassword(password), "tooCommon", password);
     }
   });
@@ -56,7 +64,10 @@ describe("sliding-window limiter", () => {
     const limiter = new SignInLimiter({ perAccount: 2, perAddress: 3, windowMs: 1000 }, () => now);
     limiter.recordFailure("Ann@Example.org", "10.0.0.1");
     limiter.recordFailure("ann@example.org", "10.0.0.2");
-    assert.ok(limiter.retryAfterMs("ANN@example.org", "10.0.0.3") > 0, "the account is blocked from any address, any case");
+    assert.ok(
+      limiter.retryAfterMs("ANN@example.org", "10.0.0.3") > 0,
+      "the account is blocked from any address, any case",
+    );
     assert.equal(limiter.retryAfterMs("bob@example.org", "10.0.0.1"), 0);
     limiter.recordFailure("bob@example.org", "10.0.0.1");
     limiter.recordFailure("cy@example.org", "10.0.0.1");
@@ -74,7 +85,18 @@ describe("safeNext (no open redirects)", () => {
     assert.equal(safeNext("/fr/account?x=1#y"), "/fr/account?x=1#y");
   });
   test("refuses other sites, schemes and tricks", () => {
-    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "en/editor", "/en\n/x", "/a\\b", "", undefined, `/${"a".repeat(3000)}`]) {
+    for (const next of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "en/editor",
+      "/en\n/x",
+      "/a\\b",
+      "",
+      undefined,
+      `/${"a".repeat(3000)}`,
+    ]) {
       assert.equal(safeNext(next), undefined, String(next));
     }
   });

@@ -18,15 +18,20 @@ for (const dialect of testDialects()) {
     });
     after(() => t?.close());
 
-    const isSignedIn = async (cookie: string) => (await t.app.request("/en/account", { headers: { cookie } })).status === 200;
-    const sessionIds = async () => (await t.db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
+    const isSignedIn = async (cookie: string) =>
+      (await t.app.request("/en/account", { headers: { cookie } })).status === 200;
+    const sessionIds = async () =>
+      (await t.db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
     const clearSessions = () => t.db.deleteFrom("sessions").execute();
 
     test("the account page lists my sessions and marks this one, in both languages", async () => {
       await clearSessions();
       const first = await signInAs(t, "editor");
       await signInAs(t, "editor");
-      for (const [lang, marker] of [["en", "This session"], ["fr", "Cette session"]] as const) {
+      for (const [lang, marker] of [
+        ["en", "This session"],
+        ["fr", "Cette session"],
+      ] as const) {
         const response = await t.app.request(`/${lang}/account`, { headers: { cookie: first } });
         assert.equal(response.status, 200);
         assert.equal(response.headers.get("cache-control"), "no-store");
@@ -42,8 +47,16 @@ for (const dialect of testDialects()) {
       const other = await signInAs(t, "editor");
       const admin = await signInAs(t, "administrator");
       const ids = await sessionIds();
-      const current = await t.db.selectFrom("sessions").select("id").where("token", "=", decodeURIComponent(other.split("=")[1]).split(".")[0]).executeTakeFirstOrThrow();
-      assert.equal((await t.app.request(`/en/account/sessions/${current.id}/sign-out`, postForm(t, {}, admin))).status, 404, "not the admin's session");
+      const current = await t.db
+        .selectFrom("sessions")
+        .select("id")
+        .where("token", "=", decodeURIComponent(other.split("=")[1]).split(".")[0])
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        (await t.app.request(`/en/account/sessions/${current.id}/sign-out`, postForm(t, {}, admin))).status,
+        404,
+        "not the admin's session",
+      );
       const ended = await t.app.request(`/en/account/sessions/${current.id}/sign-out`, postForm(t, {}, mine));
       assert.equal(ended.status, 303);
       assert.equal(ended.headers.get("location"), "/en/account?notice=sessionEnded");
@@ -70,7 +83,11 @@ for (const dialect of testDialects()) {
     test("idle expiry: a session unused past its expiry is anonymous, its cookie dropped and its row deleted", async () => {
       await clearSessions();
       const cookie = await signInAs(t, "editor");
-      await t.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("user_id", "=", userId).execute();
+      await t.db
+        .updateTable("sessions")
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where("user_id", "=", userId)
+        .execute();
       const response = await t.app.request("/en/account", { headers: { cookie } });
       assert.equal(response.status, 303);
       assert.ok(response.headers.getSetCookie().some((c) => /^skillshelf\.session_token=;.*Max-Age=0/.test(c)));
@@ -82,7 +99,10 @@ for (const dialect of testDialects()) {
       const cookie = await signInAs(t, "editor");
       await t.db
         .updateTable("sessions")
-        .set({ created_at: new Date(Date.now() - 7 * 24 * HOUR - 60_000).toISOString(), updated_at: new Date().toISOString() })
+        .set({
+          created_at: new Date(Date.now() - 7 * 24 * HOUR - 60_000).toISOString(),
+          updated_at: new Date().toISOString(),
+        })
         .where("user_id", "=", userId)
         .execute();
       assert.equal(await isSignedIn(cookie), false);
@@ -93,11 +113,21 @@ for (const dialect of testDialects()) {
       await clearSessions();
       const cookie = await signInAs(t, "editor");
       const stale = new Date(Date.now() + SESSION_IDLE_SECONDS * 1000 - HOUR);
-      await t.db.updateTable("sessions").set({ expires_at: stale.toISOString() }).where("user_id", "=", userId).execute();
+      await t.db
+        .updateTable("sessions")
+        .set({ expires_at: stale.toISOString() })
+        .where("user_id", "=", userId)
+        .execute();
       const response = await t.app.request("/en/account", { headers: { cookie } });
       assert.equal(response.status, 200);
-      assert.ok(response.headers.getSetCookie().some((c) => /^skillshelf\.session_token=[^;]+;.*Max-Age=43200/.test(c)));
-      const row = await t.db.selectFrom("sessions").select("expires_at").where("user_id", "=", userId).executeTakeFirstOrThrow();
+      assert.ok(
+        response.headers.getSetCookie().some((c) => /^skillshelf\.session_token=[^;]+;.*Max-Age=43200/.test(c)),
+      );
+      const row = await t.db
+        .selectFrom("sessions")
+        .select("expires_at")
+        .where("user_id", "=", userId)
+        .executeTakeFirstOrThrow();
       assert.ok(new Date(row.expires_at).getTime() > stale.getTime() + 30 * 60_000);
     });
 
@@ -110,7 +140,11 @@ for (const dialect of testDialects()) {
       await setDisabled(t.db, userId, false);
       const again = await signInAs(t, "editor");
       // Disabled behind the app's back, sessions left in place: still anonymous.
-      await t.db.updateTable("users").set({ disabled: dialect === "sqlite" ? 1 : true }).where("id", "=", userId).execute();
+      await t.db
+        .updateTable("users")
+        .set({ disabled: dialect === "sqlite" ? 1 : true })
+        .where("id", "=", userId)
+        .execute();
       assert.equal(await isSignedIn(again), false);
       await setDisabled(t.db, userId, false);
     });
@@ -119,9 +153,14 @@ for (const dialect of testDialects()) {
       await clearSessions();
       const here = await signInAs(t, "editor");
       const elsewhere = await signInAs(t, "editor");
-      const change = (fields: Record<string, string>, lang = "en") => t.app.request(`/${lang}/account/password`, postForm(t, fields, here));
+      const change = (fields: Record<string, string>, lang = "en") =>
+        t.app.request(`/${lang}/account/password`, postForm(t, fields, here));
 
-      const wrongCurrent = await change({ current: "not my password", password: "tidal zephyr quartz 17", confirm: "tidal zephyr quartz 17" });
+      const wrongCurrent = await change({
+        current: "not my password",
+        password: "tidal zephyr quartz 17",
+        confirm: "tidal zephyr quartz 17",
+      });
       assert.equal(wrongCurrent.status, 400);
       assert.match(await wrongCurrent.text(), /The current password is incorrect\./);
 
@@ -134,17 +173,36 @@ for (const dialect of testDialects()) {
 
       const short = await change({ current: TEST_PASSWORD, password: "short", confirm: "short" });
       assert.match(await short.text(), /at least 12 characters/);
-      const mismatch = await change({ current: TEST_PASSWORD, password: "tidal zephyr quartz 17", confirm: "tidal zephyr quartz 18" });
+      const mismatch = await change({
+        current: TEST_PASSWORD,
+        password: "tidal zephyr quartz 17",
+        confirm: "tidal zephyr quartz 18",
+      });
       assert.match(await mismatch.text(), /The two passwords are not the same\./);
 
-      const done = await change({ current: TEST_PASSWORD, password: "tidal zephyr quartz 17", confirm: "tidal zephyr quartz 17" });
+      const done = await change({
+        current: TEST_PASSWORD,
+        password: "tidal zephyr quartz 17",
+        confirm: "tidal zephyr quartz 17",
+      });
       assert.equal(done.status, 303);
       assert.equal(await isSignedIn(here), true);
       assert.equal(await isSignedIn(elsewhere), false);
-      const old = await t.app.request("/en/sign-in", postForm(t, { email: testEmail("editor"), password: TEST_PASSWORD }));
+      const old = await t.app.request(
+        "/en/sign-in",
+        postForm(t, { email: testEmail("editor"), password: TEST_PASSWORD }),
+      );
       assert.equal(old.status, 400);
       // Put the shared test password back for the other tests.
-      assert.equal((await t.app.request("/en/account/password", postForm(t, { current: "tidal zephyr quartz 17", password: TEST_PASSWORD, confirm: TEST_PASSWORD }, here))).status, 303);
+      assert.equal(
+        (
+          await t.app.request(
+            "/en/account/password",
+            postForm(t, { current: "tidal zephyr quartz 17", password: TEST_PASSWORD, confirm: TEST_PASSWORD }, here),
+          )
+        ).status,
+        303,
+      );
     });
   });
 }

@@ -6,8 +6,20 @@ import { makeTestApp, testDialects } from "../support/app.ts";
 import { cookieFrom, ensureAccount, postForm, signInAs, TEST_PASSWORD, testEmail } from "../support/auth.ts";
 
 const text = {
-  en: { failed: "The email address or password is incorrect.", signOut: "Sign out", signIn: "Sign in", disabled: "This account is disabled", emailInvalid: "Enter an email address" },
-  fr: { failed: "L&#39;adresse courriel ou le mot de passe est incorrect.", signOut: "Se déconnecter", signIn: "Se connecter", disabled: "Ce compte est désactivé", emailInvalid: "Entrez une adresse courriel" },
+  en: {
+    failed: "The email address or password is incorrect.",
+    signOut: "Sign out",
+    signIn: "Sign in",
+    disabled: "This account is disabled",
+    emailInvalid: "Enter an email address",
+  },
+  fr: {
+    failed: "L&#39;adresse courriel ou le mot de passe est incorrect.",
+    signOut: "Se déconnecter",
+    signIn: "Se connecter",
+    disabled: "Ce compte est désactivé",
+    emailInvalid: "Entrez une adresse courriel",
+  },
 } as const;
 
 for (const dialect of testDialects()) {
@@ -19,7 +31,8 @@ for (const dialect of testDialects()) {
     });
     after(() => t?.close());
 
-    const signIn = (lang: string, fields: Record<string, string>, headers?: Record<string, string>) => t.app.request(`/${lang}/sign-in`, postForm(t, fields, undefined, headers));
+    const signIn = (lang: string, fields: Record<string, string>, headers?: Record<string, string>) =>
+      t.app.request(`/${lang}/sign-in`, postForm(t, fields, undefined, headers));
 
     for (const lang of ["en", "fr"] as const) {
       test(`${lang}: the page has one h1, labelled fields, and is never cached`, async () => {
@@ -35,7 +48,10 @@ for (const dialect of testDialects()) {
       });
 
       test(`${lang}: the right password signs in with a secure session cookie and lands on the editor`, async () => {
-        const response = await signIn(lang, { email: ` ${testEmail("editor").toUpperCase()} `, password: TEST_PASSWORD });
+        const response = await signIn(lang, {
+          email: ` ${testEmail("editor").toUpperCase()} `,
+          password: TEST_PASSWORD,
+        });
         assert.equal(response.status, 303);
         assert.equal(response.headers.get("location"), `/${lang}/editor`);
         const [cookie] = response.headers.getSetCookie();
@@ -45,7 +61,9 @@ for (const dialect of testDialects()) {
         assert.match(cookie, /; Path=\//);
         assert.match(cookie, /; Max-Age=43200/, "idle expiry: 12 hours");
         assert.doesNotMatch(cookie, /; Secure/, "plain http (localhost) cannot carry Secure cookies");
-        const page = await (await t.app.request(`/${lang}/account`, { headers: { cookie: cookieFrom(response) } })).text();
+        const page = await (
+          await t.app.request(`/${lang}/account`, { headers: { cookie: cookieFrom(response) } })
+        ).text();
         assert.match(page, new RegExp(`<button type="submit">${text[lang].signOut}</button>`));
       });
 
@@ -84,12 +102,20 @@ for (const dialect of testDialects()) {
       assert.match(html, /&lt;script&gt;|&quot;&gt;&lt;script/);
       assert.equal((await signIn("en", { email: testEmail("editor"), password: "p".repeat(100_000) })).status, 400);
       assert.equal((await signIn("en", { email: "a@b.c".repeat(100), password: "x" })).status, 400);
-      const json = await t.app.request("/en/sign-in", { method: "POST", headers: { origin: "http://localhost:3000", "content-type": "application/json" }, body: "{}" });
+      const json = await t.app.request("/en/sign-in", {
+        method: "POST",
+        headers: { origin: "http://localhost:3000", "content-type": "application/json" },
+        body: "{}",
+      });
       assert.equal(json.status, 400);
     });
 
     test("next: a page of this site is honoured, anything else falls back to the editor", async () => {
-      const good = await signIn("en", { email: testEmail("editor"), password: TEST_PASSWORD, next: "/fr/account?tab=1" });
+      const good = await signIn("en", {
+        email: testEmail("editor"),
+        password: TEST_PASSWORD,
+        next: "/fr/account?tab=1",
+      });
       assert.equal(good.headers.get("location"), "/fr/account?tab=1");
       for (const next of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
         const bad = await signIn("en", { email: testEmail("editor"), password: TEST_PASSWORD, next });
@@ -125,7 +151,11 @@ for (const dialect of testDialects()) {
       assert.equal(again.status, 303);
       const notice = await (await t.app.request("/fr/sign-in?notice=signedOut")).text();
       assert.match(notice, /Vous êtes déconnecté/);
-      assert.equal((await t.app.request("/en/sign-out", postForm(t, {}))).status, 303, "signing out without a session is harmless");
+      assert.equal(
+        (await t.app.request("/en/sign-out", postForm(t, {}))).status,
+        303,
+        "signing out without a session is harmless",
+      );
     });
 
     test("anonymous readers see 'Sign in' in the header, in their language", async () => {
@@ -152,7 +182,9 @@ describe("sign-in behind HTTPS", () => {
       assert.match(cookie, /; Secure/);
       assert.match(cookie, /; HttpOnly/);
       assert.match(cookie, /; SameSite=Lax/);
-      const account = await t.app.request("https://skills.example.ca/en/account", { headers: { cookie: cookieFrom(response) } });
+      const account = await t.app.request("https://skills.example.ca/en/account", {
+        headers: { cookie: cookieFrom(response) },
+      });
       assert.equal(account.status, 200);
     } finally {
       await t.close();

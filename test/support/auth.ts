@@ -44,7 +44,12 @@ export function cookieFrom(response: Response): string {
 }
 
 /** A same-origin form POST, optionally signed in. */
-export function postForm(t: TestAppLike, fields: Record<string, string>, cookie?: string, headers: Record<string, string> = {}): RequestInit {
+export function postForm(
+  t: TestAppLike,
+  fields: Record<string, string>,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): RequestInit {
   return {
     method: "POST",
     headers: {
@@ -58,7 +63,12 @@ export function postForm(t: TestAppLike, fields: Record<string, string>, cookie?
 }
 
 /** Creates the account if it does not exist yet (password TEST_PASSWORD). */
-export async function ensureAccount(t: TestAppLike, role: Role, email = testEmail(role), name?: string): Promise<string> {
+export async function ensureAccount(
+  t: TestAppLike,
+  role: Role,
+  email = testEmail(role),
+  name?: string,
+): Promise<string> {
   const existing = await findUserByEmail(t.db, email);
   if (existing) return existing.id;
   return (await createAccount(t.db, { email, role, name: name ?? `Test ${role}`, password: TEST_PASSWORD })).id;
@@ -68,11 +78,19 @@ export async function ensureAccount(t: TestAppLike, role: Role, email = testEmai
  * Signs in as an account of that role (created on first use) and returns the `cookie` header to
  * send with later requests. Each call opens a new session.
  */
-export async function signInAs(t: TestAppLike, role: Role, options: { email?: string; lang?: "en" | "fr" } = {}): Promise<string> {
+export async function signInAs(
+  t: TestAppLike,
+  role: Role,
+  options: { email?: string; lang?: "en" | "fr" } = {},
+): Promise<string> {
   const email = options.email ?? testEmail(role);
   await ensureAccount(t, role, email);
-  const response = await t.app.request(`/${options.lang ?? "en"}/sign-in`, postForm(t, { email, password: TEST_PASSWORD }));
+  const response = await t.app.request(
+    `/${options.lang ?? "en"}/sign-in`,
+    postForm(t, { email, password: TEST_PASSWORD }),
+  );
   const cookie = cookieFrom(response);
-  if (response.status !== 303 || !cookie) throw new Error(`signInAs(${role}): sign-in answered ${response.status} without a session cookie`);
+  if (response.status !== 303 || !cookie)
+    throw new Error(`signInAs(${role}): sign-in answered ${response.status} without a session cookie`);
   return cookie;
 }
