@@ -1,15 +1,12 @@
-import { createWriteStream } from "node:fs";
 import { CreateAdminUsageError, createAdministrator, prepareAdministrator } from "../auth/create-admin.ts";
 import { readConfig } from "../config.ts";
 import { loadStarterFramework } from "../content/load-starter.ts";
 import { ContentError } from "../content/starter.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { buildFrameworkView } from "../frameworks/catalog.ts";
-import { frameworkJson } from "../frameworks/json.ts";
-import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
 import { startServer } from "../server.ts";
 import { type Command, UsageError } from "./command.ts";
+import { exportCommand, importCommand } from "./interop-commands.ts";
 
 const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
 
@@ -112,42 +109,7 @@ ${ENV_NOTE}`,
     },
   },
 
-  export: {
-    summary: "export a framework (--format json)",
-    help: `Usage: skillshelf export [--framework SLUG] [--format json] [--out FILE]
-
-Writes a framework as JSON, in the same shape as GET /api/v1/frameworks/:id.
-  --framework SLUG   which framework (default: the only one, or the first)
-  --format json      output format (json)
-  --out FILE         write to FILE instead of standard output
-${ENV_NOTE}`,
-    options: { framework: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
-    async run(values) {
-      const format = (values.format as string | undefined) ?? "json";
-      if (format !== "json") throw new UsageError(`unsupported format "${format}" (supported: json)`);
-      const text = await withDatabase(async (db) => {
-        const slug = values.framework as string | undefined;
-        const framework = slug ? await findFrameworkBySlug(db, slug) : (await listFrameworks(db))[0];
-        if (!framework) throw new Error(slug ? `no framework with slug "${slug}"` : "the database holds no framework");
-        return JSON.stringify(frameworkJson(await buildFrameworkView(db, framework)), null, 2);
-      });
-      if (values.out) {
-        await new Promise<void>((resolve, reject) => {
-          const stream = createWriteStream(values.out as string);
-          stream.on("error", reject);
-          stream.end(`${text}\n`, () => resolve());
-        });
-        console.error(`wrote ${values.out}`);
-      } else {
-        // Wait until the text is handed to the OS: writes to a pipe are asynchronous, and main()
-        // calls process.exit(), which would cut `skillshelf export | jq` off after 128 KiB.
-        // A reader that quits early (`| head`) makes it an EPIPE error, reported like any other.
-        await new Promise<void>((resolve, reject) => {
-          process.stdout.once("error", reject);
-          process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve()));
-        });
-      }
-      return 0;
-    },
-  },
+  // Interoperability (src/cli/interop-commands.ts): CASE, spreadsheets, pasted text.
+  import: importCommand,
+  export: exportCommand,
 };

@@ -174,7 +174,8 @@ async function write(
     version: imported.version ?? existing?.version ?? "1",
     licence: imported.licence,
     updated_at: imported.updatedAt ?? now,
-    extra: json(imported.extra),
+    // Formats that know nothing of CASE (spreadsheets, pasted text) leave what CASE brought alone.
+    extra: imported.extra !== undefined || casePackage ? json(imported.extra) : (existing?.extra ?? null),
   };
   if (existing) await trx.updateTable("frameworks").set(frameworkRow).where("id", "=", frameworkId).execute();
   else {
@@ -188,21 +189,22 @@ async function write(
   const typeReport = counts();
   const oldTypes = new Map((await listTypesForImport(trx, frameworkId)).map((t) => [t.code, t]));
   const wantedTypes = new Map<string, TypeWrite>();
-  const declare = (code: string, label: { en: string | null; fr: string | null }, extra: unknown) => {
+  /** `label` null: a type only items name; it keeps the labels it has, or shows its code. */
+  const declare = (code: string, label: { en: string | null; fr: string | null } | null, extra: unknown) => {
     if (wantedTypes.has(code)) return;
     const old = oldTypes.get(code);
     wantedTypes.set(code, {
       id: old?.id ?? uuidV5(`item-type:${frameworkId}:${code}`),
       framework_id: frameworkId,
       code,
-      label_en: label.en,
-      label_fr: label.fr,
+      label_en: label ? label.en : old ? old.label_en : code,
+      label_fr: label ? label.fr : old ? old.label_fr : code,
       position: wantedTypes.size + 1,
-      extra: json(extra),
+      extra: extra !== undefined || casePackage ? json(extra) : (old?.extra ?? null),
     });
   };
   for (const type of imported.itemTypes) declare(type.code, type.label, type.extra);
-  for (const { item } of flat) declare(item.type, { en: item.type, fr: item.type }, undefined);
+  for (const { item } of flat) declare(item.type, null, undefined);
   const newTypes: TypeWrite[] = [];
   for (const type of wantedTypes.values()) {
     const old = oldTypes.get(type.code);
@@ -235,7 +237,7 @@ async function write(
       description_fr: item.description.fr,
       created_at: old?.created_at ?? now,
       updated_at: item.updatedAt ?? old?.updated_at ?? now,
-      extra: json(item.extra),
+      extra: item.extra !== undefined || casePackage ? json(item.extra) : (old?.extra ?? null),
     };
     if (old && sameItem(old, row)) {
       itemReport.unchanged++;

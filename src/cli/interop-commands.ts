@@ -1,0 +1,336 @@
+/**
+ * `skillshelf import` and `skillshelf export`: frameworks in and out as CASE, spreadsheets, pasted
+ * text or Skillshelf JSON. Every import is one transaction; a dry run writes nothing at all.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, existsSync, statSync } from "node:fs";
+import { extname } from "node:path";
+import type { Writable } from "node:stream";
+import { readConfig } from "../config.ts";
+import { type Database, isPostgresUrl, openDatabase } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { buildFrameworkView, createCatalog, type FrameworkView } from "../frameworks/catalog.ts";
+import { frameworkJson } from "../frameworks/json.ts";
+import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
+import { isLang, type Lang } from "../i18n/index.ts";
+import { writeCaseExport } from "../interop/case/export.ts";
+import { caseExportInput } from "../interop/case/load.ts";
+import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
+import { parseCasePackage } from "../interop/case/parse.ts";
+import { oversizeProblem } from "../interop/case/source.ts";
+import { type ImportOutcome, type ImportReport, importFramework } from "../interop/import.ts";
+import { describeProblem } from "../interop/messages.ts";
+import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "../interop/model.ts";
+import { exportSpreadsheet, parseSpreadsheet } from "../interop/sheets/index.ts";
+import { parsePastedText } from "../interop/text/index.ts";
+import { newFrameworkWithArea, placeArea } from "../interop/wizard/paste.ts";
+import { findDraftFramework, loadDraftAsImport } from "../interop/wizard/store.ts";
+import { type Command, UsageError } from "./command.ts";
+import { type Progress, progressBar } from "./progress.ts";
+
+const FORMATS = ["case", "xlsx", "csv", "text"] as const;
+type ImportFormat = (typeof FORMATS)[number];
+const EXTENSIONS: Record<string, ImportFormat> = { ".json": "case", ".xlsx": "xlsx", ".csv": "csv", ".txt": "text", ".text": "text", ".md": "text" };
+/** Files above this size get a progress bar (when stderr is a terminal). */
+const LARGE_FILE = 2 * 1024 * 1024;
+const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
+
+async function readWithProgress(path: string, progress: Progress): Promise<Buffer> {
+  const total = statSync(path).size;
+  const chunks: Buffer[] = [];
+  let done = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    chunks.push(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    progress.update("reading", done, total);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The parsed tree in the API's shape (src/frameworks/json.ts), for `--dry-run --json`. */
+function treeJson(framework: ImportedFramework) {
+  const item = (i: ImportedItem): unknown => ({
+    id: i.id,
+    type: i.type,
+    code: i.code,
+    position: i.position,
+    statement: i.statement,
+    description: i.description,
+    updatedAt: i.updatedAt ?? null,
+    children: i.children.map(item),
+  });
+  return {
+    id: framework.id,
+    slug: framework.slug ?? null,
+    type: "framework" as const,
+    title: framework.title,
+    description: framework.description,
+    publisher: framework.publisher,
+    version: framework.version,
+    status: framework.status,
+    licence: framework.licence,
+    updatedAt: framework.updatedAt ?? null,
+    itemTypes: framework.itemTypes.map((t) => ({ code: t.code, label: t.label })),
+    children: framework.children.map(item),
+  };
+}
+
+const problemJson = (p: Problem, lang: Lang) => ({ ...p, message: describeProblem(p, lang) });
+
+function printProblems(problems: readonly Problem[], lang: Lang) {
+  const shown = problems.slice(0, 100);
+  for (const p of shown) console.error(`${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`);
+  if (problems.length > shown.length) console.error(`… and ${problems.length - shown.length} more`);
+}
+
+const counts = (c: ImportReport["items"]) => `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged`;
+
+function printReport(report: ImportReport) {
+  const verb = report.dryRun ? (report.created ? "would create" : "would update") : report.created ? "created" : "updated";
+  console.log(`${verb} framework "${report.slug}" (${report.frameworkId})`);
+  console.log(`  items: ${counts(report.items)}`);
+  console.log(`  item types: ${counts(report.itemTypes)}`);
+  if (report.associations.added + report.associations.updated + report.associations.removed + report.associations.unchanged > 0) {
+    console.log(`  CASE associations: ${counts(report.associations)}`);
+  }
+  if (report.definitions.added + report.definitions.updated + report.definitions.removed + report.definitions.unchanged > 0) {
+    console.log(`  CASE definitions: ${counts(report.definitions)}`);
+  }
+  if (report.published) console.log(`  published as edition ${report.published}`);
+  if (report.dryRun) console.log("dry run: nothing was written");
+}
+
+/** A database to compare a dry run against, without creating or migrating anything. */
+async function openExistingDatabase(): Promise<Database | null> {
+  const { databaseUrl } = readConfig();
+  if (!isPostgresUrl(databaseUrl) && (databaseUrl === ":memory:" || !existsSync(databaseUrl))) return null;
+  return openDatabase(databaseUrl);
+}
+
+async function parseFile(path: string, format: ImportFormat, values: Record<string, unknown>, progress: Progress): Promise<ImportResult<ImportedFramework | CasePackage>> {
+  if (format === "case") {
+    const tooLarge = oversizeProblem(statSync(path).size);
+    if (tooLarge) return { value: null, problems: [tooLarge] };
+    const bytes = await readWithProgress(path, progress);
+    progress.update("checking", 0, 0);
+    return parseCasePackage(bytes);
+  }
+  const bytes = await readWithProgress(path, progress);
+  if (format === "xlsx" || format === "csv") return parseSpreadsheet(bytes, format);
+  return textImport(bytes.toString("utf8"), values);
+}
+
+/**
+ * Pasted text gives one area: it goes into an existing framework's draft (--framework, under
+ * --parent) or into a new framework (--title). Importing the same text again replaces that area.
+ */
+async function textImport(text: string, values: Record<string, unknown>): Promise<ImportResult<ImportedFramework>> {
+  const textLang = (values["text-lang"] as string | undefined) ?? (values.lang as string | undefined) ?? "en";
+  if (!isLang(textLang)) throw new UsageError("--text-lang must be en or fr");
+  const parsed = parsePastedText(text);
+  if (!parsed.value || hasErrors(parsed.problems)) return { value: null, problems: parsed.problems };
+  const slug = values.framework as string | undefined;
+  const seed = `${slug ?? "new"}:${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+  if (!slug) {
+    const title = (values.title as string | undefined)?.trim();
+    if (!title) throw new UsageError("text imports need --framework SLUG (an existing framework) or --title TITLE (a new one)");
+    return { value: newFrameworkWithArea(seed, title, textLang, parsed.value), problems: parsed.problems };
+  }
+  const database = await openDatabase(readConfig().databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const framework = await findDraftFramework(database.db, slug);
+    if (!framework) throw new UsageError(`no framework with slug "${slug}"`);
+    const draft = await loadDraftAsImport(database.db, framework);
+    const code = values.parent as string | undefined;
+    let parentId: string | null = null;
+    if (code) {
+      const stack = [...draft.children];
+      while (stack.length > 0 && parentId === null) {
+        const node = stack.pop() as ImportedItem;
+        if (node.code === code || node.id === code) parentId = node.id;
+        stack.push(...node.children);
+      }
+      if (parentId === null) throw new UsageError(`"${slug}" has no item with code "${code}"`);
+    }
+    const placed = placeArea(draft, parentId, parsed.value, textLang, seed);
+    if (!placed) throw new UsageError(`"${slug}" has no item with code "${code}"`);
+    return { value: placed, problems: parsed.problems };
+  } finally {
+    await database.close();
+  }
+}
+
+export const importCommand: Command = {
+  summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
+  positionals: true,
+  help: `Usage: skillshelf import FILE [--format case|xlsx|csv|text] [--dry-run] [--json] [--publish SUMMARY]
+
+Reads FILE, reports every problem with where it is, and imports it in ONE transaction: nothing is
+written unless the whole file can be imported. Importing the same identifiers again updates the
+framework in place and reports what changed. A new framework starts as an unpublished draft.
+  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${Math.floor(MAX_CASE_BYTES / 1e5) / 10} MB), xlsx, csv or text;
+                     guessed from the extension (.json, .xlsx, .csv, .txt) when absent
+  --dry-run          check the file and report what would change; write nothing
+  --json             print JSON: the parsed tree in the API's shape with a "problems" list
+                     (and "changes" when the database can be compared)
+  --publish SUMMARY  publish the result as the framework's next edition, with this summary
+  --lang en|fr       language of the messages (default en)
+  --framework SLUG   text only: the framework whose draft receives the pasted area
+  --parent CODE      text only: the item the area goes under (default: top level)
+  --title TITLE      text only: title of a new framework for the area (without --framework)
+  --text-lang en|fr  text only: the language of the pasted text (default: --lang)
+Exit status: 0 imported (or would be), 1 problems stopped the import, 2 bad arguments.
+${ENV_NOTE}`,
+  options: {
+    format: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    publish: { type: "string" },
+    lang: { type: "string" },
+    framework: { type: "string" },
+    parent: { type: "string" },
+    title: { type: "string" },
+    "text-lang": { type: "string" },
+  },
+  async run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError("give exactly one FILE to import");
+    const [path] = positionals;
+    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such file: ${path}`);
+    const format = (values.format as string | undefined) ?? EXTENSIONS[extname(path).toLowerCase()];
+    if (!format) throw new UsageError(`cannot tell the format of ${path}: give --format case|xlsx|csv|text`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (formats: ${FORMATS.join(", ")})`);
+    const lang = (values.lang as string | undefined) ?? "en";
+    if (!isLang(lang)) throw new UsageError("--lang must be en or fr");
+    const dryRun = Boolean(values["dry-run"]);
+    const asJson = Boolean(values.json);
+    const publish = values.publish as string | undefined;
+    if (publish !== undefined && publish.trim() === "") throw new UsageError("--publish needs a summary");
+
+    const progress = progressBar(statSync(path).size >= LARGE_FILE && !asJson);
+    let parsed: ImportResult<ImportedFramework | CasePackage>;
+    try {
+      parsed = await parseFile(path, format as ImportFormat, values, progress);
+    } finally {
+      progress.done();
+    }
+    const problems = [...parsed.problems];
+    const framework = parsed.value && (isCasePackage(parsed.value) ? parsed.value.framework : parsed.value);
+    const blocked = !parsed.value || hasErrors(problems);
+
+    let outcome: ImportOutcome | null = null;
+    if (!blocked && parsed.value) {
+      const database = dryRun ? await openExistingDatabase() : await openDatabase(readConfig().databaseUrl);
+      if (database) {
+        try {
+          if (!dryRun) await migrateToLatest(database.db);
+          const write = progressBar(!asJson && !dryRun);
+          outcome = await importFramework(database.db, parsed.value, {
+            dryRun,
+            publish,
+            onProgress: (done, total) => write.update("writing", done, total),
+          }).catch((error) => {
+            // A database that was never migrated cannot say what would change; the file is still fine.
+            if (dryRun) return null;
+            throw error;
+          });
+          write.done();
+        } finally {
+          await database.close();
+        }
+      }
+      if (outcome && !outcome.ok) problems.push(...outcome.problems);
+    }
+    const failed = blocked || (outcome !== null && !outcome.ok);
+
+    if (asJson) {
+      const result: Record<string, unknown> = dryRun && framework ? treeJson(framework) : {};
+      if (parsed.value && isCasePackage(parsed.value)) {
+        result.case = { caseVersion: parsed.value.caseVersion, associations: parsed.value.associations.length, definitions: parsed.value.definitions.length };
+      }
+      if (outcome?.ok) result.changes = outcome.report;
+      result.problems = problems.map((p) => problemJson(p, lang));
+      await writeOut(undefined, async (out) => out.write(`${JSON.stringify(result, null, 2)}\n`));
+    } else {
+      printProblems(problems, lang);
+      if (outcome?.ok) printReport(outcome.report);
+      else if (!failed && dryRun) console.log("the file can be imported (no database to compare with); dry run: nothing was written");
+      if (failed) console.error("nothing was imported");
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+async function writeOut(path: string | undefined, write: (out: Writable) => Promise<unknown>) {
+  if (!path) {
+    await write(process.stdout);
+    // Wait until everything is handed to the OS: main() ends with process.exit(), which would cut a
+    // pipe (`skillshelf export | jq`) short. A reader that quits early makes it an EPIPE error.
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.once("error", reject);
+      process.stdout.write("", (error) => (error ? reject(error) : resolve()));
+    });
+    return;
+  }
+  const out = createWriteStream(path);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on("finish", resolve);
+    out.on("error", reject);
+  });
+  await write(out);
+  out.end();
+  await finished;
+  console.error(`wrote ${path}`);
+}
+
+export const exportCommand: Command = {
+  summary: "export a framework (--format case|json|xlsx|csv)",
+  help: `Usage: skillshelf export [--framework SLUG] [--format case|json|xlsx|csv] [--out FILE] [--draft]
+
+Writes a framework's latest published edition (or its draft, if it was never published, or with
+--draft). Every export carries the framework's version and dates.
+  --framework SLUG   which framework (default: the first one)
+  --format FORMAT    case: CASE 1.1 CFPackage JSON (both languages; written as a stream)
+                     json: the shape of GET /api/v1/frameworks/:id (default)
+                     xlsx, csv: the spreadsheet template's layout (one row per item)
+  --out FILE         write to FILE instead of standard output
+  --draft            export the editors' draft instead of the published edition
+${ENV_NOTE}`,
+  options: { framework: { type: "string" }, format: { type: "string" }, out: { type: "string" }, draft: { type: "boolean" } },
+  async run(values) {
+    const format = (values.format as string | undefined) ?? "json";
+    if (!["case", "json", "xlsx", "csv"].includes(format)) throw new UsageError(`unsupported format "${format}" (formats: case, json, xlsx, csv)`);
+    const out = values.out as string | undefined;
+    if (format === "xlsx" && !out && process.stdout.isTTY) throw new UsageError("an XLSX file is binary: give --out FILE");
+    const config = readConfig();
+    const database = await openDatabase(config.databaseUrl);
+    try {
+      const db = database.db;
+      await migrateToLatest(db);
+      const slug = values.framework as string | undefined;
+      const framework = slug ? await findFrameworkBySlug(db, slug) : (await listFrameworks(db))[0];
+      if (!framework) throw new Error(slug ? `no framework with slug "${slug}"` : "the database holds no framework");
+      let view: FrameworkView | undefined = values.draft ? undefined : await createCatalog(db).get(framework.slug);
+      if (!view) {
+        if (!values.draft) console.error(`"${framework.slug}" has no published edition: exporting its draft`);
+        view = await buildFrameworkView(db, framework);
+      }
+      const published = view;
+      if (format === "case") {
+        const input = await caseExportInput(db, published, config.baseUrl);
+        await writeOut(out, async (stream) => {
+          await writeCaseExport(input, stream);
+          stream.write("\n");
+        });
+      } else if (format === "json") {
+        await writeOut(out, async (stream) => stream.write(`${JSON.stringify(frameworkJson(published), null, 2)}\n`));
+      } else {
+        const bytes = await exportSpreadsheet(frameworkJson(published), format as "xlsx" | "csv");
+        await writeOut(out, async (stream) => stream.write(bytes));
+      }
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};
