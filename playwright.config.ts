@@ -36,7 +36,8 @@ export default defineConfig({
     locale: "en-CA",
     viewport: { width: 1280, height: 800 },
     screenshot: "only-on-failure",
-    trace: "retain-on-first-failure",
+    // Traces cost time on every test; record one only when CI retries a failure.
+    trace: "on-first-retry",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
