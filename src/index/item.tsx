@@ -48,9 +48,10 @@ export function ItemPage(props: ItemProps) {
       {props.print && (
         <p class="page-actions">
           <a href={urls.item(lang, slug, key)}>{t.backToPage}</a>
-          <a class="button" href={urls.item(lang, slug, key)} data-print>
+          {/* Without scripting the browser's own Print command prints this view as it is. */}
+          <button type="button" class="js-only" data-print hidden>
             {t.printThisPage}
-          </a>
+          </button>
         </p>
       )}
       {listsChildren ? <ChildList {...props} /> : <Subtree lang={lang} view={view} nodes={node.children} level={2} />}
