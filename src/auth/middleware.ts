@@ -39,13 +39,15 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
 
 /**
  * Refuses state-changing form posts that come from another origin than BASE_URL (hono/csrf checks
- * Origin, and Sec-Fetch-Site when the browser sends it). JSON bodies are not forms: a cross-origin
- * page cannot send them without a CORS preflight, which this app never grants. The refusal is a
- * translated 403 page; the handler is never reached.
+ * Origin, and Sec-Fetch-Site when the browser sends it). Only POST can come from another site
+ * without a CORS preflight (which this app never grants for writes): PUT, PATCH and DELETE, and
+ * POSTs with a JSON body, cannot be forged by a cross-origin page. The refusal is a translated
+ * 403 page; the handler is never reached.
  */
 export function csrfProtection(baseUrl: string): MiddlewareHandler<AppEnv> {
   const check = csrf({ origin: new URL(baseUrl).origin });
   return async function refuseCrossSiteForms(c, next) {
+    if (c.req.method !== "POST") return next();
     try {
       await check(c, async () => {});
     } catch (error) {

@@ -46,6 +46,20 @@ const ROUTES: Record<string, Rule> = {
   "GET /api/v1/frameworks/:id": "public",
   "GET /api/v1/openapi.json": "public",
   "GET /api/v1/search": "public",
+  // Read-only CASE 1.1 API (src/interop/case); ALL is its JSON 404/405 catch-all, checked with a GET
+  "GET /ims/case/v1p1/CFDocuments": "public",
+  "GET /ims/case/v1p1/CFDocuments/:id": "public",
+  "GET /ims/case/v1p1/CFPackages/:id": "public",
+  "GET /ims/case/v1p1/CFItems/:id": "public",
+  "GET /ims/case/v1p1/CFAssociations/:id": "public",
+  "GET /ims/case/v1p1/CFItemAssociations/:id": "public",
+  "GET /ims/case/v1p1/CFItemTypes/:id": "public",
+  "GET /ims/case/v1p1/CFSubjects/:id": "public",
+  "GET /ims/case/v1p1/CFConcepts/:id": "public",
+  "GET /ims/case/v1p1/CFLicenses/:id": "public",
+  "GET /ims/case/v1p1/CFAssociationGroupings/:id": "public",
+  "GET /ims/case/v1p1/CFRubrics/:id": "public",
+  "ALL /ims/case/v1p1/*": "public",
   // Accounts (src/auth): signing in and out, invitations
   "GET /:lang/sign-in": "public",
   "POST /:lang/sign-in": "public",
@@ -188,11 +202,12 @@ for (const dialect of testDialects()) {
         const path = concretePath(route.path);
         for (const role of ["anonymous", "editor", "administrator"] as const) {
           const cookie = await cookieFor(role);
+          // A route for every method (ALL) is exercised with a GET.
+          const method = route.method === "ALL" ? "GET" : route.method;
           const init: RequestInit =
-            route.method === "GET" || route.method === "HEAD"
-              ? { method: route.method, headers: cookie ? { cookie, accept: "text/html" } : { accept: "text/html" } }
-              : postForm(t, {}, cookie);
-          if (route.method !== "GET" && route.method !== "HEAD") init.method = route.method;
+            method === "GET" || method === "HEAD"
+              ? { method, headers: cookie ? { cookie, accept: "text/html" } : { accept: "text/html" } }
+              : { ...postForm(t, {}, cookie), method };
           const response = await t.app.request(path, init);
           await response.arrayBuffer();
           const expected = ALLOWED[rule].includes(role);
