@@ -13,7 +13,8 @@ import { countTags, htmlLang, shows } from "../support/html.ts";
 
 const SEED = new URL("../../../shared/seed/000_5573f9a2fc711607.txt", import.meta.url);
 const SAMPLES = new URL("../../../shared/case/samples/", import.meta.url);
-const absent = (url: URL, what: string) => (!existsSync(url) && process.env.CI !== "true" ? `${what} is absent on this machine` : false);
+const absent = (url: URL, what: string) =>
+  !existsSync(url) && process.env.CI !== "true" ? `${what} is absent on this machine` : false;
 const seedSkip = absent(SEED, "../shared/seed");
 const casesSkip = absent(SAMPLES, "../shared/case");
 const seedText = () => readFileSync(SEED, "utf8");
@@ -21,8 +22,13 @@ const sample = (name: string) => new Uint8Array(readFileSync(new URL(name, SAMPL
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
-const unescape = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeEntities = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The fields a browser would submit from the form posting to `action` (inputs, text areas, selected options). */
 function formFields(html: string, action: string): Record<string, string> {
@@ -33,9 +39,10 @@ function formFields(html: string, action: string): Record<string, string> {
   for (const m of form.matchAll(/<input([^>]*)>/g)) {
     const name = /\sname="([^"]*)"/.exec(m[1])?.[1];
     if (!name || /type="(submit|file|radio)"/.test(m[1])) continue;
-    fields[name] = unescape(/\svalue="([^"]*)"/.exec(m[1])?.[1] ?? "");
+    fields[name] = decodeEntities(/\svalue="([^"]*)"/.exec(m[1])?.[1] ?? "");
   }
-  for (const m of form.matchAll(/<textarea[^>]*\sname="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[m[1]] = unescape(m[2]);
+  for (const m of form.matchAll(/<textarea[^>]*\sname="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    fields[m[1]] = decodeEntities(m[2]);
   return fields;
 }
 
@@ -46,8 +53,17 @@ function countFor(html: string, label: string): number | undefined {
 }
 
 async function rowCounts(t: TestApp) {
-  const count = async (table: "frameworks" | "items" | "item_types" | "case_associations" | "case_definitions" | "editions") =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table: "frameworks" | "items" | "item_types" | "case_associations" | "case_definitions" | "editions",
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     frameworks: await count("frameworks"),
     items: await count("items"),
@@ -63,16 +79,35 @@ async function itemsOf(t: TestApp, slug: string) {
     .selectFrom("items")
     .innerJoin("frameworks", "frameworks.id", "items.framework_id")
     .innerJoin("item_types", "item_types.id", "items.type_id")
-    .select(["items.id", "items.parent_id", "item_types.code as type", "items.statement_en", "items.statement_fr", "items.updated_at"])
+    .select([
+      "items.id",
+      "items.parent_id",
+      "item_types.code as type",
+      "items.statement_en",
+      "items.statement_fr",
+      "items.updated_at",
+    ])
     .where("frameworks.slug", "=", slug)
     .execute();
 }
 
-function upload(t: TestApp, cookie: string | undefined, lang: string, name: string, bytes: Uint8Array | string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+function upload(
+  t: TestApp,
+  cookie: string | undefined,
+  lang: string,
+  name: string,
+  bytes: Uint8Array | string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
-  form.set("file", new File([bytes], name));
+  form.set("file", new File([bytes as BlobPart], name));
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  return t.app.request(`/${lang}/editor/import/upload`, { method: "POST", headers: { origin: originOf(t), ...(cookie ? { cookie } : {}), ...headers }, body: form });
+  return t.app.request(`/${lang}/editor/import/upload`, {
+    method: "POST",
+    headers: { origin: originOf(t), ...(cookie ? { cookie } : {}), ...headers },
+    body: form,
+  });
 }
 
 for (const dialect of testDialects()) {
@@ -96,12 +131,18 @@ for (const dialect of testDialects()) {
         assert.match(startHtml, /<label for="field-text">/);
 
         const title = `Pasted ${lang}`;
-        const preview = await t.app.request(`/${lang}/editor/import/paste`, postForm(t, { text: seedText(), text_lang: "en", target: "new", new_title: title }, cookie));
+        const preview = await t.app.request(
+          `/${lang}/editor/import/paste`,
+          postForm(t, { text: seedText(), text_lang: "en", target: "new", new_title: title }, cookie),
+        );
         assert.equal(preview.status, 200);
         const html = await preview.text();
         assert.equal(htmlLang(html), lang === "fr" ? "fr-CA" : "en-CA");
         assert.equal(countFor(html, lang === "en" ? "Competency" : "Compétence"), 6);
-        assert.equal(countFor(html, lang === "en" ? "Knowledge, skill or ability" : "Connaissance, compétence ou aptitude"), 35);
+        assert.equal(
+          countFor(html, lang === "en" ? "Knowledge, skill or ability" : "Connaissance, compétence ou aptitude"),
+          35,
+        );
         assert.match(html, /<details>/, "the parsed tree is a folded outline");
         const fields = formFields(html, `/${lang}/editor/import/paste/confirm`);
         assert.equal(fields.title, "Community Relations");
@@ -113,7 +154,10 @@ for (const dialect of testDialects()) {
         const done = await t.app.request(`/${lang}/editor/import/paste/confirm`, postForm(t, fields, cookie));
         assert.equal(done.status, 303);
         const location = done.headers.get("location") ?? "";
-        assert.match(location, new RegExp(`^/${lang}/editor/import/done/pasted-${lang}\\?added=42&updated=0&removed=0$`));
+        assert.match(
+          location,
+          new RegExp(`^/${lang}/editor/import/done/pasted-${lang}\\?added=42&updated=0&removed=0$`),
+        );
         const items = await itemsOf(t, `pasted-${lang}`);
         assert.equal(items.filter((i) => i.type === "area").length, 1);
         assert.equal(items.filter((i) => i.type === "competency").length, 6);
@@ -130,10 +174,17 @@ for (const dialect of testDialects()) {
 
     it("adds the area under a category of an existing draft, leaving every other item as it was; a second submit changes nothing", async () => {
       const start = await (await t.app.request("/en/editor/import", { headers: { cookie } })).text();
-      const target = /<option value="(fw:public-library-staff:[^"]+)"[^>]*>Under Management\/Leadership/.exec(start)?.[1];
+      const target = /<option value="(fw:public-library-staff:[^"]+)"[^>]*>Under Management\/Leadership/.exec(
+        start,
+      )?.[1];
       assert.ok(target, "the starter's categories are offered");
       const before = await itemsOf(t, "public-library-staff");
-      const html = await (await t.app.request("/en/editor/import/paste", postForm(t, { text: seedText(), text_lang: "en", target: unescape(target), new_title: "" }, cookie))).text();
+      const html = await (
+        await t.app.request(
+          "/en/editor/import/paste",
+          postForm(t, { text: seedText(), text_lang: "en", target: decodeEntities(target), new_title: "" }, cookie),
+        )
+      ).text();
       const fields = formFields(html, "/en/editor/import/paste/confirm");
       const done = await t.app.request("/en/editor/import/paste/confirm", postForm(t, fields, cookie));
       assert.equal(done.status, 303);
@@ -156,7 +207,12 @@ describe("import wizard: correcting the pasted area", { skip: seedSkip }, () => 
   before(async () => {
     t = await makeTestApp();
     cookie = await signInAs(t, "editor");
-    const html = await (await t.app.request("/en/editor/import/paste", postForm(t, { text: seedText(), text_lang: "en", target: "new", new_title: "Corrected" }, cookie))).text();
+    const html = await (
+      await t.app.request(
+        "/en/editor/import/paste",
+        postForm(t, { text: seedText(), text_lang: "en", target: "new", new_title: "Corrected" }, cookie),
+      )
+    ).text();
     fields = formFields(html, "/en/editor/import/paste/confirm");
   });
   after(() => t?.close());
@@ -164,14 +220,24 @@ describe("import wizard: correcting the pasted area", { skip: seedSkip }, () => 
   it("a corrected KSA, a removed competency and an added one are what gets imported", async () => {
     const ksas = fields.ksas_1.split("\n");
     ksas[0] = "Fixed <b>first</b> KSA & more";
-    const edited = { ...fields, ksas_1: ksas.join("\r\n"), competency_2: "", ksas_2: "", competency_7: "A new competency", ksas_7: "One\n\nTwo\n" };
+    const edited = {
+      ...fields,
+      ksas_1: ksas.join("\r\n"),
+      competency_2: "",
+      ksas_2: "",
+      competency_7: "A new competency",
+      ksas_7: "One\n\nTwo\n",
+    };
     const review = await t.app.request("/en/editor/import/paste/review", postForm(t, edited, cookie));
     assert.equal(review.status, 200);
     const html = await review.text();
     assert.ok(html.includes("Fixed &lt;b&gt;first&lt;/b&gt; KSA &amp; more"), "markup in a KSA is shown as text");
     assert.equal(countFor(html, "Competency"), 6);
     assert.equal(countFor(html, "Knowledge, skill or ability"), 35 - 7 + 2);
-    const done = await t.app.request("/en/editor/import/paste/confirm", postForm(t, formFields(html, "/en/editor/import/paste/confirm"), cookie));
+    const done = await t.app.request(
+      "/en/editor/import/paste/confirm",
+      postForm(t, formFields(html, "/en/editor/import/paste/confirm"), cookie),
+    );
     assert.equal(done.status, 303);
     const items = await itemsOf(t, "corrected");
     assert.ok(items.some((i) => i.statement_en === "Fixed <b>first</b> KSA & more"));
@@ -226,13 +292,26 @@ describe("import wizard: uploads", { skip: casesSkip }, () => {
   for (const lang of ["en", "fr"] as const) {
     it(`${lang}: the malformed CASE sample shows each problem with its JSON pointer, offers no import, and writes nothing`, async () => {
       const before = await rowCounts(t);
-      const response = await upload(t, cookie, lang, "malformed.json", sample("sbac__ela_content_specification_TRIMMED_malformed.json"));
+      const response = await upload(
+        t,
+        cookie,
+        lang,
+        "malformed.json",
+        sample("sbac__ela_content_specification_TRIMMED_malformed.json"),
+      );
       assert.equal(response.status, 422);
       const html = await response.text();
       assert.equal(htmlLang(html), lang === "fr" ? "fr-CA" : "en-CA");
       assert.ok(html.includes("<code>/CFItems/0/identifier</code>"));
       assert.ok(html.includes("<code>/CFAssociations/0/originNodeURI</code>"));
-      assert.ok(shows(html, lang === "en" ? "The required field “identifier” is missing or empty." : "Le champ obligatoire « identifier » est absent ou vide."));
+      assert.ok(
+        shows(
+          html,
+          lang === "en"
+            ? "The required field “identifier” is missing or empty."
+            : "Le champ obligatoire « identifier » est absent ou vide.",
+        ),
+      );
       assert.doesNotMatch(html, /name="token"/, "no confirm form");
       assert.deepEqual(await rowCounts(t), before);
     });
@@ -261,7 +340,10 @@ describe("import wizard: uploads", { skip: casesSkip }, () => {
     root.CFItems[0].fullStatement = "A changed statement";
     root.CFItems[0].lastChangeDateTime = "2030-01-01T00:00:00+00:00";
     const again = await (await upload(t, cookie, "en", "ordering.json", JSON.stringify(changed))).text();
-    assert.match(again, /<th scope="row">Items<\/th><td class="num">0<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">27<\/td>/);
+    assert.match(
+      again,
+      /<th scope="row">Items<\/th><td class="num">0<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">27<\/td>/,
+    );
     assert.deepEqual(await rowCounts(t), after, "a preview writes nothing");
   });
 
@@ -295,10 +377,22 @@ describe("import wizard: uploads", { skip: casesSkip }, () => {
   });
 
   it("a CSV exported from a draft imports back into it with no change; without a title a new framework is refused", async () => {
-    const csv = new Uint8Array(await (await t.app.request("/en/editor/frameworks/public-library-staff/export.csv", { headers: { cookie } })).arrayBuffer());
-    const same = await (await upload(t, cookie, "en", "starter.csv", csv, { sheet_target: "public-library-staff" })).text();
-    assert.match(same, /<th scope="row">Items<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1,023<\/td>/);
-    assert.match(same, /<th scope="row">Item types<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">4<\/td>/);
+    const csv = new Uint8Array(
+      await (
+        await t.app.request("/en/editor/frameworks/public-library-staff/export.csv", { headers: { cookie } })
+      ).arrayBuffer(),
+    );
+    const same = await (
+      await upload(t, cookie, "en", "starter.csv", csv, { sheet_target: "public-library-staff" })
+    ).text();
+    assert.match(
+      same,
+      /<th scope="row">Items<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1,023<\/td>/,
+    );
+    assert.match(
+      same,
+      /<th scope="row">Item types<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">4<\/td>/,
+    );
     const untitled = await upload(t, cookie, "en", "starter.csv", csv);
     assert.equal(untitled.status, 400);
     assert.ok(shows(await untitled.text(), "Give the new framework a title."));
@@ -315,7 +409,10 @@ describe("import wizard: uploads", { skip: casesSkip }, () => {
     const stolen = await t.app.request("/en/editor/import/upload/confirm", postForm(t, { token }, other));
     assert.equal(stolen.status, 410);
     for (const forged of ["../../../etc/passwd", "A".repeat(32), ""]) {
-      assert.equal((await t.app.request("/en/editor/import/upload/confirm", postForm(t, { token: forged }, cookie))).status, 410);
+      assert.equal(
+        (await t.app.request("/en/editor/import/upload/confirm", postForm(t, { token: forged }, cookie))).status,
+        410,
+      );
     }
     assert.deepEqual(await rowCounts(t), before);
   });
@@ -335,7 +432,9 @@ describe("import wizard: uploads", { skip: casesSkip }, () => {
       assert.match(response.headers.get("content-disposition") ?? "", /^attachment; filename="/);
       assert.ok((await response.arrayBuffer()).byteLength > 100, path);
     }
-    const caseJson = await (await t.app.request("/en/editor/frameworks/public-library-staff/export.case.json", { headers: { cookie } })).json();
+    const caseJson = await (
+      await t.app.request("/en/editor/frameworks/public-library-staff/export.case.json", { headers: { cookie } })
+    ).json();
     assert.equal(caseJson.CFItems.length, 1023);
     assert.equal((await t.app.request("/en/editor/frameworks/nope/export.csv", { headers: { cookie } })).status, 404);
   });
@@ -352,9 +451,15 @@ describe("import wizard: who may use it", () => {
     it(`${lang}: an anonymous reader is sent to sign in, and their posts never reach the wizard`, async () => {
       const page = await t.app.request(`/${lang}/editor/import`, { headers: { accept: "text/html" } });
       assert.equal(page.status, 303);
-      assert.equal(page.headers.get("location"), `/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/editor/import`)}`);
+      assert.equal(
+        page.headers.get("location"),
+        `/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/editor/import`)}`,
+      );
       const before = await rowCounts(t);
-      const post = await t.app.request(`/${lang}/editor/import/paste`, postForm(t, { text: "Competency: x\n- y", target: "new", new_title: "x" }));
+      const post = await t.app.request(
+        `/${lang}/editor/import/paste`,
+        postForm(t, { text: "Competency: x\n- y", target: "new", new_title: "x" }),
+      );
       assert.equal(post.status, 303);
       assert.equal(post.headers.get("location"), `/${lang}/sign-in`);
       assert.deepEqual(await rowCounts(t), before);
@@ -364,7 +469,12 @@ describe("import wizard: who may use it", () => {
   it("a cross-origin form post is refused even for a signed-in editor", async () => {
     const cookie = await signInAs(t, "editor");
     const before = await rowCounts(t);
-    const response = await t.app.request("/en/editor/import/paste", postForm(t, { text: "Competency: x\n- y", target: "new", new_title: "x" }, cookie, { origin: "https://evil.example" }));
+    const response = await t.app.request(
+      "/en/editor/import/paste",
+      postForm(t, { text: "Competency: x\n- y", target: "new", new_title: "x" }, cookie, {
+        origin: "https://evil.example",
+      }),
+    );
     assert.equal(response.status, 403);
     assert.deepEqual(await rowCounts(t), before);
   });

@@ -3,7 +3,7 @@
  * the framework as it stands in the editor (published or not), in each format an import reads back.
  * Readers' exports of published editions are the API's and the CASE API's business.
  */
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import { buildFrameworkView } from "../../frameworks/catalog.ts";
 import { frameworkJson } from "../../frameworks/json.ts";
@@ -21,7 +21,7 @@ const TYPES = {
 } as const;
 type ExportFormat = keyof typeof TYPES;
 
-function download(c: Context<AppEnv>, slug: string, format: ExportFormat) {
+function download(slug: string, format: ExportFormat) {
   return {
     "content-type": TYPES[format],
     "content-disposition": `attachment; filename="${slug}.${format}"`,
@@ -38,9 +38,10 @@ export function draftExportRoutes(): Hono<AppEnv> {
       const framework = await findDraftFramework(c.var.db, c.req.param("slug"));
       if (!framework) return c.notFound();
       const view = await buildFrameworkView(c.var.db, framework);
-      const headers = download(c, framework.slug, format);
+      const headers = download(framework.slug, format);
       if (format === "json") return c.body(JSON.stringify(frameworkJson(view), null, 2), 200, headers);
-      if (format === "xlsx" || format === "csv") return c.body(new Uint8Array(await exportSpreadsheet(frameworkJson(view), format)), 200, headers);
+      if (format === "xlsx" || format === "csv")
+        return c.body(new Uint8Array(await exportSpreadsheet(frameworkJson(view), format)), 200, headers);
       // CASE packages can be large: stream the text in ~64 KB pieces rather than build one string.
       const input = await caseExportInput(c.var.db, view, c.var.config.baseUrl);
       const chunks = caseExportChunks(input);

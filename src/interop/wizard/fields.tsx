@@ -46,7 +46,9 @@ function Wrapper(props: Common & { id: string; error?: MessageKey; children: Chi
   );
 }
 
-export function TextInput(props: Common & { value?: string; type?: "text" | "date"; maxlength?: number; autocomplete?: string }) {
+export function TextInput(
+  props: Common & { value?: string; type?: "text" | "date"; maxlength?: number; autocomplete?: string },
+) {
   const d = described(props);
   return (
     <Wrapper {...props} {...d}>
@@ -104,8 +106,16 @@ export function SelectField(props: Common & { value?: string; choices: (Choice |
   );
   return (
     <Wrapper {...props} {...d}>
-      <select id={d.id} name={props.name} required={props.required} aria-invalid={d.error ? "true" : undefined} aria-describedby={d.describedBy}>
-        {props.choices.map((entry) => ("choices" in entry ? <optgroup label={entry.label}>{entry.choices.map(option)}</optgroup> : option(entry)))}
+      <select
+        id={d.id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={d.error ? "true" : undefined}
+        aria-describedby={d.describedBy}
+      >
+        {props.choices.map((entry) =>
+          "choices" in entry ? <optgroup label={entry.label}>{entry.choices.map(option)}</optgroup> : option(entry),
+        )}
       </select>
     </Wrapper>
   );
@@ -134,7 +144,11 @@ export function RadioGroup(props: Common & { value?: string; choices: Choice[] }
   const id = fieldId(props.name);
   const error = props.errors?.[props.name];
   return (
-    <fieldset class={`field${error ? " field--invalid" : ""}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      class={`field${error ? " field--invalid" : ""}`}
+      id={id}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{props.label}</legend>
       {error && (
         <p class="field-error" id={`${id}-error`}>
@@ -143,7 +157,13 @@ export function RadioGroup(props: Common & { value?: string; choices: Choice[] }
       )}
       {props.choices.map((choice, i) => (
         <label class="choice" for={`${id}-${i}`}>
-          <input id={`${id}-${i}`} type="radio" name={props.name} value={choice.value} checked={choice.value === props.value} />
+          <input
+            id={`${id}-${i}`}
+            type="radio"
+            name={props.name}
+            value={choice.value}
+            checked={choice.value === props.value}
+          />
           {choice.label}
         </label>
       ))}

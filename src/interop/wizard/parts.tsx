@@ -21,10 +21,16 @@ export function textIn(text: Bilingual, lang: Lang): { value: string; lang?: Lan
 function Bi(props: { text: Bilingual; lang: Lang; fallback: string }) {
   const found = textIn(props.text, props.lang);
   if (!found) return <>{props.fallback}</>;
-  return found.lang ? <span lang={found.lang === "fr" ? "fr-CA" : "en-CA"}>{found.value}</span> : <>{found.value}</>;
+  return found.lang ? <span lang={found.lang === "fr" ? "fr-CA" : "en-CA"}>{found.value}</span> : found.value;
 }
 
-export function Counts(props: { lang: Lang; total: number; types: TypeCount[]; associations?: number; definitions?: number }) {
+export function Counts(props: {
+  lang: Lang;
+  total: number;
+  types: TypeCount[];
+  associations?: number;
+  definitions?: number;
+}) {
   const t = messages(props.lang);
   const n = (value: number) => formatNumber(value, props.lang);
   return (
@@ -113,7 +119,8 @@ export function Outline(props: { lang: Lang; items: readonly ImportedItem[]; tot
   let budget = MAX_OUTLINE_ITEMS;
   const label = (item: ImportedItem) => (
     <>
-      {item.code && <span class="code">{item.code}</span>} <Bi text={item.statement} lang={props.lang} fallback={t.importNoStatement} />
+      {item.code && <span class="code">{item.code}</span>}{" "}
+      <Bi text={item.statement} lang={props.lang} fallback={t.importNoStatement} />
     </>
   );
   const list = (items: readonly ImportedItem[]) => {
@@ -153,7 +160,8 @@ export function Changes(props: { lang: Lang; report: ImportReport; caseRows: boo
     [t.importRowItems, props.report.items],
     [t.importRowTypes, props.report.itemTypes],
   ];
-  if (props.caseRows) rows.push([t.importRowAssociations, props.report.associations], [t.importRowDefinitions, props.report.definitions]);
+  if (props.caseRows)
+    rows.push([t.importRowAssociations, props.report.associations], [t.importRowDefinitions, props.report.definitions]);
   return (
     <div class="table-wrap">
       <table class="changes">

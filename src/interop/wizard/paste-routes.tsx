@@ -19,7 +19,18 @@ import { importFramework } from "../import.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../model.ts";
 import { type PastedArea, parsePastedText } from "../text/index.ts";
 import type { FieldErrors } from "./fields.tsx";
-import { checkDraft, decodeTarget, draftFromArea, isSeed, newFrameworkWithArea, type PasteDraft, type PasteTarget, placeArea, readDraft, seededIds } from "./paste.ts";
+import {
+  checkDraft,
+  decodeTarget,
+  draftFromArea,
+  isSeed,
+  newFrameworkWithArea,
+  type PasteDraft,
+  type PasteTarget,
+  placeArea,
+  readDraft,
+  seededIds,
+} from "./paste.ts";
 import { countByType } from "./prepare.ts";
 import { type Outcome, PastePreviewPage, type ReadSummary } from "./preview-view.tsx";
 import { MAX_PASTE_BODY, readBody, renderPage, str } from "./render.ts";
@@ -39,7 +50,13 @@ const hiddenFields = z.object({
 type Hidden = z.infer<typeof hiddenFields>;
 
 /** What an import of this area would write: the whole framework it lands in, with the area in place. */
-async function buildImport(db: Kysely<DB>, target: PasteTarget, hidden: Hidden, seed: string, area: PastedArea): Promise<{ input: ImportedFramework; title: Bilingual } | undefined> {
+async function buildImport(
+  db: Kysely<DB>,
+  target: PasteTarget,
+  hidden: Hidden,
+  seed: string,
+  area: PastedArea,
+): Promise<{ input: ImportedFramework; title: Bilingual } | undefined> {
   const lang = hidden.text_lang as Lang;
   if (target.kind === "new") {
     const input = newFrameworkWithArea(seed, hidden.new_title, lang, area);
@@ -71,7 +88,12 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
   const guard = requirePermission("framework.import");
   const limit = bodyLimit({
     maxSize: MAX_PASTE_BODY,
-    onError: (c) => renderStart(c as Context<AppEnv>, { pasteMessage: messages((c as Context<AppEnv>).var.lang).importPasteTooLarge }, 413),
+    onError: (c) =>
+      renderStart(
+        c as Context<AppEnv>,
+        { pasteMessage: messages((c as Context<AppEnv>).var.lang).importPasteTooLarge },
+        413,
+      ),
   });
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
 
@@ -82,7 +104,11 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
     if (!found) return target.slug;
     const title = frameworkTitle(found.framework, lang);
     const parent = found.parents.find((p) => p.id === target.parentId);
-    const parentName = parent && ((lang === "en" ? (parent.statement.en ?? parent.statement.fr) : (parent.statement.fr ?? parent.statement.en)) ?? parent.code ?? parent.id);
+    const parentName =
+      parent &&
+      ((lang === "en" ? (parent.statement.en ?? parent.statement.fr) : (parent.statement.fr ?? parent.statement.en)) ??
+        parent.code ??
+        parent.id);
     return parentName ? `${title} › ${parentName}` : `${title} › ${t(c).importTargetTop}`;
   }
 
@@ -90,7 +116,15 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
    * The preview for this draft of the area: the reader's notes, the fields with their errors, and,
    * when everything checks out, a dry run of the import. With `write`, a clean draft is imported.
    */
-  async function review(c: Context<AppEnv>, hidden: Hidden, target: PasteTarget, seed: string, draft: PasteDraft, problems: Problem[], mode: "read" | "review" | "confirm") {
+  async function review(
+    c: Context<AppEnv>,
+    hidden: Hidden,
+    target: PasteTarget,
+    seed: string,
+    draft: PasteDraft,
+    problems: Problem[],
+    mode: "read" | "review" | "confirm",
+  ) {
     const write = mode === "confirm";
     const db = c.var.db;
     const checked = checkDraft(draft);
@@ -106,7 +140,10 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
       const result = await importFramework(db, built.input, { dryRun: !write });
       if (result.ok && write) {
         c.var.catalog.invalidate();
-        c.var.logger.info({ framework: result.report.slug, items: result.report.items, by: c.var.user?.id, format: "text" }, "area imported from pasted text");
+        c.var.logger.info(
+          { framework: result.report.slug, items: result.report.items, by: c.var.user?.id, format: "text" },
+          "area imported from pasted text",
+        );
         return c.redirect(options.done(c, result.report.slug, result.report.items), 303);
       }
       if (result.ok) outcome = { title: built.title, report: result.report };
@@ -141,14 +178,16 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
     const body = await readBody(c);
     if (!body) return renderStart(c, { pasteMessage: t(c).importErrUnreadable }, 400);
     const parsed = hiddenFields.safeParse(body);
-    if (!parsed.success) return renderStart(c, { values: { text: str(body.text, 300_000) }, pasteMessage: t(c).importPasteTooLarge }, 400);
+    if (!parsed.success)
+      return renderStart(c, { values: { text: str(body.text, 300_000) }, pasteMessage: t(c).importPasteTooLarge }, 400);
     const hidden = parsed.data;
     const errors: FieldErrors = {};
     if (hidden.text.trim() === "") errors.text = "importErrText";
     const target = decodeTarget(hidden.target);
     if (!target) errors.target = "importErrTarget";
     else if (target.kind === "new" && hidden.new_title === "") errors.new_title = "importErrNewTitle";
-    else if (target.kind === "existing" && !(await targetExists(c.var.db, target.slug, target.parentId))) errors.target = "importErrTargetGone";
+    else if (target.kind === "existing" && !(await targetExists(c.var.db, target.slug, target.parentId)))
+      errors.target = "importErrTargetGone";
     if (Object.keys(errors).length > 0 || !target) return renderStart(c, { values: hidden, pasteErrors: errors }, 400);
     const { value, problems } = parsePastedText(hidden.text);
     const draft = value ? draftFromArea(value) : { title: "", description: "", date: "", competencies: [] };
@@ -163,7 +202,13 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
       const draft = body && readDraft(body);
       const seed = body?.seed;
       const target = parsed?.success ? decodeTarget(parsed.data.target) : undefined;
-      if (!parsed?.success || !draft || !isSeed(seed) || !target || (target.kind === "new" && parsed.data.new_title === "")) {
+      if (
+        !parsed?.success ||
+        !draft ||
+        !isSeed(seed) ||
+        !target ||
+        (target.kind === "new" && parsed.data.new_title === "")
+      ) {
         return renderStart(c, { pasteMessage: t(c).importErrUnreadable }, 400);
       }
       const { problems } = parsePastedText(parsed.data.text);

@@ -4,13 +4,19 @@
  * checked again, and the area is placed into a framework for the import writer. No I/O here.
  */
 import { z } from "zod";
+import type { MessageKey } from "../../auth/forms.ts";
 import { uuidV5 } from "../../content/uuid.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
 import { MAX_STATEMENT_LENGTH, type PastedArea, pastedAreaToItem } from "../text/index.ts";
-import type { MessageKey } from "../../auth/forms.ts";
 
-export const PASTE_LIMITS = { title: 300, description: MAX_STATEMENT_LENGTH, statement: MAX_STATEMENT_LENGTH, competencies: 100, ksas: 200 } as const;
+export const PASTE_LIMITS = {
+  title: 300,
+  description: MAX_STATEMENT_LENGTH,
+  statement: MAX_STATEMENT_LENGTH,
+  competencies: 100,
+  ksas: 200,
+} as const;
 
 /** The area as the form holds it: plain strings, exactly what the person sees and types. */
 export interface PasteDraft {
@@ -30,7 +36,11 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const SEED = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const encodeTarget = (target: PasteTarget) =>
-  target.kind === "new" ? "new" : target.parentId === null ? `fw:${target.slug}` : `fw:${target.slug}:${target.parentId}`;
+  target.kind === "new"
+    ? "new"
+    : target.parentId === null
+      ? `fw:${target.slug}`
+      : `fw:${target.slug}:${target.parentId}`;
 
 export function decodeTarget(value: unknown): PasteTarget | undefined {
   if (value === "new") return { kind: "new" };
@@ -47,7 +57,10 @@ export const isSeed = (value: unknown): value is string => typeof value === "str
 
 /** Line endings as a browser sends them (CRLF) become "\n"; nothing else is touched. */
 const lines = (text: string) => text.replace(/\r\n?/g, "\n");
-const oneLine = (text: string) => lines(text).replace(/\s*\n\s*/g, " ").trim();
+const oneLine = (text: string) =>
+  lines(text)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 
 export function draftFromArea(area: PastedArea): PasteDraft {
   return {
@@ -74,10 +87,16 @@ export function readDraft(body: Record<string, unknown>): PasteDraft | undefined
     const statement = body[`competency_${i}`];
     const ksas = body[`ksas_${i}`];
     if (statement === undefined && ksas === undefined) continue;
-    if ((statement !== undefined && typeof statement !== "string") || (ksas !== undefined && typeof ksas !== "string")) return undefined;
+    if ((statement !== undefined && typeof statement !== "string") || (ksas !== undefined && typeof ksas !== "string"))
+      return undefined;
     competencies.push({ statement: lines(statement ?? ""), ksas: lines(ksas ?? "") });
   }
-  return { title: lines(scalars.data.title), description: lines(scalars.data.description), date: scalars.data.date.trim(), competencies };
+  return {
+    title: lines(scalars.data.title),
+    description: lines(scalars.data.description),
+    date: scalars.data.date.trim(),
+    competencies,
+  };
 }
 
 function isRealDate(text: string): boolean {
@@ -115,10 +134,19 @@ export function checkDraft(draft: PasteDraft): { ok: true; area: PastedArea } | 
     else if (ksas.some((k) => k.length > PASTE_LIMITS.statement)) errors[`ksas_${n}`] = "importTextTooLong";
     competencies.push({ statement, ksas });
   });
-  if (draft.competencies.length > PASTE_LIMITS.competencies + 1 || competencies.length > PASTE_LIMITS.competencies) errors.competency_1 ??= "importTooManyCompetencies";
+  if (draft.competencies.length > PASTE_LIMITS.competencies + 1 || competencies.length > PASTE_LIMITS.competencies)
+    errors.competency_1 ??= "importTooManyCompetencies";
   if (competencies.length === 0) errors.competency_1 ??= "importNoCompetency";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, area: { title, description: description === "" ? null : description, lastUpdated: date === "" ? null : date, competencies } };
+  return {
+    ok: true,
+    area: {
+      title,
+      description: description === "" ? null : description,
+      lastUpdated: date === "" ? null : date,
+      competencies,
+    },
+  };
 }
 
 /** Identifiers drawn from the form's seed: submitting the same form twice updates, never duplicates. */
@@ -178,7 +206,13 @@ function findItem(roots: readonly ImportedItem[], id: string): ImportedItem | un
  * child. The same seed again replaces the area it added before instead of adding a second one.
  * Undefined when the parent is not in this framework.
  */
-export function placeArea(framework: ImportedFramework, parentId: string | null, area: PastedArea, lang: Lang, seed: string): ImportedFramework | undefined {
+export function placeArea(
+  framework: ImportedFramework,
+  parentId: string | null,
+  area: PastedArea,
+  lang: Lang,
+  seed: string,
+): ImportedFramework | undefined {
   const parent = parentId === null ? undefined : findItem(framework.children, parentId);
   if (parentId !== null && !parent) return undefined;
   const siblings = parent ? parent.children : framework.children;
@@ -186,7 +220,8 @@ export function placeArea(framework: ImportedFramework, parentId: string | null,
   const areaId = newId();
   const previous = siblings.findIndex((s) => s.id === areaId);
   const others = siblings.filter((s) => s.id !== areaId);
-  const position = previous >= 0 ? siblings[previous].position : others.reduce((max, s) => Math.max(max, s.position), 0) + 1;
+  const position =
+    previous >= 0 ? siblings[previous].position : others.reduce((max, s) => Math.max(max, s.position), 0) + 1;
   const item = pastedAreaToItem(area, lang, { id: areaId, newId, position, types: levelTypes(others) });
   const next = previous >= 0 ? siblings.map((s) => (s.id === areaId ? item : s)) : [...siblings, item];
   if (parent) parent.children = next;

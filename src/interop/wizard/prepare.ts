@@ -57,25 +57,37 @@ export function applySheetTarget(framework: ImportedFramework, target: SheetTarg
     delete out.slug;
     // The sheet's own framework fields win; a CSV has none, so the draft keeps its own.
     out.title = { en: framework.title.en ?? existing.title_en, fr: framework.title.fr ?? existing.title_fr };
-    out.description = { en: framework.description.en ?? existing.description_en, fr: framework.description.fr ?? existing.description_fr };
+    out.description = {
+      en: framework.description.en ?? existing.description_en,
+      fr: framework.description.fr ?? existing.description_fr,
+    };
     for (const key of FRAMEWORK_TEXT) out[key] = framework[key] ?? existing[key];
     const known = new Map((target.existingTypes ?? []).map((type) => [type.code, type]));
     out.itemTypes = framework.itemTypes.map((type) => {
       const old = known.get(type.code);
       if (!old) return type;
-      return { ...type, label: { en: type.label.en ?? old.label.en, fr: type.label.fr ?? old.label.fr }, extra: type.extra ?? old.extra };
+      return {
+        ...type,
+        label: { en: type.label.en ?? old.label.en, fr: type.label.fr ?? old.label.fr },
+        extra: type.extra ?? old.extra,
+      };
     });
     return out;
   }
   if (target.pinnedId) out.id = target.pinnedId;
   const title = target.title.trim();
-  if (!framework.title.en && !framework.title.fr && title !== "") out.title = target.lang === "en" ? { en: title, fr: null } : { en: null, fr: title };
+  if (!framework.title.en && !framework.title.fr && title !== "")
+    out.title = target.lang === "en" ? { en: title, fr: null } : { en: null, fr: title };
   return out;
 }
 
 export const hasTitle = (framework: ImportedFramework) => Boolean(framework.title.en || framework.title.fr);
 
-export async function prepareUpload(bytes: Uint8Array, format: UploadFormat, target: SheetTarget): Promise<PreparedUpload> {
+export async function prepareUpload(
+  bytes: Uint8Array,
+  format: UploadFormat,
+  target: SheetTarget,
+): Promise<PreparedUpload> {
   if (format === "case") {
     const { value, problems } = parseCasePackage(bytes);
     const usable = value && !hasErrors(problems) ? value : null;
@@ -89,7 +101,13 @@ export async function prepareUpload(bytes: Uint8Array, format: UploadFormat, tar
   }
   const { value, problems } = await parseSpreadsheet(bytes, format);
   const framework = value ? applySheetTarget(value, target) : null;
-  return { input: framework && !hasErrors(problems) ? framework : null, framework, problems, associations: 0, definitions: 0 };
+  return {
+    input: framework && !hasErrors(problems) ? framework : null,
+    framework,
+    problems,
+    associations: 0,
+    definitions: 0,
+  };
 }
 
 export interface TypeCount {

@@ -4,8 +4,8 @@ import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import type { ImportReport } from "../import.ts";
 import type { ImportedItem, Problem } from "../model.ts";
 import { ErrorSummary, type FieldErrors, TextArea, TextInput } from "./fields.tsx";
-import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import { Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
+import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import type { TypeCount } from "./prepare.ts";
 import { wizardUrls } from "./urls.ts";
 
@@ -49,7 +49,13 @@ function Read(props: { lang: Lang; summary: ReadSummary; problems: readonly Prob
     <>
       <section aria-labelledby="read">
         <h2 id="read">{t.importCountsHeading}</h2>
-        <Counts lang={props.lang} total={props.summary.total} types={props.summary.types} associations={props.summary.associations} definitions={props.summary.definitions} />
+        <Counts
+          lang={props.lang}
+          total={props.summary.total}
+          types={props.summary.types}
+          associations={props.summary.associations}
+          definitions={props.summary.definitions}
+        />
       </section>
       <section aria-labelledby="problems">
         <h2 id="problems">{t.importProblemsHeading}</h2>
@@ -97,8 +103,14 @@ export function UploadPreviewPage(props: UploadPreviewProps) {
         <dt>{t.importFormatLegend}</dt>
         <dd>{props.formatLabel}</dd>
       </dl>
-      {props.summary ? <Read lang={lang} summary={props.summary} problems={props.problems} /> : <Problems lang={lang} problems={props.problems} />}
-      {props.outcome && <Effect lang={lang} outcome={props.outcome} caseRows={props.summary?.associations !== undefined} />}
+      {props.summary ? (
+        <Read lang={lang} summary={props.summary} problems={props.problems} />
+      ) : (
+        <Problems lang={lang} problems={props.problems} />
+      )}
+      {props.outcome && (
+        <Effect lang={lang} outcome={props.outcome} caseRows={props.summary?.associations !== undefined} />
+      )}
       <div class="wizard-actions">
         {props.token && (
           <form method="post" action={wizardUrls.uploadConfirm(lang)} class="inline-form">
@@ -130,7 +142,10 @@ export function PastePreviewPage(props: PastePreviewProps) {
   const lang = props.lang;
   const d = props.draft;
   const failed = Boolean(props.message || (props.errors && Object.keys(props.errors).length > 0));
-  const slots = d.competencies.length < PASTE_LIMITS.competencies ? [...d.competencies, { statement: "", ksas: "" }] : d.competencies;
+  const slots =
+    d.competencies.length < PASTE_LIMITS.competencies
+      ? [...d.competencies, { statement: "", ksas: "" }]
+      : d.competencies;
   return (
     <>
       <h1>{t.importPasteTitle}</h1>
@@ -156,17 +171,54 @@ export function PastePreviewPage(props: PastePreviewProps) {
           {Object.entries(props.hidden).map(([name, value]) => (
             <input type="hidden" name={name} value={value} />
           ))}
-          <TextInput lang={lang} name="title" label={t.importAreaTitleLabel} value={d.title} errors={props.errors} maxlength={PASTE_LIMITS.title} required />
-          <TextArea lang={lang} name="description" label={t.importAreaDescriptionLabel} value={d.description} errors={props.errors} rows={5} />
-          <TextInput lang={lang} name="date" type="date" label={t.importAreaDateLabel} hint={t.importAreaDateHint} value={d.date} errors={props.errors} />
+          <TextInput
+            lang={lang}
+            name="title"
+            label={t.importAreaTitleLabel}
+            value={d.title}
+            errors={props.errors}
+            maxlength={PASTE_LIMITS.title}
+            required
+          />
+          <TextArea
+            lang={lang}
+            name="description"
+            label={t.importAreaDescriptionLabel}
+            value={d.description}
+            errors={props.errors}
+            rows={5}
+          />
+          <TextInput
+            lang={lang}
+            name="date"
+            type="date"
+            label={t.importAreaDateLabel}
+            hint={t.importAreaDateHint}
+            value={d.date}
+            errors={props.errors}
+          />
           {slots.map((c, i) => {
             const n = i + 1;
             const isNew = i >= d.competencies.length;
             return (
               <fieldset class="competency-edit">
                 <legend>{isNew ? t.importNewCompetencyLegend : t.importCompetencyLegend(n)}</legend>
-                <TextArea lang={lang} name={`competency_${n}`} label={t.importCompetencyLabel} value={c.statement} errors={props.errors} rows={2} />
-                <TextArea lang={lang} name={`ksas_${n}`} label={t.importKsasLabel} value={c.ksas} errors={props.errors} rows={Math.min(12, Math.max(3, c.ksas.split("\n").length + 1))} />
+                <TextArea
+                  lang={lang}
+                  name={`competency_${n}`}
+                  label={t.importCompetencyLabel}
+                  value={c.statement}
+                  errors={props.errors}
+                  rows={2}
+                />
+                <TextArea
+                  lang={lang}
+                  name={`ksas_${n}`}
+                  label={t.importKsasLabel}
+                  value={c.ksas}
+                  errors={props.errors}
+                  rows={Math.min(12, Math.max(3, c.ksas.split("\n").length + 1))}
+                />
               </fieldset>
             );
           })}
@@ -183,7 +235,12 @@ export function PastePreviewPage(props: PastePreviewProps) {
   );
 }
 
-export function DonePage(props: { lang: Lang; title: string; slug: string; report: { added: number; updated: number; removed: number } }) {
+export function DonePage(props: {
+  lang: Lang;
+  title: string;
+  slug: string;
+  report: { added: number; updated: number; removed: number };
+}) {
   const t = messages(props.lang);
   const n = (value: number) => formatNumber(value, props.lang);
   return (

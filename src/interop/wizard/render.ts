@@ -3,8 +3,8 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../../app-env.ts";
 import { otherLang } from "../../i18n/index.ts";
-import { MAX_CASE_BYTES } from "../case/model.ts";
 import { switchLangPath } from "../../ui/urls.ts";
+import { MAX_CASE_BYTES } from "../case/model.ts";
 
 export type Status = 200 | 400 | 404 | 410 | 413 | 422;
 

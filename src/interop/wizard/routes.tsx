@@ -36,7 +36,10 @@ function formatLabel(c: Context<AppEnv>, format: UploadFormat): string {
 const uploadFields = z.object({
   format: z.enum(FORMAT_CHOICES).catch("auto"),
   sheet_target: z.preprocess((v) => (typeof v === "string" && v !== "" ? v.slice(0, 100) : "file"), z.string()),
-  sheet_title: z.preprocess((v) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().slice(0, 300) : ""), z.string()),
+  sheet_title: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().slice(0, 300) : ""),
+    z.string(),
+  ),
 });
 
 const doneQuery = z.object({
@@ -58,7 +61,10 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
     app.get(`/import/template.${format}`, guard, async (c) => {
       const bytes = await spreadsheetTemplate(format, c.var.lang);
       return c.body(new Uint8Array(bytes), 200, {
-        "content-type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+        "content-type":
+          format === "xlsx"
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="skillshelf-template-${c.var.lang}.${format}"`,
         "cache-control": "no-store",
       });
@@ -66,14 +72,28 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
   }
 
   /** The sheet target as chosen on the first page; undefined when the chosen draft is gone. */
-  async function sheetTarget(c: Context<AppEnv>, meta: Pick<UploadMeta, "target" | "title" | "frameworkId">): Promise<SheetTarget | undefined> {
+  async function sheetTarget(
+    c: Context<AppEnv>,
+    meta: Pick<UploadMeta, "target" | "title" | "frameworkId">,
+  ): Promise<SheetTarget | undefined> {
     if (meta.target === "file") return { title: meta.title, lang: c.var.lang, pinnedId: meta.frameworkId };
     const existing = await findDraftFramework(c.var.db, meta.target);
     if (!existing) return undefined;
-    return { existing, existingTypes: await listDraftTypes(c.var.db, existing.id), title: meta.title, lang: c.var.lang };
+    return {
+      existing,
+      existingTypes: await listDraftTypes(c.var.db, existing.id),
+      title: meta.title,
+      lang: c.var.lang,
+    };
   }
 
-  function preview(c: Context<AppEnv>, meta: UploadMeta, prepared: Awaited<ReturnType<typeof prepareUpload>>, extra: { token?: string; report?: Parameters<typeof UploadPreviewPage>[0]["outcome"]; message?: string }, status: Status) {
+  function preview(
+    c: Context<AppEnv>,
+    meta: UploadMeta,
+    prepared: Awaited<ReturnType<typeof prepareUpload>>,
+    extra: { token?: string; report?: Parameters<typeof UploadPreviewPage>[0]["outcome"]; message?: string },
+    status: Status,
+  ) {
     const framework = prepared.framework;
     const summary = framework && {
       ...countByType(framework),
@@ -102,7 +122,15 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
   app.post(
     "/import/upload",
     guard,
-    bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: (c) => renderStart(c as Context<AppEnv>, { uploadMessage: messages((c as Context<AppEnv>).var.lang).importTooLarge(MAX_UPLOAD_MB) }, 413) }),
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BODY,
+      onError: (c) =>
+        renderStart(
+          c as Context<AppEnv>,
+          { uploadMessage: messages((c as Context<AppEnv>).var.lang).importTooLarge(MAX_UPLOAD_MB) },
+          413,
+        ),
+    }),
     async (c) => {
       const body = await readBody(c);
       if (!body) return renderStart(c, { uploadMessage: t(c).importErrUnreadable }, 400);
@@ -111,7 +139,8 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const errors: FieldErrors = {};
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) errors.file = "importErrFile";
-      else if (file.size > MAX_UPLOAD_BYTES) return renderStart(c, { values, uploadMessage: t(c).importTooLarge(MAX_UPLOAD_MB) }, 413);
+      else if (file.size > MAX_UPLOAD_BYTES)
+        return renderStart(c, { values, uploadMessage: t(c).importTooLarge(MAX_UPLOAD_MB) }, 413);
       const format = file instanceof File ? resolveFormat(fields.format, file.name) : undefined;
       if (file instanceof File && file.size > 0 && !format) errors.format = "importErrFormat";
       const meta: UploadMeta = {
@@ -125,45 +154,80 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       };
       const target = await sheetTarget(c, meta);
       if (!target) errors.sheet_target = "importErrTargetGone";
-      if (Object.keys(errors).length > 0 || !(file instanceof File) || !format || !target) return renderStart(c, { values, uploadErrors: errors }, 400);
+      if (Object.keys(errors).length > 0 || !(file instanceof File) || !format || !target)
+        return renderStart(c, { values, uploadErrors: errors }, 400);
 
       const bytes = new Uint8Array(await file.arrayBuffer());
       const prepared = await prepareUpload(bytes, format, target);
-      if (prepared.input && format !== "case" && !target.existing && prepared.framework && !hasTitle(prepared.framework)) {
+      if (
+        prepared.input &&
+        format !== "case" &&
+        !target.existing &&
+        prepared.framework &&
+        !hasTitle(prepared.framework)
+      ) {
         return renderStart(c, { values, uploadErrors: { sheet_title: "importErrNewTitle" } }, 400);
       }
       if (!prepared.input) return preview(c, meta, prepared, {}, 422);
       const dryRun = await importFramework(c.var.db, prepared.input, { dryRun: true });
-      if (!dryRun.ok) return preview(c, meta, { ...prepared, problems: [...prepared.problems, ...dryRun.problems] }, {}, 422);
+      if (!dryRun.ok)
+        return preview(c, meta, { ...prepared, problems: [...prepared.problems, ...dryRun.problems] }, {}, 422);
       const framework = prepared.framework;
       const token = await uploads.save({ ...meta, frameworkId: framework?.id }, bytes);
-      return preview(c, meta, prepared, { token, report: { title: framework?.title ?? { en: null, fr: null }, report: dryRun.report } }, 200);
+      return preview(
+        c,
+        meta,
+        prepared,
+        { token, report: { title: framework?.title ?? { en: null, fr: null }, report: dryRun.report } },
+        200,
+      );
     },
   );
 
-  app.post("/import/upload/confirm", guard, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("", 413) }), async (c) => {
-    const body = await readBody(c);
-    const stored = body && (await uploads.load(str(body.token, 100), actor(c).id));
-    if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
-    const target = await sheetTarget(c, stored.meta);
-    if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
-    const prepared = await prepareUpload(stored.bytes, stored.meta.format, target);
-    if (!prepared.input) return preview(c, stored.meta, prepared, { message: t(c).importNothingWritten }, 422);
-    const outcome = await importFramework(c.var.db, prepared.input);
-    if (!outcome.ok) return preview(c, stored.meta, { ...prepared, problems: [...prepared.problems, ...outcome.problems] }, { message: t(c).importNothingWritten }, 422);
-    await uploads.remove(str(body?.token, 100));
-    c.var.catalog.invalidate();
-    c.var.logger.info({ framework: outcome.report.slug, items: outcome.report.items, by: actor(c).id, format: stored.meta.format }, "framework imported");
-    return c.redirect(doneUrl(c, outcome.report.slug, outcome.report.items), 303);
-  });
+  app.post(
+    "/import/upload/confirm",
+    guard,
+    bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("", 413) }),
+    async (c) => {
+      const body = await readBody(c);
+      const stored = body && (await uploads.load(str(body.token, 100), actor(c).id));
+      if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
+      const target = await sheetTarget(c, stored.meta);
+      if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
+      const prepared = await prepareUpload(stored.bytes, stored.meta.format, target);
+      if (!prepared.input) return preview(c, stored.meta, prepared, { message: t(c).importNothingWritten }, 422);
+      const outcome = await importFramework(c.var.db, prepared.input);
+      if (!outcome.ok)
+        return preview(
+          c,
+          stored.meta,
+          { ...prepared, problems: [...prepared.problems, ...outcome.problems] },
+          { message: t(c).importNothingWritten },
+          422,
+        );
+      await uploads.remove(str(body?.token, 100));
+      c.var.catalog.invalidate();
+      c.var.logger.info(
+        { framework: outcome.report.slug, items: outcome.report.items, by: actor(c).id, format: stored.meta.format },
+        "framework imported",
+      );
+      return c.redirect(doneUrl(c, outcome.report.slug, outcome.report.items), 303);
+    },
+  );
 
   app.get("/import/done/:slug", guard, async (c) => {
     const framework = await findDraftFramework(c.var.db, c.req.param("slug"));
     if (!framework) return c.notFound();
     const report = doneQuery.parse(c.req.query());
     const lang = c.var.lang;
-    const title = (lang === "en" ? (framework.title_en ?? framework.title_fr) : (framework.title_fr ?? framework.title_en)) ?? framework.slug;
-    return renderPage(c, <DonePage lang={lang} title={title} slug={framework.slug} report={report} />, t(c).importDoneTitle);
+    const title =
+      (lang === "en" ? (framework.title_en ?? framework.title_fr) : (framework.title_fr ?? framework.title_en)) ??
+      framework.slug;
+    return renderPage(
+      c,
+      <DonePage lang={lang} title={title} slug={framework.slug} report={report} />,
+      t(c).importDoneTitle,
+    );
   });
 
   app.route("/import/paste", pasteRoutes({ done: doneUrl }));
@@ -171,6 +235,10 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
 }
 
 /** Where a successful import lands: a page that says what was done and leads to the editor. */
-export function doneUrl(c: Context<AppEnv>, slug: string, items: { added: number; updated: number; removed: number }): string {
+export function doneUrl(
+  c: Context<AppEnv>,
+  slug: string,
+  items: { added: number; updated: number; removed: number },
+): string {
   return `${wizardUrls.done(c.var.lang, slug)}?added=${items.added}&updated=${items.updated}&removed=${items.removed}`;
 }

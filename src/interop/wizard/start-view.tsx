@@ -1,9 +1,19 @@
 /** The wizard's first page: upload a file, or paste text, and say where it goes. */
 import { type Lang, messages } from "../../i18n/index.ts";
 import { MAX_PASTED_BYTES } from "../text/index.ts";
-import { type Choice, type ChoiceGroup, ErrorSummary, type FieldErrors, FileInput, RadioGroup, SelectField, TextArea, TextInput } from "./fields.tsx";
-import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
+import {
+  type Choice,
+  type ChoiceGroup,
+  ErrorSummary,
+  type FieldErrors,
+  FileInput,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextInput,
+} from "./fields.tsx";
 import { textIn } from "./parts.tsx";
+import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
 import type { ImportTarget } from "./store.ts";
 import { wizardUrls } from "./urls.ts";
 
@@ -47,7 +57,10 @@ export function pasteTargetChoices(lang: Lang, targets: ImportTarget[]): (Choice
     ...targets.map((target) => ({
       label: frameworkTitle(target.framework, lang),
       choices: [
-        { value: encodeTarget({ kind: "existing", slug: target.framework.slug, parentId: null }), label: t.importTargetTop },
+        {
+          value: encodeTarget({ kind: "existing", slug: target.framework.slug, parentId: null }),
+          label: t.importTargetTop,
+        },
         ...target.parents.map((parent) => ({
           value: encodeTarget({ kind: "existing", slug: target.framework.slug, parentId: parent.id }),
           label: t.importTargetUnder(textIn(parent.statement, lang)?.value ?? parent.code ?? parent.id),
@@ -61,11 +74,16 @@ export function StartPage(props: StartProps) {
   const t = messages(props.lang);
   const lang = props.lang;
   const v = props.values ?? {};
-  const uploadFailed = Boolean(props.uploadMessage || (props.uploadErrors && Object.keys(props.uploadErrors).length > 0));
+  const uploadFailed = Boolean(
+    props.uploadMessage || (props.uploadErrors && Object.keys(props.uploadErrors).length > 0),
+  );
   const pasteFailed = Boolean(props.pasteMessage || (props.pasteErrors && Object.keys(props.pasteErrors).length > 0));
   const sheetTargets: Choice[] = [
     { value: "file", label: t.importSheetTargetFile },
-    ...props.targets.map((target) => ({ value: target.framework.slug, label: t.importUpdateFramework(frameworkTitle(target.framework, lang)) })),
+    ...props.targets.map((target) => ({
+      value: target.framework.slug,
+      label: t.importUpdateFramework(frameworkTitle(target.framework, lang)),
+    })),
   ];
   return (
     <>
@@ -89,7 +107,12 @@ export function StartPage(props: StartProps) {
         <h2 id="upload">{t.importUploadHeading}</h2>
         <p>{t.importUploadIntro}</p>
         {uploadFailed && <ErrorSummary lang={lang} errors={props.uploadErrors} message={props.uploadMessage} />}
-        <form method="post" action={wizardUrls.upload(lang)} enctype="multipart/form-data" class="stacked-form import-form">
+        <form
+          method="post"
+          action={wizardUrls.upload(lang)}
+          enctype="multipart/form-data"
+          class="stacked-form import-form"
+        >
           <RadioGroup
             lang={lang}
             name="format"
@@ -103,9 +126,33 @@ export function StartPage(props: StartProps) {
               { value: "csv", label: t.importFormatCsv },
             ]}
           />
-          <FileInput lang={lang} name="file" label={t.importFileLabel} hint={t.importFileHint(props.maxUploadMb)} errors={props.uploadErrors} accept=".json,.xlsx,.csv,application/json,text/csv" required />
-          <SelectField lang={lang} name="sheet_target" label={t.importSheetTargetLabel} hint={t.importSheetTargetHint} value={v.sheet_target ?? "file"} errors={props.uploadErrors} choices={sheetTargets} />
-          <TextInput lang={lang} name="sheet_title" label={t.importNewTitleLabel} hint={t.importNewTitleHint} value={v.sheet_title} errors={props.uploadErrors} maxlength={PASTE_LIMITS.title} />
+          <FileInput
+            lang={lang}
+            name="file"
+            label={t.importFileLabel}
+            hint={t.importFileHint(props.maxUploadMb)}
+            errors={props.uploadErrors}
+            accept=".json,.xlsx,.csv,application/json,text/csv"
+            required
+          />
+          <SelectField
+            lang={lang}
+            name="sheet_target"
+            label={t.importSheetTargetLabel}
+            hint={t.importSheetTargetHint}
+            value={v.sheet_target ?? "file"}
+            errors={props.uploadErrors}
+            choices={sheetTargets}
+          />
+          <TextInput
+            lang={lang}
+            name="sheet_title"
+            label={t.importNewTitleLabel}
+            hint={t.importNewTitleHint}
+            value={v.sheet_title}
+            errors={props.uploadErrors}
+            maxlength={PASTE_LIMITS.title}
+          />
           <button type="submit">{t.importPreviewButton}</button>
         </form>
       </section>
@@ -115,10 +162,41 @@ export function StartPage(props: StartProps) {
         <p>{t.importPasteIntro}</p>
         {pasteFailed && <ErrorSummary lang={lang} errors={props.pasteErrors} message={props.pasteMessage} />}
         <form method="post" action={wizardUrls.paste(lang)} class="stacked-form import-form">
-          <TextArea lang={lang} name="text" label={t.importPasteLabel} hint={t.importPasteHint(Math.floor(MAX_PASTED_BYTES / 1024))} value={v.text} errors={props.pasteErrors} rows={14} required />
-          <SelectField lang={lang} name="text_lang" label={t.importPasteLangLabel} value={v.text_lang ?? lang} errors={props.pasteErrors} choices={languageChoices(lang)} />
-          <SelectField lang={lang} name="target" label={t.importTargetLabel} value={v.target ?? "new"} errors={props.pasteErrors} choices={pasteTargetChoices(lang, props.targets)} />
-          <TextInput lang={lang} name="new_title" label={t.importNewFrameworkTitleLabel} hint={t.importNewFrameworkTitleHint} value={v.new_title} errors={props.pasteErrors} maxlength={PASTE_LIMITS.title} />
+          <TextArea
+            lang={lang}
+            name="text"
+            label={t.importPasteLabel}
+            hint={t.importPasteHint(Math.floor(MAX_PASTED_BYTES / 1024))}
+            value={v.text}
+            errors={props.pasteErrors}
+            rows={14}
+            required
+          />
+          <SelectField
+            lang={lang}
+            name="text_lang"
+            label={t.importPasteLangLabel}
+            value={v.text_lang ?? lang}
+            errors={props.pasteErrors}
+            choices={languageChoices(lang)}
+          />
+          <SelectField
+            lang={lang}
+            name="target"
+            label={t.importTargetLabel}
+            value={v.target ?? "new"}
+            errors={props.pasteErrors}
+            choices={pasteTargetChoices(lang, props.targets)}
+          />
+          <TextInput
+            lang={lang}
+            name="new_title"
+            label={t.importNewFrameworkTitleLabel}
+            hint={t.importNewFrameworkTitleHint}
+            value={v.new_title}
+            errors={props.pasteErrors}
+            maxlength={PASTE_LIMITS.title}
+          />
           <button type="submit">{t.importPreviewButton}</button>
         </form>
       </section>

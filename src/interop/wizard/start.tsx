@@ -12,5 +12,11 @@ export type StartOverrides = Omit<StartProps, "lang" | "targets" | "maxUploadMb"
 export async function renderStart(c: Context<AppEnv>, props: StartOverrides, status: Status = 200) {
   const lang = c.var.lang;
   const targets = await listImportTargets(c.var.db);
-  return renderPage(c, <StartPage lang={lang} targets={targets} maxUploadMb={MAX_UPLOAD_MB} {...props} />, messages(lang).importTitle, status, wizardUrls.start(otherLang(lang)));
+  return renderPage(
+    c,
+    <StartPage lang={lang} targets={targets} maxUploadMb={MAX_UPLOAD_MB} {...props} />,
+    messages(lang).importTitle,
+    status,
+    wizardUrls.start(otherLang(lang)),
+  );
 }

@@ -25,7 +25,12 @@ export interface ImportTarget {
 
 export async function listImportTargets(db: Executor): Promise<ImportTarget[]> {
   const [frameworks, roots] = await Promise.all([
-    db.selectFrom("frameworks").select(["id", "slug", "title_en", "title_fr", "status"]).orderBy("created_at").orderBy("slug").execute(),
+    db
+      .selectFrom("frameworks")
+      .select(["id", "slug", "title_en", "title_fr", "status"])
+      .orderBy("created_at")
+      .orderBy("slug")
+      .execute(),
     db
       .selectFrom("items")
       .select(["id", "framework_id", "code", "position", "statement_en", "statement_fr"])
@@ -48,7 +53,6 @@ export function findDraftFramework(db: Executor, slug: string): Promise<Framewor
   return findFrameworkBySlug(db, slug);
 }
 
-
 const parseObject = (text: string | null): Record<string, unknown> | undefined => {
   if (!text) return undefined;
   try {
@@ -60,7 +64,9 @@ const parseObject = (text: string | null): Record<string, unknown> | undefined =
 };
 
 const importedTypes = (types: Awaited<ReturnType<typeof listTypesForImport>>): ImportedFramework["itemTypes"] =>
-  [...types].sort((a, b) => a.position - b.position).map((t) => ({ code: t.code, label: { en: t.label_en, fr: t.label_fr }, extra: parseObject(t.extra) }));
+  [...types]
+    .sort((a, b) => a.position - b.position)
+    .map((t) => ({ code: t.code, label: { en: t.label_en, fr: t.label_fr }, extra: parseObject(t.extra) }));
 
 /** A draft's item types in the importer's shape, in their order. */
 export async function listDraftTypes(db: Executor, frameworkId: string): Promise<ImportedFramework["itemTypes"]> {

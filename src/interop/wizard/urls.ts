@@ -15,5 +15,6 @@ export const wizardUrls = {
   template: (lang: Lang, format: "xlsx" | "csv") => `${base(lang)}/template.${format}`,
   /** The editor's page for one framework (its draft). */
   editorFramework: (lang: Lang, slug: string) => `/${lang}/editor/frameworks/${slugPath(slug)}`,
-  export: (lang: Lang, slug: string, format: "json" | "case.json" | "xlsx" | "csv") => `/${lang}/editor/frameworks/${slugPath(slug)}/export.${format}`,
+  export: (lang: Lang, slug: string, format: "json" | "case.json" | "xlsx" | "csv") =>
+    `/${lang}/editor/frameworks/${slugPath(slug)}/export.${format}`,
 };

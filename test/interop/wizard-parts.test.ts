@@ -1,0 +1,269 @@
+/** The wizard's pure pieces and its upload store, without HTTP. */
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import fc from "fast-check";
+import type { ImportedFramework } from "../../src/interop/model.ts";
+import {
+  checkDraft,
+  decodeTarget,
+  encodeTarget,
+  levelTypes,
+  type PasteDraft,
+  placeArea,
+  readDraft,
+} from "../../src/interop/wizard/paste.ts";
+import { applySheetTarget, countByType, resolveFormat } from "../../src/interop/wizard/prepare.ts";
+import { createUploadStore } from "../../src/interop/wizard/uploads.ts";
+
+const draft = (over: Partial<PasteDraft> = {}): PasteDraft => ({
+  title: "Community Relations",
+  description: "About it.",
+  date: "2015-08-13",
+  competencies: [{ statement: "Builds partnerships", ksas: "Knows the community\nListens well" }],
+  ...over,
+});
+
+describe("paste preview: targets", () => {
+  it("round-trips every target and refuses anything else", () => {
+    for (const target of [
+      { kind: "new" as const },
+      { kind: "existing" as const, slug: "public-library-staff", parentId: null },
+      { kind: "existing" as const, slug: "x", parentId: "ML.CR:odd:id" },
+    ]) {
+      assert.deepEqual(decodeTarget(encodeTarget(target)), target);
+    }
+    for (const bad of ["", "fw:", "fw:../etc", "fw:UPPER", "fw:a:", "old", 42, null, `fw:${"a".repeat(500)}`])
+      assert.equal(decodeTarget(bad), undefined, String(bad));
+  });
+});
+
+describe("paste preview: checking the corrected area", () => {
+  it("accepts a clean draft and normalises lines", () => {
+    const result = checkDraft(
+      draft({
+        title: "  Community\r\nRelations ",
+        competencies: [{ statement: "Builds\npartnerships", ksas: " One \r\n\r\nTwo\n" }],
+      }),
+    );
+    assert.ok(result.ok);
+    assert.equal(result.area.title, "Community Relations");
+    assert.deepEqual(result.area.competencies, [{ statement: "Builds partnerships", ksas: ["One", "Two"] }]);
+  });
+
+  it("drops a competency emptied of both statement and KSAs, and names every other fault by field", () => {
+    const result = checkDraft(
+      draft({
+        title: "",
+        date: "2015-13-01",
+        competencies: [
+          { statement: "", ksas: "" },
+          { statement: "", ksas: "Orphan" },
+          { statement: "x".repeat(5001), ksas: "Fine" },
+        ],
+      }),
+    );
+    assert.ok(!result.ok);
+    assert.deepEqual(result.errors, {
+      title: "importTitleRequired",
+      date: "importDateInvalid",
+      competency_2: "importCompetencyRequired",
+      competency_3: "importTextTooLong",
+    });
+    const none = checkDraft(draft({ competencies: [{ statement: " ", ksas: "\n" }] }));
+    assert.ok(!none.ok && none.errors.competency_1 === "importNoCompetency");
+  });
+
+  it("never throws on whatever a form body holds", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.oneof(
+            fc.constantFrom("title", "description", "date", "competency_1", "ksas_1", "competency_101", "ksas_102"),
+            fc.string(),
+          ),
+          fc.oneof(fc.string(), fc.constant(new File([], "x")) as fc.Arbitrary<unknown>),
+        ),
+        (body) => {
+          const read = readDraft(body as Record<string, unknown>);
+          if (read) checkDraft(read);
+        },
+      ),
+    );
+  });
+});
+
+const framework = (): ImportedFramework => ({
+  id: "f",
+  title: { en: "F", fr: null },
+  description: { en: null, fr: null },
+  publisher: null,
+  version: null,
+  status: null,
+  licence: null,
+  itemTypes: [],
+  children: [
+    {
+      id: "cat",
+      type: "level1",
+      code: "C",
+      position: 1,
+      statement: { en: "Category", fr: null },
+      description: { en: null, fr: null },
+      children: [
+        {
+          id: "a1",
+          type: "level2",
+          code: null,
+          position: 4,
+          statement: { en: "Area", fr: null },
+          description: { en: null, fr: null },
+          children: [
+            {
+              id: "c1",
+              type: "level3",
+              code: null,
+              position: 1,
+              statement: { en: "C", fr: null },
+              description: { en: null, fr: null },
+              children: [
+                {
+                  id: "k1",
+                  type: "level4",
+                  code: null,
+                  position: 1,
+                  statement: { en: "K", fr: null },
+                  description: { en: null, fr: null },
+                  children: [],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe("paste preview: placing the area", () => {
+  const area = {
+    title: "New",
+    description: null,
+    lastUpdated: null,
+    competencies: [{ statement: "S", ksas: ["K1", "K2"] }],
+  };
+
+  it("goes after the parent's last child, with the level types its siblings use", () => {
+    const placed = placeArea(framework(), "cat", area, "fr", "seed-seed-seed-seed");
+    assert.ok(placed);
+    const added = placed.children[0].children[1];
+    assert.equal(added.position, 5);
+    assert.equal(added.type, "level2");
+    assert.equal(added.children[0].type, "level3");
+    assert.equal(added.children[0].children[0].type, "level4");
+    assert.deepEqual(added.statement, { en: null, fr: "New" });
+    assert.deepEqual(
+      countByType(placed).types.map((t) => [t.code, t.count]),
+      [
+        ["level1", 1],
+        ["level2", 2],
+        ["level3", 2],
+        ["level4", 3],
+      ],
+    );
+  });
+
+  it("the same seed replaces the area it placed before; an unknown parent is refused", () => {
+    const once = placeArea(framework(), "cat", area, "en", "seed-seed-seed-seed") as ImportedFramework;
+    const twice = placeArea(
+      once,
+      "cat",
+      { ...area, title: "Renamed" },
+      "en",
+      "seed-seed-seed-seed",
+    ) as ImportedFramework;
+    assert.equal(twice.children[0].children.length, 2);
+    assert.equal(twice.children[0].children[1].statement.en, "Renamed");
+    assert.equal(placeArea(framework(), "nope", area, "en", "seed-seed-seed-seed"), undefined);
+    assert.deepEqual(levelTypes([]), { area: "area", competency: "competency", ksa: "ksa" });
+  });
+});
+
+describe("uploads: formats and sheet targets", () => {
+  it("tells the format from the name only when asked to", () => {
+    assert.equal(resolveFormat("auto", "Package.JSON"), "case");
+    assert.equal(resolveFormat("auto", "items.xlsx"), "xlsx");
+    assert.equal(resolveFormat("auto", "items.csv"), "csv");
+    assert.equal(resolveFormat("auto", "items.txt"), undefined);
+    assert.equal(resolveFormat("csv", "whatever.json"), "csv");
+  });
+
+  it("a sheet aimed at a draft keeps the draft's identity, title and type labels where the sheet has none", () => {
+    const sheet = {
+      ...framework(),
+      id: "random",
+      title: { en: null, fr: null },
+      itemTypes: [{ code: "level1", label: { en: null, fr: null } }],
+    };
+    const existing = {
+      id: "f-1",
+      slug: "f",
+      title_en: "Draft",
+      title_fr: "Brouillon",
+      description_en: null,
+      description_fr: null,
+      publisher: "P",
+      version: "3",
+      status: "draft",
+      licence: null,
+      created_at: "",
+      updated_at: "",
+      extra: null,
+    };
+    const out = applySheetTarget(sheet, {
+      existing,
+      existingTypes: [{ code: "level1", label: { en: "Level", fr: "Niveau" } }],
+      title: "",
+      lang: "en",
+    });
+    assert.equal(out.id, "f-1");
+    assert.deepEqual(out.title, { en: "Draft", fr: "Brouillon" });
+    assert.equal(out.publisher, "P");
+    assert.deepEqual(out.itemTypes[0].label, { en: "Level", fr: "Niveau" });
+    const fresh = applySheetTarget(sheet, { title: "Nouveau", lang: "fr", pinnedId: "pinned" });
+    assert.equal(fresh.id, "pinned");
+    assert.deepEqual(fresh.title, { en: null, fr: "Nouveau" });
+  });
+});
+
+describe("uploads: the server-side store", () => {
+  const dir = mkdtempSync(join(tmpdir(), "wizard-uploads-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const meta = (userId: string) => ({
+    userId,
+    format: "csv" as const,
+    name: "a.csv",
+    size: 3,
+    createdAt: new Date().toISOString(),
+    target: "file",
+    title: "",
+  });
+
+  it("gives the bytes back to their owner only, until they expire or are removed", async () => {
+    let now = Date.now();
+    const store = createUploadStore({ dir, ttlMs: 1000, now: () => now });
+    const token = await store.save(meta("u1"), new Uint8Array([1, 2, 3]));
+    assert.match(token, /^[A-Za-z0-9_-]{32}$/);
+    assert.deepEqual([...((await store.load(token, "u1"))?.bytes ?? [])], [1, 2, 3]);
+    assert.equal(await store.load(token, "u2"), undefined);
+    assert.equal(await store.load("../../etc/passwd", "u1"), undefined);
+    now += 2000;
+    assert.equal(await store.load(token, "u1"), undefined, "expired");
+    now -= 2000;
+    await store.remove(token);
+    assert.equal(await store.load(token, "u1"), undefined);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+});
