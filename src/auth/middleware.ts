@@ -23,7 +23,8 @@ export function currentSession(c: Context<AppEnv>): ResolvedSession | undefined 
  */
 export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> {
   return async function resolveSession(c, next) {
-    if (!auth.hasSessionCookie(c.req.raw.headers)) return next();
+    // Static assets never depend on who asks: no session lookup for them.
+    if (c.req.path.startsWith("/assets/") || !auth.hasSessionCookie(c.req.raw.headers)) return next();
     const { session, setCookies } = await auth.resolve(c.req.raw.headers);
     if (session) {
       c.set("user", session.actor);
