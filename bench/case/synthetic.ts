@@ -3,7 +3,7 @@
  * 10 top-level items, then 10, 20 and 25 children per level until the count is reached; one item in
  * four carries a French translation; one item in 25 has an isRelatedTo association as well.
  */
-import { uuidV5 } from "../../src/content/uuid.ts";
+import { uuidV5 as uuid } from "../../src/content/uuid.ts";
 
 const WORDS = "plan budget report community service staff collection program partner policy training data media literacy outreach".split(" ");
 const MOTS = "planifier budget rapport collectivité service personnel collection programme partenaire politique formation données médias littératie rayonnement".split(" ");
@@ -16,12 +16,18 @@ function statement(i: number, words: string[]): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1).trim()} ${i}.`;
 }
 
-/** The package as JSON text (`items` items, about 870 bytes each with its isChildOf: a 50,000-item package is about 44 MB). */
-export function syntheticCasePackage(items: number, host = "https://c.example"): string {
+/**
+ * The package as JSON text (`items` items, about 870 bytes each with its isChildOf: a 50,000-item
+ * package is about 44 MB). Packages with different seeds share no identifier.
+ */
+export function syntheticCasePackage(items: number, options: { seed?: string; host?: string } = {}): string {
+  const host = options.host ?? "https://c.example";
+  const seed = options.seed ?? "";
+  const uuidV5 = (name: string) => uuid(`${seed}${name}`);
   const doc = uuidV5(`synthetic-doc:${items}`);
   const base = host;
   const date = "2024-05-01T12:00:00Z";
-  const typeIds = TYPES.map((t) => uuidV5(`synthetic-type:${t}`));
+  const typeIds = TYPES.map((t) => uuid(`synthetic-type:${t}`));
   const parts: string[] = [];
   const assoc: string[] = [];
   // Breadth first: every parent exists before its children.

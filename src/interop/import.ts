@@ -22,7 +22,7 @@ import {
   updateType,
   upsertItems,
 } from "./import-store.ts";
-import type { ImportedFramework, ImportedItem, Problem } from "./model.ts";
+import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "./model.ts";
 
 export interface ImportOptions {
   /** Do everything, report it, and roll back. */
@@ -108,6 +108,19 @@ async function freeSlug(trx: Transaction<DB>, wanted: string): Promise<string> {
   let slug = wanted;
   for (let n = 2; await findFrameworkBySlug(trx, slug); n++) slug = `${wanted.slice(0, 74)}-${n}`;
   return slug;
+}
+
+/**
+ * Imports what a parser produced only when it found no error: a report with errors never writes.
+ * The CLI and the web wizard both go through here.
+ */
+export async function importChecked(
+  db: Kysely<DB>,
+  parsed: ImportResult<ImportedFramework | CasePackage>,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  if (!parsed.value || hasErrors(parsed.problems)) return { ok: false, problems: parsed.problems };
+  return importFramework(db, parsed.value, options);
 }
 
 export async function importFramework(db: Kysely<DB>, input: ImportedFramework | CasePackage, options: ImportOptions = {}): Promise<ImportOutcome> {

@@ -20,7 +20,7 @@ const child = (n: number, parent: string, extra: Record<string, unknown> = {}) =
   destinationNodeURI: { title: "parent", identifier: parent, uri: `https://x.example/CFItems/${parent}` },
   ...extra,
 });
-const pkg = (items: unknown[], associations: unknown[], more: Record<string, unknown> = {}) => ({
+const pkg = (items: unknown, associations: unknown, more: Record<string, unknown> = {}) => ({
   CFDocument: { identifier: DOC, uri: `https://x.example/CFDocuments/${DOC}`, creator: "Tests", title: "Test framework", lastChangeDateTime: date },
   CFItems: items,
   CFAssociations: associations,

@@ -3,8 +3,8 @@
  * copied into the repository), strict validators, and a snapshot of every table an import touches.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import Ajv2019Module from "ajv/dist/2019.js";
-import AjvModule from "ajv";
+import { Ajv } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
 import addFormatsModule from "ajv-formats";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
@@ -13,9 +13,7 @@ import { findFrameworkById } from "../../src/frameworks/store.ts";
 import { caseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";
 
-const Ajv2019 = (Ajv2019Module as unknown as { default: typeof Ajv2019Module }).default ?? Ajv2019Module;
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = addFormatsModule.default;
 
 const CASE_DIR = new URL("../../../shared/case/", import.meta.url);
 export const casePresent = existsSync(CASE_DIR);
@@ -101,7 +99,8 @@ export async function countRows(db: Kysely<DB>): Promise<Record<string, number>>
 }
 
 /** The draft of a framework as a CASE package (what an import wrote, before any publishing). */
-export async function exportDraft(db: Kysely<DB>, frameworkId: string, baseUrl = "https://skills.example.org") {
+// biome-ignore lint/suspicious/noExplicitAny: tests read the exported JSON freely
+export async function exportDraft(db: Kysely<DB>, frameworkId: string, baseUrl = "https://skills.example.org"): Promise<Record<string, any>> {
   const framework = await findFrameworkById(db, frameworkId);
   if (!framework) throw new Error(`no framework ${frameworkId}`);
   const view = await buildFrameworkView(db, framework);

@@ -43,7 +43,7 @@ const listQuery = z.object({
   offset: whole(0, 1_000_000_000).optional(),
   sort: z.enum(SORT_FIELDS).optional(),
   orderBy: z.enum(["asc", "desc"]).optional(),
-  filter: z.undefined(),
+  filter: z.undefined().optional(),
   fields: z.string().optional(),
 });
 
