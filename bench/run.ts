@@ -11,11 +11,12 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
+import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { searchSpeed } from "./groups/search.ts";
 import { type BenchContext, type BenchGroup, type FigureSpec, formatGoal, type GoalStatus, goalStatus, roundFigure } from "./lib/figures.ts";
 
-const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed];
+const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop];
 
 function selectGroups(args: string[]): BenchGroup[] {
   if (args.length === 0) return GROUPS;
