@@ -1,7 +1,7 @@
 /**
  * The pieces of a CASE 1.1 package built from a framework and what its import kept: the document,
  * each item, each association, the definitions. Pure. Both languages travel: the document's language
- * in the standard fields, the other under `extensions.skillshelf.translations` (decision 005).
+ * in the standard fields, the other under `extensions.skillshelf.translations` (docs/decisions/006-case-bilingual.md).
  */
 import { uuidV5 } from "../../content/uuid.ts";
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
