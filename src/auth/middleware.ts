@@ -31,6 +31,8 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
       sessions.set(c.req.raw, session);
     }
     await next();
+    // What a signed-in person sees (at least the header) is theirs: no shared cache may keep it.
+    if (session && !c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "private, no-store");
     // A handler that set its own session cookie (sign-in, sign-out) has the last word.
     if (setCookies.length === 0 || c.res.headers.getSetCookie().length > 0) return;
     for (const cookie of setCookies) c.res.headers.append("set-cookie", cookie);

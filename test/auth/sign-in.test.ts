@@ -158,6 +158,19 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test("public pages: a signed-in visit is private and never leaks into the shared page cache", async () => {
+      const cookie = await signInAs(t, "editor");
+      const anonymousBefore = await t.app.request("/fr");
+      assert.match(await anonymousBefore.text(), /Se connecter/);
+      const mine = await t.app.request("/fr", { headers: { cookie } });
+      assert.equal(mine.headers.get("cache-control"), "private, no-store");
+      assert.equal(mine.headers.get("x-cache"), null, "not served from the cache");
+      assert.match(await mine.text(), /Se déconnecter/);
+      const anonymousAfter = await (await t.app.request("/fr")).text();
+      assert.match(anonymousAfter, /Se connecter/);
+      assert.doesNotMatch(anonymousAfter, /Se déconnecter/);
+    });
+
     test("anonymous readers see 'Sign in' in the header, in their language", async () => {
       for (const lang of ["en", "fr"] as const) {
         const html = await (await t.app.request(`/${lang}/sign-in`)).text();
