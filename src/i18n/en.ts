@@ -297,8 +297,9 @@ export const en = {
   importTooManyCompetencies: "An area can have at most 100 competencies.",
   importNoCompetency: "The area needs at least one competency.",
   importDoneTitle: "Import complete",
-  importDone: (title: string, added: string, updated: string, removed: string) =>
-    `“${title}” was imported. Items added: ${added}; updated: ${updated}; removed: ${removed}.`,
+  importDone: (title: string) => `“${title}” was imported.`,
+  importDoneCounts: (added: number, updated: number, removed: number) =>
+    `Items added: ${number(added)}; updated: ${number(updated)}; removed: ${number(removed)}.`,
   importDoneNext: "The changes are in the editors' draft. Readers see them once the framework is published.",
   importOpenEditor: "Open the framework in the editor",
   importAnother: "Import something else",

@@ -302,8 +302,9 @@ export const fr: Messages = {
   importTooManyCompetencies: "Un domaine peut avoir au plus 100 compétences.",
   importNoCompetency: "Le domaine doit avoir au moins une compétence.",
   importDoneTitle: "Importation terminée",
-  importDone: (title: string, added: string, updated: string, removed: string) =>
-    `« ${title} » a été importé. Éléments ajoutés : ${added}; modifiés : ${updated}; supprimés : ${removed}.`,
+  importDone: (title: string) => `« ${title} » a été importé.`,
+  importDoneCounts: (added: number, updated: number, removed: number) =>
+    `Éléments ajoutés : ${number(added)}; modifiés : ${number(updated)}; supprimés : ${number(removed)}.`,
   importDoneNext: "Les changements se trouvent dans le brouillon des responsables. Le public les verra une fois le référentiel publié.",
   importOpenEditor: "Ouvrir le référentiel dans l'éditeur",
   importAnother: "Importer autre chose",

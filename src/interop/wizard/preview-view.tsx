@@ -9,6 +9,13 @@ import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import type { TypeCount } from "./prepare.ts";
 import { wizardUrls } from "./urls.ts";
 
+/** Enough rows to show the text without scrolling inside the box, wrapped at about 75 characters. */
+const rowsFor = (text: string, min: number, max: number) =>
+  Math.min(
+    max,
+    Math.max(min, text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / 75)), 0) + 1),
+  );
+
 export interface ReadSummary {
   total: number;
   types: TypeCount[];
@@ -186,7 +193,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
             label={t.importAreaDescriptionLabel}
             value={d.description}
             errors={props.errors}
-            rows={5}
+            rows={rowsFor(d.description, 3, 14)}
           />
           <TextInput
             lang={lang}
@@ -209,7 +216,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
                   label={t.importCompetencyLabel}
                   value={c.statement}
                   errors={props.errors}
-                  rows={2}
+                  rows={rowsFor(c.statement, 2, 6)}
                 />
                 <TextArea
                   lang={lang}
@@ -217,7 +224,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
                   label={t.importKsasLabel}
                   value={c.ksas}
                   errors={props.errors}
-                  rows={Math.min(12, Math.max(3, c.ksas.split("\n").length + 1))}
+                  rows={rowsFor(c.ksas, 3, 24)}
                 />
               </fieldset>
             );
@@ -242,12 +249,11 @@ export function DonePage(props: {
   report: { added: number; updated: number; removed: number };
 }) {
   const t = messages(props.lang);
-  const n = (value: number) => formatNumber(value, props.lang);
   return (
     <>
       <h1>{t.importDoneTitle}</h1>
       <p class="notice" role="status">
-        {t.importDone(props.title, n(props.report.added), n(props.report.updated), n(props.report.removed))}
+        {t.importDone(props.title)} {t.importDoneCounts(props.report.added, props.report.updated, props.report.removed)}
       </p>
       <p>{t.importDoneNext}</p>
       <ul class="page-actions">
