@@ -1,0 +1,101 @@
+/** `skillshelf import` and `skillshelf export` as a person runs them: real processes, a real SQLite file. */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { syntheticCasePackage } from "../../bench/case/synthetic.ts";
+import { caseSkip, MALFORMED, validatePackage } from "./case-support.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const samples = fileURLToPath(new URL("../../../shared/case/samples/", import.meta.url));
+
+describe("skillshelf import / export (CASE)", () => {
+  let dir: string;
+  let database: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "skillshelf-case-cli-"));
+    database = join(dir, "skillshelf.db");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database, BASE_URL: "https://skills.example.org", LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it("refuses a 50 MB file at once, without reading it", () => {
+    const big = join(dir, "big.json");
+    writeFileSync(big, "");
+    truncateSync(big, 50_000_000);
+    const run = cli("import", big);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /50 MB; CASE packages of at most 47\.1 MB/);
+    assert.match(run.stderr, /nothing was imported/);
+    assert.equal(existsSync(database), false, "no database was even created");
+  });
+
+  it("guesses the format from the extension and refuses what it cannot tell", () => {
+    const odd = join(dir, "framework.bin");
+    writeFileSync(odd, "{}");
+    const run = cli("import", odd);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /cannot tell the format/);
+  });
+
+  it("reports the malformed sample with JSON pointers and writes nothing", { skip: caseSkip }, () => {
+    const run = cli("import", join(samples, MALFORMED), "--lang", "fr");
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /error at \/CFItems\/0\/identifier: Le champ obligatoire « identifier » est absent ou vide\./);
+    assert.match(run.stderr, /\/CFAssociations\/0\/originNodeURI/);
+    assert.equal(existsSync(database), false);
+  });
+
+  it("prints the parsed tree and its problems with --dry-run --json, writing nothing", () => {
+    const file = join(dir, "small.json");
+    writeFileSync(file, syntheticCasePackage(30, { seed: "cli:" }));
+    const run = cli("import", file, "--dry-run", "--json");
+    assert.equal(run.status, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.type, "framework");
+    assert.equal(json.children.length, 10);
+    assert.deepEqual(json.problems, []);
+    assert.equal(json.case.associations, 31);
+    assert.equal(existsSync(database), false, "a dry run creates no database");
+  });
+
+  it("imports, publishes, re-imports in place and exports a strictly valid package", () => {
+    const file = join(dir, "small-again.json");
+    writeFileSync(file, syntheticCasePackage(30, { seed: "cli:" }));
+    const first = cli("import", file, "--publish", "First import");
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /created framework ".+" \(.+\)\n {2}items: 30 added, 0 updated, 0 removed, 0 unchanged/);
+    assert.match(first.stdout, /published as edition 1/);
+
+    const dry = cli("import", file, "--dry-run", "--json");
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.deepEqual(JSON.parse(dry.stdout).changes.items, { added: 0, updated: 0, removed: 0, unchanged: 30 });
+
+    const again = cli("import", file);
+    assert.match(again.stdout, /updated framework ".+" \(.+\)\n {2}items: 0 added, 0 updated, 0 removed, 30 unchanged/);
+
+    const slug = /framework "([^"]+)"/.exec(first.stdout)?.[1] as string;
+    const out = join(dir, "export.json");
+    const exported = cli("export", "--framework", slug, "--format", "case", "--out", out);
+    assert.equal(exported.status, 0, exported.stderr);
+    const pkg = JSON.parse(readFileSync(out, "utf8"));
+    assert.equal(pkg.CFItems.length, 30);
+    if (!caseSkip) assert.ok(validatePackage(pkg).ok, validatePackage(pkg).errors);
+
+    const csv = cli("export", "--framework", slug, "--format", "csv");
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.ok(csv.stdout.split("\n").length > 30);
+  });
+});
