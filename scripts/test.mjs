@@ -7,6 +7,7 @@
 //   node scripts/test.mjs --store          only the tests that run on every database (they call
 //                                          testDialects()); CI runs these again with TEST_DATABASE_URL
 //   node scripts/test.mjs test/store …     only test files under the given paths (implies --unit)
+//   node scripts/test.mjs --browser        the browser tests only (as `npm test` runs them)
 //
 // Browser tests are skipped, with a message, when /usr/bin/chromium is absent — except under
 // CI=true, where they must run and pass.
@@ -20,7 +21,7 @@ const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith("--")));
 const paths = args.filter((a) => !a.startsWith("--"));
-const known = new Set(["--unit", "--store", "--help"]);
+const known = new Set(["--unit", "--store", "--browser", "--help"]);
 for (const flag of flags) {
   if (!known.has(flag)) {
     console.error(`test: unknown option ${flag} (known: ${[...known].join(", ")})`);
@@ -31,7 +32,7 @@ if (flags.has("--help")) {
   console.log(
     readFileSync(fileURLToPath(import.meta.url), "utf8")
       .split("\n")
-      .slice(1, 12)
+      .slice(1, 13)
       .join("\n")
       .replace(/^\/\/ ?/gm, ""),
   );
@@ -81,7 +82,9 @@ const results = [];
 const started = Date.now();
 
 // 1. Unit and integration tests, with node's own runner (its summary lines stay visible for CI).
-if (rel.length === 0) {
+if (flags.has("--browser")) {
+  // Browser tests only.
+} else if (rel.length === 0) {
   console.error("test: no test files found");
   results.push({ name: "unit and integration tests", status: "failed", detail: "no test files" });
 } else {
