@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
-import { type Lang, messages } from "../../i18n/index.ts";
+import { type Lang, messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { importFramework } from "../import.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../model.ts";
@@ -169,7 +169,7 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
       />,
       t(c).importPasteTitle,
       status,
-      wizardUrls.start(c.var.lang === "en" ? "fr" : "en"),
+      wizardUrls.start(otherLang(c.var.lang)),
     );
   }
 

@@ -8,7 +8,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
-import { messages } from "../../i18n/index.ts";
+import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
 import { importFramework } from "../import.ts";
@@ -16,7 +16,7 @@ import { spreadsheetTemplate } from "../sheets/index.ts";
 import type { FieldErrors } from "./fields.tsx";
 import { pasteRoutes } from "./paste-routes.tsx";
 import { countByType, FORMAT_CHOICES, hasTitle, prepareUpload, resolveFormat, type SheetTarget } from "./prepare.ts";
-import { DonePage, UploadPreviewPage } from "./preview-view.tsx";
+import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
 import { MAX_UPLOAD_BODY, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, readBody, renderPage, type Status, str } from "./render.ts";
 import { renderStart } from "./start.tsx";
 import { findDraftFramework, listDraftTypes } from "./store.ts";
@@ -91,7 +91,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
     c: Context<AppEnv>,
     meta: UploadMeta,
     prepared: Awaited<ReturnType<typeof prepareUpload>>,
-    extra: { token?: string; report?: Parameters<typeof UploadPreviewPage>[0]["outcome"]; message?: string },
+    extra: { token?: string; outcome?: Outcome; message?: string },
     status: Status,
   ) {
     const framework = prepared.framework;
@@ -109,13 +109,13 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
         formatLabel={formatLabel(c, meta.format)}
         summary={summary}
         problems={prepared.problems}
-        outcome={extra.report}
+        outcome={extra.outcome}
         token={extra.token}
         message={extra.message}
       />,
       t(c).importPreviewTitle,
       status,
-      wizardUrls.start(c.var.lang === "en" ? "fr" : "en"),
+      wizardUrls.start(otherLang(c.var.lang)),
     );
   }
 
@@ -178,7 +178,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
         c,
         meta,
         prepared,
-        { token, report: { title: framework?.title ?? { en: null, fr: null }, report: dryRun.report } },
+        { token, outcome: { title: framework?.title ?? { en: null, fr: null }, report: dryRun.report } },
         200,
       );
     },
