@@ -22,4 +22,10 @@ if (!outcome.ok) {
   process.exit(1);
 }
 const peak = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
-console.log(JSON.stringify({ ms, items: outcome.report.items.added + outcome.report.items.updated + outcome.report.items.unchanged, peakMb: peak ? Number(peak[1]) / 1024 : null }));
+console.log(
+  JSON.stringify({
+    ms,
+    items: outcome.report.items.added + outcome.report.items.updated + outcome.report.items.unchanged,
+    peakMb: peak ? Number(peak[1]) / 1024 : null,
+  }),
+);

@@ -5,8 +5,14 @@
  */
 import { uuidV5 as uuid } from "../../src/content/uuid.ts";
 
-const WORDS = "plan budget report community service staff collection program partner policy training data media literacy outreach".split(" ");
-const MOTS = "planifier budget rapport collectivité service personnel collection programme partenaire politique formation données médias littératie rayonnement".split(" ");
+const WORDS =
+  "plan budget report community service staff collection program partner policy training data media literacy outreach".split(
+    " ",
+  );
+const MOTS =
+  "planifier budget rapport collectivité service personnel collection programme partenaire politique formation données médias littératie rayonnement".split(
+    " ",
+  );
 const BRANCHING = [10, 10, 20, 25, 25];
 const TYPES = ["Category", "Area", "Competency", "KSA", "Indicator"];
 
@@ -40,7 +46,10 @@ export function syntheticCasePackage(items: number, options: { seed?: string; ho
         const i = made++;
         const id = uuidV5(`synthetic-item:${i}`);
         const code = parent.code ? `${parent.code}.${n}` : String(n);
-        const french = i % 4 === 0 ? `,"extensions":{"skillshelf":{"translations":{"fr":{"fullStatement":${JSON.stringify(statement(i, MOTS))}}}}}` : "";
+        const french =
+          i % 4 === 0
+            ? `,"extensions":{"skillshelf":{"translations":{"fr":{"fullStatement":${JSON.stringify(statement(i, MOTS))}}}}}`
+            : "";
         parts.push(
           `{"identifier":"${id}","uri":"${base}/CFItems/${id}","lastChangeDateTime":"${date}","fullStatement":${JSON.stringify(statement(i, WORDS))},"humanCodingScheme":"${code}","CFItemType":"${TYPES[depth]}"${french}}`,
         );
@@ -61,7 +70,8 @@ export function syntheticCasePackage(items: number, options: { seed?: string; ho
     level.push(next);
   }
   const definitions = TYPES.map(
-    (t, k) => `{"identifier":"${typeIds[k]}","uri":"${base}/CFItemTypes/${typeIds[k]}","title":"${t}","description":"${t}","hierarchyCode":"${k + 1}","typeCode":"${t}","lastChangeDateTime":"${date}"}`,
+    (t, k) =>
+      `{"identifier":"${typeIds[k]}","uri":"${base}/CFItemTypes/${typeIds[k]}","title":"${t}","description":"${t}","hierarchyCode":"${k + 1}","typeCode":"${t}","lastChangeDateTime":"${date}"}`,
   );
   const document = `{"identifier":"${doc}","uri":"${base}/CFDocuments/${doc}","creator":"Skillshelf benchmarks","title":"Synthetic framework of ${items} items","lastChangeDateTime":"${date}","language":"en","caseVersion":"1.1","extensions":{"skillshelf":{"translations":{"fr":{"title":"Référentiel synthétique de ${items} éléments"}}}}}`;
   return `{"CFDocument":${document},"CFItems":[${parts.join(",")}],"CFAssociations":[${assoc.join(",")}],"CFDefinitions":{"CFConcepts":[],"CFSubjects":[],"CFLicenses":[],"CFItemTypes":[${definitions.join(",")}],"CFAssociationGroupings":[]}}`;

@@ -8,7 +8,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { syntheticCasePackage } from "../case/synthetic.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { buildFrameworkView } from "../../src/frameworks/catalog.ts";
@@ -17,6 +16,7 @@ import { writeCaseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importChecked } from "../../src/interop/import.ts";
+import { syntheticCasePackage } from "../case/synthetic.ts";
 import type { BenchContext, BenchGroup } from "../lib/figures.ts";
 import { median } from "../lib/stats.ts";
 
@@ -38,18 +38,30 @@ async function importOnce(context: BenchContext, text: string, n: number): Promi
   }
 }
 
-function runChild(context: BenchContext, file: string, databaseUrl: string): Promise<{ ms: number; items: number; peakMb: number }> {
+function runChild(
+  context: BenchContext,
+  file: string,
+  databaseUrl: string,
+): Promise<{ ms: number; items: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(context.root, "bench/case/import-child.ts"), file, databaseUrl], {
-      cwd: context.root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(context.root, "bench/case/import-child.ts"), file, databaseUrl],
+      {
+        cwd: context.root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop() as string)) : reject(new Error(`import child exited ${code}: ${err.slice(-2000)}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop() as string))
+        : reject(new Error(`import child exited ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -57,11 +69,30 @@ export const caseInterop: BenchGroup = {
   id: "case",
   title: "CASE import and export (SQLite)",
   figures: [
-    { key: "case_import_ms", unit: "ms", label: `import ${SAMPLE} (585 items, 3,368 associations): parse + write`, goal: { op: "<=", target: 1000 } },
+    {
+      key: "case_import_ms",
+      unit: "ms",
+      label: `import ${SAMPLE} (585 items, 3,368 associations): parse + write`,
+      goal: { op: "<=", target: 1000 },
+    },
     { key: "case_import_parse_ratio", unit: "×", label: "that import ÷ JSON.parse of the same text" },
-    { key: "synthetic_import_s", unit: "s", label: `import a generated ${SYNTHETIC_ITEMS.toLocaleString("en")}-item package (child process)`, goal: { op: "<=", target: 20 } },
-    { key: "synthetic_import_peak_mb", unit: "MB", label: "peak memory (VmHWM) of that import's process", goal: { op: "<=", target: 500 } },
-    { key: "case_export_ms", unit: "ms", label: `export that ${SYNTHETIC_ITEMS.toLocaleString("en")}-item framework as CASE, streamed to a file` },
+    {
+      key: "synthetic_import_s",
+      unit: "s",
+      label: `import a generated ${SYNTHETIC_ITEMS.toLocaleString("en")}-item package (child process)`,
+      goal: { op: "<=", target: 20 },
+    },
+    {
+      key: "synthetic_import_peak_mb",
+      unit: "MB",
+      label: "peak memory (VmHWM) of that import's process",
+      goal: { op: "<=", target: 500 },
+    },
+    {
+      key: "case_export_ms",
+      unit: "ms",
+      label: `export that ${SYNTHETIC_ITEMS.toLocaleString("en")}-item framework as CASE, streamed to a file`,
+    },
   ],
   async run(context, report) {
     const sample = join(context.root, "..", "shared", "case", "samples", SAMPLE);
@@ -77,7 +108,11 @@ export const caseInterop: BenchGroup = {
         imports.push(await importOnce(context, text, n));
       }
       report("case_import_ms", median(imports), `runs: ${imports.map((ms) => ms.toFixed(0)).join(", ")} ms`);
-      report("case_import_parse_ratio", median(imports) / median(parses), `JSON.parse median ${median(parses).toFixed(1)} ms`);
+      report(
+        "case_import_parse_ratio",
+        median(imports) / median(parses),
+        `JSON.parse median ${median(parses).toFixed(1)} ms`,
+      );
     } else {
       console.log(`  skipped: ../shared/case not found (${SAMPLE})`);
     }
@@ -99,8 +134,14 @@ export const caseInterop: BenchGroup = {
       const input = await caseExportInput(database.db, view, "https://skills.example.org");
       const stream = createWriteStream(out);
       await writeCaseExport(input, stream);
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      report("case_export_ms", performance.now() - started, `${(statSync(out).size / 1e6).toFixed(1)} MB written (database read included)`);
+      await new Promise<void>((resolve, reject) =>
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      report(
+        "case_export_ms",
+        performance.now() - started,
+        `${(statSync(out).size / 1e6).toFixed(1)} MB written (database read included)`,
+      );
     } finally {
       await database.close();
     }

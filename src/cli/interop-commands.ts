@@ -20,7 +20,13 @@ import { parseCasePackage } from "../interop/case/parse.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
 import { type ImportOutcome, type ImportReport, importFramework } from "../interop/import.ts";
 import { describeProblem } from "../interop/messages.ts";
-import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "../interop/model.ts";
+import {
+  hasErrors,
+  type ImportedFramework,
+  type ImportedItem,
+  type ImportResult,
+  type Problem,
+} from "../interop/model.ts";
 import { exportSpreadsheet, parseSpreadsheet } from "../interop/sheets/index.ts";
 import { parsePastedText } from "../interop/text/index.ts";
 import { newFrameworkWithArea, placeArea } from "../interop/wizard/paste.ts";
@@ -30,7 +36,14 @@ import { type Progress, progressBar } from "./progress.ts";
 
 const FORMATS = ["case", "xlsx", "csv", "text"] as const;
 type ImportFormat = (typeof FORMATS)[number];
-const EXTENSIONS: Record<string, ImportFormat> = { ".json": "case", ".xlsx": "xlsx", ".csv": "csv", ".txt": "text", ".text": "text", ".md": "text" };
+const EXTENSIONS: Record<string, ImportFormat> = {
+  ".json": "case",
+  ".xlsx": "xlsx",
+  ".csv": "csv",
+  ".txt": "text",
+  ".text": "text",
+  ".md": "text",
+};
 /** Files above this size get a progress bar (when stderr is a terminal). */
 const LARGE_FILE = 2 * 1024 * 1024;
 const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
@@ -79,21 +92,40 @@ const problemJson = (p: Problem, lang: Lang) => ({ ...p, message: describeProble
 
 function printProblems(problems: readonly Problem[], lang: Lang) {
   const shown = problems.slice(0, 100);
-  for (const p of shown) console.error(`${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`);
+  for (const p of shown)
+    console.error(
+      `${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`,
+    );
   if (problems.length > shown.length) console.error(`… and ${problems.length - shown.length} more`);
 }
 
-const counts = (c: ImportReport["items"]) => `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged`;
+const counts = (c: ImportReport["items"]) =>
+  `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged`;
 
 function printReport(report: ImportReport) {
-  const verb = report.dryRun ? (report.created ? "would create" : "would update") : report.created ? "created" : "updated";
+  const verb = report.dryRun
+    ? report.created
+      ? "would create"
+      : "would update"
+    : report.created
+      ? "created"
+      : "updated";
   console.log(`${verb} framework "${report.slug}" (${report.frameworkId})`);
   console.log(`  items: ${counts(report.items)}`);
   console.log(`  item types: ${counts(report.itemTypes)}`);
-  if (report.associations.added + report.associations.updated + report.associations.removed + report.associations.unchanged > 0) {
+  if (
+    report.associations.added +
+      report.associations.updated +
+      report.associations.removed +
+      report.associations.unchanged >
+    0
+  ) {
     console.log(`  CASE associations: ${counts(report.associations)}`);
   }
-  if (report.definitions.added + report.definitions.updated + report.definitions.removed + report.definitions.unchanged > 0) {
+  if (
+    report.definitions.added + report.definitions.updated + report.definitions.removed + report.definitions.unchanged >
+    0
+  ) {
     console.log(`  CASE definitions: ${counts(report.definitions)}`);
   }
   if (report.published) console.log(`  published as edition ${report.published}`);
@@ -107,7 +139,12 @@ async function openExistingDatabase(): Promise<Database | null> {
   return openDatabase(databaseUrl);
 }
 
-async function parseFile(path: string, format: ImportFormat, values: Record<string, unknown>, progress: Progress): Promise<ImportResult<ImportedFramework | CasePackage>> {
+async function parseFile(
+  path: string,
+  format: ImportFormat,
+  values: Record<string, unknown>,
+  progress: Progress,
+): Promise<ImportResult<ImportedFramework | CasePackage>> {
   if (format === "case") {
     const tooLarge = oversizeProblem(statSync(path).size);
     if (tooLarge) return { value: null, problems: [tooLarge] };
@@ -133,7 +170,8 @@ async function textImport(text: string, values: Record<string, unknown>): Promis
   const seed = `${slug ?? "new"}:${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
   if (!slug) {
     const title = (values.title as string | undefined)?.trim();
-    if (!title) throw new UsageError("text imports need --framework SLUG (an existing framework) or --title TITLE (a new one)");
+    if (!title)
+      throw new UsageError("text imports need --framework SLUG (an existing framework) or --title TITLE (a new one)");
     return { value: newFrameworkWithArea(seed, title, textLang, parsed.value), problems: parsed.problems };
   }
   const database = await openDatabase(readConfig().databaseUrl);
@@ -199,7 +237,8 @@ ${ENV_NOTE}`,
     if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such file: ${path}`);
     const format = (values.format as string | undefined) ?? EXTENSIONS[extname(path).toLowerCase()];
     if (!format) throw new UsageError(`cannot tell the format of ${path}: give --format case|xlsx|csv|text`);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (formats: ${FORMATS.join(", ")})`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`unknown format "${format}" (formats: ${FORMATS.join(", ")})`);
     const lang = (values.lang as string | undefined) ?? "en";
     if (!isLang(lang)) throw new UsageError("--lang must be en or fr");
     const dryRun = Boolean(values["dry-run"]);
@@ -246,7 +285,11 @@ ${ENV_NOTE}`,
     if (asJson) {
       const result: Record<string, unknown> = dryRun && framework ? treeJson(framework) : {};
       if (parsed.value && isCasePackage(parsed.value)) {
-        result.case = { caseVersion: parsed.value.caseVersion, associations: parsed.value.associations.length, definitions: parsed.value.definitions.length };
+        result.case = {
+          caseVersion: parsed.value.caseVersion,
+          associations: parsed.value.associations.length,
+          definitions: parsed.value.definitions.length,
+        };
       }
       if (outcome?.ok) result.changes = outcome.report;
       result.problems = problems.map((p) => problemJson(p, lang));
@@ -254,7 +297,8 @@ ${ENV_NOTE}`,
     } else {
       printProblems(problems, lang);
       if (outcome?.ok) printReport(outcome.report);
-      else if (!failed && dryRun) console.log("the file can be imported (no database to compare with); dry run: nothing was written");
+      else if (!failed && dryRun)
+        console.log("the file can be imported (no database to compare with); dry run: nothing was written");
       if (failed) console.error("nothing was imported");
     }
     return failed ? 1 : 0;
@@ -296,12 +340,19 @@ Writes a framework's latest published edition (or its draft, if it was never pub
   --out FILE         write to FILE instead of standard output
   --draft            export the editors' draft instead of the published edition
 ${ENV_NOTE}`,
-  options: { framework: { type: "string" }, format: { type: "string" }, out: { type: "string" }, draft: { type: "boolean" } },
+  options: {
+    framework: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    draft: { type: "boolean" },
+  },
   async run(values) {
     const format = (values.format as string | undefined) ?? "json";
-    if (!["case", "json", "xlsx", "csv"].includes(format)) throw new UsageError(`unsupported format "${format}" (formats: case, json, xlsx, csv)`);
+    if (!["case", "json", "xlsx", "csv"].includes(format))
+      throw new UsageError(`unsupported format "${format}" (formats: case, json, xlsx, csv)`);
     const out = values.out as string | undefined;
-    if (format === "xlsx" && !out && process.stdout.isTTY) throw new UsageError("an XLSX file is binary: give --out FILE");
+    if (format === "xlsx" && !out && process.stdout.isTTY)
+      throw new UsageError("an XLSX file is binary: give --out FILE");
     const config = readConfig();
     const database = await openDatabase(config.databaseUrl);
     try {

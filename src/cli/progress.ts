@@ -22,7 +22,9 @@ export function progressBar(enabled: boolean, stream: NodeJS.WriteStream = proce
       const ratio = total > 0 ? Math.min(1, done / total) : 0;
       const filled = Math.round(ratio * width);
       const numbers = total > 0 ? ` ${done.toLocaleString("en-CA")}/${total.toLocaleString("en-CA")}` : "";
-      stream.write(`\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${phase}${numbers}`);
+      stream.write(
+        `\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${phase}${numbers}`,
+      );
       drawn = true;
     },
     done() {

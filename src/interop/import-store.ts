@@ -57,7 +57,11 @@ export async function listItemsForImport(db: Executor, frameworkId: string): Pro
 }
 
 /** Which of these item ids already belong to a framework other than `frameworkId`. */
-export async function findForeignItems(db: Executor, ids: readonly string[], frameworkId: string): Promise<{ id: string; framework_id: string }[]> {
+export async function findForeignItems(
+  db: Executor,
+  ids: readonly string[],
+  frameworkId: string,
+): Promise<{ id: string; framework_id: string }[]> {
   const found: { id: string; framework_id: string }[] = [];
   for (let i = 0; i < ids.length; i += 1000) {
     found.push(
@@ -73,7 +77,11 @@ export async function findForeignItems(db: Executor, ids: readonly string[], fra
 }
 
 /** Inserts new items and rewrites changed ones (parents must come before their children). */
-export async function upsertItems(trx: Executor, rows: readonly ItemWrite[], onChunk?: (count: number) => void): Promise<void> {
+export async function upsertItems(
+  trx: Executor,
+  rows: readonly ItemWrite[],
+  onChunk?: (count: number) => void,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await trx
@@ -103,10 +111,17 @@ export async function upsertItems(trx: Executor, rows: readonly ItemWrite[], onC
 export async function removeItems(trx: Executor, ids: readonly string[]): Promise<void> {
   // Children point at parents: unlink first, so the order of deletes does not matter.
   for (let i = 0; i < ids.length; i += 1000) {
-    await trx.updateTable("items").set({ parent_id: null }).where("id", "in", ids.slice(i, i + 1000)).execute();
+    await trx
+      .updateTable("items")
+      .set({ parent_id: null })
+      .where("id", "in", ids.slice(i, i + 1000))
+      .execute();
   }
   for (let i = 0; i < ids.length; i += 1000) {
-    await trx.deleteFrom("items").where("id", "in", ids.slice(i, i + 1000)).execute();
+    await trx
+      .deleteFrom("items")
+      .where("id", "in", ids.slice(i, i + 1000))
+      .execute();
   }
 }
 
@@ -120,7 +135,11 @@ export async function listTypesForImport(db: Executor, frameworkId: string): Pro
 }
 
 export async function insertTypes(trx: Executor, rows: readonly TypeWrite[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto("item_types").values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto("item_types")
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function updateType(trx: Executor, row: TypeWrite): Promise<void> {

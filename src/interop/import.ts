@@ -5,16 +5,23 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { uuidV5 } from "../content/uuid.ts";
-import { publishEdition } from "../editions/publish.ts";
 import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
+import { publishEdition } from "../editions/publish.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
-import { deleteAssociations, deleteDefinitions, listAssociations, listDefinitions, upsertAssociations, upsertDefinitions } from "./case/store.ts";
+import {
+  deleteAssociations,
+  deleteDefinitions,
+  listAssociations,
+  listDefinitions,
+  upsertAssociations,
+  upsertDefinitions,
+} from "./case/store.ts";
 import {
   deleteTypes,
   findForeignItems,
-  insertTypes,
   type ItemWrite,
+  insertTypes,
   listItemsForImport,
   listTypesForImport,
   removeItems,
@@ -87,7 +94,8 @@ function flatten(roots: readonly ImportedItem[]): { item: ImportedItem; parentId
   while (stack.length > 0) {
     const entry = stack.pop() as { item: ImportedItem; parentId: string | null };
     out.push(entry);
-    for (let i = entry.item.children.length - 1; i >= 0; i--) stack.push({ item: entry.item.children[i], parentId: entry.item.id });
+    for (let i = entry.item.children.length - 1; i >= 0; i--)
+      stack.push({ item: entry.item.children[i], parentId: entry.item.id });
   }
   return out;
 }
@@ -123,13 +131,21 @@ export async function importChecked(
   return importFramework(db, parsed.value, options);
 }
 
-export async function importFramework(db: Kysely<DB>, input: ImportedFramework | CasePackage, options: ImportOptions = {}): Promise<ImportOutcome> {
+export async function importFramework(
+  db: Kysely<DB>,
+  input: ImportedFramework | CasePackage,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
   const casePackage = isCasePackage(input) ? input : null;
   const imported = casePackage ? casePackage.framework : (input as ImportedFramework);
   const flat = flatten(imported.children);
   const seen = new Set<string>();
   for (const { item } of flat) {
-    if (seen.has(item.id)) return { ok: false, problems: [{ where: item.id, code: "import.duplicate_identifier", params: { id: item.id }, severity: "error" }] };
+    if (seen.has(item.id))
+      return {
+        ok: false,
+        problems: [{ where: item.id, code: "import.duplicate_identifier", params: { id: item.id }, severity: "error" }],
+      };
     seen.add(item.id);
   }
 
@@ -138,7 +154,9 @@ export async function importFramework(db: Kysely<DB>, input: ImportedFramework |
     await db.transaction().execute(async (trx) => {
       outcome = await write(trx, imported, casePackage, flat, options);
       if (outcome.ok && options.publish !== undefined) {
-        outcome.report.published = (await publishEdition(trx, outcome.report.frameworkId, null, options.publish)).number;
+        outcome.report.published = (
+          await publishEdition(trx, outcome.report.frameworkId, null, options.publish)
+        ).number;
       }
       if (outcome.ok && options.afterWrite) await options.afterWrite(trx, outcome.report);
       if (outcome.ok && options.dryRun) throw new DryRunRollback();
@@ -177,7 +195,12 @@ async function write(
 
   // The framework row first: everything else refers to it.
   const existing = await findFrameworkById(trx, frameworkId);
-  const slug = existing?.slug ?? (await freeSlug(trx, slugify(options.slug ?? imported.slug ?? imported.title.en ?? imported.title.fr ?? frameworkId)));
+  const slug =
+    existing?.slug ??
+    (await freeSlug(
+      trx,
+      slugify(options.slug ?? imported.slug ?? imported.title.en ?? imported.title.fr ?? frameworkId),
+    ));
   const frameworkRow = {
     title_en: imported.title.en,
     title_fr: imported.title.fr,
@@ -224,7 +247,12 @@ async function write(
     if (!old) {
       newTypes.push(type);
       typeReport.added++;
-    } else if (old.label_en !== type.label_en || old.label_fr !== type.label_fr || old.position !== type.position || old.extra !== type.extra) {
+    } else if (
+      old.label_en !== type.label_en ||
+      old.label_fr !== type.label_fr ||
+      old.position !== type.position ||
+      old.extra !== type.extra
+    ) {
       await updateType(trx, type);
       typeReport.updated++;
     } else typeReport.unchanged++;
@@ -307,7 +335,9 @@ async function write(
   } else {
     // Another format carries no associations: keep them, except those whose item is gone.
     const gone = new Set(removedItems);
-    associationDeletes = oldAssociations.filter((a) => gone.has(a.origin_item_id ?? "") || gone.has(a.destination_item_id ?? "")).map((a) => a.id);
+    associationDeletes = oldAssociations
+      .filter((a) => gone.has(a.origin_item_id ?? "") || gone.has(a.destination_item_id ?? ""))
+      .map((a) => a.id);
     associationReport.unchanged = oldAssociations.length - associationDeletes.length;
     associationWrites = [];
   }
@@ -336,7 +366,13 @@ async function write(
     const old = new Map((await listDefinitions(trx, frameworkId)).map((d) => [`${d.kind}:${d.id}`, d]));
     const rows: CaseDefinitionsTable[] = [];
     for (const d of casePackage.definitions) {
-      const row = { framework_id: frameworkId, kind: d.kind, id: d.id, ordinal: d.ordinal, body: JSON.stringify(d.body) };
+      const row = {
+        framework_id: frameworkId,
+        kind: d.kind,
+        id: d.id,
+        ordinal: d.ordinal,
+        body: JSON.stringify(d.body),
+      };
       const before = old.get(`${d.kind}:${d.id}`);
       old.delete(`${d.kind}:${d.id}`);
       if (before && before.body === row.body && before.ordinal === row.ordinal) definitionReport.unchanged++;

@@ -26,8 +26,20 @@ const date = "2024-03-04T05:06:07Z";
 function definitionsPackage() {
   const doc = v4("api-doc");
   const item = v4("api-item");
-  const link = (kind: string, id: string, title: string) => ({ title, identifier: id, uri: `https://case.example.org/${kind}/${id}` });
-  const ids = { subject: v4("subject"), concept: v4("concept"), license: v4("license"), grouping: v4("grouping"), rubric: v4("rubric"), criterion: v4("criterion"), level: v4("level") };
+  const link = (kind: string, id: string, title: string) => ({
+    title,
+    identifier: id,
+    uri: `https://case.example.org/${kind}/${id}`,
+  });
+  const ids = {
+    subject: v4("subject"),
+    concept: v4("concept"),
+    license: v4("license"),
+    grouping: v4("grouping"),
+    rubric: v4("rubric"),
+    criterion: v4("criterion"),
+    level: v4("level"),
+  };
   return {
     ids: { ...ids, doc, item },
     json: {
@@ -61,11 +73,38 @@ function definitionsPackage() {
         },
       ],
       CFDefinitions: {
-        CFSubjects: [{ identifier: ids.subject, uri: "https://case.example.org/s", title: "Reading", hierarchyCode: "1", lastChangeDateTime: date }],
-        CFConcepts: [{ identifier: ids.concept, uri: "https://case.example.org/c", title: "Close reading", hierarchyCode: "1", keywords: "close|read", lastChangeDateTime: date }],
-        CFLicenses: [{ identifier: ids.license, uri: "https://case.example.org/l", title: "CC0", licenseText: "No rights reserved.", lastChangeDateTime: date }],
+        CFSubjects: [
+          {
+            identifier: ids.subject,
+            uri: "https://case.example.org/s",
+            title: "Reading",
+            hierarchyCode: "1",
+            lastChangeDateTime: date,
+          },
+        ],
+        CFConcepts: [
+          {
+            identifier: ids.concept,
+            uri: "https://case.example.org/c",
+            title: "Close reading",
+            hierarchyCode: "1",
+            keywords: "close|read",
+            lastChangeDateTime: date,
+          },
+        ],
+        CFLicenses: [
+          {
+            identifier: ids.license,
+            uri: "https://case.example.org/l",
+            title: "CC0",
+            licenseText: "No rights reserved.",
+            lastChangeDateTime: date,
+          },
+        ],
         CFItemTypes: [],
-        CFAssociationGroupings: [{ identifier: ids.grouping, uri: "https://case.example.org/g", title: "Main", lastChangeDateTime: date }],
+        CFAssociationGroupings: [
+          { identifier: ids.grouping, uri: "https://case.example.org/g", title: "Main", lastChangeDateTime: date },
+        ],
       },
       CFRubrics: [
         {
@@ -79,7 +118,15 @@ function definitionsPackage() {
               uri: "https://case.example.org/rc",
               lastChangeDateTime: date,
               position: 1,
-              CFRubricCriterionLevels: [{ identifier: ids.level, uri: "https://case.example.org/rl", lastChangeDateTime: date, quality: "Good", score: 3 }],
+              CFRubricCriterionLevels: [
+                {
+                  identifier: ids.level,
+                  uri: "https://case.example.org/rl",
+                  lastChangeDateTime: date,
+                  quality: "Good",
+                  score: 3,
+                },
+              ],
             },
           ],
         },
@@ -101,12 +148,27 @@ describe("CASE 1.1 REST API", () => {
   before(async () => {
     t = await makeTestApp({ dialect: "sqlite", env: { BASE_URL: "https://skills.example.org" } });
     if (!caseSkip) check = openApiValidator();
-    const imported = await importFramework(t.db, parseCasePackage(fixture.json).value as never, { publish: "API fixture" });
+    const imported = await importFramework(t.db, parseCasePackage(fixture.json).value as never, {
+      publish: "API fixture",
+    });
     assert.ok(imported.ok);
-    const starter = await t.db.selectFrom("frameworks").select("id").where("slug", "=", "public-library-staff").executeTakeFirstOrThrow();
+    const starter = await t.db
+      .selectFrom("frameworks")
+      .select("id")
+      .where("slug", "=", "public-library-staff")
+      .executeTakeFirstOrThrow();
     starterId = starter.id;
-    starterItem = (await t.db.selectFrom("items").select("id").where("framework_id", "=", starterId).where("parent_id", "is not", null).executeTakeFirstOrThrow()).id;
-    starterType = (await t.db.selectFrom("item_types").select("id").where("framework_id", "=", starterId).executeTakeFirstOrThrow()).id;
+    starterItem = (
+      await t.db
+        .selectFrom("items")
+        .select("id")
+        .where("framework_id", "=", starterId)
+        .where("parent_id", "is not", null)
+        .executeTakeFirstOrThrow()
+    ).id;
+    starterType = (
+      await t.db.selectFrom("item_types").select("id").where("framework_id", "=", starterId).executeTakeFirstOrThrow()
+    ).id;
     // A framework imported but never published: invisible to the API.
     const draft = parseCasePackage(syntheticCasePackage(12, { seed: "api-draft:" }));
     assert.ok(draft.value && !hasErrors(draft.problems));
@@ -139,7 +201,10 @@ describe("CASE 1.1 REST API", () => {
 
     const byTitle = await get("/CFDocuments?sort=title&orderBy=desc");
     const titles = byTitle.body.CFDocuments.map((d: Json) => d.title);
-    assert.deepEqual(titles, [...titles].sort((a: string, b: string) => b.localeCompare(a)));
+    assert.deepEqual(
+      titles,
+      [...titles].sort((a: string, b: string) => b.localeCompare(a)),
+    );
     const page = await get("/CFDocuments?sort=title&limit=1&offset=1");
     assert.equal(page.body.CFDocuments.length, 1);
     assert.equal(page.body.CFDocuments[0].title, [...titles].reverse()[1]);
@@ -162,7 +227,10 @@ describe("CASE 1.1 REST API", () => {
       conforms("/CFDocuments", 400, body);
       assert.equal(body.imsx_codeMajor, "failure");
       assert.equal(body.imsx_severity, "error");
-      assert.deepEqual(body.imsx_codeMinor.imsx_codeMinorField[0], { imsx_codeMinorFieldName: field, imsx_codeMinorFieldValue: minor });
+      assert.deepEqual(body.imsx_codeMinor.imsx_codeMinorField[0], {
+        imsx_codeMinorFieldName: field,
+        imsx_codeMinorFieldValue: minor,
+      });
     }
     const french = await get("/CFDocuments?limit=0", { "accept-language": "fr-CA" });
     assert.match(french.body.imsx_description, /nombre entier/);
@@ -244,7 +312,19 @@ describe("CASE 1.1 REST API", () => {
 
   it("answers unknown and invalid identifiers with a 404 status payload", async () => {
     const unknown = "9a9a9a9a-9a9a-4a9a-8a9a-9a9a9a9a9a9a";
-    for (const path of ["CFDocuments", "CFPackages", "CFItems", "CFAssociations", "CFItemAssociations", "CFItemTypes", "CFSubjects", "CFConcepts", "CFLicenses", "CFAssociationGroupings", "CFRubrics"]) {
+    for (const path of [
+      "CFDocuments",
+      "CFPackages",
+      "CFItems",
+      "CFAssociations",
+      "CFItemAssociations",
+      "CFItemTypes",
+      "CFSubjects",
+      "CFConcepts",
+      "CFLicenses",
+      "CFAssociationGroupings",
+      "CFRubrics",
+    ]) {
       const missing = await get(`/${path}/${unknown}`);
       assert.equal(missing.status, 404, path);
       conforms(`/${path}/{sourcedId}`, 404, missing.body);
@@ -264,7 +344,11 @@ describe("CASE 1.1 REST API", () => {
     assert.equal((await get(`/CFPackages/${draftId}`)).status, 404);
     assert.equal((await get(`/CFItems/${draftItem}`)).status, 404);
     assert.equal((await get(`/CFItemAssociations/${draftItem}`)).status, 404);
-    const status = await t.db.selectFrom("frameworks").select("status").where("id", "=", draftId).executeTakeFirstOrThrow();
+    const status = await t.db
+      .selectFrom("frameworks")
+      .select("status")
+      .where("id", "=", draftId)
+      .executeTakeFirstOrThrow();
     assert.equal(status.status, "draft");
   });
 

@@ -53,7 +53,10 @@ describe("skillshelf import / export (CASE)", () => {
   it("reports the malformed sample with JSON pointers and writes nothing", { skip: caseSkip }, () => {
     const run = cli("import", join(samples, MALFORMED), "--lang", "fr");
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /error at \/CFItems\/0\/identifier: Le champ obligatoire « identifier » est absent ou vide\./);
+    assert.match(
+      run.stderr,
+      /error at \/CFItems\/0\/identifier: Le champ obligatoire « identifier » est absent ou vide\./,
+    );
     assert.match(run.stderr, /\/CFAssociations\/0\/originNodeURI/);
     assert.equal(existsSync(database), false);
   });

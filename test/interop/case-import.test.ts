@@ -34,7 +34,12 @@ function versions(seed: string) {
   changed.lastChangeDateTime = "2025-01-01T00:00:00Z";
   const removed = v2.CFItems.pop();
   v2.CFAssociations = v2.CFAssociations.filter((a: Json) => a.originNodeURI.identifier !== removed.identifier);
-  const added = { ...structuredClone(v2.CFItems[10]), identifier: uuidV5(`${seed}added-item`), humanCodingScheme: "new", fullStatement: "Added." };
+  const added = {
+    ...structuredClone(v2.CFItems[10]),
+    identifier: uuidV5(`${seed}added-item`),
+    humanCodingScheme: "new",
+    fullStatement: "Added.",
+  };
   v2.CFItems.push(added);
   v2.CFAssociations.push({
     ...structuredClone(v2.CFAssociations[10]),
@@ -47,14 +52,18 @@ function versions(seed: string) {
 
 async function installFailure(database: Database, associationId: string) {
   if (database.dialect === "sqlite") {
-    await sql`CREATE TRIGGER case_boom BEFORE INSERT ON case_associations WHEN NEW.id = ${sql.lit(associationId)} BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(database.db);
+    await sql`CREATE TRIGGER case_boom BEFORE INSERT ON case_associations WHEN NEW.id = ${sql.lit(associationId)} BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(
+      database.db,
+    );
   } else {
     await sql
       .raw(
         `CREATE FUNCTION case_boom() RETURNS trigger AS $$ BEGIN IF NEW.id = '${associationId}' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
       )
       .execute(database.db);
-    await sql`CREATE TRIGGER case_boom BEFORE INSERT ON case_associations FOR EACH ROW EXECUTE FUNCTION case_boom()`.execute(database.db);
+    await sql`CREATE TRIGGER case_boom BEFORE INSERT ON case_associations FOR EACH ROW EXECUTE FUNCTION case_boom()`.execute(
+      database.db,
+    );
   }
 }
 
@@ -80,7 +89,11 @@ for (const dialect of testDialects()) {
       assert.ok(first.ok);
       assert.equal(first.report.created, true);
       assert.deepEqual(first.report.items, { added: 60, updated: 0, removed: 0, unchanged: 0 });
-      const framework = await database.db.selectFrom("frameworks").select(["status", "slug"]).where("id", "=", first.report.frameworkId).executeTakeFirstOrThrow();
+      const framework = await database.db
+        .selectFrom("frameworks")
+        .select(["status", "slug"])
+        .where("id", "=", first.report.frameworkId)
+        .executeTakeFirstOrThrow();
       assert.equal(framework.status, "draft", "an import starts as a draft");
 
       const second = await importFramework(database.db, parsed(JSON.stringify(v2)));
@@ -88,13 +101,27 @@ for (const dialect of testDialects()) {
       assert.equal(second.report.created, false);
       assert.equal(second.report.slug, framework.slug);
       assert.deepEqual(second.report.items, { added: 1, updated: 1, removed: 1, unchanged: 58 });
-      assert.deepEqual(second.report.associations, { added: 1, updated: 0, removed: 1, unchanged: first.report.associations.added - 1 });
-      const row = await database.db.selectFrom("items").select(["statement_en", "updated_at", "version"]).where("id", "=", changed.identifier).executeTakeFirstOrThrow();
+      assert.deepEqual(second.report.associations, {
+        added: 1,
+        updated: 0,
+        removed: 1,
+        unchanged: first.report.associations.added - 1,
+      });
+      const row = await database.db
+        .selectFrom("items")
+        .select(["statement_en", "updated_at", "version"])
+        .where("id", "=", changed.identifier)
+        .executeTakeFirstOrThrow();
       assert.equal(row.statement_en, "A new wording.");
       assert.equal(row.updated_at, "2025-01-01T00:00:00.000Z");
       assert.equal(Number(row.version), 2, "an editor holding the old version cannot overwrite the import");
-      assert.equal(await database.db.selectFrom("items").select("id").where("id", "=", removed.identifier).executeTakeFirst(), undefined);
-      assert.ok(await database.db.selectFrom("items").select("id").where("id", "=", added.identifier).executeTakeFirst());
+      assert.equal(
+        await database.db.selectFrom("items").select("id").where("id", "=", removed.identifier).executeTakeFirst(),
+        undefined,
+      );
+      assert.ok(
+        await database.db.selectFrom("items").select("id").where("id", "=", added.identifier).executeTakeFirst(),
+      );
 
       const third = await importFramework(database.db, parsed(JSON.stringify(v2)));
       assert.ok(third.ok);
@@ -115,8 +142,16 @@ for (const dialect of testDialects()) {
         fresh.CFDocument.identifier = uuidV5("all-or-nothing:new framework");
         fresh.CFItems = fresh.CFItems.map((i: Json) => ({ ...i, identifier: uuidV5(`moved:${i.identifier}`) }));
         const moved = (end: Json) =>
-          end.identifier === v2.CFDocument.identifier ? { ...end, identifier: fresh.CFDocument.identifier } : end.uri.includes("/CFItems/") ? { ...end, identifier: uuidV5(`moved:${end.identifier}`) } : end;
-        fresh.CFAssociations = fresh.CFAssociations.map((a: Json) => ({ ...a, originNodeURI: moved(a.originNodeURI), destinationNodeURI: moved(a.destinationNodeURI) }));
+          end.identifier === v2.CFDocument.identifier
+            ? { ...end, identifier: fresh.CFDocument.identifier }
+            : end.uri.includes("/CFItems/")
+              ? { ...end, identifier: uuidV5(`moved:${end.identifier}`) }
+              : end;
+        fresh.CFAssociations = fresh.CFAssociations.map((a: Json) => ({
+          ...a,
+          originNodeURI: moved(a.originNodeURI),
+          destinationNodeURI: moved(a.destinationNodeURI),
+        }));
         await assert.rejects(importFramework(database.db, parsed(JSON.stringify(fresh))), /boom/);
         assert.deepEqual(await snapshotTables(database.db), before);
       } finally {
@@ -143,7 +178,9 @@ for (const dialect of testDialects()) {
       const thief = structuredClone(v1);
       thief.CFDocument.identifier = "0f000000-0000-4000-8000-000000000000";
       thief.CFAssociations = thief.CFAssociations.map((a: Json) =>
-        a.destinationNodeURI.identifier === v1.CFDocument.identifier ? { ...a, destinationNodeURI: { ...a.destinationNodeURI, identifier: thief.CFDocument.identifier } } : a,
+        a.destinationNodeURI.identifier === v1.CFDocument.identifier
+          ? { ...a, destinationNodeURI: { ...a.destinationNodeURI, identifier: thief.CFDocument.identifier } }
+          : a,
       );
       const before = await snapshotTables(database.db);
       const outcome = await importFramework(database.db, parsed(JSON.stringify(thief)));
@@ -157,7 +194,11 @@ for (const dialect of testDialects()) {
       const outcome = await importFramework(database.db, parsed(JSON.stringify(v1)), { publish: "Imported from CASE" });
       assert.ok(outcome.ok);
       assert.equal(outcome.report.published, 1);
-      const framework = await database.db.selectFrom("frameworks").select("status").where("id", "=", outcome.report.frameworkId).executeTakeFirstOrThrow();
+      const framework = await database.db
+        .selectFrom("frameworks")
+        .select("status")
+        .where("id", "=", outcome.report.frameworkId)
+        .executeTakeFirstOrThrow();
       assert.equal(framework.status, "published");
     });
 
@@ -167,7 +208,8 @@ for (const dialect of testDialects()) {
       const first = await importFramework(database.db, casePackage);
       assert.ok(first.ok);
       const exported = await exportDraft(database.db, first.report.frameworkId);
-      const strip = (items: ImportedItem[]): ImportedItem[] => items.map(({ extra: _extra, ...i }) => ({ ...i, children: strip(i.children) }));
+      const strip = (items: ImportedItem[]): ImportedItem[] =>
+        items.map(({ extra: _extra, ...i }) => ({ ...i, children: strip(i.children) }));
       const plain: ImportedFramework = {
         ...casePackage.framework,
         extra: undefined,
@@ -198,18 +240,29 @@ describe("CASE import: hostile packages never half-write (fast-check, SQLite)", 
 
   const base = JSON.parse(syntheticCasePackage(30, { seed: "hostile:" })) as Json;
   const damage = fc.oneof(
-    fc.record({ kind: fc.constant("wrong-type"), at: fc.nat(29), field: fc.constantFrom("fullStatement", "identifier", "lastChangeDateTime", "humanCodingScheme"), value: fc.oneof(fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 }), fc.array(fc.nat())) }),
+    fc.record({
+      kind: fc.constant("wrong-type"),
+      at: fc.nat(29),
+      field: fc.constantFrom("fullStatement", "identifier", "lastChangeDateTime", "humanCodingScheme"),
+      value: fc.oneof(fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 }), fc.array(fc.nat())),
+    }),
     fc.record({ kind: fc.constant("cycle"), at: fc.nat(29), to: fc.nat(29) }),
     fc.record({ kind: fc.constant("duplicate"), at: fc.nat(29), to: fc.nat(29) }),
     fc.record({ kind: fc.constant("huge"), at: fc.nat(29) }),
-    fc.record({ kind: fc.constant("missing"), at: fc.nat(29), field: fc.constantFrom("identifier", "uri", "lastChangeDateTime", "fullStatement") }),
+    fc.record({
+      kind: fc.constant("missing"),
+      at: fc.nat(29),
+      field: fc.constantFrom("identifier", "uri", "lastChangeDateTime", "fullStatement"),
+    }),
     fc.record({ kind: fc.constant("dangling"), at: fc.nat(29) }),
   );
 
   function apply(source: Json, d: Json): Json {
     const pkg = structuredClone(source);
     const item = pkg.CFItems[d.at];
-    const parentLink = pkg.CFAssociations.find((a: Json) => a.associationType === "isChildOf" && a.originNodeURI.identifier === item.identifier);
+    const parentLink = pkg.CFAssociations.find(
+      (a: Json) => a.associationType === "isChildOf" && a.originNodeURI.identifier === item.identifier,
+    );
     if (!parentLink && (d.kind === "cycle" || d.kind === "dangling")) return pkg; // already cut loose
     switch (d.kind) {
       case "wrong-type":
@@ -248,7 +301,11 @@ describe("CASE import: hostile packages never half-write (fast-check, SQLite)", 
         }
         // No error (e.g. a duplicate, or a cycle that is only an item moved): the whole of it is in.
         assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problems));
-        const count = await database.db.selectFrom("items").select((eb) => eb.fn.countAll().as("n")).where("framework_id", "=", outcome.report.frameworkId).executeTakeFirstOrThrow();
+        const count = await database.db
+          .selectFrom("items")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("framework_id", "=", outcome.report.frameworkId)
+          .executeTakeFirstOrThrow();
         const walk = (items: ImportedItem[]): number => items.reduce((n, i) => n + 1 + walk(i.children), 0);
         assert.equal(Number(count.n), walk(result.value?.framework.children ?? []));
       }),

@@ -10,7 +10,13 @@ import { caseSkip, MALFORMED, readSample } from "./case-support.ts";
 const DOC = "d1000000-0000-4000-8000-000000000000";
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const date = "2024-01-02T03:04:05+00:00";
-const item = (n: number, extra: Record<string, unknown> = {}) => ({ identifier: id(n), uri: `https://x.example/CFItems/${id(n)}`, lastChangeDateTime: date, fullStatement: `Item ${n}`, ...extra });
+const item = (n: number, extra: Record<string, unknown> = {}) => ({
+  identifier: id(n),
+  uri: `https://x.example/CFItems/${id(n)}`,
+  lastChangeDateTime: date,
+  fullStatement: `Item ${n}`,
+  ...extra,
+});
 const child = (n: number, parent: string, extra: Record<string, unknown> = {}) => ({
   identifier: id(1000 + n),
   uri: `https://x.example/CFAssociations/${id(1000 + n)}`,
@@ -21,7 +27,13 @@ const child = (n: number, parent: string, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 const pkg = (items: unknown, associations: unknown, more: Record<string, unknown> = {}) => ({
-  CFDocument: { identifier: DOC, uri: `https://x.example/CFDocuments/${DOC}`, creator: "Tests", title: "Test framework", lastChangeDateTime: date },
+  CFDocument: {
+    identifier: DOC,
+    uri: `https://x.example/CFDocuments/${DOC}`,
+    creator: "Tests",
+    title: "Test framework",
+    lastChangeDateTime: date,
+  },
   CFItems: items,
   CFAssociations: associations,
   ...more,
@@ -68,7 +80,10 @@ describe("CASE parser: what real servers send", () => {
 
   it("keeps unknown and link fields verbatim, on the framework and on items", () => {
     const link = { title: "Doc", identifier: DOC, uri: "https://x.example/CFDocuments/d" };
-    const source = pkg([item(1, { CFDocumentURI: link, educationLevel: ["03"], vendorThing: { a: 1 } })], [child(1, DOC, { CFDocumentURI: link })]);
+    const source = pkg(
+      [item(1, { CFDocumentURI: link, educationLevel: ["03"], vendorThing: { a: 1 } })],
+      [child(1, DOC, { CFDocumentURI: link })],
+    );
     (source.CFDocument as Record<string, unknown>).CFPackageURI = link;
     const result = parseCasePackage(JSON.stringify(source));
     assert.deepEqual(result.problems, []);
@@ -83,20 +98,46 @@ describe("CASE parser: what real servers send", () => {
 
   it("accepts definitions without descriptions, and keeps associations to nodes elsewhere", () => {
     const elsewhere = { title: "Other", identifier: "something-else-42", uri: "https://other.example/CFItems/42" };
-    const related = { ...child(2, DOC), identifier: id(2002), associationType: "exactMatchOf", originNodeURI: child(1, DOC).originNodeURI, destinationNodeURI: elsewhere };
+    const related = {
+      ...child(2, DOC),
+      identifier: id(2002),
+      associationType: "exactMatchOf",
+      originNodeURI: child(1, DOC).originNodeURI,
+      destinationNodeURI: elsewhere,
+    };
     const result = parseCasePackage(
       pkg([item(1)], [child(1, DOC), related], {
-        CFDefinitions: { CFItemTypes: [{ identifier: id(500), uri: "https://x.example/t", title: "Standard", hierarchyCode: "1", lastChangeDateTime: date }] },
+        CFDefinitions: {
+          CFItemTypes: [
+            {
+              identifier: id(500),
+              uri: "https://x.example/t",
+              title: "Standard",
+              hierarchyCode: "1",
+              lastChangeDateTime: date,
+            },
+          ],
+        },
       }),
     );
     assert.deepEqual(result.problems, []);
     const kept = result.value?.associations.find((a) => a.type === "exactMatchOf");
-    assert.deepEqual(kept?.destination, { itemId: null, identifier: "something-else-42", uri: elsewhere.uri, title: "Other" });
+    assert.deepEqual(kept?.destination, {
+      itemId: null,
+      identifier: "something-else-42",
+      uri: elsewhere.uri,
+      title: "Other",
+    });
     assert.equal(result.value?.definitions[0].kind, "itemType");
   });
 
   it("orders siblings by sequenceNumber, then human code in natural order", () => {
-    const items = [item(1, { humanCodingScheme: "A.10" }), item(2, { humanCodingScheme: "A.9" }), item(3, { humanCodingScheme: "A.2" }), item(4, { humanCodingScheme: "Z" })];
+    const items = [
+      item(1, { humanCodingScheme: "A.10" }),
+      item(2, { humanCodingScheme: "A.9" }),
+      item(3, { humanCodingScheme: "A.2" }),
+      item(4, { humanCodingScheme: "Z" }),
+    ];
     const associations = [child(1, DOC), child(2, DOC), child(3, DOC), child(4, DOC, { sequenceNumber: 1 })];
     const result = parseCasePackage(pkg(items, associations));
     assert.deepEqual(
@@ -112,7 +153,10 @@ describe("CASE parser: what real servers send", () => {
 
   it("orders the real SequenceNumber sample as its sequence numbers say", { skip: caseSkip }, () => {
     const result = parseCasePackage(readSample("opensalt__SequenceNumberFramework.json"));
-    assert.deepEqual(result.value?.framework.children.map((i) => i.code), ["SNT.2", "SNT.1"]);
+    assert.deepEqual(
+      result.value?.framework.children.map((i) => i.code),
+      ["SNT.2", "SNT.1"],
+    );
   });
 
   it("turns CFItemTypes into item types, one per name the items use", { skip: caseSkip }, () => {
@@ -120,7 +164,11 @@ describe("CASE parser: what real servers send", () => {
     const types = result.value?.framework.itemTypes ?? [];
     assert.ok(types.some((t) => t.code === "Target" && t.label.en === "Target"));
     const walk = (items: ImportedItem[]): ImportedItem[] => items.flatMap((i) => [i, ...walk(i.children)]);
-    for (const i of walk(result.value?.framework.children ?? [])) assert.ok(types.some((t) => t.code === i.type), `type ${i.type} is declared`);
+    for (const i of walk(result.value?.framework.children ?? []))
+      assert.ok(
+        types.some((t) => t.code === i.type),
+        `type ${i.type} is declared`,
+      );
   });
 
   it("reads a CASE 1.1 package with caseVersion and both languages from our extension", () => {
@@ -174,7 +222,15 @@ describe("CASE parser: malformed input", () => {
 
   it("reports wrong types, invalid identifiers and dates with pointers", () => {
     const result = parseCasePackage(
-      pkg([item(1, { fullStatement: { en: "no" } }), item(2, { identifier: "not-a-uuid" }), item(3, { lastChangeDateTime: "yesterday" }), 7], "nope"),
+      pkg(
+        [
+          item(1, { fullStatement: { en: "no" } }),
+          item(2, { identifier: "not-a-uuid" }),
+          item(3, { lastChangeDateTime: "yesterday" }),
+          7,
+        ],
+        "nope",
+      ),
     );
     assert.deepEqual(
       codes(result.problems).filter((c) => c.startsWith("error")),
@@ -190,7 +246,9 @@ describe("CASE parser: malformed input", () => {
   });
 
   it("reports isChildOf cycles, and never loops", () => {
-    const result = parseCasePackage(pkg([item(1), item(2), item(3)], [child(1, id(2)), child(2, id(3)), child(3, id(1))]));
+    const result = parseCasePackage(
+      pkg([item(1), item(2), item(3)], [child(1, id(2)), child(2, id(3)), child(3, id(1))]),
+    );
     const cycle = result.problems.find((p) => p.code === "case.child_cycle");
     assert.ok(cycle, codes(result.problems).join());
     assert.match(String(cycle.params?.chain), /→/);
@@ -216,20 +274,37 @@ describe("CASE parser: malformed input", () => {
 
 describe("CASE parser: hostile packages (fast-check)", () => {
   const uuid = fc.uuid().map((u) => u.toLowerCase());
-  const anyValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+  const anyValue = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.object({ maxDepth: 1 }),
+  );
   const hostileItem = fc.record(
     {
       identifier: fc.oneof(uuid, anyValue),
       uri: fc.oneof(fc.webUrl(), anyValue),
       lastChangeDateTime: fc.oneof(fc.constant(date), anyValue),
-      fullStatement: fc.oneof(fc.string({ maxLength: 50 }), fc.string({ minLength: 100_001, maxLength: 100_010 }), anyValue),
+      fullStatement: fc.oneof(
+        fc.string({ maxLength: 50 }),
+        fc.string({ minLength: 100_001, maxLength: 100_010 }),
+        anyValue,
+      ),
       humanCodingScheme: fc.oneof(fc.string({ maxLength: 20 }), anyValue),
       CFItemType: anyValue,
     },
     { requiredKeys: [] },
   );
   const hostilePackage = fc
-    .tuple(fc.array(hostileItem, { maxLength: 12 }), fc.array(fc.tuple(fc.nat(15), fc.nat(15), fc.constantFrom("isChildOf", "isRelatedTo", "weird", 5)), { maxLength: 20 }), uuid)
+    .tuple(
+      fc.array(hostileItem, { maxLength: 12 }),
+      fc.array(fc.tuple(fc.nat(15), fc.nat(15), fc.constantFrom("isChildOf", "isRelatedTo", "weird", 5)), {
+        maxLength: 20,
+      }),
+      uuid,
+    )
     .map(([items, links, assocId]) => {
       const ids = items.map((i) => (typeof i.identifier === "string" ? i.identifier : id(9)));
       return pkg(
@@ -240,7 +315,11 @@ describe("CASE parser: hostile packages (fast-check)", () => {
           lastChangeDateTime: date,
           associationType: type,
           originNodeURI: { title: "o", identifier: ids[a] ?? id(a), uri: "https://x.example/o" },
-          destinationNodeURI: { title: "d", identifier: b === 15 ? DOC : (ids[b] ?? id(b)), uri: "https://x.example/d" },
+          destinationNodeURI: {
+            title: "d",
+            identifier: b === 15 ? DOC : (ids[b] ?? id(b)),
+            uri: "https://x.example/d",
+          },
         })),
       );
     });

@@ -15,9 +15,18 @@ import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { hasErrors } from "../../src/interop/model.ts";
 import { openTestDatabase } from "../support/app.ts";
-import { caseSkip, casePresent, exportDraft, MALFORMED, readSample, sampleNames, validatePackage } from "./case-support.ts";
+import {
+  type AnyJson,
+  casePresent,
+  caseSkip,
+  exportDraft,
+  MALFORMED,
+  readSample,
+  sampleNames,
+  validatePackage,
+} from "./case-support.ts";
 
-type Json = Record<string, any>;
+type Json = AnyJson;
 const byId = (list: Json[]) => new Map(list.map((x) => [String(x.identifier).toLowerCase(), x]));
 const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
@@ -39,9 +48,14 @@ function assertSameContent(source: Json, exported: Json) {
     assert.ok(sameInstant(e.lastChangeDateTime, s.lastChangeDateTime), `date of ${id}`);
   }
   const sourceAssociations = new Map<string, Json>();
-  for (const a of source.CFAssociations) if (!sourceAssociations.has(a.identifier)) sourceAssociations.set(a.identifier, a);
+  for (const a of source.CFAssociations)
+    if (!sourceAssociations.has(a.identifier)) sourceAssociations.set(a.identifier, a);
   const associations = byId(exported.CFAssociations);
-  assert.deepEqual([...associations.keys()].sort(), [...sourceAssociations.keys()].sort(), "same association identifiers");
+  assert.deepEqual(
+    [...associations.keys()].sort(),
+    [...sourceAssociations.keys()].sort(),
+    "same association identifiers",
+  );
   for (const [id, s] of sourceAssociations) {
     const e = associations.get(id) as Json;
     assert.equal(e.associationType, s.associationType, `type of association ${id}`);
@@ -77,7 +91,10 @@ describe("CASE round trip of every real package", { skip: caseSkip }, () => {
       try {
         const text = readSample(name);
         const parsed = parseCasePackage(text);
-        assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems.filter((p) => p.severity === "error")));
+        assert.ok(
+          parsed.value && !hasErrors(parsed.problems),
+          JSON.stringify(parsed.problems.filter((p) => p.severity === "error")),
+        );
         const outcome = await importFramework(database.db, parsed.value);
         assert.ok(outcome.ok);
         const exported = await exportDraft(database.db, parsed.value.framework.id);
@@ -87,7 +104,11 @@ describe("CASE round trip of every real package", { skip: caseSkip }, () => {
 
         // The streamed export is exactly the same JSON text.
         const framework = await findFrameworkBySlug(database.db, outcome.report.slug);
-        const input = await caseExportInput(database.db, await buildFrameworkView(database.db, framework as never), "https://skills.example.org");
+        const input = await caseExportInput(
+          database.db,
+          await buildFrameworkView(database.db, framework as never),
+          "https://skills.example.org",
+        );
         const whole = JSON.stringify(caseExport(input));
         assert.equal([...caseExportChunks(input)].join(""), whole);
         assert.equal(await streamed(input), whole);
@@ -147,8 +168,16 @@ describe("CASE export of the bilingual starter framework", () => {
       assert.ok(firstSource.statement.en && firstSource.statement.fr, "both languages read back");
       const outcome = await importFramework(other.db, parsed.value);
       assert.ok(outcome.ok);
-      const original = await database.db.selectFrom("items").select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"]).orderBy("id").execute();
-      const copy = await other.db.selectFrom("items").select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"]).orderBy("id").execute();
+      const original = await database.db
+        .selectFrom("items")
+        .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
+        .orderBy("id")
+        .execute();
+      const copy = await other.db
+        .selectFrom("items")
+        .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
+        .orderBy("id")
+        .execute();
       assert.deepEqual(copy, original);
       assert.deepEqual(await exportDraft(other.db, outcome.report.frameworkId), exported);
     } finally {

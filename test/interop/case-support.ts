@@ -67,7 +67,10 @@ export function openApiValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   ajv.addSchema({ components: { schemas } }, "case-openapi");
-  const paths = doc.paths as Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> } }>;
+  const paths = doc.paths as Record<
+    string,
+    { get: { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> } }
+  >;
   return (template: string, status: number, body: unknown): { ok: boolean; errors: string } => {
     const response = paths[template]?.get.responses[String(status)];
     if (!response?.content) throw new Error(`${template} documents no ${status} body`);
@@ -80,7 +83,15 @@ export function openApiValidator() {
 
 /** Every row of every table an import may touch, in a stable order. */
 export async function snapshotTables(db: Kysely<DB>): Promise<Record<string, unknown[]>> {
-  const tables = ["frameworks", "item_types", "items", "case_associations", "case_definitions", "meta", "editions"] as const;
+  const tables = [
+    "frameworks",
+    "item_types",
+    "items",
+    "case_associations",
+    "case_definitions",
+    "meta",
+    "editions",
+  ] as const;
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
     const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
@@ -91,16 +102,32 @@ export async function snapshotTables(db: Kysely<DB>): Promise<Record<string, unk
 
 export async function countRows(db: Kysely<DB>): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ["frameworks", "item_types", "items", "case_associations", "case_definitions", "editions"] as const) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  for (const table of [
+    "frameworks",
+    "item_types",
+    "items",
+    "case_associations",
+    "case_definitions",
+    "editions",
+  ] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
   return out;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read exported JSON freely
+export type AnyJson = Record<string, any>;
+
 /** The draft of a framework as a CASE package (what an import wrote, before any publishing). */
-// biome-ignore lint/suspicious/noExplicitAny: tests read the exported JSON freely
-export async function exportDraft(db: Kysely<DB>, frameworkId: string, baseUrl = "https://skills.example.org"): Promise<Record<string, any>> {
+export async function exportDraft(
+  db: Kysely<DB>,
+  frameworkId: string,
+  baseUrl = "https://skills.example.org",
+): Promise<AnyJson> {
   const framework = await findFrameworkById(db, frameworkId);
   if (!framework) throw new Error(`no framework ${frameworkId}`);
   const view = await buildFrameworkView(db, framework);

@@ -34,7 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("case_associations_pk", ["framework_id", "id"])
     .execute();
   await db.schema.createIndex("case_associations_origin").on("case_associations").column("origin_item_id").execute();
-  await db.schema.createIndex("case_associations_destination").on("case_associations").column("destination_item_id").execute();
+  await db.schema
+    .createIndex("case_associations_destination")
+    .on("case_associations")
+    .column("destination_item_id")
+    .execute();
 
   await db.schema
     .createTable("case_definitions")

@@ -16,7 +16,12 @@ import { type DefinitionKind, isUuid } from "./model.ts";
 import { createPublishedCases, documentFor, type PublishedCases } from "./published.ts";
 import type { Json } from "./reader.ts";
 
-type CodeMinor = "invalid_selection_field" | "invalid_sort_field" | "invalid_uuid" | "unknownobject" | "internal_server_error";
+type CodeMinor =
+  | "invalid_selection_field"
+  | "invalid_sort_field"
+  | "invalid_uuid"
+  | "unknownobject"
+  | "internal_server_error";
 
 /** The standard's status payload for a failed request. */
 export function statusInfo(description: string, field: string, minor: CodeMinor) {
@@ -31,7 +36,19 @@ export function statusInfo(description: string, field: string, minor: CodeMinor)
 const fail = (c: Context<AppEnv>, status: 400 | 404 | 500, description: string, field: string, minor: CodeMinor) =>
   c.json(statusInfo(description, field, minor), status);
 
-const SORT_FIELDS = ["identifier", "uri", "title", "creator", "publisher", "description", "version", "adoptionStatus", "language", "lastChangeDateTime", "officialSourceURL"] as const;
+const SORT_FIELDS = [
+  "identifier",
+  "uri",
+  "title",
+  "creator",
+  "publisher",
+  "description",
+  "version",
+  "adoptionStatus",
+  "language",
+  "lastChangeDateTime",
+  "officialSourceURL",
+] as const;
 const whole = (min: number, max: number) =>
   z
     .string()
@@ -60,7 +77,12 @@ function publishedCases(c: Context<AppEnv>): PublishedCases {
 }
 
 /** JSON with a revision ETag, answering 304 when the client's copy is current. */
-async function sendJson(c: Context<AppEnv>, resource: string, body: () => Promise<Json | undefined> | Json | undefined, notFound: () => Response) {
+async function sendJson(
+  c: Context<AppEnv>,
+  resource: string,
+  body: () => Promise<Json | undefined> | Json | undefined,
+  notFound: () => Response,
+) {
   const etag = revisionEtag(await c.var.catalog.revision(), `case-${resource}`);
   const value = await body();
   if (value === undefined) return notFound();
@@ -72,18 +94,29 @@ async function sendJson(c: Context<AppEnv>, resource: string, body: () => Promis
 
 export function caseApiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Total-Count"], maxAge: 86400 }));
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      exposeHeaders: ["ETag", "X-Total-Count"],
+      maxAge: 86400,
+    }),
+  );
   app.use("*", async (c, next) => {
     await next();
     c.header("vary", "Accept-Language", { append: true });
   });
 
-  const unknown = (c: Context<AppEnv>, kind: string, id: string) => fail(c, 404, messages(c.var.lang).caseApiUnknown(kind, id), "sourcedId", "unknownobject");
+  const unknown = (c: Context<AppEnv>, kind: string, id: string) =>
+    fail(c, 404, messages(c.var.lang).caseApiUnknown(kind, id), "sourcedId", "unknownobject");
   /** The identifier from the path, or the 404 that an invalid one gets. */
   const identifier = (c: Context<AppEnv>): string | Response => {
     const id = c.req.param("id") ?? "";
     const shown = id.slice(0, 100);
-    return isUuid(id) ? id.toLowerCase() : fail(c, 404, messages(c.var.lang).caseApiInvalidUuid(shown), "sourcedId", "invalid_uuid");
+    return isUuid(id)
+      ? id.toLowerCase()
+      : fail(c, 404, messages(c.var.lang).caseApiInvalidUuid(shown), "sourcedId", "invalid_uuid");
   };
 
   app.get("/CFDocuments", async (c) => {
@@ -98,7 +131,13 @@ export function caseApiRoutes(): Hono<AppEnv> {
         orderBy: t.caseApiBadOrderBy,
         filter: t.caseApiFilterUnsupported,
       };
-      return fail(c, 400, text[field] ?? t.caseApiFilterUnsupported, field, field === "sort" ? "invalid_sort_field" : "invalid_selection_field");
+      return fail(
+        c,
+        400,
+        text[field] ?? t.caseApiFilterUnsupported,
+        field,
+        field === "sort" ? "invalid_sort_field" : "invalid_selection_field",
+      );
     }
     const { limit, offset = 0, sort, orderBy = "asc" } = parsed.data;
     const baseUrl = c.var.config.baseUrl;
@@ -123,7 +162,12 @@ export function caseApiRoutes(): Hono<AppEnv> {
   app.get("/CFDocuments/:id", async (c) => {
     const id = identifier(c);
     if (typeof id !== "string") return id;
-    return sendJson(c, `doc-${id}`, () => publishedCases(c).document(id), () => unknown(c, "CFDocument", id));
+    return sendJson(
+      c,
+      `doc-${id}`,
+      () => publishedCases(c).document(id),
+      () => unknown(c, "CFDocument", id),
+    );
   });
 
   app.get("/CFPackages/:id", async (c) => {
@@ -160,13 +204,23 @@ export function caseApiRoutes(): Hono<AppEnv> {
   app.get("/CFItems/:id", async (c) => {
     const id = identifier(c);
     if (typeof id !== "string") return id;
-    return sendJson(c, `item-${id}`, async () => (await publishedCases(c).item(id))?.item, () => unknown(c, "CFItem", id));
+    return sendJson(
+      c,
+      `item-${id}`,
+      async () => (await publishedCases(c).item(id))?.item,
+      () => unknown(c, "CFItem", id),
+    );
   });
 
   app.get("/CFAssociations/:id", async (c) => {
     const id = identifier(c);
     if (typeof id !== "string") return id;
-    return sendJson(c, `association-${id}`, () => publishedCases(c).association(id), () => unknown(c, "CFAssociation", id));
+    return sendJson(
+      c,
+      `association-${id}`,
+      () => publishedCases(c).association(id),
+      () => unknown(c, "CFAssociation", id),
+    );
   });
 
   app.get("/CFItemAssociations/:id", async (c) => {
@@ -178,7 +232,9 @@ export function caseApiRoutes(): Hono<AppEnv> {
       async () => {
         const found = await publishedCases(c).item(id);
         if (!found) return undefined;
-        const associations = (found.published.associations().byItem.get(id) ?? []).map(({ CFDocumentURI: _link, ...a }) => a);
+        const associations = (found.published.associations().byItem.get(id) ?? []).map(
+          ({ CFDocumentURI: _link, ...a }) => a,
+        );
         return { CFItem: found.item, CFAssociations: associations };
       },
       () => unknown(c, "CFItem", id),

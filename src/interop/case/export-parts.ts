@@ -7,7 +7,20 @@ import { uuidV5 } from "../../content/uuid.ts";
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
-import { ASSOCIATION_FIELDS, conform, conforms, DEFINITION_FIELDS, DEFINITION_REQUIRED, DOCUMENT_FIELDS, type FieldSpec, isAbsoluteUri, isDateTime, isLink, isLinkGen, ITEM_FIELDS } from "./fields.ts";
+import {
+  ASSOCIATION_FIELDS,
+  conform,
+  conforms,
+  DEFINITION_FIELDS,
+  DEFINITION_REQUIRED,
+  DOCUMENT_FIELDS,
+  type FieldSpec,
+  ITEM_FIELDS,
+  isAbsoluteUri,
+  isDateTime,
+  isLink,
+  isLinkGen,
+} from "./fields.ts";
 import { DEFINITION_COLLECTIONS, type DefinitionKind, EXTENSION_KEY, isUuid, SKILLSHELF_KEY } from "./model.ts";
 import { isObject, type Json, languageOf } from "./reader.ts";
 
@@ -39,7 +52,18 @@ export type DefinitionRow = CaseDefinitionsTable;
 export interface CaseExportInput {
   framework: Pick<
     Framework,
-    "id" | "slug" | "title_en" | "title_fr" | "description_en" | "description_fr" | "publisher" | "version" | "status" | "licence" | "updated_at" | "extra"
+    | "id"
+    | "slug"
+    | "title_en"
+    | "title_fr"
+    | "description_en"
+    | "description_fr"
+    | "publisher"
+    | "version"
+    | "status"
+    | "licence"
+    | "updated_at"
+    | "extra"
   >;
   types: ExportType[];
   roots: ExportNode[];
@@ -146,7 +170,9 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
             hierarchyCode: String(types.size + 1),
             typeCode: type.code,
             lastChangeDateTime: dateOut(null, f.updated_at),
-            ...(translation ? { extensions: { [EXTENSION_KEY]: { translations: { [other(primary)]: { title: translation } } } } } : {}),
+            ...(translation
+              ? { extensions: { [EXTENSION_KEY]: { translations: { [other(primary)]: { title: translation } } } } }
+              : {}),
           },
         });
       }
@@ -161,14 +187,21 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
 
   let licenseLink: Json | undefined;
   if (f.licence) {
-    if (isLink(docExtra.licenseURI) && (docExtra.licenseURI as Json).title === f.licence) licenseLink = docExtra.licenseURI as Json;
+    if (isLink(docExtra.licenseURI) && (docExtra.licenseURI as Json).title === f.licence)
+      licenseLink = docExtra.licenseURI as Json;
     else {
       const id = uuidV5(`license:${f.id}:${f.licence}`);
       licenseLink = { title: f.licence, identifier: id, uri: `${base}/CFLicenses/${id}` };
       if (!storedIds.has(`license:${id}`)) {
         generatedDefinitions.push({
           kind: "license",
-          body: { identifier: id, uri: licenseLink.uri, title: f.licence, licenseText: f.licence, lastChangeDateTime: dateOut(null, f.updated_at) },
+          body: {
+            identifier: id,
+            uri: licenseLink.uri,
+            title: f.licence,
+            licenseText: f.licence,
+            lastChangeDateTime: dateOut(null, f.updated_at),
+          },
         });
       }
     }
@@ -181,12 +214,33 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
     present.add(node.id);
     stack.push(...node.children);
   }
-  return { input, base, primary, docUri, docTitle, docExtra, types, generatedDefinitions, licenseLink, present, links: options.links ?? false };
+  return {
+    input,
+    base,
+    primary,
+    docUri,
+    docTitle,
+    docExtra,
+    types,
+    generatedDefinitions,
+    licenseLink,
+    present,
+    links: options.links ?? false,
+  };
 }
 
 export function documentObject(ctx: ExportContext): Json {
   const f = ctx.input.framework;
-  const { uri: _u, creator, lastChangeDateTime, licenseURI: _l, adoptionStatus, language, extensions, ...rest } = ctx.docExtra;
+  const {
+    uri: _u,
+    creator,
+    lastChangeDateTime,
+    licenseURI: _l,
+    adoptionStatus,
+    language,
+    extensions,
+    ...rest
+  } = ctx.docExtra;
   const title: Bilingual = { en: f.title_en, fr: f.title_fr };
   const description: Bilingual = { en: f.description_en, fr: f.description_fr };
   const lang = title[ctx.primary] !== null || title[other(ctx.primary)] === null ? ctx.primary : other(ctx.primary);
@@ -216,7 +270,8 @@ export function documentObject(ctx: ExportContext): Json {
 }
 
 /** What an association endpoint that is one of our items says about it. */
-const nodeTitle = (node: ExportNode, lang: Lang) => node.code ?? node.statement[lang] ?? node.statement[other(lang)] ?? node.id;
+const nodeTitle = (node: ExportNode, lang: Lang) =>
+  node.code ?? node.statement[lang] ?? node.statement[other(lang)] ?? node.id;
 
 export function itemUri(ctx: ExportContext, id: string): string {
   const uri = ctx.input.itemExtras.get(id)?.uri;
@@ -226,14 +281,24 @@ export function itemUri(ctx: ExportContext, id: string): string {
 export function itemObject(ctx: ExportContext, node: ExportNode): Json {
   const x = ctx.input.itemExtras.get(node.id) ?? {};
   const { [SKILLSHELF_KEY]: _ours, uri: _u, CFItemTypeURI: ownLink, lastChangeDateTime, language, ...rest } = x;
-  const lang = node.statement[ctx.primary] !== null || node.statement[other(ctx.primary)] === null ? ctx.primary : other(ctx.primary);
+  const lang =
+    node.statement[ctx.primary] !== null || node.statement[other(ctx.primary)] === null
+      ? ctx.primary
+      : other(ctx.primary);
   const alt = other(lang);
   const translations: Json = {};
-  const t = withoutUndefined({ fullStatement: node.statement[alt] ?? undefined, notes: node.description[alt] ?? undefined });
+  const t = withoutUndefined({
+    fullStatement: node.statement[alt] ?? undefined,
+    notes: node.description[alt] ?? undefined,
+  });
   if (Object.keys(t).length > 0) translations[alt] = t;
   const type = ctx.types.get(node.type);
-  const link = isLink(ownLink) && type?.link && (ownLink as Json).identifier === type.link.identifier ? ownLink : type?.link;
-  if (ctx.links) rest.CFDocumentURI = isLink(rest.CFDocumentURI) ? rest.CFDocumentURI : { title: ctx.docTitle, identifier: ctx.input.framework.id, uri: ctx.docUri };
+  const link =
+    isLink(ownLink) && type?.link && (ownLink as Json).identifier === type.link.identifier ? ownLink : type?.link;
+  if (ctx.links)
+    rest.CFDocumentURI = isLink(rest.CFDocumentURI)
+      ? rest.CFDocumentURI
+      : { title: ctx.docTitle, identifier: ctx.input.framework.id, uri: ctx.docUri };
   else for (const key of PACKAGE_DROPPED) delete rest[key];
   const candidate = withoutUndefined({
     identifier: node.id,
@@ -251,8 +316,16 @@ export function itemObject(ctx: ExportContext, node: ExportNode): Json {
   return finish(spec, candidate, { translations });
 }
 
-function endpoint(stored: { title: string | null; identifier: string; uri: string | null }, fallback: { title: string; uri: string }, rest: unknown) {
-  const base = { title: stored.title ?? fallback.title, identifier: stored.identifier, uri: isAbsoluteUri(stored.uri) ? stored.uri : fallback.uri };
+function endpoint(
+  stored: { title: string | null; identifier: string; uri: string | null },
+  fallback: { title: string; uri: string },
+  rest: unknown,
+) {
+  const base = {
+    title: stored.title ?? fallback.title,
+    identifier: stored.identifier,
+    uri: isAbsoluteUri(stored.uri) ? stored.uri : fallback.uri,
+  };
   const full = isObject(rest) ? { ...base, ...rest } : base;
   return isLinkGen(full) ? { link: full, unmapped: undefined } : { link: base, unmapped: rest };
 }
@@ -272,7 +345,11 @@ export function associationObject(
     if (identifier === ctx.input.framework.id) return { title: ctx.docTitle, uri: ctx.docUri };
     return { title: identifier, uri: `urn:uuid:${identifier}` };
   };
-  const origin = endpoint({ title: row.origin_title, identifier: row.origin_identifier, uri: row.origin_uri }, fallback(row.origin_item_id, row.origin_identifier), originNodeURI);
+  const origin = endpoint(
+    { title: row.origin_title, identifier: row.origin_identifier, uri: row.origin_uri },
+    fallback(row.origin_item_id, row.origin_identifier),
+    originNodeURI,
+  );
   const destination = endpoint(
     { title: row.destination_title, identifier: row.destination_identifier, uri: row.destination_uri },
     fallback(row.destination_item_id, row.destination_identifier),
@@ -286,7 +363,10 @@ export function associationObject(
     unmapped.associationType = type;
     type = `ext:${type.replace(/[^a-zA-Z0-9.\-_]/g, "-").slice(0, 100) || "unknown"}`;
   }
-  if (ctx.links) rest.CFDocumentURI = isLink(rest.CFDocumentURI) ? rest.CFDocumentURI : { title: ctx.docTitle, identifier: ctx.input.framework.id, uri: ctx.docUri };
+  if (ctx.links)
+    rest.CFDocumentURI = isLink(rest.CFDocumentURI)
+      ? rest.CFDocumentURI
+      : { title: ctx.docTitle, identifier: ctx.input.framework.id, uri: ctx.docUri };
   else for (const key of PACKAGE_DROPPED) delete rest[key];
   const candidate = withoutUndefined({
     identifier: row.id,
@@ -309,7 +389,9 @@ export function definitionObject(ctx: ExportContext, kind: DefinitionKind, body:
   const filled: Json = { ...body, identifier: id };
   if (!isAbsoluteUri(filled.uri)) filled.uri = `${ctx.base}/${COLLECTION_PATH[kind]}/${id}`;
   if (!isDateTime(filled.lastChangeDateTime)) filled.lastChangeDateTime = dateOut(null, f.updated_at);
-  const name = [filled.title, filled.typeCode, filled.hierarchyCode].find((v) => typeof v === "string" && v.trim()) as string | undefined;
+  const name = [filled.title, filled.typeCode, filled.hierarchyCode].find((v) => typeof v === "string" && v.trim()) as
+    | string
+    | undefined;
   for (const field of DEFINITION_REQUIRED[kind]) {
     if (typeof filled[field] === "string") continue;
     if (filled[field] !== undefined) continue; // a wrong type: finish() moves it aside, then it is refilled below
@@ -317,7 +399,8 @@ export function definitionObject(ctx: ExportContext, kind: DefinitionKind, body:
   }
   if (kind === "rubric") fillRubricParts(ctx, filled);
   const clean = finish(DEFINITION_FIELDS[kind], filled);
-  for (const field of DEFINITION_REQUIRED[kind]) if (typeof clean[field] !== "string") clean[field] = field === "hierarchyCode" ? "1" : (name ?? id);
+  for (const field of DEFINITION_REQUIRED[kind])
+    if (typeof clean[field] !== "string") clean[field] = field === "hierarchyCode" ? "1" : (name ?? id);
   return clean;
 }
 
@@ -356,15 +439,18 @@ export function definitionsObjects(ctx: ExportContext): { definitions: Json; rub
     list.push(definitionObject(ctx, kind, body));
     byKind.set(kind, list);
   };
-  for (const row of [...ctx.input.definitions].sort((a, b) => a.ordinal - b.ordinal)) push(row.kind as DefinitionKind, { ...parseExtra(row.body), identifier: row.id });
+  for (const row of [...ctx.input.definitions].sort((a, b) => a.ordinal - b.ordinal))
+    push(row.kind as DefinitionKind, { ...parseExtra(row.body), identifier: row.id });
   for (const generated of ctx.generatedDefinitions) push(generated.kind, generated.body);
   const definitions: Json = {};
-  for (const [kind, collection] of Object.entries(DEFINITION_COLLECTIONS)) definitions[collection] = byKind.get(kind as DefinitionKind) ?? [];
+  for (const [kind, collection] of Object.entries(DEFINITION_COLLECTIONS))
+    definitions[collection] = byKind.get(kind as DefinitionKind) ?? [];
   const { [SKILLSHELF_KEY]: ours } = parseExtra(ctx.input.framework.extra);
   const stored = isObject(ours) && isObject(ours.definitions) ? ours.definitions : {};
   const { extensions, ...unknown } = stored;
   const block = Object.keys(unknown).length > 0 ? { [EXTENSION_KEY]: { unmapped: unknown } } : {};
-  if (isObject(extensions) || Object.keys(block).length > 0) definitions.extensions = { ...(isObject(extensions) ? extensions : {}), ...block };
+  if (isObject(extensions) || Object.keys(block).length > 0)
+    definitions.extensions = { ...(isObject(extensions) ? extensions : {}), ...block };
   return { definitions, rubrics: byKind.get("rubric") ?? [] };
 }
 

@@ -13,8 +13,8 @@ import {
   definitionsObjects,
   documentObject,
   type ExportContext,
-  exportContext,
   type ExportNode,
+  exportContext,
   itemObject,
   packageExtensions,
 } from "./export-parts.ts";
@@ -47,11 +47,13 @@ export function* associationObjects(ctx: ExportContext): Generator<Json> {
   const nodes = new Map<string, ExportNode>();
   for (const node of walkNodes(ctx.input.roots)) nodes.set(node.id, node);
   const treeRows = new Map<string, AssociationRow>();
-  for (const row of ctx.input.associations) if (row.tree_position !== null && row.origin_item_id) treeRows.set(row.origin_item_id, row);
+  for (const row of ctx.input.associations)
+    if (row.tree_position !== null && row.origin_item_id) treeRows.set(row.origin_item_id, row);
   const docId = ctx.input.framework.id;
 
   const groups: { parentId: string | null; children: ExportNode[] }[] = [{ parentId: null, children: ctx.input.roots }];
-  for (const node of nodes.values()) if (node.children.length > 0) groups.push({ parentId: node.id, children: node.children });
+  for (const node of nodes.values())
+    if (node.children.length > 0) groups.push({ parentId: node.id, children: node.children });
   const matched = (node: ExportNode) => {
     const row = treeRows.get(node.id);
     const destination = node.parentId ?? docId;

@@ -150,7 +150,9 @@ export function isLinkGen(value: unknown): boolean {
     typeof value.title === "string" &&
     typeof value.identifier === "string" &&
     isAbsoluteUri(value.uri) &&
-    (value.targetType === undefined || value.targetType === "CASE" || (typeof value.targetType === "string" && /^ext:[a-zA-Z0-9.\-_|]+$/.test(value.targetType)))
+    (value.targetType === undefined ||
+      value.targetType === "CASE" ||
+      (typeof value.targetType === "string" && /^ext:[a-zA-Z0-9.\-_|]+$/.test(value.targetType)))
   );
 }
 

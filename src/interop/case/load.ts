@@ -20,7 +20,11 @@ function parseTypeExtra(text: string | null | undefined) {
  * The view decides what is exported (readers' content: published editions only, through the
  * Catalog); the side tables add identifiers, links and fields that CASE carries and pages do not.
  */
-export async function caseExportInput(db: Kysely<DB>, view: Pick<FrameworkView, "framework" | "types" | "tree">, baseUrl: string): Promise<CaseExportInput> {
+export async function caseExportInput(
+  db: Kysely<DB>,
+  view: Pick<FrameworkView, "framework" | "types" | "tree">,
+  baseUrl: string,
+): Promise<CaseExportInput> {
   const id = view.framework.id;
   const itemExtras = await listItemExtras(db, id);
   const typeExtras = await listTypeExtras(db, id);

@@ -3,10 +3,28 @@ import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
 import { MAX_CASE_CODE } from "./model.ts";
-import { isObject, type Json, languageOf, pointer, type Reader, reportRepeat, splitExtensions, translated } from "./reader.ts";
+import {
+  isObject,
+  type Json,
+  languageOf,
+  pointer,
+  type Reader,
+  reportRepeat,
+  splitExtensions,
+  translated,
+} from "./reader.ts";
 
 /** CFItem fields that have a column (or decide one); every other field is kept verbatim in `extra`. */
-const MAPPED = new Set(["identifier", "fullStatement", "humanCodingScheme", "notes", "lastChangeDateTime", "CFItemType", "CFItemTypeURI", "extensions"]);
+const MAPPED = new Set([
+  "identifier",
+  "fullStatement",
+  "humanCodingScheme",
+  "notes",
+  "lastChangeDateTime",
+  "CFItemType",
+  "CFItemTypeURI",
+  "extensions",
+]);
 
 export interface ReadItem {
   item: ImportedItem;
@@ -44,20 +62,25 @@ class ItemTypes {
     if (known) return { code: known.code, link: known.extra?.CFItemTypeURI as Json | undefined };
     const definition = linkId ? this.definitions.get(linkId) : undefined;
     const title = label ?? (typeof definition?.title === "string" ? definition.title : undefined);
-    const base = (
-      (label === undefined || label === definition?.title) && typeof definition?.typeCode === "string" && definition.typeCode.trim()
+    const base =
+      ((label === undefined || label === definition?.title) &&
+      typeof definition?.typeCode === "string" &&
+      definition.typeCode.trim()
         ? definition.typeCode
         : (title ?? "item")
-    )
-      .trim()
-      .slice(0, 100) || "item";
+      )
+        .trim()
+        .slice(0, 100) || "item";
     let code = base;
     for (let n = 2; this.codes.has(code); n++) code = `${base} ${n}`;
     this.codes.add(code);
-    const fr = definition ? translated(splitExtensions(definition.extensions).translations[other(this.primary)], "title") : null;
+    const fr = definition
+      ? translated(splitExtensions(definition.extensions).translations[other(this.primary)], "title")
+      : null;
     const type: ItemType = {
       code,
-      label: label === undefined && !definition ? { en: "Item", fr: "Élément" } : bilingual(this.primary, title ?? code, fr),
+      label:
+        label === undefined && !definition ? { en: "Item", fr: "Élément" } : bilingual(this.primary, title ?? code, fr),
       extra: { ...(label !== undefined ? { CFItemType: label } : {}), ...(link ? { CFItemTypeURI: link } : {}) },
     };
     this.byKey.set(key, type);
@@ -83,7 +106,11 @@ export function readItems(
   raw.forEach((entry: unknown, index) => {
     const where = pointer(at, index);
     if (!isObject(entry)) {
-      reader.error(where, "case.wrong_type", { field: "CFItems[]", expected: "object", actual: Array.isArray(entry) ? "array" : typeof entry });
+      reader.error(where, "case.wrong_type", {
+        field: "CFItems[]",
+        expected: "object",
+        actual: Array.isArray(entry) ? "array" : typeof entry,
+      });
       return;
     }
     const id = reader.identifier(entry, where);
@@ -95,8 +122,14 @@ export function readItems(
     const typeLabel = reader.text(entry, "CFItemType", where, 500);
     let typeLink: Json | undefined;
     if (entry.CFItemTypeURI !== undefined && entry.CFItemTypeURI !== null) {
-      if (isObject(entry.CFItemTypeURI) && typeof entry.CFItemTypeURI.identifier === "string") typeLink = entry.CFItemTypeURI;
-      else reader.warn(pointer(where, "CFItemTypeURI"), "case.wrong_type", { field: "CFItemTypeURI", expected: "link", actual: typeof entry.CFItemTypeURI });
+      if (isObject(entry.CFItemTypeURI) && typeof entry.CFItemTypeURI.identifier === "string")
+        typeLink = entry.CFItemTypeURI;
+      else
+        reader.warn(pointer(where, "CFItemTypeURI"), "case.wrong_type", {
+          field: "CFItemTypeURI",
+          expected: "link",
+          actual: typeof entry.CFItemTypeURI,
+        });
     }
     if (id === undefined) return;
     if (id === context.documentId) {
@@ -130,7 +163,11 @@ export function readItems(
         type: type.code,
         code: code ?? null,
         position: 0,
-        statement: bilingual(primary, fullStatement ?? (typeof entry.fullStatement === "string" ? entry.fullStatement : null), translated(translation, "fullStatement")),
+        statement: bilingual(
+          primary,
+          fullStatement ?? (typeof entry.fullStatement === "string" ? entry.fullStatement : null),
+          translated(translation, "fullStatement"),
+        ),
         description: bilingual(primary, notes ?? null, translated(translation, "notes")),
         ...(date ? { updatedAt: date.iso } : {}),
         extra: Object.keys(extra).length > 0 ? extra : undefined,

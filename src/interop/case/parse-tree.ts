@@ -4,11 +4,26 @@
  * natural order, then their order in the source.
  */
 import type { ImportedItem } from "../model.ts";
+import {
+  ASSOCIATION_TYPES,
+  type CaseAssociation,
+  type CaseEndpoint,
+  EXTENSION_TYPE,
+  MAX_CASE_DEPTH,
+  SKILLSHELF_KEY,
+} from "./model.ts";
 import type { ReadItem } from "./parse-items.ts";
-import { ASSOCIATION_TYPES, type CaseAssociation, type CaseEndpoint, EXTENSION_TYPE, MAX_CASE_DEPTH, SKILLSHELF_KEY } from "./model.ts";
 import { isObject, type Json, normalizeId, pointer, type Reader, reportRepeat } from "./reader.ts";
 
-const MAPPED = new Set(["identifier", "associationType", "uri", "originNodeURI", "destinationNodeURI", "sequenceNumber", "lastChangeDateTime"]);
+const MAPPED = new Set([
+  "identifier",
+  "associationType",
+  "uri",
+  "originNodeURI",
+  "destinationNodeURI",
+  "sequenceNumber",
+  "lastChangeDateTime",
+]);
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 interface ParentLink {
@@ -18,14 +33,23 @@ interface ParentLink {
   sequence: number | null;
 }
 
-function readEndpoint(reader: Reader, value: unknown, at: string, field: string): (CaseEndpoint & { rest: Json | null }) | undefined {
+function readEndpoint(
+  reader: Reader,
+  value: unknown,
+  at: string,
+  field: string,
+): (CaseEndpoint & { rest: Json | null }) | undefined {
   const where = pointer(at, field);
   if (value === undefined || value === null) {
     reader.error(where, "case.missing_field", { field });
     return undefined;
   }
   if (!isObject(value)) {
-    reader.error(where, "case.wrong_type", { field, expected: "object", actual: Array.isArray(value) ? "array" : typeof value });
+    reader.error(where, "case.wrong_type", {
+      field,
+      expected: "object",
+      actual: Array.isArray(value) ? "array" : typeof value,
+    });
     return undefined;
   }
   const identifier = reader.requiredText(value, "identifier", where);
@@ -74,7 +98,11 @@ export function readAssociations(
   raw.forEach((entry: unknown, index) => {
     const where = pointer(at, index);
     if (!isObject(entry)) {
-      reader.error(where, "case.wrong_type", { field: "CFAssociations[]", expected: "object", actual: Array.isArray(entry) ? "array" : typeof entry });
+      reader.error(where, "case.wrong_type", {
+        field: "CFAssociations[]",
+        expected: "object",
+        actual: Array.isArray(entry) ? "array" : typeof entry,
+      });
       return;
     }
     const id = reader.identifier(entry, where);
@@ -107,7 +135,12 @@ export function readAssociations(
       reader.warn(where, "case.association_outside", { id });
     }
     for (const end of [origin, destination]) {
-      if (!inside(end.identifier) && end.uri === null) reader.error(pointer(where, end === origin ? "originNodeURI" : "destinationNodeURI", "uri"), "case.missing_field", { field: "uri" });
+      if (!inside(end.identifier) && end.uri === null)
+        reader.error(
+          pointer(where, end === origin ? "originNodeURI" : "destinationNodeURI", "uri"),
+          "case.missing_field",
+          { field: "uri" },
+        );
     }
     let extra: Json | null = null;
     for (const key in entry) {
@@ -116,17 +149,30 @@ export function readAssociations(
         extra[key] = entry[key];
       }
     }
-    if (keep) (extra ??= {}).sequenceNumber = entry.sequenceNumber;
-    if (date.original !== date.iso) (extra ??= {}).lastChangeDateTime = date.original;
-    if (origin.rest) (extra ??= {}).originNodeURI = origin.rest;
-    if (destination.rest) (extra ??= {}).destinationNodeURI = destination.rest;
-    const grouping = isObject(entry.CFAssociationGroupingURI) && typeof entry.CFAssociationGroupingURI.identifier === "string" ? normalizeId(entry.CFAssociationGroupingURI.identifier) : null;
+    const more: Json = {};
+    if (keep) more.sequenceNumber = entry.sequenceNumber;
+    if (date.original !== date.iso) more.lastChangeDateTime = date.original;
+    if (origin.rest) more.originNodeURI = origin.rest;
+    if (destination.rest) more.destinationNodeURI = destination.rest;
+    for (const key in more) {
+      extra ??= {};
+      extra[key] = more[key];
+    }
+    const grouping =
+      isObject(entry.CFAssociationGroupingURI) && typeof entry.CFAssociationGroupingURI.identifier === "string"
+        ? normalizeId(entry.CFAssociationGroupingURI.identifier)
+        : null;
 
     const association: CaseAssociation = {
       id,
       type,
       uri,
-      origin: { itemId: context.items.has(origin.identifier) ? origin.identifier : null, identifier: origin.identifier, uri: origin.uri, title: origin.title },
+      origin: {
+        itemId: context.items.has(origin.identifier) ? origin.identifier : null,
+        identifier: origin.identifier,
+        uri: origin.uri,
+        title: origin.title,
+      },
       destination: {
         itemId: context.items.has(destination.identifier) ? destination.identifier : null,
         identifier: destination.identifier,
@@ -154,12 +200,17 @@ export function readAssociations(
       parents.set(origin.identifier, { parent: association.destination.itemId, association, at: where, sequence });
     }
   });
-  for (const [id, count] of extraParents) reader.warn(parents.get(id)?.at ?? at, "case.multiple_parents", { id, count });
+  for (const [id, count] of extraParents)
+    reader.warn(parents.get(id)?.at ?? at, "case.multiple_parents", { id, count });
   return { associations, parents };
 }
 
 /** Links items into a tree; breaks and reports cycles; marks items with no parent inside as orphans. */
-export function buildItemTree(reader: Reader, items: Map<string, ReadItem>, parents: Map<string, ParentLink>): ImportedItem[] {
+export function buildItemTree(
+  reader: Reader,
+  items: Map<string, ReadItem>,
+  parents: Map<string, ParentLink>,
+): ImportedItem[] {
   // Cycle check without recursion: follow each chain once, colouring as we go.
   const state = new Map<string, 1 | 2>();
   for (const start of items.keys()) {

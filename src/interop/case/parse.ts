@@ -18,11 +18,29 @@ import {
 } from "./model.ts";
 import { readItems } from "./parse-items.ts";
 import { buildItemTree, readAssociations } from "./parse-tree.ts";
-import { isObject, type Json, languageOf, pointer, Reader, reportRepeat, splitExtensions, translated } from "./reader.ts";
+import {
+  isObject,
+  type Json,
+  languageOf,
+  pointer,
+  Reader,
+  reportRepeat,
+  splitExtensions,
+  translated,
+} from "./reader.ts";
 import { readCaseInput } from "./source.ts";
 
 const PACKAGE_KEYS = new Set(["CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"]);
-const DOCUMENT_MAPPED = new Set(["identifier", "title", "description", "publisher", "version", "lastChangeDateTime", "caseVersion", "extensions"]);
+const DOCUMENT_MAPPED = new Set([
+  "identifier",
+  "title",
+  "description",
+  "publisher",
+  "version",
+  "lastChangeDateTime",
+  "caseVersion",
+  "extensions",
+]);
 
 export function parseCasePackage(input: string | Uint8Array | unknown): ImportResult<CasePackage> {
   const { value, problem } = readCaseInput(input);
@@ -60,12 +78,16 @@ export function parseCasePackage(input: string | Uint8Array | unknown): ImportRe
 
   const packageExtensions = splitExtensions(root.extensions);
   const packageExtra: Json = { ...packageExtensions.unmapped };
-  for (const [key, v] of Object.entries(root)) if (!PACKAGE_KEYS.has(key) && key !== "extensions") packageExtra[key] = v;
+  for (const [key, v] of Object.entries(root))
+    if (!PACKAGE_KEYS.has(key) && key !== "extensions") packageExtra[key] = v;
   if (packageExtensions.rest !== undefined) packageExtra.extensions = packageExtensions.rest;
   const skillshelf: Json = {};
   if (Object.keys(packageExtra).length > 0) skillshelf.package = packageExtra;
   if (Object.keys(definitions.extra).length > 0) skillshelf.definitions = definitions.extra;
-  const frameworkExtra = { ...document.framework.extra, ...(Object.keys(skillshelf).length > 0 ? { [SKILLSHELF_KEY]: skillshelf } : {}) };
+  const frameworkExtra = {
+    ...document.framework.extra,
+    ...(Object.keys(skillshelf).length > 0 ? { [SKILLSHELF_KEY]: skillshelf } : {}),
+  };
 
   const framework: ImportedFramework = {
     ...document.framework,
@@ -97,7 +119,8 @@ function readDocument(reader: Reader, doc: Json, at: string) {
   for (const [key, value] of Object.entries(doc)) if (!DOCUMENT_MAPPED.has(key)) extra[key] = value;
   if (rest !== undefined) extra.extensions = rest;
   if (date && date.original !== date.iso) extra.lastChangeDateTime = date.original;
-  const licence = isObject(doc.licenseURI) && typeof doc.licenseURI.title === "string" ? doc.licenseURI.title.slice(0, 1000) : null;
+  const licence =
+    isObject(doc.licenseURI) && typeof doc.licenseURI.title === "string" ? doc.licenseURI.title.slice(0, 1000) : null;
   const pair = (value: string | null, translated: string | null) =>
     primary === "en" ? { en: value, fr: translated } : { en: translated, fr: value };
 
@@ -128,7 +151,11 @@ function readDefinitions(reader: Reader, root: Json, base: string): { list: Case
     raw.forEach((entry: unknown, index) => {
       const where = pointer(at, index);
       if (!isObject(entry)) {
-        reader.error(where, "case.wrong_type", { field: `${field}[]`, expected: "object", actual: Array.isArray(entry) ? "array" : typeof entry });
+        reader.error(where, "case.wrong_type", {
+          field: `${field}[]`,
+          expected: "object",
+          actual: Array.isArray(entry) ? "array" : typeof entry,
+        });
         return;
       }
       const id = reader.identifier(entry, where);
@@ -150,7 +177,11 @@ function readDefinitions(reader: Reader, root: Json, base: string): { list: Case
   const defs = root.CFDefinitions;
   const at = `${base}/CFDefinitions`;
   if (defs !== undefined && defs !== null && !isObject(defs)) {
-    reader.error(at, "case.wrong_type", { field: "CFDefinitions", expected: "object", actual: Array.isArray(defs) ? "array" : typeof defs });
+    reader.error(at, "case.wrong_type", {
+      field: "CFDefinitions",
+      expected: "object",
+      actual: Array.isArray(defs) ? "array" : typeof defs,
+    });
   } else if (isObject(defs)) {
     const known = new Set(Object.values(DEFINITION_COLLECTIONS));
     for (const [kind, collection] of Object.entries(DEFINITION_COLLECTIONS)) {

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Catalog, FrameworkView } from "../../frameworks/catalog.ts";
-import type { Json } from "./reader.ts";
+import { associationObjects } from "./export.ts";
 import {
   type CaseExportInput,
   definitionObject,
@@ -14,9 +14,9 @@ import {
   exportContext,
   itemObject,
 } from "./export-parts.ts";
-import { associationObjects } from "./export.ts";
 import { caseExportInput } from "./load.ts";
 import type { DefinitionKind } from "./model.ts";
+import type { Json } from "./reader.ts";
 
 export interface PublishedCase {
   view: FrameworkView;
@@ -32,7 +32,15 @@ export interface PublishedCase {
 
 /** A document with its link fields, for listings: needs no item data. */
 export function documentFor(view: FrameworkView, baseUrl: string): Json {
-  const light: CaseExportInput = { framework: view.framework, types: [], roots: [], itemExtras: new Map(), associations: [], definitions: [], baseUrl };
+  const light: CaseExportInput = {
+    framework: view.framework,
+    types: [],
+    roots: [],
+    itemExtras: new Map(),
+    associations: [],
+    definitions: [],
+    baseUrl,
+  };
   const doc = documentObject(exportContext(light, { links: true }));
   return withPackageLink(doc, light, baseUrl);
 }
@@ -40,7 +48,10 @@ export function documentFor(view: FrameworkView, baseUrl: string): Json {
 function withPackageLink(doc: Json, input: CaseExportInput, baseUrl: string): Json {
   if (doc.CFPackageURI) return doc;
   const base = `${baseUrl.replace(/\/+$/, "")}/ims/case/v1p1`;
-  return { ...doc, CFPackageURI: { title: doc.title, identifier: input.framework.id, uri: `${base}/CFPackages/${input.framework.id}` } };
+  return {
+    ...doc,
+    CFPackageURI: { title: doc.title, identifier: input.framework.id, uri: `${base}/CFPackages/${input.framework.id}` },
+  };
 }
 
 export function createPublishedCases(db: Kysely<DB>, catalog: Catalog, baseUrl: string) {
@@ -79,9 +90,16 @@ export function createPublishedCases(db: Kysely<DB>, catalog: Catalog, baseUrl: 
       definitions() {
         if (!definitions) {
           definitions = new Map();
-          for (const row of input.definitions) definitions.set(`${row.kind}:${row.id}`, definitionObject(plain, row.kind as DefinitionKind, { ...JSON.parse(row.body), identifier: row.id }));
+          for (const row of input.definitions)
+            definitions.set(
+              `${row.kind}:${row.id}`,
+              definitionObject(plain, row.kind as DefinitionKind, { ...JSON.parse(row.body), identifier: row.id }),
+            );
           for (const generated of plain.generatedDefinitions) {
-            definitions.set(`${generated.kind}:${generated.body.identifier}`, definitionObject(plain, generated.kind, generated.body));
+            definitions.set(
+              `${generated.kind}:${generated.body.identifier}`,
+              definitionObject(plain, generated.kind, generated.body),
+            );
           }
         }
         return definitions;

@@ -14,8 +14,7 @@ export const isObject = (value: unknown): value is Json =>
 export const pointer = (base: string, ...segments: (string | number)[]) =>
   base + segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
-export const jsonType = (value: unknown) =>
-  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+export const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
 export class Reader {
   readonly problems: Problem[] = [];
@@ -84,7 +83,11 @@ export class Reader {
       return undefined;
     }
     if (typeof value !== "string") {
-      this.error(pointer(at, "identifier"), "case.wrong_type", { field: "identifier", expected: "string", actual: jsonType(value) });
+      this.error(pointer(at, "identifier"), "case.wrong_type", {
+        field: "identifier",
+        expected: "string",
+        actual: jsonType(value),
+      });
       return undefined;
     }
     const id = value.trim().replace(/^urn:uuid:/i, "");
@@ -96,7 +99,11 @@ export class Reader {
   }
 
   /** A required lastChangeDateTime, normalised to ISO-8601 UTC; the source's text is returned too. */
-  dateTime(obj: Json, at: string, severity: Problem["severity"] = "error"): { iso: string; original: string } | undefined {
+  dateTime(
+    obj: Json,
+    at: string,
+    severity: Problem["severity"] = "error",
+  ): { iso: string; original: string } | undefined {
     const value = obj.lastChangeDateTime;
     if (value === undefined || value === null || value === "") {
       this.add(severity, pointer(at, "lastChangeDateTime"), "case.missing_field", { field: "lastChangeDateTime" });
@@ -104,7 +111,10 @@ export class Reader {
     }
     const time = typeof value === "string" && value.length <= 60 ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(time)) {
-      this.add(severity, pointer(at, "lastChangeDateTime"), "case.invalid_date", { field: "lastChangeDateTime", value: String(value).slice(0, 80) });
+      this.add(severity, pointer(at, "lastChangeDateTime"), "case.invalid_date", {
+        field: "lastChangeDateTime",
+        value: String(value).slice(0, 80),
+      });
       return undefined;
     }
     return { iso: new Date(time).toISOString(), original: value as string };
@@ -116,11 +126,20 @@ export class Reader {
  * twice with different abbreviated statements): the first is kept and the repeat is reported,
  * naming the fields that differ.
  */
-export function reportRepeat(reader: Reader, where: string, id: string, first: { at: string; entry: Json }, entry: Json) {
+export function reportRepeat(
+  reader: Reader,
+  where: string,
+  id: string,
+  first: { at: string; entry: Json },
+  entry: Json,
+) {
   const keys = new Set([...Object.keys(first.entry), ...Object.keys(entry)]);
-  const differing = [...keys].filter((k) => JSON.stringify(first.entry[k] ?? null) !== JSON.stringify(entry[k] ?? null));
+  const differing = [...keys].filter(
+    (k) => JSON.stringify(first.entry[k] ?? null) !== JSON.stringify(entry[k] ?? null),
+  );
   if (differing.length === 0) reader.warn(where, "case.repeated_entry", { id, first: first.at });
-  else reader.warn(where, "case.conflicting_duplicate", { id, first: first.at, fields: differing.slice(0, 8).join(", ") });
+  else
+    reader.warn(where, "case.conflicting_duplicate", { id, first: first.at, fields: differing.slice(0, 8).join(", ") });
 }
 
 /** Normalises an identifier that may be a UUID (lower case) and leaves any other text alone. */

@@ -39,11 +39,23 @@ export function parseJsonText(text: string): { value?: unknown; problem?: Proble
     const position = match ? Number(match[1]) : /end of (JSON )?input/i.test(message) ? text.length : null;
     const detail = message.replace(/\s*\(line \d+ column \d+\)/, "").slice(0, 160);
     if (position === null) {
-      return { problem: { where: "", code: "case.invalid_json", params: { line: "?", column: "?", detail }, severity: "error" } };
+      return {
+        problem: {
+          where: "",
+          code: "case.invalid_json",
+          params: { line: "?", column: "?", detail },
+          severity: "error",
+        },
+      };
     }
     const { line, column } = lineColumn(text, position);
     return {
-      problem: { where: `line ${line}, column ${column}`, code: "case.invalid_json", params: { line, column, position, detail }, severity: "error" },
+      problem: {
+        where: `line ${line}, column ${column}`,
+        code: "case.invalid_json",
+        params: { line, column, position, detail },
+        severity: "error",
+      },
     };
   }
 }

@@ -30,7 +30,12 @@ export const associationColumns = [
 const numeric = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 export async function listAssociations(db: Executor, frameworkId: string): Promise<CaseAssociationsTable[]> {
-  const rows = await db.selectFrom("case_associations").select(associationColumns).where("framework_id", "=", frameworkId).orderBy("ordinal").execute();
+  const rows = await db
+    .selectFrom("case_associations")
+    .select(associationColumns)
+    .where("framework_id", "=", frameworkId)
+    .orderBy("ordinal")
+    .execute();
   return rows.map((r) => ({
     ...r,
     sequence_number: numeric(r.sequence_number),
@@ -52,7 +57,12 @@ export async function listDefinitions(db: Executor, frameworkId: string): Promis
 
 /** items.extra of every item that has one, parsed. */
 export async function listItemExtras(db: Executor, frameworkId: string): Promise<Map<string, Json>> {
-  const rows = await db.selectFrom("items").select(["id", "extra"]).where("framework_id", "=", frameworkId).where("extra", "is not", null).execute();
+  const rows = await db
+    .selectFrom("items")
+    .select(["id", "extra"])
+    .where("framework_id", "=", frameworkId)
+    .where("extra", "is not", null)
+    .execute();
   const extras = new Map<string, Json>();
   for (const row of rows) {
     try {
@@ -67,7 +77,11 @@ export async function listItemExtras(db: Executor, frameworkId: string): Promise
 
 /** item_types.extra by type code (null: a type made in Skillshelf). */
 export async function listTypeExtras(db: Executor, frameworkId: string): Promise<Map<string, string | null>> {
-  const rows = await db.selectFrom("item_types").select(["code", "extra"]).where("framework_id", "=", frameworkId).execute();
+  const rows = await db
+    .selectFrom("item_types")
+    .select(["code", "extra"])
+    .where("framework_id", "=", frameworkId)
+    .execute();
   return new Map(rows.map((r) => [r.code, r.extra ?? null]));
 }
 
@@ -81,7 +95,8 @@ export async function upsertAssociations(trx: Executor, rows: readonly CaseAssoc
       .onConflict((oc) =>
         oc.columns(["framework_id", "id"]).doUpdateSet((eb) => {
           const set: Record<string, unknown> = {};
-          for (const column of associationColumns) if (column !== "framework_id" && column !== "id") set[column] = eb.ref(`excluded.${column}`);
+          for (const column of associationColumns)
+            if (column !== "framework_id" && column !== "id") set[column] = eb.ref(`excluded.${column}`);
           return set;
         }),
       )
@@ -91,7 +106,11 @@ export async function upsertAssociations(trx: Executor, rows: readonly CaseAssoc
 
 export async function deleteAssociations(trx: Executor, frameworkId: string, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
-    await trx.deleteFrom("case_associations").where("framework_id", "=", frameworkId).where("id", "in", ids.slice(i, i + CHUNK)).execute();
+    await trx
+      .deleteFrom("case_associations")
+      .where("framework_id", "=", frameworkId)
+      .where("id", "in", ids.slice(i, i + CHUNK))
+      .execute();
   }
 }
 
@@ -101,14 +120,25 @@ export async function upsertDefinitions(trx: Executor, rows: readonly CaseDefini
       .insertInto("case_definitions")
       .values(rows.slice(i, i + CHUNK))
       .onConflict((oc) =>
-        oc.columns(["framework_id", "kind", "id"]).doUpdateSet((eb) => ({ ordinal: eb.ref("excluded.ordinal"), body: eb.ref("excluded.body") })),
+        oc
+          .columns(["framework_id", "kind", "id"])
+          .doUpdateSet((eb) => ({ ordinal: eb.ref("excluded.ordinal"), body: eb.ref("excluded.body") })),
       )
       .execute();
   }
 }
 
-export async function deleteDefinitions(trx: Executor, frameworkId: string, keys: readonly { kind: string; id: string }[]): Promise<void> {
+export async function deleteDefinitions(
+  trx: Executor,
+  frameworkId: string,
+  keys: readonly { kind: string; id: string }[],
+): Promise<void> {
   for (const key of keys) {
-    await trx.deleteFrom("case_definitions").where("framework_id", "=", frameworkId).where("kind", "=", key.kind).where("id", "=", key.id).execute();
+    await trx
+      .deleteFrom("case_definitions")
+      .where("framework_id", "=", frameworkId)
+      .where("kind", "=", key.kind)
+      .where("id", "=", key.id)
+      .execute();
   }
 }
