@@ -14,6 +14,8 @@ import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
 import type { Catalog } from "./frameworks/catalog.ts";
 import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
+import { editionRoutes } from "./editions/routes.tsx";
+import { editorRoutes } from "./editor/routes/index.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
@@ -110,6 +112,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
     localized.route("/editor", importWizardRoutes());
     localized.route("/editor", draftExportRoutes());
+    // editor, editions and history (src/editor, src/editions)
+    localized.route("/editor", editorRoutes());
+    localized.route("/", editionRoutes());
     localized.route("/", indexRoutes());
     app.route(`/${lang}`, localized);
   }

@@ -146,3 +146,14 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return errors;
 }
+
+/** Hidden fields (versions, ids) cannot be corrected by the person: their errors become one form message. */
+export function visibleErrors(errors: FieldErrors, hidden: readonly string[]): { errors: FieldErrors; outdated: boolean } {
+  const visible: FieldErrors = {};
+  let outdated = false;
+  for (const [name, code] of Object.entries(errors)) {
+    if (hidden.includes(name)) outdated = true;
+    else visible[name] = code;
+  }
+  return { errors: visible, outdated };
+}

@@ -49,6 +49,7 @@ export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
         <span class="meta">
           {t.edition(f.version)} · {t.itemCount(view.itemCount)}
         </span>
+        {view.edition && <a href={urls.editions(lang, slug)}>{t.editionsLink}</a>}
       </p>
     </>
   );

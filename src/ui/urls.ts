@@ -1,13 +1,21 @@
 import type { Lang } from "../i18n/index.ts";
 
+/**
+ * A slug as a path: each segment encoded. Real slugs have one segment; an earlier edition's view
+ * carries "slug/editions/N" so the index views link within that edition (src/editions).
+ */
+const slugPath = (slug: string) => slug.split("/").map(encodeURIComponent).join("/");
+
 /** Every public URL is built here, so a page and its other-language twin always line up. */
 export const urls = {
   home: (lang: Lang) => `/${lang}`,
   frameworks: (lang: Lang) => `/${lang}/frameworks`,
-  framework: (lang: Lang, slug: string) => `/${lang}/frameworks/${encodeURIComponent(slug)}`,
-  full: (lang: Lang, slug: string) => `/${lang}/frameworks/${encodeURIComponent(slug)}/full`,
+  framework: (lang: Lang, slug: string) => `/${lang}/frameworks/${slugPath(slug)}`,
+  full: (lang: Lang, slug: string) => `/${lang}/frameworks/${slugPath(slug)}/full`,
+  /** The list of a framework's published editions (src/editions). */
+  editions: (lang: Lang, slug: string) => `/${lang}/frameworks/${slugPath(slug)}/editions`,
   item: (lang: Lang, slug: string, key: string) =>
-    `/${lang}/frameworks/${encodeURIComponent(slug)}/items/${encodeURIComponent(key)}`,
+    `/${lang}/frameworks/${slugPath(slug)}/items/${encodeURIComponent(key)}`,
   itemPrint: (lang: Lang, slug: string, key: string) => `${urls.item(lang, slug, key)}/print`,
   search: (lang: Lang, q?: string) => (q ? `/${lang}/search?q=${encodeURIComponent(q)}` : `/${lang}/search`),
 };

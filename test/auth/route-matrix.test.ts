@@ -92,6 +92,41 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/editor/frameworks/:slug/export.case.json": "editor",
   "GET /:lang/editor/frameworks/:slug/export.xlsx": "editor",
   "GET /:lang/editor/frameworks/:slug/export.csv": "editor",
+  // Earlier editions for readers (src/editions)
+  "GET /:lang/frameworks/:slug/editions": "public",
+  "GET /:lang/frameworks/:slug/editions/:n": "public",
+  "GET /:lang/frameworks/:slug/editions/:n/full": "public",
+  "GET /:lang/frameworks/:slug/editions/:n/items/:key": "public",
+  "GET /:lang/frameworks/:slug/editions/:n/items/:key/print": "public",
+  // The editor (src/editor): editor.use to read; framework.*, history.restore to change
+  "GET /:lang/editor": "editor",
+  "GET /:lang/editor/new": "editor",
+  "POST /:lang/editor/frameworks": "editor",
+  "GET /:lang/editor/adopt": "editor",
+  "POST /:lang/editor/adopt": "editor",
+  "GET /:lang/editor/frameworks/:slug": "editor",
+  "GET /:lang/editor/frameworks/:slug/details": "editor",
+  "POST /:lang/editor/frameworks/:slug/details": "editor",
+  "GET /:lang/editor/frameworks/:slug/translations": "editor",
+  "GET /:lang/editor/frameworks/:slug/items/:id": "editor",
+  "GET /:lang/editor/frameworks/:slug/new-item": "editor",
+  "POST /:lang/editor/frameworks/:slug/items": "editor",
+  "GET /:lang/editor/frameworks/:slug/items/:id/edit": "editor",
+  "POST /:lang/editor/frameworks/:slug/items/:id/edit": "editor",
+  "POST /:lang/editor/frameworks/:slug/items/:id/reorder": "editor",
+  "GET /:lang/editor/frameworks/:slug/items/:id/move": "editor",
+  "POST /:lang/editor/frameworks/:slug/items/:id/move": "editor",
+  "POST /:lang/editor/frameworks/:slug/order": "editor",
+  "GET /:lang/editor/frameworks/:slug/items/:id/delete": "editor",
+  "POST /:lang/editor/frameworks/:slug/items/:id/delete": "editor",
+  "GET /:lang/editor/frameworks/:slug/items/:id/history": "editor",
+  "GET /:lang/editor/frameworks/:slug/changes": "editor",
+  "GET /:lang/editor/frameworks/:slug/changes.csv": "editor",
+  "POST /:lang/editor/frameworks/:slug/changes/:changeId/restore": "editor",
+  "GET /:lang/editor/frameworks/:slug/publish": "editor",
+  "POST /:lang/editor/frameworks/:slug/publish": "editor",
+  "GET /:lang/editor/frameworks/:slug/upstream": "editor",
+  "POST /:lang/editor/frameworks/:slug/upstream/:upstreamId": "editor",
 };
 
 /** Sample values for path parameters; "$slug" and "$key" are replaced by the starter framework's. */
@@ -101,6 +136,9 @@ const PARAMS: Record<string, string> = {
   key: "$key",
   id: "00000000-0000-4000-8000-000000000000",
   token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  n: "1",
+  changeId: "00000000-0000-4000-8000-000000000000",
+  upstreamId: "00000000-0000-4000-8000-000000000000",
 };
 
 const ALLOWED: Record<Rule, Role[]> = {

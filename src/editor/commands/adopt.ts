@@ -103,6 +103,15 @@ async function copyTypes(trx: Transaction<DB>, frameworkId: string, snapshot: Ed
   return existing;
 }
 
+/** Where an adopted framework came from (undefined for any other framework). */
+export async function adoptionOf(db: Kysely<DB> | Transaction<DB>, frameworkId: string) {
+  return db
+    .selectFrom("adoptions")
+    .select(["source_framework_id", "source_edition", "adopted_edition", "adopted_at"])
+    .where("framework_id", "=", frameworkId)
+    .executeTakeFirst();
+}
+
 export interface UpstreamReport {
   source: Framework;
   adoptedEdition: number;

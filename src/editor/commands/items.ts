@@ -62,7 +62,7 @@ export async function changedSince(trx: Kysely<DB> | Transaction<DB>, frameworkI
 }
 
 /** Whether an item that is gone was deleted (so a repeated delete or save can say so). */
-async function wasDeleted(trx: Kysely<DB> | Transaction<DB>, frameworkId: string, itemId: string): Promise<boolean> {
+export async function wasDeleted(trx: Kysely<DB> | Transaction<DB>, frameworkId: string, itemId: string): Promise<boolean> {
   return (await listChanges(trx, { frameworkId, itemId, kinds: ["delete"], limit: 1 })).length > 0;
 }
 

@@ -1,0 +1,132 @@
+/** The editor's home, creating and adopting frameworks, their details and missing translations. */
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env.ts";
+import type { Framework } from "../../db/schema.ts";
+import { walk } from "../../frameworks/tree.ts";
+import { messages } from "../../i18n/index.ts";
+import { requirePermission } from "../../policy/guard.ts";
+import { adoptFramework } from "../commands/adopt.ts";
+import { createFramework, editFrameworkDetails } from "../commands/frameworks.ts";
+import { isEditorError } from "../errors.ts";
+import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema } from "../schemas.ts";
+import { listFrameworkSummaries } from "../store.ts";
+import { missingTranslations } from "../translations.ts";
+import { editorUrls } from "../urls.ts";
+import { AdoptPage, DetailsPage, EditorHome, type FrameworkFormValues, NewFrameworkPage, TranslationsPage } from "../views/frameworks.tsx";
+import { commandMessage, type EditorContext, formFields, loadDraft, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
+
+const uuidOr = (value: string | undefined) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "") ? (value as string) : randomUUID());
+
+export function frameworkRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", async (c) => {
+    const lang = c.var.lang;
+    return c.render(<EditorHome lang={lang} frameworks={await listFrameworkSummaries(c.var.db)} notice={noticeOf(c)} />, { lang, title: messages(lang).editorTitle });
+  });
+
+  // ── create ───────────────────────────────────────────────────────────────────────────────────
+  const renderNew = (c: EditorContext, id: string, values: FrameworkFormValues, errors?: Record<string, string>, message?: string) =>
+    c.render(<NewFrameworkPage lang={c.var.lang} id={id} values={values} errors={errors} message={message} />, {
+      lang: c.var.lang,
+      title: messages(c.var.lang).editorCreateFramework,
+    });
+
+  app.get("/new", requirePermission("framework.create"), (c) => renderNew(c, randomUUID(), {}));
+
+  app.post("/frameworks", requirePermission("framework.create"), async (c) => {
+    const fields = await formFields(c);
+    const id = uuidOr(fields.id);
+    const parsed = createFrameworkSchema.safeParse(fields);
+    if (!parsed.success) {
+      c.status(422);
+      return renderNew(c, id, fields, fieldErrors(parsed.error));
+    }
+    try {
+      const result = await createFramework(c.var.db, c.var.user, parsed.data);
+      return redirectDone(c, editorUrls.framework(c.var.lang, result.slug), "created");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      return renderNew(c, id, fields, error.code === "slug_taken" ? { slug: "taken" } : undefined, commandMessage(messages(c.var.lang), error));
+    }
+  });
+
+  // ── adopt ────────────────────────────────────────────────────────────────────────────────────
+  const renderAdopt = async (c: EditorContext, id: string, values: Record<string, string>, errors?: Record<string, string>, message?: string) => {
+    const sources = await c.var.catalog.list();
+    return c.render(<AdoptPage lang={c.var.lang} id={id} sources={sources} values={values} errors={errors} message={message} />, {
+      lang: c.var.lang,
+      title: messages(c.var.lang).editorAdoptFramework,
+    });
+  };
+
+  app.get("/adopt", requirePermission("framework.adopt"), (c) => renderAdopt(c, randomUUID(), { source: c.req.query("source") ?? "" }));
+
+  app.post("/adopt", requirePermission("framework.adopt"), async (c) => {
+    const fields = await formFields(c);
+    const id = uuidOr(fields.id);
+    const parsed = adoptSchema.safeParse(fields);
+    if (!parsed.success) {
+      c.status(422);
+      return renderAdopt(c, id, fields, fieldErrors(parsed.error));
+    }
+    try {
+      const result = await adoptFramework(c.var.db, c.var.user, parsed.data);
+      return redirectDone(c, editorUrls.framework(c.var.lang, result.slug), "adopted");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      return renderAdopt(c, id, fields, undefined, commandMessage(messages(c.var.lang), error));
+    }
+  });
+
+  // ── details ──────────────────────────────────────────────────────────────────────────────────
+  const renderDetails = (c: EditorContext, framework: Framework, seen: string, values: FrameworkFormValues, extra: { errors?: Record<string, string>; message?: string } = {}) =>
+    c.render(<DetailsPage lang={c.var.lang} framework={framework} seen={seen} values={values} notice={noticeOf(c)} {...extra} />, {
+      lang: c.var.lang,
+      title: messages(c.var.lang).editorDetails,
+    });
+
+  app.get("/frameworks/:slug/details", requirePermission("framework.edit"), async (c) => {
+    const framework = await loadFramework(c);
+    return framework ? renderDetails(c, framework, framework.updated_at, framework) : c.notFound();
+  });
+
+  app.post("/frameworks/:slug/details", requirePermission("framework.edit"), async (c) => {
+    const framework = await loadFramework(c);
+    if (!framework) return c.notFound();
+    const fields = await formFields(c);
+    const parsed = frameworkDetailsSchema.safeParse(fields);
+    const seen = fields.seen ?? "";
+    if (!parsed.success) {
+      c.status(422);
+      return renderDetails(c, framework, seen, fields, { errors: fieldErrors(parsed.error) });
+    }
+    try {
+      const result = await editFrameworkDetails(c.var.db, c.var.user, framework.id, parsed.data, seen);
+      return redirectDone(c, editorUrls.details(c.var.lang, framework.slug), result.outcome === "done" ? "saved" : "unchanged");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      const current = (await loadFramework(c)) ?? framework;
+      return renderDetails(c, framework, current.updated_at, fields, { message: commandMessage(messages(c.var.lang), error) });
+    }
+  });
+
+  // ── translations ─────────────────────────────────────────────────────────────────────────────
+  app.get("/frameworks/:slug/translations", async (c) => {
+    const draft = await loadDraft(c);
+    if (!draft) return c.notFound();
+    // In reading order, so the list follows the outline.
+    const ordered = [...walk(draft.tree.roots)].map((n) => draft.items.get(n.id)).filter((i) => i !== undefined);
+    const missing = missingTranslations(ordered);
+    return c.render(<TranslationsPage lang={c.var.lang} framework={draft.framework} french={missing.french} english={missing.english} />, {
+      lang: c.var.lang,
+      title: messages(c.var.lang).editorMissingTranslations,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,303 @@
+/** The outline and the item pages: add, edit (with preview and stale-save refusal), reorder, move, delete. */
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env.ts";
+import { type TreeNode, walk } from "../../frameworks/tree.ts";
+import { messages } from "../../i18n/index.ts";
+import { requirePermission } from "../../policy/guard.ts";
+import { adoptionOf } from "../commands/adopt.ts";
+import { addItem, type Conflict, deletionSet, deleteItem, editItem, moveItem, reorderItem, setChildOrder, wasDeleted } from "../commands/items.ts";
+import { isEditorError } from "../errors.ts";
+import { descendantsOf } from "../moves.ts";
+import { addItemSchema, editItemSchema, fieldErrors, moveSchema, orderSchema, reorderSchema, visibleErrors } from "../schemas.ts";
+import { missingTranslations } from "../translations.ts";
+import { editorUrls } from "../urls.ts";
+import { ItemForm, type ItemValues } from "../views/item-form.tsx";
+import { Outline } from "../views/outline.tsx";
+import { plainStatement } from "../views/parts.tsx";
+import { DeletePage, MovePage } from "../views/structure.tsx";
+import { ancestorsIn, commandMessage, type Draft, type EditorContext, formFields, latestEditionInfo, loadDraft, noticeOf, redirectDone, statusOf } from "./context.ts";
+
+const valuesOf = (fields: Record<string, string>): ItemValues => ({
+  type: fields.type ?? null,
+  code: fields.code ?? null,
+  statement_en: fields.statement_en ?? null,
+  statement_fr: fields.statement_fr ?? null,
+  description_en: fields.description_en ?? null,
+  description_fr: fields.description_fr ?? null,
+});
+
+export function itemRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const renderOutline = async (c: EditorContext, draft: Draft, node: TreeNode | null) => {
+    const lang = c.var.lang;
+    const missing = missingTranslations([...draft.items.values()]);
+    const title = node ? plainStatement(lang, node.statement) : plainStatement(lang, { en: draft.framework.title_en, fr: draft.framework.title_fr });
+    return c.render(
+      <Outline
+        lang={lang}
+        framework={draft.framework}
+        types={draft.types}
+        node={node}
+        ancestors={ancestorsIn(draft.tree, node)}
+        children={node ? node.children : draft.tree.roots}
+        items={draft.items}
+        latestEdition={await latestEditionInfo(c, draft.framework.id)}
+        missing={{ french: missing.french.length, english: missing.english.length }}
+        adopted={Boolean(await adoptionOf(c.var.db, draft.framework.id))}
+        notice={noticeOf(c)}
+      />,
+      { lang, title: `${title} — ${messages(lang).editorTitle}` },
+    );
+  };
+
+  app.get("/frameworks/:slug", async (c) => {
+    const draft = await loadDraft(c);
+    return draft ? renderOutline(c, draft, null) : c.notFound();
+  });
+
+  app.get("/frameworks/:slug/items/:id", async (c) => {
+    const draft = await loadDraft(c);
+    const node = draft?.tree.byId.get(c.req.param("id"));
+    return draft && node ? renderOutline(c, draft, node) : c.notFound();
+  });
+
+  // ── add ──────────────────────────────────────────────────────────────────────────────────────
+  const renderAdd = (c: EditorContext, draft: Draft, parent: TreeNode | null, id: string, values: ItemValues, extra: { errors?: Record<string, string>; message?: string; preview?: boolean } = {}) =>
+    c.render(
+      <ItemForm lang={c.var.lang} framework={draft.framework} types={draft.types} mode={{ kind: "add", parent, id }} ancestors={ancestorsIn(draft.tree, parent)} values={values} {...extra} />,
+      { lang: c.var.lang, title: messages(c.var.lang).editorAddTitle },
+    );
+
+  /** The type a new child most likely has: its siblings', else the level below its parent's. */
+  const likelyType = (draft: Draft, parent: TreeNode | null): string | null => {
+    const siblings = parent ? parent.children : draft.tree.roots;
+    if (siblings.length > 0) return siblings[0].type;
+    if (!parent) return draft.types[0]?.code ?? null;
+    const index = draft.types.findIndex((t) => t.code === parent.type);
+    return draft.types[Math.min(index + 1, draft.types.length - 1)]?.code ?? null;
+  };
+
+  app.get("/frameworks/:slug/new-item", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    if (!draft) return c.notFound();
+    const parentId = c.req.query("parent") ?? "root";
+    const parent = parentId === "root" ? null : draft.tree.byId.get(parentId);
+    if (parent === undefined) return c.notFound();
+    return renderAdd(c, draft, parent, randomUUID(), { type: likelyType(draft, parent) });
+  });
+
+  app.post("/frameworks/:slug/items", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    if (!draft) return c.notFound();
+    const fields = await formFields(c);
+    const parentId = fields.parent && fields.parent !== "root" ? fields.parent : null;
+    const parent = parentId ? (draft.tree.byId.get(parentId) ?? null) : null;
+    const id = /^[0-9a-f-]{36}$/i.test(fields.id ?? "") ? (fields.id as string) : randomUUID();
+    const values = valuesOf(fields);
+    const parsed = addItemSchema.safeParse(fields);
+    if (!parsed.success) {
+      c.status(422);
+      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["id", "parent"]);
+      return renderAdd(c, draft, parent, id, values, { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined });
+    }
+    if (fields.intent === "preview") return renderAdd(c, draft, parent, id, { ...values, ...parsed.data }, { preview: true });
+    try {
+      await addItem(c.var.db, c.var.user, draft.framework.id, parsed.data);
+      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parsed.data.parent === "root" || parsed.data.parent === "" ? null : parsed.data.parent), "added", `item-${parsed.data.id}`);
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      return renderAdd(c, draft, parent, id, values, { message: commandMessage(messages(c.var.lang), error) });
+    }
+  });
+
+  // ── edit ─────────────────────────────────────────────────────────────────────────────────────
+  const renderEdit = (c: EditorContext, draft: Draft, node: TreeNode, version: number, values: ItemValues, extra: { errors?: Record<string, string>; message?: string; conflicts?: Conflict[]; preview?: boolean } = {}) =>
+    c.render(
+      <ItemForm lang={c.var.lang} framework={draft.framework} types={draft.types} mode={{ kind: "edit", node, version }} ancestors={ancestorsIn(draft.tree, node)} values={values} {...extra} />,
+      { lang: c.var.lang, title: messages(c.var.lang).editorEditTitle(plainStatement(c.var.lang, node.statement)) },
+    );
+
+  app.get("/frameworks/:slug/items/:id/edit", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    const item = draft?.items.get(c.req.param("id"));
+    const node = item && draft?.tree.byId.get(item.id);
+    if (!draft || !item || !node) return c.notFound();
+    return renderEdit(c, draft, node, item.version, item);
+  });
+
+  app.post("/frameworks/:slug/items/:id/edit", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    const t = messages(c.var.lang);
+    if (!draft) return c.notFound();
+    const fields = await formFields(c);
+    const item = draft.items.get(c.req.param("id"));
+    const node = item && draft.tree.byId.get(item.id);
+    if (!item || !node) {
+      // Gone: deleted meanwhile (a clear 409, nothing saved) or never there (404).
+      if (!(await wasDeleted(c.var.db, draft.framework.id, c.req.param("id")))) return c.notFound();
+      c.status(409);
+      return c.render(
+        <>
+          <h1>{t.editorErrDeleted}</h1>
+          <p>
+            <a href={editorUrls.changes(c.var.lang, draft.framework.slug)}>{t.editorChangeLog}</a>
+          </p>
+        </>,
+        { lang: c.var.lang, title: t.editorErrDeleted },
+      );
+    }
+    const values = valuesOf(fields);
+    const parsed = editItemSchema.safeParse(fields);
+    const version = Number.isSafeInteger(Number(fields.version)) ? Number(fields.version) : item.version;
+    if (!parsed.success) {
+      c.status(422);
+      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["version"]);
+      return renderEdit(c, draft, node, version, values, { errors, message: outdated ? t.editorErrBadId : undefined });
+    }
+    if (fields.intent === "preview") return renderEdit(c, draft, node, parsed.data.version, { ...values, ...parsed.data }, { preview: true });
+    try {
+      const result = await editItem(c.var.db, c.var.user, draft.framework.id, item.id, parsed.data);
+      return redirectDone(c, editorUrls.item(c.var.lang, draft.framework.slug, item.id), result.outcome === "done" ? "saved" : "unchanged");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      const conflicts = (error.details as { conflicts?: Conflict[] } | undefined)?.conflicts;
+      // The form now carries the current version: saving again is a deliberate choice to replace theirs.
+      const current = error.code === "stale" ? ((await loadDraft(c))?.items.get(item.id) ?? item) : item;
+      return renderEdit(c, draft, node, current.version, { ...values, ...parsed.data }, { message: commandMessage(t, error), conflicts });
+    }
+  });
+
+  // ── reorder and move ─────────────────────────────────────────────────────────────────────────
+  app.post("/frameworks/:slug/items/:id/reorder", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    const item = draft?.items.get(c.req.param("id"));
+    if (!draft || !item) return c.notFound();
+    const parsed = reorderSchema.safeParse(await formFields(c));
+    if (!parsed.success) {
+      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["direction", "from"]);
+      return renderMove(c, draft, item.id, { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined }, 422);
+    }
+    const move = parsed.data.direction === "to" ? { kind: "to" as const, position: parsed.data.position } : { kind: parsed.data.direction };
+    try {
+      const result = await reorderItem(c.var.db, c.var.user, draft.framework.id, item.id, move, parsed.data.from);
+      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, item.parent_id), result.outcome === "done" ? "moved" : "unchanged", `item-${item.id}`);
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      return renderMove(c, draft, item.id, { message: commandMessage(messages(c.var.lang), error) }, statusOf(error));
+    }
+  });
+
+  const renderMove = (c: EditorContext, draft: Draft, id: string, extra: { message?: string; errors?: Record<string, string> } = {}, status?: number) => {
+    const node = draft.tree.byId.get(id);
+    if (!node) return c.notFound();
+    const siblings = node.parentId ? (draft.tree.byId.get(node.parentId)?.children ?? []) : draft.tree.roots;
+    const excluded = new Set([id, ...descendantsOf([...draft.items.values()], id)]);
+    // Items of the framework's last level (KSAs) hold nothing: offering them as places is noise.
+    const deepestType = draft.types.at(-1)?.code;
+    if (status) c.status(status as 409);
+    return c.render(
+      <MovePage
+        lang={c.var.lang}
+        framework={draft.framework}
+        node={node}
+        ancestors={ancestorsIn(draft.tree, node)}
+        place={siblings.findIndex((s) => s.id === id) + 1}
+        siblings={siblings.length}
+        parents={[...walk(draft.tree.roots)].filter((n) => !excluded.has(n.id) && (n.children.length > 0 || n.type !== deepestType))}
+        types={draft.types}
+        {...extra}
+      />,
+      { lang: c.var.lang, title: messages(c.var.lang).editorMoveTitle(plainStatement(c.var.lang, node.statement)) },
+    );
+  };
+
+  app.get("/frameworks/:slug/items/:id/move", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    return draft ? renderMove(c, draft, c.req.param("id")) : c.notFound();
+  });
+
+  app.post("/frameworks/:slug/items/:id/move", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    const item = draft?.items.get(c.req.param("id"));
+    if (!draft || !item) return c.notFound();
+    const parsed = moveSchema.safeParse(await formFields(c));
+    if (!parsed.success) return renderMove(c, draft, item.id, { errors: fieldErrors(parsed.error) }, 422);
+    const parentId = parsed.data.parent === "root" ? null : parsed.data.parent;
+    try {
+      const result = await moveItem(c.var.db, c.var.user, draft.framework.id, item.id, parentId, parsed.data.position);
+      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parentId), result.outcome === "done" ? "moved" : "unchanged", `item-${item.id}`);
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      return renderMove(c, draft, item.id, { message: commandMessage(messages(c.var.lang), error) }, statusOf(error));
+    }
+  });
+
+  /** Drag and drop (editor.js): the new order of one parent's children. Answers JSON. */
+  app.post("/frameworks/:slug/order", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    const t = messages(c.var.lang);
+    if (!draft) return c.json({ error: "not_found", message: t.editorErrNotFound }, 404);
+    const body = await c.req.parseBody({ all: true });
+    const order = ([] as unknown[]).concat(body.order ?? []).filter((v): v is string => typeof v === "string");
+    const parsed = orderSchema.safeParse({ parent: body.parent, order });
+    if (!parsed.success) return c.json({ error: "invalid", message: t.editorErrBadId }, 422);
+    try {
+      const result = await setChildOrder(c.var.db, c.var.user, draft.framework.id, parsed.data.parent === "root" ? null : parsed.data.parent, parsed.data.order);
+      return c.json({ outcome: result.outcome, message: t.editorOrderSaved });
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      return c.json({ error: error.code, message: error.code === "stale_order" ? t.editorOrderFailed : commandMessage(t, error) }, statusOf(error));
+    }
+  });
+
+  // ── delete ───────────────────────────────────────────────────────────────────────────────────
+  const renderDelete = async (c: EditorContext, draft: Draft, id: string, message?: string, status?: number) => {
+    const node = draft.tree.byId.get(id);
+    const found = await deletionSet(c.var.db, draft.framework.id, id);
+    if (!node || !found) return c.notFound();
+    const counts = new Map<string, number>();
+    for (const n of found.subtree) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
+    const lang = c.var.lang;
+    if (status) c.status(status as 409);
+    return c.render(
+      <DeletePage
+        lang={lang}
+        framework={draft.framework}
+        node={node}
+        ancestors={ancestorsIn(draft.tree, node)}
+        subtree={node.children}
+        count={found.subtree.length}
+        byType={draft.types.filter((t) => counts.has(t.code)).map((t) => ({ label: (lang === "fr" ? t.label_fr : t.label_en) ?? t.code, count: counts.get(t.code) as number }))}
+        types={draft.types}
+        message={message}
+      />,
+      { lang, title: messages(lang).editorDeleteTitle(plainStatement(lang, node.statement)) },
+    );
+  };
+
+  app.get("/frameworks/:slug/items/:id/delete", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    return draft ? renderDelete(c, draft, c.req.param("id")) : c.notFound();
+  });
+
+  app.post("/frameworks/:slug/items/:id/delete", requirePermission("framework.edit"), async (c) => {
+    const draft = await loadDraft(c);
+    if (!draft) return c.notFound();
+    const id = c.req.param("id");
+    const count = Number((await formFields(c)).count);
+    const parentId = draft.items.get(id)?.parent_id ?? null;
+    try {
+      const result = await deleteItem(c.var.db, c.var.user, draft.framework.id, id, Number.isSafeInteger(count) ? count : -1);
+      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parentId), result.outcome === "done" ? "deleted" : "unchanged");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      return renderDelete(c, (await loadDraft(c)) ?? draft, id, commandMessage(messages(c.var.lang), error), statusOf(error));
+    }
+  });
+
+  return app;
+}

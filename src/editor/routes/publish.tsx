@@ -1,0 +1,110 @@
+/** Publishing editions and deciding on an adopted framework's upstream changes. */
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env.ts";
+import { publishEdition } from "../../editions/publish.ts";
+import { buildSnapshot, diffSnapshots, parseSnapshot } from "../../editions/snapshot.ts";
+import { latestEdition, listEditions } from "../../editions/store.ts";
+import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
+import { messages } from "../../i18n/index.ts";
+import { requirePermission } from "../../policy/guard.ts";
+import { decideUpstreamChange, upstreamReport } from "../commands/adopt.ts";
+import { EditorError, isEditorError } from "../errors.ts";
+import { decisionSchema, fieldErrors, publishSchema } from "../schemas.ts";
+import { editorUrls } from "../urls.ts";
+import { PublishPage, UpstreamPage } from "../views/publish.tsx";
+import { commandMessage, type EditorContext, formFields, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
+import type { Framework } from "../../db/schema.ts";
+
+export function publishRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /** What the next edition would change: the draft against the latest edition. */
+  const pendingChanges = async (c: EditorContext, framework: Framework) => {
+    const [types, rows, latest] = await Promise.all([listItemTypes(c.var.db, framework.id), listItemRows(c.var.db, framework.id), latestEdition(c.var.db, framework.id)]);
+    const draft = buildSnapshot(framework, types, rows);
+    const base = latest ? parseSnapshot(latest.snapshot) : { ...draft, children: [] };
+    const changes = diffSnapshots(base, draft);
+    return {
+      added: changes.filter((x) => x.kind === "added").length,
+      changed: changes.filter((x) => x.kind === "changed").length,
+      removed: changes.filter((x) => x.kind === "removed").length,
+    };
+  };
+
+  const renderPublish = async (c: EditorContext, framework: Framework, extra: { summary?: string; errors?: Record<string, string>; message?: string } = {}) =>
+    c.render(
+      <PublishPage lang={c.var.lang} framework={framework} editions={await listEditions(c.var.db, framework.id)} pending={await pendingChanges(c, framework)} notice={noticeOf(c)} {...extra} />,
+      { lang: c.var.lang, title: messages(c.var.lang).editorPublishTitle },
+    );
+
+  app.get("/frameworks/:slug/publish", requirePermission("framework.publish"), async (c) => {
+    const framework = await loadFramework(c);
+    return framework ? renderPublish(c, framework) : c.notFound();
+  });
+
+  app.post("/frameworks/:slug/publish", requirePermission("framework.publish"), async (c) => {
+    const framework = await loadFramework(c);
+    if (!framework) return c.notFound();
+    const fields = await formFields(c);
+    const parsed = publishSchema.safeParse(fields);
+    if (!parsed.success) {
+      c.status(422);
+      return renderPublish(c, framework, { summary: fields.summary, errors: fieldErrors(parsed.error) });
+    }
+    const latest = (await listEditions(c.var.db, framework.id))[0]?.number ?? 0;
+    // The page showed an older latest edition: this form was already submitted (or someone published).
+    if (latest > parsed.data.seen) return redirectDone(c, editorUrls.publish(c.var.lang, framework.slug), "published");
+    try {
+      await publishEdition(c.var.db, framework.id, c.var.user, parsed.data.summary);
+      c.var.catalog.invalidate();
+      return redirectDone(c, editorUrls.publish(c.var.lang, framework.slug), "published");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      c.status(statusOf(error));
+      return renderPublish(c, framework, { summary: fields.summary, message: commandMessage(messages(c.var.lang), error) });
+    }
+  });
+
+  const renderUpstream = async (c: EditorContext, framework: Framework, message?: string) => {
+    const lang = c.var.lang;
+    try {
+      const report = await upstreamReport(c.var.db, framework.id);
+      return c.render(
+        <UpstreamPage lang={lang} framework={framework} source={report.source} adoptedEdition={report.adoptedEdition} latestEdition={report.latestEdition} pending={report.pending} decided={report.decided} notice={noticeOf(c)} message={message} />,
+        { lang, title: messages(lang).editorUpstream },
+      );
+    } catch (error) {
+      if (error instanceof EditorError && error.code === "not_adopted") return c.notFound();
+      if (!(error instanceof EditorError)) throw error;
+      c.status(statusOf(error));
+      return c.render(<p role="alert">{commandMessage(messages(lang), error)}</p>, { lang, title: messages(lang).editorUpstream });
+    }
+  };
+
+  app.get("/frameworks/:slug/upstream", async (c) => {
+    const framework = await loadFramework(c);
+    return framework ? renderUpstream(c, framework) : c.notFound();
+  });
+
+  app.post("/frameworks/:slug/upstream/:upstreamId", requirePermission("framework.adopt"), async (c) => {
+    const framework = await loadFramework(c);
+    if (!framework) return c.notFound();
+    const t = messages(c.var.lang);
+    const parsed = decisionSchema.safeParse(await formFields(c));
+    if (!parsed.success) {
+      c.status(422);
+      return renderUpstream(c, framework, t.editorErrBadId);
+    }
+    try {
+      await decideUpstreamChange(c.var.db, c.var.user, framework.id, c.req.param("upstreamId"), parsed.data.fingerprint, parsed.data.decision);
+      return redirectDone(c, editorUrls.upstream(c.var.lang, framework.slug), parsed.data.decision === "take" ? "taken" : "left");
+    } catch (error) {
+      if (!isEditorError(error)) throw error;
+      if (error.code === "not_found" || error.code === "not_adopted") return c.notFound();
+      c.status(statusOf(error));
+      return renderUpstream(c, framework, error.code === "stale" ? t.editorErrStaleUpstream : commandMessage(t, error));
+    }
+  });
+
+  return app;
+}

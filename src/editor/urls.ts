@@ -1,0 +1,55 @@
+/** Every URL of the editor and of earlier editions, built in one place. */
+import type { Lang } from "../i18n/index.ts";
+import { urls } from "../ui/urls.ts";
+
+const e = encodeURIComponent;
+
+const base = (lang: Lang) => `/${lang}/editor`;
+const fw = (lang: Lang, slug: string) => `${base(lang)}/frameworks/${e(slug)}`;
+const item = (lang: Lang, slug: string, id: string) => `${fw(lang, slug)}/items/${e(id)}`;
+
+/** Adds `?done=…` (a notice the next page shows) or other query values. */
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, value);
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export const editorUrls = {
+  home: base,
+  newFramework: (lang: Lang) => `${base(lang)}/new`,
+  createFramework: (lang: Lang) => `${base(lang)}/frameworks`,
+  adopt: (lang: Lang) => `${base(lang)}/adopt`,
+  framework: fw,
+  details: (lang: Lang, slug: string) => `${fw(lang, slug)}/details`,
+  item,
+  /** The outline at an item (its children) or at the top level. */
+  outline: (lang: Lang, slug: string, id: string | null) => (id ? item(lang, slug, id) : fw(lang, slug)),
+  newItem: (lang: Lang, slug: string, parentId: string | null) => withQuery(`${fw(lang, slug)}/new-item`, { parent: parentId ?? "root" }),
+  addItem: (lang: Lang, slug: string) => `${fw(lang, slug)}/items`,
+  edit: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/edit`,
+  reorder: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/reorder`,
+  move: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/move`,
+  remove: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/delete`,
+  history: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/history`,
+  order: (lang: Lang, slug: string) => `${fw(lang, slug)}/order`,
+  changes: (lang: Lang, slug: string) => `${fw(lang, slug)}/changes`,
+  changesCsv: (lang: Lang, slug: string) => `${fw(lang, slug)}/changes.csv`,
+  restore: (lang: Lang, slug: string, changeId: string) => `${fw(lang, slug)}/changes/${e(changeId)}/restore`,
+  translations: (lang: Lang, slug: string) => `${fw(lang, slug)}/translations`,
+  publish: (lang: Lang, slug: string) => `${fw(lang, slug)}/publish`,
+  upstream: (lang: Lang, slug: string) => `${fw(lang, slug)}/upstream`,
+  decide: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}`,
+};
+
+/** Public pages of earlier editions. */
+export const editionUrls = {
+  list: (lang: Lang, slug: string) => urls.editions(lang, slug),
+  edition: (lang: Lang, slug: string, n: number) => `/${lang}/frameworks/${e(slug)}/editions/${n}`,
+  /**
+   * The "slug" an earlier edition's view carries so that the index views, which build their links
+   * from the slug, link within that edition (urls.ts encodes each path segment of it).
+   */
+  viewSlug: (slug: string, n: number) => `${slug}/editions/${n}`,
+};

@@ -1,0 +1,215 @@
+/** The editor's home (every framework, draft or published), creating, adopting, details, translations. */
+import type { Framework } from "../../db/schema.ts";
+import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
+import type { DraftItem } from "../item-state.ts";
+import { LIMITS, type FieldErrors } from "../schemas.ts";
+import type { FrameworkSummary } from "../store.ts";
+import { editorUrls } from "../urls.ts";
+import { frameworkTitle } from "./outline.tsx";
+import { EditorCrumbs, ErrorSummary, Field, Notice, plainStatement, SelectField } from "./parts.tsx";
+
+export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; notice?: string }) {
+  const { lang } = props;
+  const t = messages(lang);
+  return (
+    <>
+      <h1>{t.editorTitle}</h1>
+      {props.notice && <Notice>{props.notice}</Notice>}
+      <p class="lead">{t.editorIntro}</p>
+      <p class="page-actions">
+        <a class="button" href={editorUrls.newFramework(lang)}>
+          {t.editorCreateFramework}
+        </a>
+        <a class="button button--quiet" href={editorUrls.adopt(lang)}>
+          {t.editorAdoptFramework}
+        </a>
+      </p>
+      <h2>{t.editorFrameworks}</h2>
+      {props.frameworks.length === 0 ? (
+        <p>{t.editorNoFrameworks}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.editorFrameworkColumn}</th>
+              <th scope="col">{t.editorStatusColumn}</th>
+              <th scope="col">{t.editorItemsColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.frameworks.map((s) => (
+              <tr>
+                <th scope="row">
+                  <a href={editorUrls.framework(lang, s.framework.slug)}>{frameworkTitle(lang, s.framework)}</a>
+                  <br />
+                  <span class="meta">
+                    {s.framework.slug}
+                    {s.sourceSlug && <> · {t.editorAdoptedFrom(s.sourceSlug)}</>}
+                  </span>
+                </th>
+                <td>{s.latestEdition > 0 ? t.editorEditionN(s.latestEdition) : t.editorStatusDraft}</td>
+                <td>{formatNumber(s.items, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export interface FrameworkFormValues {
+  slug?: string | null;
+  title_en?: string | null;
+  title_fr?: string | null;
+  description_en?: string | null;
+  description_fr?: string | null;
+}
+
+function FrameworkTextFields(props: { lang: Lang; values: FrameworkFormValues; errors?: FieldErrors }) {
+  const t = messages(props.lang);
+  const { values, errors, lang } = props;
+  return (
+    <div class="bilingual bilingual--form">
+      <div class="bilingual__column">
+        <Field lang={lang} name="title_en" label={t.editorTitleEn} value={values.title_en} errors={errors} inputLang="en" maxlength={LIMITS.title} />
+        <Field lang={lang} name="description_en" label={t.editorDescriptionEn} value={values.description_en} errors={errors} multiline rows={4} inputLang="en" maxlength={LIMITS.description} />
+      </div>
+      <div class="bilingual__column">
+        <Field lang={lang} name="title_fr" label={t.editorTitleFr} value={values.title_fr} errors={errors} inputLang="fr" maxlength={LIMITS.title} />
+        <Field lang={lang} name="description_fr" label={t.editorDescriptionFr} value={values.description_fr} errors={errors} multiline rows={4} inputLang="fr" maxlength={LIMITS.description} />
+      </div>
+    </div>
+  );
+}
+
+export function NewFrameworkPage(props: { lang: Lang; id: string; values: FrameworkFormValues; errors?: FieldErrors; message?: string }) {
+  const { lang } = props;
+  const t = messages(lang);
+  return (
+    <>
+      <EditorCrumbs lang={lang} crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorCreateFramework }]} />
+      <h1>{t.editorCreateFramework}</h1>
+      <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
+      <form method="post" action={editorUrls.createFramework(lang)}>
+        <input type="hidden" name="id" value={props.id} />
+        <Field lang={lang} name="slug" label={t.editorSlug} hint={t.editorSlugHint} value={props.values.slug} errors={props.errors} required maxlength={LIMITS.slug} />
+        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
+        <p class="page-actions">
+          <button type="submit">{t.editorCreate}</button>
+          <a href={editorUrls.home(lang)}>{t.editorCancel}</a>
+        </p>
+      </form>
+    </>
+  );
+}
+
+export function DetailsPage(props: { lang: Lang; framework: Framework; seen: string; values: FrameworkFormValues; errors?: FieldErrors; message?: string; notice?: string }) {
+  const { lang, framework } = props;
+  const t = messages(lang);
+  return (
+    <>
+      <EditorCrumbs
+        lang={lang}
+        crumbs={[
+          { href: editorUrls.home(lang), label: t.editorTitle },
+          { href: editorUrls.framework(lang, framework.slug), label: frameworkTitle(lang, framework) },
+          { label: t.editorDetails },
+        ]}
+      />
+      <h1>{t.editorDetails}</h1>
+      {props.notice && <Notice>{props.notice}</Notice>}
+      <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
+      <form method="post" action={editorUrls.details(lang, framework.slug)}>
+        <input type="hidden" name="seen" value={props.seen} />
+        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
+        <p class="page-actions">
+          <button type="submit">{t.editorSave}</button>
+          <a href={editorUrls.framework(lang, framework.slug)}>{t.editorCancel}</a>
+        </p>
+      </form>
+    </>
+  );
+}
+
+export function AdoptPage(props: { lang: Lang; id: string; sources: Framework[]; values: { source?: string; slug?: string | null; title_en?: string | null; title_fr?: string | null }; errors?: FieldErrors; message?: string }) {
+  const { lang } = props;
+  const t = messages(lang);
+  return (
+    <>
+      <EditorCrumbs lang={lang} crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorAdoptFramework }]} />
+      <h1>{t.editorAdoptFramework}</h1>
+      <p class="lead">{t.editorAdoptIntro}</p>
+      <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
+      {props.sources.length === 0 ? (
+        <p>{t.editorNothingToAdopt}</p>
+      ) : (
+        <form method="post" action={editorUrls.adopt(lang)}>
+          <input type="hidden" name="id" value={props.id} />
+          <SelectField
+            lang={lang}
+            name="source"
+            label={t.editorSource}
+            value={props.values.source}
+            errors={props.errors}
+            options={props.sources.map((f) => ({ value: f.slug, label: frameworkTitle(lang, f) }))}
+          />
+          <Field lang={lang} name="slug" label={t.editorSlug} hint={t.editorSlugHint} value={props.values.slug} errors={props.errors} required maxlength={LIMITS.slug} />
+          <p class="field-hint">{t.editorTitleOptional}</p>
+          <div class="bilingual bilingual--form">
+            <div class="bilingual__column">
+              <Field lang={lang} name="title_en" label={t.editorTitleEn} value={props.values.title_en} errors={props.errors} inputLang="en" maxlength={LIMITS.title} />
+            </div>
+            <div class="bilingual__column">
+              <Field lang={lang} name="title_fr" label={t.editorTitleFr} value={props.values.title_fr} errors={props.errors} inputLang="fr" maxlength={LIMITS.title} />
+            </div>
+          </div>
+          <p class="page-actions">
+            <button type="submit">{t.editorAdoptButton}</button>
+            <a href={editorUrls.home(lang)}>{t.editorCancel}</a>
+          </p>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function TranslationsPage(props: { lang: Lang; framework: Framework; french: DraftItem[]; english: DraftItem[] }) {
+  const { lang, framework } = props;
+  const t = messages(lang);
+  const list = (items: DraftItem[], show: "en" | "fr") => (
+    <ul class="translation-list">
+      {items.map((item) => (
+        <li>
+          <a href={editorUrls.edit(lang, framework.slug, item.id)}>
+            {item.code && <span class="code">{item.code}</span>}{" "}
+            <span lang={show === "fr" ? "fr-CA" : "en-CA"}>{plainStatement(show, { en: item.statement_en, fr: item.statement_fr })}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      <EditorCrumbs
+        lang={lang}
+        crumbs={[
+          { href: editorUrls.home(lang), label: t.editorTitle },
+          { href: editorUrls.framework(lang, framework.slug), label: frameworkTitle(lang, framework) },
+          { label: t.editorMissingTranslations },
+        ]}
+      />
+      <h1>{t.editorMissingTranslations}</h1>
+      {props.french.length === 0 && props.english.length === 0 && <p>{t.editorAllTranslated}</p>}
+      <section aria-labelledby="need-french">
+        <h2 id="need-french">{t.editorItemsNeedFrench(props.french.length)}</h2>
+        {props.french.length > 0 && list(props.french, "en")}
+      </section>
+      <section aria-labelledby="need-english">
+        <h2 id="need-english">{t.editorItemsNeedEnglish(props.english.length)}</h2>
+        {props.english.length > 0 && list(props.english, "fr")}
+      </section>
+    </>
+  );
+}
+

@@ -1,0 +1,218 @@
+/**
+ * Building blocks of the editor's pages: labelled fields that carry their hint and error
+ * (aria-invalid, aria-describedby), an error summary (role="alert"), notices, the editor breadcrumb.
+ */
+import type { Child } from "hono/jsx";
+import { formatDate, type Lang, type Messages, messages } from "../../i18n/index.ts";
+import { Text } from "../../ui/text.tsx";
+import type { FieldErrors } from "../schemas.ts";
+
+export const fieldId = (name: string) => `field-${name}`;
+
+/** The translated text of a form error code ("tooLong:300" → "Use at most 300 characters."). */
+export function errorText(t: Messages, code: string): string {
+  const [name, arg] = code.split(":");
+  switch (name) {
+    case "tooLong":
+      return t.editorErrTooLong(Number(arg));
+    case "required":
+      return t.editorErrRequired;
+    case "html":
+      return t.editorErrHtml;
+    case "badLink":
+      return t.editorErrBadLink;
+    case "control":
+      return t.editorErrControl;
+    case "badCode":
+      return t.editorErrBadCode;
+    case "badSlug":
+      return t.editorErrBadSlug;
+    case "badId":
+      return t.editorErrBadId;
+    case "badNumber":
+      return t.editorErrBadNumber;
+    case "badDate":
+      return t.editorErrBadDate;
+    case "statementNeeded":
+      return t.editorErrStatementNeeded;
+    case "titleNeeded":
+      return t.editorErrTitleNeeded;
+    default:
+      return t.editorErrInvalid;
+  }
+}
+
+interface FieldProps {
+  lang: Lang;
+  name: string;
+  label: string;
+  value?: string | null;
+  hint?: string;
+  errors?: FieldErrors;
+  required?: boolean;
+  maxlength?: number;
+  /** The language of the text typed in (for spell checkers and screen readers). */
+  inputLang?: Lang;
+  rows?: number;
+  multiline?: boolean;
+  type?: "text" | "date" | "number";
+  min?: number;
+  max?: number;
+}
+
+export function Field(props: FieldProps) {
+  const t = messages(props.lang);
+  const id = fieldId(props.name);
+  const error = props.errors?.[props.name];
+  const described = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: props.name,
+    required: props.required,
+    maxlength: props.maxlength,
+    lang: props.inputLang,
+    "aria-invalid": error ? ("true" as const) : undefined,
+    "aria-describedby": described,
+  };
+  return (
+    <div class={error ? "field field--invalid" : "field"}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {errorText(t, error)}
+        </p>
+      )}
+      {props.multiline ? (
+        <textarea {...common} rows={props.rows ?? 3}>
+          {props.value ?? ""}
+        </textarea>
+      ) : (
+        <input {...common} type={props.type ?? "text"} value={props.value ?? ""} min={props.min} max={props.max} />
+      )}
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  lang: Lang;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | null;
+  hint?: string;
+  errors?: FieldErrors;
+}) {
+  const t = messages(props.lang);
+  const id = fieldId(props.name);
+  const error = props.errors?.[props.name];
+  const described = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={error ? "field field--invalid" : "field"}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {errorText(t, error)}
+        </p>
+      )}
+      <select id={id} name={props.name} aria-invalid={error ? "true" : undefined} aria-describedby={described}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What to fix, each entry linking to its field; or one message for the whole form. */
+export function ErrorSummary(props: { lang: Lang; errors?: FieldErrors; labels?: Record<string, string>; message?: string; children?: Child }) {
+  const t = messages(props.lang);
+  const entries = Object.entries(props.errors ?? {});
+  if (!props.message && entries.length === 0) return null;
+  return (
+    <div class="form-errors" role="alert" id="form-error" tabindex={-1}>
+      {props.message && <p>{props.message}</p>}
+      {entries.length > 0 && (
+        <>
+          <p>{t.editorErrorSummary}</p>
+          <ul>
+            {entries.map(([name, code]) => (
+              <li>
+                <a href={`#${fieldId(name)}`}>
+                  {props.labels?.[name] ? `${props.labels[name]}: ` : ""}
+                  {errorText(t, code)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+export function Notice(props: { children: Child }) {
+  return (
+    <p class="notice" role="status">
+      {props.children}
+    </p>
+  );
+}
+
+export interface Crumb {
+  href?: string;
+  label: Child;
+  lang?: Lang;
+}
+
+/** Where this page sits in the editor; the last crumb is the page itself. */
+export function EditorCrumbs(props: { lang: Lang; crumbs: Crumb[] }) {
+  const t = messages(props.lang);
+  return (
+    <nav class="breadcrumb" aria-label={t.editorNav}>
+      <ol>
+        {props.crumbs.map((crumb, index) =>
+          index === props.crumbs.length - 1 ? (
+            <li aria-current="page">{crumb.label}</li>
+          ) : (
+            <li>
+              <a href={crumb.href}>{crumb.label}</a>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/** A statement in the page's language (falling back to the other one), or a placeholder. */
+export function Statement(props: { lang: Lang; en: string | null; fr: string | null }) {
+  if (!props.en && !props.fr) return <>{messages(props.lang).editorUntitled}</>;
+  return <Text text={{ en: props.en, fr: props.fr }} lang={props.lang} />;
+}
+
+export function plainStatement(lang: Lang, text: { en: string | null; fr: string | null }): string {
+  return (lang === "fr" ? (text.fr ?? text.en) : (text.en ?? text.fr)) ?? messages(lang).editorUntitled;
+}
+
+export function When(props: { lang: Lang; at: string }) {
+  const date = new Date(props.at);
+  const time = Number.isNaN(date.getTime()) ? "" : new Intl.DateTimeFormat(props.lang === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short" }).format(date);
+  return (
+    <time datetime={props.at}>
+      {formatDate(props.at, props.lang)} {time}
+    </time>
+  );
+}
