@@ -13,10 +13,19 @@ import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
+import { editorBench } from "./groups/editor.ts";
 import { searchSpeed } from "./groups/search.ts";
-import { type BenchContext, type BenchGroup, type FigureSpec, formatGoal, type GoalStatus, goalStatus, roundFigure } from "./lib/figures.ts";
+import {
+  type BenchContext,
+  type BenchGroup,
+  type FigureSpec,
+  formatGoal,
+  type GoalStatus,
+  goalStatus,
+  roundFigure,
+} from "./lib/figures.ts";
 
-const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop];
+const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench];
 
 function selectGroups(args: string[]): BenchGroup[] {
   if (args.length === 0) return GROUPS;
@@ -30,10 +39,22 @@ function selectGroups(args: string[]): BenchGroup[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
-const STATUS_MARK: Record<GoalStatus, string> = { met: "met", missed: "MISSED", "no goal": "", "not measured": "NOT MEASURED" };
+const STATUS_MARK: Record<GoalStatus, string> = {
+  met: "met",
+  missed: "MISSED",
+  "no goal": "",
+  "not measured": "NOT MEASURED",
+};
 
 async function main(): Promise<number> {
   const groups = selectGroups(process.argv.slice(2));
@@ -49,8 +70,13 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   const started = performance.now();
   // Other work on the machine skews every figure: say how busy it was, before and after.
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`Skillshelf benchmarks — Node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}, ${new Date().toISOString()}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
+  console.log(
+    `Skillshelf benchmarks — Node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}, ${new Date().toISOString()}`,
+  );
   try {
     for (const group of groups) {
       specs.push(...group.figures);
@@ -79,9 +105,18 @@ async function main(): Promise<number> {
   const rows = [["figure", "value", "unit", "goal", "status", "what"]];
   for (const spec of specs) {
     const value = values.get(spec.key);
-    rows.push([spec.key, value === undefined ? "—" : String(value), spec.unit, formatGoal(spec.goal), STATUS_MARK[goalStatus(spec, value)], spec.label]);
+    rows.push([
+      spec.key,
+      value === undefined ? "—" : String(value),
+      spec.unit,
+      formatGoal(spec.goal),
+      STATUS_MARK[goalStatus(spec, value)],
+      spec.label,
+    ]);
   }
-  console.log(`\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()})\n${table(rows)}\n`);
+  console.log(
+    `\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()})\n${table(rows)}\n`,
+  );
   console.log(JSON.stringify(Object.fromEntries(specs.map((spec) => [spec.key, values.get(spec.key) ?? null]))));
   return failures.length > 0 ? 1 : 0;
 }

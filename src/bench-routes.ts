@@ -28,8 +28,11 @@ export function mountBenchRoutes(app: Hono<AppEnv>): void {
 
   app.put("/__bench/static", async (c) => {
     const from = c.req.query("from") ?? "";
-    if (!from.startsWith("/") || from.startsWith("/__bench")) return c.json({ error: "bad_request", message: "from must be an app path" }, 400);
-    const response = await app.request(from, { headers: { "accept-language": c.req.header("accept-language") ?? "en" } });
+    if (!from.startsWith("/") || from.startsWith("/__bench"))
+      return c.json({ error: "bad_request", message: "from must be an app path" }, 400);
+    const response = await app.request(from, {
+      headers: { "accept-language": c.req.header("accept-language") ?? "en" },
+    });
     if (response.status !== 200) return c.json({ error: "not_captured", status: response.status }, 409);
     captured = {
       bytes: new Uint8Array(await response.arrayBuffer()),

@@ -34,7 +34,12 @@ export const searchSpeed: BenchGroup = {
   title: `search (starter + ${SYNTHETIC_ITEMS.toLocaleString("en")} synthetic items, in process)`,
   figures: [
     { key: "search_index_build_ms", unit: "ms", label: "build the search index (starter + synthetic)" },
-    { key: "search_p95_ms", unit: "ms", label: "query time p95 (starter + synthetic items)", goal: { op: "<=", target: 5 } },
+    {
+      key: "search_p95_ms",
+      unit: "ms",
+      label: "query time p95 (starter + synthetic items)",
+      goal: { op: "<=", target: 5 },
+    },
     { key: "search_p50_ms", unit: "ms", label: "query time median (starter + synthetic items)" },
     { key: "search_cpu_p95_ms", unit: "ms", label: "query CPU time p95 (barely affected by a busy machine)" },
   ],
@@ -67,10 +72,15 @@ export const searchSpeed: BenchGroup = {
       }
     }
     const slowest = queries
-      .map((q, i) => ({ q: q.query, ms: Math.max(...Array.from({ length: MEASURED_PASSES }, (_, p) => timings[p * queries.length + i])) }))
+      .map((q, i) => ({
+        q: q.query,
+        ms: Math.max(...Array.from({ length: MEASURED_PASSES }, (_, p) => timings[p * queries.length + i])),
+      }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5);
-    console.log(`  ${queries.length} queries × ${MEASURED_PASSES} passes; slowest: ${slowest.map((s) => `${JSON.stringify(s.q.slice(0, 30))} ${s.ms.toFixed(1)} ms`).join(", ")}`);
+    console.log(
+      `  ${queries.length} queries × ${MEASURED_PASSES} passes; slowest: ${slowest.map((s) => `${JSON.stringify(s.q.slice(0, 30))} ${s.ms.toFixed(1)} ms`).join(", ")}`,
+    );
     report("search_p95_ms", percentile(timings, 95), `${timings.length} timed queries`);
     report("search_p50_ms", percentile(timings, 50));
     report("search_cpu_p95_ms", percentile(cpuTimings, 95));

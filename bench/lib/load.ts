@@ -13,7 +13,9 @@ export interface LoadResult {
 export async function load(url: string, durationSeconds: number): Promise<LoadResult> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, timeout: 10 });
   if (result.errors > 0 || result.non2xx > 0) {
-    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)})`);
+    throw new Error(
+      `${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)})`,
+    );
   }
   return {
     requestsPerSecond: result.requests.average,

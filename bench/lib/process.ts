@@ -37,7 +37,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** `node --import tsx <script> ...args` in `cwd`, listening on a fresh loopback port given as PORT. */
-export async function spawnTsNode(options: { cwd: string; script: string; args?: string[]; env?: NodeJS.ProcessEnv }): Promise<Spawned> {
+export async function spawnTsNode(options: {
+  cwd: string;
+  script: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<Spawned> {
   const port = await freePort();
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", options.script, ...(options.args ?? [])], {
@@ -80,7 +85,8 @@ export async function waitFor200(spawned: Spawned, url: string, timeoutMs = 30_0
   const deadline = spawned.spawnedAt + timeoutMs;
   let lastProblem = "no answer";
   while (performance.now() < deadline) {
-    if (spawned.child.exitCode !== null) throw new Error(`process exited with code ${spawned.child.exitCode} before answering:\n${spawned.output()}`);
+    if (spawned.child.exitCode !== null)
+      throw new Error(`process exited with code ${spawned.child.exitCode} before answering:\n${spawned.output()}`);
     try {
       const response = await fetch(url);
       await response.arrayBuffer();

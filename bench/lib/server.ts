@@ -1,6 +1,7 @@
 /** The real Skillshelf server under production settings, as the benchmarks start it. */
-import { spawnTsNode, type Spawned, waitFor200 } from "./process.ts";
+
 import type { BenchContext } from "./figures.ts";
+import { type Spawned, spawnTsNode, waitFor200 } from "./process.ts";
 
 export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
 

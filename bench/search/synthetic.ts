@@ -55,7 +55,8 @@ export function syntheticFrameworkView(template: FrameworkView, itemCount: numbe
   const rows: ItemRow[] = [];
   let next = 1;
   const id = () => `00000000-5e17-4000-8000-${(next++).toString(16).padStart(12, "0")}`;
-  const day = () => `202${between(random, 4, 6)}-${String(between(random, 1, 12)).padStart(2, "0")}-${String(between(random, 1, 28)).padStart(2, "0")}T12:00:00.000Z`;
+  const day = () =>
+    `202${between(random, 4, 6)}-${String(between(random, 1, 12)).padStart(2, "0")}-${String(between(random, 1, 28)).padStart(2, "0")}T12:00:00.000Z`;
   const add = (parent: string | null, type: string, code: string, position: number, statement: Text, text?: Text) => {
     const itemId = id();
     rows.push({
@@ -80,7 +81,17 @@ export function syntheticFrameworkView(template: FrameworkView, itemCount: numbe
       const area = add(category, "area", `S${c}.${a}`, a, title(random, 2), description(random));
       for (let k = 1; k <= COMPETENCIES_PER_AREA; k++) {
         const code = `S${c}.${a}.${k}`;
-        competencies.push({ id: add(area, "competency", code, k, statement(phrase(random)), random() < 0.5 ? description(random) : undefined), code });
+        competencies.push({
+          id: add(
+            area,
+            "competency",
+            code,
+            k,
+            statement(phrase(random)),
+            random() < 0.5 ? description(random) : undefined,
+          ),
+          code,
+        });
       }
     }
   }
@@ -111,6 +122,8 @@ export function syntheticFrameworkView(template: FrameworkView, itemCount: numbe
     created_at: lastUpdated,
     updated_at: lastUpdated,
   };
-  const types = new Map<string, ItemType>([...template.types].map(([code, type]) => [code, { ...type, id: `synthetic-${code}`, framework_id: frameworkId }]));
+  const types = new Map<string, ItemType>(
+    [...template.types].map(([code, type]) => [code, { ...type, id: `synthetic-${code}`, framework_id: frameworkId }]),
+  );
   return { framework, types, tree, keys, byKey, itemCount: tree.byId.size, lastUpdated };
 }
