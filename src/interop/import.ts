@@ -5,10 +5,11 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { uuidV5 } from "../content/uuid.ts";
-import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
+import type { DB } from "../db/schema.ts";
 import { publishEdition } from "../editions/publish.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
+import { associationRow, definitionRow, diffRows } from "./case/rows.ts";
 import {
   deleteAssociations,
   deleteDefinitions,
@@ -294,55 +295,22 @@ async function write(
   const removedItems = [...oldItems.keys()].filter((id) => !importedIds.has(id));
   itemReport.removed = removedItems.length;
 
-  const associationReport = counts();
-  const definitionReport = counts();
+  // CASE associations: replaced by the package's; another format keeps them, minus those whose item is gone.
   const oldAssociations = await listAssociations(trx, frameworkId);
-  let associationWrites: CaseAssociationsTable[] = [];
-  let associationDeletes: string[] = [];
-  if (casePackage) {
-    const before = new Map(oldAssociations.map((a) => [a.id, a]));
-    for (const a of casePackage.associations) {
-      const row: CaseAssociationsTable = {
-        framework_id: frameworkId,
-        id: a.id,
-        association_type: a.type,
-        uri: a.uri,
-        origin_item_id: a.origin.itemId,
-        origin_identifier: a.origin.identifier,
-        origin_uri: a.origin.uri,
-        origin_title: a.origin.title,
-        destination_item_id: a.destination.itemId,
-        destination_identifier: a.destination.identifier,
-        destination_uri: a.destination.uri,
-        destination_title: a.destination.title,
-        sequence_number: a.sequenceNumber,
-        grouping_id: a.groupingId,
-        tree_position: a.treePosition,
-        ordinal: a.ordinal,
-        last_change: a.lastChange,
-        extra: json(a.extra),
-      };
-      const old = before.get(a.id);
-      before.delete(a.id);
-      if (old && JSON.stringify(old) === JSON.stringify(row)) associationReport.unchanged++;
-      else {
-        associationWrites.push(row);
-        if (old) associationReport.updated++;
-        else associationReport.added++;
-      }
-    }
-    associationDeletes = [...before.keys()];
-  } else {
-    // Another format carries no associations: keep them, except those whose item is gone.
-    const gone = new Set(removedItems);
-    associationDeletes = oldAssociations
-      .filter((a) => gone.has(a.origin_item_id ?? "") || gone.has(a.destination_item_id ?? ""))
-      .map((a) => a.id);
-    associationReport.unchanged = oldAssociations.length - associationDeletes.length;
-    associationWrites = [];
-  }
-  associationReport.removed = associationDeletes.length;
-
+  const gone = new Set(removedItems);
+  const associations = casePackage
+    ? diffRows(
+        oldAssociations,
+        casePackage.associations.map((a) => associationRow(frameworkId, a)),
+        (r) => r.id,
+      )
+    : diffRows(
+        oldAssociations,
+        oldAssociations.filter((a) => !gone.has(a.origin_item_id ?? "") && !gone.has(a.destination_item_id ?? "")),
+        (r) => r.id,
+      );
+  const associationWrites = associations.writes;
+  const associationDeletes = associations.removed.map((a) => a.id);
   const total = writes.length + associationWrites.length;
   let done = 0;
   const progress = (n: number) => {
@@ -362,29 +330,16 @@ async function write(
     progress(Math.min(2000, associationWrites.length - i));
   }
 
-  if (casePackage) {
-    const old = new Map((await listDefinitions(trx, frameworkId)).map((d) => [`${d.kind}:${d.id}`, d]));
-    const rows: CaseDefinitionsTable[] = [];
-    for (const d of casePackage.definitions) {
-      const row = {
-        framework_id: frameworkId,
-        kind: d.kind,
-        id: d.id,
-        ordinal: d.ordinal,
-        body: JSON.stringify(d.body),
-      };
-      const before = old.get(`${d.kind}:${d.id}`);
-      old.delete(`${d.kind}:${d.id}`);
-      if (before && before.body === row.body && before.ordinal === row.ordinal) definitionReport.unchanged++;
-      else {
-        rows.push(row);
-        if (before) definitionReport.updated++;
-        else definitionReport.added++;
-      }
-    }
-    await upsertDefinitions(trx, rows);
-    await deleteDefinitions(trx, frameworkId, [...old.values()]);
-    definitionReport.removed = old.size;
+  const definitions = casePackage
+    ? diffRows(
+        await listDefinitions(trx, frameworkId),
+        casePackage.definitions.map((d) => definitionRow(frameworkId, d)),
+        (r) => `${r.kind}:${r.id}`,
+      )
+    : null;
+  if (definitions) {
+    await upsertDefinitions(trx, definitions.writes);
+    await deleteDefinitions(trx, frameworkId, definitions.removed);
   }
 
   await bumpContentRevision(trx);
@@ -397,8 +352,8 @@ async function write(
       dryRun: Boolean(options.dryRun),
       items: itemReport,
       itemTypes: typeReport,
-      associations: associationReport,
-      definitions: definitionReport,
+      associations: associations.report,
+      definitions: definitions?.report ?? counts(),
     },
   };
 }

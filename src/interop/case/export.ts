@@ -6,17 +6,16 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { uuidV5 } from "../../content/uuid.ts";
+import { definitionsObjects, packageExtensions } from "./export-definitions.ts";
 import {
   type AssociationRow,
   associationObject,
   type CaseExportInput,
-  definitionsObjects,
   documentObject,
   type ExportContext,
   type ExportNode,
   exportContext,
   itemObject,
-  packageExtensions,
 } from "./export-parts.ts";
 import { SKILLSHELF_KEY } from "./model.ts";
 import { isObject, type Json } from "./reader.ts";

@@ -6,14 +6,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Catalog, FrameworkView } from "../../frameworks/catalog.ts";
 import { associationObjects } from "./export.ts";
-import {
-  type CaseExportInput,
-  definitionObject,
-  documentObject,
-  type ExportContext,
-  exportContext,
-  itemObject,
-} from "./export-parts.ts";
+import { definitionObject } from "./export-definitions.ts";
+import { type CaseExportInput, documentObject, type ExportContext, exportContext, itemObject } from "./export-parts.ts";
 import { caseExportInput } from "./load.ts";
 import type { DefinitionKind } from "./model.ts";
 import type { Json } from "./reader.ts";
