@@ -2,7 +2,7 @@
  * Repository functions for the editors' draft: the live frameworks and items. Explicit columns; every
  * query is scoped to one framework so an id from another framework answers like an unknown one.
  */
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, Framework, ItemType } from "../db/schema.ts";
 import { frameworkColumns, listItemTypes } from "../frameworks/store.ts";
 import type { DraftItem, TextField } from "./item-state.ts";
@@ -46,22 +46,25 @@ export async function findDraftItem(db: Executor, frameworkId: string, id: strin
   return row && normalise(row);
 }
 
-/** Root first, the item itself last: what a history record stores as its path. */
+/** Root first, the item itself last: what a history record stores as its path. One query, any depth. */
 export async function ancestryOf(db: Executor, frameworkId: string, item: { id: string; parent_id: string | null }): Promise<string[]> {
-  const path = [item.id];
-  let parent = item.parent_id;
-  // Bounded, so a corrupt cycle cannot hang a save.
-  for (let depth = 0; parent && depth < 64; depth++) {
-    path.unshift(parent);
-    const row = await db
-      .selectFrom("items")
-      .select("parent_id")
-      .where("framework_id", "=", frameworkId)
-      .where("id", "=", parent)
-      .executeTakeFirst();
-    parent = row?.parent_id ?? null;
-  }
-  return path;
+  if (!item.parent_id) return [item.id];
+  // Bounded depth, so a corrupt cycle cannot hang a save.
+  const { rows } = await sql<{ id: string }>`
+    with recursive chain (id, parent_id, depth) as (
+      select id, parent_id, 1 from items where framework_id = ${frameworkId} and id = ${item.parent_id}
+      union all
+      select items.id, items.parent_id, chain.depth + 1 from items join chain on items.id = chain.parent_id
+      where items.framework_id = ${frameworkId} and chain.depth < 64
+    )
+    select id from chain order by depth desc`.execute(db);
+  return [...rows.map((r) => r.id), item.id];
+}
+
+/** The id of one of the framework's item types, by code. */
+export async function typeIdByCode(db: Executor, frameworkId: string, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom("item_types").select("id").where("framework_id", "=", frameworkId).where("code", "=", code).executeTakeFirst();
+  return row?.id;
 }
 
 export async function findFrameworkForEditor(db: Executor, slug: string): Promise<Framework | undefined> {

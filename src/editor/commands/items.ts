@@ -19,6 +19,7 @@ import {
   listSiblings,
   setPlacement,
   touchItem,
+  typeIdByCode,
   typesByCode,
   updateItemFields,
 } from "../store.ts";
@@ -76,16 +77,16 @@ async function requireItem(trx: Transaction<DB>, frameworkId: string, itemId: st
 export async function editItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, itemId: string, input: EditItemInput): Promise<{ outcome: Outcome; version: number }> {
   return inTransaction(db, async (trx) => {
     const current = await requireItem(trx, frameworkId, itemId);
-    const types = await typesByCode(trx, frameworkId);
-    const type = types.get(input.type);
-    if (!type) throw new EditorError("unknown_type");
+    // The type's id is needed only when it changes (saves are the hot path: fewest queries).
+    const typeId = input.type === current.type ? "" : await typeIdByCode(trx, frameworkId, input.type);
+    if (typeId === undefined) throw new EditorError("unknown_type");
     const desired: ItemState = { ...stateOf(current), ...pickText(input) };
     const changes = diffItems(current, desired);
     // A second submit of the same form finds its values already saved: nothing to do, nothing lost.
     if (changes.length === 0) return { outcome: "unchanged", version: current.version };
     if (current.version !== input.version) throw new EditorError("stale", { conflicts: await changedSince(trx, frameworkId, current, input.version, desired) });
     const batch = newBatch(frameworkId, actor);
-    const version = await saveFields(trx, batch, current, changes, type.id, "update", input.version);
+    const version = await saveFields(trx, batch, current, changes, typeId, "update", input.version);
     return { outcome: "done", version };
   });
 }

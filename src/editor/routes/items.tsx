@@ -6,7 +6,7 @@ import { type TreeNode, walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { adoptionOf } from "../commands/adopt.ts";
-import { addItem, type Conflict, deletionSet, deleteItem, editItem, moveItem, reorderItem, setChildOrder, wasDeleted } from "../commands/items.ts";
+import { addItem, type Conflict, deletionSet, deleteItem, editItem, moveItem, reorderItem, setChildOrder } from "../commands/items.ts";
 import { isEditorError } from "../errors.ts";
 import { descendantsOf } from "../moves.ts";
 import { addItemSchema, editItemSchema, fieldErrors, moveSchema, orderSchema, reorderSchema, visibleErrors } from "../schemas.ts";
@@ -16,7 +16,7 @@ import { ItemForm, type ItemValues } from "../views/item-form.tsx";
 import { Outline } from "../views/outline.tsx";
 import { plainStatement } from "../views/parts.tsx";
 import { DeletePage, MovePage } from "../views/structure.tsx";
-import { ancestorsIn, commandMessage, type Draft, type EditorContext, formFields, latestEditionInfo, loadDraft, noticeOf, redirectDone, statusOf } from "./context.ts";
+import { ancestorsIn, commandMessage, type Draft, type EditorContext, formFields, latestEditionInfo, loadDraft, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
 
 const valuesOf = (fields: Record<string, string>): ItemValues => ({
   type: fields.type ?? null,
@@ -128,46 +128,52 @@ export function itemRoutes(): Hono<AppEnv> {
     return renderEdit(c, draft, node, item.version, item);
   });
 
+  /** Saving is the common path: it reads only the framework row; the whole draft only to show a form again. */
   app.post("/frameworks/:slug/items/:id/edit", requirePermission("framework.edit"), async (c) => {
-    const draft = await loadDraft(c);
+    const framework = await loadFramework(c);
     const t = messages(c.var.lang);
-    if (!draft) return c.notFound();
+    if (!framework) return c.notFound();
+    const id = c.req.param("id");
     const fields = await formFields(c);
-    const item = draft.items.get(c.req.param("id"));
-    const node = item && draft.tree.byId.get(item.id);
-    if (!item || !node) {
-      // Gone: deleted meanwhile (a clear 409, nothing saved) or never there (404).
-      if (!(await wasDeleted(c.var.db, draft.framework.id, c.req.param("id")))) return c.notFound();
-      c.status(409);
-      return c.render(
-        <>
-          <h1>{t.editorErrDeleted}</h1>
-          <p>
-            <a href={editorUrls.changes(c.var.lang, draft.framework.slug)}>{t.editorChangeLog}</a>
-          </p>
-        </>,
-        { lang: c.var.lang, title: t.editorErrDeleted },
-      );
-    }
     const values = valuesOf(fields);
     const parsed = editItemSchema.safeParse(fields);
-    const version = Number.isSafeInteger(Number(fields.version)) ? Number(fields.version) : item.version;
+    /** The form again, over the current draft, with what went wrong. */
+    const again = async (status: number, version: number | undefined, extra: Parameters<typeof renderEdit>[5]) => {
+      const draft = await loadDraft(c);
+      const item = draft?.items.get(id);
+      const node = item && draft?.tree.byId.get(id);
+      if (!draft || !item || !node) return c.notFound();
+      c.status(status as 409);
+      return renderEdit(c, draft, node, version ?? item.version, values, extra);
+    };
     if (!parsed.success) {
-      c.status(422);
       const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["version"]);
-      return renderEdit(c, draft, node, version, values, { errors, message: outdated ? t.editorErrBadId : undefined });
+      const version = Number.isSafeInteger(Number(fields.version)) ? Number(fields.version) : undefined;
+      return again(422, version, { errors, message: outdated ? t.editorErrBadId : undefined });
     }
-    if (fields.intent === "preview") return renderEdit(c, draft, node, parsed.data.version, { ...values, ...parsed.data }, { preview: true });
+    if (fields.intent === "preview") return again(200, parsed.data.version, { preview: true });
     try {
-      const result = await editItem(c.var.db, c.var.user, draft.framework.id, item.id, parsed.data);
-      return redirectDone(c, editorUrls.item(c.var.lang, draft.framework.slug, item.id), result.outcome === "done" ? "saved" : "unchanged");
+      const result = await editItem(c.var.db, c.var.user, framework.id, id, parsed.data);
+      return redirectDone(c, editorUrls.item(c.var.lang, framework.slug, id), result.outcome === "done" ? "saved" : "unchanged");
     } catch (error) {
       if (!isEditorError(error)) throw error;
-      c.status(statusOf(error));
+      if (error.code === "not_found") return c.notFound();
+      if (error.code === "stale" && (error.details as { deleted?: boolean } | undefined)?.deleted) {
+        // Deleted meanwhile: a clear 409, nothing saved, and where to bring it back from.
+        c.status(409);
+        return c.render(
+          <>
+            <h1>{t.editorErrDeleted}</h1>
+            <p>
+              <a href={editorUrls.changes(c.var.lang, framework.slug)}>{t.editorChangeLog}</a>
+            </p>
+          </>,
+          { lang: c.var.lang, title: t.editorErrDeleted },
+        );
+      }
       const conflicts = (error.details as { conflicts?: Conflict[] } | undefined)?.conflicts;
       // The form now carries the current version: saving again is a deliberate choice to replace theirs.
-      const current = error.code === "stale" ? ((await loadDraft(c))?.items.get(item.id) ?? item) : item;
-      return renderEdit(c, draft, node, current.version, { ...values, ...parsed.data }, { message: commandMessage(t, error), conflicts });
+      return again(statusOf(error), error.code === "stale" ? undefined : parsed.data.version, { message: commandMessage(t, error), conflicts });
     }
   });
 
