@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { secureHeaders } from "hono/secure-headers";
+import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
+  // "/en/" and "/en/frameworks/x/" are the same pages as without the slash: redirect, don't 404.
+  app.use("*", trimTrailingSlash());
   // accounts: the session cookie becomes c.var.user (anonymous requests skip the database).
   app.use("*", sessionMiddleware(auth));
   app.use(

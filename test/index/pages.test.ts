@@ -222,6 +222,18 @@ describe("not found and errors", () => {
     });
   }
 
+  test("a trailing slash redirects to the page without it, query kept", async () => {
+    for (const [path, target] of [
+      ["/en/", "/en"],
+      [`/fr/frameworks/${SLUG}/items/ML.CR/`, `/fr/frameworks/${SLUG}/items/ML.CR`],
+      ["/en/search/?q=partenariat", "/en/search?q=partenariat"],
+    ]) {
+      const res = await get(path);
+      assert.equal(res.status, 301, path);
+      assert.equal(new URL(res.headers.get("location") ?? "", "http://x").pathname + new URL(res.headers.get("location") ?? "", "http://x").search, target);
+    }
+  });
+
   test("the 404 page under /en and /fr links to itself in the other language", async () => {
     const html = await (await get("/en/nowhere")).text();
     assertLanguageSwitch(html, "en", "/en/nowhere");
