@@ -19,9 +19,14 @@ export function progressBar(enabled: boolean, stream: NodeJS.WriteStream = proce
       const now = Date.now();
       if (now - last < 100 && done < total) return;
       last = now;
-      const ratio = total > 0 ? Math.min(1, done / total) : 0;
+      if (total <= 0) {
+        stream.write(`\r\x1b[2K${phase}…`);
+        drawn = true;
+        return;
+      }
+      const ratio = Math.min(1, done / total);
       const filled = Math.round(ratio * width);
-      const numbers = total > 0 ? ` ${done.toLocaleString("en-CA")}/${total.toLocaleString("en-CA")}` : "";
+      const numbers = ` ${done.toLocaleString("en-CA")}/${total.toLocaleString("en-CA")}`;
       stream.write(
         `\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${phase}${numbers}`,
       );

@@ -74,6 +74,22 @@ describe("skillshelf import / export (CASE)", () => {
     assert.equal(existsSync(database), false, "a dry run creates no database");
   });
 
+  it("reads pasted text as an area of a new framework (dry run)", () => {
+    const file = join(dir, "area.txt");
+    writeFileSync(
+      file,
+      "Community Relations\n\nCompetency: Builds partnerships with local groups.\nAssociated Knowledge, Skills and Abilities\n- Knows the community and its organisations.\n- Plans outreach with partners.\n",
+    );
+    const run = cli("import", file, "--dry-run", "--json", "--title", "Pasted");
+    assert.equal(run.status, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.deepEqual(json.title, { en: "Pasted", fr: null });
+    const [area] = json.children;
+    assert.equal(area.children.length, 1);
+    assert.equal(area.children[0].children.length, 2);
+    assert.equal(cli("import", file).status, 2, "a real import needs --framework or --title");
+  });
+
   it("imports, publishes, re-imports in place and exports a strictly valid package", () => {
     const file = join(dir, "small-again.json");
     writeFileSync(file, syntheticCasePackage(30, { seed: "cli:" }));
