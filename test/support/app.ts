@@ -11,10 +11,24 @@ export type TestDialect = "sqlite" | "pglite" | "postgres";
 
 /**
  * The databases store tests run on: SQLite and PGlite always; a real PostgreSQL too when
- * TEST_DATABASE_URL is set (CI sets it).
+ * TEST_DATABASE_URL is set (CI sets it). TEST_DIALECTS=postgres (a comma list) narrows them, so CI's
+ * second pass on PostgreSQL does not repeat the SQLite and PGlite runs.
  */
 export function testDialects(): TestDialect[] {
-  return process.env.TEST_DATABASE_URL ? ["sqlite", "pglite", "postgres"] : ["sqlite", "pglite"];
+  const available: TestDialect[] = process.env.TEST_DATABASE_URL
+    ? ["sqlite", "pglite", "postgres"]
+    : ["sqlite", "pglite"];
+  const wanted = (process.env.TEST_DIALECTS ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) return available;
+  for (const name of wanted) {
+    if (!available.includes(name as TestDialect)) {
+      throw new Error(`TEST_DIALECTS names "${name}", which is not available here (postgres needs TEST_DATABASE_URL)`);
+    }
+  }
+  return available.filter((dialect) => wanted.includes(dialect));
 }
 
 /** A fresh, migrated, empty database. On real PostgreSQL each call gets its own schema. */
@@ -23,7 +37,12 @@ export async function openTestDatabase(dialect: TestDialect = "sqlite"): Promise
   if (dialect === "sqlite") database = await openDatabase(":memory:");
   else if (dialect === "pglite") database = await openPglite();
   else database = await openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
-  await migrateToLatest(database.db);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close(); // on PostgreSQL this drops the schema, so a failed run leaves nothing behind
+    throw error;
+  }
   return database;
 }
 
