@@ -10,6 +10,8 @@
     };
     Sortable.create(list, {
       handle: ".drag-handle",
+      // Mouse and touch events rather than native drag and drop: the same on every browser.
+      forceFallback: true,
       animation: 150,
       onEnd: async (event) => {
         if (event.oldIndex === event.newIndex) return;
