@@ -22,6 +22,7 @@ interface Captured {
 /**
  * PUT /__bench/static?from=/en/… renders that path in process and keeps its bytes;
  * GET /__bench/static then serves them with the same content type (404 until something is captured).
+ * GET /__bench/memory reports this process's memory, to tell heap from code and native memory.
  */
 export function mountBenchRoutes(app: Hono<AppEnv>): void {
   let captured: Captured | undefined;
@@ -45,4 +46,6 @@ export function mountBenchRoutes(app: Hono<AppEnv>): void {
     if (!captured) return c.notFound();
     return c.body(captured.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": captured.contentType });
   });
+
+  app.get("/__bench/memory", (c) => c.json(process.memoryUsage()));
 }

@@ -80,7 +80,13 @@ export const areaPage: BenchGroup = {
         `from memory: ${median(memoryRuns.map((r) => r.requestsPerSecond)).toFixed(0)} req/s`,
       );
       report("area_page_p99_ms", median(pageRuns.map((r) => r.p99Ms)), `median of ${ROUNDS} runs`);
-      report("rss_mb", residentMegabytes(server.pid), `VmRSS of pid ${server.pid}`);
+      const memory = (await (await fetch(`${server.origin}/__bench/memory`)).json()) as NodeJS.MemoryUsage;
+      const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+      report(
+        "rss_mb",
+        residentMegabytes(server.pid),
+        `VmRSS of pid ${server.pid}; JS heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)}`,
+      );
     } finally {
       await server.stop();
     }

@@ -22,13 +22,14 @@ for (const flag of [undefined, "0", "true", ""]) {
     try {
       assert.equal((await app.request("/__bench/static")).status, 404);
       assert.equal((await app.request("/__bench/static?from=/en", { method: "PUT" })).status, 404);
+      assert.equal((await app.request("/__bench/memory")).status, 404);
     } finally {
       await close();
     }
   });
 }
 
-test(`with ${BENCH_FLAG}=1 the route serves the captured page's exact bytes and content type`, async () => {
+test(`with ${BENCH_FLAG}=1 the routes serve the captured page's exact bytes and content type, and memory figures`, async () => {
   const { app, close } = await withFlag("1", () => makeTestApp({ starter: false }));
   try {
     assert.equal((await app.request("/__bench/static")).status, 404, "nothing captured yet");
@@ -43,6 +44,9 @@ test(`with ${BENCH_FLAG}=1 the route serves the captured page's exact bytes and 
     assert.equal(copy.status, 200);
     assert.equal(copy.headers.get("content-type"), page.headers.get("content-type"));
     assert.deepEqual(new Uint8Array(await copy.arrayBuffer()), new Uint8Array(await page.arrayBuffer()));
+    const memory = await app.request("/__bench/memory");
+    assert.equal(memory.status, 200);
+    assert.ok(((await memory.json()) as { rss: number }).rss > 0);
   } finally {
     await close();
   }
