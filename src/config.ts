@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /** Settings read from the environment once at start; everything else has a sensible default. */
 const environment = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // A blank PORT= would coerce to 0 (a random port): treat it as unset instead.
+  PORT: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3000)),
   DATABASE_URL: z.string().trim().min(1).default("./data/skillshelf.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BASE_URL: z

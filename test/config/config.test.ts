@@ -27,6 +27,11 @@ describe("readConfig", () => {
     assert.equal(config.production, true);
   });
 
+  test("a blank PORT means the default, not a random port", () => {
+    assert.equal(readConfig({ PORT: "" }).port, 3000);
+    assert.equal(readConfig({ PORT: "  " }).port, 3000);
+  });
+
   test("the default base URL follows PORT", () => {
     assert.equal(readConfig({ PORT: "4321" }).baseUrl, "http://localhost:4321");
   });
