@@ -2,7 +2,10 @@
  * Editions, change history and adoption. The live `items`/`frameworks` rows become the editors'
  * draft; `editions` freezes what readers see; `changes` records who changed what, field by field.
  */
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { buildSnapshot } from "../../editions/snapshot.ts";
+import type { DB, Framework } from "../schema.ts";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Optimistic concurrency: every save names the version it started from.
@@ -63,6 +66,52 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("at", "varchar(30)", (c) => c.notNull())
     .addPrimaryKeyConstraint("adoption_decisions_pk", ["framework_id", "source_item_id", "fingerprint"])
     .execute();
+
+  await publishWhatWasPublic(db as unknown as Kysely<DB>);
+}
+
+/**
+ * A database from before editions already shows its published frameworks to readers: each becomes
+ * edition 1, as it is, so an upgrade changes nothing readers see. Reads only columns of 001.
+ */
+async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
+  const frameworks = await db
+    .selectFrom("frameworks")
+    .select(["id", "slug", "title_en", "title_fr", "description_en", "description_fr", "publisher", "version", "status", "licence", "created_at", "updated_at", "extra"])
+    .where("status", "=", "published")
+    .execute();
+  for (const framework of frameworks) {
+    const types = await db
+      .selectFrom("item_types")
+      .select(["id", "framework_id", "code", "label_en", "label_fr", "position"])
+      .where("framework_id", "=", framework.id)
+      .orderBy("position")
+      .execute();
+    const rows = await db
+      .selectFrom("items")
+      .innerJoin("item_types", "item_types.id", "items.type_id")
+      .select(["items.id", "items.parent_id", "item_types.code as type_code", "items.code", "items.position", "items.statement_en", "items.statement_fr", "items.description_en", "items.description_fr", "items.updated_at"])
+      .where("items.framework_id", "=", framework.id)
+      .execute();
+    const snapshot = buildSnapshot(
+      framework as Framework,
+      types.map((t) => ({ ...t, position: Number(t.position) })),
+      rows.map((r) => ({ ...r, position: Number(r.position) })),
+    );
+    await db
+      .insertInto("editions")
+      .values({
+        id: randomUUID(),
+        framework_id: framework.id,
+        number: 1,
+        summary: "Published before editions existed.",
+        published_at: new Date().toISOString(),
+        published_by: null,
+        published_by_label: null,
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute();
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
