@@ -28,7 +28,12 @@ export const editorBench: BenchGroup = {
   id: "editor",
   title: "editor saves and publishing (SQLite, in process)",
   figures: [
-    { key: "editor_save_p95_ms", unit: "ms", label: "save an item with its history, 8 editors at once, p95", goal: { op: "<=", target: 20 } },
+    {
+      key: "editor_save_p95_ms",
+      unit: "ms",
+      label: "save an item with its history, 8 editors at once, p95",
+      goal: { op: "<=", target: 20 },
+    },
     { key: "publish_ms", unit: "ms", label: "publish the starter framework as a new edition (median)" },
   ],
   async run(context, report) {
@@ -53,7 +58,10 @@ export const editorBench: BenchGroup = {
           headers: { origin, "content-type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ email, password: PASSWORD }).toString(),
         });
-        const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        const cookie = response.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
         if (response.status !== 303 || !cookie) throw new Error(`sign-in answered ${response.status}`);
         cookies.push(cookie);
       }
@@ -87,7 +95,8 @@ export const editorBench: BenchGroup = {
           body: body.toString(),
         });
         const elapsed = performance.now() - started;
-        if (response.status !== 303) throw new Error(`save answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        if (response.status !== 303)
+          throw new Error(`save answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
         versions.set(item.id, version + 1);
         return elapsed;
       };
@@ -99,9 +108,15 @@ export const editorBench: BenchGroup = {
       };
       await Promise.all(Array.from({ length: EDITORS }, (_, e) => editorLoop(e, WARM_UP_SAVES, 0)));
       const started = performance.now();
-      const samples = (await Promise.all(Array.from({ length: EDITORS }, (_, e) => editorLoop(e, SAVES_PER_EDITOR, WARM_UP_SAVES)))).flat();
+      const samples = (
+        await Promise.all(Array.from({ length: EDITORS }, (_, e) => editorLoop(e, SAVES_PER_EDITOR, WARM_UP_SAVES)))
+      ).flat();
       const seconds = (performance.now() - started) / 1000;
-      const history = await db.selectFrom("changes").select((eb) => eb.fn.countAll().as("n")).where("kind", "=", "update").executeTakeFirstOrThrow();
+      const history = await db
+        .selectFrom("changes")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("kind", "=", "update")
+        .executeTakeFirstOrThrow();
       if (Number(history.n) < samples.length) throw new Error(`expected a history record per save, found ${history.n}`);
       report(
         "editor_save_p95_ms",
@@ -115,7 +130,11 @@ export const editorBench: BenchGroup = {
         await publishEdition(db, framework.id, null, `Bench edition ${i + 1}.`);
         publishTimes.push(performance.now() - t0);
       }
-      report("publish_ms", median(publishTimes), `${PUBLISHES} publishes of ${ksas.length > 0 ? "the starter framework" : "?"}: ${publishTimes.map((t) => t.toFixed(0)).join(", ")} ms`);
+      report(
+        "publish_ms",
+        median(publishTimes),
+        `${PUBLISHES} publishes of ${ksas.length > 0 ? "the starter framework" : "?"}: ${publishTimes.map((t) => t.toFixed(0)).join(", ")} ms`,
+      );
     } finally {
       await database.close();
     }

@@ -1,12 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, NewItem } from "../db/schema.ts";
-import {
-  deleteFramework,
-  findFrameworkBySlug,
-  type FrameworkInsert,
-  insertFramework,
-} from "../frameworks/store.ts";
 import { publishEdition } from "../editions/publish.ts";
+import { deleteFramework, type FrameworkInsert, findFrameworkBySlug, insertFramework } from "../frameworks/store.ts";
 import type { ContentNode } from "./schema.ts";
 import { loadStarterContent, type StarterContent } from "./starter.ts";
 import { uuidV5 } from "./uuid.ts";
@@ -86,7 +81,12 @@ export async function loadStarterFramework(
     if (existing) await deleteFramework(trx, existing.id);
     await insertFramework(trx, rows);
     // Readers see published editions only: the starter is edition 1 (publishing bumps the revision).
-    await publishEdition(trx, rows.framework.id, null, existing ? "Starter content reloaded." : "Starter content loaded.");
+    await publishEdition(
+      trx,
+      rows.framework.id,
+      null,
+      existing ? "Starter content reloaded." : "Starter content loaded.",
+    );
     return { outcome: existing ? "replaced" : "loaded", items: rows.items.length, slug: rows.framework.slug };
   });
 }

@@ -37,7 +37,12 @@ export async function publishEdition(
   const run = async (trx: Transaction<DB>): Promise<PublishedEdition> => {
     const publishedAt = new Date().toISOString();
     // Writing the framework row first holds its lock (PostgreSQL), so two publishes take turns.
-    const locked = await trx.updateTable("frameworks").set({ status: "published" }).where("id", "=", frameworkId).returning("id").executeTakeFirst();
+    const locked = await trx
+      .updateTable("frameworks")
+      .set({ status: "published" })
+      .where("id", "=", frameworkId)
+      .returning("id")
+      .executeTakeFirst();
     if (!locked) throw new EditorError("not_found");
     const [framework, types, rows, latest] = await Promise.all([
       findFrameworkById(trx, frameworkId),
@@ -63,7 +68,14 @@ export async function publishEdition(
       })
       .execute();
     await writeChanges(trx, batch, [
-      { itemId: null, path: [], kind: "publish", field: "edition", before: latest > 0 ? String(latest) : null, after: JSON.stringify({ number, summary: text }) },
+      {
+        itemId: null,
+        path: [],
+        kind: "publish",
+        field: "edition",
+        before: latest > 0 ? String(latest) : null,
+        after: JSON.stringify({ number, summary: text }),
+      },
     ]);
     await bumpContentRevision(trx);
     return { number, publishedAt, items: rows.length };

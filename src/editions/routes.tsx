@@ -4,6 +4,7 @@
  */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
+import { editionUrls } from "../editor/urls.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
@@ -12,7 +13,6 @@ import { categoryNav, FrameworkHome } from "../index/home.tsx";
 import { ItemPage } from "../index/item.tsx";
 import { textOf } from "../ui/text.tsx";
 import { switchLangPath } from "../ui/urls.ts";
-import { editionUrls } from "../editor/urls.ts";
 import { EditionList, EditionNote } from "./views.tsx";
 
 type EditionContext = Context<AppEnv>;
@@ -48,10 +48,22 @@ export function editionRoutes(): Hono<AppEnv> {
     const number = Number(text);
     const [view, current] = await Promise.all([c.var.catalog.edition(slug, number), c.var.catalog.get(slug)]);
     if (!view?.edition || !current) return undefined;
-    return { slug, number, view: withinEdition(view, slug, number), note: { number, publishedAt: view.edition.publishedAt, current: current.edition?.number === number } };
+    return {
+      slug,
+      number,
+      view: withinEdition(view, slug, number),
+      note: { number, publishedAt: view.edition.publishedAt, current: current.edition?.number === number },
+    };
   };
 
-  const page = (c: EditionContext, lang: Lang, found: NonNullable<Awaited<ReturnType<typeof load>>>, body: unknown, title: string, extra: { nav?: ReturnType<typeof categoryNav>; variant?: "print"; lastUpdated?: string } = {}) =>
+  const page = (
+    c: EditionContext,
+    lang: Lang,
+    found: NonNullable<Awaited<ReturnType<typeof load>>>,
+    body: unknown,
+    title: string,
+    extra: { nav?: ReturnType<typeof categoryNav>; variant?: "print"; lastUpdated?: string } = {},
+  ) =>
     c.render(
       <>
         <EditionNote lang={lang} slug={found.slug} {...found.note} />
@@ -74,13 +86,16 @@ export function editionRoutes(): Hono<AppEnv> {
       },
     );
 
-  const frameworkTitle = (view: FrameworkView, lang: Lang) => textOf({ en: view.framework.title_en, fr: view.framework.title_fr }, lang);
+  const frameworkTitle = (view: FrameworkView, lang: Lang) =>
+    textOf({ en: view.framework.title_en, fr: view.framework.title_fr }, lang);
 
   app.get("/frameworks/:slug/editions/:n", async (c) => {
     const lang = c.var.lang;
     const found = await load(c);
     if (!found) return c.notFound();
-    return page(c, lang, found, <FrameworkHome lang={lang} view={found.view} />, frameworkTitle(found.view, lang), { nav: categoryNav(lang, found.view) });
+    return page(c, lang, found, <FrameworkHome lang={lang} view={found.view} />, frameworkTitle(found.view, lang), {
+      nav: categoryNav(lang, found.view),
+    });
   });
 
   app.get("/frameworks/:slug/editions/:n/full", async (c) => {
@@ -99,11 +114,18 @@ export function editionRoutes(): Hono<AppEnv> {
     const node = found?.view.byKey.get(c.req.param("key") ?? "");
     if (!found || !node) return c.notFound();
     const root: TreeNode = ancestors(node, found.view.tree.byId)[0] ?? node;
-    return page(c, lang, found, <ItemPage lang={lang} view={found.view} node={node} print={print} />, textOf(node.statement, lang), {
-      nav: categoryNav(lang, found.view, root.id),
-      variant: print ? "print" : undefined,
-      lastUpdated: node.lastUpdated,
-    });
+    return page(
+      c,
+      lang,
+      found,
+      <ItemPage lang={lang} view={found.view} node={node} print={print} />,
+      textOf(node.statement, lang),
+      {
+        nav: categoryNav(lang, found.view, root.id),
+        variant: print ? "print" : undefined,
+        lastUpdated: node.lastUpdated,
+      },
+    );
   };
 
   app.get("/frameworks/:slug/editions/:n/items/:key", itemPage(false));

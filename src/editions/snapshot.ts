@@ -4,11 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Framework, ItemType } from "../db/schema.ts";
+import { diffItems, type FieldChange } from "../editor/history.ts";
+import type { ItemState } from "../editor/item-state.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { type FrameworkJson, frameworkJson, type ItemJson } from "../frameworks/json.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../frameworks/tree.ts";
-import { diffItems, type FieldChange } from "../editor/history.ts";
-import type { ItemState } from "../editor/item-state.ts";
 
 /** What an edition stores: the API's JSON, plus what the reader's view needs beyond it. */
 export interface EditionSnapshot extends FrameworkJson {
@@ -18,7 +18,11 @@ export interface EditionSnapshot extends FrameworkJson {
 }
 
 /** The reader's view of a framework from its rows (no I/O): shared by the catalog and publishing. */
-export function assembleView(framework: Framework, types: readonly ItemType[], rows: readonly ItemRow[]): FrameworkView {
+export function assembleView(
+  framework: Framework,
+  types: readonly ItemType[],
+  rows: readonly ItemRow[],
+): FrameworkView {
   const tree = buildTree(rows);
   const keys = urlKeys(tree);
   const byKey = new Map<string, TreeNode>();
@@ -27,16 +31,33 @@ export function assembleView(framework: Framework, types: readonly ItemType[], r
     byKey.set(keys.get(node.id) as string, node);
     if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
   }
-  return { framework, types: new Map(types.map((t) => [t.code, t])), tree, keys, byKey, itemCount: tree.byId.size, lastUpdated };
+  return {
+    framework,
+    types: new Map(types.map((t) => [t.code, t])),
+    tree,
+    keys,
+    byKey,
+    itemCount: tree.byId.size,
+    lastUpdated,
+  };
 }
 
 /** Freezes the draft as readers will see it. */
-export function buildSnapshot(framework: Framework, types: readonly ItemType[], rows: readonly ItemRow[]): EditionSnapshot {
+export function buildSnapshot(
+  framework: Framework,
+  types: readonly ItemType[],
+  rows: readonly ItemRow[],
+): EditionSnapshot {
   const view = assembleView({ ...framework, status: "published" }, types, rows);
   const json = frameworkJson(view);
   return {
     ...json,
-    itemTypes: types.map((t) => ({ id: t.id, code: t.code, label: { en: t.label_en, fr: t.label_fr }, extra: t.extra ?? null })),
+    itemTypes: types.map((t) => ({
+      id: t.id,
+      code: t.code,
+      label: { en: t.label_en, fr: t.label_fr },
+      extra: t.extra ?? null,
+    })),
     extra: framework.extra,
   };
 }
@@ -66,7 +87,10 @@ export const snapshotRows = (snapshot: FrameworkJson): ItemRow[] => flattenRows(
  * The reader's view of an edition. `live` supplies what an edition does not freeze: the slug the
  * framework is reached by (and, for earlier editions, the path its pages live under).
  */
-export function viewFromSnapshot(snapshot: EditionSnapshot, live: { slug: string; created_at?: string }): FrameworkView {
+export function viewFromSnapshot(
+  snapshot: EditionSnapshot,
+  live: { slug: string; created_at?: string },
+): FrameworkView {
   const framework: Framework = {
     id: snapshot.id,
     slug: live.slug,
@@ -131,10 +155,21 @@ export interface UpstreamChange {
 }
 
 /** Fields compared for adopters: sibling order upstream is not worth a decision of its own. */
-const COMPARED = ["code", "type", "statement_en", "statement_fr", "description_en", "description_fr", "parent_id"] as const;
+const COMPARED = [
+  "code",
+  "type",
+  "statement_en",
+  "statement_fr",
+  "description_en",
+  "description_fr",
+  "parent_id",
+] as const;
 
 const fingerprint = (kind: string, id: string, state: ItemState | null) =>
-  createHash("sha256").update(JSON.stringify([kind, id, state && COMPARED.map((f) => state[f])])).digest("hex").slice(0, 32);
+  createHash("sha256")
+    .update(JSON.stringify([kind, id, state && COMPARED.map((f) => state[f])]))
+    .digest("hex")
+    .slice(0, 32);
 
 /**
  * What changed between two snapshots of one framework: items added, changed and removed, in the
@@ -147,14 +182,37 @@ export function diffSnapshots(older: FrameworkJson, newer: FrameworkJson): Upstr
   for (const [id, item] of after) {
     const previous = before.get(id);
     if (!previous) {
-      changes.push({ kind: "added", id, before: null, after: item, fields: [], fingerprint: fingerprint("added", id, item) });
+      changes.push({
+        kind: "added",
+        id,
+        before: null,
+        after: item,
+        fields: [],
+        fingerprint: fingerprint("added", id, item),
+      });
       continue;
     }
     const fields = diffItems(previous, item, COMPARED);
-    if (fields.length > 0) changes.push({ kind: "changed", id, before: previous, after: item, fields, fingerprint: fingerprint("changed", id, item) });
+    if (fields.length > 0)
+      changes.push({
+        kind: "changed",
+        id,
+        before: previous,
+        after: item,
+        fields,
+        fingerprint: fingerprint("changed", id, item),
+      });
   }
   for (const [id, item] of before) {
-    if (!after.has(id)) changes.push({ kind: "removed", id, before: item, after: null, fields: [], fingerprint: fingerprint("removed", id, null) });
+    if (!after.has(id))
+      changes.push({
+        kind: "removed",
+        id,
+        before: item,
+        after: null,
+        fields: [],
+        fingerprint: fingerprint("removed", id, null),
+      });
   }
   return changes;
 }

@@ -6,7 +6,15 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 export type EditionSummary = Omit<Edition, "snapshot">;
 
-const summaryColumns = ["id", "framework_id", "number", "summary", "published_at", "published_by", "published_by_label"] as const;
+const summaryColumns = [
+  "id",
+  "framework_id",
+  "number",
+  "summary",
+  "published_at",
+  "published_by",
+  "published_by_label",
+] as const;
 
 const normalise = <T extends { number: number }>(row: T): T => ({ ...row, number: Number(row.number) });
 

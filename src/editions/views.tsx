@@ -1,9 +1,10 @@
 /** Readers' pages about editions: the list of a framework's editions, and the note on an earlier one. */
+
+import { editionUrls } from "../editor/urls.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
 import { textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
-import { editionUrls } from "../editor/urls.ts";
 import type { EditionSummary } from "./store.ts";
 
 export function EditionList(props: { lang: Lang; view: FrameworkView; editions: EditionSummary[] }) {
@@ -27,7 +28,8 @@ export function EditionList(props: { lang: Lang; view: FrameworkView; editions: 
         {props.editions.map((e) => (
           <li>
             <a href={editionUrls.edition(lang, slug, e.number)}>{t.editorEditionN(e.number)}</a>
-            {e.number === current && <> ({t.editionCurrent})</>} — {t.editionPublishedOn(formatDate(e.published_at, lang))}
+            {e.number === current && <> ({t.editionCurrent})</>} —{" "}
+            {t.editionPublishedOn(formatDate(e.published_at, lang))}
             <br />
             {e.summary}
           </li>
@@ -38,7 +40,13 @@ export function EditionList(props: { lang: Lang; view: FrameworkView; editions: 
 }
 
 /** Says which edition the page shows and, for an earlier one, where the current one is. */
-export function EditionNote(props: { lang: Lang; slug: string; number: number; publishedAt: string; current: boolean }) {
+export function EditionNote(props: {
+  lang: Lang;
+  slug: string;
+  number: number;
+  publishedAt: string;
+  current: boolean;
+}) {
   const t = messages(props.lang);
   const date = formatDate(props.publishedAt, props.lang);
   return (

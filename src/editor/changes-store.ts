@@ -19,7 +19,14 @@ export interface Batch {
 }
 
 export function newBatch(frameworkId: string, actor: Actor | null, at = new Date().toISOString()): Batch {
-  return { id: randomUUID(), frameworkId, at, actorId: actor?.id ?? null, actorLabel: actor ? (actor.name ?? actor.email) : null, written: 0 };
+  return {
+    id: randomUUID(),
+    frameworkId,
+    at,
+    actorId: actor?.id ?? null,
+    actorLabel: actor ? (actor.name ?? actor.email) : null,
+    written: 0,
+  };
 }
 
 export async function writeChanges(trx: Executor, batch: Batch, records: readonly ChangeRecord[]): Promise<void> {
@@ -40,7 +47,11 @@ export async function writeChanges(trx: Executor, batch: Batch, records: readonl
     after: record.after,
   }));
   batch.written += rows.length;
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto("changes").values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto("changes")
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export const changeColumns = [

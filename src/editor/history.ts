@@ -4,7 +4,17 @@
  */
 import { type ItemField, type ItemState, stateOf, TEXT_FIELDS } from "./item-state.ts";
 
-export const CHANGE_KINDS = ["create", "update", "delete", "move", "reorder", "restore", "publish", "adopt", "take"] as const;
+export const CHANGE_KINDS = [
+  "create",
+  "update",
+  "delete",
+  "move",
+  "reorder",
+  "restore",
+  "publish",
+  "adopt",
+  "take",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface FieldChange {
@@ -51,7 +61,12 @@ export function decodeValue(text: string | null): unknown {
 }
 
 /** Records for a field-level change of one item (kind update, move, reorder or restore). */
-export function fieldRecords(kind: ChangeKind, item: ItemState, path: string[], changes: FieldChange[]): ChangeRecord[] {
+export function fieldRecords(
+  kind: ChangeKind,
+  item: ItemState,
+  path: string[],
+  changes: FieldChange[],
+): ChangeRecord[] {
   return changes.map((change) => ({
     itemId: item.id,
     path,

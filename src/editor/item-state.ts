@@ -2,7 +2,14 @@
 import type { ItemRow } from "../frameworks/tree.ts";
 
 /** Fields an editor types into the edit form; each is recorded separately in the history. */
-export const TEXT_FIELDS = ["code", "type", "statement_en", "statement_fr", "description_en", "description_fr"] as const;
+export const TEXT_FIELDS = [
+  "code",
+  "type",
+  "statement_en",
+  "statement_fr",
+  "description_en",
+  "description_fr",
+] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 /** Where the item sits: changed by moves and reorders, not by the edit form. */
 export const PLACEMENT_FIELDS = ["parent_id", "position"] as const;

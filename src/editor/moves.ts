@@ -72,19 +72,28 @@ export function reorderIds(order: readonly string[], id: string, move: Reorder):
   const from = order.indexOf(id);
   if (from < 0) return [...order];
   const to =
-    move.kind === "up" ? Math.max(0, from - 1) : move.kind === "down" ? Math.min(order.length - 1, from + 1) : clampPosition(move.position, order.length) - 1;
+    move.kind === "up"
+      ? Math.max(0, from - 1)
+      : move.kind === "down"
+        ? Math.min(order.length - 1, from + 1)
+        : clampPosition(move.position, order.length) - 1;
   const next = order.filter((x) => x !== id);
   next.splice(to, 0, id);
   return next;
 }
 
 /** Positions 1…n for an ordered list of siblings, keeping only those that change. */
-export function renumber(siblings: readonly Placement[], order: readonly string[], parentId: string | null): PlacementUpdate[] {
+export function renumber(
+  siblings: readonly Placement[],
+  order: readonly string[],
+  parentId: string | null,
+): PlacementUpdate[] {
   const current = new Map(siblings.map((s) => [s.id, s]));
   const updates: PlacementUpdate[] = [];
   order.forEach((id, index) => {
     const before = current.get(id);
-    if (!before || before.position !== index + 1 || before.parent_id !== parentId) updates.push({ id, parent_id: parentId, position: index + 1 });
+    if (!before || before.position !== index + 1 || before.parent_id !== parentId)
+      updates.push({ id, parent_id: parentId, position: index + 1 });
   });
   return updates;
 }
@@ -115,7 +124,8 @@ export function planMove(
   const refusal = moveRefusal(items, id, parentId);
   if (refusal) return refusal;
   const item = items.find((i) => i.id === id) as Placement;
-  if (item.parent_id === parentId) return planReorder(items, id, { kind: "to", position: position ?? Number.POSITIVE_INFINITY });
+  if (item.parent_id === parentId)
+    return planReorder(items, id, { kind: "to", position: position ?? Number.POSITIVE_INFINITY });
   const left = siblingsOf(items, item.parent_id).filter((s) => s.id !== id);
   const joined = siblingsOf(items, parentId);
   const order = joined.map((s) => s.id);
@@ -134,9 +144,14 @@ export function planMove(
  * A new sibling order given whole (drag and drop): refused unless it names exactly the current
  * siblings, so a stale page cannot drop or duplicate an item.
  */
-export function planSiblingOrder(items: readonly Placement[], parentId: string | null, order: readonly string[]): PlacementUpdate[] | null {
+export function planSiblingOrder(
+  items: readonly Placement[],
+  parentId: string | null,
+  order: readonly string[],
+): PlacementUpdate[] | null {
   const siblings = siblingsOf(items, parentId);
   const expected = new Set(siblings.map((s) => s.id));
-  if (order.length !== expected.size || new Set(order).size !== order.length || !order.every((id) => expected.has(id))) return null;
+  if (order.length !== expected.size || new Set(order).size !== order.length || !order.every((id) => expected.has(id)))
+    return null;
   return renumber(siblings, order, parentId);
 }

@@ -5,10 +5,19 @@
  */
 import { z } from "zod";
 
-export const LIMITS = { statement: 1000, description: 5000, code: 60, title: 300, slug: 80, summary: 500, typeCode: 60 } as const;
+export const LIMITS = {
+  statement: 1000,
+  description: 5000,
+  code: 60,
+  title: 300,
+  slug: 80,
+  summary: 500,
+  typeCode: 60,
+} as const;
 
 /** Something that looks like an HTML tag, comment or a dangerous element's start. */
-const HTML_LIKE = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--|<(script|iframe|object|embed|svg|img|style|link|meta|math|base|form|input)\b/i;
+const HTML_LIKE =
+  /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--|<(script|iframe|object|embed|svg|img|style|link|meta|math|base|form|input)\b/i;
 /** A Markdown link whose target is not http(s) or mailto. */
 const BAD_LINK = /\]\(\s*(?!https?:\/\/|mailto:)[^)]*\)/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
@@ -24,7 +33,8 @@ function text(max: number, options: { multiline?: boolean } = {}) {
       .string()
       .superRefine((value, ctx) => {
         if (value.length > max) ctx.addIssue({ code: "custom", message: `tooLong:${max}` });
-        else if (CONTROL.test(value) || (!options.multiline && value.includes("\n"))) ctx.addIssue({ code: "custom", message: "control" });
+        else if (CONTROL.test(value) || (!options.multiline && value.includes("\n")))
+          ctx.addIssue({ code: "custom", message: "control" });
         else if (HTML_LIKE.test(value)) ctx.addIssue({ code: "custom", message: "html" });
         else if (BAD_LINK.test(value)) ctx.addIssue({ code: "custom", message: "badLink" });
       })
@@ -32,8 +42,20 @@ function text(max: number, options: { multiline?: boolean } = {}) {
   );
 }
 
-const uuid = z.preprocess(clean, z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "badId").transform((v) => v.toLowerCase()));
-const positiveInt = z.preprocess(clean, z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number));
+const uuid = z.preprocess(
+  clean,
+  z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "badId")
+    .transform((v) => v.toLowerCase()),
+);
+const positiveInt = z.preprocess(
+  clean,
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "badNumber")
+    .transform(Number),
+);
 const code = z.preprocess(
   clean,
   z
@@ -53,8 +75,12 @@ const itemText = {
   description_fr: text(LIMITS.description, { multiline: true }),
 };
 
-const needsStatement = <T extends { statement_en: string | null; statement_fr: string | null }>(value: T, ctx: z.RefinementCtx) => {
-  if (!value.statement_en && !value.statement_fr) ctx.addIssue({ code: "custom", message: "statementNeeded", path: ["statement_en"] });
+const needsStatement = <T extends { statement_en: string | null; statement_fr: string | null }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (!value.statement_en && !value.statement_fr)
+    ctx.addIssue({ code: "custom", message: "statementNeeded", path: ["statement_en"] });
 };
 
 /** Edit an item: its text fields and the version the form started from. */
@@ -69,7 +95,11 @@ export type AddItemInput = z.infer<typeof addItemSchema>;
 
 const slug = z.preprocess(
   (v) => clean(v).toLowerCase(),
-  z.string().min(1, "required").max(LIMITS.slug, `tooLong:${LIMITS.slug}`).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "badSlug"),
+  z
+    .string()
+    .min(1, "required")
+    .max(LIMITS.slug, `tooLong:${LIMITS.slug}`)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "badSlug"),
 );
 
 const frameworkText = {
@@ -89,13 +119,32 @@ export type CreateFrameworkInput = z.infer<typeof createFrameworkSchema>;
 export const frameworkDetailsSchema = z.object(frameworkText).superRefine(needsTitle);
 export type FrameworkDetailsInput = z.infer<typeof frameworkDetailsSchema>;
 
-export const adoptSchema = z.object({ source: slug, id: uuid, slug, title_en: text(LIMITS.title), title_fr: text(LIMITS.title) });
+export const adoptSchema = z.object({
+  source: slug,
+  id: uuid,
+  slug,
+  title_en: text(LIMITS.title),
+  title_fr: text(LIMITS.title),
+});
 export type AdoptInput = z.infer<typeof adoptSchema>;
 
 export const publishSchema = z.object({
-  summary: z.preprocess(clean, z.string().min(1, "required").max(LIMITS.summary, `tooLong:${LIMITS.summary}`).regex(/^[^<>]*$/, "html")),
+  summary: z.preprocess(
+    clean,
+    z
+      .string()
+      .min(1, "required")
+      .max(LIMITS.summary, `tooLong:${LIMITS.summary}`)
+      .regex(/^[^<>]*$/, "html"),
+  ),
   /** The latest edition when the form was shown: a second submit finds it already published. */
-  seen: z.preprocess(clean, z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number)),
+  seen: z.preprocess(
+    clean,
+    z
+      .string()
+      .regex(/^\d{1,9}$/, "badNumber")
+      .transform(Number),
+  ),
 });
 
 export const reorderSchema = z.discriminatedUnion("direction", [
@@ -107,7 +156,14 @@ export const reorderSchema = z.discriminatedUnion("direction", [
 /** Move to another parent: "root" or an item id, and an optional 1-based position. */
 export const moveSchema = z.object({
   parent: z.preprocess(clean, z.string().min(1, "required").max(36, "badId")),
-  position: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{1,9}$/, "badNumber").transform(Number).optional()),
+  position: z.preprocess(
+    (v) => (clean(v) === "" ? undefined : clean(v)),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, "badNumber")
+      .transform(Number)
+      .optional(),
+  ),
 });
 
 /** Drag and drop: the whole new order of one parent's children. */
@@ -116,14 +172,29 @@ export const orderSchema = z.object({
   order: z.array(z.string().max(36)).max(5000),
 });
 
-export const restoreSchema = z.object({ version: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{1,9}$/).transform(Number).optional()) });
+export const restoreSchema = z.object({
+  version: z.preprocess(
+    (v) => (clean(v) === "" ? undefined : clean(v)),
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number)
+      .optional(),
+  ),
+});
 
 export const decisionSchema = z.object({
   decision: z.enum(["take", "leave"]),
   fingerprint: z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, "badId")),
 });
 
-const isoDay = z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "badDate").optional());
+const isoDay = z.preprocess(
+  (v) => (clean(v) === "" ? undefined : clean(v)),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "badDate")
+    .optional(),
+);
 
 /** Change-log filters (query string); unknown or malformed values are reported, not ignored silently. */
 export const changeFilterSchema = z.object({
@@ -148,7 +219,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Hidden fields (versions, ids) cannot be corrected by the person: their errors become one form message. */
-export function visibleErrors(errors: FieldErrors, hidden: readonly string[]): { errors: FieldErrors; outdated: boolean } {
+export function visibleErrors(
+  errors: FieldErrors,
+  hidden: readonly string[],
+): { errors: FieldErrors; outdated: boolean } {
   const visible: FieldErrors = {};
   let outdated = false;
   for (const [name, code] of Object.entries(errors)) {

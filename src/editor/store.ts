@@ -23,7 +23,11 @@ const itemColumns = [
   "items.updated_at",
 ] as const;
 
-const normalise = (row: DraftItem): DraftItem => ({ ...row, position: Number(row.position), version: Number(row.version) });
+const normalise = (row: DraftItem): DraftItem => ({
+  ...row,
+  position: Number(row.position),
+  version: Number(row.version),
+});
 
 export async function listDraftItems(db: Executor, frameworkId: string): Promise<DraftItem[]> {
   const rows = await db
@@ -47,7 +51,11 @@ export async function findDraftItem(db: Executor, frameworkId: string, id: strin
 }
 
 /** Root first, the item itself last: what a history record stores as its path. One query, any depth. */
-export async function ancestryOf(db: Executor, frameworkId: string, item: { id: string; parent_id: string | null }): Promise<string[]> {
+export async function ancestryOf(
+  db: Executor,
+  frameworkId: string,
+  item: { id: string; parent_id: string | null },
+): Promise<string[]> {
   if (!item.parent_id) return [item.id];
   // Bounded depth, so a corrupt cycle cannot hang a save.
   const { rows } = await sql<{ id: string }>`
@@ -63,7 +71,12 @@ export async function ancestryOf(db: Executor, frameworkId: string, item: { id: 
 
 /** The id of one of the framework's item types, by code. */
 export async function typeIdByCode(db: Executor, frameworkId: string, code: string): Promise<string | undefined> {
-  const row = await db.selectFrom("item_types").select("id").where("framework_id", "=", frameworkId).where("code", "=", code).executeTakeFirst();
+  const row = await db
+    .selectFrom("item_types")
+    .select("id")
+    .where("framework_id", "=", frameworkId)
+    .where("code", "=", code)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -117,7 +130,14 @@ export async function updateItemFields(
   return row ? Number(row.version) : undefined;
 }
 
-export async function setPlacement(trx: Executor, frameworkId: string, id: string, parentId: string | null, position: number, at?: string) {
+export async function setPlacement(
+  trx: Executor,
+  frameworkId: string,
+  id: string,
+  parentId: string | null,
+  position: number,
+  at?: string,
+) {
   await trx
     .updateTable("items")
     .set(at ? { parent_id: parentId, position, updated_at: at } : { parent_id: parentId, position })
@@ -129,13 +149,26 @@ export async function setPlacement(trx: Executor, frameworkId: string, id: strin
 /** A structural change under an item (a child added, removed or moved) is news for its "last updated". */
 export async function touchItem(trx: Executor, frameworkId: string, id: string | null, at: string): Promise<void> {
   if (!id) return;
-  await trx.updateTable("items").set({ updated_at: at }).where("framework_id", "=", frameworkId).where("id", "=", id).execute();
+  await trx
+    .updateTable("items")
+    .set({ updated_at: at })
+    .where("framework_id", "=", frameworkId)
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Deletes items given children before parents. */
-export async function deleteItems(trx: Executor, frameworkId: string, idsDeepestFirst: readonly string[]): Promise<void> {
+export async function deleteItems(
+  trx: Executor,
+  frameworkId: string,
+  idsDeepestFirst: readonly string[],
+): Promise<void> {
   for (let i = 0; i < idsDeepestFirst.length; i += 200) {
-    await trx.deleteFrom("items").where("framework_id", "=", frameworkId).where("id", "in", idsDeepestFirst.slice(i, i + 200)).execute();
+    await trx
+      .deleteFrom("items")
+      .where("framework_id", "=", frameworkId)
+      .where("id", "in", idsDeepestFirst.slice(i, i + 200))
+      .execute();
   }
 }
 
@@ -150,9 +183,21 @@ export interface FrameworkSummary {
 export async function listFrameworkSummaries(db: Executor): Promise<FrameworkSummary[]> {
   const [frameworks, counts, editions, adoptions] = await Promise.all([
     db.selectFrom("frameworks").select(frameworkColumns).orderBy("created_at").orderBy("slug").execute(),
-    db.selectFrom("items").select(["framework_id", (eb) => eb.fn.countAll().as("n")]).groupBy("framework_id").execute(),
-    db.selectFrom("editions").select(["framework_id", (eb) => eb.fn.max("number").as("n")]).groupBy("framework_id").execute(),
-    db.selectFrom("adoptions").innerJoin("frameworks", "frameworks.id", "adoptions.source_framework_id").select(["adoptions.framework_id", "frameworks.slug"]).execute(),
+    db
+      .selectFrom("items")
+      .select(["framework_id", (eb) => eb.fn.countAll().as("n")])
+      .groupBy("framework_id")
+      .execute(),
+    db
+      .selectFrom("editions")
+      .select(["framework_id", (eb) => eb.fn.max("number").as("n")])
+      .groupBy("framework_id")
+      .execute(),
+    db
+      .selectFrom("adoptions")
+      .innerJoin("frameworks", "frameworks.id", "adoptions.source_framework_id")
+      .select(["adoptions.framework_id", "frameworks.slug"])
+      .execute(),
   ]);
   const count = new Map(counts.map((r) => [r.framework_id, Number(r.n)]));
   const latest = new Map(editions.map((r) => [r.framework_id, Number(r.n)]));

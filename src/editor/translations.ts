@@ -2,8 +2,10 @@
 import type { ItemState } from "./item-state.ts";
 
 /** An item needs French when something it says in English has no French, and the other way round. */
-export const needsFrench = (item: ItemState) => Boolean((item.statement_en && !item.statement_fr) || (item.description_en && !item.description_fr));
-export const needsEnglish = (item: ItemState) => Boolean((item.statement_fr && !item.statement_en) || (item.description_fr && !item.description_en));
+export const needsFrench = (item: ItemState) =>
+  Boolean((item.statement_en && !item.statement_fr) || (item.description_en && !item.description_fr));
+export const needsEnglish = (item: ItemState) =>
+  Boolean((item.statement_fr && !item.statement_en) || (item.description_fr && !item.description_en));
 
 export interface MissingTranslations<T extends ItemState> {
   french: T[];

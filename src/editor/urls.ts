@@ -26,7 +26,8 @@ export const editorUrls = {
   item,
   /** The outline at an item (its children) or at the top level. */
   outline: (lang: Lang, slug: string, id: string | null) => (id ? item(lang, slug, id) : fw(lang, slug)),
-  newItem: (lang: Lang, slug: string, parentId: string | null) => withQuery(`${fw(lang, slug)}/new-item`, { parent: parentId ?? "root" }),
+  newItem: (lang: Lang, slug: string, parentId: string | null) =>
+    withQuery(`${fw(lang, slug)}/new-item`, { parent: parentId ?? "root" }),
   addItem: (lang: Lang, slug: string) => `${fw(lang, slug)}/items`,
   edit: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/edit`,
   reorder: (lang: Lang, slug: string, id: string) => `${item(lang, slug, id)}/reorder`,

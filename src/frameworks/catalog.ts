@@ -49,7 +49,10 @@ export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): 
   return assembleView(framework, types, rows);
 }
 
-function editionView(framework: Framework, edition: { number: number; published_at: string; summary: string; snapshot: string }): FrameworkView {
+function editionView(
+  framework: Framework,
+  edition: { number: number; published_at: string; summary: string; snapshot: string },
+): FrameworkView {
   return {
     ...viewFromSnapshot(parseSnapshot(edition.snapshot), framework),
     edition: { number: edition.number, publishedAt: edition.published_at, summary: edition.summary },

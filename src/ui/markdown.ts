@@ -9,13 +9,17 @@ const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
 
 /** Escapes text exactly as the JSX renderer does (apostrophes too), so a statement reads the same everywhere. */
 const escapeText = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+  );
 
 function renderer(): MarkdownIt {
   const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false });
   md.enable(["list", "emphasis", "link", "newline", "escape"]);
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx].content);
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx].attrSet("rel", "noopener noreferrer");
@@ -46,6 +50,8 @@ export function markdownToPlain(text: string): string {
   if (!hasMarkdown(text)) return text;
   const tokens = md.parseInline(text, {});
   const parts: string[] = [];
-  for (const token of tokens) for (const child of token.children ?? []) if (child.type === "text" || child.type === "softbreak") parts.push(child.type === "text" ? child.content : " ");
+  for (const token of tokens)
+    for (const child of token.children ?? [])
+      if (child.type === "text" || child.type === "softbreak") parts.push(child.type === "text" ? child.content : " ");
   return parts.join("").trim() || text;
 }

@@ -8,25 +8,33 @@
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Lang, messages } from "../../src/i18n/index.ts";
 import { editorUrls } from "../../src/editor/urls.ts";
+import { type Lang, messages } from "../../src/i18n/index.ts";
 import { expect, FRAMEWORK, type Page, paths, ROOT, starter, test } from "./fixtures.ts";
 
 const DATABASE = join(tmpdir(), "skillshelf-e2e", `e2e-${Number(process.env.E2E_PORT ?? 3977)}.db`);
 const ADMIN = { email: "e2e-editor-admin@skillshelf.test", password: "harbour quartz meadow 58" };
 const EDITOR = { email: `e2e-editor-${Date.now()}@skillshelf.test`, password: "juniper atlas ferry 73" };
-const NEW_KSA = { en: "Explains the library's budget to a community group in plain words", fr: "Explique le budget de la bibliothèque à un groupe communautaire en termes simples" };
+const NEW_KSA = {
+  en: "Explains the library's budget to a community group in plain words",
+  fr: "Explique le budget de la bibliothèque à un groupe communautaire en termes simples",
+};
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  const run = spawnSync(process.execPath, [join(ROOT, "bin", "skillshelf.js"), "create-admin", "--email", ADMIN.email, "--password-stdin"], {
-    cwd: ROOT,
-    input: ADMIN.password,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: DATABASE, LOG_LEVEL: "silent" },
-  });
-  if (run.status !== 0 && !/already exists/.test(run.stderr)) throw new Error(`create-admin failed (${run.status}):\n${run.stderr}`);
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin", "skillshelf.js"), "create-admin", "--email", ADMIN.email, "--password-stdin"],
+    {
+      cwd: ROOT,
+      input: ADMIN.password,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: DATABASE, LOG_LEVEL: "silent" },
+    },
+  );
+  if (run.status !== 0 && !/already exists/.test(run.stderr))
+    throw new Error(`create-admin failed (${run.status}):\n${run.stderr}`);
 });
 
 test.beforeAll(async ({ browser }) => {
@@ -82,14 +90,24 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The notice a page shows after a successful action (role="status"; the outline has a second, empty one). */
 const notice = (page: Page, text: string) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
-test("an editor adds a KSA in English and French, reorders it with the keyboard, publishes; readers see it", async ({ page, axe, browser }) => {
+test("an editor adds a KSA in English and French, reorders it with the keyboard, publishes; readers see it", async ({
+  page,
+  axe,
+  browser,
+}) => {
   const t = messages("en");
   // The editor signs in and finds the competency through the outline.
   await signIn(page, "en", EDITOR.email, EDITOR.password, "/en/editor");
   await expect(page.getByRole("heading", { level: 1, name: t.editorTitle })).toBeVisible();
   await page.getByRole("link", { name: /Public Library Staff Competencies/ }).click();
-  await page.getByRole("group", { name: t.editorActionsFor(starter.category.en) }).getByRole("link", { name: /^Open/ }).click();
-  await page.getByRole("group", { name: t.editorActionsFor(starter.area.en) }).getByRole("link", { name: /^Open/ }).click();
+  await page
+    .getByRole("group", { name: t.editorActionsFor(starter.category.en) })
+    .getByRole("link", { name: /^Open/ })
+    .click();
+  await page
+    .getByRole("group", { name: t.editorActionsFor(starter.area.en) })
+    .getByRole("link", { name: /^Open/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: starter.area.en })).toBeVisible();
   await page.locator(".outline-row").first().getByRole("link", { name: /^Open/ }).click();
   const competencyUrl = page.url();
@@ -157,8 +175,14 @@ for (const lang of ["en", "fr"] as const) {
     await check(editorUrls.framework(lang, FRAMEWORK));
     // An item deep enough to have a parent, children and history.
     await page.goto(editorUrls.framework(lang, FRAMEWORK));
-    await page.getByRole("group", { name: t.editorActionsFor(starter.category[lang]) }).getByRole("link", { name: new RegExp(`^${t.editorOpenChildren(0)}`) }).click();
-    await page.getByRole("group", { name: t.editorActionsFor(starter.area[lang]) }).getByRole("link", { name: new RegExp(`^${t.editorOpenChildren(0)}`) }).click();
+    await page
+      .getByRole("group", { name: t.editorActionsFor(starter.category[lang]) })
+      .getByRole("link", { name: new RegExp(`^${t.editorOpenChildren(0)}`) })
+      .click();
+    await page
+      .getByRole("group", { name: t.editorActionsFor(starter.area[lang]) })
+      .getByRole("link", { name: new RegExp(`^${t.editorOpenChildren(0)}`) })
+      .click();
     const areaPath = new URL(page.url()).pathname;
     const areaId = areaPath.split("/").at(-1) as string;
     for (const path of [
@@ -202,7 +226,10 @@ test("a stale save shows what changed meanwhile, and the page passes axe", async
   const t = messages("fr");
   await signIn(page, "fr", EDITOR.email, EDITOR.password, "/fr/editor");
   await page.goto(editorUrls.framework("fr", FRAMEWORK));
-  await page.getByRole("group", { name: t.editorActionsFor(starter.category.fr) }).getByRole("link", { name: /^Ouvrir/ }).click();
+  await page
+    .getByRole("group", { name: t.editorActionsFor(starter.category.fr) })
+    .getByRole("link", { name: /^Ouvrir/ })
+    .click();
   const categoryId = new URL(page.url()).pathname.split("/").at(-1) as string;
   // Two tabs open the same edit form; the first saves, the second is refused.
   await page.goto(editorUrls.edit("fr", FRAMEWORK, categoryId));
@@ -231,7 +258,10 @@ test("drag and drop reorders too (SortableJS, served locally), and the order sur
   });
   await signIn(page, "en", EDITOR.email, EDITOR.password, "/en/editor");
   await page.goto(editorUrls.framework("en", FRAMEWORK));
-  await page.getByRole("group", { name: t.editorActionsFor(starter.category.en) }).getByRole("link", { name: /^Open/ }).click();
+  await page
+    .getByRole("group", { name: t.editorActionsFor(starter.category.en) })
+    .getByRole("link", { name: /^Open/ })
+    .click();
   expect(await page.evaluate(() => typeof (window as unknown as { Sortable?: unknown }).Sortable)).toBe("function");
   const rows = page.locator(".outline-row");
   await expect(rows.first().locator(".drag-handle")).toBeVisible();

@@ -30,7 +30,12 @@ describe("history diffs", () => {
   });
 
   test("each changed field is one record with its before and after", () => {
-    const changed = { ...item, statement_en: "Plans and tracks budgets", statement_fr: "Planifie les budgets", position: 5 };
+    const changed = {
+      ...item,
+      statement_en: "Plans and tracks budgets",
+      statement_fr: "Planifie les budgets",
+      position: 5,
+    };
     assert.deepEqual(diffItems(item, changed), [
       { field: "statement_en", before: "Plans budgets", after: "Plans and tracks budgets" },
       { field: "statement_fr", before: null, after: "Planifie les budgets" },
@@ -43,7 +48,8 @@ describe("history diffs", () => {
   });
 
   test("records keep values as JSON, so null, empty text and numbers survive a round trip", () => {
-    for (const value of [null, "", "text with \"quotes\" and <b>", 3]) assert.deepEqual(decodeValue(encodeValue(value)), value);
+    for (const value of [null, "", 'text with "quotes" and <b>', 3])
+      assert.deepEqual(decodeValue(encodeValue(value)), value);
     const [record] = fieldRecords("update", item, ["p", "a"], [{ field: "code", before: "X.1", after: null }]);
     assert.equal(record.before, '"X.1"');
     assert.equal(record.after, "null");

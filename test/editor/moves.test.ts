@@ -64,9 +64,21 @@ describe("tree moves", () => {
   });
 
   test("a move lands at the asked position, clamped to the sibling list", () => {
-    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", "root1", 1) as Placement[]), "root1"), ["a2@1", "a@2", "b@3"]);
-    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", "root1", 99) as Placement[]), "root1"), ["a@1", "b@2", "a2@3"]);
-    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", null, 0) as Placement[]), null), ["a2@1", "root1@2", "root2@3"]);
+    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", "root1", 1) as Placement[]), "root1"), [
+      "a2@1",
+      "a@2",
+      "b@3",
+    ]);
+    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", "root1", 99) as Placement[]), "root1"), [
+      "a@1",
+      "b@2",
+      "a2@3",
+    ]);
+    assert.deepEqual(childrenOf(apply(items, planMove(items, "a2", null, 0) as Placement[]), null), [
+      "a2@1",
+      "root1@2",
+      "root2@3",
+    ]);
   });
 
   test("reorders: up, down, to a position; the ends stay put", () => {
@@ -91,30 +103,48 @@ describe("tree moves", () => {
   test("property: any allowed move keeps every item reachable from a root, and positions 1…n", () => {
     const ids = items.map((i) => i.id);
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.option(fc.constantFrom(...ids), { nil: null }), fc.integer({ min: -3, max: 9 }), (id, parent, position) => {
-        const plan = planMove(items, id, parent, position);
-        if (typeof plan === "string") {
-          assert.ok(parent === id || descendantsOf(items, id).includes(parent as string));
-          return;
-        }
-        const after = apply(items, plan);
-        const byId = new Map(after.map((i) => [i.id, i]));
-        for (const node of after) {
-          const seen = new Set<string>();
-          let current: Placement | undefined = node;
-          while (current?.parent_id) {
-            assert.ok(!seen.has(current.id), "cycle");
-            seen.add(current.id);
-            current = byId.get(current.parent_id);
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.option(fc.constantFrom(...ids), { nil: null }),
+        fc.integer({ min: -3, max: 9 }),
+        (id, parent, position) => {
+          const plan = planMove(items, id, parent, position);
+          if (typeof plan === "string") {
+            assert.ok(parent === id || descendantsOf(items, id).includes(parent as string));
+            return;
           }
-          assert.ok(current && current.parent_id === null);
-        }
-        for (const parentId of [null, ...ids]) {
-          const positions = after.filter((i) => i.parent_id === parentId).map((i) => i.position).sort((x, y) => x - y);
-          const untouched = positions.join() === items.filter((i) => i.parent_id === parentId).map((i) => i.position).sort((x, y) => x - y).join();
-          if (!untouched) assert.deepEqual(positions, positions.map((_, i) => i + 1));
-        }
-      }),
+          const after = apply(items, plan);
+          const byId = new Map(after.map((i) => [i.id, i]));
+          for (const node of after) {
+            const seen = new Set<string>();
+            let current: Placement | undefined = node;
+            while (current?.parent_id) {
+              assert.ok(!seen.has(current.id), "cycle");
+              seen.add(current.id);
+              current = byId.get(current.parent_id);
+            }
+            assert.ok(current && current.parent_id === null);
+          }
+          for (const parentId of [null, ...ids]) {
+            const positions = after
+              .filter((i) => i.parent_id === parentId)
+              .map((i) => i.position)
+              .sort((x, y) => x - y);
+            const untouched =
+              positions.join() ===
+              items
+                .filter((i) => i.parent_id === parentId)
+                .map((i) => i.position)
+                .sort((x, y) => x - y)
+                .join();
+            if (!untouched)
+              assert.deepEqual(
+                positions,
+                positions.map((_, i) => i + 1),
+              );
+          }
+        },
+      ),
     );
   });
 });

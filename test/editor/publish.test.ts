@@ -22,13 +22,18 @@ for (const dialect of testDialects()) {
       database = await openTestDatabase(dialect);
       await loadStarterFramework(database.db);
       frameworkId = (await findFrameworkBySlug(database.db, SLUG))?.id as string;
-      itemId = (await database.db.selectFrom("items").select("id").where("code", "=", "ML.CR").executeTakeFirstOrThrow()).id;
+      itemId = (
+        await database.db.selectFrom("items").select("id").where("code", "=", "ML.CR").executeTakeFirstOrThrow()
+      ).id;
     });
     after(() => database.close());
 
     test("the starter load publishes edition 1, which readers see", async () => {
       const editions = await listEditions(database.db, frameworkId);
-      assert.deepEqual(editions.map((e) => [e.number, e.published_by]), [[1, null]]);
+      assert.deepEqual(
+        editions.map((e) => [e.number, e.published_by]),
+        [[1, null]],
+      );
       const view = await createCatalog(database.db, { checkIntervalMs: 0 }).get(SLUG);
       assert.equal(view?.edition?.number, 1);
       assert.equal(view?.byKey.get("ML.CR")?.statement.en, "Community Relations");
@@ -38,7 +43,11 @@ for (const dialect of testDialects()) {
       const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
       const revision = await readContentRevision(database.db);
       const editedAt = "2031-05-06T10:00:00.000Z";
-      await database.db.updateTable("items").set({ statement_en: "Community Relations and Outreach", updated_at: editedAt }).where("id", "=", itemId).execute();
+      await database.db
+        .updateTable("items")
+        .set({ statement_en: "Community Relations and Outreach", updated_at: editedAt })
+        .where("id", "=", itemId)
+        .execute();
       assert.equal((await catalog.get(SLUG))?.byKey.get("ML.CR")?.statement.en, "Community Relations");
 
       const published = await publishEdition(database.db, frameworkId, editor, "Renamed Community Relations.");
@@ -55,16 +64,36 @@ for (const dialect of testDialects()) {
       assert.equal(first?.edition?.number, 1);
       assert.equal(await catalog.edition(SLUG, 3), undefined);
       assert.equal(await catalog.edition(SLUG, 0), undefined);
-      assert.deepEqual((await catalog.editions(SLUG))?.map((e) => [e.number, e.published_by_label]), [[2, "Edith Editor"], [1, null]]);
-      const log = await database.db.selectFrom("changes").select(["kind", "actor_id", "after"]).where("kind", "=", "publish").execute();
-      assert.deepEqual(log.at(-1), { kind: "publish", actor_id: "u-1", after: JSON.stringify({ number: 2, summary: "Renamed Community Relations." }) });
+      assert.deepEqual(
+        (await catalog.editions(SLUG))?.map((e) => [e.number, e.published_by_label]),
+        [
+          [2, "Edith Editor"],
+          [1, null],
+        ],
+      );
+      const log = await database.db
+        .selectFrom("changes")
+        .select(["kind", "actor_id", "after"])
+        .where("kind", "=", "publish")
+        .execute();
+      assert.deepEqual(log.at(-1), {
+        kind: "publish",
+        actor_id: "u-1",
+        after: JSON.stringify({ number: 2, summary: "Renamed Community Relations." }),
+      });
     });
 
     test("a publish needs a summary, and an unknown framework publishes nothing", async () => {
       const count = async () => (await listEditions(database.db, frameworkId)).length;
       const before = await count();
-      await assert.rejects(publishEdition(database.db, frameworkId, editor, "   "), (e: unknown) => e instanceof EditorError && e.code === "invalid");
-      await assert.rejects(publishEdition(database.db, "no-such-id", editor, "x"), (e: unknown) => e instanceof EditorError && e.code === "not_found");
+      await assert.rejects(
+        publishEdition(database.db, frameworkId, editor, "   "),
+        (e: unknown) => e instanceof EditorError && e.code === "invalid",
+      );
+      await assert.rejects(
+        publishEdition(database.db, "no-such-id", editor, "x"),
+        (e: unknown) => e instanceof EditorError && e.code === "not_found",
+      );
       assert.equal(await count(), before);
     });
 
@@ -73,22 +102,44 @@ for (const dialect of testDialects()) {
         publishEdition(database.db, frameworkId, editor, "One."),
         publishEdition(database.db, frameworkId, editor, "Two."),
       ]);
-      const numbers = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ number: number }>).value.number);
+      const numbers = results
+        .filter((r) => r.status === "fulfilled")
+        .map((r) => (r as PromiseFulfilledResult<{ number: number }>).value.number);
       assert.ok(numbers.length >= 1);
       assert.equal(new Set(numbers).size, numbers.length);
       const stored = (await listEditions(database.db, frameworkId)).map((e) => e.number);
-      assert.deepEqual(stored, [...stored].sort((a, b) => b - a));
+      assert.deepEqual(
+        stored,
+        [...stored].sort((a, b) => b - a),
+      );
       assert.equal(new Set(stored).size, stored.length);
     });
 
     test("a framework without an edition is not public, even marked published", async () => {
       await database.db
         .insertInto("frameworks")
-        .values({ id: "f-draft", slug: "draft-only", title_en: "Draft", title_fr: null, description_en: null, description_fr: null, publisher: null, version: "0", status: "published", licence: null, created_at: "2030-01-01T00:00:00.000Z", updated_at: "2030-01-01T00:00:00.000Z", extra: null })
+        .values({
+          id: "f-draft",
+          slug: "draft-only",
+          title_en: "Draft",
+          title_fr: null,
+          description_en: null,
+          description_fr: null,
+          publisher: null,
+          version: "0",
+          status: "published",
+          licence: null,
+          created_at: "2030-01-01T00:00:00.000Z",
+          updated_at: "2030-01-01T00:00:00.000Z",
+          extra: null,
+        })
         .execute();
       const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
       assert.equal(await catalog.get("draft-only"), undefined);
-      assert.deepEqual((await catalog.list()).map((f) => f.slug), [SLUG]);
+      assert.deepEqual(
+        (await catalog.list()).map((f) => f.slug),
+        [SLUG],
+      );
       assert.deepEqual(await catalog.editions("draft-only"), []);
       assert.equal(await catalog.editions("no-such-framework"), undefined);
     });

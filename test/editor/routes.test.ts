@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { editorUrls } from "../../src/editor/urls.ts";
 import type { Lang } from "../../src/i18n/index.ts";
 import { messages } from "../../src/i18n/index.ts";
-import { editorUrls } from "../../src/editor/urls.ts";
 import { urls } from "../../src/ui/urls.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm, signInAs } from "../support/auth.ts";
@@ -21,11 +21,28 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let cookie: string;
     const itemId = async (code: string, slug = SLUG) =>
-      (await t.db.selectFrom("items").innerJoin("frameworks", "frameworks.id", "items.framework_id").select("items.id").where("frameworks.slug", "=", slug).where("items.code", "=", code).executeTakeFirstOrThrow()).id;
+      (
+        await t.db
+          .selectFrom("items")
+          .innerJoin("frameworks", "frameworks.id", "items.framework_id")
+          .select("items.id")
+          .where("frameworks.slug", "=", slug)
+          .where("items.code", "=", code)
+          .executeTakeFirstOrThrow()
+      ).id;
     const item = async (id: string) => t.db.selectFrom("items").selectAll().where("id", "=", id).executeTakeFirst();
     const get = (path: string, as = cookie) => t.app.request(path, { headers: as ? { cookie: as } : {} });
-    const post = (path: string, fields: Record<string, string>, as = cookie) => t.app.request(path, postForm(t, fields, as));
-    const changeCount = async () => Number((await t.db.selectFrom("changes").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const post = (path: string, fields: Record<string, string>, as = cookie) =>
+      t.app.request(path, postForm(t, fields, as));
+    const changeCount = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom("changes")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       t = await makeTestApp({ dialect });
@@ -38,7 +55,11 @@ for (const dialect of testDialects()) {
         const response = await get(editorUrls.framework(lang, SLUG), "");
         assert.equal(response.status, 303);
         assert.match(response.headers.get("location") ?? "", new RegExp(`^/${lang}/sign-in`));
-        const refused = await post(editorUrls.addItem(lang, SLUG), { id: randomUUID(), parent: "root", type: "category", statement_en: "x" }, "");
+        const refused = await post(
+          editorUrls.addItem(lang, SLUG),
+          { id: randomUUID(), parent: "root", type: "category", statement_en: "x" },
+          "",
+        );
         assert.ok([401, 303].includes(refused.status));
       }
     });
@@ -93,7 +114,16 @@ for (const dialect of testDialects()) {
       test(`add an item in English and French, with preview, then it is in the outline (${lang})`, async () => {
         const parent = await itemId("ML.CR.1");
         const id = randomUUID();
-        const fields = { id, parent, type: "ksa", code: `NEW.${lang}`, statement_en: "Writes *clear* briefing notes", statement_fr: "Rédige des notes d'information *claires*", description_en: "", description_fr: "" };
+        const fields = {
+          id,
+          parent,
+          type: "ksa",
+          code: `NEW.${lang}`,
+          statement_en: "Writes *clear* briefing notes",
+          statement_fr: "Rédige des notes d'information *claires*",
+          description_en: "",
+          description_fr: "",
+        };
         const preview = await post(editorUrls.addItem(lang, SLUG), { ...fields, intent: "preview" });
         assert.equal(preview.status, 200);
         assert.match(await preview.text(), /<em>clear<\/em>/);
@@ -103,7 +133,10 @@ for (const dialect of testDialects()) {
         assert.match(saved.headers.get("location") ?? "", /done=added/);
         const again = await post(editorUrls.addItem(lang, SLUG), fields);
         assert.equal(again.status, 303, "a double submit is harmless");
-        assert.equal((await t.db.selectFrom("items").select("id").where("code", "=", `NEW.${lang}`).execute()).length, 1);
+        assert.equal(
+          (await t.db.selectFrom("items").select("id").where("code", "=", `NEW.${lang}`).execute()).length,
+          1,
+        );
         const outline = await (await get(saved.headers.get("location") as string)).text();
         assert.ok(shows(outline, messages(lang).editorDoneAdded));
         assert.ok(outline.includes("Rédige des notes d&#39;information <em>claires</em>"));
@@ -113,7 +146,13 @@ for (const dialect of testDialects()) {
         const t_ = messages(lang);
         const target = await itemId("ML.CR.1.1");
         const current = await item(target);
-        const base = { version: String(current?.version), type: "ksa", code: current?.code ?? "", statement_en: current?.statement_en ?? "", statement_fr: current?.statement_fr ?? "" };
+        const base = {
+          version: String(current?.version),
+          type: "ksa",
+          code: current?.code ?? "",
+          statement_en: current?.statement_en ?? "",
+          statement_fr: current?.statement_fr ?? "",
+        };
         const before = await changeCount();
         const cases: [Record<string, string>, string][] = [
           [{ statement_en: "<script>alert(1)</script>" }, t_.editorErrHtml],
@@ -131,12 +170,20 @@ for (const dialect of testDialects()) {
           const html = await response.text();
           assert.ok(shows(html, message), `${JSON.stringify(override)} → ${message}`);
           if (!("version" in override)) assert.match(html, /aria-invalid="true"/);
-          assert.ok(!html.includes("<script>alert(1)</script>") && !html.includes("<img src=x"), "echoed input is escaped");
+          assert.ok(
+            !html.includes("<script>alert(1)</script>") && !html.includes("<img src=x"),
+            "echoed input is escaped",
+          );
         }
         const unknownType = await post(editorUrls.edit(lang, SLUG, target), { ...base, type: "nope" });
         assert.equal(unknownType.status, 422);
         assert.ok(shows(await unknownType.text(), t_.editorErrUnknownType));
-        const badParent = await post(editorUrls.addItem(lang, SLUG), { id: randomUUID(), parent: randomUUID(), type: "ksa", statement_en: "x" });
+        const badParent = await post(editorUrls.addItem(lang, SLUG), {
+          id: randomUUID(),
+          parent: randomUUID(),
+          type: "ksa",
+          statement_en: "x",
+        });
         assert.equal(badParent.status, 422);
         assert.ok(shows(await badParent.text(), t_.editorErrUnknownParent));
         assert.equal(await changeCount(), before);
@@ -147,9 +194,20 @@ for (const dialect of testDialects()) {
         const t_ = messages(lang);
         const target = await itemId("ML.CR.2.1");
         const start = await item(target);
-        const form = { version: String(start?.version), type: "ksa", code: start?.code ?? "", statement_en: start?.statement_en ?? "", statement_fr: start?.statement_fr ?? "", description_en: "", description_fr: "" };
+        const form = {
+          version: String(start?.version),
+          type: "ksa",
+          code: start?.code ?? "",
+          statement_en: start?.statement_en ?? "",
+          statement_fr: start?.statement_fr ?? "",
+          description_en: "",
+          description_fr: "",
+        };
         const other = await signInAs(t, "administrator");
-        assert.equal((await post(editorUrls.edit(lang, SLUG, target), { ...form, statement_en: `Theirs ${lang}` }, other)).status, 303);
+        assert.equal(
+          (await post(editorUrls.edit(lang, SLUG, target), { ...form, statement_en: `Theirs ${lang}` }, other)).status,
+          303,
+        );
         const mine = await post(editorUrls.edit(lang, SLUG, target), { ...form, statement_en: `Mine ${lang}` });
         assert.equal(mine.status, 409);
         const html = await mine.text();
@@ -166,7 +224,15 @@ for (const dialect of testDialects()) {
 
     test("reorder with the keyboard forms: up, down, and a repeated click changes nothing more", async () => {
       const area = await itemId("ML.CR");
-      const order = async () => (await t.db.selectFrom("items").select(["id", "position"]).where("parent_id", "=", area).orderBy("position").execute()).map((r) => r.id);
+      const order = async () =>
+        (
+          await t.db
+            .selectFrom("items")
+            .select(["id", "position"])
+            .where("parent_id", "=", area)
+            .orderBy("position")
+            .execute()
+        ).map((r) => r.id);
       const start = await order();
       const down = await post(editorUrls.reorder("fr", SLUG, start[0]), { direction: "down", from: "1" });
       assert.equal(down.status, 303);
@@ -175,7 +241,10 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await order()).slice(0, 2), [start[1], start[0]]);
       await post(editorUrls.reorder("en", SLUG, start[0]), { direction: "up", from: "2" });
       assert.deepEqual(await order(), start);
-      assert.equal((await post(editorUrls.reorder("en", SLUG, start[0]), { direction: "sideways", from: "1" })).status, 422);
+      assert.equal(
+        (await post(editorUrls.reorder("en", SLUG, start[0]), { direction: "sideways", from: "1" })).status,
+        422,
+      );
     });
 
     test("moving under its own descendant is refused with a translated message", async () => {
@@ -187,26 +256,45 @@ for (const dialect of testDialects()) {
         assert.ok(shows(await response.text(), messages(lang).editorErrUnderDescendant));
       }
       assert.equal((await item(area))?.parent_id, await itemId("ML"));
-      const moved = await post(editorUrls.move("en", SLUG, descendant), { parent: await itemId("ML.BF"), position: "1" });
+      const moved = await post(editorUrls.move("en", SLUG, descendant), {
+        parent: await itemId("ML.BF"),
+        position: "1",
+      });
       assert.equal(moved.status, 303);
       assert.equal((await item(descendant))?.parent_id, await itemId("ML.BF"));
     });
 
     test("drag and drop posts a whole order; a stale one is refused as JSON", async () => {
       const parent = await itemId("ML.CR.1");
-      const ids = (await t.db.selectFrom("items").select("id").where("parent_id", "=", parent).orderBy("position").execute()).map((r) => r.id);
+      const ids = (
+        await t.db.selectFrom("items").select("id").where("parent_id", "=", parent).orderBy("position").execute()
+      ).map((r) => r.id);
       const body = new URLSearchParams([["parent", parent], ...[...ids].reverse().map((id) => ["order", id])]);
-      const ok = await t.app.request(editorUrls.order("en", SLUG), { method: "POST", headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" }, body: body.toString() });
+      const ok = await t.app.request(editorUrls.order("en", SLUG), {
+        method: "POST",
+        headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+        body: body.toString(),
+      });
       assert.equal(ok.status, 200);
-      const stale = new URLSearchParams([["parent", parent], ["order", ids[0]]]);
-      const refused = await t.app.request(editorUrls.order("fr", SLUG), { method: "POST", headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" }, body: stale.toString() });
+      const stale = new URLSearchParams([
+        ["parent", parent],
+        ["order", ids[0]],
+      ]);
+      const refused = await t.app.request(editorUrls.order("fr", SLUG), {
+        method: "POST",
+        headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+        body: stale.toString(),
+      });
       assert.equal(refused.status, 409);
       assert.equal((await refused.json()).message, messages("fr").editorOrderFailed);
     });
 
     test("a cross-origin form post is refused before it reaches the editor", async () => {
       const target = await itemId("ML.CR.1");
-      const response = await t.app.request(editorUrls.remove("en", SLUG, target), { ...postForm(t, { count: "0" }, cookie), headers: { origin: "https://evil.example", cookie, "content-type": "application/x-www-form-urlencoded" } });
+      const response = await t.app.request(editorUrls.remove("en", SLUG, target), {
+        ...postForm(t, { count: "0" }, cookie),
+        headers: { origin: "https://evil.example", cookie, "content-type": "application/x-www-form-urlencoded" },
+      });
       assert.equal(response.status, 403);
       assert.ok(await item(target));
     });
@@ -225,8 +313,16 @@ for (const dialect of testDialects()) {
       const deleted = await post(editorUrls.remove("en", SLUG, target), { count: String(under.length) });
       assert.equal(deleted.status, 303);
       assert.equal(await item(target), undefined);
-      assert.equal((await post(editorUrls.remove("en", SLUG, target), { count: String(under.length) })).status, 303, "double submit harmless");
-      const editGone = await post(editorUrls.edit("fr", SLUG, target), { version: "1", type: "competency", statement_en: "x" });
+      assert.equal(
+        (await post(editorUrls.remove("en", SLUG, target), { count: String(under.length) })).status,
+        303,
+        "double submit harmless",
+      );
+      const editGone = await post(editorUrls.edit("fr", SLUG, target), {
+        version: "1",
+        type: "competency",
+        statement_en: "x",
+      });
       assert.equal(editGone.status, 409);
       assert.ok(shows(await editGone.text(), messages("fr").editorErrDeleted));
 
@@ -235,7 +331,10 @@ for (const dialect of testDialects()) {
       assert.ok(restore, "the deleted item's history offers a restore");
       assert.equal((await post(restore as string, {})).status, 303);
       assert.ok(await item(target));
-      assert.equal((await t.db.selectFrom("items").select("id").where("parent_id", "=", target).execute()).length, under.length);
+      assert.equal(
+        (await t.db.selectFrom("items").select("id").where("parent_id", "=", target).execute()).length,
+        under.length,
+      );
     });
 
     test("history: an earlier value is restored as a new change", async () => {
@@ -248,7 +347,12 @@ for (const dialect of testDialects()) {
       assert.equal((await post(action, { version })).status, 303);
       assert.notEqual((await item(target))?.statement_en, before?.statement_en);
       assert.equal((await post(action, { version })).status, 303, "restoring again changes nothing");
-      const log = await t.db.selectFrom("changes").select("kind").where("item_id", "=", target).where("kind", "=", "restore").execute();
+      const log = await t.db
+        .selectFrom("changes")
+        .select("kind")
+        .where("item_id", "=", target)
+        .where("kind", "=", "restore")
+        .execute();
       assert.equal(log.length, 1);
     });
 
@@ -260,8 +364,15 @@ for (const dialect of testDialects()) {
       const elsewhere = await (await get(`${editorUrls.changes("en", SLUG)}?area=${await itemId("TECH")}`)).text();
       assert.ok(shows(elsewhere, messages("en").editorChangeCount(0)));
       assert.ok(all.length > elsewhere.length);
-      const person = await t.db.selectFrom("users").select("id").where("email", "=", "editor@skillshelf.test").executeTakeFirstOrThrow();
-      assert.equal((await get(`${editorUrls.changes("fr", SLUG)}?person=${person.id}&from=2000-01-01&to=2999-12-31`)).status, 200);
+      const person = await t.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", "editor@skillshelf.test")
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        (await get(`${editorUrls.changes("fr", SLUG)}?person=${person.id}&from=2000-01-01&to=2999-12-31`)).status,
+        200,
+      );
       assert.equal((await get(`${editorUrls.changes("en", SLUG)}?from=yesterday`)).status, 422);
       assert.equal((await get(`${editorUrls.changes("en", SLUG)}?area=${randomUUID()}`)).status, 422);
       const csv = await get(`${editorUrls.changesCsv("fr", SLUG)}?area=${area}`);
@@ -277,16 +388,28 @@ for (const dialect of testDialects()) {
     test("publish: a summary is required; then readers see the change with its new Last updated", async () => {
       const target = await itemId("ML.CR.1.1");
       const current = await item(target);
-      await post(editorUrls.edit("en", SLUG, target), { version: String(current?.version), type: "ksa", code: current?.code ?? "", statement_en: "Published wording", statement_fr: current?.statement_fr ?? "" });
+      await post(editorUrls.edit("en", SLUG, target), {
+        version: String(current?.version),
+        type: "ksa",
+        code: current?.code ?? "",
+        statement_en: "Published wording",
+        statement_fr: current?.statement_fr ?? "",
+      });
       const page = await (await get(urls.item("en", SLUG, "ML.CR"), "")).text();
       assert.ok(!page.includes("Published wording"), "drafts are invisible to readers");
-      const seen = /name="seen" value="(\d+)"/.exec(await (await get(editorUrls.publish("fr", SLUG))).text())?.[1] as string;
+      const seen = /name="seen" value="(\d+)"/.exec(
+        await (await get(editorUrls.publish("fr", SLUG))).text(),
+      )?.[1] as string;
       const empty = await post(editorUrls.publish("fr", SLUG), { summary: "  ", seen });
       assert.equal(empty.status, 422);
       assert.ok(shows(await empty.text(), messages("fr").editorErrRequired));
       const published = await post(editorUrls.publish("fr", SLUG), { summary: "Nouvelle formulation.", seen });
       assert.equal(published.status, 303);
-      assert.equal((await post(editorUrls.publish("fr", SLUG), { summary: "Nouvelle formulation.", seen })).status, 303, "double submit");
+      assert.equal(
+        (await post(editorUrls.publish("fr", SLUG), { summary: "Nouvelle formulation.", seen })).status,
+        303,
+        "double submit",
+      );
       const editions = await t.db.selectFrom("editions").select("number").execute();
       assert.equal(editions.length, 2, "published once");
       const reader = await (await get(urls.item("en", SLUG, "ML.CR"), "")).text();
@@ -305,23 +428,48 @@ for (const dialect of testDialects()) {
 
     test("create a framework, then adopt one; upstream changes can be taken or left", async () => {
       const t_ = messages("en");
-      const created = await post(editorUrls.createFramework("en"), { id: randomUUID(), slug: "branch-skills", title_en: "Branch skills", title_fr: "" });
+      const created = await post(editorUrls.createFramework("en"), {
+        id: randomUUID(),
+        slug: "branch-skills",
+        title_en: "Branch skills",
+        title_fr: "",
+      });
       assert.equal(created.status, 303);
       assert.equal((await get(urls.framework("en", "branch-skills"), "")).status, 404, "a new framework is a draft");
-      const taken = await post(editorUrls.createFramework("fr"), { id: randomUUID(), slug: "branch-skills", title_en: "Again" });
+      const taken = await post(editorUrls.createFramework("fr"), {
+        id: randomUUID(),
+        slug: "branch-skills",
+        title_en: "Again",
+      });
       assert.equal(taken.status, 409);
       assert.ok(shows(await taken.text(), messages("fr").editorErrSlugTaken));
-      const badSlug = await post(editorUrls.createFramework("en"), { id: randomUUID(), slug: "Not A Slug!", title_en: "x" });
+      const badSlug = await post(editorUrls.createFramework("en"), {
+        id: randomUUID(),
+        slug: "Not A Slug!",
+        title_en: "x",
+      });
       assert.equal(badSlug.status, 422);
 
-      const adopted = await post(editorUrls.adopt("en"), { id: randomUUID(), source: SLUG, slug: "our-copy", title_en: "", title_fr: "" });
+      const adopted = await post(editorUrls.adopt("en"), {
+        id: randomUUID(),
+        source: SLUG,
+        slug: "our-copy",
+        title_en: "",
+        title_fr: "",
+      });
       assert.equal(adopted.status, 303);
       const upstream = await (await get(editorUrls.upstream("en", "our-copy"))).text();
       assert.ok(shows(upstream, t_.editorUpstreamNone));
       // Upstream changes a statement and publishes.
       const source = await itemId("ML.BF.1.1");
       const current = await item(source);
-      await post(editorUrls.edit("en", SLUG, source), { version: String(current?.version), type: "ksa", code: current?.code ?? "", statement_en: "Revised upstream", statement_fr: current?.statement_fr ?? "" });
+      await post(editorUrls.edit("en", SLUG, source), {
+        version: String(current?.version),
+        type: "ksa",
+        code: current?.code ?? "",
+        statement_en: "Revised upstream",
+        statement_fr: current?.statement_fr ?? "",
+      });
       await post(editorUrls.publish("en", SLUG), { summary: "Budget wording.", seen: "2" });
       const pending = await (await get(editorUrls.upstream("fr", "our-copy"))).text();
       assert.ok(shows(pending, messages("fr").editorUpstreamChanged));
@@ -330,10 +478,15 @@ for (const dialect of testDialects()) {
       const fingerprint = /name="fingerprint" value="([0-9a-f]+)"/.exec(pending)?.[1] as string;
       assert.equal((await post(action, { decision: "take", fingerprint: "0".repeat(32) })).status, 409);
       assert.equal((await post(action, { decision: "take", fingerprint })).status, 303);
-      const copy = await t.db.selectFrom("items").innerJoin("frameworks", "frameworks.id", "items.framework_id").select("items.statement_en").where("frameworks.slug", "=", "our-copy").where("items.code", "=", "ML.BF.1.1").executeTakeFirst();
+      const copy = await t.db
+        .selectFrom("items")
+        .innerJoin("frameworks", "frameworks.id", "items.framework_id")
+        .select("items.statement_en")
+        .where("frameworks.slug", "=", "our-copy")
+        .where("items.code", "=", "ML.BF.1.1")
+        .executeTakeFirst();
       assert.equal(copy?.statement_en, "Revised upstream");
       assert.ok(shows(await (await get(editorUrls.upstream("en", "our-copy"))).text(), t_.editorUpstreamNone));
     });
   });
 }
-

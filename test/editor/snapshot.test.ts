@@ -3,7 +3,13 @@ import { describe, test } from "node:test";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import type { Framework, ItemType } from "../../src/db/schema.ts";
-import { assembleView, buildSnapshot, diffSnapshots, type EditionSnapshot, viewFromSnapshot } from "../../src/editions/snapshot.ts";
+import {
+  assembleView,
+  buildSnapshot,
+  diffSnapshots,
+  type EditionSnapshot,
+  viewFromSnapshot,
+} from "../../src/editions/snapshot.ts";
 import { frameworkJson } from "../../src/frameworks/json.ts";
 import type { ItemRow } from "../../src/frameworks/tree.ts";
 
@@ -35,12 +41,17 @@ describe("publish snapshots", () => {
   });
 
   test("the reader's view rebuilt from a snapshot (through JSON text) matches the draft's", () => {
-    const fromText = viewFromSnapshot(JSON.parse(JSON.stringify(snapshot)) as EditionSnapshot, { slug: framework.slug });
+    const fromText = viewFromSnapshot(JSON.parse(JSON.stringify(snapshot)) as EditionSnapshot, {
+      slug: framework.slug,
+    });
     const direct = assembleView({ ...framework, status: "published" }, types, itemRows);
     assert.deepEqual(frameworkJson(fromText), frameworkJson(direct));
     assert.deepEqual([...fromText.keys], [...direct.keys]);
     assert.equal(fromText.itemCount, itemRows.length);
-    assert.deepEqual([...fromText.types.values()].map((t) => t.id), types.map((t) => t.id));
+    assert.deepEqual(
+      [...fromText.types.values()].map((t) => t.id),
+      types.map((t) => t.id),
+    );
   });
 
   test("the slug readers reach it by comes from the live framework", () => {
@@ -53,7 +64,9 @@ describe("what changed upstream between two editions", () => {
   const [first, second, third] = itemRows.filter((r) => r.type_code === "ksa");
   const newerRows = itemRows
     .filter((r) => r.id !== third.id)
-    .map((r) => (r.id === first.id ? { ...r, statement_fr: "Énoncé révisé" } : r.id === second.id ? { ...r, position: 99 } : r));
+    .map((r) =>
+      r.id === first.id ? { ...r, statement_fr: "Énoncé révisé" } : r.id === second.id ? { ...r, position: 99 } : r,
+    );
   newerRows.push({ ...first, id: "00000000-0000-4000-8000-000000000001", code: "NEW.1", statement_en: "A new one" });
   const newer = buildSnapshot(framework, types, newerRows);
   const changes = diffSnapshots(older, newer);
@@ -72,8 +85,15 @@ describe("what changed upstream between two editions", () => {
   });
 
   test("the same upstream state always has the same fingerprint; another state another one", () => {
-    assert.deepEqual(diffSnapshots(older, newer).map((c) => c.fingerprint), changes.map((c) => c.fingerprint));
-    const again = buildSnapshot(framework, types, newerRows.map((r) => (r.id === first.id ? { ...r, statement_fr: "Encore" } : r)));
+    assert.deepEqual(
+      diffSnapshots(older, newer).map((c) => c.fingerprint),
+      changes.map((c) => c.fingerprint),
+    );
+    const again = buildSnapshot(
+      framework,
+      types,
+      newerRows.map((r) => (r.id === first.id ? { ...r, statement_fr: "Encore" } : r)),
+    );
     const refingered = diffSnapshots(older, again).find((c) => c.id === first.id);
     assert.notEqual(refingered?.fingerprint, changes.find((c) => c.id === first.id)?.fingerprint);
   });

@@ -9,7 +9,10 @@ import type { DB, Framework } from "../schema.ts";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Optimistic concurrency: every save names the version it started from.
-  await db.schema.alterTable("items").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("items")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
 
   await db.schema
     .createTable("editions")
@@ -77,7 +80,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
   const frameworks = await db
     .selectFrom("frameworks")
-    .select(["id", "slug", "title_en", "title_fr", "description_en", "description_fr", "publisher", "version", "status", "licence", "created_at", "updated_at", "extra"])
+    .select([
+      "id",
+      "slug",
+      "title_en",
+      "title_fr",
+      "description_en",
+      "description_fr",
+      "publisher",
+      "version",
+      "status",
+      "licence",
+      "created_at",
+      "updated_at",
+      "extra",
+    ])
     .where("status", "=", "published")
     .execute();
   for (const framework of frameworks) {
@@ -90,7 +107,18 @@ async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
     const rows = await db
       .selectFrom("items")
       .innerJoin("item_types", "item_types.id", "items.type_id")
-      .select(["items.id", "items.parent_id", "item_types.code as type_code", "items.code", "items.position", "items.statement_en", "items.statement_fr", "items.description_en", "items.description_fr", "items.updated_at"])
+      .select([
+        "items.id",
+        "items.parent_id",
+        "item_types.code as type_code",
+        "items.code",
+        "items.position",
+        "items.statement_en",
+        "items.statement_fr",
+        "items.description_en",
+        "items.description_fr",
+        "items.updated_at",
+      ])
       .where("items.framework_id", "=", framework.id)
       .execute();
     const snapshot = buildSnapshot(
@@ -115,6 +143,7 @@ async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["adoption_decisions", "adoptions", "changes", "editions"]) await db.schema.dropTable(table).execute();
+  for (const table of ["adoption_decisions", "adoptions", "changes", "editions"])
+    await db.schema.dropTable(table).execute();
   await db.schema.alterTable("items").dropColumn("version").execute();
 }

@@ -21,14 +21,19 @@ export const FRAMEWORK_FIELDS = ["title_en", "title_fr", "description_en", "desc
 export type FrameworkField = (typeof FRAMEWORK_FIELDS)[number];
 
 /** A new, empty draft framework. `input.id` is minted with the form, so a repeated submit finds it. */
-export async function createFramework(db: Kysely<DB>, actor: Actor | null, input: CreateFrameworkInput): Promise<{ outcome: Outcome; slug: string }> {
+export async function createFramework(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  input: CreateFrameworkInput,
+): Promise<{ outcome: Outcome; slug: string }> {
   return inTransaction(db, async (trx) => {
     const existing = await findFrameworkById(trx, input.id);
     if (existing) {
       if (existing.slug === input.slug) return { outcome: "unchanged", slug: existing.slug };
       throw new EditorError("already_present");
     }
-    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst()) throw new EditorError("slug_taken");
+    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst())
+      throw new EditorError("slug_taken");
     const now = new Date().toISOString();
     const framework = {
       id: input.id,
@@ -48,11 +53,25 @@ export async function createFramework(db: Kysely<DB>, actor: Actor | null, input
     await trx.insertInto("frameworks").values(framework).execute();
     await trx
       .insertInto("item_types")
-      .values(DEFAULT_ITEM_TYPES.map((t, index) => ({ id: crypto.randomUUID(), framework_id: input.id, position: index + 1, ...t })))
+      .values(
+        DEFAULT_ITEM_TYPES.map((t, index) => ({
+          id: crypto.randomUUID(),
+          framework_id: input.id,
+          position: index + 1,
+          ...t,
+        })),
+      )
       .execute();
     const batch = newBatch(input.id, actor, now);
     await writeChanges(trx, batch, [
-      { itemId: null, path: [], kind: "create", field: null, before: null, after: encodeValue({ slug: input.slug, ...pickDetails(framework) }) },
+      {
+        itemId: null,
+        path: [],
+        kind: "create",
+        field: null,
+        before: null,
+        after: encodeValue({ slug: input.slug, ...pickDetails(framework) }),
+      },
     ]);
     return { outcome: "done", slug: input.slug };
   });
@@ -69,14 +88,28 @@ const pickDetails = (f: Pick<Framework, FrameworkField>) => ({
  * Saves the framework's title and description. `seen` is the framework's updated_at when the form
  * was shown: a save over someone else's newer one is refused.
  */
-export async function editFrameworkDetails(db: Kysely<DB>, actor: Actor | null, frameworkId: string, input: FrameworkDetailsInput, seen: string): Promise<{ outcome: Outcome }> {
+export async function editFrameworkDetails(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  input: FrameworkDetailsInput,
+  seen: string,
+): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
     const current = await findFrameworkById(trx, frameworkId);
     if (!current) throw new EditorError("not_found");
     const changed = FRAMEWORK_FIELDS.filter((f) => (current[f] ?? null) !== (input[f] ?? null));
     if (changed.length === 0) return { outcome: "unchanged" };
     if (current.updated_at !== seen) {
-      throw new EditorError("stale", { conflicts: changed.map((field) => ({ field, theirs: current[field], yours: input[field], by: null, at: current.updated_at })) });
+      throw new EditorError("stale", {
+        conflicts: changed.map((field) => ({
+          field,
+          theirs: current[field],
+          yours: input[field],
+          by: null,
+          at: current.updated_at,
+        })),
+      });
     }
     const batch = newBatch(frameworkId, actor);
     const updated = await trx
@@ -90,7 +123,14 @@ export async function editFrameworkDetails(db: Kysely<DB>, actor: Actor | null, 
     await writeChanges(
       trx,
       batch,
-      changed.map((field) => ({ itemId: null, path: [], kind: "update", field, before: encodeValue(current[field]), after: encodeValue(input[field]) })),
+      changed.map((field) => ({
+        itemId: null,
+        path: [],
+        kind: "update",
+        field,
+        before: encodeValue(current[field]),
+        after: encodeValue(input[field]),
+      })),
     );
     return { outcome: "done" };
   });

@@ -7,9 +7,25 @@ import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, listChanges, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
-import { type ChangeRecord, createRecord, deleteRecord, diffItems, type FieldChange, fieldRecords } from "../history.ts";
+import {
+  type ChangeRecord,
+  createRecord,
+  deleteRecord,
+  diffItems,
+  type FieldChange,
+  fieldRecords,
+} from "../history.ts";
 import { type DraftItem, type ItemState, stateOf, TEXT_FIELDS, type TextField } from "../item-state.ts";
-import { descendantsOf, type Placement, type PlacementUpdate, planMove, planReorder, planSiblingOrder, type Reorder, siblingsOf } from "../moves.ts";
+import {
+  descendantsOf,
+  type Placement,
+  type PlacementUpdate,
+  planMove,
+  planReorder,
+  planSiblingOrder,
+  type Reorder,
+  siblingsOf,
+} from "../moves.ts";
 import type { AddItemInput, EditItemInput } from "../schemas.ts";
 import {
   ancestryOf,
@@ -26,7 +42,8 @@ import {
 
 export type Outcome = "done" | "unchanged";
 
-export const inTransaction = <T>(db: Kysely<DB>, run: (trx: Transaction<DB>) => Promise<T>) => db.transaction().execute(run);
+export const inTransaction = <T>(db: Kysely<DB>, run: (trx: Transaction<DB>) => Promise<T>) =>
+  db.transaction().execute(run);
 
 /** A field someone else saved since the form was opened: theirs is in the draft now, yours was refused. */
 export interface Conflict {
@@ -38,10 +55,21 @@ export interface Conflict {
 }
 
 /** What the saves between `sinceVersion` and now changed (each save bumps the version by one). */
-export async function changedSince(trx: Kysely<DB> | Transaction<DB>, frameworkId: string, current: DraftItem, sinceVersion: number, yours: ItemState): Promise<Conflict[]> {
+export async function changedSince(
+  trx: Kysely<DB> | Transaction<DB>,
+  frameworkId: string,
+  current: DraftItem,
+  sinceVersion: number,
+  yours: ItemState,
+): Promise<Conflict[]> {
   const saves = Math.max(0, current.version - sinceVersion);
   if (saves === 0) return [];
-  const records = await listChanges(trx, { frameworkId, itemId: current.id, kinds: ["update", "restore", "take"], limit: 200 });
+  const records = await listChanges(trx, {
+    frameworkId,
+    itemId: current.id,
+    kinds: ["update", "restore", "take"],
+    limit: 200,
+  });
   const batches: string[] = [];
   const conflicts = new Map<TextField, Conflict>();
   for (const record of records) {
@@ -63,18 +91,28 @@ export async function changedSince(trx: Kysely<DB> | Transaction<DB>, frameworkI
 }
 
 /** Whether an item that is gone was deleted (so a repeated delete or save can say so). */
-export async function wasDeleted(trx: Kysely<DB> | Transaction<DB>, frameworkId: string, itemId: string): Promise<boolean> {
+export async function wasDeleted(
+  trx: Kysely<DB> | Transaction<DB>,
+  frameworkId: string,
+  itemId: string,
+): Promise<boolean> {
   return (await listChanges(trx, { frameworkId, itemId, kinds: ["delete"], limit: 1 })).length > 0;
 }
 
 async function requireItem(trx: Transaction<DB>, frameworkId: string, itemId: string): Promise<DraftItem> {
   const item = await findDraftItem(trx, frameworkId, itemId);
   if (item) return item;
-  throw new EditorError(await wasDeleted(trx, frameworkId, itemId) ? "stale" : "not_found", { deleted: true });
+  throw new EditorError((await wasDeleted(trx, frameworkId, itemId)) ? "stale" : "not_found", { deleted: true });
 }
 
 /** Saves an item's text fields, refused (409) when someone saved it since `input.version`. */
-export async function editItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, itemId: string, input: EditItemInput): Promise<{ outcome: Outcome; version: number }> {
+export async function editItem(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  itemId: string,
+  input: EditItemInput,
+): Promise<{ outcome: Outcome; version: number }> {
   return inTransaction(db, async (trx) => {
     const current = await requireItem(trx, frameworkId, itemId);
     // The type's id is needed only when it changes (saves are the hot path: fewest queries).
@@ -84,7 +122,10 @@ export async function editItem(db: Kysely<DB>, actor: Actor | null, frameworkId:
     const changes = diffItems(current, desired);
     // A second submit of the same form finds its values already saved: nothing to do, nothing lost.
     if (changes.length === 0) return { outcome: "unchanged", version: current.version };
-    if (current.version !== input.version) throw new EditorError("stale", { conflicts: await changedSince(trx, frameworkId, current, input.version, desired) });
+    if (current.version !== input.version)
+      throw new EditorError("stale", {
+        conflicts: await changedSince(trx, frameworkId, current, input.version, desired),
+      });
     const batch = newBatch(frameworkId, actor);
     const version = await saveFields(trx, batch, current, changes, typeId, "update", input.version);
     return { outcome: "done", version };
@@ -101,7 +142,16 @@ const pickText = (input: Pick<ItemState, TextField>): Pick<ItemState, TextField>
 });
 
 /** Writes changed text fields with their history; used by edits, restores and taken upstream changes. */
-export async function saveFields(trx: Transaction<DB>, batch: Batch, item: DraftItem, changes: FieldChange[], typeId: string, kind: "update" | "restore" | "take", expectedVersion = item.version, leading: ChangeRecord[] = []): Promise<number> {
+export async function saveFields(
+  trx: Transaction<DB>,
+  batch: Batch,
+  item: DraftItem,
+  changes: FieldChange[],
+  typeId: string,
+  kind: "update" | "restore" | "take",
+  expectedVersion = item.version,
+  leading: ChangeRecord[] = [],
+): Promise<number> {
   const set: Record<string, string | null> = {};
   for (const change of changes) {
     if (change.field === "type") set.type_id = typeId;
@@ -115,10 +165,16 @@ export async function saveFields(trx: Transaction<DB>, batch: Batch, item: Draft
 }
 
 /** Adds an item at the end of its parent's children. `input.id` was minted with the form: a repeat finds it. */
-export async function addItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, input: AddItemInput): Promise<{ outcome: Outcome; id: string }> {
+export async function addItem(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  input: AddItemInput,
+): Promise<{ outcome: Outcome; id: string }> {
   return inTransaction(db, async (trx) => {
     if (await findDraftItem(trx, frameworkId, input.id)) return { outcome: "unchanged", id: input.id };
-    if (await trx.selectFrom("items").select("id").where("id", "=", input.id).executeTakeFirst()) throw new EditorError("already_present");
+    if (await trx.selectFrom("items").select("id").where("id", "=", input.id).executeTakeFirst())
+      throw new EditorError("already_present");
     const parentId = input.parent === "" || input.parent === "root" ? null : input.parent;
     const parent = parentId ? await findDraftItem(trx, frameworkId, parentId) : null;
     if (parentId && !parent) throw new EditorError("unknown_parent");
@@ -126,7 +182,12 @@ export async function addItem(db: Kysely<DB>, actor: Actor | null, frameworkId: 
     if (!type) throw new EditorError("unknown_type");
     const siblings = await listSiblings(trx, frameworkId, parentId);
     const batch = newBatch(frameworkId, actor);
-    const state: ItemState = { id: input.id, parent_id: parentId, position: Math.max(0, ...siblings.map((s) => s.position)) + 1, ...pickText(input) };
+    const state: ItemState = {
+      id: input.id,
+      parent_id: parentId,
+      position: Math.max(0, ...siblings.map((s) => s.position)) + 1,
+      ...pickText(input),
+    };
     await insertItem(trx, batch, state, type.id);
     await touchItem(trx, frameworkId, parentId, batch.at);
     const path = parent ? [...(await ancestryOf(trx, frameworkId, parent)), state.id] : [state.id];
@@ -135,7 +196,13 @@ export async function addItem(db: Kysely<DB>, actor: Actor | null, frameworkId: 
   });
 }
 
-export async function insertItem(trx: Transaction<DB>, batch: Batch, state: ItemState, typeId: string, updatedAt = batch.at): Promise<void> {
+export async function insertItem(
+  trx: Transaction<DB>,
+  batch: Batch,
+  state: ItemState,
+  typeId: string,
+  updatedAt = batch.at,
+): Promise<void> {
   await trx
     .insertInto("items")
     .values({
@@ -157,7 +224,11 @@ export async function insertItem(trx: Transaction<DB>, batch: Batch, state: Item
 }
 
 /** An item and everything under it, parents first: exactly what a delete takes away. */
-export async function deletionSet(db: Kysely<DB> | Transaction<DB>, frameworkId: string, itemId: string): Promise<{ item: DraftItem; subtree: DraftItem[] } | undefined> {
+export async function deletionSet(
+  db: Kysely<DB> | Transaction<DB>,
+  frameworkId: string,
+  itemId: string,
+): Promise<{ item: DraftItem; subtree: DraftItem[] } | undefined> {
   const items = await listDraftItems(db, frameworkId);
   const item = items.find((i) => i.id === itemId);
   if (!item) return undefined;
@@ -169,7 +240,13 @@ export async function deletionSet(db: Kysely<DB> | Transaction<DB>, frameworkId:
  * Deletes an item with its whole subtree. `expectedCount` is the number of descendants the
  * confirmation page listed: if it changed meanwhile, the delete is refused so nothing unseen goes.
  */
-export async function deleteItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, itemId: string, expectedCount: number): Promise<{ outcome: Outcome; deleted: number }> {
+export async function deleteItem(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  itemId: string,
+  expectedCount: number,
+): Promise<{ outcome: Outcome; deleted: number }> {
   return inTransaction(db, async (trx) => {
     const found = await deletionSet(trx, frameworkId, itemId);
     if (!found) {
@@ -186,21 +263,46 @@ export async function deleteItem(db: Kysely<DB>, actor: Actor | null, frameworkI
       paths.set(node.id, path);
       records.push(deleteRecord(node, path));
     }
-    await deleteItems(trx, frameworkId, [...found.subtree].reverse().map((n) => n.id).concat(found.item.id));
+    await deleteItems(
+      trx,
+      frameworkId,
+      [...found.subtree]
+        .reverse()
+        .map((n) => n.id)
+        .concat(found.item.id),
+    );
     await touchItem(trx, frameworkId, found.item.parent_id, batch.at);
     await writeChanges(trx, batch, records);
     return { outcome: "done", deleted: records.length };
   });
 }
 
-async function applyPlacements(trx: Transaction<DB>, batch: Batch, kind: "move" | "reorder" | "restore" | "take", items: readonly DraftItem[], updates: PlacementUpdate[], recordFor: ReadonlySet<string> | "all") {
+async function applyPlacements(
+  trx: Transaction<DB>,
+  batch: Batch,
+  kind: "move" | "reorder" | "restore" | "take",
+  items: readonly DraftItem[],
+  updates: PlacementUpdate[],
+  recordFor: ReadonlySet<string> | "all",
+) {
   const byId = new Map(items.map((i) => [i.id, i]));
   const records: ChangeRecord[] = [];
   for (const update of updates) {
     const before = byId.get(update.id) as DraftItem;
-    await setPlacement(trx, batch.frameworkId, update.id, update.parent_id, update.position, update.parent_id !== before.parent_id ? batch.at : undefined);
+    await setPlacement(
+      trx,
+      batch.frameworkId,
+      update.id,
+      update.parent_id,
+      update.position,
+      update.parent_id !== before.parent_id ? batch.at : undefined,
+    );
     if (recordFor !== "all" && !recordFor.has(update.id)) continue;
-    const fields = diffItems(before, { ...before, ...update }, kind === "reorder" ? ["position"] : ["parent_id", "position"]);
+    const fields = diffItems(
+      before,
+      { ...before, ...update },
+      kind === "reorder" ? ["position"] : ["parent_id", "position"],
+    );
     const path = pathIn(items, { ...before, parent_id: update.parent_id });
     records.push(...fieldRecords(kind, before, path, fields));
   }
@@ -222,7 +324,14 @@ export function pathIn(items: readonly Placement[], item: Placement): string[] {
  * Moves an item up, down or to a position among its siblings. `from` is the 1-based place the
  * form showed it at: when it is no longer there (a repeated click), nothing happens.
  */
-export async function reorderItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, itemId: string, move: Reorder, from: number): Promise<{ outcome: Outcome }> {
+export async function reorderItem(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  itemId: string,
+  move: Reorder,
+  from: number,
+): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
     const items = await listDraftItems(trx, frameworkId);
     const item = items.find((i) => i.id === itemId);
@@ -240,7 +349,14 @@ export async function reorderItem(db: Kysely<DB>, actor: Actor | null, framework
 }
 
 /** Moves an item (with its subtree) under another parent, or to the top level; never under itself. */
-export async function moveItem(db: Kysely<DB>, actor: Actor | null, frameworkId: string, itemId: string, parentId: string | null, position?: number): Promise<{ outcome: Outcome }> {
+export async function moveItem(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  itemId: string,
+  parentId: string | null,
+  position?: number,
+): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
     const items = await listDraftItems(trx, frameworkId);
     const item = items.find((i) => i.id === itemId);
@@ -257,7 +373,13 @@ export async function moveItem(db: Kysely<DB>, actor: Actor | null, frameworkId:
 }
 
 /** Drag and drop: a parent's children in a new order, refused when the page showed other children. */
-export async function setChildOrder(db: Kysely<DB>, actor: Actor | null, frameworkId: string, parentId: string | null, order: readonly string[]): Promise<{ outcome: Outcome }> {
+export async function setChildOrder(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  parentId: string | null,
+  order: readonly string[],
+): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
     const items = await listDraftItems(trx, frameworkId);
     if (parentId && !items.some((i) => i.id === parentId)) throw new EditorError("not_found");
@@ -270,4 +392,3 @@ export async function setChildOrder(db: Kysely<DB>, actor: Actor | null, framewo
     return { outcome: "done" };
   });
 }
-

@@ -9,17 +9,20 @@ import type { Actor } from "../../policy/index.ts";
 import { findChange, listBatch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
 import { createRecord, decodeValue, encodeValue, type FieldChange, recordedState } from "../history.ts";
-import { isTextField, type ItemState, type TextField } from "../item-state.ts";
+import { type ItemState, isTextField, type TextField } from "../item-state.ts";
 import { planMove } from "../moves.ts";
 import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../store.ts";
 import { FRAMEWORK_FIELDS, type FrameworkField } from "./frameworks.ts";
-import { changedSince, inTransaction, insertItem, type Outcome, pathIn, saveFields } from "./items.ts";
+import { changedSince, insertItem, inTransaction, type Outcome, pathIn, saveFields } from "./items.ts";
 
 /** What a restore of this record would do, or null when there is nothing to restore. */
-export function restoreKind(change: Pick<Change, "kind" | "field" | "item_id">): "field" | "placement" | "framework" | "undelete" | null {
+export function restoreKind(
+  change: Pick<Change, "kind" | "field" | "item_id">,
+): "field" | "placement" | "framework" | "undelete" | null {
   if (change.kind === "delete") return "undelete";
   if (!change.field) return null;
-  if (change.item_id === null) return (FRAMEWORK_FIELDS as readonly string[]).includes(change.field) ? "framework" : null;
+  if (change.item_id === null)
+    return (FRAMEWORK_FIELDS as readonly string[]).includes(change.field) ? "framework" : null;
   if (isTextField(change.field)) return "field";
   if (change.field === "parent_id") return "placement";
   return null;
@@ -29,7 +32,13 @@ export function restoreKind(change: Pick<Change, "kind" | "field" | "item_id">):
  * @param version the item's version the history page showed (for field restores): a restore over a
  * newer save is refused like any stale save.
  */
-export async function restoreChange(db: Kysely<DB>, actor: Actor | null, frameworkId: string, changeId: string, version?: number): Promise<{ outcome: Outcome; itemId: string | null }> {
+export async function restoreChange(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  changeId: string,
+  version?: number,
+): Promise<{ outcome: Outcome; itemId: string | null }> {
   return inTransaction(db, async (trx) => {
     const change = await findChange(trx, frameworkId, changeId);
     if (!change) throw new EditorError("not_found");
@@ -48,14 +57,22 @@ export async function restoreChange(db: Kysely<DB>, actor: Actor | null, framewo
   });
 }
 
-async function restoreField(trx: Transaction<DB>, actor: Actor | null, frameworkId: string, change: Change, version?: number) {
+async function restoreField(
+  trx: Transaction<DB>,
+  actor: Actor | null,
+  frameworkId: string,
+  change: Change,
+  version?: number,
+) {
   const item = await findDraftItem(trx, frameworkId, change.item_id as string);
   if (!item) throw new EditorError("restore_parent_missing");
   const field = change.field as TextField;
   const value = decodeValue(change.before) as string | null;
   if ((item[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: item.id };
   if (version !== undefined && version !== item.version) {
-    throw new EditorError("stale", { conflicts: await changedSince(trx, frameworkId, item, version, { ...item, [field]: value }) });
+    throw new EditorError("stale", {
+      conflicts: await changedSince(trx, frameworkId, item, version, { ...item, [field]: value }),
+    });
   }
   let typeId = "";
   if (field === "type") {
@@ -80,17 +97,30 @@ async function restorePlacement(trx: Transaction<DB>, actor: Actor | null, frame
   const parentId = decodeValue(change.before) as string | null;
   if (item.parent_id === parentId) return { outcome: "unchanged" as const, itemId };
   const updates = planMove(items, itemId, parentId);
-  if (typeof updates === "string") throw new EditorError(updates === "unknown_parent" || updates === "unknown_item" ? "restore_parent_missing" : updates);
+  if (typeof updates === "string")
+    throw new EditorError(
+      updates === "unknown_parent" || updates === "unknown_item" ? "restore_parent_missing" : updates,
+    );
   const batch = newBatch(frameworkId, actor);
   const byId = new Map(items.map((i) => [i.id, i]));
   const records = [];
   for (const update of updates) {
-    await trx.updateTable("items").set({ parent_id: update.parent_id, position: update.position }).where("framework_id", "=", frameworkId).where("id", "=", update.id).execute();
+    await trx
+      .updateTable("items")
+      .set({ parent_id: update.parent_id, position: update.position })
+      .where("framework_id", "=", frameworkId)
+      .where("id", "=", update.id)
+      .execute();
     if (update.id !== itemId) continue;
     const before = byId.get(itemId) as ItemState;
-    records.push(
-      { itemId, path: pathIn(items, { ...before, parent_id: parentId }), kind: "restore" as const, field: "parent_id", before: encodeValue(before.parent_id), after: encodeValue(parentId) },
-    );
+    records.push({
+      itemId,
+      path: pathIn(items, { ...before, parent_id: parentId }),
+      kind: "restore" as const,
+      field: "parent_id",
+      before: encodeValue(before.parent_id),
+      after: encodeValue(parentId),
+    });
   }
   for (const id of new Set([item.parent_id, parentId, itemId])) await touchItem(trx, frameworkId, id, batch.at);
   await writeChanges(trx, batch, records);
@@ -103,23 +133,44 @@ async function restoreFrameworkField(trx: Transaction<DB>, actor: Actor | null, 
   const field = change.field as FrameworkField;
   const value = decodeValue(change.before) as string | null;
   if ((framework[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: null };
-  if (field.startsWith("title_") && !value && !framework[field === "title_en" ? "title_fr" : "title_en"]) throw new EditorError("invalid", { field: "title" });
+  if (field.startsWith("title_") && !value && !framework[field === "title_en" ? "title_fr" : "title_en"])
+    throw new EditorError("invalid", { field: "title" });
   const batch = newBatch(frameworkId, actor);
-  await trx.updateTable("frameworks").set({ [field]: value, updated_at: batch.at }).where("id", "=", frameworkId).execute();
-  await writeChanges(trx, batch, [{ itemId: null, path: [], kind: "restore", field, before: encodeValue(framework[field]), after: encodeValue(value) }]);
+  await trx
+    .updateTable("frameworks")
+    .set({ [field]: value, updated_at: batch.at })
+    .where("id", "=", frameworkId)
+    .execute();
+  await writeChanges(trx, batch, [
+    {
+      itemId: null,
+      path: [],
+      kind: "restore",
+      field,
+      before: encodeValue(framework[field]),
+      after: encodeValue(value),
+    },
+  ]);
   return { outcome: "done" as const, itemId: null };
 }
 
 /** Brings back the items one delete removed, where they were, if their parent is still there. */
 async function undelete(trx: Transaction<DB>, actor: Actor | null, frameworkId: string, change: Change) {
   const records = (await listBatch(trx, frameworkId, change.batch_id)).filter((r) => r.kind === "delete");
-  const states = records.map((r) => ({ state: recordedState(r.before), path: r.item_path })).filter((s): s is { state: ItemState; path: string | null } => s.state !== null);
+  const states = records
+    .map((r) => ({ state: recordedState(r.before), path: r.item_path }))
+    .filter((s): s is { state: ItemState; path: string | null } => s.state !== null);
   const ids = new Set(states.map((s) => s.state.id));
   const top = states.find((s) => !s.state.parent_id || !ids.has(s.state.parent_id));
   if (!top) throw new EditorError("nothing_to_restore");
-  const present = await trx.selectFrom("items").select("id").where("id", "in", [...ids]).executeTakeFirst();
+  const present = await trx
+    .selectFrom("items")
+    .select("id")
+    .where("id", "in", [...ids])
+    .executeTakeFirst();
   if (present) return { outcome: "unchanged" as const, itemId: top.state.id };
-  if (top.state.parent_id && !(await findDraftItem(trx, frameworkId, top.state.parent_id))) throw new EditorError("restore_parent_missing");
+  if (top.state.parent_id && !(await findDraftItem(trx, frameworkId, top.state.parent_id)))
+    throw new EditorError("restore_parent_missing");
   const types = await typesByCode(trx, frameworkId);
   if (states.some((s) => !types.has(s.state.type))) throw new EditorError("unknown_type");
   const batch = newBatch(frameworkId, actor);
@@ -131,7 +182,9 @@ async function undelete(trx: Transaction<DB>, actor: Actor | null, frameworkId: 
   await writeChanges(
     trx,
     batch,
-    states.map(({ state, path }) => createRecord(state, path ? path.split("/").filter(Boolean) : [state.id], "restore")),
+    states.map(({ state, path }) =>
+      createRecord(state, path ? path.split("/").filter(Boolean) : [state.id], "restore"),
+    ),
   );
   return { outcome: "done" as const, itemId: top.state.id };
 }

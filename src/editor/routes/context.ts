@@ -3,10 +3,10 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework, ItemType } from "../../db/schema.ts";
 import { latestEdition } from "../../editions/store.ts";
-import { buildTree, type Tree, type TreeNode } from "../../frameworks/tree.ts";
 import { listItemTypes } from "../../frameworks/store.ts";
+import { buildTree, type Tree, type TreeNode } from "../../frameworks/tree.ts";
 import { type Messages, messages } from "../../i18n/index.ts";
-import { EditorError, HTTP_STATUS } from "../errors.ts";
+import { type EditorError, HTTP_STATUS } from "../errors.ts";
 import { type DraftItem, toItemRow } from "../item-state.ts";
 import { findFrameworkForEditor, listDraftItems } from "../store.ts";
 
@@ -27,7 +27,10 @@ export async function loadFramework(c: EditorContext): Promise<Framework | undef
 export async function loadDraft(c: EditorContext): Promise<Draft | undefined> {
   const framework = await loadFramework(c);
   if (!framework) return undefined;
-  const [types, items] = await Promise.all([listItemTypes(c.var.db, framework.id), listDraftItems(c.var.db, framework.id)]);
+  const [types, items] = await Promise.all([
+    listItemTypes(c.var.db, framework.id),
+    listDraftItems(c.var.db, framework.id),
+  ]);
   return { framework, types, items: new Map(items.map((i) => [i.id, i])), tree: buildTree(items.map(toItemRow)) };
 }
 

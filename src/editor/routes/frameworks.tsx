@@ -13,21 +13,49 @@ import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema
 import { listFrameworkSummaries } from "../store.ts";
 import { missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
-import { AdoptPage, DetailsPage, EditorHome, type FrameworkFormValues, NewFrameworkPage, TranslationsPage } from "../views/frameworks.tsx";
-import { commandMessage, type EditorContext, formFields, loadDraft, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
+import {
+  AdoptPage,
+  DetailsPage,
+  EditorHome,
+  type FrameworkFormValues,
+  NewFrameworkPage,
+  TranslationsPage,
+} from "../views/frameworks.tsx";
+import {
+  commandMessage,
+  type EditorContext,
+  formFields,
+  loadDraft,
+  loadFramework,
+  noticeOf,
+  redirectDone,
+  statusOf,
+} from "./context.ts";
 
-const uuidOr = (value: string | undefined) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "") ? (value as string) : randomUUID());
+const uuidOr = (value: string | undefined) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "")
+    ? (value as string)
+    : randomUUID();
 
 export function frameworkRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", async (c) => {
     const lang = c.var.lang;
-    return c.render(<EditorHome lang={lang} frameworks={await listFrameworkSummaries(c.var.db)} notice={noticeOf(c)} />, { lang, title: messages(lang).editorTitle });
+    return c.render(
+      <EditorHome lang={lang} frameworks={await listFrameworkSummaries(c.var.db)} notice={noticeOf(c)} />,
+      { lang, title: messages(lang).editorTitle },
+    );
   });
 
   // ── create ───────────────────────────────────────────────────────────────────────────────────
-  const renderNew = (c: EditorContext, id: string, values: FrameworkFormValues, errors?: Record<string, string>, message?: string) =>
+  const renderNew = (
+    c: EditorContext,
+    id: string,
+    values: FrameworkFormValues,
+    errors?: Record<string, string>,
+    message?: string,
+  ) =>
     c.render(<NewFrameworkPage lang={c.var.lang} id={id} values={values} errors={errors} message={message} />, {
       lang: c.var.lang,
       title: messages(c.var.lang).editorCreateFramework,
@@ -49,20 +77,37 @@ export function frameworkRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
-      return renderNew(c, id, fields, error.code === "slug_taken" ? { slug: "taken" } : undefined, commandMessage(messages(c.var.lang), error));
+      return renderNew(
+        c,
+        id,
+        fields,
+        error.code === "slug_taken" ? { slug: "taken" } : undefined,
+        commandMessage(messages(c.var.lang), error),
+      );
     }
   });
 
   // ── adopt ────────────────────────────────────────────────────────────────────────────────────
-  const renderAdopt = async (c: EditorContext, id: string, values: Record<string, string>, errors?: Record<string, string>, message?: string) => {
+  const renderAdopt = async (
+    c: EditorContext,
+    id: string,
+    values: Record<string, string>,
+    errors?: Record<string, string>,
+    message?: string,
+  ) => {
     const sources = await c.var.catalog.list();
-    return c.render(<AdoptPage lang={c.var.lang} id={id} sources={sources} values={values} errors={errors} message={message} />, {
-      lang: c.var.lang,
-      title: messages(c.var.lang).editorAdoptFramework,
-    });
+    return c.render(
+      <AdoptPage lang={c.var.lang} id={id} sources={sources} values={values} errors={errors} message={message} />,
+      {
+        lang: c.var.lang,
+        title: messages(c.var.lang).editorAdoptFramework,
+      },
+    );
   };
 
-  app.get("/adopt", requirePermission("framework.adopt"), (c) => renderAdopt(c, randomUUID(), { source: c.req.query("source") ?? "" }));
+  app.get("/adopt", requirePermission("framework.adopt"), (c) =>
+    renderAdopt(c, randomUUID(), { source: c.req.query("source") ?? "" }),
+  );
 
   app.post("/adopt", requirePermission("framework.adopt"), async (c) => {
     const fields = await formFields(c);
@@ -83,11 +128,27 @@ export function frameworkRoutes(): Hono<AppEnv> {
   });
 
   // ── details ──────────────────────────────────────────────────────────────────────────────────
-  const renderDetails = (c: EditorContext, framework: Framework, seen: string, values: FrameworkFormValues, extra: { errors?: Record<string, string>; message?: string } = {}) =>
-    c.render(<DetailsPage lang={c.var.lang} framework={framework} seen={seen} values={values} notice={noticeOf(c)} {...extra} />, {
-      lang: c.var.lang,
-      title: messages(c.var.lang).editorDetails,
-    });
+  const renderDetails = (
+    c: EditorContext,
+    framework: Framework,
+    seen: string,
+    values: FrameworkFormValues,
+    extra: { errors?: Record<string, string>; message?: string } = {},
+  ) =>
+    c.render(
+      <DetailsPage
+        lang={c.var.lang}
+        framework={framework}
+        seen={seen}
+        values={values}
+        notice={noticeOf(c)}
+        {...extra}
+      />,
+      {
+        lang: c.var.lang,
+        title: messages(c.var.lang).editorDetails,
+      },
+    );
 
   app.get("/frameworks/:slug/details", requirePermission("framework.edit"), async (c) => {
     const framework = await loadFramework(c);
@@ -106,12 +167,18 @@ export function frameworkRoutes(): Hono<AppEnv> {
     }
     try {
       const result = await editFrameworkDetails(c.var.db, c.var.user, framework.id, parsed.data, seen);
-      return redirectDone(c, editorUrls.details(c.var.lang, framework.slug), result.outcome === "done" ? "saved" : "unchanged");
+      return redirectDone(
+        c,
+        editorUrls.details(c.var.lang, framework.slug),
+        result.outcome === "done" ? "saved" : "unchanged",
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
       const current = (await loadFramework(c)) ?? framework;
-      return renderDetails(c, framework, current.updated_at, fields, { message: commandMessage(messages(c.var.lang), error) });
+      return renderDetails(c, framework, current.updated_at, fields, {
+        message: commandMessage(messages(c.var.lang), error),
+      });
     }
   });
 
@@ -122,10 +189,18 @@ export function frameworkRoutes(): Hono<AppEnv> {
     // In reading order, so the list follows the outline.
     const ordered = [...walk(draft.tree.roots)].map((n) => draft.items.get(n.id)).filter((i) => i !== undefined);
     const missing = missingTranslations(ordered);
-    return c.render(<TranslationsPage lang={c.var.lang} framework={draft.framework} french={missing.french} english={missing.english} />, {
-      lang: c.var.lang,
-      title: messages(c.var.lang).editorMissingTranslations,
-    });
+    return c.render(
+      <TranslationsPage
+        lang={c.var.lang}
+        framework={draft.framework}
+        french={missing.french}
+        english={missing.english}
+      />,
+      {
+        lang: c.var.lang,
+        title: messages(c.var.lang).editorMissingTranslations,
+      },
+    );
   });
 
   return app;

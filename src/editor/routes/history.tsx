@@ -1,6 +1,7 @@
 /** An item's history, the framework's change log (filters, CSV export) and restoring earlier values. */
-import { Hono } from "hono";
+
 import { stringify } from "csv-stringify/sync";
+import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Change } from "../../db/schema.ts";
 import { messages } from "../../i18n/index.ts";
@@ -15,7 +16,17 @@ import { ChangeLogPage, describeValue, HistoryPage, kindLabel, type LogRow } fro
 import { fieldLabel } from "../views/item-form.tsx";
 import { outlineCrumbs } from "../views/outline.tsx";
 import { plainStatement } from "../views/parts.tsx";
-import { ancestorsIn, commandMessage, type Draft, type EditorContext, formFields, loadDraft, noticeOf, redirectDone, statusOf } from "./context.ts";
+import {
+  ancestorsIn,
+  commandMessage,
+  type Draft,
+  type EditorContext,
+  formFields,
+  loadDraft,
+  noticeOf,
+  redirectDone,
+  statusOf,
+} from "./context.ts";
 
 const LOG_LIMIT = 500;
 const CSV_LIMIT = 100_000;
@@ -29,7 +40,12 @@ function logRows(c: EditorContext, draft: Draft, changes: Change[]): LogRow[] {
   for (const change of changes) {
     const state = recordedState(change.after) ?? recordedState(change.before);
     if (state && change.item_id && !recorded.has(change.item_id)) {
-      recorded.set(change.item_id, [state.code, plainStatement(lang, { en: state.statement_en, fr: state.statement_fr })].filter(Boolean).join(" "));
+      recorded.set(
+        change.item_id,
+        [state.code, plainStatement(lang, { en: state.statement_en, fr: state.statement_fr })]
+          .filter(Boolean)
+          .join(" "),
+      );
     }
     if (change.kind === "delete" && change.item_id) {
       const set = deletedInBatch.get(change.batch_id) ?? new Set();
@@ -47,7 +63,11 @@ function logRows(c: EditorContext, draft: Draft, changes: Change[]): LogRow[] {
       const parent = recordedState(change.before)?.parent_id;
       restorable = !item && !(parent && deletedInBatch.get(change.batch_id)?.has(parent));
     }
-    const label = item ? [item.code, plainStatement(lang, { en: item.statement_en, fr: item.statement_fr })].filter(Boolean).join(" ") : change.item_id ? (recorded.get(change.item_id) ?? t.editorDeletedItem) : t.editorFrameworkItself;
+    const label = item
+      ? [item.code, plainStatement(lang, { en: item.statement_en, fr: item.statement_fr })].filter(Boolean).join(" ")
+      : change.item_id
+        ? (recorded.get(change.item_id) ?? t.editorDeletedItem)
+        : t.editorFrameworkItself;
     return {
       change,
       itemLabel: label,
@@ -68,10 +88,20 @@ export function historyRoutes(): Hono<AppEnv> {
     const node = draft.tree.byId.get(itemId) ?? null;
     if (!node && changes.length === 0) return c.notFound();
     const rows = logRows(c, draft, changes);
-    const name = node ? plainStatement(lang, node.statement) : (rows.find((r) => r.itemLabel)?.itemLabel ?? t.editorDeletedItem);
+    const name = node
+      ? plainStatement(lang, node.statement)
+      : (rows.find((r) => r.itemLabel)?.itemLabel ?? t.editorDeletedItem);
     const title = t.editorHistoryTitle(name);
     return c.render(
-      <HistoryPage lang={lang} framework={draft.framework} crumbs={outlineCrumbs(lang, draft.framework, ancestorsIn(draft.tree, node), node)} title={title} rows={rows} notice={noticeOf(c)} message={message} />,
+      <HistoryPage
+        lang={lang}
+        framework={draft.framework}
+        crumbs={outlineCrumbs(lang, draft.framework, ancestorsIn(draft.tree, node), node)}
+        title={title}
+        rows={rows}
+        notice={noticeOf(c)}
+        message={message}
+      />,
       { lang, title },
     );
   };
@@ -83,13 +113,20 @@ export function historyRoutes(): Hono<AppEnv> {
 
   /** Items a change log can be narrowed to: the top two levels (categories and their areas). */
   const areaOptions = (c: EditorContext, draft: Draft) =>
-    draft.tree.roots.flatMap((root) => [root, ...root.children]).map((n) => ({
-      value: n.id,
-      label: `${n.depth > 0 ? "— " : ""}${n.code ? `${n.code} ` : ""}${plainStatement(c.var.lang, n.statement)}`,
-    }));
+    draft.tree.roots
+      .flatMap((root) => [root, ...root.children])
+      .map((n) => ({
+        value: n.id,
+        label: `${n.depth > 0 ? "— " : ""}${n.code ? `${n.code} ` : ""}${plainStatement(c.var.lang, n.statement)}`,
+      }));
 
   const readFilter = (c: EditorContext) => {
-    const query = { area: c.req.query("area"), from: c.req.query("from"), to: c.req.query("to"), person: c.req.query("person") };
+    const query = {
+      area: c.req.query("area"),
+      from: c.req.query("from"),
+      to: c.req.query("to"),
+      person: c.req.query("person"),
+    };
     const parsed = changeFilterSchema.safeParse(query);
     return { query, parsed };
   };
@@ -107,13 +144,31 @@ export function historyRoutes(): Hono<AppEnv> {
     if (errors) c.status(422);
     else if (parsed.success) {
       const filter = parsed.data;
-      const changes = await listChanges(c.var.db, { frameworkId: draft.framework.id, underItemId: filter.area, from: filter.from, to: filter.to, actorId: filter.person, limit: LOG_LIMIT + 1 });
+      const changes = await listChanges(c.var.db, {
+        frameworkId: draft.framework.id,
+        underItemId: filter.area,
+        from: filter.from,
+        to: filter.to,
+        actorId: filter.person,
+        limit: LOG_LIMIT + 1,
+      });
       rows = logRows(c, draft, changes.slice(0, LOG_LIMIT));
       limited = changes.length > LOG_LIMIT ? LOG_LIMIT : null;
       if (extra.status) c.status(extra.status as 409);
     }
     return c.render(
-      <ChangeLogPage lang={lang} framework={draft.framework} rows={rows} filter={query} areas={areas} people={people} limited={limited} errors={errors} notice={noticeOf(c)} message={extra.message} />,
+      <ChangeLogPage
+        lang={lang}
+        framework={draft.framework}
+        rows={rows}
+        filter={query}
+        areas={areas}
+        people={people}
+        limited={limited}
+        errors={errors}
+        notice={noticeOf(c)}
+        message={extra.message}
+      />,
       { lang, title: messages(lang).editorChangeLog },
     );
   };
@@ -131,10 +186,18 @@ export function historyRoutes(): Hono<AppEnv> {
     const { parsed } = readFilter(c);
     if (!parsed.success) return c.text(t.editorErrInvalid, 422);
     const filter = parsed.data;
-    const changes = await listChanges(c.var.db, { frameworkId: draft.framework.id, underItemId: filter.area, from: filter.from, to: filter.to, actorId: filter.person, limit: CSV_LIMIT });
+    const changes = await listChanges(c.var.db, {
+      frameworkId: draft.framework.id,
+      underItemId: filter.area,
+      from: filter.from,
+      to: filter.to,
+      actorId: filter.person,
+      limit: CSV_LIMIT,
+    });
     const rows = logRows(c, draft, changes);
     // A cell starting with = + - @ would be a formula to a spreadsheet: quote it as text.
-    const cell = (value: string | null | undefined) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ""));
+    const cell = (value: string | null | undefined) =>
+      value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? "");
     const csv = stringify(
       [
         t.editorCsvColumns.split("|"),
@@ -164,12 +227,17 @@ export function historyRoutes(): Hono<AppEnv> {
     const version = parsed.success ? parsed.data.version : undefined;
     try {
       const result = await restoreChange(c.var.db, c.var.user, draft.framework.id, c.req.param("changeId"), version);
-      const back = result.itemId ? editorUrls.history(c.var.lang, draft.framework.slug, result.itemId) : editorUrls.changes(c.var.lang, draft.framework.slug);
+      const back = result.itemId
+        ? editorUrls.history(c.var.lang, draft.framework.slug, result.itemId)
+        : editorUrls.changes(c.var.lang, draft.framework.slug);
       return redirectDone(c, back, result.outcome === "done" ? "restored" : "unchanged");
     } catch (error) {
       if (!isEditorError(error)) throw error;
       if (error.code === "not_found") return c.notFound();
-      return renderLog(c, (await loadDraft(c)) ?? draft, { message: commandMessage(messages(c.var.lang), error), status: statusOf(error) });
+      return renderLog(c, (await loadDraft(c)) ?? draft, {
+        message: commandMessage(messages(c.var.lang), error),
+        status: statusOf(error),
+      });
     }
   });
 

@@ -29,7 +29,10 @@ export function editorRoutes(): Hono<AppEnv> {
   // keep their own guards and upload limits.
   const guarded = [
     requirePermission("editor.use"),
-    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(messages(c.var.lang).editorErrTooLong(MAX_FORM_BYTES), 413) }),
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.text(messages(c.var.lang).editorErrTooLong(MAX_FORM_BYTES), 413),
+    }),
     privateAnswer,
   ];
   for (const path of ["/", "/new", "/adopt", "/frameworks", "/frameworks/*"]) app.use(path, ...guarded);

@@ -6,17 +6,46 @@ import { type TreeNode, walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { adoptionOf } from "../commands/adopt.ts";
-import { addItem, type Conflict, deletionSet, deleteItem, editItem, moveItem, reorderItem, setChildOrder } from "../commands/items.ts";
+import {
+  addItem,
+  type Conflict,
+  deleteItem,
+  deletionSet,
+  editItem,
+  moveItem,
+  reorderItem,
+  setChildOrder,
+} from "../commands/items.ts";
 import { isEditorError } from "../errors.ts";
 import { descendantsOf } from "../moves.ts";
-import { addItemSchema, editItemSchema, fieldErrors, moveSchema, orderSchema, reorderSchema, visibleErrors } from "../schemas.ts";
+import {
+  addItemSchema,
+  editItemSchema,
+  fieldErrors,
+  moveSchema,
+  orderSchema,
+  reorderSchema,
+  visibleErrors,
+} from "../schemas.ts";
 import { missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { ItemForm, type ItemValues } from "../views/item-form.tsx";
 import { Outline } from "../views/outline.tsx";
 import { plainStatement } from "../views/parts.tsx";
 import { DeletePage, MovePage } from "../views/structure.tsx";
-import { ancestorsIn, commandMessage, type Draft, type EditorContext, formFields, latestEditionInfo, loadDraft, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
+import {
+  ancestorsIn,
+  commandMessage,
+  type Draft,
+  type EditorContext,
+  formFields,
+  latestEditionInfo,
+  loadDraft,
+  loadFramework,
+  noticeOf,
+  redirectDone,
+  statusOf,
+} from "./context.ts";
 
 const valuesOf = (fields: Record<string, string>): ItemValues => ({
   type: fields.type ?? null,
@@ -33,7 +62,9 @@ export function itemRoutes(): Hono<AppEnv> {
   const renderOutline = async (c: EditorContext, draft: Draft, node: TreeNode | null) => {
     const lang = c.var.lang;
     const missing = missingTranslations([...draft.items.values()]);
-    const title = node ? plainStatement(lang, node.statement) : plainStatement(lang, { en: draft.framework.title_en, fr: draft.framework.title_fr });
+    const title = node
+      ? plainStatement(lang, node.statement)
+      : plainStatement(lang, { en: draft.framework.title_en, fr: draft.framework.title_fr });
     return c.render(
       <Outline
         lang={lang}
@@ -64,9 +95,24 @@ export function itemRoutes(): Hono<AppEnv> {
   });
 
   // ── add ──────────────────────────────────────────────────────────────────────────────────────
-  const renderAdd = (c: EditorContext, draft: Draft, parent: TreeNode | null, id: string, values: ItemValues, extra: { errors?: Record<string, string>; message?: string; preview?: boolean } = {}) =>
+  const renderAdd = (
+    c: EditorContext,
+    draft: Draft,
+    parent: TreeNode | null,
+    id: string,
+    values: ItemValues,
+    extra: { errors?: Record<string, string>; message?: string; preview?: boolean } = {},
+  ) =>
     c.render(
-      <ItemForm lang={c.var.lang} framework={draft.framework} types={draft.types} mode={{ kind: "add", parent, id }} ancestors={ancestorsIn(draft.tree, parent)} values={values} {...extra} />,
+      <ItemForm
+        lang={c.var.lang}
+        framework={draft.framework}
+        types={draft.types}
+        mode={{ kind: "add", parent, id }}
+        ancestors={ancestorsIn(draft.tree, parent)}
+        values={values}
+        {...extra}
+      />,
       { lang: c.var.lang, title: messages(c.var.lang).editorAddTitle },
     );
 
@@ -100,12 +146,25 @@ export function itemRoutes(): Hono<AppEnv> {
     if (!parsed.success) {
       c.status(422);
       const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["id", "parent"]);
-      return renderAdd(c, draft, parent, id, values, { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined });
+      return renderAdd(c, draft, parent, id, values, {
+        errors,
+        message: outdated ? messages(c.var.lang).editorErrBadId : undefined,
+      });
     }
-    if (fields.intent === "preview") return renderAdd(c, draft, parent, id, { ...values, ...parsed.data }, { preview: true });
+    if (fields.intent === "preview")
+      return renderAdd(c, draft, parent, id, { ...values, ...parsed.data }, { preview: true });
     try {
       await addItem(c.var.db, c.var.user, draft.framework.id, parsed.data);
-      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parsed.data.parent === "root" || parsed.data.parent === "" ? null : parsed.data.parent), "added", `item-${parsed.data.id}`);
+      return redirectDone(
+        c,
+        editorUrls.outline(
+          c.var.lang,
+          draft.framework.slug,
+          parsed.data.parent === "root" || parsed.data.parent === "" ? null : parsed.data.parent,
+        ),
+        "added",
+        `item-${parsed.data.id}`,
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
@@ -114,9 +173,24 @@ export function itemRoutes(): Hono<AppEnv> {
   });
 
   // ── edit ─────────────────────────────────────────────────────────────────────────────────────
-  const renderEdit = (c: EditorContext, draft: Draft, node: TreeNode, version: number, values: ItemValues, extra: { errors?: Record<string, string>; message?: string; conflicts?: Conflict[]; preview?: boolean } = {}) =>
+  const renderEdit = (
+    c: EditorContext,
+    draft: Draft,
+    node: TreeNode,
+    version: number,
+    values: ItemValues,
+    extra: { errors?: Record<string, string>; message?: string; conflicts?: Conflict[]; preview?: boolean } = {},
+  ) =>
     c.render(
-      <ItemForm lang={c.var.lang} framework={draft.framework} types={draft.types} mode={{ kind: "edit", node, version }} ancestors={ancestorsIn(draft.tree, node)} values={values} {...extra} />,
+      <ItemForm
+        lang={c.var.lang}
+        framework={draft.framework}
+        types={draft.types}
+        mode={{ kind: "edit", node, version }}
+        ancestors={ancestorsIn(draft.tree, node)}
+        values={values}
+        {...extra}
+      />,
       { lang: c.var.lang, title: messages(c.var.lang).editorEditTitle(plainStatement(c.var.lang, node.statement)) },
     );
 
@@ -154,7 +228,11 @@ export function itemRoutes(): Hono<AppEnv> {
     if (fields.intent === "preview") return again(200, parsed.data.version, { preview: true });
     try {
       const result = await editItem(c.var.db, c.var.user, framework.id, id, parsed.data);
-      return redirectDone(c, editorUrls.item(c.var.lang, framework.slug, id), result.outcome === "done" ? "saved" : "unchanged");
+      return redirectDone(
+        c,
+        editorUrls.item(c.var.lang, framework.slug, id),
+        result.outcome === "done" ? "saved" : "unchanged",
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       if (error.code === "not_found") return c.notFound();
@@ -173,7 +251,10 @@ export function itemRoutes(): Hono<AppEnv> {
       }
       const conflicts = (error.details as { conflicts?: Conflict[] } | undefined)?.conflicts;
       // The form now carries the current version: saving again is a deliberate choice to replace theirs.
-      return again(statusOf(error), error.code === "stale" ? undefined : parsed.data.version, { message: commandMessage(t, error), conflicts });
+      return again(statusOf(error), error.code === "stale" ? undefined : parsed.data.version, {
+        message: commandMessage(t, error),
+        conflicts,
+      });
     }
   });
 
@@ -185,19 +266,39 @@ export function itemRoutes(): Hono<AppEnv> {
     const parsed = reorderSchema.safeParse(await formFields(c));
     if (!parsed.success) {
       const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["direction", "from"]);
-      return renderMove(c, draft, item.id, { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined }, 422);
+      return renderMove(
+        c,
+        draft,
+        item.id,
+        { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined },
+        422,
+      );
     }
-    const move = parsed.data.direction === "to" ? { kind: "to" as const, position: parsed.data.position } : { kind: parsed.data.direction };
+    const move =
+      parsed.data.direction === "to"
+        ? { kind: "to" as const, position: parsed.data.position }
+        : { kind: parsed.data.direction };
     try {
       const result = await reorderItem(c.var.db, c.var.user, draft.framework.id, item.id, move, parsed.data.from);
-      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, item.parent_id), result.outcome === "done" ? "moved" : "unchanged", `item-${item.id}`);
+      return redirectDone(
+        c,
+        editorUrls.outline(c.var.lang, draft.framework.slug, item.parent_id),
+        result.outcome === "done" ? "moved" : "unchanged",
+        `item-${item.id}`,
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       return renderMove(c, draft, item.id, { message: commandMessage(messages(c.var.lang), error) }, statusOf(error));
     }
   });
 
-  const renderMove = (c: EditorContext, draft: Draft, id: string, extra: { message?: string; errors?: Record<string, string> } = {}, status?: number) => {
+  const renderMove = (
+    c: EditorContext,
+    draft: Draft,
+    id: string,
+    extra: { message?: string; errors?: Record<string, string> } = {},
+    status?: number,
+  ) => {
     const node = draft.tree.byId.get(id);
     if (!node) return c.notFound();
     const siblings = node.parentId ? (draft.tree.byId.get(node.parentId)?.children ?? []) : draft.tree.roots;
@@ -213,7 +314,9 @@ export function itemRoutes(): Hono<AppEnv> {
         ancestors={ancestorsIn(draft.tree, node)}
         place={siblings.findIndex((s) => s.id === id) + 1}
         siblings={siblings.length}
-        parents={[...walk(draft.tree.roots)].filter((n) => !excluded.has(n.id) && (n.children.length > 0 || n.type !== deepestType))}
+        parents={[...walk(draft.tree.roots)].filter(
+          (n) => !excluded.has(n.id) && (n.children.length > 0 || n.type !== deepestType),
+        )}
         types={draft.types}
         {...extra}
       />,
@@ -235,7 +338,12 @@ export function itemRoutes(): Hono<AppEnv> {
     const parentId = parsed.data.parent === "root" ? null : parsed.data.parent;
     try {
       const result = await moveItem(c.var.db, c.var.user, draft.framework.id, item.id, parentId, parsed.data.position);
-      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parentId), result.outcome === "done" ? "moved" : "unchanged", `item-${item.id}`);
+      return redirectDone(
+        c,
+        editorUrls.outline(c.var.lang, draft.framework.slug, parentId),
+        result.outcome === "done" ? "moved" : "unchanged",
+        `item-${item.id}`,
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       return renderMove(c, draft, item.id, { message: commandMessage(messages(c.var.lang), error) }, statusOf(error));
@@ -252,11 +360,20 @@ export function itemRoutes(): Hono<AppEnv> {
     const parsed = orderSchema.safeParse({ parent: body.parent, order });
     if (!parsed.success) return c.json({ error: "invalid", message: t.editorErrBadId }, 422);
     try {
-      const result = await setChildOrder(c.var.db, c.var.user, draft.framework.id, parsed.data.parent === "root" ? null : parsed.data.parent, parsed.data.order);
+      const result = await setChildOrder(
+        c.var.db,
+        c.var.user,
+        draft.framework.id,
+        parsed.data.parent === "root" ? null : parsed.data.parent,
+        parsed.data.order,
+      );
       return c.json({ outcome: result.outcome, message: t.editorOrderSaved });
     } catch (error) {
       if (!isEditorError(error)) throw error;
-      return c.json({ error: error.code, message: error.code === "stale_order" ? t.editorOrderFailed : commandMessage(t, error) }, statusOf(error));
+      return c.json(
+        { error: error.code, message: error.code === "stale_order" ? t.editorOrderFailed : commandMessage(t, error) },
+        statusOf(error),
+      );
     }
   });
 
@@ -277,7 +394,12 @@ export function itemRoutes(): Hono<AppEnv> {
         ancestors={ancestorsIn(draft.tree, node)}
         subtree={node.children}
         count={found.subtree.length}
-        byType={draft.types.filter((t) => counts.has(t.code)).map((t) => ({ label: (lang === "fr" ? t.label_fr : t.label_en) ?? t.code, count: counts.get(t.code) as number }))}
+        byType={draft.types
+          .filter((t) => counts.has(t.code))
+          .map((t) => ({
+            label: (lang === "fr" ? t.label_fr : t.label_en) ?? t.code,
+            count: counts.get(t.code) as number,
+          }))}
         types={draft.types}
         message={message}
       />,
@@ -297,11 +419,27 @@ export function itemRoutes(): Hono<AppEnv> {
     const count = Number((await formFields(c)).count);
     const parentId = draft.items.get(id)?.parent_id ?? null;
     try {
-      const result = await deleteItem(c.var.db, c.var.user, draft.framework.id, id, Number.isSafeInteger(count) ? count : -1);
-      return redirectDone(c, editorUrls.outline(c.var.lang, draft.framework.slug, parentId), result.outcome === "done" ? "deleted" : "unchanged");
+      const result = await deleteItem(
+        c.var.db,
+        c.var.user,
+        draft.framework.id,
+        id,
+        Number.isSafeInteger(count) ? count : -1,
+      );
+      return redirectDone(
+        c,
+        editorUrls.outline(c.var.lang, draft.framework.slug, parentId),
+        result.outcome === "done" ? "deleted" : "unchanged",
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
-      return renderDelete(c, (await loadDraft(c)) ?? draft, id, commandMessage(messages(c.var.lang), error), statusOf(error));
+      return renderDelete(
+        c,
+        (await loadDraft(c)) ?? draft,
+        id,
+        commandMessage(messages(c.var.lang), error),
+        statusOf(error),
+      );
     }
   });
 

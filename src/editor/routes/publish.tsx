@@ -1,6 +1,7 @@
 /** Publishing editions and deciding on an adopted framework's upstream changes. */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
+import type { Framework } from "../../db/schema.ts";
 import { publishEdition } from "../../editions/publish.ts";
 import { buildSnapshot, diffSnapshots, parseSnapshot } from "../../editions/snapshot.ts";
 import { latestEdition, listEditions } from "../../editions/store.ts";
@@ -12,15 +13,26 @@ import { EditorError, isEditorError } from "../errors.ts";
 import { decisionSchema, fieldErrors, publishSchema } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { PublishPage, UpstreamPage } from "../views/publish.tsx";
-import { commandMessage, type EditorContext, formFields, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
-import type { Framework } from "../../db/schema.ts";
+import {
+  commandMessage,
+  type EditorContext,
+  formFields,
+  loadFramework,
+  noticeOf,
+  redirectDone,
+  statusOf,
+} from "./context.ts";
 
 export function publishRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** What the next edition would change: the draft against the latest edition. */
   const pendingChanges = async (c: EditorContext, framework: Framework) => {
-    const [types, rows, latest] = await Promise.all([listItemTypes(c.var.db, framework.id), listItemRows(c.var.db, framework.id), latestEdition(c.var.db, framework.id)]);
+    const [types, rows, latest] = await Promise.all([
+      listItemTypes(c.var.db, framework.id),
+      listItemRows(c.var.db, framework.id),
+      latestEdition(c.var.db, framework.id),
+    ]);
     const draft = buildSnapshot(framework, types, rows);
     const base = latest ? parseSnapshot(latest.snapshot) : { ...draft, children: [] };
     const changes = diffSnapshots(base, draft);
@@ -31,9 +43,20 @@ export function publishRoutes(): Hono<AppEnv> {
     };
   };
 
-  const renderPublish = async (c: EditorContext, framework: Framework, extra: { summary?: string; errors?: Record<string, string>; message?: string } = {}) =>
+  const renderPublish = async (
+    c: EditorContext,
+    framework: Framework,
+    extra: { summary?: string; errors?: Record<string, string>; message?: string } = {},
+  ) =>
     c.render(
-      <PublishPage lang={c.var.lang} framework={framework} editions={await listEditions(c.var.db, framework.id)} pending={await pendingChanges(c, framework)} notice={noticeOf(c)} {...extra} />,
+      <PublishPage
+        lang={c.var.lang}
+        framework={framework}
+        editions={await listEditions(c.var.db, framework.id)}
+        pending={await pendingChanges(c, framework)}
+        notice={noticeOf(c)}
+        {...extra}
+      />,
       { lang: c.var.lang, title: messages(c.var.lang).editorPublishTitle },
     );
 
@@ -61,7 +84,10 @@ export function publishRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
-      return renderPublish(c, framework, { summary: fields.summary, message: commandMessage(messages(c.var.lang), error) });
+      return renderPublish(c, framework, {
+        summary: fields.summary,
+        message: commandMessage(messages(c.var.lang), error),
+      });
     }
   });
 
@@ -70,14 +96,27 @@ export function publishRoutes(): Hono<AppEnv> {
     try {
       const report = await upstreamReport(c.var.db, framework.id);
       return c.render(
-        <UpstreamPage lang={lang} framework={framework} source={report.source} adoptedEdition={report.adoptedEdition} latestEdition={report.latestEdition} pending={report.pending} decided={report.decided} notice={noticeOf(c)} message={message} />,
+        <UpstreamPage
+          lang={lang}
+          framework={framework}
+          source={report.source}
+          adoptedEdition={report.adoptedEdition}
+          latestEdition={report.latestEdition}
+          pending={report.pending}
+          decided={report.decided}
+          notice={noticeOf(c)}
+          message={message}
+        />,
         { lang, title: messages(lang).editorUpstream },
       );
     } catch (error) {
       if (error instanceof EditorError && error.code === "not_adopted") return c.notFound();
       if (!(error instanceof EditorError)) throw error;
       c.status(statusOf(error));
-      return c.render(<p role="alert">{commandMessage(messages(lang), error)}</p>, { lang, title: messages(lang).editorUpstream });
+      return c.render(<p role="alert">{commandMessage(messages(lang), error)}</p>, {
+        lang,
+        title: messages(lang).editorUpstream,
+      });
     }
   };
 
@@ -96,8 +135,19 @@ export function publishRoutes(): Hono<AppEnv> {
       return renderUpstream(c, framework, t.editorErrBadId);
     }
     try {
-      await decideUpstreamChange(c.var.db, c.var.user, framework.id, c.req.param("upstreamId"), parsed.data.fingerprint, parsed.data.decision);
-      return redirectDone(c, editorUrls.upstream(c.var.lang, framework.slug), parsed.data.decision === "take" ? "taken" : "left");
+      await decideUpstreamChange(
+        c.var.db,
+        c.var.user,
+        framework.id,
+        c.req.param("upstreamId"),
+        parsed.data.fingerprint,
+        parsed.data.decision,
+      );
+      return redirectDone(
+        c,
+        editorUrls.upstream(c.var.lang, framework.slug),
+        parsed.data.decision === "take" ? "taken" : "left",
+      );
     } catch (error) {
       if (!isEditorError(error)) throw error;
       if (error.code === "not_found" || error.code === "not_adopted") return c.notFound();

@@ -2,7 +2,7 @@
 import type { Framework } from "../../db/schema.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import type { DraftItem } from "../item-state.ts";
-import { LIMITS, type FieldErrors } from "../schemas.ts";
+import { type FieldErrors, LIMITS } from "../schemas.ts";
 import type { FrameworkSummary } from "../store.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
@@ -72,28 +72,82 @@ function FrameworkTextFields(props: { lang: Lang; values: FrameworkFormValues; e
   return (
     <div class="bilingual bilingual--form">
       <div class="bilingual__column">
-        <Field lang={lang} name="title_en" label={t.editorTitleEn} value={values.title_en} errors={errors} inputLang="en" maxlength={LIMITS.title} />
-        <Field lang={lang} name="description_en" label={t.editorDescriptionEn} value={values.description_en} errors={errors} multiline rows={4} inputLang="en" maxlength={LIMITS.description} />
+        <Field
+          lang={lang}
+          name="title_en"
+          label={t.editorTitleEn}
+          value={values.title_en}
+          errors={errors}
+          inputLang="en"
+          maxlength={LIMITS.title}
+        />
+        <Field
+          lang={lang}
+          name="description_en"
+          label={t.editorDescriptionEn}
+          value={values.description_en}
+          errors={errors}
+          multiline
+          rows={4}
+          inputLang="en"
+          maxlength={LIMITS.description}
+        />
       </div>
       <div class="bilingual__column">
-        <Field lang={lang} name="title_fr" label={t.editorTitleFr} value={values.title_fr} errors={errors} inputLang="fr" maxlength={LIMITS.title} />
-        <Field lang={lang} name="description_fr" label={t.editorDescriptionFr} value={values.description_fr} errors={errors} multiline rows={4} inputLang="fr" maxlength={LIMITS.description} />
+        <Field
+          lang={lang}
+          name="title_fr"
+          label={t.editorTitleFr}
+          value={values.title_fr}
+          errors={errors}
+          inputLang="fr"
+          maxlength={LIMITS.title}
+        />
+        <Field
+          lang={lang}
+          name="description_fr"
+          label={t.editorDescriptionFr}
+          value={values.description_fr}
+          errors={errors}
+          multiline
+          rows={4}
+          inputLang="fr"
+          maxlength={LIMITS.description}
+        />
       </div>
     </div>
   );
 }
 
-export function NewFrameworkPage(props: { lang: Lang; id: string; values: FrameworkFormValues; errors?: FieldErrors; message?: string }) {
+export function NewFrameworkPage(props: {
+  lang: Lang;
+  id: string;
+  values: FrameworkFormValues;
+  errors?: FieldErrors;
+  message?: string;
+}) {
   const { lang } = props;
   const t = messages(lang);
   return (
     <>
-      <EditorCrumbs lang={lang} crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorCreateFramework }]} />
+      <EditorCrumbs
+        lang={lang}
+        crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorCreateFramework }]}
+      />
       <h1>{t.editorCreateFramework}</h1>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={editorUrls.createFramework(lang)}>
         <input type="hidden" name="id" value={props.id} />
-        <Field lang={lang} name="slug" label={t.editorSlug} hint={t.editorSlugHint} value={props.values.slug} errors={props.errors} required maxlength={LIMITS.slug} />
+        <Field
+          lang={lang}
+          name="slug"
+          label={t.editorSlug}
+          hint={t.editorSlugHint}
+          value={props.values.slug}
+          errors={props.errors}
+          required
+          maxlength={LIMITS.slug}
+        />
         <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
         <p class="page-actions">
           <button type="submit">{t.editorCreate}</button>
@@ -104,7 +158,15 @@ export function NewFrameworkPage(props: { lang: Lang; id: string; values: Framew
   );
 }
 
-export function DetailsPage(props: { lang: Lang; framework: Framework; seen: string; values: FrameworkFormValues; errors?: FieldErrors; message?: string; notice?: string }) {
+export function DetailsPage(props: {
+  lang: Lang;
+  framework: Framework;
+  seen: string;
+  values: FrameworkFormValues;
+  errors?: FieldErrors;
+  message?: string;
+  notice?: string;
+}) {
   const { lang, framework } = props;
   const t = messages(lang);
   return (
@@ -132,12 +194,22 @@ export function DetailsPage(props: { lang: Lang; framework: Framework; seen: str
   );
 }
 
-export function AdoptPage(props: { lang: Lang; id: string; sources: Framework[]; values: { source?: string; slug?: string | null; title_en?: string | null; title_fr?: string | null }; errors?: FieldErrors; message?: string }) {
+export function AdoptPage(props: {
+  lang: Lang;
+  id: string;
+  sources: Framework[];
+  values: { source?: string; slug?: string | null; title_en?: string | null; title_fr?: string | null };
+  errors?: FieldErrors;
+  message?: string;
+}) {
   const { lang } = props;
   const t = messages(lang);
   return (
     <>
-      <EditorCrumbs lang={lang} crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorAdoptFramework }]} />
+      <EditorCrumbs
+        lang={lang}
+        crumbs={[{ href: editorUrls.home(lang), label: t.editorTitle }, { label: t.editorAdoptFramework }]}
+      />
       <h1>{t.editorAdoptFramework}</h1>
       <p class="lead">{t.editorAdoptIntro}</p>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
@@ -154,14 +226,39 @@ export function AdoptPage(props: { lang: Lang; id: string; sources: Framework[];
             errors={props.errors}
             options={props.sources.map((f) => ({ value: f.slug, label: frameworkTitle(lang, f) }))}
           />
-          <Field lang={lang} name="slug" label={t.editorSlug} hint={t.editorSlugHint} value={props.values.slug} errors={props.errors} required maxlength={LIMITS.slug} />
+          <Field
+            lang={lang}
+            name="slug"
+            label={t.editorSlug}
+            hint={t.editorSlugHint}
+            value={props.values.slug}
+            errors={props.errors}
+            required
+            maxlength={LIMITS.slug}
+          />
           <p class="field-hint">{t.editorTitleOptional}</p>
           <div class="bilingual bilingual--form">
             <div class="bilingual__column">
-              <Field lang={lang} name="title_en" label={t.editorTitleEn} value={props.values.title_en} errors={props.errors} inputLang="en" maxlength={LIMITS.title} />
+              <Field
+                lang={lang}
+                name="title_en"
+                label={t.editorTitleEn}
+                value={props.values.title_en}
+                errors={props.errors}
+                inputLang="en"
+                maxlength={LIMITS.title}
+              />
             </div>
             <div class="bilingual__column">
-              <Field lang={lang} name="title_fr" label={t.editorTitleFr} value={props.values.title_fr} errors={props.errors} inputLang="fr" maxlength={LIMITS.title} />
+              <Field
+                lang={lang}
+                name="title_fr"
+                label={t.editorTitleFr}
+                value={props.values.title_fr}
+                errors={props.errors}
+                inputLang="fr"
+                maxlength={LIMITS.title}
+              />
             </div>
           </div>
           <p class="page-actions">
@@ -174,7 +271,12 @@ export function AdoptPage(props: { lang: Lang; id: string; sources: Framework[];
   );
 }
 
-export function TranslationsPage(props: { lang: Lang; framework: Framework; french: DraftItem[]; english: DraftItem[] }) {
+export function TranslationsPage(props: {
+  lang: Lang;
+  framework: Framework;
+  french: DraftItem[];
+  english: DraftItem[];
+}) {
   const { lang, framework } = props;
   const t = messages(lang);
   const list = (items: DraftItem[], show: "en" | "fr") => (
@@ -183,7 +285,9 @@ export function TranslationsPage(props: { lang: Lang; framework: Framework; fren
         <li>
           <a href={editorUrls.edit(lang, framework.slug, item.id)}>
             {item.code && <span class="code">{item.code}</span>}{" "}
-            <span lang={show === "fr" ? "fr-CA" : "en-CA"}>{plainStatement(show, { en: item.statement_en, fr: item.statement_fr })}</span>
+            <span lang={show === "fr" ? "fr-CA" : "en-CA"}>
+              {plainStatement(show, { en: item.statement_en, fr: item.statement_fr })}
+            </span>
           </a>
         </li>
       ))}
@@ -212,4 +316,3 @@ export function TranslationsPage(props: { lang: Lang; framework: Framework; fren
     </>
   );
 }
-

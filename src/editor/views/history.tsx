@@ -1,14 +1,14 @@
 /** An item's history and a framework's change log: who changed what, when, with restore buttons. */
 import type { Change, Framework } from "../../db/schema.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
-import type { Crumb } from "./parts.tsx";
 import { restoreKind } from "../commands/restore.ts";
 import { decodeValue, recordedState } from "../history.ts";
+import type { FieldErrors } from "../schemas.ts";
 import { editorUrls, withQuery } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Notice, SelectField, When, Field } from "./parts.tsx";
-import type { FieldErrors } from "../schemas.ts";
+import type { Crumb } from "./parts.tsx";
+import { EditorCrumbs, ErrorSummary, Field, Notice, SelectField, When } from "./parts.tsx";
 
 export function kindLabel(t: Messages, kind: string): string {
   const labels: Record<string, string> = {
@@ -32,7 +32,13 @@ export function describeValue(t: Messages, lang: Lang, change: Change, which: "b
   const value = decodeValue(text);
   if (change.field === null || change.field === "edition") {
     const state = recordedState(text);
-    if (state) return [state.code, lang === "fr" ? (state.statement_fr ?? state.statement_en) : (state.statement_en ?? state.statement_fr)].filter(Boolean).join(" ");
+    if (state)
+      return [
+        state.code,
+        lang === "fr" ? (state.statement_fr ?? state.statement_en) : (state.statement_en ?? state.statement_fr),
+      ]
+        .filter(Boolean)
+        .join(" ");
     if (value && typeof value === "object") {
       const v = value as Record<string, unknown>;
       if (typeof v.number === "number") return `${t.editorEditionN(v.number)}: ${String(v.summary ?? "")}`;
@@ -56,7 +62,13 @@ export interface LogRow {
   restorable: boolean;
 }
 
-export function ChangeTable(props: { lang: Lang; framework: Framework; rows: LogRow[]; showItem: boolean; caption: string }) {
+export function ChangeTable(props: {
+  lang: Lang;
+  framework: Framework;
+  rows: LogRow[];
+  showItem: boolean;
+  caption: string;
+}) {
   const { lang, framework } = props;
   const t = messages(lang);
   return (
@@ -106,7 +118,15 @@ export function ChangeTable(props: { lang: Lang; framework: Framework; rows: Log
   );
 }
 
-export function HistoryPage(props: { lang: Lang; framework: Framework; crumbs: Crumb[]; title: string; rows: LogRow[]; notice?: string; message?: string }) {
+export function HistoryPage(props: {
+  lang: Lang;
+  framework: Framework;
+  crumbs: Crumb[];
+  title: string;
+  rows: LogRow[];
+  notice?: string;
+  message?: string;
+}) {
   const { lang } = props;
   const t = messages(lang);
   return (
@@ -115,7 +135,11 @@ export function HistoryPage(props: { lang: Lang; framework: Framework; crumbs: C
       <h1>{props.title}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} message={props.message} />
-      {props.rows.length === 0 ? <p>{t.editorNoHistory}</p> : <ChangeTable lang={lang} framework={props.framework} rows={props.rows} showItem={false} caption={props.title} />}
+      {props.rows.length === 0 ? (
+        <p>{t.editorNoHistory}</p>
+      ) : (
+        <ChangeTable lang={lang} framework={props.framework} rows={props.rows} showItem={false} caption={props.title} />
+      )}
     </>
   );
 }
@@ -155,11 +179,33 @@ export function ChangeLogPage(props: {
       <h1>{title}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="get" action={editorUrls.changes(lang, framework.slug)} class="filter-form" role="search" aria-label={t.editorFilter}>
-        <SelectField lang={lang} name="area" label={t.editorArea} value={filter.area ?? ""} options={[{ value: "", label: t.editorAnyArea }, ...props.areas]} errors={props.errors} />
+      <form
+        method="get"
+        action={editorUrls.changes(lang, framework.slug)}
+        class="filter-form"
+        aria-label={t.editorFilter}
+      >
+        <SelectField
+          lang={lang}
+          name="area"
+          label={t.editorArea}
+          value={filter.area ?? ""}
+          options={[{ value: "", label: t.editorAnyArea }, ...props.areas]}
+          errors={props.errors}
+        />
         <Field lang={lang} name="from" label={t.editorFrom} type="date" value={filter.from} errors={props.errors} />
         <Field lang={lang} name="to" label={t.editorTo} type="date" value={filter.to} errors={props.errors} />
-        <SelectField lang={lang} name="person" label={t.editorPerson} value={filter.person ?? ""} options={[{ value: "", label: t.editorAnyone }, ...props.people.map((p) => ({ value: p.id, label: p.label }))]} errors={props.errors} />
+        <SelectField
+          lang={lang}
+          name="person"
+          label={t.editorPerson}
+          value={filter.person ?? ""}
+          options={[
+            { value: "", label: t.editorAnyone },
+            ...props.people.map((p) => ({ value: p.id, label: p.label })),
+          ]}
+          errors={props.errors}
+        />
         <button type="submit">{t.editorFilter}</button>
       </form>
       <p>
@@ -171,7 +217,9 @@ export function ChangeLogPage(props: {
         {t.editorChangeCount(props.rows.length)}
         {props.limited !== null && <> {t.editorLogLimited(props.limited)}</>}
       </p>
-      {props.rows.length > 0 && <ChangeTable lang={lang} framework={framework} rows={props.rows} showItem caption={title} />}
+      {props.rows.length > 0 && (
+        <ChangeTable lang={lang} framework={framework} rows={props.rows} showItem caption={title} />
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { type Lang, type Messages, messages } from "../../i18n/index.ts";
 import { renderMarkdown } from "../../ui/markdown.ts";
 import type { Conflict } from "../commands/items.ts";
 import type { TextField } from "../item-state.ts";
-import { LIMITS, type FieldErrors } from "../schemas.ts";
+import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";
 import { EditorCrumbs, ErrorSummary, Field, plainStatement, SelectField, When } from "./parts.tsx";
@@ -49,18 +49,27 @@ export function ItemForm(props: ItemFormProps) {
   const { lang, framework, mode, values } = props;
   const t = messages(lang);
   const slug = framework.slug;
-  const title =
-    mode.kind === "edit" ? t.editorEditTitle(plainStatement(lang, mode.node.statement)) : t.editorAddTitle;
+  const title = mode.kind === "edit" ? t.editorEditTitle(plainStatement(lang, mode.node.statement)) : t.editorAddTitle;
   const crumbs = outlineCrumbs(lang, framework, props.ancestors, mode.kind === "edit" ? mode.node : mode.parent);
   const action = mode.kind === "edit" ? editorUrls.edit(lang, slug, mode.node.id) : editorUrls.addItem(lang, slug);
-  const back = mode.kind === "edit" ? editorUrls.item(lang, slug, mode.node.id) : editorUrls.outline(lang, slug, mode.parent?.id ?? null);
-  const labels = Object.fromEntries(["code", "type", "statement_en", "statement_fr", "description_en", "description_fr"].map((f) => [f, fieldLabel(t, f)]));
+  const back =
+    mode.kind === "edit"
+      ? editorUrls.item(lang, slug, mode.node.id)
+      : editorUrls.outline(lang, slug, mode.parent?.id ?? null);
+  const labels = Object.fromEntries(
+    ["code", "type", "statement_en", "statement_fr", "description_en", "description_fr"].map((f) => [
+      f,
+      fieldLabel(t, f),
+    ]),
+  );
   return (
     <>
       <EditorCrumbs lang={lang} crumbs={[...crumbs, { label: title }]} />
       <h1>{title}</h1>
       {mode.kind === "add" && (
-        <p class="lead">{mode.parent ? t.editorAddUnder(plainStatement(lang, mode.parent.statement)) : t.editorAddAtTop}</p>
+        <p class="lead">
+          {mode.parent ? t.editorAddUnder(plainStatement(lang, mode.parent.statement)) : t.editorAddAtTop}
+        </p>
       )}
       <ErrorSummary lang={lang} errors={props.errors} labels={labels} message={props.message}>
         {props.conflicts && props.conflicts.length > 0 && <ConflictTable lang={lang} conflicts={props.conflicts} />}
@@ -83,19 +92,67 @@ export function ItemForm(props: ItemFormProps) {
             errors={props.errors}
             options={props.types.map((type) => ({ value: type.code, label: typeLabel(lang, props.types, type.code) }))}
           />
-          <Field lang={lang} name="code" label={t.editorCode} value={values.code} hint={t.editorCodeHint} errors={props.errors} maxlength={LIMITS.code} />
+          <Field
+            lang={lang}
+            name="code"
+            label={t.editorCode}
+            value={values.code}
+            hint={t.editorCodeHint}
+            errors={props.errors}
+            maxlength={LIMITS.code}
+          />
         </div>
         <p class="field-hint" id="markdown-hint">
           {t.editorMarkdownHint}
         </p>
         <div class="bilingual bilingual--form">
           <div class="bilingual__column">
-            <Field lang={lang} name="statement_en" label={t.editorStatementEn} value={values.statement_en} errors={props.errors} multiline rows={3} inputLang="en" maxlength={LIMITS.statement} />
-            <Field lang={lang} name="description_en" label={t.editorDescriptionEn} value={values.description_en} errors={props.errors} multiline rows={5} inputLang="en" maxlength={LIMITS.description} />
+            <Field
+              lang={lang}
+              name="statement_en"
+              label={t.editorStatementEn}
+              value={values.statement_en}
+              errors={props.errors}
+              multiline
+              rows={3}
+              inputLang="en"
+              maxlength={LIMITS.statement}
+            />
+            <Field
+              lang={lang}
+              name="description_en"
+              label={t.editorDescriptionEn}
+              value={values.description_en}
+              errors={props.errors}
+              multiline
+              rows={5}
+              inputLang="en"
+              maxlength={LIMITS.description}
+            />
           </div>
           <div class="bilingual__column">
-            <Field lang={lang} name="statement_fr" label={t.editorStatementFr} value={values.statement_fr} errors={props.errors} multiline rows={3} inputLang="fr" maxlength={LIMITS.statement} />
-            <Field lang={lang} name="description_fr" label={t.editorDescriptionFr} value={values.description_fr} errors={props.errors} multiline rows={5} inputLang="fr" maxlength={LIMITS.description} />
+            <Field
+              lang={lang}
+              name="statement_fr"
+              label={t.editorStatementFr}
+              value={values.statement_fr}
+              errors={props.errors}
+              multiline
+              rows={3}
+              inputLang="fr"
+              maxlength={LIMITS.statement}
+            />
+            <Field
+              lang={lang}
+              name="description_fr"
+              label={t.editorDescriptionFr}
+              value={values.description_fr}
+              errors={props.errors}
+              multiline
+              rows={5}
+              inputLang="fr"
+              maxlength={LIMITS.description}
+            />
           </div>
         </div>
         <p class="page-actions">
@@ -114,7 +171,8 @@ export function ItemForm(props: ItemFormProps) {
 /** How the statements will read once published (same renderer as the public pages). */
 function Preview(props: { lang: Lang; values: ItemValues }) {
   const t = messages(props.lang);
-  const block = (text: string | null | undefined) => (text ? raw(renderMarkdown(text)) : <p class="missing">{t.editorEmpty}</p>);
+  const block = (text: string | null | undefined) =>
+    text ? raw(renderMarkdown(text)) : <p class="missing">{t.editorEmpty}</p>;
   return (
     <section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t.editorPreviewHeading}</h2>

@@ -33,7 +33,12 @@ export function frameworkTitle(lang: Lang, f: Framework) {
   return plainStatement(lang, { en: f.title_en, fr: f.title_fr });
 }
 
-export function outlineCrumbs(lang: Lang, framework: Framework, ancestors: TreeNode[], last?: TreeNode | null): Crumb[] {
+export function outlineCrumbs(
+  lang: Lang,
+  framework: Framework,
+  ancestors: TreeNode[],
+  last?: TreeNode | null,
+): Crumb[] {
   const t = messages(lang);
   const slug = framework.slug;
   return [
@@ -56,7 +61,13 @@ export function Outline(props: OutlineProps) {
   return (
     <>
       <EditorCrumbs lang={lang} crumbs={outlineCrumbs(lang, framework, props.ancestors, node)} />
-      <h1>{node ? <Statement lang={lang} en={node.statement.en} fr={node.statement.fr} /> : frameworkTitle(lang, framework)}</h1>
+      <h1>
+        {node ? (
+          <Statement lang={lang} en={node.statement.en} fr={node.statement.fr} />
+        ) : (
+          frameworkTitle(lang, framework)
+        )}
+      </h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <p class="meta">
         {props.latestEdition
@@ -104,12 +115,16 @@ function TranslationSummary(props: { lang: Lang; slug: string; missing: { french
     <ul class="translation-summary">
       {french > 0 && (
         <li>
-          <a href={`${editorUrls.translations(props.lang, props.slug)}#need-french`}>{t.editorItemsNeedFrench(french)}</a>
+          <a href={`${editorUrls.translations(props.lang, props.slug)}#need-french`}>
+            {t.editorItemsNeedFrench(french)}
+          </a>
         </li>
       )}
       {english > 0 && (
         <li>
-          <a href={`${editorUrls.translations(props.lang, props.slug)}#need-english`}>{t.editorItemsNeedEnglish(english)}</a>
+          <a href={`${editorUrls.translations(props.lang, props.slug)}#need-english`}>
+            {t.editorItemsNeedEnglish(english)}
+          </a>
         </li>
       )}
     </ul>
@@ -128,7 +143,12 @@ function ItemSummary(props: OutlineProps & { node: TreeNode }) {
       </h2>
       <p class="meta">
         {typeLabel(lang, props.types, item.type)}
-        {item.code && <> · {t.editorCode} {item.code}</>}
+        {item.code && (
+          <>
+            {" "}
+            · {t.editorCode} {item.code}
+          </>
+        )}
       </p>
       <Bilingual lang={lang} item={item} withDescription />
       <p class="page-actions">
@@ -158,7 +178,11 @@ export function Bilingual(props: { lang: Lang; item: DraftItem; withDescription?
           {missing && <strong class="flag">{l === "fr" ? t.editorNeedsFrench : t.editorNeedsEnglish}</strong>}
         </p>
         <div lang={l === "fr" ? "fr-CA" : "en-CA"}>
-          {statement ? <Text text={{ en: statement, fr: null }} lang="en" markdown="inline" /> : <span class="missing">{t.editorEmpty}</span>}
+          {statement ? (
+            <Text text={{ en: statement, fr: null }} lang="en" markdown="inline" />
+          ) : (
+            <span class="missing">{t.editorEmpty}</span>
+          )}
           {props.withDescription && description && (
             <div class="md">
               <Text text={{ en: description, fr: null }} lang="en" markdown="block" />
@@ -239,11 +263,10 @@ function ChildRow(props: OutlineProps & { child: TreeNode; place: number; count:
         </span>
         <span class="label">{typeLabel(lang, props.types, child.type)}</span>
         {child.code && <span class="code">{child.code}</span>}
-        <span>
-          {t.editorPlace(place, count)}
-        </span>
+        <span>{t.editorPlace(place, count)}</span>
       </p>
       <Bilingual lang={lang} item={item} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of links and buttons, not form fields: a fieldset would misdescribe it */}
       <div class="outline-row__actions" role="group" aria-label={t.editorActionsFor(name)}>
         <a href={editorUrls.item(lang, slug, child.id)}>{t.editorOpenChildren(child.children.length)}</a>
         <a href={editorUrls.edit(lang, slug, child.id)} aria-label={`${t.editorEdit}: ${name}`}>

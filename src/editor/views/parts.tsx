@@ -136,7 +136,13 @@ export function SelectField(props: {
 }
 
 /** What to fix, each entry linking to its field; or one message for the whole form. */
-export function ErrorSummary(props: { lang: Lang; errors?: FieldErrors; labels?: Record<string, string>; message?: string; children?: Child }) {
+export function ErrorSummary(props: {
+  lang: Lang;
+  errors?: FieldErrors;
+  labels?: Record<string, string>;
+  message?: string;
+  children?: Child;
+}) {
   const t = messages(props.lang);
   const entries = Object.entries(props.errors ?? {});
   if (!props.message && entries.length === 0) return null;
@@ -209,7 +215,9 @@ export function plainStatement(lang: Lang, text: { en: string | null; fr: string
 
 export function When(props: { lang: Lang; at: string }) {
   const date = new Date(props.at);
-  const time = Number.isNaN(date.getTime()) ? "" : new Intl.DateTimeFormat(props.lang === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short" }).format(date);
+  const time = Number.isNaN(date.getTime())
+    ? ""
+    : new Intl.DateTimeFormat(props.lang === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short" }).format(date);
   return (
     <time datetime={props.at}>
       {formatDate(props.at, props.lang)} {time}

@@ -1,11 +1,11 @@
 /** Publishing a new edition, and an adopted framework's changes upstream. */
 import type { Framework } from "../../db/schema.ts";
-import type { EditionSummary } from "../../editions/store.ts";
 import type { UpstreamChange } from "../../editions/snapshot.ts";
+import type { EditionSummary } from "../../editions/store.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
 import type { DraftItem } from "../item-state.ts";
 import { TEXT_FIELDS } from "../item-state.ts";
-import { LIMITS, type FieldErrors } from "../schemas.ts";
+import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editionUrls, editorUrls } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
@@ -40,11 +40,26 @@ export function PublishPage(props: {
       <h1>{t.editorPublishTitle}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <p class="lead">{t.editorPublishIntro}</p>
-      <p>{latest > 0 && nothing ? t.editorNoPendingChanges : t.editorPendingChanges(props.pending.added, props.pending.changed, props.pending.removed)}</p>
+      <p>
+        {latest > 0 && nothing
+          ? t.editorNoPendingChanges
+          : t.editorPendingChanges(props.pending.added, props.pending.changed, props.pending.removed)}
+      </p>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={editorUrls.publish(lang, framework.slug)}>
         <input type="hidden" name="seen" value={String(latest)} />
-        <Field lang={lang} name="summary" label={t.editorSummary} hint={t.editorSummaryHint} value={props.summary} errors={props.errors} multiline rows={3} required maxlength={LIMITS.summary} />
+        <Field
+          lang={lang}
+          name="summary"
+          label={t.editorSummary}
+          hint={t.editorSummaryHint}
+          value={props.summary}
+          errors={props.errors}
+          multiline
+          rows={3}
+          required
+          maxlength={LIMITS.summary}
+        />
         <button type="submit">{t.editorPublishButton(latest + 1)}</button>
       </form>
       <h2>{t.editorEditions}</h2>
@@ -54,7 +69,11 @@ export function PublishPage(props: {
         <ol reversed class="editions">
           {editions.map((e) => (
             <li>
-              {framework.status === "published" ? <a href={editionUrls.edition(lang, framework.slug, e.number)}>{t.editorEditionN(e.number)}</a> : t.editorEditionN(e.number)}
+              {framework.status === "published" ? (
+                <a href={editionUrls.edition(lang, framework.slug, e.number)}>{t.editorEditionN(e.number)}</a>
+              ) : (
+                t.editorEditionN(e.number)
+              )}
               {" — "}
               {formatDate(e.published_at, lang)}
               {e.published_by_label && <> · {e.published_by_label}</>}
@@ -92,7 +111,9 @@ export function UpstreamPage(props: {
       <h1>{t.editorUpstream}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} message={props.message} />
-      <p class="lead">{t.editorUpstreamIntro(frameworkTitle(lang, props.source), props.adoptedEdition, props.latestEdition)}</p>
+      <p class="lead">
+        {t.editorUpstreamIntro(frameworkTitle(lang, props.source), props.adoptedEdition, props.latestEdition)}
+      </p>
       {props.decided > 0 && <p class="meta">{t.editorUpstreamDecided(props.decided)}</p>}
       {props.pending.length === 0 ? (
         <p>{t.editorUpstreamNone}</p>
@@ -113,9 +134,17 @@ function UpstreamEntry(props: { lang: Lang; framework: Framework; entry: Pending
   const { change, local } = entry;
   const state = change.after ?? change.before;
   const name = state ? plainStatement(lang, { en: state.statement_en, fr: state.statement_fr }) : change.id;
-  const kind = change.kind === "added" ? t.editorUpstreamAdded : change.kind === "changed" ? t.editorUpstreamChanged : t.editorUpstreamRemoved;
+  const kind =
+    change.kind === "added"
+      ? t.editorUpstreamAdded
+      : change.kind === "changed"
+        ? t.editorUpstreamChanged
+        : t.editorUpstreamRemoved;
   const headingId = `upstream-${change.id}`;
-  const fields = change.kind === "changed" ? change.fields.filter((f) => f.field !== "parent_id").map((f) => f.field) : TEXT_FIELDS.filter((f) => state?.[f]);
+  const fields =
+    change.kind === "changed"
+      ? change.fields.filter((f) => f.field !== "parent_id").map((f) => f.field)
+      : TEXT_FIELDS.filter((f) => state?.[f]);
   const moved = change.fields.some((f) => f.field === "parent_id");
   return (
     <li class="upstream-entry">
@@ -144,6 +173,7 @@ function UpstreamEntry(props: { lang: Lang; framework: Framework; entry: Pending
           ))}
         </tbody>
       </table>
+      {/* biome-ignore lint/a11y/useSemanticElements: two one-button forms named by the change's heading, not a set of fields */}
       <div class="page-actions" role="group" aria-labelledby={headingId}>
         {(["take", "leave"] as const).map((decision) => (
           <form method="post" action={editorUrls.decide(lang, props.framework.slug, change.id)} class="inline-form">

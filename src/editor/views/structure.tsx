@@ -39,7 +39,17 @@ export function MovePage(props: MoveProps) {
         <form method="post" action={editorUrls.reorder(lang, slug, node.id)}>
           <input type="hidden" name="direction" value="to" />
           <input type="hidden" name="from" value={String(props.place)} />
-          <Field lang={lang} name="position" label={t.editorPosition} type="number" min={1} max={props.siblings} value={String(props.place)} hint={t.editorPositionHint(props.siblings)} errors={props.errors} />
+          <Field
+            lang={lang}
+            name="position"
+            label={t.editorPosition}
+            type="number"
+            min={1}
+            max={props.siblings}
+            value={String(props.place)}
+            hint={t.editorPositionHint(props.siblings)}
+            errors={props.errors}
+          />
           <button type="submit">{t.editorMoveHere}</button>
         </form>
       </section>
@@ -55,10 +65,20 @@ export function MovePage(props: MoveProps) {
             errors={props.errors}
             options={[
               { value: "root", label: t.editorTopLevel },
-              ...props.parents.map((p) => ({ value: p.id, label: `${indent(p)}${typeLabel(lang, props.types, p.type)}: ${p.code ? `${p.code} ` : ""}${plainStatement(lang, p.statement)}` })),
+              ...props.parents.map((p) => ({
+                value: p.id,
+                label: `${indent(p)}${typeLabel(lang, props.types, p.type)}: ${p.code ? `${p.code} ` : ""}${plainStatement(lang, p.statement)}`,
+              })),
             ]}
           />
-          <Field lang={lang} name="position" label={t.editorPositionOptional} type="number" min={1} hint={t.editorPositionLastHint} />
+          <Field
+            lang={lang}
+            name="position"
+            label={t.editorPositionOptional}
+            type="number"
+            min={1}
+            hint={t.editorPositionLastHint}
+          />
           <button type="submit">{t.editorMoveToParent}</button>
         </form>
       </section>
@@ -122,12 +142,11 @@ function SubtreeList(props: { lang: Lang; nodes: TreeNode[]; types: ItemType[] }
     <ul class="subtree">
       {props.nodes.map((n) => (
         <li>
-          <span class="label">{typeLabel(props.lang, props.types, n.type)}</span> {n.code && <span class="code">{n.code}</span>}{" "}
-          {plainStatement(props.lang, n.statement)}
+          <span class="label">{typeLabel(props.lang, props.types, n.type)}</span>{" "}
+          {n.code && <span class="code">{n.code}</span>} {plainStatement(props.lang, n.statement)}
           {n.children.length > 0 && <SubtreeList lang={props.lang} nodes={n.children} types={props.types} />}
         </li>
       ))}
     </ul>
   );
 }
-
