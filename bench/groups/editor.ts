@@ -88,11 +88,18 @@ export const editorBench: BenchGroup = {
           description_en: "",
           description_fr: "",
         });
+        const text = body.toString();
         const started = performance.now();
+        // As a browser sends a form: with its length, so the body limit is checked without streaming.
         const response = await app.request(`/en/editor/frameworks/${slug}/items/${item.id}/edit`, {
           method: "POST",
-          headers: { origin, cookie: cookies[editor], "content-type": "application/x-www-form-urlencoded" },
-          body: body.toString(),
+          headers: {
+            origin,
+            cookie: cookies[editor],
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": String(Buffer.byteLength(text)),
+          },
+          body: text,
         });
         const elapsed = performance.now() - started;
         if (response.status !== 303)

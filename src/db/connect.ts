@@ -30,8 +30,28 @@ export async function openDatabase(url: string): Promise<Database> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  reusePreparedStatements(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. The same SQL
+ * text gets the same statement back (better-sqlite3 runs one at a time, and SQLite re-prepares a
+ * statement itself after a schema change). Bounded: generated SQL (e.g. IN lists) cannot grow it.
+ */
+function reusePreparedStatements(sqlite: { prepare: (sql: string) => unknown }, max = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, unknown>();
+  sqlite.prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (statements.size >= max) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 /**
