@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
-import { type Lang, messages } from "../i18n/index.ts";
 import { type Bilingual, pick } from "../frameworks/tree.ts";
-import { renderMarkdown, renderMarkdownInline } from "./markdown.ts";
+import { type Lang, messages } from "../i18n/index.ts";
+import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 
 /**
  * Content text in the page's language; when only the other language exists it is shown with its own
@@ -16,7 +16,8 @@ export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; mar
       ? raw(renderMarkdown(chosen.value))
       : props.markdown === "inline"
         ? raw(renderMarkdownInline(chosen.value))
-        : chosen.value;
+        : // Where markup cannot go (links, breadcrumbs, navigation), its marks are dropped, not shown.
+          markdownToPlain(chosen.value);
   if (chosen.lang === props.lang) return <>{content}</>;
   const Wrapper = props.markdown === "block" ? "div" : "span";
   return (
@@ -27,6 +28,8 @@ export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; mar
   );
 }
 
+/** Plain text in the page's language (titles, meta descriptions): Markdown marks dropped. */
 export function textOf(text: Bilingual, lang: Lang): string {
-  return pick(text, lang)?.value ?? "";
+  const chosen = pick(text, lang);
+  return chosen ? markdownToPlain(chosen.value) : "";
 }

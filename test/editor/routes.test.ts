@@ -426,6 +426,32 @@ for (const dialect of testDialects()) {
       assert.equal((await get(`/en/frameworks/${SLUG}/editions/abc`, "")).status, 404);
     });
 
+    test("Markdown in a statement is rendered for readers, plain where markup cannot go, never raw HTML", async () => {
+      const target = await itemId("ML.CR.5");
+      const current = await item(target);
+      const statement = "Builds *lasting* [partnerships](https://example.org/p?a=1&b=2)";
+      await post(editorUrls.edit("en", SLUG, target), {
+        version: String(current?.version),
+        type: "competency",
+        code: "ML.CR.5",
+        statement_en: statement,
+        statement_fr: current?.statement_fr ?? "",
+      });
+      const seen = /name="seen" value="(\d+)"/.exec(
+        await (await get(editorUrls.publish("en", SLUG))).text(),
+      )?.[1] as string;
+      assert.equal((await post(editorUrls.publish("en", SLUG), { summary: "Markdown.", seen })).status, 303);
+      const area = await (await get(urls.item("en", SLUG, "ML.CR"), "")).text();
+      assert.ok(
+        area.includes(
+          'Builds <em>lasting</em> <a href="https://example.org/p?a=1&amp;b=2" rel="noopener noreferrer">partnerships</a>',
+        ),
+      );
+      const page = await (await get(urls.item("en", SLUG, "ML.CR.5"), "")).text();
+      assert.match(page, /<title>Builds lasting partnerships — /);
+      assert.ok(!page.includes("*lasting*"), "no literal marks anywhere on the page");
+    });
+
     test("create a framework, then adopt one; upstream changes can be taken or left", async () => {
       const t_ = messages("en");
       const created = await post(editorUrls.createFramework("en"), {
@@ -470,7 +496,10 @@ for (const dialect of testDialects()) {
         statement_en: "Revised upstream",
         statement_fr: current?.statement_fr ?? "",
       });
-      await post(editorUrls.publish("en", SLUG), { summary: "Budget wording.", seen: "2" });
+      const seen = /name="seen" value="(\d+)"/.exec(
+        await (await get(editorUrls.publish("en", SLUG))).text(),
+      )?.[1] as string;
+      await post(editorUrls.publish("en", SLUG), { summary: "Budget wording.", seen });
       const pending = await (await get(editorUrls.upstream("fr", "our-copy"))).text();
       assert.ok(shows(pending, messages("fr").editorUpstreamChanged));
       assert.ok(pending.includes("Revised upstream"));
