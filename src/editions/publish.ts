@@ -10,7 +10,7 @@ import { EditorError } from "../editor/errors.ts";
 import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
 import type { Actor } from "../policy/index.ts";
 import { buildSnapshot } from "./snapshot.ts";
-import { latestEditionNumber } from "./store.ts";
+import { insertEdition, latestEditionNumber } from "./store.ts";
 
 export const SUMMARY_MAX = 500;
 
@@ -54,19 +54,16 @@ export async function publishEdition(
     const snapshot = buildSnapshot(framework, types, rows);
     const number = latest + 1;
     const batch = newBatch(frameworkId, actor, publishedAt);
-    await trx
-      .insertInto("editions")
-      .values({
-        id: randomUUID(),
-        framework_id: frameworkId,
-        number,
-        summary: text,
-        published_at: publishedAt,
-        published_by: batch.actorId,
-        published_by_label: batch.actorLabel,
-        snapshot: JSON.stringify(snapshot),
-      })
-      .execute();
+    await insertEdition(trx, {
+      id: randomUUID(),
+      framework_id: frameworkId,
+      number,
+      summary: text,
+      published_at: publishedAt,
+      published_by: batch.actorId,
+      published_by_label: batch.actorLabel,
+      snapshot: JSON.stringify(snapshot),
+    });
     await writeChanges(trx, batch, [
       {
         itemId: null,

@@ -59,16 +59,6 @@ export async function latestEditionNumber(db: Executor, frameworkId: string): Pr
   return Number(row?.number ?? 0);
 }
 
-/** Framework id → number of its latest edition, for every framework that has one. */
-export async function latestEditionNumbers(db: Executor): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom("editions")
-    .select(["framework_id", (eb) => eb.fn.max("number").as("number")])
-    .groupBy("framework_id")
-    .execute();
-  return new Map(rows.map((r) => [r.framework_id, Number(r.number)]));
-}
-
 export async function insertEdition(trx: Executor, edition: Edition): Promise<void> {
   await trx.insertInto("editions").values(edition).execute();
 }

@@ -38,14 +38,6 @@ export function isTextField(value: string): value is TextField {
   return (TEXT_FIELDS as readonly string[]).includes(value);
 }
 
-export function isItemField(value: string): value is ItemField {
-  return isTextField(value) || (PLACEMENT_FIELDS as readonly string[]).includes(value);
-}
-
-export function fieldValue(item: ItemState, field: ItemField): string | number | null {
-  return item[field];
-}
-
 /** A draft item as the tree builder wants it (the editor reuses the readers' tree code). */
 export function toItemRow(item: DraftItem): ItemRow {
   return {

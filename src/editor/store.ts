@@ -84,18 +84,6 @@ export async function findFrameworkForEditor(db: Executor, slug: string): Promis
   return db.selectFrom("frameworks").select(frameworkColumns).where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
-  return Boolean(await db.selectFrom("frameworks").select("id").where("slug", "=", slug).executeTakeFirst());
-}
-
-export async function itemIdTaken(db: Executor, id: string): Promise<boolean> {
-  return Boolean(await db.selectFrom("items").select("id").where("id", "=", id).executeTakeFirst());
-}
-
-export async function frameworkIdTaken(db: Executor, id: string): Promise<boolean> {
-  return Boolean(await db.selectFrom("frameworks").select("id").where("id", "=", id).executeTakeFirst());
-}
-
 export async function typesByCode(db: Executor, frameworkId: string): Promise<Map<string, ItemType>> {
   return new Map((await listItemTypes(db, frameworkId)).map((t) => [t.code, t]));
 }
