@@ -5,7 +5,6 @@
  * same formats (better-auth's scrypt hash for passwords).
  */
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
 import { type Kysely, PostgresAdapter } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { Role } from "../policy/index.ts";
@@ -148,7 +147,8 @@ export async function createAccount(db: Kysely<DB>, input: NewAccount): Promise<
   const email = normalizeEmail(input.email);
   const now = new Date().toISOString();
   const id = randomUUID();
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const passwordHash =
+    input.password === undefined ? null : await (await import("better-auth/crypto")).hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     if (existing) throw new EmailTakenError();
@@ -203,7 +203,7 @@ export async function setPassword(
   password: string,
   options: { keepSessionId?: string } = {},
 ): Promise<void> {
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await (await import("better-auth/crypto")).hashPassword(password);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const updated = await trx

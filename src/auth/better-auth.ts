@@ -18,17 +18,23 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { findUserById, isPostgres } from "./accounts.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
+import {
+  ACCOUNT_DISABLED,
+  CLIENT_ADDRESS_HEADER,
+  COOKIE_PREFIX,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_SECONDS,
+  SESSION_REFRESH_SECONDS,
+} from "./session-settings.ts";
 
-export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
-export const SESSION_REFRESH_SECONDS = 15 * 60;
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
-export const COOKIE_PREFIX = "skillshelf";
-
-/** better-auth records a session's address from this header, which our routes always set themselves. */
-export const CLIENT_ADDRESS_HEADER = "x-skillshelf-client-address";
-
-/** Thrown from the session hook when a disabled account gives the right password. */
-export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+export {
+  ACCOUNT_DISABLED,
+  CLIENT_ADDRESS_HEADER,
+  COOKIE_PREFIX,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_SECONDS,
+  SESSION_REFRESH_SECONDS,
+};
 
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
 

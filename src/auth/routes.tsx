@@ -2,7 +2,6 @@
  * A person's own account, mounted under /{lang}: sign in and out, their sessions ("sign out
  * everywhere"), their password, and accepting an invitation. Every page works without JavaScript.
  */
-import { verifyPassword } from "better-auth/crypto";
 import { type Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app-env.ts";
@@ -19,7 +18,7 @@ import {
   passwordHashOf,
   setPassword,
 } from "./accounts.ts";
-import { CLIENT_ADDRESS_HEADER } from "./better-auth.ts";
+import { CLIENT_ADDRESS_HEADER } from "./session-settings.ts";
 import { changePasswordForm, newPasswordErrors, newPasswordForm, parseForm, signInForm } from "./forms.ts";
 import { clientAddress, currentSession } from "./middleware.ts";
 import { hashToken, isWellFormedToken } from "./secrets.ts";
@@ -161,7 +160,11 @@ export function authRoutes(auth: AuthService): Hono<AppEnv> {
       return passwordPage(c, { message: t(c).authTooManyAttempts(Math.ceil(waitMs / 60_000)) }, 429);
     }
     const hash = await passwordHashOf(c.var.db, actor.id);
-    if (!current || !hash || !(await verifyPassword({ hash, password: current }))) {
+    if (
+      !current ||
+      !hash ||
+      !(await (await import("better-auth/crypto")).verifyPassword({ hash, password: current }))
+    ) {
       auth.limiter.recordFailure(actor.email, address);
       return passwordPage(c, { errors: { current: "authCurrentPasswordWrong" } }, 400);
     }

@@ -4,19 +4,20 @@
  * results (Set-Cookie headers, error codes) so routes never touch better-auth directly.
  */
 import { randomBytes } from "node:crypto";
-import { isAPIError } from "better-auth/api";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.ts";
 import type { DB } from "../db/schema.ts";
 import { type Actor, ROLES, type Role } from "../policy/index.ts";
 import { deleteAllSessions } from "./accounts.ts";
-import {
-  ACCOUNT_DISABLED,
-  type BetterAuth,
-  COOKIE_PREFIX,
-  createBetterAuth,
-  SESSION_ABSOLUTE_MS,
-} from "./better-auth.ts";
+import type { BetterAuth } from "./better-auth.ts";
+import { ACCOUNT_DISABLED, COOKIE_PREFIX, SESSION_ABSOLUTE_MS } from "./session-settings.ts";
+
+/** better-auth's APIError, recognised without importing better-auth/api at start-up. */
+function isAPIError(
+  error: unknown,
+): error is Error & { status: string | number; body?: { code?: string; message?: string } } {
+  return error instanceof Error && error.name === "APIError";
+}
 import { SignInLimiter } from "./rate-limit.ts";
 
 const SECRET_KEY = "auth_secret";
@@ -67,8 +68,9 @@ function roleOf(value: unknown): Role {
 export function createAuthService(deps: { db: Kysely<DB>; config: Config }): AuthService {
   let instance: Promise<BetterAuth> | undefined;
   const auth = () => {
-    instance ??= resolveSecret(deps.db, deps.config).then((secret) =>
-      createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }),
+    // Loaded on first use: anonymous readers never pay for better-auth at start-up.
+    instance ??= Promise.all([resolveSecret(deps.db, deps.config), import("./better-auth.ts")]).then(
+      ([secret, { createBetterAuth }]) => createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }),
     );
     instance.catch(() => (instance = undefined));
     return instance;

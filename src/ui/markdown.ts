@@ -3,7 +3,12 @@
  * links (http, https, mailto only). Raw HTML is never passed through: markdown-it escapes it, and
  * every other Markdown construct (headings, images, code, tables…) stays literal text.
  */
-import MarkdownIt from "markdown-it";
+import { createRequire } from "node:module";
+import type MarkdownIt from "markdown-it";
+
+// Loaded on first use (synchronously, rendering is synchronous): most statements are plain text,
+// and the server should not pay for the parser at start-up.
+const require = createRequire(import.meta.url);
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
 
@@ -15,7 +20,8 @@ const escapeText = (text: string) =>
   );
 
 function renderer(): MarkdownIt {
-  const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false });
+  const MarkdownItClass = require("markdown-it") as typeof MarkdownIt;
+  const md = new MarkdownItClass("zero", { html: false, linkify: false, typographer: false, breaks: false });
   md.enable(["list", "emphasis", "link", "newline", "escape"]);
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
   const defaultLinkOpen =
@@ -28,16 +34,17 @@ function renderer(): MarkdownIt {
   return md;
 }
 
-const md = renderer();
+let instance: MarkdownIt | undefined;
+const parser = () => (instance ??= renderer());
 
 /** Block rendering (paragraphs and lists), for descriptions and the editor's preview. */
 export function renderMarkdown(text: string): string {
-  return md.render(text);
+  return parser().render(text);
 }
 
 /** Inline rendering (emphasis and links, no paragraphs or lists), for text inside a heading or list item. */
 export function renderMarkdownInline(text: string): string {
-  return md.renderInline(text);
+  return parser().renderInline(text);
 }
 
 /** True when the text uses any of the Markdown the renderer understands (so plain text stays plain). */
@@ -48,7 +55,7 @@ export function hasMarkdown(text: string): boolean {
 /** The text without its Markdown marks, for titles, navigation and link text. */
 export function markdownToPlain(text: string): string {
   if (!hasMarkdown(text)) return text;
-  const tokens = md.parseInline(text, {});
+  const tokens = parser().parseInline(text, {});
   const parts: string[] = [];
   for (const token of tokens)
     for (const child of token.children ?? [])
