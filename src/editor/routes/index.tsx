@@ -10,6 +10,8 @@ import { requirePermission } from "../../policy/guard.ts";
 import { registerEditorAssets } from "../assets.ts";
 import { frameworkRoutes } from "./frameworks.tsx";
 import { historyRoutes } from "./history.tsx";
+import { itemDeleteRoutes } from "./item-delete.tsx";
+import { itemMoveRoutes } from "./item-moves.tsx";
 import { itemRoutes } from "./items.tsx";
 import { publishRoutes } from "./publish.tsx";
 
@@ -38,6 +40,8 @@ export function editorRoutes(): Hono<AppEnv> {
   for (const path of ["/", "/new", "/adopt", "/frameworks", "/frameworks/*"]) app.use(path, ...guarded);
   app.route("/", frameworkRoutes());
   app.route("/", itemRoutes());
+  app.route("/", itemMoveRoutes());
+  app.route("/", itemDeleteRoutes());
   app.route("/", historyRoutes());
   app.route("/", publishRoutes());
   return app;
