@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import type { Framework, ItemType } from "../db/schema.ts";
 import { diffItems, type FieldChange } from "../editor/history.ts";
 import type { ItemState } from "../editor/item-state.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
 import { type FrameworkJson, frameworkJson, type ItemJson } from "../frameworks/json.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../frameworks/tree.ts";
+import type { FrameworkView } from "../frameworks/view.ts";
 
 /** What an edition stores: the API's JSON, plus what the reader's view needs beyond it. */
 export interface EditionSnapshot extends FrameworkJson {

@@ -5,25 +5,14 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
-import type { DB, Framework, ItemType } from "../db/schema.ts";
+import type { DB, Framework } from "../db/schema.ts";
 import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
 import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
 import { findFrameworkBySlug, listFrameworks, listItemRows, listItemTypes, readContentRevision } from "./store.ts";
-import type { Tree, TreeNode } from "./tree.ts";
+import type { FrameworkView } from "./view.ts";
 
-export interface FrameworkView {
-  framework: Framework;
-  types: Map<string, ItemType>;
-  tree: Tree;
-  /** item id → the key used in its URL (human code when unique, else id). */
-  keys: Map<string, string>;
-  byKey: Map<string, TreeNode>;
-  itemCount: number;
-  /** Newest change anywhere in the framework. */
-  lastUpdated: string;
-  /** The published edition this view shows (absent for a draft view built from live rows). */
-  edition?: { number: number; publishedAt: string; summary: string };
-}
+// Defined apart so the edition snapshots (which build views) need not import the catalog.
+export type { FrameworkView } from "./view.ts";
 
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */

@@ -1,6 +1,7 @@
 /** The framework as JSON: one shape for the API, `skillshelf export --format json` and later imports. */
-import type { FrameworkView } from "./catalog.ts";
+
 import type { Bilingual, TreeNode } from "./tree.ts";
+import type { FrameworkView } from "./view.ts";
 
 export interface ItemJson {
   id: string;

@@ -1,0 +1,17 @@
+/** What readers see of one framework: its tree and URL keys, from a published edition or the live rows. */
+import type { Framework, ItemType } from "../db/schema.ts";
+import type { Tree, TreeNode } from "./tree.ts";
+
+export interface FrameworkView {
+  framework: Framework;
+  types: Map<string, ItemType>;
+  tree: Tree;
+  /** item id → the key used in its URL (human code when unique, else id). */
+  keys: Map<string, string>;
+  byKey: Map<string, TreeNode>;
+  itemCount: number;
+  /** Newest change anywhere in the framework. */
+  lastUpdated: string;
+  /** The published edition this view shows (absent for a draft view built from live rows). */
+  edition?: { number: number; publishedAt: string; summary: string };
+}
