@@ -1,0 +1,29 @@
+// recherche (src/search) : la page de recherche, ses résultats et les messages d'erreur de l'API de recherche.
+
+import type { Translation } from "../dictionary.ts";
+import type { search as enSearch } from "../en/search.ts";
+
+const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+
+export const search: Translation<typeof enSearch> = {
+  searchTitle: "Recherche",
+  searchTitleFor: (query) => `Recherche : ${query}`,
+  searchHeading: "Rechercher dans le répertoire",
+  searchIntro:
+    "Trouvez des catégories, des domaines, des compétences et des connaissances, compétences et aptitudes, en français ou en anglais. Les accents et les majuscules n'ont pas d'importance, et le début d'un mot suffit.",
+  searchResultCount: (n, query) =>
+    n <= 1 ? `${n} résultat pour « ${query} »` : `${number(n)} résultats pour « ${query} »`,
+  searchNoResults: (query) => `Aucun résultat pour « ${query} »`,
+  searchShowingBest: (shown) => `Affichage des ${number(shown)} meilleurs résultats.`,
+  searchShortened: (max) => `Votre recherche a été réduite à ses ${number(max)} premiers caractères.`,
+  searchSuggestionsHeading: "Suggestions",
+  searchSuggestSpelling: "Vérifiez l'orthographe, ou tapez seulement le début d'un mot.",
+  searchSuggestFewerWords: "Utilisez moins de mots, ou des mots plus généraux.",
+  searchSuggestOtherLanguage: "Essayez le mot en anglais : la recherche porte sur les deux langues.",
+  searchSuggestBrowse: "Parcourir les catégories et les domaines",
+  searchEmpty: "Tapez un mot ou le début d'un mot. Par exemple :",
+  searchExamples: "partenariat|budget|social media",
+  searchOtherLanguageMatch: "En anglais :",
+  apiSearchBadLang: "La langue (lang) doit être en ou fr.",
+  apiSearchBadLimit: (max) => `La limite doit être un nombre entier de 1 à ${number(max)}.`,
+};
