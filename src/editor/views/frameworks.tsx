@@ -6,7 +6,7 @@ import { type FieldErrors, LIMITS } from "../schemas.ts";
 import type { FrameworkSummary } from "../store.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Field, Notice, plainStatement, SelectField } from "./parts.tsx";
+import { BilingualFields, EditorCrumbs, ErrorSummary, Field, Notice, plainStatement, SelectField } from "./parts.tsx";
 
 export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; notice?: string }) {
   const { lang } = props;
@@ -70,52 +70,21 @@ function FrameworkTextFields(props: { lang: Lang; values: FrameworkFormValues; e
   const t = messages(props.lang);
   const { values, errors, lang } = props;
   return (
-    <div class="bilingual bilingual--form">
-      <div class="bilingual__column">
-        <Field
-          lang={lang}
-          name="title_en"
-          label={t.editorTitleEn}
-          value={values.title_en}
-          errors={errors}
-          inputLang="en"
-          maxlength={LIMITS.title}
-        />
-        <Field
-          lang={lang}
-          name="description_en"
-          label={t.editorDescriptionEn}
-          value={values.description_en}
-          errors={errors}
-          multiline
-          rows={4}
-          inputLang="en"
-          maxlength={LIMITS.description}
-        />
-      </div>
-      <div class="bilingual__column">
-        <Field
-          lang={lang}
-          name="title_fr"
-          label={t.editorTitleFr}
-          value={values.title_fr}
-          errors={errors}
-          inputLang="fr"
-          maxlength={LIMITS.title}
-        />
-        <Field
-          lang={lang}
-          name="description_fr"
-          label={t.editorDescriptionFr}
-          value={values.description_fr}
-          errors={errors}
-          multiline
-          rows={4}
-          inputLang="fr"
-          maxlength={LIMITS.description}
-        />
-      </div>
-    </div>
+    <BilingualFields
+      lang={lang}
+      values={values as Record<string, string | null | undefined>}
+      errors={errors}
+      fields={[
+        { base: "title", label: { en: t.editorTitleEn, fr: t.editorTitleFr }, maxlength: LIMITS.title },
+        {
+          base: "description",
+          label: { en: t.editorDescriptionEn, fr: t.editorDescriptionFr },
+          maxlength: LIMITS.description,
+          multiline: true,
+          rows: 4,
+        },
+      ]}
+    />
   );
 }
 

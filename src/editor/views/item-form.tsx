@@ -9,7 +9,7 @@ import type { TextField } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Field, plainStatement, SelectField, When } from "./parts.tsx";
+import { BilingualFields, EditorCrumbs, ErrorSummary, Field, plainStatement, SelectField, When } from "./parts.tsx";
 
 export type ItemValues = Partial<Record<TextField, string | null>>;
 
@@ -105,56 +105,27 @@ export function ItemForm(props: ItemFormProps) {
         <p class="field-hint" id="markdown-hint">
           {t.editorMarkdownHint}
         </p>
-        <div class="bilingual bilingual--form">
-          <div class="bilingual__column">
-            <Field
-              lang={lang}
-              name="statement_en"
-              label={t.editorStatementEn}
-              value={values.statement_en}
-              errors={props.errors}
-              multiline
-              rows={3}
-              inputLang="en"
-              maxlength={LIMITS.statement}
-            />
-            <Field
-              lang={lang}
-              name="description_en"
-              label={t.editorDescriptionEn}
-              value={values.description_en}
-              errors={props.errors}
-              multiline
-              rows={5}
-              inputLang="en"
-              maxlength={LIMITS.description}
-            />
-          </div>
-          <div class="bilingual__column">
-            <Field
-              lang={lang}
-              name="statement_fr"
-              label={t.editorStatementFr}
-              value={values.statement_fr}
-              errors={props.errors}
-              multiline
-              rows={3}
-              inputLang="fr"
-              maxlength={LIMITS.statement}
-            />
-            <Field
-              lang={lang}
-              name="description_fr"
-              label={t.editorDescriptionFr}
-              value={values.description_fr}
-              errors={props.errors}
-              multiline
-              rows={5}
-              inputLang="fr"
-              maxlength={LIMITS.description}
-            />
-          </div>
-        </div>
+        <BilingualFields
+          lang={lang}
+          values={values as Record<string, string | null | undefined>}
+          errors={props.errors}
+          fields={[
+            {
+              base: "statement",
+              label: { en: t.editorStatementEn, fr: t.editorStatementFr },
+              maxlength: LIMITS.statement,
+              multiline: true,
+              rows: 3,
+            },
+            {
+              base: "description",
+              label: { en: t.editorDescriptionEn, fr: t.editorDescriptionFr },
+              maxlength: LIMITS.description,
+              multiline: true,
+              rows: 5,
+            },
+          ]}
+        />
         <p class="page-actions">
           <button type="submit">{t.editorSave}</button>
           <button type="submit" name="intent" value="preview" class="button--quiet">

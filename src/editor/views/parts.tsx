@@ -224,3 +224,42 @@ export function When(props: { lang: Lang; at: string }) {
     </time>
   );
 }
+
+/** One text field as both languages have it: `base` names the pair (`statement` → statement_en, statement_fr). */
+export interface BilingualFieldSpec {
+  base: string;
+  label: Record<Lang, string>;
+  maxlength: number;
+  multiline?: boolean;
+  rows?: number;
+}
+
+/** English and French side by side: each language's column holds the same fields, in the same order. */
+export function BilingualFields(props: {
+  lang: Lang;
+  values: Record<string, string | null | undefined>;
+  errors?: FieldErrors;
+  fields: BilingualFieldSpec[];
+}) {
+  return (
+    <div class="bilingual bilingual--form">
+      {(["en", "fr"] as const).map((inputLang) => (
+        <div class="bilingual__column">
+          {props.fields.map((field) => (
+            <Field
+              lang={props.lang}
+              name={`${field.base}_${inputLang}`}
+              label={field.label[inputLang]}
+              value={props.values[`${field.base}_${inputLang}`]}
+              errors={props.errors}
+              multiline={field.multiline}
+              rows={field.rows}
+              inputLang={inputLang}
+              maxlength={field.maxlength}
+            />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
