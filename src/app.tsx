@@ -14,7 +14,7 @@ import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
 import type { Catalog } from "./frameworks/catalog.ts";
-import { type Lang, LANGS, messages, negotiateLang } from "./i18n/index.ts";
+import { type Lang, LANGS, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { editionRoutes } from "./editions/routes.tsx";
 import { editorRoutes } from "./editor/routes/index.tsx";
 import { indexRoutes } from "./index/routes.tsx";
@@ -78,11 +78,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(
     "*",
     jsxRenderer(
-      ({ children, ...props }, c) => (
-        <Layout {...props} user={c.var.user}>
-          {children}
-        </Layout>
-      ),
+      ({ children, ...props }, c) => {
+        // Every page under /en or /fr links to its twin in the other language, unless it names one
+        // itself; a page answering a form post has no address of its own to link to.
+        const url = new URL(c.req.url);
+        const lang = c.req.method === "GET" ? langFromPath(url.pathname) : undefined;
+        const alternate =
+          props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
+        return (
+          <Layout {...props} alternate={alternate} user={c.var.user}>
+            {children}
+          </Layout>
+        );
+      },
       { docType: true },
     ),
   );
@@ -135,7 +143,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, "request failed");
-    if (c.req.path.startsWith("/api/")) return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
+    if (c.req.path.startsWith("/api/"))
+      return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
     const lang = c.var.lang ?? "en";
     c.status(500);
     return c.render(<ErrorPage lang={lang} kind="error" />, { lang, title: messages(lang).errorTitle });

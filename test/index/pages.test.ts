@@ -222,6 +222,16 @@ describe("not found and errors", () => {
     });
   }
 
+  test("pages that do not name their twin still link to the other language (query kept)", async () => {
+    for (const [path, twin] of [
+      ["/fr/sign-in", "/en/sign-in"],
+      ["/en/search?q=partenariat", "/fr/search?q=partenariat"],
+    ]) {
+      const html = await (await get(path)).text();
+      assert.match(html, new RegExp(`class="lang-switch" href="${twin.replace(/[?]/g, "\\?")}"`), path);
+    }
+  });
+
   test("a trailing slash redirects to the page without it, query kept", async () => {
     for (const [path, target] of [
       ["/en/", "/en"],
@@ -230,7 +240,11 @@ describe("not found and errors", () => {
     ]) {
       const res = await get(path);
       assert.equal(res.status, 301, path);
-      assert.equal(new URL(res.headers.get("location") ?? "", "http://x").pathname + new URL(res.headers.get("location") ?? "", "http://x").search, target);
+      assert.equal(
+        new URL(res.headers.get("location") ?? "", "http://x").pathname +
+          new URL(res.headers.get("location") ?? "", "http://x").search,
+        target,
+      );
     }
   });
 

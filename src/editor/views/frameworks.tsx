@@ -4,6 +4,7 @@ import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import type { DraftItem } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import type { FrameworkSummary } from "../store.ts";
+import { wizardUrls } from "../../interop/wizard/urls.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
 import { BilingualFields, EditorCrumbs, ErrorSummary, Field, Notice, plainStatement, SelectField } from "./parts.tsx";
@@ -22,6 +23,9 @@ export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; 
         </a>
         <a class="button button--quiet" href={editorUrls.adopt(lang)}>
           {t.editorAdoptFramework}
+        </a>
+        <a class="button button--quiet" href={wizardUrls.start(lang)}>
+          {t.importTitle}
         </a>
       </p>
       <h2>{t.editorFrameworks}</h2>
