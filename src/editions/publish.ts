@@ -8,6 +8,7 @@ import type { DB } from "../db/schema.ts";
 import { newBatch, writeChanges } from "../editor/changes-store.ts";
 import { EditorError } from "../editor/errors.ts";
 import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
+import { listAssociations, listDefinitions, listItemExtras } from "../interop/case/store.ts";
 import type { Actor } from "../policy/index.ts";
 import { buildSnapshot } from "./snapshot.ts";
 import { insertEdition, latestEditionNumber } from "./store.ts";
@@ -44,14 +45,22 @@ export async function publishEdition(
       .returning("id")
       .executeTakeFirst();
     if (!locked) throw new EditorError("not_found");
-    const [framework, types, rows, latest] = await Promise.all([
+    const [framework, types, rows, latest, associations, definitions, itemExtras] = await Promise.all([
       findFrameworkById(trx, frameworkId),
       listItemTypes(trx, frameworkId),
       listItemRows(trx, frameworkId),
       latestEditionNumber(trx, frameworkId),
+      listAssociations(trx, frameworkId),
+      listDefinitions(trx, frameworkId),
+      listItemExtras(trx, frameworkId),
     ]);
     if (!framework) throw new EditorError("not_found");
-    const snapshot = buildSnapshot(framework, types, rows);
+    // The CASE-only rows are frozen too, so the CASE API never serves an unpublished import.
+    const snapshot = buildSnapshot(framework, types, rows, {
+      associations,
+      definitions,
+      itemExtras: Object.fromEntries(itemExtras),
+    });
     const number = latest + 1;
     const batch = newBatch(frameworkId, actor, publishedAt);
     await insertEdition(trx, {

@@ -3,7 +3,7 @@
  * reader's view rebuilt from one, and what changed between two of them (for adopters).
  */
 import { createHash } from "node:crypto";
-import type { Framework, ItemType } from "../db/schema.ts";
+import type { CaseAssociationsTable, CaseDefinitionsTable, Framework, ItemType } from "../db/schema.ts";
 import { diffItems, type FieldChange } from "../editor/history.ts";
 import type { ItemState } from "../editor/item-state.ts";
 import { type FrameworkJson, frameworkJson, type ItemJson } from "../frameworks/json.ts";
@@ -15,6 +15,18 @@ export interface EditionSnapshot extends FrameworkJson {
   itemTypes: { id?: string; code: string; label: { en: string | null; fr: string | null }; extra?: string | null }[];
   /** The framework's `extra` column (CASE fields with no column), so exports from an edition lose nothing. */
   extra?: string | null;
+  /**
+   * What only CASE carries (associations, definitions, items' extra fields), frozen with the edition
+   * so the CASE API serves the published state, not the draft. Absent in snapshots taken before it.
+   */
+  case?: EditionCaseData;
+}
+
+export interface EditionCaseData {
+  associations: CaseAssociationsTable[];
+  definitions: CaseDefinitionsTable[];
+  /** items.extra (parsed) by item id, only items that have one. */
+  itemExtras: Record<string, Record<string, unknown>>;
 }
 
 /** The reader's view of a framework from its rows (no I/O): shared by the catalog and publishing. */
@@ -47,6 +59,7 @@ export function buildSnapshot(
   framework: Framework,
   types: readonly ItemType[],
   rows: readonly ItemRow[],
+  caseData?: EditionCaseData,
 ): EditionSnapshot {
   const view = assembleView({ ...framework, status: "published" }, types, rows);
   const json = frameworkJson(view);
@@ -59,6 +72,7 @@ export function buildSnapshot(
       extra: t.extra ?? null,
     })),
     extra: framework.extra,
+    ...(caseData ? { case: caseData } : {}),
   };
 }
 

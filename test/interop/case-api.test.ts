@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { syntheticCasePackage } from "../../bench/case/synthetic.ts";
 import { uuidV5 } from "../../src/content/uuid.ts";
+import { publishEdition } from "../../src/editions/publish.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { hasErrors } from "../../src/interop/model.ts";
@@ -350,6 +351,69 @@ describe("CASE 1.1 REST API", () => {
       .where("id", "=", draftId)
       .executeTakeFirstOrThrow();
     assert.equal(status.status, "draft");
+  });
+
+  it("serves the published edition's associations and CASE fields, not an unpublished re-import", async () => {
+    const doc = v4("edition-doc");
+    const [first, second] = [v4("edition-item-1"), v4("edition-item-2")];
+    const relation = v4("edition-assoc");
+    const node = (id: string, title: string) => ({
+      title,
+      identifier: id,
+      uri: `https://case.example.org/CFItems/${id}`,
+    });
+    const version = (label: string, type: string) => ({
+      CFDocument: {
+        identifier: doc,
+        uri: `https://case.example.org/CFDocuments/${doc}`,
+        creator: "API tests",
+        title: "Editions",
+        lastChangeDateTime: date,
+      },
+      CFItems: [first, second].map((id, i) => ({
+        identifier: id,
+        uri: `https://case.example.org/CFItems/${id}`,
+        fullStatement: `Statement ${i + 1}.`,
+        alternativeLabel: i === 0 ? label : undefined,
+        lastChangeDateTime: date,
+      })),
+      CFAssociations: [
+        {
+          identifier: relation,
+          uri: `https://case.example.org/CFAssociations/${relation}`,
+          associationType: type,
+          lastChangeDateTime: date,
+          originNodeURI: node(first, "Statement 1."),
+          destinationNodeURI: node(second, "Statement 2."),
+        },
+      ],
+    });
+    const load = async (json: Json, publish?: string) => {
+      const parsed = parseCasePackage(json);
+      assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
+      assert.ok((await importFramework(t.db, parsed.value, publish ? { publish } : {})).ok);
+      t.catalog.invalidate();
+    };
+    const served = async () => {
+      const item = await get(`/CFItems/${first}`);
+      const association = await get(`/CFAssociations/${relation}`);
+      assert.equal(item.status, 200);
+      assert.equal(association.status, 200);
+      return { label: item.body.alternativeLabel, type: association.body.associationType };
+    };
+
+    await load(version("Old label", "isRelatedTo"), "First edition");
+    assert.deepEqual(await served(), { label: "Old label", type: "isRelatedTo" });
+
+    await load(version("New label", "exactMatchOf"));
+    assert.deepEqual(await served(), { label: "Old label", type: "isRelatedTo" }, "the draft is not served");
+    const pkg = await get(`/CFPackages/${doc}`);
+    assert.equal(pkg.body.CFAssociations.find((a: Json) => a.identifier === relation).associationType, "isRelatedTo");
+
+    // The framework keeps the CFDocument's identifier.
+    await publishEdition(t.db, doc, null, "Second edition");
+    t.catalog.invalidate();
+    assert.deepEqual(await served(), { label: "New label", type: "exactMatchOf" });
   });
 
   it("answers 304 to a client whose copy is current", async () => {

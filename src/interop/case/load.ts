@@ -1,6 +1,8 @@
 /** Gathers what a CASE export needs: the reader's view of a framework plus what its import kept. */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { type EditionCaseData, parseSnapshot } from "../../editions/snapshot.ts";
+import { findEdition } from "../../editions/store.ts";
 import type { FrameworkView } from "../../frameworks/catalog.ts";
 import type { CaseExportInput } from "./export-parts.ts";
 import { isObject } from "./reader.ts";
@@ -16,32 +18,40 @@ function parseTypeExtra(text: string | null | undefined) {
   }
 }
 
+/** The CASE-only data an edition froze; undefined for snapshots taken before editions kept it. */
+async function editionCaseData(db: Kysely<DB>, frameworkId: string, number: number) {
+  const edition = await findEdition(db, frameworkId, number);
+  return edition ? parseSnapshot(edition.snapshot).case : undefined;
+}
+
 /**
  * The view decides what is exported (readers' content: published editions only, through the
- * Catalog); the side tables add identifiers, links and fields that CASE carries and pages do not.
+ * Catalog); CASE's own data (identifiers, links, fields pages do not show) comes with it: from the
+ * view's edition when it is one, else (a draft view, or an edition older than this) the live tables.
  */
 export async function caseExportInput(
   db: Kysely<DB>,
-  view: Pick<FrameworkView, "framework" | "types" | "tree">,
+  view: Pick<FrameworkView, "framework" | "types" | "tree" | "edition">,
   baseUrl: string,
 ): Promise<CaseExportInput> {
   const id = view.framework.id;
-  const itemExtras = await listItemExtras(db, id);
-  const typeExtras = await listTypeExtras(db, id);
-  const associations = await listAssociations(db, id);
-  const definitions = await listDefinitions(db, id);
+  const frozen: EditionCaseData | undefined = view.edition
+    ? await editionCaseData(db, id, view.edition.number)
+    : undefined;
+  // An edition's types carry their extra already; live types get theirs from the table.
+  const typeExtras = frozen ? undefined : await listTypeExtras(db, id);
   return {
     framework: view.framework,
     types: [...view.types.values()].map((t) => ({
       id: t.id,
       code: t.code,
       label: { en: t.label_en, fr: t.label_fr },
-      extra: parseTypeExtra(typeExtras.has(t.code) ? typeExtras.get(t.code) : t.extra),
+      extra: parseTypeExtra(typeExtras?.has(t.code) ? typeExtras.get(t.code) : t.extra),
     })),
     roots: view.tree.roots,
-    itemExtras,
-    associations,
-    definitions,
+    itemExtras: frozen ? new Map(Object.entries(frozen.itemExtras)) : await listItemExtras(db, id),
+    associations: frozen ? frozen.associations : await listAssociations(db, id),
+    definitions: frozen ? frozen.definitions : await listDefinitions(db, id),
     baseUrl,
   };
 }
