@@ -96,7 +96,7 @@ if (flags.has("--browser")) {
   const t0 = Date.now();
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", ...rel],
+    ["--import", "tsx", "--import", "./test/support/fast-check-seed.ts", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", ...rel],
     { cwd: root, stdio: "inherit", env: process.env },
   );
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);

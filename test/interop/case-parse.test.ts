@@ -326,6 +326,13 @@ describe("CASE parser: hostile packages (fast-check)", () => {
       );
     });
 
+  it("a value whose object has a 'toString' key is quoted, not called (found by fast-check)", () => {
+    const result = parseCasePackage(JSON.stringify(pkg([{ lastChangeDateTime: { toString: {} } } as never], [])));
+    const invalid = result.problems.find((p) => p.code === "case.invalid_date");
+    assert.ok(invalid, "the date is reported");
+    assertDescribed(result.problems);
+  });
+
   it("never throws, and every problem has a pointer and a message in both languages", () => {
     fc.assert(
       fc.property(hostilePackage, (source) => {

@@ -113,7 +113,7 @@ export class Reader {
     if (Number.isNaN(time)) {
       this.add(severity, pointer(at, "lastChangeDateTime"), "case.invalid_date", {
         field: "lastChangeDateTime",
-        value: String(value).slice(0, 80),
+        value: quotable(value).slice(0, 80),
       });
       return undefined;
     }
@@ -188,3 +188,13 @@ export const translated = (block: Json | undefined, key: string): string | null 
   const value = block?.[key];
   return typeof value === "string" && value.length <= MAX_CASE_TEXT ? value : null;
 };
+
+/** A value from the input, as text for a message: never calls the input's own methods (a hostile "toString" key). */
+function quotable(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
