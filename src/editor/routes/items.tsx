@@ -53,7 +53,7 @@ export function itemRoutes(): Hono<AppEnv> {
         types={draft.types}
         node={node}
         ancestors={ancestorsIn(draft.tree, node)}
-        children={node ? node.children : draft.tree.roots}
+        levelItems={node ? node.children : draft.tree.roots}
         items={draft.items}
         latestEdition={await latestEditionInfo(c, draft.framework.id)}
         missing={{ french: missing.french.length, english: missing.english.length }}

@@ -21,7 +21,8 @@ export interface OutlineProps {
   /** The item whose children are shown; null for the top level. */
   node: TreeNode | null;
   ancestors: TreeNode[];
-  children: TreeNode[];
+  /** The items of the level shown (never named `children`: JSX would take it for element children). */
+  levelItems: TreeNode[];
   items: Map<string, DraftItem>;
   latestEdition: { number: number; publishedAt: string } | null;
   missing: { french: number; english: number };
@@ -201,13 +202,13 @@ export function Bilingual(props: { lang: Lang; item: DraftItem; withDescription?
 }
 
 function Children(props: OutlineProps) {
-  const { lang, framework, node, children } = props;
+  const { lang, framework, node, levelItems } = props;
   const t = messages(lang);
   const slug = framework.slug;
   return (
     <section aria-labelledby="children-heading">
-      <h2 id="children-heading">{t.editorContents(children.length)}</h2>
-      {children.length === 0 ? (
+      <h2 id="children-heading">{t.editorContents(levelItems.length)}</h2>
+      {levelItems.length === 0 ? (
         <p>{t.editorNoChildren}</p>
       ) : (
         <>
@@ -222,8 +223,8 @@ function Children(props: OutlineProps) {
             data-msg-saved={t.editorOrderSaved}
             data-msg-failed={t.editorOrderFailed}
           >
-            {children.map((child, index) => (
-              <ChildRow {...props} child={child} place={index + 1} count={children.length} />
+            {levelItems.map((child, index) => (
+              <ChildRow {...props} child={child} place={index + 1} count={levelItems.length} />
             ))}
           </ol>
           <p class="visually-hidden" role="status" aria-live="polite" id="order-status"></p>
