@@ -28,7 +28,12 @@ export default defineConfig({
   forbidOnly: CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : [["list"]],
+  // The skip reporter lets scripts/test.mjs list skipped browser tests with their reasons.
+  reporter: [
+    ["list"],
+    ["./scripts/skip-reporter-playwright.mjs"],
+    ...(CI ? [["html", { open: "never", outputFolder: "playwright-report" }] as const] : []),
+  ],
   use: {
     baseURL: BASE_URL,
     browserName: "chromium",

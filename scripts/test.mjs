@@ -12,8 +12,8 @@
 // Browser tests are skipped, with a message, when /usr/bin/chromium is absent — except under
 // CI=true, where they must run and pass.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -80,6 +80,11 @@ const rel = files.map((f) => relative(root, f).split(sep).join("/"));
 
 const results = [];
 const started = Date.now();
+// Every skipped test or suite (node:test and Playwright) is written here as a JSON line by the
+// skip reporters, so the summary can list them with their reasons.
+const skipDir = mkdtempSync(join(tmpdir(), "skillshelf-skips-"));
+const skipLog = join(skipDir, "skips.jsonl");
+const testEnv = { ...process.env, SKILLSHELF_SKIP_LOG: skipLog };
 
 // 1. Unit and integration tests, with node's own runner (its summary lines stay visible for CI).
 if (flags.has("--browser")) {
@@ -96,8 +101,22 @@ if (flags.has("--browser")) {
   const t0 = Date.now();
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--import", "./test/support/fast-check-seed.ts", "--test", `--test-concurrency=${concurrency}`, "--test-timeout=300000", ...rel],
-    { cwd: root, stdio: "inherit", env: process.env },
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./test/support/fast-check-seed.ts",
+      "--test",
+      `--test-concurrency=${concurrency}`,
+      "--test-timeout=300000",
+      // node's own choice of reporter (spec at a terminal, tap otherwise), plus the skip recorder.
+      `--test-reporter=${process.stdout.isTTY ? "spec" : "tap"}`,
+      "--test-reporter-destination=stdout",
+      "--test-reporter=./scripts/skip-reporter.mjs",
+      `--test-reporter-destination=${skipLog}`,
+      ...rel,
+    ],
+    { cwd: root, stdio: "inherit", env: testEnv },
   );
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const ok = run.status === 0;
@@ -131,7 +150,7 @@ if (browserWanted) {
   } else {
     console.log("\ntest: browser tests (playwright test)");
     const t0 = Date.now();
-    const run = spawnSync(playwright, ["test"], { cwd: root, stdio: "inherit", env: process.env });
+    const run = spawnSync(playwright, ["test"], { cwd: root, stdio: "inherit", env: testEnv });
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     const ok = run.status === 0;
     results.push({
@@ -142,6 +161,29 @@ if (browserWanted) {
   }
 }
 
-console.log(`\ntest: summary (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const skips = existsSync(skipLog)
+  ? readFileSync(skipLog, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : [];
+rmSync(skipDir, { recursive: true, force: true });
+if (skips.length > 0) {
+  results.push({
+    name: "skipped tests",
+    status: CI ? "failed" : "skipped",
+    detail: `${skips.length}${CI ? ", and under CI=true nothing may be skipped" : ""}`,
+  });
+}
+
+console.log(`\ntest: summary (${((Date.now() - started) / 1000).toFixed(1)} s wall time)`);
 for (const r of results) console.log(`  ${r.status.padEnd(7)} ${r.name} (${r.detail})`);
+for (const s of skips) {
+  const where = s.file
+    ? relative(root, s.file.replace(/^file:\/\//, ""))
+        .split(sep)
+        .join("/")
+    : "";
+  console.log(`    skipped: ${s.name}${where ? ` [${where}]` : ""}: ${s.reason}`);
+}
 process.exit(results.some((r) => r.status === "failed") ? 1 : 0);

@@ -1,7 +1,8 @@
 /**
- * `skillshelf create-admin --email ADDRESS --password-stdin`: the first administrator, created from
- * the command line with the same password rules as the web pages. The password comes from
- * standard input so it never appears in the process list or the shell history.
+ * `skillshelf create-admin --email ADDRESS`: the first administrator, created from the command line
+ * with the same password rules as the web pages. At a terminal the password is asked twice, not
+ * echoed; otherwise (`--password-stdin`) it is read from a pipe. Either way it never appears in the
+ * process list or the shell history.
  */
 import type { Readable } from "node:stream";
 import type { Kysely } from "kysely";
@@ -40,18 +41,27 @@ export interface AdministratorRequest {
   password: string;
 }
 
-/** Checks the arguments, then reads and checks the password, before any database is opened. */
+/**
+ * Checks the arguments, then reads and checks the password, before any database is opened. At a
+ * terminal (`input.isTTY`) the password is asked for with `ask` (the CLI's hidden prompt);
+ * otherwise it must be piped in with --password-stdin, so a script never waits on a prompt nobody
+ * sees.
+ */
 export async function prepareAdministrator(
   options: CreateAdminOptions,
-  input: Readable,
+  input: Readable & { isTTY?: boolean },
+  ask?: () => Promise<string>,
 ): Promise<AdministratorRequest> {
   if (!options.email) throw new CreateAdminUsageError("--email is required");
-  if (!options.passwordStdin)
-    throw new CreateAdminUsageError("--password-stdin is required: pipe the password into the command");
+  const atTerminal = input.isTTY === true && ask !== undefined;
+  if (!atTerminal && !options.passwordStdin)
+    throw new CreateAdminUsageError(
+      "standard input is not a terminal: pipe the password into the command with --password-stdin",
+    );
   const email = options.email.trim().toLowerCase();
   if (!z.email().max(254).safeParse(email).success)
     throw new CreateAdminUsageError(`"${options.email}" is not an email address`);
-  const password = await readPassword(input);
+  const password = atTerminal ? await ask() : await readPassword(input);
   if (password.length === 0) throw new Error("no password on standard input");
   const problem = checkNewPassword(password, [email, options.name ?? ""]);
   if (problem) throw new Error(PASSWORD_PROBLEMS[problem]);

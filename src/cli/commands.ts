@@ -6,6 +6,7 @@ import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { startServer } from "../server.ts";
 import { type Command, UsageError } from "./command.ts";
+import { askNewPasswordTwice } from "./hidden-prompt.ts";
 import { exportCommand, importCommand } from "./interop-commands.ts";
 
 const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
@@ -80,14 +81,16 @@ ${ENV_NOTE}`,
   },
 
   "create-admin": {
-    summary: "create an administrator account (password on standard input)",
-    help: `Usage: skillshelf create-admin --email ADDRESS --password-stdin [--name NAME]
+    summary: "create an administrator account (asks for the password)",
+    help: `Usage: skillshelf create-admin --email ADDRESS [--name NAME]
+       … | skillshelf create-admin --email ADDRESS --password-stdin [--name NAME]
 
 Creates an administrator who can then sign in at /en/sign-in and create other accounts.
-The password is read from standard input, e.g.  printf '%s' "$PASSWORD" | skillshelf create-admin …
-It needs at least 12 characters and must not be a common or easily guessed password.
+At a terminal the password is asked for twice and not shown. In a script, pipe it in with
+--password-stdin. It needs at least 12 characters and must not be a common or easily guessed
+password, nor contain the address or the name.
   --email ADDRESS    the administrator's email address (used to sign in)
-  --password-stdin   read the password from standard input (required)
+  --password-stdin   read the password from standard input (when it is not a terminal)
   --name NAME        name shown in change histories (default: the start of the address)
 Exit codes: 0 created, 1 refused (password rules, address taken), 2 bad arguments.
 ${ENV_NOTE}`,
@@ -99,7 +102,9 @@ ${ENV_NOTE}`,
         passwordStdin: Boolean(values["password-stdin"]),
       };
       try {
-        const request = await prepareAdministrator(options, process.stdin);
+        const request = await prepareAdministrator(options, process.stdin, () =>
+          askNewPasswordTwice(process.stdin, process.stderr),
+        );
         console.log(await withDatabase((db) => createAdministrator(db, request)));
         return 0;
       } catch (error) {

@@ -1,8 +1,7 @@
 /** `skillshelf <command>`: serve, migrate, load-starter, export. Exit codes: 0 ok, 1 failure, 2 usage. */
 import { parseArgs } from "node:util";
-import { commands } from "./commands.ts";
-
 import { UsageError } from "./command.ts";
+import { commands } from "./commands.ts";
 
 const HELP = `Usage: skillshelf <command> [options]
 
@@ -27,7 +26,12 @@ async function main(argv: string[]): Promise<number> {
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: command.positionals ?? false, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: command.positionals ?? false,
+      strict: true,
+    });
   } catch (error) {
     console.error(`skillshelf ${name}: ${(error as Error).message}\n\n${command.help}`);
     return 2;

@@ -1,10 +1,10 @@
 /** `skillshelf create-admin --email ADDRESS --password-stdin`: rules, messages, exit codes, and a real run. */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import { PassThrough, Readable, Writable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../../src/app.tsx";
@@ -15,6 +15,7 @@ import {
   prepareAdministrator,
   readPassword,
 } from "../../src/auth/create-admin.ts";
+import { askHidden, askNewPasswordTwice, PromptAbandonedError } from "../../src/cli/hidden-prompt.ts";
 import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
@@ -36,7 +37,10 @@ describe("create-admin, in process", () => {
 
   test("bad arguments are usage errors, checked before reading any password", async () => {
     await assert.rejects(prepareAdministrator({ passwordStdin: true }, stdin(GOOD)), CreateAdminUsageError);
-    await assert.rejects(prepareAdministrator({ email: "a@b.example" }, stdin(GOOD)), /--password-stdin is required/);
+    await assert.rejects(
+      prepareAdministrator({ email: "a@b.example" }, stdin(GOOD)),
+      /not a terminal: pipe the password into the command with --password-stdin/,
+    );
     await assert.rejects(
       prepareAdministrator({ email: "not an address", passwordStdin: true }, stdin(GOOD)),
       /is not an email address/,
@@ -68,6 +72,54 @@ describe("create-admin, in process", () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+/** A terminal as the prompt sees one: raw mode recorded, keys typed as chunks. */
+function fakeTerminal() {
+  const input = Object.assign(new PassThrough(), {
+    isTTY: true,
+    isRaw: false,
+    setRawMode(mode: boolean) {
+      input.isRaw = mode;
+      return input;
+    },
+  });
+  let shown = "";
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      shown += chunk.toString();
+      done();
+    },
+  });
+  return { input, output, shown: () => shown };
+}
+
+describe("create-admin at a terminal", () => {
+  test("asks twice without echoing; Backspace erases; the terminal is left as it was", async () => {
+    const term = fakeTerminal();
+    const asked = prepareAdministrator({ email: "boss@library.example" }, term.input, () =>
+      askNewPasswordTwice(term.input, term.output),
+    );
+    term.input.write(`${GOOD}x\x7f\r`);
+    await new Promise((resolve) => setImmediate(resolve));
+    term.input.write(`${GOOD}\n`);
+    assert.deepEqual(await asked, { email: "boss@library.example", name: undefined, password: GOOD });
+    assert.equal(term.input.isRaw, false, "the terminal leaves raw mode");
+    assert.match(term.shown(), /Password for the administrator: \nThe same password again: \n/);
+    assert.ok(!term.shown().includes("lichen"), "the password is never written back");
+  });
+
+  test("two different answers create nothing; Ctrl-C abandons", async () => {
+    const term = fakeTerminal();
+    const asked = askNewPasswordTwice(term.input, term.output);
+    term.input.write(`${GOOD}\r`);
+    await new Promise((resolve) => setImmediate(resolve));
+    term.input.write("something else entirely\r");
+    await assert.rejects(asked, /the two passwords differ/);
+    const abandoned = askHidden("Password: ", term.input, term.output);
+    term.input.write("half typed\x03");
+    await assert.rejects(abandoned, PromptAbandonedError);
   });
 });
 
@@ -126,6 +178,53 @@ describe("skillshelf create-admin, as a command", () => {
       assert.equal((await app.request("/en/admin/users", { headers: { cookie } })).status, 200);
     } finally {
       await database.close();
+    }
+  });
+});
+
+/** `script` (util-linux) runs the command on a real pseudo-terminal, as a person at a shell would. */
+const SCRIPT = ["/usr/bin/script", "/bin/script"].find((path) => existsSync(path));
+
+describe("skillshelf create-admin at a real terminal", () => {
+  test("prompts twice, echoes nothing, creates the administrator", {
+    skip: SCRIPT ? false : "util-linux 'script' is not installed, so no pseudo-terminal can be made",
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "skillshelf-pty-"));
+    try {
+      const command = `${process.execPath} ${join(ROOT, "bin", "skillshelf.js")} create-admin --email pty@library.example`;
+      const child = spawn(SCRIPT as string, ["-qec", command, "/dev/null"], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: join(dir, "a.db"), LOG_LEVEL: "silent" },
+      });
+      let seen = "";
+      const waitFor = (text: RegExp) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (text.test(seen)) {
+              child.stdout.off("data", onData);
+              resolve();
+            }
+          };
+          const onData = (chunk: Buffer) => {
+            seen += chunk.toString();
+            check();
+          };
+          child.stdout.on("data", onData);
+          check();
+        });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      await waitFor(/Password for the administrator: /);
+      child.stdin.write(`${GOOD}\r`);
+      await waitFor(/The same password again: /);
+      child.stdin.write(`${GOOD}\r`);
+      child.stdout.on("data", (chunk: Buffer) => {
+        seen += chunk.toString();
+      });
+      assert.equal(await exited, 0, seen);
+      assert.match(seen, /created administrator pty@library\.example/);
+      assert.ok(!seen.includes("lichen"), `the password was echoed: ${seen}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
