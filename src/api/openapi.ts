@@ -91,6 +91,18 @@ const schemas: Record<string, JsonSchema> = {
       lastUpdated: timestamp("Newest change anywhere in the framework."),
       itemTypes: { type: "array", items: ref("ItemType"), description: "The levels of this framework, top first." },
       children: { type: "array", items: ref("Item"), description: "Top-level items (categories in the starter)." },
+      adoptedFrom: ref("AdoptedFrom"),
+    },
+  },
+  AdoptedFrom: {
+    type: "object",
+    description: "Present only for a framework adopted from another: its source, and the source's edition it is based on.",
+    required: ["id", "slug", "title", "edition"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      slug: { type: "string" },
+      title: ref("Bilingual"),
+      edition: { type: "integer", minimum: 1, description: "The source's edition this edition had caught up with when published." },
     },
   },
   Error: {

@@ -3,13 +3,15 @@ import * as m001 from "./migrations/001_frameworks.ts";
 import * as m002 from "./migrations/002_interop.ts";
 import * as m003 from "./migrations/003_accounts.ts";
 import * as m004 from "./migrations/004_editions.ts";
+import * as m006 from "./migrations/006_adoption_tracking.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   "001_frameworks": m001,
   "002_interop": m002,
   "003_accounts": m003,
   "004_editions": m004,
+  "006_adoption_tracking": m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

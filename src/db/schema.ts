@@ -22,7 +22,8 @@ export interface DB {
   editions: EditionsTable;
   changes: ChangesTable;
   adoptions: AdoptionsTable;
-  adoption_decisions: AdoptionDecisionsTable;
+  // per-item upstream tracking (src/adoption, migration 006)
+  adoption_items: AdoptionItemsTable;
 }
 
 export interface FrameworksTable {
@@ -144,29 +145,34 @@ export interface ChangesTable {
   actor_id: string | null;
   actor_label: string | null;
   at: string;
-  /** create | update | delete | move | reorder | restore | publish | adopt | take */
+  /** create | update | delete | move | reorder | restore | publish | adopt | take | leave */
   kind: string;
   field: string | null;
   before: string | null;
   after: string | null;
 }
 
-/** A framework copied from a published one: where it came from, and the upstream edition it has caught up with. */
+/** A framework copied from a published one: where it came from, and which upstream edition it copied. */
 export interface AdoptionsTable {
   framework_id: string;
   source_framework_id: string;
-  /** The edition copied, then the latest one whose changes were all taken or left. */
+  /** The newest upstream edition the copy had caught up with at its last decision (see src/adoption). */
   source_edition: number;
+  /** The edition copied; it never changes. */
   adopted_edition: number;
   adopted_at: string;
 }
 
-export interface AdoptionDecisionsTable {
+/** Per upstream item of an adopted framework: the upstream edition whose state was last taken or left. */
+export interface AdoptionItemsTable {
   framework_id: string;
+  /** The item's id upstream (the local copy's id is derived from it). */
   source_item_id: string;
-  fingerprint: string;
-  /** take | leave */
+  edition: number;
+  /** take | leave | merge */
   decision: string;
+  /** The kind of upstream change decided on: added | changed | removed. */
+  kind: string;
   actor_id: string | null;
   at: string;
 }

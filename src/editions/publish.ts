@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { provenanceAtPublish } from "../adoption/provenance.ts";
 import type { DB } from "../db/schema.ts";
 import { newBatch, writeChanges } from "../editor/changes-store.ts";
 import { EditorError } from "../editor/errors.ts";
@@ -61,6 +62,9 @@ export async function publishEdition(
       definitions,
       itemExtras: Object.fromEntries(itemExtras),
     });
+    // An adopted framework's edition says which edition of its source it is based on.
+    const adoptedFrom = await provenanceAtPublish(trx, frameworkId);
+    if (adoptedFrom) snapshot.adoptedFrom = adoptedFrom;
     const number = latest + 1;
     const batch = newBatch(frameworkId, actor, publishedAt);
     await insertEdition(trx, {

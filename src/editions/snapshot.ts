@@ -129,7 +129,8 @@ export function viewFromSnapshot(
     position: index + 1,
     extra: t.extra ?? null,
   }));
-  return assembleView(framework, types, snapshotRows(snapshot));
+  const view = assembleView(framework, types, snapshotRows(snapshot));
+  return snapshot.adoptedFrom ? { ...view, adoptedFrom: snapshot.adoptedFrom } : view;
 }
 
 export function parseSnapshot(text: string): EditionSnapshot {

@@ -16,7 +16,8 @@ export type EditorErrorCode =
   | "restore_parent_missing"
   | "already_present"
   | "not_adopted"
-  | "upstream_gone";
+  | "upstream_gone"
+  | "title_same_as_source";
 
 export class EditorError extends Error {
   constructor(
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Record<EditorErrorCode, 400 | 404 | 409 | 422> = {
   restore_parent_missing: 409,
   not_adopted: 404,
   upstream_gone: 409,
+  title_same_as_source: 422,
 };
 
 export const isEditorError = (error: unknown): error is EditorError => error instanceof EditorError;

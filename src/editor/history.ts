@@ -14,6 +14,7 @@ export const CHANGE_KINDS = [
   "publish",
   "adopt",
   "take",
+  "leave",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -183,10 +183,46 @@ export const restoreSchema = z.object({
   ),
 });
 
-export const decisionSchema = z.object({
-  decision: z.enum(["take", "leave"]),
-  fingerprint: z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, "badId")),
-});
+const fingerprint = z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, "badId"));
+
+export const decisionSchema = z.object({ decision: z.enum(["take", "leave"]), fingerprint });
+
+/** The fields a merge may write a value of its own for, with the same rules as the edit form. */
+const writable = {
+  code: itemText.code,
+  statement_en: itemText.statement_en,
+  statement_fr: itemText.statement_fr,
+  description_en: itemText.description_en,
+  description_fr: itemText.description_fr,
+} as const;
+
+export type MergeChoiceInput = { kind: "ours" } | { kind: "theirs" } | { kind: "value"; value: string | null };
+
+/**
+ * A field-by-field merge: for each field upstream changed, `choice_<field>` (ours, theirs or value)
+ * and, for a value of one's own, `value_<field>`. Errors name `choice_<field>` or `value_<field>`.
+ */
+export function parseMerge(
+  fields: readonly string[],
+  form: Record<string, string>,
+): { fingerprint: string; choices: Record<string, MergeChoiceInput> } | { errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const choices: Record<string, MergeChoiceInput> = {};
+  const print = fingerprint.safeParse(form.fingerprint);
+  if (!print.success) errors.fingerprint = "badId";
+  for (const field of fields) {
+    const choice = form[`choice_${field}`];
+    if (choice === "ours" || choice === "theirs") choices[field] = { kind: choice };
+    else if (choice === "value" && Object.hasOwn(writable, field)) {
+      const parsed = writable[field as keyof typeof writable].safeParse(form[`value_${field}`] ?? "");
+      if (parsed.success) choices[field] = { kind: "value", value: parsed.data };
+      else errors[`value_${field}`] = fieldErrors(parsed.error).form ?? "invalid";
+    } else errors[`choice_${field}`] = "choose";
+  }
+  return Object.keys(errors).length > 0 || !print.success
+    ? { errors }
+    : { fingerprint: print.data, choices };
+}
 
 const isoDay = z.preprocess(
   (v) => (clean(v) === "" ? undefined : clean(v)),

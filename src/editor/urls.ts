@@ -42,6 +42,7 @@ export const editorUrls = {
   publish: (lang: Lang, slug: string) => `${fw(lang, slug)}/publish`,
   upstream: (lang: Lang, slug: string) => `${fw(lang, slug)}/upstream`,
   decide: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}`,
+  merge: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}/merge`,
 };
 
 /** Public pages of earlier editions. */

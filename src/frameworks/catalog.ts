@@ -5,6 +5,7 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
+import { withProvenance } from "../adoption/provenance.ts";
 import type { DB, Framework } from "../db/schema.ts";
 import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
 import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
@@ -96,7 +97,7 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
       view = publicFramework(slug)
         .then(async (f) => {
           const latest = f && (await latestEdition(db, f.id));
-          return f && latest ? editionView(f, latest) : undefined;
+          return f && latest ? withProvenance(db, editionView(f, latest)) : undefined;
         })
         .catch((error) => {
           views.delete(slug);
@@ -122,7 +123,7 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     if (!view) {
       view = publicFramework(slug).then(async (f) => {
         const found = f && (await findEdition(db, f.id, number));
-        return f && found ? editionView(f, found) : undefined;
+        return f && found ? withProvenance(db, editionView(f, found)) : undefined;
       });
       views.set(key, view);
       // Only editions that exist stay cached, so asking for made-up numbers costs no memory.

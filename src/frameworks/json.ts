@@ -1,7 +1,7 @@
 /** The framework as JSON: one shape for the API, `skillshelf export --format json` and later imports. */
 
 import type { Bilingual, TreeNode } from "./tree.ts";
-import type { FrameworkView } from "./view.ts";
+import type { AdoptedFrom, FrameworkView } from "./view.ts";
 
 export interface ItemJson {
   id: string;
@@ -30,6 +30,8 @@ export interface FrameworkJson {
   lastUpdated: string;
   itemTypes: { code: string; label: Bilingual }[];
   children: ItemJson[];
+  /** Only for a framework adopted from another. */
+  adoptedFrom?: AdoptedFrom;
 }
 
 export function itemJson(node: TreeNode): ItemJson {
@@ -69,5 +71,6 @@ export function frameworkJson(view: FrameworkView): FrameworkJson {
     lastUpdated: view.lastUpdated,
     itemTypes: [...view.types.values()].map((t) => ({ code: t.code, label: { en: t.label_en, fr: t.label_fr } })),
     children: view.tree.roots.map(itemJson),
+    ...(view.adoptedFrom ? { adoptedFrom: view.adoptedFrom } : {}),
   };
 }

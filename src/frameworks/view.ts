@@ -2,6 +2,15 @@
 import type { Framework, ItemType } from "../db/schema.ts";
 import type { Tree, TreeNode } from "./tree.ts";
 
+/** For a framework adopted from another: the source and the upstream edition this one is based on. */
+export interface AdoptedFrom {
+  id: string;
+  slug: string;
+  title: { en: string | null; fr: string | null };
+  /** The source's edition the copy had caught up with when it was published. */
+  edition: number;
+}
+
 export interface FrameworkView {
   framework: Framework;
   types: Map<string, ItemType>;
@@ -14,4 +23,6 @@ export interface FrameworkView {
   lastUpdated: string;
   /** The published edition this view shows (absent for a draft view built from live rows). */
   edition?: { number: number; publishedAt: string; summary: string };
+  /** Set for an adopted framework (src/adoption). */
+  adoptedFrom?: AdoptedFrom;
 }

@@ -1,5 +1,6 @@
 import type { SharedKeys, Translation } from "./dictionary.ts";
 import { accounts } from "./en/accounts.ts";
+import { adoption } from "./en/adoption.ts";
 import { api } from "./en/api.ts";
 import { caseApi } from "./en/case-api.ts";
 import { core } from "./en/core.ts";
@@ -11,7 +12,7 @@ import { search } from "./en/search.ts";
  * English UI strings, one block per capability in src/i18n/en/. The French dictionary must have exactly
  * the same keys, block by block (checked by the type system).
  */
-export const en = { ...core, ...api, ...search, ...accounts, ...caseApi, ...importWizard, ...editor };
+export const en = { ...core, ...api, ...search, ...accounts, ...caseApi, ...importWizard, ...editor, ...adoption };
 
 export type Messages = Translation<typeof en>;
 
@@ -23,6 +24,7 @@ type Blocks = [
   typeof caseApi,
   typeof importWizard,
   typeof editor,
+  typeof adoption,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -3,6 +3,7 @@ import type { TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
 import { Text } from "../ui/text.tsx";
 import { Subtree } from "./item.tsx";
+import { AdoptedFromNote } from "./provenance.tsx";
 
 const anchor = (view: FrameworkView, node: TreeNode) => `item-${view.keys.get(node.id)}`;
 
@@ -20,6 +21,7 @@ export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
       <p class="meta">
         {t.edition(f.version)} · {t.lastUpdatedOn(formatDate(view.lastUpdated, lang))}
       </p>
+      <AdoptedFromNote lang={lang} view={view} />
       <p class="page-actions">
         <button type="button" data-print class="js-only" hidden>
           {t.print}

@@ -3,6 +3,7 @@ import type { FrameworkView } from "../frameworks/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
 import { Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
+import { AdoptedFromNote } from "./provenance.tsx";
 
 /** The framework's front page: what it is, its categories each listing its areas, a search box. */
 export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
@@ -18,6 +19,7 @@ export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
       <p class="lead">
         <Text text={{ en: f.description_en, fr: f.description_fr }} lang={lang} />
       </p>
+      <AdoptedFromNote lang={lang} view={view} />
       <form class="home-search" role="search" action={urls.search(lang)} method="get">
         <label for="home-q">{t.searchLabel}</label>{" "}
         <input id="home-q" name="q" type="search" autocomplete="off" placeholder={t.searchPlaceholder} />{" "}

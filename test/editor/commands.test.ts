@@ -358,8 +358,8 @@ for (const dialect of testDialects()) {
       const id = randomUUID();
       await adoptFramework(database.db, ana, { source: SLUG, id, slug: "our-edition", title_en: null, title_fr: null });
       const local = await findFrameworkBySlug(database.db, "our-edition");
-      assert.equal(local?.title_en, (await findFrameworkBySlug(database.db, SLUG))?.title_en);
-      assert.equal((await upstreamReport(database.db, id)).pending.length, 0);
+      assert.equal(local?.title_en, `${(await findFrameworkBySlug(database.db, SLUG))?.title_en} (local copy)`);
+      assert.equal((await upstreamReport(database.db, id)).entries.length, 0);
 
       // Upstream: one statement changed, one KSA added, one removed; then published.
       const changed = await item("ML.BF.1.1");
@@ -384,37 +384,43 @@ for (const dialect of testDialects()) {
 
       const report = await upstreamReport(database.db, id);
       assert.deepEqual(
-        report.pending.map((p) => [p.change.kind, p.change.id]).sort(),
+        report.entries.map((e) => [e.kind, e.id]).sort(),
         [
           ["added", added],
           ["changed", changed.id],
           ["removed", removed],
         ].sort(),
       );
-      const byKind = (kind: string) =>
-        report.pending.find((p) => p.change.kind === kind)?.change as { id: string; fingerprint: string };
+      const byKind = (kind: string) => report.entries.find((e) => e.kind === kind) as { id: string; fingerprint: string };
+      const take = { kind: "take" } as const;
+      const leave = { kind: "leave" } as const;
 
-      await decideUpstreamChange(database.db, ana, id, byKind("changed").id, byKind("changed").fingerprint, "take");
+      // A fingerprint of other versions than the ones now (upstream or the draft moved on) is refused.
+      await assert.rejects(
+        decideUpstreamChange(database.db, ana, id, changed.id, "0".repeat(32), take),
+        refusedWith("stale"),
+      );
+      await decideUpstreamChange(database.db, ana, id, byKind("changed").id, byKind("changed").fingerprint, take);
       assert.equal(
         (await findDraftItem(database.db, id, localItemId(id, changed.id)))?.statement_en,
         "Upstream wording",
       );
-      await decideUpstreamChange(database.db, ana, id, byKind("added").id, byKind("added").fingerprint, "take");
+      await decideUpstreamChange(database.db, ana, id, byKind("added").id, byKind("added").fingerprint, take);
       assert.equal((await findDraftItem(database.db, id, localItemId(id, added)))?.statement_en, "A new upstream KSA");
-      await decideUpstreamChange(database.db, ana, id, byKind("removed").id, byKind("removed").fingerprint, "leave");
+      await decideUpstreamChange(database.db, ana, id, byKind("removed").id, byKind("removed").fingerprint, leave);
       assert.ok(await findDraftItem(database.db, id, localItemId(id, removed)), "a left removal keeps the local item");
       assert.deepEqual(
-        await decideUpstreamChange(database.db, ana, id, byKind("removed").id, byKind("removed").fingerprint, "take"),
+        await decideUpstreamChange(database.db, ana, id, byKind("removed").id, byKind("removed").fingerprint, take),
         { outcome: "unchanged" },
       );
-      assert.equal((await upstreamReport(database.db, id)).pending.length, 0);
-      const takes = await listChanges(database.db, { frameworkId: id, kinds: ["take"] });
-      assert.equal(takes.length, 3);
-      // A stale fingerprint (upstream moved on) is refused.
-      await assert.rejects(
-        decideUpstreamChange(database.db, ana, id, changed.id, "0".repeat(32), "take"),
-        (e: unknown) => e instanceof EditorError,
-      );
+      assert.equal((await upstreamReport(database.db, id)).entries.length, 0);
+      const takes = await listChanges(database.db, { frameworkId: id, kinds: ["take", "leave"], limit: 100 });
+      const markers = takes.filter((c) => c.field === null && "decision" in JSON.parse(c.after ?? "{}"));
+      assert.deepEqual(markers.map((c) => c.kind).sort(), ["leave", "take", "take"], "one marker per decision");
+      // Once decided, a repeated decision does nothing.
+      assert.deepEqual(await decideUpstreamChange(database.db, ana, id, changed.id, "0".repeat(32), take), {
+        outcome: "unchanged",
+      });
     });
   });
 }

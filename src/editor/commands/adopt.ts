@@ -1,32 +1,45 @@
 /**
  * Adoption: an organisation copies a published framework as its own draft, remembering the source
- * and the edition copied; later it sees what changed upstream and takes or leaves each change.
- * Local copies of upstream items have ids derived from the upstream ones, so they can be matched.
+ * and the edition copied; later it sees what changed upstream, item by item, and takes, leaves or
+ * merges each change (the three-way model: src/adoption, decision 011). Every decision is one
+ * transaction: the draft's change, its history records and the item's tracking row together.
  */
 import type { Kysely, Transaction } from "kysely";
-import { uuidV5 } from "../../content/uuid.ts";
-import type { DB, Framework } from "../../db/schema.ts";
+import { upstreamReport, localItemId, type NamedEntry, type UpstreamReport } from "../../adoption/report.ts";
+import { track } from "../../adoption/store.ts";
 import {
-  diffSnapshots,
-  type EditionSnapshot,
-  parseSnapshot,
-  snapshotRows,
-  type UpstreamChange,
-} from "../../editions/snapshot.ts";
-import { findEdition, latestEdition } from "../../editions/store.ts";
+  applyResolution,
+  type Decision,
+  LOCAL_PARENT,
+  type MergeField,
+  type Resolution,
+  resolve,
+} from "../../adoption/three-way.ts";
+import { copyTitles, sourceTitles, titleClash } from "../../adoption/titles.ts";
+import { uuidV5 } from "../../content/uuid.ts";
+import type { DB } from "../../db/schema.ts";
+import { type EditionSnapshot, parseSnapshot, snapshotRows } from "../../editions/snapshot.ts";
+import { latestEdition } from "../../editions/store.ts";
 import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
-import { type ChangeRecord, createRecord, deleteRecord, diffItems, encodeValue } from "../history.ts";
-import { type DraftItem, type ItemState, stateOf, TEXT_FIELDS } from "../item-state.ts";
+import { type ChangeRecord, createRecord, deleteRecord, encodeValue, type FieldChange, fieldRecords } from "../history.ts";
+import type { DraftItem, ItemState, TextField } from "../item-state.ts";
 import { descendantsOf, planMove } from "../moves.ts";
 import type { AdoptInput } from "../schemas.ts";
-import { deleteItems, findFrameworkForEditor, listDraftItems, setPlacement, touchItem } from "../store.ts";
-import { insertItem, inTransaction, type Outcome, pathIn, saveFields } from "./items.ts";
+import {
+  ancestryOf,
+  deleteItems,
+  findFrameworkForEditor,
+  listDraftItems,
+  setPlacement,
+  touchItem,
+  updateItemFields,
+} from "../store.ts";
+import { insertItem, inTransaction, type Outcome, pathIn } from "./items.ts";
 
-/** The local id of an upstream item in an adopted framework. */
-export const localItemId = (frameworkId: string, upstreamId: string) => uuidV5(`adopted:${frameworkId}:${upstreamId}`);
+export { localItemId, type UpstreamReport, upstreamReport };
 
 /** Copies the latest published edition of `input.source` as a new draft framework. */
 export async function adoptFramework(
@@ -46,14 +59,18 @@ export async function adoptFramework(
     if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst())
       throw new EditorError("slug_taken");
     const snapshot = parseSnapshot(edition.snapshot);
+    // Readers must tell the copy from its source: an empty title becomes the source's, marked as a copy.
+    const defaults = copyTitles(snapshot.title);
+    const titles = { title_en: input.title_en ?? defaults.title_en, title_fr: input.title_fr ?? defaults.title_fr };
+    const clash = titleClash(titles, await sourceTitles(trx, source.id));
+    if (clash) throw new EditorError("title_same_as_source", { field: clash });
     const now = new Date().toISOString();
     await trx
       .insertInto("frameworks")
       .values({
         id: input.id,
         slug: input.slug,
-        title_en: input.title_en ?? snapshot.title.en,
-        title_fr: input.title_fr ?? snapshot.title.fr,
+        ...titles,
         description_en: snapshot.description.en,
         description_fr: snapshot.description.fr,
         publisher: null,
@@ -138,58 +155,10 @@ async function copyTypes(
   return existing;
 }
 
-/** Where an adopted framework came from (undefined for any other framework). */
-export async function adoptionOf(db: Kysely<DB> | Transaction<DB>, frameworkId: string) {
-  return db
-    .selectFrom("adoptions")
-    .select(["source_framework_id", "source_edition", "adopted_edition", "adopted_at"])
-    .where("framework_id", "=", frameworkId)
-    .executeTakeFirst();
-}
-
-export interface UpstreamReport {
-  source: Framework;
-  adoptedEdition: number;
-  latestEdition: number;
-  /** Changes not yet taken or left, each with the local item as it is now (null when absent). */
-  pending: { change: UpstreamChange; local: DraftItem | null }[];
-  decided: number;
-}
-
-/** What changed upstream between the adopted edition and the latest, less what was already decided. */
-export async function upstreamReport(db: Kysely<DB> | Transaction<DB>, frameworkId: string): Promise<UpstreamReport> {
-  const adoption = await db
-    .selectFrom("adoptions")
-    .select(["source_framework_id", "adopted_edition"])
-    .where("framework_id", "=", frameworkId)
-    .executeTakeFirst();
-  if (!adoption) throw new EditorError("not_adopted");
-  const source = await findFrameworkById(db, adoption.source_framework_id);
-  const [adopted, latest] = source
-    ? await Promise.all([findEdition(db, source.id, Number(adoption.adopted_edition)), latestEdition(db, source.id)])
-    : [undefined, undefined];
-  if (!source || !adopted || !latest) throw new EditorError("upstream_gone");
-  const changes = diffSnapshots(parseSnapshot(adopted.snapshot), parseSnapshot(latest.snapshot));
-  const decisions = await db
-    .selectFrom("adoption_decisions")
-    .select(["source_item_id", "fingerprint"])
-    .where("framework_id", "=", frameworkId)
-    .execute();
-  const decided = new Set(decisions.map((d) => `${d.source_item_id} ${d.fingerprint}`));
-  const open = changes.filter((c) => !decided.has(`${c.id} ${c.fingerprint}`));
-  const items = new Map((await listDraftItems(db, frameworkId)).map((i) => [i.id, i]));
-  return {
-    source,
-    adoptedEdition: Number(adoption.adopted_edition),
-    latestEdition: latest.number,
-    pending: open.map((change) => ({ change, local: items.get(localItemId(frameworkId, change.id)) ?? null })),
-    decided: changes.length - open.length,
-  };
-}
-
 /**
- * Takes one upstream change into the local draft (with history), or leaves it; either way it is not
- * asked again unless upstream changes that item again. `fingerprint` names the state the editor saw.
+ * Takes, leaves or merges one waiting upstream change. `fingerprint` names the three versions the
+ * editor saw: if any of them changed since, nothing is done (stale). A repeated submit finds the
+ * change decided and does nothing.
  */
 export async function decideUpstreamChange(
   db: Kysely<DB>,
@@ -197,127 +166,171 @@ export async function decideUpstreamChange(
   frameworkId: string,
   upstreamId: string,
   fingerprint: string,
-  decision: "take" | "leave",
+  decision: Decision,
 ): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
-    const already = await trx
-      .selectFrom("adoption_decisions")
-      .select("decision")
-      .where("framework_id", "=", frameworkId)
-      .where("source_item_id", "=", upstreamId)
-      .where("fingerprint", "=", fingerprint)
-      .executeTakeFirst();
-    if (already) return { outcome: "unchanged" };
     const report = await upstreamReport(trx, frameworkId);
-    const entry = report.pending.find((p) => p.change.id === upstreamId);
-    if (!entry) throw new EditorError("not_found");
-    if (entry.change.fingerprint !== fingerprint) throw new EditorError("stale", { conflicts: [] });
+    const entry = report.entries.find((e) => e.id === upstreamId);
+    if (!entry) {
+      const known =
+        report.latest.items.has(upstreamId) || report.draft.some((i) => i.id === localItemId(frameworkId, upstreamId));
+      if (known) return { outcome: "unchanged" };
+      throw new EditorError("not_found");
+    }
+    if (entry.fingerprint !== fingerprint) throw new EditorError("stale", { conflicts: [] });
+    const resolution = resolve(entry.three, entry, decision);
+    if (typeof resolution === "string") throw new EditorError("invalid", { reason: resolution });
+    const after = applyResolution(entry.three.ours, resolution);
+    // Like the edit form: an item keeps a statement in at least one language.
+    if (after && !after.statement_en && !after.statement_fr) throw new EditorError("invalid", { reason: "statement" });
     const batch = newBatch(frameworkId, actor);
-    if (decision === "take") await take(trx, batch, frameworkId, entry.change, report);
-    await trx
-      .insertInto("adoption_decisions")
-      .values({
-        framework_id: frameworkId,
-        source_item_id: upstreamId,
-        fingerprint,
-        decision,
-        actor_id: actor?.id ?? null,
-        at: batch.at,
-      })
-      .execute();
+    await apply(trx, batch, frameworkId, report, entry, resolution, decision.kind);
+    await track(trx, {
+      frameworkId,
+      sourceItemId: entry.id,
+      edition: report.latestEdition,
+      decision: decision.kind,
+      kind: entry.kind,
+      actorId: batch.actorId,
+      at: batch.at,
+    });
     return { outcome: "done" };
   });
 }
 
-async function take(
+/** Puts a resolution into the draft, with its history records. */
+async function apply(
   trx: Transaction<DB>,
   batch: Batch,
   frameworkId: string,
-  change: UpstreamChange,
   report: UpstreamReport,
-) {
-  const localId = localItemId(frameworkId, change.id);
-  const marker: ChangeRecord = {
-    itemId: localId,
+  entry: NamedEntry,
+  resolution: Resolution,
+  decision: Decision["kind"],
+): Promise<void> {
+  const marker = (kind: "take" | "leave"): ChangeRecord => ({
+    itemId: entry.localId,
     path: [],
-    kind: "take",
+    kind,
     field: null,
     before: null,
-    after: encodeValue({ source: report.source.slug, edition: report.latestEdition, change: change.kind }),
-  };
-  const items = await listDraftItems(trx, frameworkId);
-  const local = items.find((i) => i.id === localId);
-  if (change.kind === "removed") {
-    if (!local) return writeChanges(trx, batch, [marker]);
-    const doomed = descendantsOf(items, localId);
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const records = [
-      marker,
-      deleteRecord(local, pathIn(items, local)),
-      ...doomed.map((id) => deleteRecord(byId.get(id) as DraftItem, pathIn(items, byId.get(id) as DraftItem))),
-    ];
-    await deleteItems(trx, frameworkId, [...doomed].reverse().concat(localId));
-    await touchItem(trx, frameworkId, local.parent_id, batch.at);
-    return writeChanges(trx, batch, records);
-  }
-  const upstream = change.after as ItemState;
-  const parentId = upstream.parent_id ? localItemId(frameworkId, upstream.parent_id) : null;
-  if (parentId && !items.some((i) => i.id === parentId)) throw new EditorError("restore_parent_missing");
-  const latest = await latestEdition(trx, report.source.id);
-  const typeIds = await copyTypes(trx, frameworkId, parseSnapshot(latest?.snapshot as string));
-  const typeId = typeIds.get(upstream.type) as string;
-  if (!local) {
-    const siblings = items.filter((i) => i.parent_id === parentId);
-    const state: ItemState = {
-      ...upstream,
-      id: localId,
-      parent_id: parentId,
-      position: Math.max(0, ...siblings.map((s) => s.position)) + 1,
-    };
-    await insertItem(trx, batch, state, typeId);
-    await touchItem(trx, frameworkId, parentId, batch.at);
-    return writeChanges(trx, batch, [
-      marker,
-      createRecord(state, [...pathIn(items, { id: localId, parent_id: parentId, position: 0 })]),
-    ]);
-  }
-  const fields = diffItems(local, { ...stateOf(local), ...pick(upstream) }, TEXT_FIELDS);
-  if (fields.length > 0) await saveFields(trx, batch, local, fields, typeId, "take", local.version, [marker]);
-  else await writeChanges(trx, batch, [marker]);
-  if (local.parent_id !== parentId) {
-    const plan = planMove(items, localId, parentId);
-    if (typeof plan === "string")
-      throw new EditorError(
-        plan === "unknown_parent" ? "restore_parent_missing" : plan === "unknown_item" ? "not_found" : plan,
-      );
-    for (const update of plan)
-      await setPlacement(
+    after: encodeValue({ source: report.source.slug, edition: report.latestEdition, change: entry.kind, decision }),
+  });
+  const items = report.draft;
+  const local = entry.local;
+  switch (resolution.action) {
+    case "none":
+      return writeChanges(trx, batch, [{ ...marker("leave"), path: local ? pathIn(items, local) : [] }]);
+    case "delete": {
+      if (!local) return writeChanges(trx, batch, [marker("take")]);
+      const byId = new Map(items.map((i) => [i.id, i]));
+      const doomed = descendantsOf(items, local.id).map((id) => byId.get(id) as DraftItem);
+      await deleteItems(
         trx,
         frameworkId,
-        update.id,
-        update.parent_id,
-        update.position,
-        update.id === localId ? batch.at : undefined,
+        [...doomed]
+          .reverse()
+          .map((i) => i.id)
+          .concat(local.id),
       );
-    await writeChanges(trx, batch, [
-      {
-        itemId: localId,
-        path: pathIn(items, { ...local, parent_id: parentId }),
-        kind: "take",
-        field: "parent_id",
-        before: encodeValue(local.parent_id),
-        after: encodeValue(parentId),
-      },
-    ]);
-    for (const id of new Set([local.parent_id, parentId])) await touchItem(trx, frameworkId, id, batch.at);
+      await touchItem(trx, frameworkId, local.parent_id, batch.at);
+      return writeChanges(trx, batch, [
+        { ...marker("take"), path: pathIn(items, local) },
+        ...[local, ...doomed].map((i) => deleteRecord(i, pathIn(items, i))),
+      ]);
+    }
+    case "create": {
+      const upstream = resolution.state;
+      const parentId = upstream.parent_id ? localItemId(frameworkId, upstream.parent_id) : null;
+      if (parentId && !items.some((i) => i.id === parentId)) throw new EditorError("restore_parent_missing");
+      const typeId = (await copyTypes(trx, frameworkId, report.latest.snapshot)).get(upstream.type);
+      if (!typeId) throw new EditorError("unknown_type");
+      const state: ItemState = {
+        ...upstream,
+        id: entry.localId,
+        parent_id: parentId,
+        position: Math.max(0, ...items.filter((i) => i.parent_id === parentId).map((s) => s.position)) + 1,
+      };
+      await insertItem(trx, batch, state, typeId);
+      await touchItem(trx, frameworkId, parentId, batch.at);
+      const path = pathIn(items, { id: state.id, parent_id: parentId, position: 0 });
+      return writeChanges(trx, batch, [{ ...marker("take"), path }, createRecord(state, path, "take")]);
+    }
+    case "update":
+      return update(trx, batch, frameworkId, report, local as DraftItem, resolution, marker("take"));
   }
 }
 
-const pick = (s: ItemState) => ({
-  code: s.code,
-  type: s.type,
-  statement_en: s.statement_en,
-  statement_fr: s.statement_fr,
-  description_en: s.description_en,
-  description_fr: s.description_fr,
-});
+async function update(
+  trx: Transaction<DB>,
+  batch: Batch,
+  frameworkId: string,
+  report: UpstreamReport,
+  local: DraftItem,
+  resolution: Extract<Resolution, { action: "update" }>,
+  marker: ChangeRecord,
+) {
+  const path = await ancestryOf(trx, frameworkId, local);
+  await writeChanges(trx, batch, [{ ...marker, path }]);
+  const kindOf = (field: MergeField) => (resolution.written.includes(field) ? "update" : "take");
+  const text = Object.entries(resolution.set).filter(([field]) => field !== "parent_id") as [TextField, string | null][];
+  if (text.length > 0) {
+    const set: Record<string, string | null> = {};
+    for (const [field, value] of text) {
+      if (field !== "type") set[field] = value;
+      else {
+        const typeId = (await copyTypes(trx, frameworkId, report.latest.snapshot)).get(value ?? "");
+        if (!typeId) throw new EditorError("unknown_type");
+        set.type_id = typeId;
+      }
+    }
+    const version = await updateItemFields(trx, frameworkId, local.id, local.version, set, batch.at);
+    if (version === undefined) throw new EditorError("stale", { conflicts: [] });
+    const changes: FieldChange[] = text.map(([field, after]) => ({ field, before: local[field] ?? null, after }));
+    for (const kind of ["take", "update"] as const)
+      await writeChanges(
+        trx,
+        batch,
+        fieldRecords(
+          kind,
+          local,
+          path,
+          changes.filter((c) => kindOf(c.field as MergeField) === kind),
+        ),
+      );
+  }
+  if (!("parent_id" in resolution.set)) return;
+  const wanted = resolution.set.parent_id ?? null;
+  const parentId =
+    wanted === null
+      ? null
+      : wanted.startsWith(LOCAL_PARENT)
+        ? wanted.slice(LOCAL_PARENT.length)
+        : localItemId(frameworkId, wanted);
+  const items = report.draft;
+  const plan = planMove(items, local.id, parentId);
+  if (typeof plan === "string")
+    throw new EditorError(
+      plan === "unknown_parent" ? "restore_parent_missing" : plan === "unknown_item" ? "not_found" : plan,
+    );
+  for (const placement of plan)
+    await setPlacement(
+      trx,
+      frameworkId,
+      placement.id,
+      placement.parent_id,
+      placement.position,
+      placement.id === local.id ? batch.at : undefined,
+    );
+  await writeChanges(trx, batch, [
+    {
+      itemId: local.id,
+      path: pathIn(items, { ...local, parent_id: parentId }),
+      kind: kindOf("parent_id"),
+      field: "parent_id",
+      before: encodeValue(local.parent_id),
+      after: encodeValue(parentId),
+    },
+  ]);
+  for (const id of new Set([local.parent_id, parentId])) await touchItem(trx, frameworkId, id, batch.at);
+}

@@ -1,4 +1,5 @@
 /** Creating a framework in the editor, and editing its title and description (with history). */
+import { refuseSourceTitle } from "../../adoption/titles.ts";
 import type { Kysely } from "kysely";
 import type { DB, Framework } from "../../db/schema.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
@@ -100,6 +101,7 @@ export async function editFrameworkDetails(
     if (!current) throw new EditorError("not_found");
     const changed = FRAMEWORK_FIELDS.filter((f) => (current[f] ?? null) !== (input[f] ?? null));
     if (changed.length === 0) return { outcome: "unchanged" };
+    await refuseSourceTitle(trx, frameworkId, current, input);
     if (current.updated_at !== seen) {
       throw new EditorError("stale", {
         conflicts: changed.map((field) => ({

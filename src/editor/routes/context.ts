@@ -81,6 +81,8 @@ export function commandMessage(t: Messages, error: EditorError): string {
       return t.editorErrNotAdopted;
     case "upstream_gone":
       return t.editorErrUpstreamGone;
+    case "title_same_as_source":
+      return t.adoptErrSameTitle;
     default:
       return t.editorErrInvalid;
   }
@@ -101,6 +103,7 @@ const NOTICES = {
   adopted: "editorDoneAdopted",
   taken: "editorDoneTaken",
   left: "editorDoneLeft",
+  merged: "adoptDoneMerged",
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 

@@ -8,7 +8,7 @@ import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { adoptFramework } from "../commands/adopt.ts";
 import { createFramework, editFrameworkDetails } from "../commands/frameworks.ts";
-import { isEditorError } from "../errors.ts";
+import { type EditorError, isEditorError } from "../errors.ts";
 import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema } from "../schemas.ts";
 import { listFrameworkSummaries } from "../store.ts";
 import { missingTranslations } from "../translations.ts";
@@ -36,6 +36,10 @@ const uuidOr = (value: string | undefined) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "")
     ? (value as string)
     : randomUUID();
+
+/** The title field an adopted copy may not share with its source, when that is what was refused. */
+const sameTitleField = (error: EditorError) =>
+  error.code === "title_same_as_source" ? ((error.details as { field?: string } | undefined)?.field ?? "title_en") : null;
 
 export function frameworkRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -123,6 +127,8 @@ export function frameworkRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
+      const field = sameTitleField(error);
+      if (field) return renderAdopt(c, id, fields, { [field]: "sameTitle" });
       return renderAdopt(c, id, fields, undefined, commandMessage(messages(c.var.lang), error));
     }
   });
@@ -176,9 +182,14 @@ export function frameworkRoutes(): Hono<AppEnv> {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
       const current = (await loadFramework(c)) ?? framework;
-      return renderDetails(c, framework, current.updated_at, fields, {
-        message: commandMessage(messages(c.var.lang), error),
-      });
+      const field = sameTitleField(error);
+      return renderDetails(
+        c,
+        framework,
+        current.updated_at,
+        fields,
+        field ? { errors: { [field]: "sameTitle" } } : { message: commandMessage(messages(c.var.lang), error) },
+      );
     }
   });
 

@@ -14,6 +14,7 @@ import { itemDeleteRoutes } from "./item-delete.tsx";
 import { itemMoveRoutes } from "./item-moves.tsx";
 import { itemRoutes } from "./items.tsx";
 import { publishRoutes } from "./publish.tsx";
+import { upstreamRoutes } from "./upstream.tsx";
 
 /** Forms are small: anything bigger is refused before it is parsed. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -44,5 +45,6 @@ export function editorRoutes(): Hono<AppEnv> {
   app.route("/", itemDeleteRoutes());
   app.route("/", historyRoutes());
   app.route("/", publishRoutes());
+  app.route("/", upstreamRoutes());
   return app;
 }

@@ -1,11 +1,11 @@
 /** The outline and the item pages: add and edit (with preview and stale-save refusal). Reorder, move: item-moves.tsx; delete: item-delete.tsx. */
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
+import { upstreamWaiting } from "../../adoption/report.ts";
 import type { AppEnv } from "../../app-env.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
-import { adoptionOf } from "../commands/adopt.ts";
 import { addItem, type Conflict, editItem } from "../commands/items.ts";
 import { isEditorError } from "../errors.ts";
 import { addItemSchema, editItemSchema, fieldErrors, visibleErrors } from "../schemas.ts";
@@ -57,7 +57,7 @@ export function itemRoutes(): Hono<AppEnv> {
         items={draft.items}
         latestEdition={await latestEditionInfo(c, draft.framework.id)}
         missing={{ french: missing.french.length, english: missing.english.length }}
-        adopted={Boolean(await adoptionOf(c.var.db, draft.framework.id))}
+        upstream={await upstreamWaiting(c.var.db, draft.framework.id)}
         notice={noticeOf(c)}
       />,
       { lang, title: `${title} — ${messages(lang).editorTitle}` },

@@ -1,4 +1,4 @@
-/** Publishing editions and deciding on an adopted framework's upstream changes. */
+/** Publishing editions (an adopted framework's upstream changes: upstream.tsx). */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
@@ -8,11 +8,10 @@ import { latestEdition, listEditions } from "../../editions/store.ts";
 import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
-import { decideUpstreamChange, upstreamReport } from "../commands/adopt.ts";
-import { EditorError, isEditorError } from "../errors.ts";
-import { decisionSchema, fieldErrors, publishSchema } from "../schemas.ts";
+import { isEditorError } from "../errors.ts";
+import { fieldErrors, publishSchema } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
-import { PublishPage, UpstreamPage } from "../views/publish.tsx";
+import { PublishPage } from "../views/publish.tsx";
 import {
   commandMessage,
   type EditorContext,
@@ -88,71 +87,6 @@ export function publishRoutes(): Hono<AppEnv> {
         summary: fields.summary,
         message: commandMessage(messages(c.var.lang), error),
       });
-    }
-  });
-
-  const renderUpstream = async (c: EditorContext, framework: Framework, message?: string) => {
-    const lang = c.var.lang;
-    try {
-      const report = await upstreamReport(c.var.db, framework.id);
-      return c.render(
-        <UpstreamPage
-          lang={lang}
-          framework={framework}
-          source={report.source}
-          adoptedEdition={report.adoptedEdition}
-          latestEdition={report.latestEdition}
-          pending={report.pending}
-          decided={report.decided}
-          notice={noticeOf(c)}
-          message={message}
-        />,
-        { lang, title: messages(lang).editorUpstream },
-      );
-    } catch (error) {
-      if (error instanceof EditorError && error.code === "not_adopted") return c.notFound();
-      if (!(error instanceof EditorError)) throw error;
-      c.status(statusOf(error));
-      return c.render(<p role="alert">{commandMessage(messages(lang), error)}</p>, {
-        lang,
-        title: messages(lang).editorUpstream,
-      });
-    }
-  };
-
-  app.get("/frameworks/:slug/upstream", async (c) => {
-    const framework = await loadFramework(c);
-    return framework ? renderUpstream(c, framework) : c.notFound();
-  });
-
-  app.post("/frameworks/:slug/upstream/:upstreamId", requirePermission("framework.adopt"), async (c) => {
-    const framework = await loadFramework(c);
-    if (!framework) return c.notFound();
-    const t = messages(c.var.lang);
-    const parsed = decisionSchema.safeParse(await formFields(c));
-    if (!parsed.success) {
-      c.status(422);
-      return renderUpstream(c, framework, t.editorErrBadId);
-    }
-    try {
-      await decideUpstreamChange(
-        c.var.db,
-        c.var.user,
-        framework.id,
-        c.req.param("upstreamId"),
-        parsed.data.fingerprint,
-        parsed.data.decision,
-      );
-      return redirectDone(
-        c,
-        editorUrls.upstream(c.var.lang, framework.slug),
-        parsed.data.decision === "take" ? "taken" : "left",
-      );
-    } catch (error) {
-      if (!isEditorError(error)) throw error;
-      if (error.code === "not_found" || error.code === "not_adopted") return c.notFound();
-      c.status(statusOf(error));
-      return renderUpstream(c, framework, error.code === "stale" ? t.editorErrStaleUpstream : commandMessage(t, error));
     }
   });
 

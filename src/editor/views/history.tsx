@@ -21,6 +21,7 @@ export function kindLabel(t: Messages, kind: string): string {
     publish: t.editorKindPublish,
     adopt: t.editorKindAdopt,
     take: t.editorKindTake,
+    leave: t.editorKindLeave,
   };
   return labels[kind] ?? kind;
 }

@@ -26,7 +26,8 @@ export interface OutlineProps {
   items: Map<string, DraftItem>;
   latestEdition: { number: number; publishedAt: string } | null;
   missing: { french: number; english: number };
-  adopted: boolean;
+  /** For an adopted framework: how many upstream changes wait (null for any other framework). */
+  upstream: { waiting: number; conflicts: number } | null;
   notice?: string;
 }
 
@@ -89,9 +90,11 @@ export function Outline(props: OutlineProps) {
           <li>
             <a href={editorUrls.details(lang, slug)}>{t.editorDetails}</a>
           </li>
-          {props.adopted && (
+          {props.upstream && (
             <li>
-              <a href={editorUrls.upstream(lang, slug)}>{t.editorUpstream}</a>
+              <a href={editorUrls.upstream(lang, slug)}>
+                {t.adoptWaitingLink(props.upstream.waiting, props.upstream.conflicts)}
+              </a>
             </li>
           )}
           {props.latestEdition && (

@@ -37,6 +37,10 @@ export function errorText(t: Messages, code: string): string {
       return t.editorErrStatementNeeded;
     case "titleNeeded":
       return t.editorErrTitleNeeded;
+    case "choose":
+      return t.adoptErrChoose;
+    case "sameTitle":
+      return t.adoptErrSameTitle;
     default:
       return t.editorErrInvalid;
   }

@@ -139,7 +139,8 @@ export const editor = {
   editorSlugHint:
     "Lower-case letters, digits and hyphens, for example my-library-competencies. It becomes part of the address and cannot be changed later.",
   editorCreate: "Create the framework",
-  editorTitleOptional: "Leave the titles empty to keep the source's.",
+  editorTitleOptional:
+    "A title left empty becomes the source's, marked “(local copy)”. Readers must tell the two apart: a title may not repeat the source's.",
   editorAdoptIntro:
     "Adopting copies the latest edition of a published framework as your own draft. It remembers where it came from, so later you can see what changed upstream and take or leave each change.",
   editorSource: "Framework to adopt",

@@ -145,7 +145,8 @@ export const editor: Translation<typeof enEditor> = {
   editorSlugHint:
     "Lettres minuscules, chiffres et traits d'union, par exemple competences-ma-bibliotheque. Il fait partie de l'adresse et ne pourra plus être changé.",
   editorCreate: "Créer le référentiel",
-  editorTitleOptional: "Laissez les titres vides pour garder ceux de la source.",
+  editorTitleOptional:
+    "Un titre laissé vide devient celui de la source, suivi de « (copie locale) ». Le public doit pouvoir distinguer les deux : un titre ne peut pas reprendre celui de la source.",
   editorAdoptIntro:
     "Adopter un référentiel copie sa dernière édition publiée comme votre propre ébauche. La copie garde le lien avec sa source : vous verrez plus tard ce qui y a changé et pourrez reprendre ou écarter chaque changement.",
   editorSource: "Référentiel à adopter",
