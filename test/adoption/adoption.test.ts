@@ -46,7 +46,11 @@ for (const dialect of testDialects()) {
       const local = await findDraftItem(db, copy.id, copy.local(source.ids.k1));
       assert.equal(local?.statement_en, "Plans the yearly budget");
       assert.equal(local?.statement_fr, "Prépare le budget de l'année");
-      const records = await listChanges(db, { frameworkId: copy.id, itemId: copy.local(source.ids.k1), kinds: ["take"] });
+      const records = await listChanges(db, {
+        frameworkId: copy.id,
+        itemId: copy.local(source.ids.k1),
+        kinds: ["take"],
+      });
       assert.deepEqual(
         records.filter((r) => r.field).map((r) => r.field),
         ["statement_en"],
@@ -172,7 +176,10 @@ for (const dialect of testDialects()) {
       const kc = await newItem(db, source.id, c, "ksa", "Promotes services");
       await publish(db, source.id);
       const child = await entryFor(db, copy.id, kc);
-      assert.deepEqual([child?.kind, child?.parentMissing, child?.parents.theirs?.statement.en], ["added", true, "Marketing"]);
+      assert.deepEqual(
+        [child?.kind, child?.parentMissing, child?.parents.theirs?.statement.en],
+        ["added", true, "Marketing"],
+      );
       const refused = decideUpstreamChange(db, ana, copy.id, kc, child?.fingerprint as string, take);
       await assert.rejects(refused, refusedWith("restore_parent_missing"));
       await decide(db, copy.id, c, take);

@@ -78,7 +78,10 @@ describe("waiting upstream changes", () => {
       }),
     );
     assert.equal(entries.length, 1);
-    assert.deepEqual([entries[0].baseEdition, entries[0].three.base?.statement_en, entries[0].conflict], [2, "Plans v2", null]);
+    assert.deepEqual(
+      [entries[0].baseEdition, entries[0].three.base?.statement_en, entries[0].conflict],
+      [2, "Plans v2", null],
+    );
   });
 
   test("a removal upstream conflicts when something was added locally under the item", () => {

@@ -83,7 +83,8 @@ export async function edit(
   });
 }
 
-export const publish = (db: Kysely<DB>, frameworkId: string) => publishEdition(db, frameworkId, ana, "Upstream update.");
+export const publish = (db: Kysely<DB>, frameworkId: string) =>
+  publishEdition(db, frameworkId, ana, "Upstream update.");
 
 export async function adopt(db: Kysely<DB>, source: Source, slug = `copy-${randomUUID().slice(0, 8)}`) {
   const id = randomUUID();

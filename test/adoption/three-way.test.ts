@@ -166,14 +166,12 @@ const choice = fc.oneof(
 const decisionArb = fc.oneof(
   fc.constant<Decision>(take),
   fc.constant<Decision>(leave),
-  fc
-    .tuple(...MERGE_FIELDS.map(() => choice))
-    .map<Decision>((cs) => ({
-      kind: "merge",
-      choices: Object.fromEntries(
-        MERGE_FIELDS.map((f, i) => [f, isWritable(f) || cs[i].kind !== "value" ? cs[i] : { kind: "theirs" }]),
-      ),
-    })),
+  fc.tuple(...MERGE_FIELDS.map(() => choice)).map<Decision>((cs) => ({
+    kind: "merge",
+    choices: Object.fromEntries(
+      MERGE_FIELDS.map((f, i) => [f, isWritable(f) || cs[i].kind !== "value" ? cs[i] : { kind: "theirs" }]),
+    ),
+  })),
 );
 const withIds = (s: Omit<ItemState, "id" | "position"> | null): ItemState | null => s && { ...s, id: "u", position: 1 };
 
