@@ -127,6 +127,8 @@ const ROUTES: Record<string, Rule> = {
   "POST /:lang/editor/frameworks/:slug/publish": "editor",
   "GET /:lang/editor/frameworks/:slug/upstream": "editor",
   "POST /:lang/editor/frameworks/:slug/upstream/:upstreamId": "editor",
+  "GET /:lang/editor/frameworks/:slug/upstream/:upstreamId/merge": "editor",
+  "POST /:lang/editor/frameworks/:slug/upstream/:upstreamId/merge": "editor",
 };
 
 /** Sample values for path parameters; "$slug" and "$key" are replaced by the starter framework's. */

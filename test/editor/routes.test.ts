@@ -505,7 +505,10 @@ for (const dialect of testDialects()) {
       assert.ok(pending.includes("Revised upstream"));
       const action = /action="([^"]+\/upstream\/[^"]+)"/.exec(pending)?.[1] as string;
       const fingerprint = /name="fingerprint" value="([0-9a-f]+)"/.exec(pending)?.[1] as string;
-      assert.equal((await post(action, { decision: "take", fingerprint: "0".repeat(32) })).status, 409);
+      // A refusal redirects (refreshing the page re-submits nothing) and the page says why.
+      const stale = await post(action, { decision: "take", fingerprint: "0".repeat(32) });
+      assert.equal(stale.status, 303);
+      assert.match(stale.headers.get("location") ?? "", /\?problem=stale/);
       assert.equal((await post(action, { decision: "take", fingerprint })).status, 303);
       const copy = await t.db
         .selectFrom("items")

@@ -159,17 +159,12 @@ export const editor = {
   editorPublishButton: (n: number) => `Publish edition ${number(n)}`,
   editorEditions: "Editions",
   editorNeverPublished: "Not published yet.",
-  editorUpstreamIntro: (source: string, adopted: number, latest: number) =>
-    `Adopted from “${source}”, edition ${number(adopted)}. Its latest edition is ${number(latest)}.`,
   editorUpstreamDecided: (n: number) =>
     n === 1 ? "1 upstream change already taken or left." : `${number(n)} upstream changes already taken or left.`,
   editorUpstreamNone: "No upstream change is waiting for a decision.",
   editorUpstreamAdded: "Added upstream",
   editorUpstreamChanged: "Changed upstream",
   editorUpstreamRemoved: "Removed upstream",
-  editorUpstreamMoved: "Upstream also moved it to another place in the outline.",
-  editorUpstreamBefore: "Upstream before",
-  editorUpstreamNow: "Upstream now",
   editorYoursNow: "Yours now",
   editorNotInYours: "Not in your draft",
   editorTake: "Take this change",

@@ -165,8 +165,6 @@ export const editor: Translation<typeof enEditor> = {
   editorPublishButton: (n: number) => `Publier l'édition ${number(n)}`,
   editorEditions: "Éditions",
   editorNeverPublished: "Pas encore publié.",
-  editorUpstreamIntro: (source: string, adopted: number, latest: number) =>
-    `Adopté de « ${source} », édition ${number(adopted)}. Sa dernière édition est la ${number(latest)}.`,
   editorUpstreamDecided: (n: number) =>
     n <= 1
       ? `${number(n)} changement à la source déjà repris ou écarté.`
@@ -175,9 +173,6 @@ export const editor: Translation<typeof enEditor> = {
   editorUpstreamAdded: "Ajouté à la source",
   editorUpstreamChanged: "Modifié à la source",
   editorUpstreamRemoved: "Supprimé à la source",
-  editorUpstreamMoved: "La source l'a aussi déplacé ailleurs dans le plan.",
-  editorUpstreamBefore: "Source avant",
-  editorUpstreamNow: "Source maintenant",
   editorYoursNow: "Votre version actuelle",
   editorNotInYours: "Absent de votre ébauche",
   editorTake: "Reprendre ce changement",
