@@ -8,11 +8,11 @@ import type { DraftItem, ItemState } from "../editor/item-state.ts";
 import {
   type Divergence,
   diverge,
+  fieldValue,
   LOCAL_PARENT,
   MERGE_FIELDS,
   sameState,
   type ThreeWay,
-  valueOf,
 } from "./three-way.ts";
 
 /** Which upstream edition an item's last decision was about (a row of `adoption_items`). */
@@ -57,7 +57,7 @@ export interface UpstreamEntries {
   upstreamOf: Map<string, string>;
 }
 
-const stateLine = (s: ItemState | null) => s && MERGE_FIELDS.map((f) => valueOf(s, f));
+const stateLine = (s: ItemState | null) => s && MERGE_FIELDS.map((f) => fieldValue(s, f));
 
 export function entryFingerprint(id: string, baseEdition: number, x: ThreeWay): string {
   return createHash("sha256")

@@ -74,10 +74,11 @@ export interface Divergence {
   takes: MergeField[];
 }
 
-export const valueOf = (state: ItemState | null, field: MergeField): Value =>
+export const fieldValue = (state: ItemState | null, field: MergeField): Value =>
   state ? ((state[field] ?? null) as Value) : null;
 
-const differs = (a: ItemState | null, b: ItemState | null, field: MergeField) => valueOf(a, field) !== valueOf(b, field);
+const differs = (a: ItemState | null, b: ItemState | null, field: MergeField) =>
+  fieldValue(a, field) !== fieldValue(b, field);
 
 /** Whether two versions differ in any field an adopter decides on. */
 export const sameState = (a: ItemState | null, b: ItemState | null) =>
@@ -89,9 +90,9 @@ function versions(x: ThreeWay): FieldVersions[] {
     const local = x.base !== null && x.ours !== null && differs(x.base, x.ours, field);
     return {
       field,
-      base: valueOf(x.base, field),
-      ours: valueOf(x.ours, field),
-      theirs: valueOf(x.theirs, field),
+      base: fieldValue(x.base, field),
+      ours: fieldValue(x.ours, field),
+      theirs: fieldValue(x.theirs, field),
       upstream,
       local,
       conflict: upstream && local && differs(x.ours, x.theirs, field),
@@ -132,7 +133,10 @@ export function diverge(x: ThreeWay): Divergence | null {
 /** A merge choice for one field: keep the draft's, take upstream's, or write another value. */
 export type Choice = { kind: "ours" } | { kind: "theirs" } | { kind: "value"; value: Value };
 
-export type Decision = { kind: "take" } | { kind: "leave" } | { kind: "merge"; choices: Partial<Record<MergeField, Choice>> };
+export type Decision =
+  | { kind: "take" }
+  | { kind: "leave" }
+  | { kind: "merge"; choices: Partial<Record<MergeField, Choice>> };
 
 /** What a decision does to the draft. `taken`/`written` name the fields that change and why. */
 export type Resolution =
@@ -158,7 +162,7 @@ export function resolve(x: ThreeWay, d: Divergence, decision: Decision): Resolut
     if (d.kind === "removed") return { action: "delete" };
     if (x.ours === null) return { action: "create", state: x.theirs as ItemState };
     const set: Partial<Record<MergeField, Value>> = {};
-    for (const field of d.takes) set[field] = valueOf(x.theirs, field);
+    for (const field of d.takes) set[field] = fieldValue(x.theirs, field);
     return { action: "update", set, taken: [...d.takes], written: [] };
   }
   if (!mergeable(x, d)) return "not_mergeable";
@@ -170,8 +174,8 @@ export function resolve(x: ThreeWay, d: Divergence, decision: Decision): Resolut
     if (!choice) return "choice_missing";
     if (choice.kind === "ours") continue;
     if (choice.kind === "value" && !isWritable(field)) return "not_writable";
-    const value = choice.kind === "theirs" ? valueOf(x.theirs, field) : choice.value;
-    if (value === valueOf(x.ours, field)) continue;
+    const value = choice.kind === "theirs" ? fieldValue(x.theirs, field) : choice.value;
+    if (value === fieldValue(x.ours, field)) continue;
     set[field] = value;
     (choice.kind === "theirs" ? taken : written).push(field);
   }

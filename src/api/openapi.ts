@@ -29,7 +29,11 @@ const frameworkFields: Record<string, JsonSchema> = {
   description: ref("Bilingual"),
   publisher: nullable("string"),
   version: { type: "string" },
-  status: { type: "string", description: "Publication status; the API lists published frameworks only.", examples: ["published"] },
+  status: {
+    type: "string",
+    description: "Publication status; the API lists published frameworks only.",
+    examples: ["published"],
+  },
   licence: { ...nullable("string"), description: "Licence of the content, e.g. CC BY 4.0." },
   createdAt: timestamp("When the framework was created in this database."),
   updatedAt: timestamp("Last change of the framework's own fields."),
@@ -84,7 +88,8 @@ const schemas: Record<string, JsonSchema> = {
   },
   Framework: {
     type: "object",
-    description: "A framework and its whole tree, nested through `children`. Same shape as `skillshelf export --format json`.",
+    description:
+      "A framework and its whole tree, nested through `children`. Same shape as `skillshelf export --format json`.",
     required: [...Object.keys(frameworkFields), "lastUpdated", "itemTypes", "children"],
     properties: {
       ...frameworkFields,
@@ -96,13 +101,18 @@ const schemas: Record<string, JsonSchema> = {
   },
   AdoptedFrom: {
     type: "object",
-    description: "Present only for a framework adopted from another: its source, and the source's edition it is based on.",
+    description:
+      "Present only for a framework adopted from another: its source, and the source's edition it is based on.",
     required: ["id", "slug", "title", "edition"],
     properties: {
       id: { type: "string", format: "uuid" },
       slug: { type: "string" },
       title: ref("Bilingual"),
-      edition: { type: "integer", minimum: 1, description: "The source's edition this edition had caught up with when published." },
+      edition: {
+        type: "integer",
+        minimum: 1,
+        description: "The source's edition this edition had caught up with when published.",
+      },
     },
   },
   Error: {
@@ -149,7 +159,11 @@ const schemas: Record<string, JsonSchema> = {
     properties: {
       query: { type: "string", description: "The query as searched: trimmed, cleaned and cut to length." },
       lang: { enum: ["en", "fr"] },
-      total: { type: "integer", minimum: 0, description: "Number of matching items, of which at most `limit` are in `groups`." },
+      total: {
+        type: "integer",
+        minimum: 0,
+        description: "Number of matching items, of which at most `limit` are in `groups`.",
+      },
       groups: { type: "array", items: ref("SearchGroup"), description: "Hits grouped by area, best first." },
     },
   },
@@ -178,7 +192,11 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           tags: ["frameworks"],
           parameters: [{ $ref: "#/components/parameters/IfNoneMatch" }],
           responses: {
-            "200": { description: "The published frameworks.", headers: cachingHeaders, content: json(ref("FrameworkList")) },
+            "200": {
+              description: "The published frameworks.",
+              headers: cachingHeaders,
+              content: json(ref("FrameworkList")),
+            },
             "304": { $ref: "#/components/responses/NotModified" },
           },
         },
@@ -188,9 +206,16 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           operationId: "getFramework",
           summary: "Get a framework with its whole tree",
           tags: ["frameworks"],
-          parameters: [{ $ref: "#/components/parameters/FrameworkId" }, { $ref: "#/components/parameters/IfNoneMatch" }],
+          parameters: [
+            { $ref: "#/components/parameters/FrameworkId" },
+            { $ref: "#/components/parameters/IfNoneMatch" },
+          ],
           responses: {
-            "200": { description: "The framework and its whole tree.", headers: cachingHeaders, content: json(ref("Framework")) },
+            "200": {
+              description: "The framework and its whole tree.",
+              headers: cachingHeaders,
+              content: json(ref("Framework")),
+            },
             "304": { $ref: "#/components/responses/NotModified" },
             "400": { $ref: "#/components/responses/BadRequest" },
             "404": { $ref: "#/components/responses/NotFound" },
@@ -205,11 +230,17 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
             "Accent- and case-insensitive, prefix and typo-tolerant search over statements and descriptions in both languages. Hits are grouped by area.",
           tags: ["search"],
           parameters: [
-            { name: "q", in: "query", description: "Words to look for; an empty query finds nothing.", schema: { type: "string" } },
+            {
+              name: "q",
+              in: "query",
+              description: "Words to look for; an empty query finds nothing.",
+              schema: { type: "string" },
+            },
             {
               name: "lang",
               in: "query",
-              description: "Language of the query and of the ranking; by default the one Accept-Language prefers, else en.",
+              description:
+                "Language of the query and of the ranking; by default the one Accept-Language prefers, else en.",
               schema: { enum: ["en", "fr"] },
             },
             {
@@ -230,7 +261,9 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           operationId: "getOpenApiDocument",
           summary: "This document",
           tags: ["meta"],
-          responses: { "200": { description: "The OpenAPI 3.1 description of this API.", content: json({ type: "object" }) } },
+          responses: {
+            "200": { description: "The OpenAPI 3.1 description of this API.", content: json({ type: "object" }) },
+          },
         },
       },
     },

@@ -25,12 +25,14 @@ export interface MigrationReport {
  * for them in every schema it can see, so a second Skillshelf (or a test) in another schema of the
  * same database would skip creating its own and then fail on them.
  */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run on the schema of their time, not on today's DB interface
 async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   return rows[0]?.schema ?? undefined;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: as above: any database, whatever version its schema is at
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider, migrationTableSchema: await migrationSchema(db) });
   const { error, results } = await migrator.migrateToLatest();

@@ -219,9 +219,7 @@ export function parseMerge(
       else errors[`value_${field}`] = fieldErrors(parsed.error).form ?? "invalid";
     } else errors[`choice_${field}`] = "choose";
   }
-  return Object.keys(errors).length > 0 || !print.success
-    ? { errors }
-    : { fingerprint: print.data, choices };
+  return Object.keys(errors).length > 0 || !print.success ? { errors } : { fingerprint: print.data, choices };
 }
 
 const isoDay = z.preprocess(

@@ -9,4 +9,13 @@ import { importWizard } from "./fr/import-wizard.ts";
 import { search } from "./fr/search.ts";
 
 /** French UI strings, one block per capability in src/i18n/fr/, each typed against its English block. */
-export const fr: Messages = { ...core, ...api, ...search, ...accounts, ...caseApi, ...importWizard, ...editor, ...adoption };
+export const fr: Messages = {
+  ...core,
+  ...api,
+  ...search,
+  ...accounts,
+  ...caseApi,
+  ...importWizard,
+  ...editor,
+  ...adoption,
+};

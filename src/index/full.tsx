@@ -71,7 +71,8 @@ export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
                 </p>
               )}
               <p class="meta">
-                {t.lastUpdatedOn("")}<time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
+                {t.lastUpdatedOn("")}
+                <time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
               </p>
               <Subtree lang={lang} view={view} nodes={area.children} level={4} />
             </section>

@@ -20,6 +20,7 @@ export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
         <Text text={{ en: f.description_en, fr: f.description_fr }} lang={lang} />
       </p>
       <AdoptedFromNote lang={lang} view={view} />
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark every screen reader announces; <search> is not yet known to all of them */}
       <form class="home-search" role="search" action={urls.search(lang)} method="get">
         <label for="home-q">{t.searchLabel}</label>{" "}
         <input id="home-q" name="q" type="search" autocomplete="off" placeholder={t.searchPlaceholder} />{" "}

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/db/connect.ts";
-import { latestEdition } from "../../src/editions/store.ts";
 import { parseSnapshot } from "../../src/editions/snapshot.ts";
+import { latestEdition } from "../../src/editions/store.ts";
 import { listChanges } from "../../src/editor/changes-store.ts";
 import { adoptFramework, decideUpstreamChange, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { editFrameworkDetails } from "../../src/editor/commands/frameworks.ts";
@@ -17,7 +17,7 @@ import { findDraftItem, listDraftItems } from "../../src/editor/store.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { findFrameworkById } from "../../src/frameworks/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
-import { ana, adopt, decide, edit, entryFor, makeSource, newItem, publish } from "./support.ts";
+import { adopt, ana, decide, edit, entryFor, makeSource, newItem, publish } from "./support.ts";
 
 const refusedWith = (code: string) => (error: unknown) => error instanceof EditorError && error.code === code;
 const take = { kind: "take" } as const;

@@ -16,7 +16,7 @@ import { EditorError } from "../../src/editor/errors.ts";
 import type { DraftItem } from "../../src/editor/item-state.ts";
 import { listDraftItems } from "../../src/editor/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
-import { ana, adopt, edit, makeSource, newItem, publish } from "./support.ts";
+import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 
 const FIELDS = ["code", "statement_en", "statement_fr", "description_en", "description_fr"] as const;
 const CHECKED = [...FIELDS, "type", "parent_id"] as const;
@@ -78,7 +78,7 @@ const step = fc.oneof(
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 type Decision = typeof decision extends fc.Arbitrary<infer T> ? T : never;
-const valueOf = (item: DraftItem, f: (typeof CHECKED)[number]) => (item[f] ?? null) as string | null;
+const fieldValue = (item: DraftItem, f: (typeof CHECKED)[number]) => (item[f] ?? null) as string | null;
 
 for (const dialect of testDialects()) {
   describe(`generated adoption histories (${dialect})`, () => {
@@ -143,11 +143,11 @@ for (const dialect of testDialects()) {
                   continue;
                 }
                 for (const f of CHECKED) {
-                  if (valueOf(after, f) === valueOf(before, f)) continue;
+                  if (fieldValue(after, f) === fieldValue(before, f)) continue;
                   assert.equal(id, entry.localId, `${f} of another item changed in a ${label}`);
                   const expected = allowed(f);
                   assert.notEqual(expected, undefined, `${f} changed in a ${label} that did not take it`);
-                  assert.equal(valueOf(after, f), expected, `${f} holds what was taken`);
+                  assert.equal(fieldValue(after, f), expected, `${f} holds what was taken`);
                 }
               }
               for (const id of now.keys())

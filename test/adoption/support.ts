@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Decision } from "../../src/adoption/three-way.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { publishEdition } from "../../src/editions/publish.ts";
 import { adoptFramework, decideUpstreamChange, localItemId, upstreamReport } from "../../src/editor/commands/adopt.ts";
@@ -11,7 +12,6 @@ import { createFramework } from "../../src/editor/commands/frameworks.ts";
 import { addItem, editItem } from "../../src/editor/commands/items.ts";
 import type { DraftItem, ItemState, TextField } from "../../src/editor/item-state.ts";
 import { findDraftItem } from "../../src/editor/store.ts";
-import type { Decision } from "../../src/adoption/three-way.ts";
 
 export const ana = { id: "u-ana", email: "ana@example.org", name: "Ana", role: "editor" as const };
 

@@ -7,12 +7,12 @@ import {
   type Choice,
   type Decision,
   diverge,
+  fieldValue,
   isWritable,
   MERGE_FIELDS,
   type MergeField,
   resolve,
   type ThreeWay,
-  valueOf,
 } from "../../src/adoption/three-way.ts";
 import type { ItemState } from "../../src/editor/item-state.ts";
 
@@ -192,22 +192,22 @@ describe("generated three-way cases", () => {
           return;
         }
         for (const field of MERGE_FIELDS) {
-          const before = valueOf(x.ours, field);
-          const now = valueOf(after, field);
+          const before = fieldValue(x.ours, field);
+          const now = fieldValue(after, field);
           if (now === before) continue;
           if (decision.kind === "take") {
             assert.ok(d.takes.includes(field), `${field} was not changed upstream`);
-            assert.equal(now, valueOf(x.theirs, field));
+            assert.equal(now, fieldValue(x.theirs, field));
           } else if (decision.kind === "merge") {
             const c = decision.choices[field];
             assert.ok(c && c.kind !== "ours", `${field} was kept`);
-            assert.equal(now, c.kind === "theirs" ? valueOf(x.theirs, field) : c.value);
+            assert.equal(now, c.kind === "theirs" ? fieldValue(x.theirs, field) : c.value);
             assert.ok(d.takes.includes(field));
           }
         }
         // A take leaves the copy holding upstream's value for every field upstream changed.
         if (decision.kind === "take" && x.theirs)
-          for (const field of d.takes) assert.equal(valueOf(after, field), valueOf(x.theirs, field));
+          for (const field of d.takes) assert.equal(fieldValue(after, field), fieldValue(x.theirs, field));
       }),
       { numRuns: 500 },
     );
@@ -220,13 +220,13 @@ describe("generated three-way cases", () => {
         const d = diverge(x);
         const both = MERGE_FIELDS.some(
           (f) =>
-            valueOf(x.base, f) !== valueOf(x.theirs, f) &&
-            valueOf(x.base, f) !== valueOf(x.ours, f) &&
-            valueOf(x.ours, f) !== valueOf(x.theirs, f),
+            fieldValue(x.base, f) !== fieldValue(x.theirs, f) &&
+            fieldValue(x.base, f) !== fieldValue(x.ours, f) &&
+            fieldValue(x.ours, f) !== fieldValue(x.theirs, f),
         );
         assert.equal(d?.conflict === "both_changed", both);
         const upstreamNew = MERGE_FIELDS.some(
-          (f) => valueOf(x.base, f) !== valueOf(x.theirs, f) && valueOf(x.ours, f) !== valueOf(x.theirs, f),
+          (f) => fieldValue(x.base, f) !== fieldValue(x.theirs, f) && fieldValue(x.ours, f) !== fieldValue(x.theirs, f),
         );
         assert.equal(d !== null, upstreamNew, "something waits exactly when upstream changed a field the copy lacks");
       }),

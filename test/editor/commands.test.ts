@@ -391,7 +391,8 @@ for (const dialect of testDialects()) {
           ["removed", removed],
         ].sort(),
       );
-      const byKind = (kind: string) => report.entries.find((e) => e.kind === kind) as { id: string; fingerprint: string };
+      const byKind = (kind: string) =>
+        report.entries.find((e) => e.kind === kind) as { id: string; fingerprint: string };
       const take = { kind: "take" } as const;
       const leave = { kind: "leave" } as const;
 

@@ -5,7 +5,7 @@
  * transaction: the draft's change, its history records and the item's tracking row together.
  */
 import type { Kysely, Transaction } from "kysely";
-import { upstreamReport, localItemId, type NamedEntry, type UpstreamReport } from "../../adoption/report.ts";
+import { localItemId, type NamedEntry, type UpstreamReport, upstreamReport } from "../../adoption/report.ts";
 import { track } from "../../adoption/store.ts";
 import {
   applyResolution,
@@ -24,7 +24,14 @@ import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
-import { type ChangeRecord, createRecord, deleteRecord, encodeValue, type FieldChange, fieldRecords } from "../history.ts";
+import {
+  type ChangeRecord,
+  createRecord,
+  deleteRecord,
+  encodeValue,
+  type FieldChange,
+  fieldRecords,
+} from "../history.ts";
 import type { DraftItem, ItemState, TextField } from "../item-state.ts";
 import { descendantsOf, planMove } from "../moves.ts";
 import type { AdoptInput } from "../schemas.ts";
@@ -32,7 +39,6 @@ import {
   ancestryOf,
   deleteItems,
   findFrameworkForEditor,
-  listDraftItems,
   setPlacement,
   touchItem,
   updateItemFields,
@@ -273,7 +279,10 @@ async function update(
   const path = await ancestryOf(trx, frameworkId, local);
   await writeChanges(trx, batch, [{ ...marker, path }]);
   const kindOf = (field: MergeField) => (resolution.written.includes(field) ? "update" : "take");
-  const text = Object.entries(resolution.set).filter(([field]) => field !== "parent_id") as [TextField, string | null][];
+  const text = Object.entries(resolution.set).filter(([field]) => field !== "parent_id") as [
+    TextField,
+    string | null,
+  ][];
   if (text.length > 0) {
     const set: Record<string, string | null> = {};
     for (const [field, value] of text) {

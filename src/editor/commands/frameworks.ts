@@ -1,6 +1,7 @@
 /** Creating a framework in the editor, and editing its title and description (with history). */
-import { refuseSourceTitle } from "../../adoption/titles.ts";
+
 import type { Kysely } from "kysely";
+import { refuseSourceTitle } from "../../adoption/titles.ts";
 import type { DB, Framework } from "../../db/schema.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";

@@ -39,7 +39,9 @@ const uuidOr = (value: string | undefined) =>
 
 /** The title field an adopted copy may not share with its source, when that is what was refused. */
 const sameTitleField = (error: EditorError) =>
-  error.code === "title_same_as_source" ? ((error.details as { field?: string } | undefined)?.field ?? "title_en") : null;
+  error.code === "title_same_as_source"
+    ? ((error.details as { field?: string } | undefined)?.field ?? "title_en")
+    : null;
 
 export function frameworkRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

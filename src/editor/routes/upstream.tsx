@@ -4,9 +4,9 @@
  * never submits a decision again; a refusal comes back as a known word (`?problem=stale`), never text.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../../app-env.ts";
 import { upstreamReport } from "../../adoption/report.ts";
 import { applyResolution, type Choice, type Decision, type MergeField, resolve } from "../../adoption/three-way.ts";
+import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
 import { type Messages, messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
@@ -15,7 +15,15 @@ import { type EditorError, isEditorError } from "../errors.ts";
 import { decisionSchema, parseMerge } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { entryName, initialMergeValues, MergePage, type MergeValues, UpstreamPage } from "../views/upstream.tsx";
-import { commandMessage, type EditorContext, formFields, loadFramework, noticeOf, redirectDone, statusOf } from "./context.ts";
+import {
+  commandMessage,
+  type EditorContext,
+  formFields,
+  loadFramework,
+  noticeOf,
+  redirectDone,
+  statusOf,
+} from "./context.ts";
 
 /** Why a decision was refused, as the word the redirect carries. */
 const PROBLEMS = {
@@ -129,7 +137,14 @@ export function upstreamRoutes(): Hono<AppEnv> {
     if (!entry) return redirectDone(c, editorUrls.upstream(lang, framework.slug), "unchanged");
     if (entry.three.ours === null || entry.three.theirs === null) return c.notFound();
     return c.render(
-      <MergePage lang={lang} framework={framework} report={report} entry={entry} values={values(entry)} errors={errors} />,
+      <MergePage
+        lang={lang}
+        framework={framework}
+        report={report}
+        entry={entry}
+        values={values(entry)}
+        errors={errors}
+      />,
       { lang, title: messages(lang).adoptMergeTitle(entryName(lang, entry)) },
     );
   };

@@ -1,15 +1,11 @@
 /** Publishing a new edition. */
 import type { Framework } from "../../db/schema.ts";
-import type { UpstreamChange } from "../../editions/snapshot.ts";
 import type { EditionSummary } from "../../editions/store.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
-import type { DraftItem } from "../item-state.ts";
-import { TEXT_FIELDS } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editionUrls, editorUrls } from "../urls.ts";
-import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Field, Notice, plainStatement } from "./parts.tsx";
+import { EditorCrumbs, ErrorSummary, Field, Notice } from "./parts.tsx";
 
 const crumbs = (lang: Lang, framework: Framework, label: string) => {
   const t = messages(lang);

@@ -176,11 +176,7 @@ function UpstreamEntryView(props: { lang: Lang; framework: Framework; report: Up
       </h2>
       {entry.conflict && <p>{conflictText(t, entry)}</p>}
       {entry.kind === "added" && (
-        <p>
-          {entry.parents.theirs
-            ? t.editorAddUnder(describeName(lang, entry.parents.theirs))
-            : t.editorAddAtTop}
-        </p>
+        <p>{entry.parents.theirs ? t.editorAddUnder(describeName(lang, entry.parents.theirs)) : t.editorAddAtTop}</p>
       )}
       {entry.parentMissing && entry.parents.theirs && (
         <p>{t.adoptParentMissing(describeName(lang, entry.parents.theirs))}</p>

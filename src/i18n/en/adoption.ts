@@ -27,7 +27,8 @@ export const adoption = {
   adoptColumnTheirs: (edition: number) => `Upstream now (edition ${number(edition)})`,
   adoptFieldConflict: "conflict",
   adoptNotUpstream: "Not upstream",
-  adoptParentMissing: (name: string) => `Its place upstream, under “${name}”, is not in your copy: take that change first.`,
+  adoptParentMissing: (name: string) =>
+    `Its place upstream, under “${name}”, is not in your copy: take that change first.`,
   adoptRemovesBelow: (n: number) =>
     n === 0
       ? "Taking it deletes it from your copy."
