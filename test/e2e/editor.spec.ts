@@ -284,3 +284,73 @@ test("drag and drop reorders too (SortableJS, served locally), and the order sur
   await expect(rows.first()).toHaveAttribute("data-id", last);
   expect(cspErrors).toEqual([]);
 });
+
+test("adoption: a conflict upstream, its three versions, a field-by-field merge; axe on each page, both languages", async ({
+  page,
+  axe,
+}) => {
+  const t = messages("en");
+  await signIn(page, "en", EDITOR.email, EDITOR.password, "/en/editor");
+  const stamp = Date.now().toString(36);
+  const upstream = `e2e-upstream-${stamp}`;
+  const copy = `e2e-copy-${stamp}`;
+  const adoptAs = async (source: string, slug: string) => {
+    await page.goto(`${editorUrls.adopt("en")}?source=${source}`);
+    await page.getByLabel(t.editorSlug).fill(slug);
+    await page.getByRole("button", { name: t.editorAdoptButton }).click();
+    await notice(page, t.editorDoneAdopted);
+  };
+  const publishAs = async (slug: string, summary: string) => {
+    await page.goto(editorUrls.publish("en", slug));
+    await page.getByLabel(t.editorSummary).fill(summary);
+    await page.getByRole("button", { name: /^Publish edition/ }).click();
+    await notice(page, t.editorDonePublished);
+  };
+  const renameCategory = async (slug: string, text: string) => {
+    await page.goto(editorUrls.framework("en", slug));
+    await page
+      .getByRole("group", { name: t.editorActionsFor(starter.category.en) })
+      .getByRole("link", { name: `${t.editorEdit}: ${starter.category.en}` })
+      .click();
+    await page.getByLabel(t.editorStatementEn).fill(text);
+    await page.getByRole("button", { name: t.editorSave }).click();
+    await notice(page, t.editorDoneSaved);
+  };
+  // A framework of our own to play upstream (the starter stays as the other tests expect it), and a copy of it.
+  await adoptAs(FRAMEWORK, upstream);
+  await publishAs(upstream, "First edition of the upstream copy.");
+  await adoptAs(upstream, copy);
+  await renameCategory(copy, "Management and Leadership (ours)");
+  await renameCategory(upstream, "Management and Leadership (theirs)");
+  await publishAs(upstream, "Renamed a category.");
+
+  await page.goto(editorUrls.framework("en", copy));
+  await expect(page.getByRole("link", { name: t.adoptWaitingLink(1, 1) })).toBeVisible();
+  for (const lang of ["fr", "en"] as const) {
+    const m = messages(lang);
+    await page.goto(editorUrls.upstream(lang, copy));
+    await expect(page.locator("html")).toHaveAttribute("lang", new RegExp(`^${lang}`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    await expect(page.getByText(m.adoptConflictBothChanged)).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Management and Leadership (theirs)" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Management and Leadership (ours)" })).toBeVisible();
+    await axe();
+  }
+  await page.getByRole("link", { name: t.adoptMergeLink }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await axe();
+  await page.getByRole("radio", { name: t.adoptChoiceValue }).check();
+  await page.getByLabel(t.adoptValueLabel(t.editorStatementEn)).fill("Management and Leadership (merged)");
+  await page.getByRole("button", { name: t.adoptMergeButton }).click();
+  await notice(page, t.adoptDoneMerged);
+  await expect(page.getByText(t.editorUpstreamNone)).toBeVisible();
+  await axe();
+
+  // Readers of the published copy learn which edition of its source it is based on.
+  await publishAs(copy, "Merged the renamed category.");
+  for (const lang of ["en", "fr"] as const) {
+    await page.goto(`/${lang}/frameworks/${copy}`);
+    await expect(page.getByText(messages(lang).readerAdoptedFrom(2))).toBeVisible();
+    await axe();
+  }
+});
