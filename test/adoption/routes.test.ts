@@ -90,6 +90,14 @@ for (const dialect of testDialects()) {
       assert.equal(tagsWith(after, "div", /role="alert"/).length, 1);
       const malformed = await post(decide, { decision: "take it all" });
       assert.match(malformed.headers.get("location") ?? "", /problem=invalid/);
+      for (const id of ["%0D%0ALocation:%20x", randomUUID(), "not-an-id"]) {
+        const odd = await post(`${editorUrls.upstream("en", copy.slug)}/${id}`, {
+          decision: "take",
+          fingerprint: "0".repeat(32),
+        });
+        assert.equal(odd.status, 303, id);
+        assert.match(odd.headers.get("location") ?? "", /problem=(missing|invalid)/, id);
+      }
 
       const list = await page(editorUrls.upstream("en", copy.slug));
       const taken = await post(decide, { decision: "take", fingerprint: fingerprintOf(list, source.ids.k3) });

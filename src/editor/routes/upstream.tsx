@@ -56,11 +56,11 @@ function problemOf(error: EditorError): Problem {
 export function upstreamRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const redirectProblem = (c: EditorContext, framework: Framework, problem: Problem, upstreamId?: string) =>
-    c.redirect(
-      `${editorUrls.upstream(c.var.lang, framework.slug)}?problem=${problem}${upstreamId ? `#entry-${upstreamId}` : ""}`,
-      303,
-    );
+  const redirectProblem = (c: EditorContext, framework: Framework, problem: Problem, upstreamId?: string) => {
+    // The anchor comes from the address: only an id-like value goes back into a header.
+    const anchor = upstreamId && /^[0-9a-z-]{1,64}$/i.test(upstreamId) ? `#entry-${upstreamId}` : "";
+    return c.redirect(`${editorUrls.upstream(c.var.lang, framework.slug)}?problem=${problem}${anchor}`, 303);
+  };
 
   const problemMessage = (c: EditorContext) => {
     const problem = c.req.query("problem");
