@@ -1,16 +1,13 @@
 /** Pages a person sees about their own account: sign in, their sessions, their password, an invitation. */
-import { type Lang, messages } from "../i18n/index.ts";
+import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
 import type { Actor } from "../policy/index.ts";
 import type { SessionSummary } from "./accounts.ts";
 import { ErrorSummary, Field, Notice } from "./form-parts.tsx";
 import type { FieldErrors } from "./forms.ts";
 import { authUrls } from "./urls.ts";
 
-export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(iso),
-  );
-}
+// Dates with times ("1er juillet 2026 à 9 h 07") come from the one formatting module.
+export { formatDateTime };
 
 export function roleLabel(role: Actor["role"], lang: Lang): string {
   const t = messages(lang);

@@ -2,12 +2,16 @@ import type { Kysely } from "kysely";
 import type { DB, NewItem } from "../db/schema.ts";
 import { publishEdition } from "../editions/publish.ts";
 import { deleteFramework, type FrameworkInsert, findFrameworkBySlug, insertFramework } from "../frameworks/store.ts";
+import { frenchTypography } from "../i18n/typography.ts";
 import type { ContentNode } from "./schema.ts";
 import { loadStarterContent, type StarterContent } from "./starter.ts";
 import { uuidV5 } from "./uuid.ts";
 
 /** A calendar date becomes noon UTC, so it shows as the same day in every time zone of the Americas and Europe. */
 const dayToTimestamp = (day: string) => `${day}T12:00:00.000Z`;
+
+/** French text as it is stored: with its typography (content files are written with ordinary spaces). */
+const french = (text: string | undefined) => (text === undefined ? null : frenchTypography(text));
 
 /** Turns validated starter content into rows, with identifiers derived from slug and code. */
 export function starterRows(content: StarterContent, now: string): FrameworkInsert {
@@ -26,24 +30,24 @@ export function starterRows(content: StarterContent, now: string): FrameworkInse
       code: node.code,
       position,
       statement_en: node.en.statement,
-      statement_fr: node.fr.statement,
+      statement_fr: frenchTypography(node.fr.statement),
       description_en: node.en.description ?? null,
-      description_fr: node.fr.description ?? null,
+      description_fr: french(node.fr.description),
       created_at: now,
       updated_at: dayToTimestamp(day),
       extra: null,
     });
-    (node.children ?? []).forEach((child, index) => add(child, id, index + 1, day));
+    for (const [index, child] of (node.children ?? []).entries()) add(child, id, index + 1, day);
   };
-  content.categories.forEach((category, index) => add(category, null, index + 1, framework.updated));
+  for (const [index, category] of content.categories.entries()) add(category, null, index + 1, framework.updated);
   return {
     framework: {
       id: frameworkId,
       slug: framework.slug,
       title_en: framework.en.statement,
-      title_fr: framework.fr.statement,
+      title_fr: frenchTypography(framework.fr.statement),
       description_en: framework.en.description ?? null,
-      description_fr: framework.fr.description ?? null,
+      description_fr: french(framework.fr.description),
       publisher: framework.publisher,
       version: framework.version,
       status: "published",
@@ -56,7 +60,7 @@ export function starterRows(content: StarterContent, now: string): FrameworkInse
       id: typeId(t.code),
       code: t.code,
       label_en: t.en,
-      label_fr: t.fr,
+      label_fr: frenchTypography(t.fr),
       position: index + 1,
     })),
     items,

@@ -7,9 +7,14 @@ import { core } from "./fr/core.ts";
 import { editor } from "./fr/editor.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { search } from "./fr/search.ts";
+import { withFrenchTypography } from "./typography.ts";
 
-/** French UI strings, one block per capability in src/i18n/fr/, each typed against its English block. */
-export const fr: Messages = {
+/**
+ * French UI strings, one block per capability in src/i18n/fr/, each typed against its English block.
+ * Blocks are written with ordinary spaces; French typography (no-break spaces before « ; : ! ? »,
+ * inside guillemets…) is applied here, once, to every entry and to whatever each function returns.
+ */
+const blocks: Messages = {
   ...core,
   ...api,
   ...search,
@@ -19,3 +24,5 @@ export const fr: Messages = {
   ...editor,
   ...adoption,
 };
+
+export const fr: Messages = withFrenchTypography(blocks);

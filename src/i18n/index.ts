@@ -1,6 +1,9 @@
 import { en, type Messages } from "./en.ts";
 import { fr } from "./fr.ts";
 
+export { formatDate, formatDateTime, formatNumber, formatTime } from "./format.ts";
+export { frenchTypography, typeset } from "./typography.ts";
+
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Messages };
@@ -17,25 +20,6 @@ export function messages(lang: Lang): Messages {
 
 export function otherLang(lang: Lang): Lang {
   return lang === "en" ? "fr" : "en";
-}
-
-const locales: Record<Lang, string> = { en: "en-CA", fr: "fr-CA" };
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "August 13, 2015" / "13 août 2015". */
-export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
-  const key = `${lang}:${timeZone ?? ""}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone });
-    dateFormats.set(key, format);
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
-}
-
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
 }
 
 /** Picks the preferred language from an Accept-Language header (q-values honoured); English by default. */

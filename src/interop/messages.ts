@@ -3,7 +3,7 @@
  * params; people read these. A code without a template falls back to the code itself, so a missing
  * message never hides a problem.
  */
-import type { Lang } from "../i18n/index.ts";
+import { type Lang, typeset } from "../i18n/index.ts";
 import type { Problem } from "./model.ts";
 
 type Templates = Record<string, { en: string; fr: string }>;
@@ -151,7 +151,10 @@ const caseTemplates: Templates = {
     en: "“{field}” holds {length} characters; the limit is {max}.",
     fr: "« {field} » contient {length} caractères; la limite est de {max}.",
   },
-  "case.missing_field": { en: "The required field “{field}” is missing or empty.", fr: "Le champ obligatoire « {field} » est absent ou vide." },
+  "case.missing_field": {
+    en: "The required field “{field}” is missing or empty.",
+    fr: "Le champ obligatoire « {field} » est absent ou vide.",
+  },
   "case.invalid_identifier": {
     en: "The identifier “{value}” is not a UUID.",
     fr: "L'identifiant « {value} » n'est pas un UUID.",
@@ -220,10 +223,11 @@ const templates: Templates = { ...sheetTemplates, ...textTemplates, ...caseTempl
 export function describeProblem(problem: Problem, lang: Lang): string {
   const template = templates[problem.code]?.[lang];
   if (!template) return problem.code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = problem.params?.[name];
     return value === undefined ? whole : String(value);
   });
+  return typeset(text, lang);
 }
 
 /** Whether a code has a message (tests use it to prove every emitted code is described). */

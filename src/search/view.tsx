@@ -3,7 +3,7 @@
  * search-as-you-type; a live status line with the count; results grouped by area.
  */
 import { type Bilingual, pick } from "../frameworks/tree.ts";
-import { type Lang, messages, otherLang } from "../i18n/index.ts";
+import { type Lang, messages, otherLang, typeset } from "../i18n/index.ts";
 import { urls } from "../ui/urls.ts";
 import { Highlight, hasMatch, snippet } from "./highlight.tsx";
 import { MAX_QUERY_LENGTH } from "./normalize.ts";
@@ -158,7 +158,7 @@ function NoResults(props: { lang: Lang }) {
 function ContentText(props: { text: Bilingual; lang: Lang; terms: readonly string[] }) {
   const chosen = pick(props.text, props.lang);
   if (!chosen) return null;
-  const highlighted = <Highlight text={chosen.value} terms={props.terms} />;
+  const highlighted = <Highlight text={typeset(chosen.value, chosen.lang)} terms={props.terms} />;
   return chosen.lang === props.lang ? highlighted : <span lang={chosen.lang}>{highlighted}</span>;
 }
 
@@ -207,7 +207,7 @@ function SearchHitItem(props: { lang: Lang; hit: HitView }) {
         <p class="search-hit__extra">
           {extra.label && <span class="meta">{extra.label} </span>}
           <span lang={extra.lang === lang ? undefined : extra.lang}>
-            <Highlight text={snippet(extra.text, hit.matchedTerms)} terms={hit.matchedTerms} />
+            <Highlight text={typeset(snippet(extra.text, hit.matchedTerms), extra.lang)} terms={hit.matchedTerms} />
           </span>
         </p>
       )}

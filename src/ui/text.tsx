@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import { type Bilingual, pick } from "../frameworks/tree.ts";
-import { type Lang, messages } from "../i18n/index.ts";
+import { type Lang, messages, typeset } from "../i18n/index.ts";
 import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 
 /**
@@ -8,8 +8,10 @@ import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "./markdow
  * `lang` attribute, so screen readers pronounce it correctly, and marked as untranslated.
  */
 export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; markdown?: "inline" | "block" }) {
-  const chosen = pick(props.text, props.lang);
-  if (!chosen) return null;
+  const picked = pick(props.text, props.lang);
+  if (!picked) return null;
+  // French text gets its typography here, whoever wrote it (editor, import or starter).
+  const chosen = { ...picked, value: typeset(picked.value, picked.lang) };
   // Statements may use a small Markdown subset (src/ui/markdown.ts); everything else is escaped.
   const content =
     props.markdown === "block"
@@ -31,5 +33,5 @@ export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; mar
 /** Plain text in the page's language (titles, meta descriptions): Markdown marks dropped. */
 export function textOf(text: Bilingual, lang: Lang): string {
   const chosen = pick(text, lang);
-  return chosen ? markdownToPlain(chosen.value) : "";
+  return chosen ? markdownToPlain(typeset(chosen.value, chosen.lang)) : "";
 }

@@ -140,7 +140,7 @@ for (const dialect of testDialects()) {
         assert.equal(htmlLang(html), lang === "fr" ? "fr-CA" : "en-CA");
         assert.equal(countFor(html, lang === "en" ? "Competency" : "Compétence"), 6);
         assert.equal(
-          countFor(html, lang === "en" ? "Knowledge, skill or ability" : "Connaissance, compétence ou aptitude"),
+          countFor(html, lang === "en" ? "Knowledge, skill or ability" : "Connaissances, habiletés et aptitudes"),
           35,
         );
         assert.match(html, /<details>/, "the parsed tree is a folded outline");

@@ -42,7 +42,10 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** True when the page shows this text (compared as escaped HTML). */
+/** No-break spaces (French typography puts them before « : ; ! ? » and inside guillemets) read as spaces. */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+/** True when the page shows this text (compared as escaped HTML, whatever kind of space separates words). */
 export function shows(html: string, text: string): boolean {
-  return html.includes(escapeHtml(text));
+  return plainSpaces(html).includes(plainSpaces(escapeHtml(text)));
 }

@@ -2,6 +2,7 @@
 
 import type { Kysely } from "kysely";
 import { refuseSourceTitle } from "../../adoption/titles.ts";
+import { INDEX_LEVELS } from "../../content/item-types.ts";
 import type { DB, Framework } from "../../db/schema.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
@@ -12,12 +13,7 @@ import type { CreateFrameworkInput, FrameworkDetailsInput } from "../schemas.ts"
 import { inTransaction, type Outcome } from "./items.ts";
 
 /** The levels a new framework starts with: the index's own (types are data; imports bring others). */
-export const DEFAULT_ITEM_TYPES = [
-  { code: "category", label_en: "Category", label_fr: "Catégorie" },
-  { code: "area", label_en: "Area", label_fr: "Domaine" },
-  { code: "competency", label_en: "Competency", label_fr: "Compétence" },
-  { code: "ksa", label_en: "Knowledge, skill or ability", label_fr: "Connaissance, compétence ou aptitude" },
-] as const;
+export const DEFAULT_ITEM_TYPES = INDEX_LEVELS.map((t) => ({ code: t.code, label_en: t.en, label_fr: t.fr }));
 
 export const FRAMEWORK_FIELDS = ["title_en", "title_fr", "description_en", "description_fr"] as const;
 export type FrameworkField = (typeof FRAMEWORK_FIELDS)[number];

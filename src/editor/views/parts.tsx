@@ -3,7 +3,7 @@
  * (aria-invalid, aria-describedby), an error summary (role="alert"), notices, the editor breadcrumb.
  */
 import type { Child } from "hono/jsx";
-import { formatDate, type Lang, type Messages, messages } from "../../i18n/index.ts";
+import { formatDate, formatTime, type Lang, type Messages, messages } from "../../i18n/index.ts";
 import { Text } from "../../ui/text.tsx";
 import type { FieldErrors } from "../schemas.ts";
 
@@ -218,10 +218,7 @@ export function plainStatement(lang: Lang, text: { en: string | null; fr: string
 }
 
 export function When(props: { lang: Lang; at: string }) {
-  const date = new Date(props.at);
-  const time = Number.isNaN(date.getTime())
-    ? ""
-    : new Intl.DateTimeFormat(props.lang === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short" }).format(date);
+  const time = Number.isNaN(new Date(props.at).getTime()) ? "" : formatTime(props.at, props.lang);
   return (
     <time datetime={props.at}>
       {formatDate(props.at, props.lang)} {time}

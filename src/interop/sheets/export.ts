@@ -1,9 +1,9 @@
 /** Writes a framework, or a blank template, in the spreadsheet layout (layout.ts). */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { INDEX_LEVELS } from "../../content/item-types.ts";
 import type { FrameworkJson } from "../../frameworks/json.ts";
 import type { Lang } from "../../i18n/index.ts";
-import { instructions, templateExamples } from "./template-text.ts";
 import {
   FRAMEWORK_KEYS,
   frameworkFields,
@@ -13,6 +13,7 @@ import {
   SHEET,
   TYPE_COLUMNS,
 } from "./layout.ts";
+import { instructions, templateExamples } from "./template-text.ts";
 
 export type SheetFormat = "xlsx" | "csv";
 
@@ -36,14 +37,25 @@ function addItemsSheet(workbook: ExcelJS.Workbook, rows: readonly ItemRowValues[
   sheet.columns = ITEM_COLUMNS.map((key) => ({
     header: key,
     key,
-    width: key.startsWith("statement") ? 50 : key.startsWith("description") ? 60 : key === "identifier" || key === "parent" ? 38 : 14,
-    style: key.startsWith("statement") || key.startsWith("description") ? { alignment: { wrapText: true, vertical: "top" } } : {},
+    width: key.startsWith("statement")
+      ? 50
+      : key.startsWith("description")
+        ? 60
+        : key === "identifier" || key === "parent"
+          ? 38
+          : 14,
+    style:
+      key.startsWith("statement") || key.startsWith("description")
+        ? { alignment: { wrapText: true, vertical: "top" } }
+        : {},
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
   if (typeCodes.length > 0 && typeCodes.join(",").length < 250) {
     // Present in exceljs 4.4 at run time, missing from its type declarations.
-    (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`C2:C${Math.max(rows.length + 1000, 1000)}`, {
+    (
+      sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`C2:C${Math.max(rows.length + 1000, 1000)}`, {
       type: "list",
       allowBlank: true,
       formulae: [`"${typeCodes.join(",")}"`],
@@ -54,7 +66,12 @@ function addItemsSheet(workbook: ExcelJS.Workbook, rows: readonly ItemRowValues[
   return sheet;
 }
 
-function addKeyValueSheet(workbook: ExcelJS.Workbook, name: string, header: readonly string[], rows: (string | null)[][]) {
+function addKeyValueSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: readonly string[],
+  rows: (string | null)[][],
+) {
   const sheet = workbook.addWorksheet(name);
   sheet.addRow([...header]).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
@@ -116,11 +133,11 @@ export async function spreadsheetTemplate(format: SheetFormat, lang: Lang): Prom
     ["key", "value"],
     FRAMEWORK_KEYS.map((key) => [key, null]),
   );
-  addKeyValueSheet(workbook, SHEET.types, TYPE_COLUMNS, [
-    ["category", "Category", "Catégorie"],
-    ["area", "Area", "Domaine"],
-    ["competency", "Competency", "Compétence"],
-    ["ksa", "Knowledge, skill or ability", "Connaissance, compétence ou aptitude"],
-  ]);
+  addKeyValueSheet(
+    workbook,
+    SHEET.types,
+    TYPE_COLUMNS,
+    INDEX_LEVELS.map((t) => [t.code, t.en, t.fr]),
+  );
   return xlsxBytes(workbook);
 }

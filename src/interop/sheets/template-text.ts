@@ -1,5 +1,5 @@
 /** The words inside the downloadable template: instructions and example rows, in both languages. */
-import type { Lang } from "../../i18n/index.ts";
+import { frenchTypography, type Lang } from "../../i18n/index.ts";
 import { type ItemRowValues, MAX_CELL_LENGTH } from "./layout.ts";
 
 export const instructions: Record<Lang, string[]> = {
@@ -22,7 +22,7 @@ export const instructions: Record<Lang, string[]> = {
     "Feuille « Items » : une ligne par élément. Laissez la première ligne (le nom des colonnes) telle quelle.",
     "identifier : l'identifiant stable de l'élément (un UUID). Laissez-le vide pour un nouvel élément : il sera créé à l'importation. Conservez-le quand vous modifiez un fichier exporté, pour que l'importation mette l'élément à jour au lieu d'en ajouter une copie.",
     "parent : l'identifiant — ou le code — de l'élément auquel celui-ci appartient. Laissez-le vide pour un élément de premier niveau. La ligne du parent peut venir avant ou après celles de ses enfants.",
-    "type : category (catégorie), area (domaine), competency (compétence) ou ksa (connaissance, compétence ou aptitude), ou un autre code de la feuille « Types ».",
+    "type : category (catégorie), area (domaine), competency (compétence) ou ksa (connaissances, habiletés et aptitudes), ou un autre code de la feuille « Types ».",
     "code : le code affiché aux lecteurs, p. ex. CM.AQ.1. Facultatif.",
     "position : l'ordre parmi les éléments du même parent (un nombre entier : 1, 2, 3…). Facultatif.",
     "statement_en, statement_fr : l'énoncé en anglais et en français. Au moins l'un des deux est obligatoire.",
@@ -30,7 +30,7 @@ export const instructions: Record<Lang, string[]> = {
     `Saisissez du texte seulement : les formules sont refusées et une cellule peut contenir au plus ${MAX_CELL_LENGTH.toLocaleString("fr-CA")} caractères.`,
     "Feuille « Framework » : le titre, la description, l'éditeur, la version et la licence du référentiel. Remplissez la colonne « value ».",
     "Remplacez les lignes d'exemple par les vôtres avant l'importation.",
-  ],
+  ].map(frenchTypography),
 };
 
 /** Example rows: parents named by code, identifiers left empty, the simplest way to write a sheet. */

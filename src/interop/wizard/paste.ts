@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { MessageKey } from "../../auth/forms.ts";
+import { INDEX_LEVELS } from "../../content/item-types.ts";
 import { uuidV5 } from "../../content/uuid.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
@@ -158,12 +159,7 @@ export function seededIds(seed: string): () => string {
 export const newFrameworkId = (seed: string) => uuidV5(`paste-framework:${seed}`);
 
 /** The levels of the index, for a framework the paste-in import creates. */
-export const PASTE_TYPES = [
-  { code: "category", label: { en: "Category", fr: "Catégorie" } },
-  { code: "area", label: { en: "Area", fr: "Domaine" } },
-  { code: "competency", label: { en: "Competency", fr: "Compétence" } },
-  { code: "ksa", label: { en: "Knowledge, skill or ability", fr: "Connaissance, compétence ou aptitude" } },
-];
+export const PASTE_TYPES = INDEX_LEVELS.map((t) => ({ code: t.code, label: { en: t.en, fr: t.fr } }));
 
 export function newFrameworkWithArea(seed: string, title: string, lang: Lang, area: PastedArea): ImportedFramework {
   const item = pastedAreaToItem(area, lang, { newId: seededIds(seed) });

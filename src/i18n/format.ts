@@ -1,0 +1,60 @@
+/**
+ * Dates, times and numbers through Intl, with the Canadian French conventions Intl does not apply:
+ * « 1er juillet 2026 » (the first of the month is an ordinal) and « 9 h 07 » (no leading zero, no
+ * « 00 » on the hour, no-break spaces so the time never splits across lines).
+ */
+import { NBSP } from "./typography.ts";
+
+type Lang = "en" | "fr";
+
+const locales: Record<Lang, string> = { en: "en-CA", fr: "fr-CA" };
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(lang: Lang, kind: "date" | "time", timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${lang}:${kind}:${timeZone ?? ""}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "date" ? { dateStyle: "long", timeZone } : { hour: "numeric", minute: "2-digit", timeZone };
+    format = new Intl.DateTimeFormat(locales[lang], options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const parse = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** "August 13, 2015" / "13 août 2015", "1er juillet 2026". An unreadable date is shown as given. */
+export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const parts = dateTimeFormat(lang, "date", timeZone).formatToParts(date);
+  return parts.map((p) => (lang === "fr" && p.type === "day" && Number(p.value) === 1 ? "1er" : p.value)).join("");
+}
+
+/** "9:07 a.m." / « 9 h 07 », « 14 h ». An unreadable time is shown as given. */
+export function formatTime(iso: string, lang: Lang, timeZone?: string): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const format = dateTimeFormat(lang, "time", timeZone);
+  if (lang === "en") return format.format(date);
+  const parts = format.formatToParts(date);
+  const hour = String(Number(parts.find((p) => p.type === "hour")?.value ?? "0"));
+  const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
+  return minute === "00" ? `${hour}${NBSP}h` : `${hour}${NBSP}h${NBSP}${minute}`;
+}
+
+/** "July 1, 2026, 9:07 a.m." / « 1er juillet 2026 à 9 h 07 ». */
+export function formatDateTime(iso: string, lang: Lang, timeZone?: string): string {
+  if (!parse(iso)) return iso;
+  const date = formatDate(iso, lang, timeZone);
+  const time = formatTime(iso, lang, timeZone);
+  return lang === "fr" ? `${date} à ${time}` : `${date}, ${time}`;
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(locales[lang]).format(n);
+}
