@@ -21,7 +21,7 @@ export interface ContentNode {
 export const contentNode: z.ZodType<ContentNode> = z.lazy(() =>
   z
     .object({
-      code: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/, "codes use A-Z, 0-9, '.' and '-'"),
+      code: z.string().regex(/^[A-Z0-9][A-Z0-9.-]*$/, "codes use A-Z, 0-9, '.' and '-'"),
       type: z.string().min(1),
       updated: isoDate.optional(),
       en: texts,

@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ContentNode, type FrameworkFile, contentNode, frameworkFile } from "./schema.ts";
+import { type ContentNode, contentNode, type FrameworkFile, frameworkFile } from "./schema.ts";
 
 export const STARTER_DIR = fileURLToPath(new URL("../../content/starter/", import.meta.url));
 
@@ -82,7 +82,8 @@ export function checkStructure(framework: FrameworkFile, categories: ContentNode
   for (const category of categories) {
     for (const area of category.children ?? []) {
       if (area.type !== "area") problems.push(`${area.code}: expected type area`);
-      if (!area.en.description || !area.fr.description) problems.push(`${area.code}: an area needs a description in en and fr`);
+      if (!area.en.description || !area.fr.description)
+        problems.push(`${area.code}: an area needs a description in en and fr`);
       const competencies = area.children ?? [];
       if (competencies.length < 3) problems.push(`${area.code}: needs at least 3 competencies`);
       for (const competency of competencies) {

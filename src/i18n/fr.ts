@@ -11,7 +11,7 @@ import { withFrenchTypography } from "./typography.ts";
 
 /**
  * French UI strings, one block per capability in src/i18n/fr/, each typed against its English block.
- * Blocks are written with ordinary spaces; French typography (no-break spaces before « ; : ! ? »,
+ * Blocks may be written with ordinary spaces: French typography (no-break spaces before « ; : ! ? »,
  * inside guillemets…) is applied here, once, to every entry and to whatever each function returns.
  */
 const blocks: Messages = {

@@ -96,7 +96,7 @@ const textTemplates: Templates = {
   },
   "text.competency_without_ksa": {
     en: "The competency “{statement}” has no knowledge, skill or ability.",
-    fr: "La compétence « {statement} » n'a aucune connaissance, compétence ou aptitude.",
+    fr: "La compétence « {statement} » n'a aucun énoncé de connaissances, d'habiletés et d'aptitudes.",
   },
   "text.ignored_line": {
     en: "This line was not understood and was left out: “{text}”.",
@@ -104,7 +104,7 @@ const textTemplates: Templates = {
   },
   "text.duplicate_ksa": {
     en: "This knowledge, skill or ability appears twice in the same competency: “{text}”.",
-    fr: "Cette connaissance, compétence ou aptitude figure deux fois dans la même compétence : « {text} ».",
+    fr: "Cet énoncé de connaissances, d'habiletés et d'aptitudes figure deux fois dans la même compétence : « {text} ».",
   },
   "text.unreadable_date": {
     en: "The date “{text}” could not be read.",

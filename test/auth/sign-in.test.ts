@@ -150,7 +150,7 @@ for (const dialect of testDialects()) {
       const again = await t.app.request("/en/account", { headers: { cookie } });
       assert.equal(again.status, 303);
       const notice = await (await t.app.request("/fr/sign-in?notice=signedOut")).text();
-      assert.match(notice, /Vous êtes déconnecté/);
+      assert.match(notice, /Votre session est fermée/);
       assert.equal(
         (await t.app.request("/en/sign-out", postForm(t, {}))).status,
         303,

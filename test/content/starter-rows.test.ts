@@ -42,7 +42,8 @@ describe("starterRows", () => {
   });
 
   test("positions count from 1 among siblings, in content order", () => {
-    const ml = byCode.get("ML")!;
+    const ml = byCode.get("ML");
+    assert.ok(ml, "the ML category");
     const mlAreas = rows.items.filter((i) => i.parent_id === ml.id);
     assert.deepEqual(
       mlAreas.map((a) => a.position),
@@ -83,7 +84,8 @@ describe("starterRows", () => {
   });
 
   test("texts land in both language columns", () => {
-    const cr = byCode.get("ML.CR")!;
+    const cr = byCode.get("ML.CR");
+    assert.ok(cr, "ML.CR");
     assert.equal(cr.statement_en, "Community Relations");
     assert.ok(cr.statement_fr && cr.description_en && cr.description_fr);
   });

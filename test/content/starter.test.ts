@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { INDEX_LEVELS } from "../../src/content/item-types.ts";
 import type { ContentNode } from "../../src/content/schema.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 
@@ -125,8 +126,18 @@ describe("starter taxonomy follows the index", () => {
     "Marketing",
   ];
 
-  test("Management/Leadership has the sixteen areas of the index, in order", () => {
-    assert.deepEqual(areaNames("ML").map(simplify), management.map(simplify));
+  /** The areas a category holds that the index names, in the starter's order. */
+  const fromIndex = (categoryCode: string, index: string[]) =>
+    areaNames(categoryCode)
+      .map(simplify)
+      .filter((name) => index.map(simplify).includes(name));
+  /** The areas a category holds beyond the index's own. */
+  const added = (categoryCode: string, index: string[]) =>
+    areaNames(categoryCode).filter((name) => !index.map(simplify).includes(simplify(name)));
+
+  test("Management/Leadership has the sixteen areas of the index, in order, and the two it lacks", () => {
+    assert.deepEqual(fromIndex("ML", management), management.map(simplify));
+    assert.deepEqual(added("ML", management), ["Volunteer Management", "Assessment & Data"]);
   });
 
   test("…the same sixteen that ../shared/PRODUCT.md names", (t) => {
@@ -139,36 +150,139 @@ describe("starter taxonomy follows the index", () => {
     const text = readFileSync(product, "utf8").replace(/\s+/g, " ");
     const listed = /Management\/Leadership alone has ([^)]*)\)/.exec(text);
     assert.ok(listed, "PRODUCT.md no longer lists the Management/Leadership areas in the expected sentence");
-    assert.deepEqual(areaNames("ML").map(simplify), listed[1].split(/, /).map(simplify));
+    const named = listed[1].split(/, /);
+    assert.deepEqual(fromIndex("ML", named), named.map(simplify));
   });
 
-  test("Public Service has the nine areas the issue lists, in order", () => {
-    assert.deepEqual(
-      areaNames("PS").map(simplify),
-      [
-        "Customer Service",
-        "Access Services",
-        "Adult Services",
-        "Programming & Outreach",
-        "Readers' Advisory",
-        "Reference",
-        "Patron Training",
-        "Children's Services",
-        "Young Adult Services",
-      ].map(simplify),
-    );
+  test("Public Service has the nine areas the issue lists, in order, and the three the index lacks", () => {
+    const publicService = [
+      "Customer Service",
+      "Access Services",
+      "Adult Services",
+      "Programming & Outreach",
+      "Readers' Advisory",
+      "Reference",
+      "Patron Training",
+      "Children's Services",
+      "Young Adult Services",
+    ];
+    assert.deepEqual(fromIndex("PS", publicService), publicService.map(simplify));
+    assert.deepEqual(added("PS", publicService), [
+      "Safety & Crisis Response",
+      "Accessibility Services",
+      "French-Language Services",
+    ]);
   });
 
-  test("Community Relations (ML.CR) has six competencies, all with KSAs, last updated 2026-10-02", () => {
+  test("Community Relations (ML.CR): six competencies of our own, over the ground the area covers", () => {
     const cr = byCode.get("ML.CR");
     assert.ok(cr, "ML.CR is missing");
     assert.equal(cr.en.statement, "Community Relations");
-    assert.equal(cr.children?.length, 6);
-    for (const competency of cr.children ?? []) assert.ok((competency.children ?? []).length >= 3, competency.code);
     assert.equal(cr.updated, "2026-10-02");
+    const competencies = (cr.children ?? []).map((c) => c.en.statement);
+    assert.equal(competencies.length, 6);
+    for (const competency of cr.children ?? []) assert.ok((competency.children ?? []).length >= 3, competency.code);
+    // Community knowledge, advocacy, speaking for the library, representing it, community development, partnerships.
+    for (const [i, topic] of [
+      /community/i,
+      /case|fund/i,
+      /public|media/i,
+      /represent/i,
+      /development/i,
+      /partnership/i,
+    ].entries())
+      assert.match(competencies[i], topic, `ML.CR.${i + 1}`);
+  });
+
+  test("the item types are the index's four levels, named as everywhere else", () => {
+    assert.deepEqual(
+      content.framework.itemTypes,
+      INDEX_LEVELS.map((t) => ({ ...t })),
+    );
   });
 
   test("every category has areas", () => {
     for (const category of content.categories) assert.ok((category.children ?? []).length >= 3, category.code);
   });
+});
+
+describe("areas a public library index needs today", () => {
+  /** Each new area: its category, its names, and words that show it covers what the issue asks, in each language. */
+  const areas = [
+    {
+      code: "CORE.IR",
+      category: "CORE",
+      en: ["Indigenous Relations & Reconciliation", /Calls to Action/, /treaty/, /Elders/],
+      fr: ["Relations avec les peuples autochtones et réconciliation", /appels à l'action/, /traité/, /Aînés/],
+    },
+    {
+      code: "CORE.EQ",
+      category: "CORE",
+      en: ["Equity, Diversity, Inclusion & Anti-Racism", /anti-racism/i, /Human Rights Code/, /2SLGBTQI\+/],
+      fr: [
+        "Équité, diversité, inclusion et antiracisme",
+        /antiraciste|antiracisme/,
+        /droits de la personne/,
+        /2ELGBTQI\+/,
+      ],
+    },
+    {
+      code: "PS.SC",
+      category: "PS",
+      en: ["Safety & Crisis Response", /trauma-informed/, /de-escalat|escalat/i, /incident report/, /harm-reduction/],
+      fr: [
+        "Sécurité et intervention en situation de crise",
+        /tenant compte des traumatismes/,
+        /désescalade|Désamorce/,
+        /rapport d'incident/,
+        /réduction des méfaits/,
+      ],
+    },
+    {
+      code: "PS.AS",
+      category: "PS",
+      en: ["Accessibility Services", /AODA/, /alternate formats/, /Deaf and hard-of-hearing/, /neurodivergent/],
+      fr: ["Services d'accessibilité", /LAPHO/, /médias substituts/, /sourds ou malentendants/, /neurodivergents/],
+    },
+    {
+      code: "PS.FR",
+      category: "PS",
+      en: ["French-Language Services", /active offer/, /Franco-Ontarian/],
+      fr: ["Services en français", /offre active/, /franco-ontariennes/],
+    },
+    {
+      code: "ML.VO",
+      category: "ML",
+      en: ["Volunteer Management", /volunteer role/, /vulnerable sector check/],
+      fr: ["Gestion des bénévoles", /rôle bénévole/, /vérification des antécédents/],
+    },
+    {
+      code: "ML.DA",
+      category: "ML",
+      en: ["Assessment & Data", /statistics/, /outcome/, /privacy/],
+      fr: ["Évaluation et données", /statistique/, /résultats/, /vie privée/],
+    },
+  ] as const;
+
+  for (const area of areas) {
+    test(`${area.code}: ${area.en[0]}, in both languages, under ${area.category}`, () => {
+      const node = byCode.get(area.code);
+      assert.ok(node, `${area.code} is missing`);
+      assert.ok(byCode.get(area.category)?.children?.includes(node), `${area.code} sits under ${area.category}`);
+      for (const lang of ["en", "fr"] as const) {
+        const [name, ...topics] = area[lang];
+        assert.equal(node[lang].statement, name);
+        assert.ok(node[lang].description, `${area.code}: a description in ${lang}`);
+        const everything = all
+          .filter(({ node: n }) => n.code.startsWith(`${area.code}.`) || n.code === area.code)
+          .map(({ node: n }) => `${n[lang].statement} ${n[lang].description ?? ""}`)
+          .join(" ");
+        for (const topic of topics) assert.match(everything, topic, `${area.code} (${lang})`);
+      }
+      assert.ok((node.children ?? []).length >= 3, `${area.code}: at least three competencies`);
+      for (const competency of node.children ?? []) {
+        assert.ok((competency.children ?? []).length >= 3, `${competency.code}: at least three KSAs`);
+      }
+    });
+  }
 });

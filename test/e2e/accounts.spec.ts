@@ -50,13 +50,13 @@ const text = {
     link: "Lien d'invitation",
     choose: "Choisissez votre mot de passe",
     newPassword: "Nouveau mot de passe",
-    again: "Nouveau mot de passe, encore une fois",
+    again: "Confirmez le nouveau mot de passe",
     save: "Enregistrer le mot de passe et se connecter",
     mismatch: "Les deux mots de passe ne sont pas identiques.",
     account: "Compte",
     accountTitle: "Votre compte",
     changePassword: "Changer le mot de passe",
-    signedOut: "Vous êtes déconnecté.",
+    signedOut: "Votre session est fermée.",
   },
 } as const;
 

@@ -55,8 +55,8 @@ const text = {
     preview: "Aperçu",
     pasteTitle: "Vérifier le domaine collé",
     competency: "Compétence",
-    ksa: "Connaissance, compétence ou aptitude",
-    ksas: "Connaissances, compétences et aptitudes, une par ligne",
+    ksa: "Connaissances, habiletés et aptitudes",
+    ksas: "Connaissances, habiletés et aptitudes, un énoncé par ligne",
     date: "Dernière mise à jour",
     checkAgain: "Vérifier de nouveau",
     dateError: "Inscrivez une date réelle sous la forme année-mois-jour, par exemple 2015-08-13, ou laissez vide.",
@@ -65,7 +65,7 @@ const text = {
     uploadHeading: "Téléverser un fichier",
     file: "Fichier",
     uploadTitle: "Vérifier l'importation",
-    openEditor: "Ouvrir le référentiel dans l'éditeur",
+    openEditor: "Ouvrir le référentiel dans l'espace de rédaction",
   },
 } as const;
 

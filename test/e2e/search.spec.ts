@@ -5,7 +5,7 @@
 import { expect, paths, test } from "./fixtures.ts";
 
 const QUERY = "partenariat";
-const labels = { en: "Search the index", fr: "Rechercher dans le répertoire" } as const;
+const labels = { en: "Search the index", fr: "Rechercher dans le référentiel" } as const;
 /** What the French word must find: the partnership competencies, whichever language is shown. */
 const expected = { en: /partnership/i, fr: /partenariat/i } as const;
 

@@ -132,11 +132,11 @@ describe("what the pages show", () => {
       }
     });
 
-    test(`category (${lang}): Public Service lists its nine areas with their descriptions`, async () => {
+    test(`category (${lang}): Public Service lists its twelve areas with their descriptions`, async () => {
       const html = await (await get(urls.item(lang, SLUG, "PS"))).text();
       const links = hrefs(html);
       const ps = categories.find((c) => c.code === "PS") as ContentNode;
-      assert.equal(ps.children?.length, 9);
+      assert.equal(ps.children?.length, 12);
       for (const a of ps.children ?? []) {
         assert.ok(links.includes(urls.item(lang, SLUG, a.code)), `link to ${a.code}`);
         assert.ok(shows(html, a[lang].description as string), `${a.code} description`);

@@ -55,7 +55,7 @@ describe("skillshelf import / export (CASE)", () => {
     assert.equal(run.status, 1);
     assert.match(
       run.stderr,
-      /error at \/CFItems\/0\/identifier: Le champ obligatoire « identifier » est absent ou vide\./,
+      /error at \/CFItems\/0\/identifier: Le champ obligatoire «\s?identifier\s?» est absent ou vide\./,
     );
     assert.match(run.stderr, /\/CFAssociations\/0\/originNodeURI/);
     assert.equal(existsSync(database), false);

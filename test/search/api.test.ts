@@ -33,7 +33,7 @@ describe("GET /api/v1/search", () => {
     const hit = group.hits.find((h) => h.key === "ML.CR.6");
     assert.ok(hit);
     assert.equal(hit.type, "competency");
-    assert.match(hit.statement.fr ?? "", /^Établit des partenariats stratégiques/);
+    assert.match(hit.statement.fr ?? "", /^Établit des partenariats profitables/);
     assert.ok(hit.matchedTerms.length > 0 && typeof hit.score === "number");
   });
 

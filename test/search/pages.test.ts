@@ -108,7 +108,7 @@ describe("search page", () => {
   test("the four examples of the issue, on the page", async () => {
     const cases: [string, RegExp][] = [
       ["competence", /compétences|competencies/i],
-      ["partenariat", /Établit des <mark>partenariats<\/mark> stratégiques/],
+      ["partenariat", /Établit des <mark>partenariats<\/mark> profitables/],
       ["partnrship", /<mark>partnerships?<\/mark>/i],
       ["soci", /<mark>social<\/mark> media/i],
     ];

@@ -4,12 +4,14 @@ import type { Translation } from "../dictionary.ts";
 import type { editor as enEditor } from "../en/editor.ts";
 
 const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+/** « 1 ajout », « 3 ajouts » (French puts 0 and 1 in the singular). */
+const counted = (n: number, noun: string) => `${number(n)} ${noun}${n >= 2 ? "s" : ""}`;
 
 export const editor: Translation<typeof enEditor> = {
-  editorTitle: "Édition",
+  editorTitle: "Espace de rédaction",
   editorIntro:
     "Tenez les référentiels à jour : modifiez l'ébauche, puis publiez-la comme nouvelle édition. Le public ne voit que les éditions publiées.",
-  editorNav: "Fil d'Ariane de l'édition",
+  editorNav: "Fil d'Ariane de l'espace de rédaction",
   editorFrameworks: "Référentiels",
   editorFrameworkColumn: "Référentiel",
   editorStatusColumn: "État",
@@ -50,7 +52,8 @@ export const editor: Translation<typeof enEditor> = {
   editorOrderFailed: "Le nouvel ordre n'a pas été enregistré : la liste a changé entre-temps. La page va se recharger.",
   editorPlace: (place: number, count: number) => `${number(place)} sur ${number(count)}`,
   editorActionsFor: (name: string) => `Actions pour « ${name} »`,
-  editorOpenChildren: (n: number) => (n === 0 ? "Ouvrir" : `Ouvrir (${number(n)} en dessous)`),
+  editorOpenChildren: (n: number) =>
+    n === 0 ? "Ouvrir" : n === 1 ? "Ouvrir (1 élément)" : `Ouvrir (${number(n)} éléments)`,
   editorEdit: "Modifier",
   editorMoveUp: "Monter",
   editorMoveDown: "Descendre",
@@ -156,7 +159,7 @@ export const editor: Translation<typeof enEditor> = {
   editorPublishIntro:
     "La publication fige l'ébauche, telle qu'elle est maintenant, comme prochaine édition numérotée. Le public la voit aussitôt; les éditions précédentes restent consultables à leur propre adresse.",
   editorPendingChanges: (added: number, changed: number, removed: number) =>
-    `Depuis la dernière édition : ${number(added)} ajout(s), ${number(changed)} modification(s), ${number(removed)} suppression(s).`,
+    `Depuis la dernière édition : ${counted(added, "ajout")}, ${counted(changed, "modification")} et ${counted(removed, "suppression")}.`,
   editorNoPendingChanges:
     "L'ébauche n'a pas changé depuis la dernière édition (vous pouvez tout de même la publier, par exemple pour consigner un nouveau résumé).",
   editorSummary: "Résumé des changements",

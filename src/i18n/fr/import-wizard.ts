@@ -8,7 +8,7 @@ const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
 export const importWizard: Translation<typeof enImportWizard> = {
   importTitle: "Importer un référentiel",
   importIntro:
-    "Importez un référentiel à partir d'un paquet CASE ou d'une feuille de calcul, ou collez un domaine copié d'une page d'index. Vous verrez ce qui a été lu, et ce qui changerait, avant que quoi que ce soit soit enregistré.",
+    "Importez un référentiel à partir d'un paquet CASE ou d'une feuille de calcul, ou collez un domaine copié d'une page d'index. Vous verrez ce qui a été lu et ce qui changerait avant tout enregistrement.",
   importWaysNav: "Façons d'importer",
   importUploadHeading: "Téléverser un fichier",
   importUploadIntro:
@@ -29,7 +29,7 @@ export const importWizard: Translation<typeof enImportWizard> = {
   importPreviewButton: "Aperçu",
   importPasteHeading: "Coller du texte",
   importPasteIntro:
-    "Copiez un domaine d'une page d'index ou d'un document — sa description, ses lignes « Compétence : » et leurs connaissances, compétences et aptitudes — et collez-le ici. Les menus, pieds de page et autres éléments de la page sont écartés.",
+    "Copiez un domaine d'une page d'index ou d'un document — sa description, ses lignes « Compétence : » et leurs connaissances, habiletés et aptitudes — et collez-le ici. Les menus, pieds de page et autres éléments de la page sont écartés.",
   importPasteLabel: "Texte copié d'une page d'index",
   importPasteHint: (kb: number) => `Au plus ${number(kb)} Ko de texte.`,
   importPasteLangLabel: "Langue du texte",
@@ -90,9 +90,9 @@ export const importWizard: Translation<typeof enImportWizard> = {
     `Les ${number(shown)} premiers éléments sur ${number(total)} sont affichés.`,
   importChangesHeading: "Ce qui changerait",
   importChangesCaption: "Changements que ferait l'importation",
-  importCreatesFramework: (title: string) => `Ceci crée un nouveau référentiel, « ${title} », à l'état de brouillon.`,
+  importCreatesFramework: (title: string) => `Ceci crée un nouveau référentiel, « ${title} », à l'état d'ébauche.`,
   importUpdatesFramework: (title: string) =>
-    `Ceci modifie le brouillon de « ${title} ». Le public verra le changement une fois le référentiel publié.`,
+    `Ceci modifie l'ébauche de « ${title} ». Le public verra le changement une fois le référentiel publié.`,
   importAddedColumn: "Ajoutés",
   importUpdatedColumn: "Modifiés",
   importRemovedColumn: "Supprimés",
@@ -111,7 +111,7 @@ export const importWizard: Translation<typeof enImportWizard> = {
   importPasteTitle: "Vérifier le domaine collé",
   importEditHeading: "Corriger le domaine",
   importEditHint:
-    "Corrigez ce qui a été mal lu, puis vérifiez de nouveau ou importez. Inscrivez une connaissance, compétence ou aptitude par ligne. Pour retirer une compétence, videz ses deux zones.",
+    "Corrigez ce qui a été mal lu, puis vérifiez de nouveau ou importez. Inscrivez un énoncé de connaissances, d'habiletés et d'aptitudes par ligne. Pour retirer une compétence, videz ses deux zones.",
   importAreaTitleLabel: "Titre du domaine",
   importAreaDescriptionLabel: "Description",
   importAreaDateLabel: "Dernière mise à jour",
@@ -119,22 +119,21 @@ export const importWizard: Translation<typeof enImportWizard> = {
   importCompetencyLegend: (n: number) => `Compétence ${number(n)}`,
   importNewCompetencyLegend: "Ajouter une compétence",
   importCompetencyLabel: "Compétence",
-  importKsasLabel: "Connaissances, compétences et aptitudes, une par ligne",
+  importKsasLabel: "Connaissances, habiletés et aptitudes, un énoncé par ligne",
   importTitleRequired: "Donnez un titre au domaine.",
   importTitleTooLong: "Le titre est trop long : 300 caractères au plus.",
   importTextTooLong: "Ce texte est trop long : 5 000 caractères au plus.",
   importDateInvalid:
     "Inscrivez une date réelle sous la forme année-mois-jour, par exemple 2015-08-13, ou laissez vide.",
-  importCompetencyRequired: "Cette compétence a des connaissances, compétences ou aptitudes, mais aucun énoncé.",
-  importTooManyKsas: "Une compétence peut avoir au plus 200 connaissances, compétences et aptitudes.",
+  importCompetencyRequired: "Cette compétence a des connaissances, habiletés et aptitudes, mais aucun énoncé.",
+  importTooManyKsas: "Une compétence peut avoir au plus 200 énoncés de connaissances, d'habiletés et d'aptitudes.",
   importTooManyCompetencies: "Un domaine peut avoir au plus 100 compétences.",
   importNoCompetency: "Le domaine doit avoir au moins une compétence.",
   importDoneTitle: "Importation terminée",
   importDone: (title: string) => `« ${title} » a été importé.`,
   importDoneCounts: (added: number, updated: number, removed: number) =>
     `Éléments ajoutés : ${number(added)}; modifiés : ${number(updated)}; supprimés : ${number(removed)}.`,
-  importDoneNext:
-    "Les changements se trouvent dans le brouillon des responsables. Le public les verra une fois le référentiel publié.",
-  importOpenEditor: "Ouvrir le référentiel dans l'éditeur",
+  importDoneNext: "Les changements se trouvent dans l'ébauche. Le public les verra une fois le référentiel publié.",
+  importOpenEditor: "Ouvrir le référentiel dans l'espace de rédaction",
   importAnother: "Importer autre chose",
 };

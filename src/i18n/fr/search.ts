@@ -8,9 +8,9 @@ const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
 export const search: Translation<typeof enSearch> = {
   searchTitle: "Recherche",
   searchTitleFor: (query) => `Recherche : ${query}`,
-  searchHeading: "Rechercher dans le répertoire",
+  searchHeading: "Rechercher dans le référentiel",
   searchIntro:
-    "Trouvez des catégories, des domaines, des compétences et des connaissances, compétences et aptitudes, en français ou en anglais. Les accents et les majuscules n'ont pas d'importance, et le début d'un mot suffit.",
+    "Trouvez des catégories, des domaines, des compétences et leurs connaissances, habiletés et aptitudes, en français ou en anglais. Les accents et les majuscules ne comptent pas, et le début d'un mot suffit.",
   searchResultCount: (n, query) =>
     n <= 1 ? `${n} résultat pour « ${query} »` : `${number(n)} résultats pour « ${query} »`,
   searchNoResults: (query) => `Aucun résultat pour « ${query} »`,

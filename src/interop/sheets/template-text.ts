@@ -28,7 +28,7 @@ export const instructions: Record<Lang, string[]> = {
     "statement_en, statement_fr : l'énoncé en anglais et en français. Au moins l'un des deux est obligatoire.",
     "description_en, description_fr : une explication plus longue. Facultatif.",
     `Saisissez du texte seulement : les formules sont refusées et une cellule peut contenir au plus ${MAX_CELL_LENGTH.toLocaleString("fr-CA")} caractères.`,
-    "Feuille « Framework » : le titre, la description, l'éditeur, la version et la licence du référentiel. Remplissez la colonne « value ».",
+    "Feuille « Framework » : le titre, la description, l'organisme qui le publie, la version et la licence du référentiel. Remplissez la colonne « value ».",
     "Remplacez les lignes d'exemple par les vôtres avant l'importation.",
   ].map(frenchTypography),
 };

@@ -39,7 +39,7 @@ type Line =
 const COMPETENCY = /^(?:competency|comp[ée]tence)(?:\s+\d{1,3})?\s*:\s*(.*)$/iu;
 const KSA_HEADING = [
   /^(?:associated\s+)?knowledge,?\s+skills?,?\s+(?:and|&)\s+abilit(?:y|ies)(?:\s+associated)?\s*:?$/iu,
-  /^connaissances?,?\s+comp[ée]tences?,?\s+(?:et|&)\s+aptitudes?(?:\s+associ[ée]e?s?)?\s*:?$/iu,
+  /^connaissances?,?\s+(?:comp[ée]tences?|habilet[ée]s?),?\s+(?:et|&)\s+aptitudes?(?:\s+associ[ée]e?s?)?\s*:?$/iu,
   /^(?:associated\s+)?KSAs?\s*:?$/iu,
 ];
 const DATE_LINE =
