@@ -1,44 +1,48 @@
 /**
- * One zod schema per editor form. Text is trimmed, line endings normalised, and refused when it
- * holds HTML, a link other than http(s)/mailto, or control characters — each with a stable error
- * code the views translate ("tooLong:1000" carries its limit).
+ * One zod schema per editor form. Text follows the one text rule (src/text/rules.ts): normalised
+ * (line breaks, NFC, trimmed), then refused when it holds refused characters (control, text-direction),
+ * a line break in a one-line field, HTML or a link other than http(s)/mailto, or is too long — each
+ * with a stable error code the views translate ("tooLong:1000" carries its limit).
  */
 import { z } from "zod";
+import { acceptText, TEXT_KINDS, type TextIssue, type TextKind } from "../text/rules.ts";
 
 export const LIMITS = {
-  statement: 1000,
-  description: 5000,
-  code: 60,
-  title: 300,
+  statement: TEXT_KINDS.statement.max,
+  description: TEXT_KINDS.description.max,
+  code: TEXT_KINDS.code.max,
+  title: TEXT_KINDS.title.max,
   slug: 80,
-  summary: 500,
-  typeCode: 60,
+  summary: TEXT_KINDS.summary.max,
+  typeCode: TEXT_KINDS.typeCode.max,
 } as const;
 
-/** Something that looks like an HTML tag, comment or a dangerous element's start. */
-const HTML_LIKE =
-  /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--|<(script|iframe|object|embed|svg|img|style|link|meta|math|base|form|input)\b/i;
-/** A Markdown link whose target is not http(s) or mailto. */
-const BAD_LINK = /\]\(\s*(?!https?:\/\/|mailto:)[^)]*\)/i;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+/** The form error code of a text rule's refusal. */
+export function issueCode(issue: TextIssue): string {
+  switch (issue.rule) {
+    case "character":
+      return issue.class === "bidi" ? "bidi" : "control";
+    case "lineBreak":
+      return "control";
+    case "tooLong":
+      return `tooLong:${issue.max}`;
+    default:
+      return issue.rule;
+  }
+}
 
 const clean = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "");
 
-/** Free text (Markdown subset allowed); empty becomes null. */
-function text(max: number, options: { multiline?: boolean } = {}) {
+/** Free text of a kind (Markdown subset allowed where readers see it formatted); empty becomes null. */
+function text(kind: TextKind) {
   return z.preprocess(
-    clean,
-    z
-      .string()
-      .superRefine((value, ctx) => {
-        if (value.length > max) ctx.addIssue({ code: "custom", message: `tooLong:${max}` });
-        else if (CONTROL.test(value) || (!options.multiline && value.includes("\n")))
-          ctx.addIssue({ code: "custom", message: "control" });
-        else if (HTML_LIKE.test(value)) ctx.addIssue({ code: "custom", message: "html" });
-        else if (BAD_LINK.test(value)) ctx.addIssue({ code: "custom", message: "badLink" });
-      })
-      .transform((value) => (value === "" ? null : value)),
+    (value) => (typeof value === "string" ? value : ""),
+    z.string().transform((raw, ctx) => {
+      const accepted = acceptText(raw, kind);
+      if (accepted.ok) return accepted.value;
+      ctx.addIssue({ code: "custom", message: issueCode(accepted.issue) });
+      return z.NEVER;
+    }),
   );
 }
 
@@ -56,23 +60,17 @@ const positiveInt = z.preprocess(
     .regex(/^\d{1,9}$/, "badNumber")
     .transform(Number),
 );
-const code = z.preprocess(
-  clean,
-  z
-    .string()
-    .max(LIMITS.code, `tooLong:${LIMITS.code}`)
-    .regex(/^[\p{L}\p{N}._~:()-]*$/u, "badCode")
-    .transform((value) => (value === "" ? null : value)),
-);
-const typeCode = z.preprocess(clean, z.string().min(1, "required").max(LIMITS.typeCode, `tooLong:${LIMITS.typeCode}`));
+/** Codes travel in addresses: beyond the text rule, letters, digits and . _ ~ : ( ) - only. */
+const code = text("code").refine((value) => value === null || /^[\p{L}\p{N}._~:()-]*$/u.test(value), "badCode");
+const typeCode = text("typeCode").pipe(z.string({ error: "required" }));
 
 const itemText = {
   code,
   type: typeCode,
-  statement_en: text(LIMITS.statement, { multiline: true }),
-  statement_fr: text(LIMITS.statement, { multiline: true }),
-  description_en: text(LIMITS.description, { multiline: true }),
-  description_fr: text(LIMITS.description, { multiline: true }),
+  statement_en: text("statement"),
+  statement_fr: text("statement"),
+  description_en: text("description"),
+  description_fr: text("description"),
 };
 
 const needsStatement = <T extends { statement_en: string | null; statement_fr: string | null }>(
@@ -103,10 +101,10 @@ const slug = z.preprocess(
 );
 
 const frameworkText = {
-  title_en: text(LIMITS.title),
-  title_fr: text(LIMITS.title),
-  description_en: text(LIMITS.description, { multiline: true }),
-  description_fr: text(LIMITS.description, { multiline: true }),
+  title_en: text("title"),
+  title_fr: text("title"),
+  description_en: text("description"),
+  description_fr: text("description"),
 };
 
 const needsTitle = <T extends { title_en: string | null; title_fr: string | null }>(value: T, ctx: z.RefinementCtx) => {
@@ -123,20 +121,15 @@ export const adoptSchema = z.object({
   source: slug,
   id: uuid,
   slug,
-  title_en: text(LIMITS.title),
-  title_fr: text(LIMITS.title),
+  title_en: text("title"),
+  title_fr: text("title"),
 });
 export type AdoptInput = z.infer<typeof adoptSchema>;
 
 export const publishSchema = z.object({
-  summary: z.preprocess(
-    clean,
-    z
-      .string()
-      .min(1, "required")
-      .max(LIMITS.summary, `tooLong:${LIMITS.summary}`)
-      .regex(/^[^<>]*$/, "html"),
-  ),
+  summary: text("summary")
+    .pipe(z.string({ error: "required" }))
+    .refine((value) => !/[<>]/.test(value), "html"),
   /** The latest edition when the form was shown: a second submit finds it already published. */
   seen: z.preprocess(
     clean,

@@ -23,6 +23,8 @@ export function errorText(t: Messages, code: string): string {
       return t.editorErrBadLink;
     case "control":
       return t.editorErrControl;
+    case "bidi":
+      return t.editorErrBidi;
     case "badCode":
       return t.editorErrBadCode;
     case "badSlug":

@@ -186,6 +186,8 @@ export const editor = {
   editorErrHtml: "HTML is not accepted here. Use the Markdown shown in the hint.",
   editorErrBadLink: "A link must start with https://, http:// or mailto:.",
   editorErrControl: "Remove the invisible control characters (and line breaks, in a one-line field).",
+  editorErrBidi:
+    "Remove the invisible text-direction characters (U+202A to U+202E, U+2066 to U+2069): they can show text reversed.",
   editorErrBadCode: "A code may hold only letters, digits and . _ ~ : ( ) -.",
   editorErrBadSlug: "Use lower-case letters, digits and single hyphens, for example my-library.",
   editorErrBadId: "This form is out of date. Reload the page and try again.",

@@ -198,6 +198,8 @@ export const editor: Translation<typeof enEditor> = {
   editorErrBadLink: "Un lien doit commencer par https://, http:// ou mailto:.",
   editorErrControl:
     "Retirez les caractères de contrôle invisibles (et les sauts de ligne, dans un champ d'une seule ligne).",
+  editorErrBidi:
+    "Retirez les caractères invisibles de direction du texte (U+202A à U+202E, U+2066 à U+2069) : ils peuvent afficher le texte à l'envers.",
   editorErrBadCode: "Un code ne peut contenir que des lettres, des chiffres et . _ ~ : ( ) -.",
   editorErrBadSlug:
     "Utilisez des lettres minuscules, des chiffres et des traits d'union simples, par exemple ma-bibliotheque.",
