@@ -31,6 +31,7 @@ import {
   upsertItems,
 } from "./import-store.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "./model.ts";
+import { checkImportedText } from "./text-problems.ts";
 
 export interface ImportOptions {
   /** Do everything, report it, and roll back. */
@@ -139,6 +140,9 @@ export async function importFramework(
 ): Promise<ImportOutcome> {
   const casePackage = isCasePackage(input) ? input : null;
   const imported = casePackage ? casePackage.framework : (input as ImportedFramework);
+  // Whichever way the text came, the one text rule holds before anything is written.
+  const refused = checkImportedText(imported);
+  if (refused.length > 0) return { ok: false, problems: refused };
   const flat = flatten(imported.children);
   const seen = new Set<string>();
   for (const { item } of flat) {

@@ -217,7 +217,39 @@ const caseTemplates: Templates = {
   },
 };
 
-const templates: Templates = { ...sheetTemplates, ...textTemplates, ...caseTemplates };
+// The text rule (src/text/rules.ts), the same for every importer (src/interop/text-problems.ts).
+const ruleTemplates: Templates = {
+  "rule.bidi_control": {
+    en: "“{field}” contains {char}, an invisible text-direction control that can show text reversed (character {position}). Remove it.",
+    fr: "« {field} » contient {char}, un caractère invisible de direction du texte qui peut faire afficher le texte à l'envers (caractère {position}). Retirez-le.",
+  },
+  "rule.control_character": {
+    en: "“{field}” contains the control character {char} (character {position}). Remove it.",
+    fr: "« {field} » contient le caractère de contrôle {char} (caractère {position}). Retirez-le.",
+  },
+  "rule.broken_character": {
+    en: "“{field}” contains {char}, which is not a valid character (character {position}). The file may be damaged.",
+    fr: "« {field} » contient {char}, qui n'est pas un caractère valide (caractère {position}). Le fichier est peut-être endommagé.",
+  },
+  "rule.line_break": {
+    en: "“{field}” must fit on one line.",
+    fr: "« {field} » doit tenir sur une seule ligne.",
+  },
+  "rule.too_long": {
+    en: "“{field}” holds {length} characters; the limit is {max}.",
+    fr: "« {field} » contient {length} caractères; la limite est de {max}.",
+  },
+  "rule.html": {
+    en: "“{field}” contains HTML, which is not accepted; use Markdown instead.",
+    fr: "« {field} » contient du HTML, qui n'est pas accepté; utilisez plutôt le Markdown.",
+  },
+  "rule.bad_link": {
+    en: "“{field}” contains a link that does not start with https://, http:// or mailto:.",
+    fr: "« {field} » contient un lien qui ne commence pas par https://, http:// ou mailto:.",
+  },
+};
+
+const templates: Templates = { ...sheetTemplates, ...textTemplates, ...caseTemplates, ...ruleTemplates };
 
 /** The problem in words, in the reader's language, with its params filled in. */
 export function describeProblem(problem: Problem, lang: Lang): string {

@@ -2,7 +2,6 @@
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
-import { MAX_CASE_CODE } from "./model.ts";
 import {
   isObject,
   type Json,
@@ -12,6 +11,7 @@ import {
   reportRepeat,
   splitExtensions,
   translated,
+  translationsAt,
 } from "./reader.ts";
 
 /** CFItem fields that have a column (or decide one); every other field is kept verbatim in `extra`. */
@@ -70,7 +70,7 @@ class ItemTypes {
         : (title ?? "item")
       )
         .trim()
-        .slice(0, 100) || "item";
+        .slice(0, 90) || "item"; // room for a " 2" suffix within a type code's 100 characters
     let code = base;
     for (let n = 2; this.codes.has(code); n++) code = `${base} ${n}`;
     this.codes.add(code);
@@ -117,9 +117,9 @@ export function readItems(
     reader.requiredText(entry, "uri", where);
     const date = reader.dateTime(entry, where);
     const fullStatement = reader.requiredText(entry, "fullStatement", where, "warning");
-    const code = reader.text(entry, "humanCodingScheme", where, MAX_CASE_CODE);
+    const code = reader.text(entry, "humanCodingScheme", where);
     const notes = reader.text(entry, "notes", where);
-    const typeLabel = reader.text(entry, "CFItemType", where, 500);
+    const typeLabel = reader.text(entry, "CFItemType", where);
     let typeLink: Json | undefined;
     if (entry.CFItemTypeURI !== undefined && entry.CFItemTypeURI !== null) {
       if (isObject(entry.CFItemTypeURI) && typeof entry.CFItemTypeURI.identifier === "string")
@@ -166,9 +166,13 @@ export function readItems(
         statement: bilingual(
           primary,
           fullStatement ?? (typeof entry.fullStatement === "string" ? entry.fullStatement : null),
-          translated(translation, "fullStatement"),
+          reader.translated(translation, "fullStatement", translationsAt(where, other(primary))),
         ),
-        description: bilingual(primary, notes ?? null, translated(translation, "notes")),
+        description: bilingual(
+          primary,
+          notes ?? null,
+          reader.translated(translation, "notes", translationsAt(where, other(primary))),
+        ),
         ...(date ? { updatedAt: date.iso } : {}),
         extra: Object.keys(extra).length > 0 ? extra : undefined,
         children: [],

@@ -54,7 +54,8 @@ function readEndpoint(
   }
   const identifier = reader.requiredText(value, "identifier", where);
   const uri = reader.text(value, "uri", where);
-  const title = reader.text(value, "title", where);
+  // Another framework's node: its title may be a whole statement.
+  const title = reader.text(value, "title", where, "statement");
   if (identifier === undefined) return undefined;
   let rest: Json | null = null;
   for (const key in value) {

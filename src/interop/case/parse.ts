@@ -26,7 +26,7 @@ import {
   Reader,
   reportRepeat,
   splitExtensions,
-  translated,
+  translationsAt,
 } from "./reader.ts";
 import { readCaseInput } from "./source.ts";
 
@@ -108,8 +108,8 @@ function readDocument(reader: Reader, doc: Json, at: string) {
   const title = reader.requiredText(doc, "title", at, "warning");
   reader.requiredText(doc, "creator", at, "warning");
   const description = reader.text(doc, "description", at);
-  const publisher = reader.text(doc, "publisher", at, 1000);
-  const version = reader.text(doc, "version", at, 60);
+  const publisher = reader.text(doc, "publisher", at);
+  const version = reader.text(doc, "version", at);
   const primary: Lang = languageOf(doc.language) ?? "en";
   const other: Lang = primary === "en" ? "fr" : "en";
   const { rest, translations, unmapped } = splitExtensions(doc.extensions);
@@ -126,8 +126,8 @@ function readDocument(reader: Reader, doc: Json, at: string) {
 
   const framework: Omit<ImportedFramework, "itemTypes" | "children"> = {
     id,
-    title: pair(title ?? null, translated(translation, "title")),
-    description: pair(description ?? null, translated(translation, "description")),
+    title: pair(title ?? null, reader.translated(translation, "title", translationsAt(at, other))),
+    description: pair(description ?? null, reader.translated(translation, "description", translationsAt(at, other))),
     publisher: publisher ?? null,
     version: version ?? null,
     status: null,

@@ -1,9 +1,25 @@
 /** Small helpers the CASE parser shares: problem collection, JSON pointers, typed field reads. */
 import type { Lang } from "../../i18n/index.ts";
+import { checkText, TEXT_KINDS, type TextKind } from "../../text/rules.ts";
 import type { Problem } from "../model.ts";
+import { textProblem } from "../text-problems.ts";
 import { EXTENSION_KEY, isUuid, MAX_CASE_TEXT } from "./model.ts";
 
 export type Json = Record<string, unknown>;
+
+/** What kind of text each CASE field holds (src/text/rules.ts); any other text field is a reference. */
+const FIELD_KINDS: Record<string, TextKind> = {
+  fullStatement: "statement",
+  notes: "description",
+  description: "description",
+  title: "title",
+  humanCodingScheme: "code",
+  CFItemType: "label",
+  creator: "publisher",
+  publisher: "publisher",
+  version: "version",
+};
+const kindOf = (key: string): TextKind => FIELD_KINDS[key] ?? "reference";
 
 const LOWER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -39,11 +55,11 @@ export class Reader {
 
   /**
    * A text field: strings as they are; numbers and booleans turned to text with a warning; anything
-   * else is an error. `undefined` when absent (or null).
+   * else is an error. The text rule of the field's kind applies (src/text/rules.ts): a value it
+   * refuses is reported and read as absent. `undefined` when absent (or null).
    */
-  text(obj: Json, key: string, at: string, max = MAX_CASE_TEXT): string | undefined {
+  text(obj: Json, key: string, at: string, kind: TextKind = kindOf(key)): string | undefined {
     const value = obj[key];
-    if (typeof value === "string" && value.length <= max) return value; // the usual case, kept cheap
     if (value === undefined || value === null) return undefined;
     const where = pointer(at, key);
     let text: string;
@@ -55,11 +71,27 @@ export class Reader {
       this.error(where, "case.wrong_type", { field: key, expected: "string", actual: jsonType(value) });
       return undefined;
     }
-    if (text.length > max) {
-      this.error(where, "case.text_too_long", { field: key, length: text.length, max });
-      return undefined;
+    return this.checked(text, key, where, kind);
+  }
+
+  /** The text if the rule of its kind accepts it as it is (CASE text is kept verbatim); else reported. */
+  checked(text: string, field: string, where: string, kind: TextKind): string | undefined {
+    const issue = checkText(text, kind);
+    if (!issue) return text;
+    const max = TEXT_KINDS[kind].max;
+    if (issue.rule === "tooLong") this.error(where, "case.text_too_long", { field, length: text.length, max });
+    else {
+      const problem = textProblem(issue, where, field);
+      this.add(problem.severity, problem.where, problem.code, problem.params);
     }
-    return text;
+    return undefined;
+  }
+
+  /** A text from Skillshelf's translations block (`at` points at the block), checked like the field itself. */
+  translated(block: Json | undefined, key: string, at: string): string | null {
+    const value = block?.[key];
+    if (typeof value !== "string" || value.length > MAX_CASE_TEXT) return null;
+    return this.checked(value, key, pointer(at, key), kindOf(key)) ?? null;
   }
 
   /** A required text field: absent or blank is a problem of the given severity. */
@@ -183,11 +215,18 @@ export function splitExtensions(value: unknown): {
   return { rest: Object.keys(keep).length > 0 ? keep : undefined, translations, unmapped };
 }
 
-/** A translated text from an extension block, if it is a usable string. */
+/**
+ * A translated text from an extension block, if it is a usable string. Unchecked: for labels the
+ * import writer checks (src/interop/import.ts); the parser's own fields use `Reader.translated`.
+ */
 export const translated = (block: Json | undefined, key: string): string | null => {
   const value = block?.[key];
   return typeof value === "string" && value.length <= MAX_CASE_TEXT ? value : null;
 };
+
+/** Where Skillshelf's translations of a node into `lang` sit, under the node at `at`. */
+export const translationsAt = (at: string, lang: Lang) =>
+  pointer(at, "extensions", EXTENSION_KEY, "translations", lang);
 
 /** A value from the input, as text for a message: never calls the input's own methods (a hostile "toString" key). */
 function quotable(value: unknown): string {
