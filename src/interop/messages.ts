@@ -131,6 +131,10 @@ const caseTemplates: Templates = {
     en: "The file is not valid JSON (line {line}, column {column}): {detail}",
     fr: "Le fichier n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}",
   },
+  "case.too_deeply_nested": {
+    en: "The file nests lists and objects more than {max} levels deep (line {line}, column {column}); a CASE package needs far fewer.",
+    fr: "Le fichier imbrique des listes et des objets sur plus de {max} niveaux (ligne {line}, colonne {column}); un paquet CASE en demande bien moins.",
+  },
   "case.not_a_package": {
     en: "This is not a CASE package: a CFDocument object is required.",
     fr: "Ce n'est pas un paquet CASE : un objet CFDocument est requis.",

@@ -28,9 +28,57 @@ export function lineColumn(text: string, position: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
+/**
+ * JSON nested deeper than this is refused before parsing: a CASE package needs about eight levels,
+ * and every later step (writing, exporting, handing the result between threads) recurses.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+const tooDeep = (where: string, params: Problem["params"]): Problem => ({
+  where,
+  code: "case.too_deeply_nested",
+  params: { max: MAX_JSON_DEPTH, ...params },
+  severity: "error",
+});
+
+/** Where JSON text first nests deeper than MAX_JSON_DEPTH (a scan, no recursion), if it does. */
+export function jsonDepthProblem(text: string): Problem | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        const { line, column } = lineColumn(text, i);
+        return tooDeep(`line ${line}, column ${column}`, { line, column });
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}
+
+/** The same for a value already parsed (an iterative walk). */
+export function valueDepthProblem(value: unknown): Problem | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (typeof node !== "object" || node === null) continue;
+    if (depth + 1 > MAX_JSON_DEPTH) return tooDeep("", { line: "?", column: "?" });
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return null;
+}
+
 /** Parses JSON text, turning V8's syntax error into a problem with line and column. */
 export function parseJsonText(text: string): { value?: unknown; problem?: Problem } {
   if (text.trim() === "") return { problem: { where: "", code: "case.empty", severity: "error" } };
+  const deep = jsonDepthProblem(text);
+  if (deep) return { problem: deep };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
@@ -80,5 +128,6 @@ export function readCaseInput(input: string | Uint8Array | unknown): { value?: u
     if (tooLarge) return { problem: tooLarge };
     return parseJsonText(input.replace(/^\uFEFF/, ""));
   }
-  return { value: input };
+  const deep = valueDepthProblem(input);
+  return deep ? { problem: deep } : { value: input };
 }
