@@ -73,6 +73,38 @@ const sheetTemplates: Templates = {
     en: "The file is not UTF-8; it was read as {encoding}. Check the accented letters.",
     fr: "Le fichier n'est pas en UTF-8; il a été lu en {encoding}. Vérifiez les lettres accentuées.",
   },
+  "sheet.over_row_limit": {
+    en: "The sheet has more than {max} rows, the most that can be imported at once.",
+    fr: "La feuille compte plus de {max} lignes, le maximum qu'on peut importer à la fois.",
+  },
+  "sheet.row_too_large": {
+    en: "Row {row} holds more than {max} characters: check for a quotation mark left open (the rest of the file then reads as one cell).",
+    fr: "La ligne {row} contient plus de {max} caractères : vérifiez qu'aucun guillemet n'est resté ouvert (le reste du fichier se lit alors comme une seule cellule).",
+  },
+  "sheet.columns_ignored": {
+    en: "Cells to the right of column {column} were ignored.",
+    fr: "Les cellules à droite de la colonne {column} ont été ignorées.",
+  },
+  "sheet.archive_too_many_entries": {
+    en: "The workbook holds {count} files inside it; a spreadsheet holding at most {max} can be imported.",
+    fr: "Le classeur renferme {count} fichiers; on peut importer une feuille de calcul qui en renferme au plus {max}.",
+  },
+  "sheet.archive_too_large": {
+    en: "Unpacked, the workbook would take more than {max} MB (at least {size} MB), more than can be read at once. Nothing was unpacked.",
+    fr: "Décompressé, le classeur occuperait plus de {max} Mo (au moins {size} Mo), plus qu'on peut en lire à la fois. Rien n'a été décompressé.",
+  },
+  "sheet.archive_ratio": {
+    en: "Part of the workbook ({entry}) unpacks to {ratio} times its packed size, far more than a spreadsheet does (at most {max}); the file was not read.",
+    fr: "Une partie du classeur ({entry}) se décompresse à {ratio} fois sa taille compressée, bien plus qu'une feuille de calcul (au plus {max}); le fichier n'a pas été lu.",
+  },
+  "sheet.archive_size_mismatch": {
+    en: "Part of the workbook ({entry}) does not unpack to the size the file declares: the file is damaged or was made to mislead. It was not read.",
+    fr: "Une partie du classeur ({entry}) ne se décompresse pas à la taille que le fichier annonce : le fichier est endommagé ou a été fabriqué pour tromper. Il n'a pas été lu.",
+  },
+  "sheet.archive_unsupported": {
+    en: "The workbook uses a ZIP feature that cannot be read here ({feature}). Save it again from your spreadsheet program as an ordinary .xlsx file.",
+    fr: "Le classeur utilise une fonction ZIP qui ne peut pas être lue ici ({feature}). Enregistrez-le de nouveau depuis votre tableur comme un fichier .xlsx ordinaire.",
+  },
   "sheet.too_many_rows": {
     en: "The sheet has {rows} rows; the limit is {max}.",
     fr: "La feuille compte {rows} lignes; la limite est de {max}.",

@@ -5,10 +5,20 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Bilingual } from "../../frameworks/tree.ts";
+import { checkText, type TextKind } from "../../text/rules.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "../model.ts";
+import { textProblem } from "../text-problems.ts";
 import type { SheetFormat } from "./export.ts";
-import { columnLetter, FRAMEWORK_KEYS, type FrameworkKey, ITEM_COLUMNS, type ItemColumn, REQUIRED_COLUMNS, SHEET } from "./layout.ts";
-import { type Cell, NotASpreadsheet, readCsv, readWorkbook, type Table } from "./read.ts";
+import {
+  columnLetter,
+  FRAMEWORK_KEYS,
+  type FrameworkKey,
+  ITEM_COLUMNS,
+  type ItemColumn,
+  REQUIRED_COLUMNS,
+  SHEET,
+} from "./layout.ts";
+import { type Cell, NotASpreadsheet, RefusedSpreadsheet, readCsv, readWorkbook, type Table } from "./read.ts";
 
 export interface SpreadsheetImportOptions {
   /** Framework fields that win over the sheet's (CLI options); a CSV carries none of its own. */
@@ -28,18 +38,72 @@ interface Draft {
   children: Draft[];
 }
 
-const columnKey = (header: Cell) => (header ?? "").trim().toLowerCase().replace(/[\s-]+/g, "_");
-const findTable = (tables: Table[], name: string) => tables.find((t) => t.name.trim().toLowerCase() === name.toLowerCase());
+/** The text rule's kind for each column the import keeps (src/text/rules.ts). */
+const ITEM_KINDS: Record<ItemColumn, TextKind | null> = {
+  identifier: "reference",
+  parent: "reference",
+  type: "typeCode",
+  code: "code",
+  position: null,
+  statement_en: "statement",
+  statement_fr: "statement",
+  description_en: "description",
+  description_fr: "description",
+};
+const FRAMEWORK_KINDS: Record<FrameworkKey, TextKind> = {
+  id: "reference",
+  slug: "reference",
+  title_en: "title",
+  title_fr: "title",
+  description_en: "description",
+  description_fr: "description",
+  publisher: "publisher",
+  version: "version",
+  status: "reference",
+  licence: "licence",
+};
+
+/** The cell's text if the rule of its kind accepts it; otherwise reported (too long, as cells say it) and null. */
+function ruled(value: Cell, kind: TextKind | null, where: string, field: string, problems: Problem[]): Cell {
+  if (value === null || kind === null) return value;
+  const issue = checkText(value, kind);
+  if (!issue) return value;
+  if (issue.rule === "tooLong")
+    problems.push({
+      where,
+      code: "sheet.cell_too_long",
+      params: { length: issue.length, max: issue.max },
+      severity: "error",
+    });
+  else problems.push(textProblem(issue, where, field));
+  return null;
+}
+
+const columnKey = (header: Cell) =>
+  (header ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+const findTable = (tables: Table[], name: string) =>
+  tables.find((t) => t.name.trim().toLowerCase() === name.toLowerCase());
 
 function readItems(table: Table, problems: Problem[]): Draft[] | null {
-  const error = (where: string, code: string, params?: Problem["params"]) => problems.push({ where, code, params, severity: "error" });
+  const error = (where: string, code: string, params?: Problem["params"]) =>
+    problems.push({ where, code, params, severity: "error" });
   const header = table.rows[0] ?? [];
   const columns = new Map<ItemColumn, number>();
   header.forEach((cell, c) => {
     const key = columnKey(cell);
     if (key === "") return;
-    if ((ITEM_COLUMNS as readonly string[]).includes(key) && !columns.has(key as ItemColumn)) columns.set(key as ItemColumn, c);
-    else problems.push({ where: `${table.prefix}${columnLetter(c)}1`, code: "sheet.unknown_column", params: { column: cell ?? "" }, severity: "warning" });
+    if ((ITEM_COLUMNS as readonly string[]).includes(key) && !columns.has(key as ItemColumn))
+      columns.set(key as ItemColumn, c);
+    else
+      problems.push({
+        where: `${table.prefix}${columnLetter(c)}1`,
+        code: "sheet.unknown_column",
+        params: { column: cell ?? "" },
+        severity: "warning",
+      });
   });
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
   for (const column of missing) error(`${table.prefix}1:1`, "sheet.missing_column", { column });
@@ -53,7 +117,7 @@ function readItems(table: Table, problems: Problem[]): Draft[] | null {
     if (r === 1 || cells.every((cell) => cell === null)) return;
     const get = (column: ItemColumn): Cell => {
       const c = columns.get(column);
-      return c === undefined ? null : (cells[c] ?? null);
+      return c === undefined ? null : ruled(cells[c] ?? null, ITEM_KINDS[column], at(column, r), column, problems);
     };
     let id = get("identifier");
     if (id === null) {
@@ -154,20 +218,42 @@ function readFrameworkFields(table: Table | undefined, problems: Problem[]): Par
     const key = columnKey(cells[0] ?? null);
     if (key === "" || (index === 0 && key === "key")) return;
     if ((FRAMEWORK_KEYS as readonly string[]).includes(key)) {
-      if (cells[1] != null) fields[key as FrameworkKey] = cells[1];
+      const value = ruled(
+        cells[1] ?? null,
+        FRAMEWORK_KINDS[key as FrameworkKey],
+        `${table.prefix}B${index + 1}`,
+        key,
+        problems,
+      );
+      if (value != null) fields[key as FrameworkKey] = value;
     } else {
-      problems.push({ where: `${table.prefix}A${index + 1}`, code: "sheet.unknown_field", params: { field: cells[0] ?? "" }, severity: "warning" });
+      problems.push({
+        where: `${table.prefix}A${index + 1}`,
+        code: "sheet.unknown_field",
+        params: { field: cells[0] ?? "" },
+        severity: "warning",
+      });
     }
   });
   return fields;
 }
 
-function readTypes(table: Table | undefined, used: Iterable<string>): ImportedFramework["itemTypes"] {
+function readTypes(
+  table: Table | undefined,
+  used: Iterable<string>,
+  problems: Problem[],
+): ImportedFramework["itemTypes"] {
   const types = new Map<string, ImportedFramework["itemTypes"][number]>();
   for (const [index, cells] of (table?.rows ?? []).entries()) {
-    const code = cells[0];
+    const row = index + 1;
+    const prefix = table?.prefix ?? "";
+    const code = ruled(cells[0] ?? null, "typeCode", `${prefix}A${row}`, "code", problems);
     if (!code || (index === 0 && code.toLowerCase() === "code")) continue;
-    if (!types.has(code)) types.set(code, { code, label: { en: cells[1] ?? null, fr: cells[2] ?? null } });
+    const label = {
+      en: ruled(cells[1] ?? null, "label", `${prefix}B${row}`, "label_en", problems),
+      fr: ruled(cells[2] ?? null, "label", `${prefix}C${row}`, "label_fr", problems),
+    };
+    if (!types.has(code)) types.set(code, { code, label });
   }
   // Types used but not listed: their labels stay unknown, for the writer to keep or fill.
   for (const code of used) if (!types.has(code)) types.set(code, { code, label: { en: null, fr: null } });
@@ -180,19 +266,39 @@ export async function parseSpreadsheet(
   options: SpreadsheetImportOptions = {},
 ): Promise<ImportResult> {
   const problems: Problem[] = [];
-  if (bytes.byteLength === 0) return { value: null, problems: [{ where: "", code: "sheet.empty_file", severity: "error" }] };
+  if (bytes.byteLength === 0)
+    return { value: null, problems: [{ where: "", code: "sheet.empty_file", severity: "error" }] };
   let tables: Table[];
   try {
     tables = format === "xlsx" ? await readWorkbook(bytes, problems) : [readCsv(bytes, problems)];
   } catch (caught) {
+    if (caught instanceof RefusedSpreadsheet) return { value: null, problems: [caught.problem] };
     if (!(caught instanceof NotASpreadsheet)) throw caught;
-    return { value: null, problems: [{ where: "", code: "sheet.not_a_spreadsheet", params: { format: format.toUpperCase() }, severity: "error" }] };
+    return {
+      value: null,
+      problems: [
+        { where: "", code: "sheet.not_a_spreadsheet", params: { format: format.toUpperCase() }, severity: "error" },
+      ],
+    };
   }
   const others = new Set<string>([SHEET.framework, SHEET.types, SHEET.instructions].map((n) => n.toLowerCase()));
-  const items = format === "csv" ? tables[0] : (findTable(tables, SHEET.items) ?? tables.find((t) => !others.has(t.name.toLowerCase())));
-  if (!items) return { value: null, problems: [...problems, { where: "", code: "sheet.missing_sheet", params: { sheet: SHEET.items }, severity: "error" }] };
+  const items =
+    format === "csv"
+      ? tables[0]
+      : (findTable(tables, SHEET.items) ?? tables.find((t) => !others.has(t.name.toLowerCase())));
+  if (!items)
+    return {
+      value: null,
+      problems: [
+        ...problems,
+        { where: "", code: "sheet.missing_sheet", params: { sheet: SHEET.items }, severity: "error" },
+      ],
+    };
   if (items.rows.every((row) => row.every((cell) => cell === null)) && !hasErrors(problems)) {
-    return { value: null, problems: [...problems, { where: items.prefix, code: "sheet.empty_file", severity: "error" }] };
+    return {
+      value: null,
+      problems: [...problems, { where: items.prefix, code: "sheet.empty_file", severity: "error" }],
+    };
   }
   const drafts = readItems(items, problems);
   if (!drafts || hasErrors(problems)) return { value: null, problems };
@@ -207,7 +313,11 @@ export async function parseSpreadsheet(
     version: fields.version ?? null,
     status: fields.status ?? null,
     licence: fields.licence ?? null,
-    itemTypes: readTypes(format === "xlsx" ? findTable(tables, SHEET.types) : undefined, new Set(drafts.map((d) => d.type))),
+    itemTypes: readTypes(
+      format === "xlsx" ? findTable(tables, SHEET.types) : undefined,
+      new Set(drafts.map((d) => d.type)),
+      problems,
+    ),
     children: buildTree(drafts),
     ...options.framework,
   };
