@@ -3,7 +3,10 @@ import { z } from "zod";
 /** Settings read from the environment once at start; everything else has a sensible default. */
 const environment = z.object({
   // A blank PORT= would coerce to 0 (a random port): treat it as unset instead.
-  PORT: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(3000),
+  ),
   DATABASE_URL: z.string().trim().min(1).default("./data/skillshelf.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BASE_URL: z
@@ -16,6 +19,16 @@ const environment = z.object({
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   // accounts: signs session cookies; when absent one is generated and kept in the database (meta table).
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  // interop: an upload still being read after this many seconds is stopped (src/interop/guarded).
+  IMPORT_TIMEOUT_SECONDS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().positive().max(3600).default(60),
+  ),
+  // interop: heap of the worker that reads one upload, in MB.
+  IMPORT_MEMORY_MB: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(64).max(16384).default(768),
+  ),
 });
 
 export interface Config {
@@ -29,6 +42,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secret for signing session cookies; generated and stored in the database when not given. */
   authSecret?: string;
+  /** Limits of the worker that reads an uploaded file (src/interop/guarded/parse-upload.ts). */
+  importParse: { timeoutMs: number; maxOldGenerationSizeMb: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     authSecret: e.BETTER_AUTH_SECRET,
+    importParse: { timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000), maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB },
   };
 }

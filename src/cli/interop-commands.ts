@@ -16,8 +16,8 @@ import { isLang, type Lang } from "../i18n/index.ts";
 import { writeCaseExport } from "../interop/case/export.ts";
 import { caseExportInput } from "../interop/case/load.ts";
 import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
-import { parseCasePackage } from "../interop/case/parse.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
+import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
 import { type ImportOutcome, type ImportReport, importFramework } from "../interop/import.ts";
 import { describeProblem } from "../interop/messages.ts";
 import {
@@ -27,7 +27,7 @@ import {
   type ImportResult,
   type Problem,
 } from "../interop/model.ts";
-import { exportSpreadsheet, parseSpreadsheet } from "../interop/sheets/index.ts";
+import { exportSpreadsheet } from "../interop/sheets/index.ts";
 import { parsePastedText } from "../interop/text/index.ts";
 import { newFrameworkWithArea, placeArea } from "../interop/wizard/paste.ts";
 import { findDraftFramework, loadDraftAsImport } from "../interop/wizard/store.ts";
@@ -148,12 +148,11 @@ async function parseFile(
   if (format === "case") {
     const tooLarge = oversizeProblem(statSync(path).size);
     if (tooLarge) return { value: null, problems: [tooLarge] };
-    const bytes = await readWithProgress(path, progress);
-    progress.update("checking", 0, 0);
-    return parseCasePackage(bytes);
   }
   const bytes = await readWithProgress(path, progress);
-  if (format === "xlsx" || format === "csv") return parseSpreadsheet(bytes, format);
+  progress.update("checking", 0, 0);
+  // The same guarded parse as the web wizard: a worker with a heap and a time limit.
+  if (format !== "text") return parseUpload(bytes, format, { ...PARSE_LIMITS, ...readConfig().importParse });
   return textImport(bytes.toString("utf8"), values);
 }
 

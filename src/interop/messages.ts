@@ -142,6 +142,10 @@ const textTemplates: Templates = {
     en: "The date “{text}” could not be read.",
     fr: "La date « {text} » n'a pas pu être lue.",
   },
+  "text.removed_characters": {
+    en: "Invisible characters that are not accepted were taken out of this line ({chars}).",
+    fr: "Des caractères invisibles qui ne sont pas acceptés ont été retirés de cette ligne ({chars}).",
+  },
   "text.statement_too_long": {
     en: "This statement has {length} characters; the limit is {max}.",
     fr: "Cet énoncé compte {length} caractères; la limite est de {max}.",
@@ -242,6 +246,18 @@ const caseTemplates: Templates = {
   "case.more_problems": {
     en: "More problems of the same kind ({code}) were left out of this list.",
     fr: "D'autres problèmes du même genre ({code}) ont été omis de cette liste.",
+  },
+  "import.parse_timeout": {
+    en: "Reading the file took more than {seconds} seconds, so it was stopped. Nothing was saved. Split it into smaller files, or check that it is what you meant to upload.",
+    fr: "La lecture du fichier a pris plus de {seconds} secondes; elle a donc été arrêtée. Rien n'a été enregistré. Divisez-le en fichiers plus petits, ou vérifiez que c'est bien le fichier voulu.",
+  },
+  "import.parse_memory": {
+    en: "Reading the file needed more memory than one import may use, so it was stopped. Nothing was saved. Split it into smaller files.",
+    fr: "La lecture du fichier demandait plus de mémoire qu'une importation peut en utiliser; elle a donc été arrêtée. Rien n'a été enregistré. Divisez-le en fichiers plus petits.",
+  },
+  "import.parse_busy": {
+    en: "The server is already reading many files. Nothing was saved; try again in a minute.",
+    fr: "Le serveur lit déjà de nombreux fichiers. Rien n'a été enregistré; réessayez dans une minute.",
   },
   "import.duplicate_identifier": {
     en: "The identifier {id} is used by more than one item.",

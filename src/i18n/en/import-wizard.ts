@@ -116,6 +116,7 @@ export const importWizard = {
   importTitleRequired: "Give the area a title.",
   importTitleTooLong: "The title is too long: at most 300 characters.",
   importTextTooLong: "This text is too long: at most 5,000 characters.",
+  importErrHtml: "HTML is not accepted here: remove the tags (such as <b> or <a>); Markdown marks are fine.",
   importDateInvalid: "Enter a real date as year-month-day, like 2015-08-13, or leave it empty.",
   importCompetencyRequired: "This competency has knowledge, skills or abilities but no statement.",
   importTooManyKsas: "A competency can have at most 200 knowledge, skills and abilities.",

@@ -123,6 +123,8 @@ export const importWizard: Translation<typeof enImportWizard> = {
   importTitleRequired: "Donnez un titre au domaine.",
   importTitleTooLong: "Le titre est trop long : 300 caractères au plus.",
   importTextTooLong: "Ce texte est trop long : 5 000 caractères au plus.",
+  importErrHtml:
+    "Le HTML n'est pas accepté ici : retirez les balises (comme <b> ou <a>); les marques Markdown conviennent.",
   importDateInvalid:
     "Inscrivez une date réelle sous la forme année-mois-jour, par exemple 2015-08-13, ou laissez vide.",
   importCompetencyRequired: "Cette compétence a des connaissances, habiletés et aptitudes, mais aucun énoncé.",

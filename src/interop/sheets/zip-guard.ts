@@ -15,7 +15,7 @@ export const ZIP_LIMITS = {
   /** A workbook holds a dozen or so entries; a few hundred with many sheets or pictures. */
   maxEntries: 500,
   /** Unpacked size of all entries together. 100,000 rows of the template's layout take ~45 MB. */
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxTotalBytes: 128 * 1024 * 1024,
   /** Sheet XML packs 5 to 20 times; far more is a bomb. Only entries larger than ratioFloor count. */
   maxRatio: 100,
   ratioFloor: 1024 * 1024,

@@ -6,7 +6,9 @@
  * Everything here is a heuristic on the shape of the text, never on its wording, apart from the
  * few headings the format names and the furniture list in furniture.ts.
  */
+import { checkText, removeRefusedCharacters, unifyLineBreaks } from "../../text/rules.ts";
 import type { ImportResult, Problem } from "../model.ts";
+import { textProblem } from "../text-problems.ts";
 import { parseHumanDate } from "./dates.ts";
 import { CONNECTORS, isFurnitureLine, stripInlineFurniture } from "./furniture.ts";
 
@@ -104,8 +106,7 @@ function cleanStatement(text: string): string {
 
 const wordCount = (text: string) => text.split(/\s+/).length;
 
-const isProse = (text: string) =>
-  wordCount(text) >= 8 && (SENTENCE_END.test(text) || text.length >= 100);
+const isProse = (text: string) => wordCount(text) >= 8 && (SENTENCE_END.test(text) || text.length >= 100);
 
 const foldForMatch = (text: string) =>
   text
@@ -150,7 +151,15 @@ export function parsePastedText(text: string): ImportResult<PastedArea> {
     return { value: null, problems };
   }
 
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/).flatMap((raw, i) => classify(raw, i + 1) ?? []);
+  const lines = unifyLineBreaks(text)
+    .split("\n")
+    .flatMap((raw, i) => {
+      // Pasted text carries invisible characters nobody can correct by hand in a text box
+      // (text-direction controls, control codes): they are taken out, and the line says so.
+      const { text: line, removed } = removeRefusedCharacters(raw);
+      if (removed.length > 0) warn(`line ${i + 1}`, "text.removed_characters", { chars: removed.join(", ") });
+      return classify(line, i + 1) ?? [];
+    });
 
   // Before the first competency: paragraphs (for description and title), the date, an "Area:" line.
   const paragraphs: Draft[] = [];
@@ -232,6 +241,11 @@ export function parsePastedText(text: string): ImportResult<PastedArea> {
   const checkLength = (n: number, statement: string) => {
     if (statement.length > MAX_STATEMENT_LENGTH)
       error(`line ${n}`, "text.statement_too_long", { length: statement.length, max: MAX_STATEMENT_LENGTH });
+    else {
+      // The rest of the one text rule (HTML, links) for what will be a statement.
+      const issue = checkText(statement, "statement");
+      if (issue) problems.push(textProblem(issue, `line ${n}`, "statement"));
+    }
   };
   const result: PastedCompetency[] = [];
   for (const competency of competencies) {
@@ -252,10 +266,12 @@ export function parsePastedText(text: string): ImportResult<PastedArea> {
       checkLength(draft.n, ksa);
       ksas.push(ksa);
     }
-    if (ksas.length === 0) warn(`line ${competency.n}`, "text.competency_without_ksa", { statement: statement.slice(0, 80) });
+    if (ksas.length === 0)
+      warn(`line ${competency.n}`, "text.competency_without_ksa", { statement: statement.slice(0, 80) });
     result.push({ statement, ksas });
   }
-  if (result.length === 0 && !problems.some((p) => p.code === "text.empty_competency")) error("text", "text.no_competency");
+  if (result.length === 0 && !problems.some((p) => p.code === "text.empty_competency"))
+    error("text", "text.no_competency");
 
   const area: PastedArea = { description, lastUpdated, competencies: result };
   if (title) area.title = cleanStatement(title);

@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
+import type { MessageKey } from "../../auth/forms.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { type Lang, messages, otherLang } from "../../i18n/index.ts";
@@ -30,6 +31,7 @@ import {
   placeArea,
   readDraft,
   seededIds,
+  titleRefusal,
 } from "./paste.ts";
 import { countByType } from "./prepare.ts";
 import { type Outcome, PastePreviewPage, type ReadSummary } from "./preview-view.tsx";
@@ -186,6 +188,8 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
     const target = decodeTarget(hidden.target);
     if (!target) errors.target = "importErrTarget";
     else if (target.kind === "new" && hidden.new_title === "") errors.new_title = "importErrNewTitle";
+    else if (target.kind === "new" && titleRefusal(hidden.new_title))
+      errors.new_title = titleRefusal(hidden.new_title) as MessageKey;
     else if (target.kind === "existing" && !(await targetExists(c.var.db, target.slug, target.parentId)))
       errors.target = "importErrTargetGone";
     if (Object.keys(errors).length > 0 || !target) return renderStart(c, { values: hidden, pasteErrors: errors }, 400);
@@ -207,7 +211,7 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
         !draft ||
         !isSeed(seed) ||
         !target ||
-        (target.kind === "new" && parsed.data.new_title === "")
+        (target.kind === "new" && (parsed.data.new_title === "" || titleRefusal(parsed.data.new_title)))
       ) {
         return renderStart(c, { pasteMessage: t(c).importErrUnreadable }, 400);
       }

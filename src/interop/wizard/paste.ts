@@ -8,6 +8,7 @@ import type { MessageKey } from "../../auth/forms.ts";
 import { INDEX_LEVELS } from "../../content/item-types.ts";
 import { uuidV5 } from "../../content/uuid.ts";
 import type { Lang } from "../../i18n/index.ts";
+import { checkText, type TextIssue, type TextKind } from "../../text/rules.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
 import { MAX_STATEMENT_LENGTH, type PastedArea, pastedAreaToItem } from "../text/index.ts";
 
@@ -100,6 +101,35 @@ export function readDraft(body: Record<string, unknown>): PasteDraft | undefined
   };
 }
 
+/** The field error for text the one text rule refuses (src/text/rules.ts). */
+function ruleError(issue: TextIssue, tooLong: MessageKey): MessageKey {
+  switch (issue.rule) {
+    case "character":
+      return issue.class === "bidi" ? "editorErrBidi" : "editorErrControl";
+    case "lineBreak":
+      return "editorErrControl";
+    case "tooLong":
+      return tooLong;
+    case "html":
+      return "importErrHtml";
+    case "badLink":
+      return "editorErrBadLink";
+  }
+}
+
+/** The first of these texts the rule refuses, as a field error. */
+function refused(texts: readonly string[], kind: TextKind, tooLong: MessageKey): MessageKey | undefined {
+  for (const text of texts) {
+    const issue = text === "" ? null : checkText(text, kind);
+    if (issue) return ruleError(issue, tooLong);
+  }
+  return undefined;
+}
+
+/** Why a title typed in the wizard (a new framework's) is refused, if it is. */
+export const titleRefusal = (title: string): MessageKey | undefined =>
+  refused([title.normalize("NFC")], "title", "importTitleTooLong");
+
 function isRealDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T12:00:00Z`);
@@ -112,27 +142,40 @@ function isRealDate(text: string): boolean {
  */
 export function checkDraft(draft: PasteDraft): { ok: true; area: PastedArea } | { ok: false; errors: PasteErrors } {
   const errors: PasteErrors = {};
-  const title = oneLine(draft.title);
+  // Text is normalised as forms are (NFC, one kind of line break, no outer spaces), then checked.
+  const title = oneLine(draft.title).normalize("NFC");
   if (title === "") errors.title = "importTitleRequired";
   else if (title.length > PASTE_LIMITS.title) errors.title = "importTitleTooLong";
-  const description = draft.description.trim();
+  else {
+    const error = refused([title], "title", "importTitleTooLong");
+    if (error) errors.title = error;
+  }
+  const description = draft.description.trim().normalize("NFC");
   if (description.length > PASTE_LIMITS.description) errors.description = "importTextTooLong";
+  else {
+    const error = refused([description], "description", "importTextTooLong");
+    if (error) errors.description = error;
+  }
   const date = draft.date.trim();
   if (date !== "" && !isRealDate(date)) errors.date = "importDateInvalid";
 
   const competencies: PastedArea["competencies"] = [];
   draft.competencies.forEach((c, index) => {
     const n = index + 1;
-    const statement = oneLine(c.statement);
+    const statement = oneLine(c.statement).normalize("NFC");
     const ksas = lines(c.ksas)
       .split("\n")
-      .map((line) => line.trim())
+      .map((line) => line.trim().normalize("NFC"))
       .filter((line) => line !== "");
     if (statement === "" && ksas.length === 0) return;
+    const statementError = refused([statement], "statement", "importTextTooLong");
     if (statement === "") errors[`competency_${n}`] = "importCompetencyRequired";
     else if (statement.length > PASTE_LIMITS.statement) errors[`competency_${n}`] = "importTextTooLong";
+    else if (statementError) errors[`competency_${n}`] = statementError;
+    const ksaError = refused(ksas, "statement", "importTextTooLong");
     if (ksas.length > PASTE_LIMITS.ksas) errors[`ksas_${n}`] = "importTooManyKsas";
     else if (ksas.some((k) => k.length > PASTE_LIMITS.statement)) errors[`ksas_${n}`] = "importTextTooLong";
+    else if (ksaError) errors[`ksas_${n}`] = ksaError;
     competencies.push({ statement, ksas });
   });
   if (draft.competencies.length > PASTE_LIMITS.competencies + 1 || competencies.length > PASTE_LIMITS.competencies)

@@ -1,15 +1,15 @@
 /**
  * From uploaded bytes to what the import writer takes, with everything the preview shows: the
  * parsers' problems, counts by type, and (for spreadsheets) the framework the rows go into.
- * Pure apart from the parsers; the same function runs at preview and again at confirmation.
+ * Pure apart from the parsers, which run in a worker thread (src/interop/guarded); the same function
+ * runs at preview and again at confirmation.
  */
 import type { Framework } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
-import type { CasePackage } from "../case/model.ts";
-import { parseCasePackage } from "../case/parse.ts";
+import { type CasePackage, isCasePackage } from "../case/model.ts";
+import { PARSE_LIMITS, type ParseLimits, parseUpload } from "../guarded/parse-upload.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type Problem } from "../model.ts";
-import { parseSpreadsheet } from "../sheets/index.ts";
 import type { UploadFormat } from "./uploads.ts";
 
 export const FORMAT_CHOICES = ["auto", "case", "xlsx", "csv"] as const;
@@ -87,19 +87,19 @@ export async function prepareUpload(
   bytes: Uint8Array,
   format: UploadFormat,
   target: SheetTarget,
+  limits: Partial<ParseLimits> = {},
 ): Promise<PreparedUpload> {
-  if (format === "case") {
-    const { value, problems } = parseCasePackage(bytes);
-    const usable = value && !hasErrors(problems) ? value : null;
+  const { value, problems } = await parseUpload(bytes, format, { ...PARSE_LIMITS, ...limits });
+  if (format === "case" || (value && isCasePackage(value))) {
+    const casePackage = value && isCasePackage(value) ? value : null;
     return {
-      input: usable,
-      framework: value?.framework ?? null,
+      input: casePackage && !hasErrors(problems) ? casePackage : null,
+      framework: casePackage?.framework ?? null,
       problems,
-      associations: value?.associations.length ?? 0,
-      definitions: value?.definitions.length ?? 0,
+      associations: casePackage?.associations.length ?? 0,
+      definitions: casePackage?.definitions.length ?? 0,
     };
   }
-  const { value, problems } = await parseSpreadsheet(bytes, format);
   const framework = value ? applySheetTarget(value, target) : null;
   return {
     input: framework && !hasErrors(problems) ? framework : null,

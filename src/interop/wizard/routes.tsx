@@ -14,6 +14,7 @@ import type { Actor } from "../../policy/index.ts";
 import { importFramework } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
 import type { FieldErrors } from "./fields.tsx";
+import { titleRefusal } from "./paste.ts";
 import { pasteRoutes } from "./paste-routes.tsx";
 import { countByType, FORMAT_CHOICES, hasTitle, prepareUpload, resolveFormat, type SheetTarget } from "./prepare.ts";
 import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
@@ -154,11 +155,13 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       };
       const target = await sheetTarget(c, meta);
       if (!target) errors.sheet_target = "importErrTargetGone";
+      const titleError = fields.sheet_title === "" ? undefined : titleRefusal(fields.sheet_title);
+      if (titleError) errors.sheet_title = titleError;
       if (Object.keys(errors).length > 0 || !(file instanceof File) || !format || !target)
         return renderStart(c, { values, uploadErrors: errors }, 400);
 
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const prepared = await prepareUpload(bytes, format, target);
+      const prepared = await prepareUpload(bytes, format, target, c.var.config.importParse);
       if (
         prepared.input &&
         format !== "case" &&
@@ -194,7 +197,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
       const target = await sheetTarget(c, stored.meta);
       if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
-      const prepared = await prepareUpload(stored.bytes, stored.meta.format, target);
+      const prepared = await prepareUpload(stored.bytes, stored.meta.format, target, c.var.config.importParse);
       if (!prepared.input) return preview(c, stored.meta, prepared, { message: t(c).importNothingWritten }, 422);
       const outcome = await importFramework(c.var.db, prepared.input);
       if (!outcome.ok)

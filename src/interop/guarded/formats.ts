@@ -1,0 +1,16 @@
+/**
+ * The parsers of uploaded files, by format: what runs inside the parse worker (worker.ts). Pure:
+ * bytes in, an import result out.
+ */
+import type { CasePackage } from "../case/model.ts";
+import { parseCasePackage } from "../case/parse.ts";
+import type { ImportedFramework, ImportResult } from "../model.ts";
+import { parseSpreadsheet } from "../sheets/index.ts";
+
+export type UploadFormat = "case" | "xlsx" | "csv";
+export type ParsedUpload = ImportResult<ImportedFramework | CasePackage>;
+
+export async function parseUploadBytes(format: UploadFormat, bytes: Uint8Array): Promise<ParsedUpload> {
+  if (format === "case") return parseCasePackage(bytes);
+  return parseSpreadsheet(bytes, format);
+}
