@@ -4,6 +4,7 @@
  * message never hides a problem.
  */
 import { type Lang, typeset } from "../i18n/index.ts";
+import { revealRefusedCharacters } from "../text/rules.ts";
 import type { Problem } from "./model.ts";
 
 type Templates = Record<string, { en: string; fr: string }>;
@@ -309,7 +310,8 @@ export function describeProblem(problem: Problem, lang: Lang): string {
   if (!template) return problem.code;
   const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = problem.params?.[name];
-    return value === undefined ? whole : String(value);
+    // A value quoted from the input is shown, not obeyed (a text-direction control would reorder the message).
+    return value === undefined ? whole : revealRefusedCharacters(String(value));
   });
   return typeset(text, lang);
 }

@@ -151,3 +151,10 @@ export function removeRefusedCharacters(value: string): { text: string; removed:
   });
   return { text, removed: [...removed] };
 }
+
+/**
+ * The text with each refused character written out ("⟦U+202E⟧"), for showing text that was refused
+ * (an import's preview, a problem quoting its input) without the effect the character would have.
+ */
+export const revealRefusedCharacters = (value: string): string =>
+  value.replace(REFUSED_ALL, (char) => `⟦${hex(char.charCodeAt(0))}⟧`);

@@ -38,6 +38,8 @@ interface Draft {
   children: Draft[];
 }
 
+const STOPPING = new Set(["sheet.over_row_limit", "sheet.row_too_large"]);
+
 /** The text rule's kind for each column the import keeps (src/text/rules.ts). */
 const ITEM_KINDS: Record<ItemColumn, TextKind | null> = {
   identifier: "reference",
@@ -281,6 +283,8 @@ export async function parseSpreadsheet(
       ],
     };
   }
+  // A file refused as a whole (too many rows, a runaway row) has no rows worth checking further.
+  if (problems.some((p) => STOPPING.has(p.code))) return { value: null, problems };
   const others = new Set<string>([SHEET.framework, SHEET.types, SHEET.instructions].map((n) => n.toLowerCase()));
   const items =
     format === "csv"

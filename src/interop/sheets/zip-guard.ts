@@ -8,7 +8,7 @@
  * nothing hidden between them. Only what exceljs needs of the format is accepted: no ZIP64, no
  * encryption, no multi-disk archives, "stored" and "deflated" entries only.
  */
-import { createInflateRaw } from "node:zlib";
+import { crc32, createInflateRaw } from "node:zlib";
 import type { Problem } from "../model.ts";
 
 export const ZIP_LIMITS = {
@@ -185,12 +185,40 @@ const rank = (name: string) => {
   return index < 0 ? FIRST.length : index;
 };
 
-/** The same entries, reader-friendly order, each with its sizes in its local header and no data descriptor. */
+/** An empty shared-strings part, for workbooks whose cells all carry their own text. */
+const NO_SHARED_STRINGS = new TextEncoder().encode(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
+/**
+ * The same entries, reader-friendly order, each with its sizes in its local header and no data
+ * descriptor. A workbook without shared strings gets an empty part, so that its sheets too are read
+ * as they come rather than parked.
+ */
 function rebuild(bytes: Uint8Array, unordered: Entry[]): Uint8Array {
-  const entries = unordered.map((entry, index) => ({ entry, index }));
+  let source = bytes;
+  const all = [...unordered];
+  if (!all.some((entry) => entry.name === "xl/sharedStrings.xml")) {
+    source = new Uint8Array(bytes.length + NO_SHARED_STRINGS.length);
+    source.set(bytes);
+    source.set(NO_SHARED_STRINGS, bytes.length);
+    all.push({
+      name: "xl/sharedStrings.xml",
+      flags: 0x800,
+      method: 0,
+      time: 0,
+      date: 0,
+      crc: crc32(NO_SHARED_STRINGS),
+      compressedSize: NO_SHARED_STRINGS.length,
+      size: NO_SHARED_STRINGS.length,
+      headerOffset: -1,
+      dataStart: bytes.length,
+    });
+  }
+  const entries = all.map((entry, index) => ({ entry, index }));
   entries.sort((a, b) => rank(a.entry.name) - rank(b.entry.name) || a.index - b.index);
   return rebuildInOrder(
-    bytes,
+    source,
     entries.map((e) => e.entry),
   );
 }

@@ -1,6 +1,7 @@
 /** Pieces of the preview pages: counts, problems, the parsed tree as an outline, what would change. */
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
+import { revealRefusedCharacters } from "../../text/rules.ts";
 import type { ChangeCounts, ImportReport } from "../import.ts";
 import { describeProblem } from "../messages.ts";
 import type { ImportedItem, Problem } from "../model.ts";
@@ -17,11 +18,15 @@ export function textIn(text: Bilingual, lang: Lang): { value: string; lang?: Lan
   return text[other] ? { value: text[other] as string, lang: other } : null;
 }
 
-/** Text in the page's language, or the other one marked with its own lang attribute. */
+/**
+ * Text in the page's language, or the other one marked with its own lang attribute. A character the
+ * text rule refuses is written out, not obeyed: the preview of a refused file shows what is wrong.
+ */
 function Bi(props: { text: Bilingual; lang: Lang; fallback: string }) {
   const found = textIn(props.text, props.lang);
   if (!found) return <>{props.fallback}</>;
-  return found.lang ? <span lang={found.lang === "fr" ? "fr-CA" : "en-CA"}>{found.value}</span> : found.value;
+  const value = revealRefusedCharacters(found.value);
+  return found.lang ? <span lang={found.lang === "fr" ? "fr-CA" : "en-CA"}>{value}</span> : value;
 }
 
 export function Counts(props: {
