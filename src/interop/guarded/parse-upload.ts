@@ -138,8 +138,9 @@ export class ParsePool {
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      // A copy the worker owns: the caller keeps its bytes (the wizard stores them afterwards).
-      const copy = bytes.slice();
+      // A copy the worker owns: the caller keeps its bytes (the wizard stores them afterwards). Not
+      // bytes.slice(): on a Buffer that is a view, and transferring it would empty the caller's.
+      const copy = new Uint8Array(bytes);
       const request: ParseRequest = { format, bytes: copy };
       worker.postMessage(request, [copy.buffer]);
     });
