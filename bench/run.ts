@@ -15,6 +15,7 @@ import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
 import { searchSpeed } from "./groups/search.ts";
+import { uploadBench } from "./groups/upload.ts";
 import {
   type BenchContext,
   type BenchGroup,
@@ -25,7 +26,7 @@ import {
   roundFigure,
 } from "./lib/figures.ts";
 
-const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench];
+const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench, uploadBench];
 
 function selectGroups(args: string[]): BenchGroup[] {
   if (args.length === 0) return GROUPS;

@@ -33,6 +33,13 @@ export interface TypeWrite {
 /** Up to this many rows per INSERT: 500 × 13 parameters stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 
+/**
+ * Lets other requests run between chunks. better-sqlite3 answers synchronously, so a long import
+ * would otherwise hold the event loop from its first chunk to its last (seconds, for a large file);
+ * readers served from memory go on meanwhile, and any query waits for the transaction as before.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function listItemsForImport(db: Executor, frameworkId: string): Promise<ItemWrite[]> {
   const rows = await db
     .selectFrom("items")
@@ -105,6 +112,7 @@ export async function upsertItems(
       )
       .execute();
     onChunk?.(chunk.length);
+    await breathe();
   }
 }
 
