@@ -38,7 +38,7 @@ export const TEXT_KINDS = {
   licence: { max: 1000, multiline: false, markup: true },
   version: { max: 60, multiline: false, markup: false },
   /** An edition's summary. */
-  summary: { max: 500, multiline: false, markup: false },
+  summary: { max: 500, multiline: true, markup: false },
   /** Identifiers, links and other machine text from files: characters and lines only. */
   reference: { max: 2000, multiline: false, markup: false },
 } as const satisfies Record<string, TextKindRule>;
