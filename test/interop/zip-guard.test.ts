@@ -144,4 +144,26 @@ describe("zip guard: ordinary workbooks read as before", () => {
     );
     assert.equal(described.value?.children[0].statement.en, "Plans the year");
   });
+
+  it("text of many-byte characters reads back whole, wherever the reader's chunks fall", async () => {
+    // Several hundred KB of accents, emoji and CJK: exceljs's streaming reader decodes chunk by
+    // chunk, and once turned a character cut between two chunks into replacement characters.
+    const statement = (n: number) => `Élément ${n} : àéîõü œ « ç » 🎉 図書館 ${"é".repeat(n % 7)}`;
+    const rows = Array.from({ length: 3000 }, (_, n) => [
+      `id${n}`,
+      "",
+      "ksa",
+      "",
+      String(n + 1),
+      statement(n),
+      "",
+      "",
+      "",
+    ]);
+    const result = await parseSpreadsheet(workbookZip(sheetXml([[...ITEM_COLUMNS], ...rows])), "xlsx");
+    assert.deepEqual(
+      result.value?.children.map((item) => item.statement.en),
+      rows.map((_, n) => statement(n).trim()),
+    );
+  });
 });

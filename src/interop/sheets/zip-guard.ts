@@ -1,12 +1,13 @@
 /**
  * An XLSX file is a ZIP archive, and a small archive can unpack to gigabytes (a "zip bomb"). Before
  * any spreadsheet code sees one, this reads its central directory and checks the number of entries,
- * each entry's declared size and compression ratio and their total; then it inflates every entry,
- * counting and throwing the output away, to prove the declared sizes true (a declaration can lie);
- * and it hands on a rebuilt archive in which every entry states its sizes, so the streaming reader
- * (which walks local headers, not the central directory) sees exactly the entries checked here and
- * nothing hidden between them. Only what exceljs needs of the format is accepted: no ZIP64, no
- * encryption, no multi-disk archives, "stored" and "deflated" entries only.
+ * each entry's declared size and compression ratio and their total; then it unpacks every entry,
+ * never past its declared size, to prove the declarations true (a declaration can lie); and it hands
+ * on a rebuilt archive in which every entry states its sizes, so the streaming reader (which walks
+ * local headers, not the central directory) sees exactly the entries checked here and nothing hidden
+ * between them. XML parts are rewritten in ASCII on the way (see rewriteXml); other parts are only
+ * measured. Only what exceljs needs of the format is accepted: no ZIP64, no encryption, no
+ * multi-disk archives, "stored" and "deflated" entries only.
  */
 import { crc32, createInflateRaw } from "node:zlib";
 import type { Problem } from "../model.ts";
@@ -44,8 +45,9 @@ class ZipRefusal extends Error {
   }
 }
 
+const refusal = (code: string, params?: Problem["params"]): Problem => ({ where: "", code, params, severity: "error" });
 const refuse = (code: string, params?: Problem["params"]): never => {
-  throw new ZipRefusal({ where: "", code, params, severity: "error" });
+  throw new ZipRefusal(refusal(code, params));
 };
 const damaged = (): never => refuse("sheet.not_a_spreadsheet", { format: "XLSX" });
 const unsupported = (feature: string): never => refuse("sheet.archive_unsupported", { feature });
@@ -155,23 +157,107 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
   });
 }
 
-async function checkActualSizes(bytes: Uint8Array, entries: Entry[], limits: ZipLimits) {
-  let total = 0;
+/** An entry as the rebuilt archive holds it. */
+interface Part {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  /** Stored bytes (XML rewritten in ASCII), or the original deflated ones. */
+  chunks: Uint8Array[];
+  length: number;
+}
+
+/** The XML parts exceljs reads (the others, pictures and the like, pass through as they are). */
+const isXml = (name: string) => /\.(xml|rels)$/i.test(name);
+// DEL and the C0 controls become references too: XML refuses them either way, the text rule after.
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/gu;
+const reference = (char: string) => `&#x${(char.codePointAt(0) as number).toString(16)};`;
+
+/**
+ * An XML part unpacked, proved to have its declared size, and rewritten with every non-ASCII
+ * character as a character reference ("é" → "&#xe9;"). exceljs's streaming reader decodes each
+ * chunk of a part on its own, so a character whose UTF-8 bytes fell across two chunks came out as
+ * two replacement characters; in ASCII no character can be cut. Chunk by chunk: the part is never
+ * held twice. `room` bounds what the rewriting may produce (references are longer than characters).
+ */
+function rewriteXml(entry: Entry, data: Uint8Array, room: number): Promise<Part> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const decoder = new TextDecoder("utf-8");
+    const encoder = new TextEncoder();
+    let size = 0;
+    let length = 0;
+    let crc = 0;
+    let first = true;
+    const source = entry.method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
+    const stop = (code: string, params: Problem["params"]) => {
+      source?.destroy();
+      reject(new ZipRefusal(refusal(code, params)));
+      return false;
+    };
+    const mismatch = () => stop("sheet.archive_size_mismatch", { entry: entry.name.slice(0, 100) });
+    const add = (text: string) => {
+      if (text === "") return;
+      const bytes = encoder.encode(text.replace(NON_ASCII, reference));
+      chunks.push(bytes);
+      length += bytes.length;
+      crc = crc32(bytes, crc);
+    };
+    const take = (chunk: Uint8Array): boolean => {
+      if (first && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)))
+        return stop("sheet.archive_unsupported", { feature: "UTF-16 XML" });
+      first = false;
+      size += chunk.length;
+      // One byte past the declaration is enough to know it lied: nothing more is unpacked.
+      if (size > entry.size) return mismatch();
+      add(decoder.decode(chunk, { stream: true }));
+      if (length > room) return stop("sheet.archive_too_large", { size: mb(length), max: mb(room) });
+      return true;
+    };
+    const finish = () => {
+      add(decoder.decode());
+      if (size !== entry.size) mismatch();
+      else resolve({ name: entry.name, method: 0, crc, size: length, chunks, length });
+    };
+    if (!source) {
+      if (take(data)) finish();
+      return;
+    }
+    source.on("data", take);
+    source.on("end", finish);
+    source.on("error", () => stop("sheet.not_a_spreadsheet", { format: "XLSX" }));
+    source.end(data);
+  });
+}
+
+/**
+ * Every entry unpacked and proved to have its declared size; the XML parts rewritten in ASCII and
+ * stored, the others kept as they came (inflated only to be measured, the output thrown away).
+ */
+async function unpack(bytes: Uint8Array, entries: Entry[], limits: ZipLimits): Promise<Part[]> {
+  const parts: Part[] = [];
+  let written = 0;
   for (const entry of entries) {
     const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-    let size: number;
-    if (entry.method === 0) size = data.length;
-    else {
-      try {
-        // One byte past the declaration is enough to know it lied.
-        size = await inflatedSize(data, Math.min(entry.size, limits.maxTotalBytes - total) + 1);
-      } catch {
-        return damaged();
-      }
+    if (isXml(entry.name)) {
+      const part = await rewriteXml(entry, data, limits.maxTotalBytes - written);
+      written += part.length;
+      parts.push(part);
+      continue;
     }
+    const size = entry.method === 8 ? await inflatedSize(data, entry.size + 1).catch(damaged) : data.length;
     if (size !== entry.size) refuse("sheet.archive_size_mismatch", { entry: entry.name.slice(0, 100) });
-    total += size;
+    parts.push({
+      name: entry.name,
+      method: entry.method,
+      crc: entry.crc,
+      size: entry.size,
+      chunks: [data],
+      length: data.length,
+    });
   }
+  return parts;
 }
 
 /**
@@ -191,88 +277,72 @@ const NO_SHARED_STRINGS = new TextEncoder().encode(
 );
 
 /**
- * The same entries, reader-friendly order, each with its sizes in its local header and no data
- * descriptor. A workbook without shared strings gets an empty part, so that its sheets too are read
- * as they come rather than parked.
+ * The parts, reader-friendly order, each with its sizes in its local header and no data descriptor.
+ * A workbook without shared strings gets an empty part, so that its sheets too are read as they come
+ * rather than parked.
  */
-function rebuild(bytes: Uint8Array, unordered: Entry[]): Uint8Array {
-  let source = bytes;
+function rebuild(unordered: Part[]): Uint8Array {
   const all = [...unordered];
-  if (!all.some((entry) => entry.name === "xl/sharedStrings.xml")) {
-    source = new Uint8Array(bytes.length + NO_SHARED_STRINGS.length);
-    source.set(bytes);
-    source.set(NO_SHARED_STRINGS, bytes.length);
+  if (!all.some((part) => part.name === "xl/sharedStrings.xml")) {
+    const data = NO_SHARED_STRINGS;
     all.push({
       name: "xl/sharedStrings.xml",
-      flags: 0x800,
       method: 0,
-      time: 0,
-      date: 0,
-      crc: crc32(NO_SHARED_STRINGS),
-      compressedSize: NO_SHARED_STRINGS.length,
-      size: NO_SHARED_STRINGS.length,
-      headerOffset: -1,
-      dataStart: bytes.length,
+      crc: crc32(data),
+      size: data.length,
+      chunks: [data],
+      length: data.length,
     });
   }
-  const entries = all.map((entry, index) => ({ entry, index }));
-  entries.sort((a, b) => rank(a.entry.name) - rank(b.entry.name) || a.index - b.index);
-  return rebuildInOrder(
-    source,
-    entries.map((e) => e.entry),
-  );
-}
+  const parts = all
+    .map((part, index) => ({ part, index }))
+    .sort((a, b) => rank(a.part.name) - rank(b.part.name) || a.index - b.index)
+    .map(({ part }) => part);
 
-function rebuildInOrder(bytes: Uint8Array, entries: Entry[]): Uint8Array {
   const encoder = new TextEncoder();
-  const names = entries.map((e) => encoder.encode(e.name));
-  const localSize = entries.reduce((sum, e, i) => sum + 30 + names[i].length + e.compressedSize, 0);
+  const names = parts.map((part) => encoder.encode(part.name));
+  const localSize = parts.reduce((sum, part, i) => sum + 30 + names[i].length + part.length, 0);
   const centralSize = names.reduce((sum, name) => sum + 46 + name.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
+  // The fields local and central headers share, from "version needed" on (central ones start 2 later).
+  const common = (part: Part, name: Uint8Array, at: number) => {
+    view.setUint16(at, 20, true); // version needed
+    view.setUint16(at + 2, 0x800, true); // names are UTF-8
+    view.setUint16(at + 4, part.method, true);
+    view.setUint32(at + 6, 0, true); // time and date
+    view.setUint32(at + 10, part.crc, true);
+    view.setUint32(at + 14, part.length, true);
+    view.setUint32(at + 18, part.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, 0, true); // extra field length
+  };
   const offsets: number[] = [];
   let at = 0;
-  const header = (e: Entry, name: Uint8Array, base: number, central: boolean) => {
-    const flags = e.flags & 0x800; // keep "names are UTF-8", drop "sizes follow the data"
-    if (central) {
-      view.setUint32(base, CENTRAL, true);
-      view.setUint16(base + 4, 20, true);
-      base += 2;
-    } else view.setUint32(base, LOCAL, true);
-    view.setUint16(base + 4, 20, true);
-    view.setUint16(base + 6, flags, true);
-    view.setUint16(base + 8, e.method, true);
-    view.setUint16(base + 10, e.time, true);
-    view.setUint16(base + 12, e.date, true);
-    view.setUint32(base + 14, e.crc, true);
-    view.setUint32(base + 18, e.compressedSize, true);
-    view.setUint32(base + 22, e.size, true);
-    view.setUint16(base + 26, name.length, true);
-    view.setUint16(base + 28, 0, true);
-    return base;
-  };
-  entries.forEach((e, i) => {
+  parts.forEach((part, i) => {
     offsets.push(at);
-    header(e, names[i], at, false);
+    view.setUint32(at, LOCAL, true);
+    common(part, names[i], at + 4);
     out.set(names[i], at + 30);
-    out.set(bytes.subarray(e.dataStart, e.dataStart + e.compressedSize), at + 30 + names[i].length);
-    at += 30 + names[i].length + e.compressedSize;
+    at += 30 + names[i].length;
+    for (const chunk of part.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
   });
   const directoryStart = at;
-  entries.forEach((e, i) => {
-    const base = header(e, names[i], at, true) - 2;
-    // Central header: comment length, disk, attributes, then the local header's offset.
-    view.setUint16(base + 32, 0, true);
-    view.setUint16(base + 34, 0, true);
-    view.setUint16(base + 36, 0, true);
-    view.setUint32(base + 38, 0, true);
-    view.setUint32(base + 42, offsets[i], true);
-    out.set(names[i], base + 46);
-    at = base + 46 + names[i].length;
+  parts.forEach((part, i) => {
+    view.setUint32(at, CENTRAL, true);
+    view.setUint16(at + 4, 20, true); // version made by
+    common(part, names[i], at + 6);
+    // Comment length, disk, internal and external attributes stay 0; then the local header's offset.
+    view.setUint32(at + 42, offsets[i], true);
+    out.set(names[i], at + 46);
+    at += 46 + names[i].length;
   });
   view.setUint32(at, EOCD, true);
-  view.setUint16(at + 8, entries.length, true);
-  view.setUint16(at + 10, entries.length, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
   view.setUint32(at + 12, at - directoryStart, true);
   view.setUint32(at + 16, directoryStart, true);
   return out;
@@ -280,7 +350,7 @@ function rebuildInOrder(bytes: Uint8Array, entries: Entry[]): Uint8Array {
 
 /**
  * The archive, checked and rebuilt for the streaming reader, or the problem that stops the import.
- * Never unpacks more than `limits.maxTotalBytes` in all, and keeps none of it.
+ * Never unpacks more than the declared sizes, themselves bounded by `limits.maxTotalBytes`.
  */
 export async function guardXlsxArchive(
   bytes: Uint8Array,
@@ -289,8 +359,7 @@ export async function guardXlsxArchive(
   try {
     if (bytes.length < 22) damaged();
     const entries = readDirectory(bytes, limits);
-    await checkActualSizes(bytes, entries, limits);
-    return { bytes: rebuild(bytes, entries) };
+    return { bytes: rebuild(await unpack(bytes, entries, limits)) };
   } catch (error) {
     if (error instanceof ZipRefusal) return { problem: error.problem };
     throw error;
