@@ -51,6 +51,8 @@ export function errorText(t: Messages, code: string): string {
 interface FieldProps {
   lang: Lang;
   name: string;
+  /** The element's id when a page has two fields of the same name (two forms); by default from the name. */
+  id?: string;
   label: string;
   value?: string | null;
   hint?: string;
@@ -68,7 +70,7 @@ interface FieldProps {
 
 export function Field(props: FieldProps) {
   const t = messages(props.lang);
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   const error = props.errors?.[props.name];
   const described = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const common = {

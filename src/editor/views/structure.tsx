@@ -74,6 +74,7 @@ export function MovePage(props: MoveProps) {
           <Field
             lang={lang}
             name="position"
+            id="field-new-parent-position"
             label={t.editorPositionOptional}
             type="number"
             min={1}
