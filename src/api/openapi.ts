@@ -158,6 +158,11 @@ const schemas: Record<string, JsonSchema> = {
     required: ["query", "lang", "total", "groups"],
     properties: {
       query: { type: "string", description: "The query as searched: trimmed, cleaned and cut to length." },
+      correctedQuery: {
+        type: "string",
+        description:
+          "Present when some words of the query matched only through typo tolerance: the query with those words replaced by the words of the index they were read as (\"budjet\" → \"budget\").",
+      },
       lang: { enum: ["en", "fr"] },
       total: {
         type: "integer",
@@ -249,10 +254,21 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
               description: "Maximum number of hits returned.",
               schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
             },
+            {
+              name: "framework",
+              in: "query",
+              description:
+                "Only this published framework, by UUID or slug (each hit's group names its framework in `area.frameworkSlug`); by default every published framework.",
+              schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\p{L}\\p{N}._~-]+$" },
+            },
           ],
           responses: {
             "200": { description: "Hits grouped by area.", content: json(ref("SearchResult")) },
-            "400": { description: "An unknown `lang` or a `limit` out of range.", content: json(ref("Error")) },
+            "400": {
+              description: "An unknown `lang`, a `limit` out of range or a malformed `framework`.",
+              content: json(ref("Error")),
+            },
+            "404": { description: "No published framework has the `framework` given.", content: json(ref("Error")) },
           },
         },
       },

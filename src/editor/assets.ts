@@ -12,4 +12,5 @@ export function registerEditorAssets(): void {
   const js = "text/javascript; charset=utf-8";
   registerAsset("sortable.min.js", require.resolve("sortablejs/Sortable.min.js"), js);
   registerAsset("editor.js", fileURLToPath(new URL("./assets/editor.js", import.meta.url)), js);
+  registerAsset("editor-slug.js", fileURLToPath(new URL("./assets/slug.js", import.meta.url)), js);
 }

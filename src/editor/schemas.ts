@@ -111,7 +111,19 @@ const needsTitle = <T extends { title_en: string | null; title_fr: string | null
   if (!value.title_en && !value.title_fr) ctx.addIssue({ code: "custom", message: "titleNeeded", path: ["title_en"] });
 };
 
-export const createFrameworkSchema = z.object({ ...frameworkText, id: uuid, slug }).superRefine(needsTitle);
+/** A web address the person may leave empty (it is then made from the title). */
+const optionalSlug = z.preprocess(
+  (v) => clean(v).toLowerCase(),
+  z
+    .string()
+    .max(LIMITS.slug, `tooLong:${LIMITS.slug}`)
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "badSlug")
+    .transform((value) => (value === "" ? null : value)),
+);
+
+export const createFrameworkSchema = z
+  .object({ ...frameworkText, id: uuid, slug: optionalSlug })
+  .superRefine(needsTitle);
 export type CreateFrameworkInput = z.infer<typeof createFrameworkSchema>;
 
 export const frameworkDetailsSchema = z.object(frameworkText).superRefine(needsTitle);

@@ -39,6 +39,8 @@ export const editorUrls = {
   changesCsv: (lang: Lang, slug: string) => `${fw(lang, slug)}/changes.csv`,
   restore: (lang: Lang, slug: string, changeId: string) => `${fw(lang, slug)}/changes/${e(changeId)}/restore`,
   translations: (lang: Lang, slug: string) => `${fw(lang, slug)}/translations`,
+  /** The jump box's answer: an item of the draft by code or words. */
+  find: (lang: Lang, slug: string, q?: string) => withQuery(`${fw(lang, slug)}/find`, { q }),
   publish: (lang: Lang, slug: string) => `${fw(lang, slug)}/publish`,
   upstream: (lang: Lang, slug: string) => `${fw(lang, slug)}/upstream`,
   decide: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}`,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { withProvenance } from "../adoption/provenance.ts";
+import { starterSlug } from "../content/starter-slug.ts";
 import type { DB, Framework } from "../db/schema.ts";
 import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
 import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
@@ -18,6 +19,7 @@ export type { FrameworkView } from "./view.ts";
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */
   revision(): Promise<number>;
+  /** The published frameworks: the starter first, then in the order they were created. */
   list(): Promise<Framework[]>;
   /** The latest published edition of a framework. */
   get(slug: string): Promise<FrameworkView | undefined>;
@@ -25,13 +27,22 @@ export interface Catalog {
   edition(slug: string, number: number): Promise<FrameworkView | undefined>;
   /** A public framework's editions, newest first. */
   editions(slug: string): Promise<EditionSummary[] | undefined>;
-  /** The framework the home page shows: the first published one. */
+  /** The framework the home page shows: the first published one (the starter when it is published). */
   primary(): Promise<FrameworkView | undefined>;
   /** Forget everything now (after a write in this process). */
   invalidate(): void;
 }
 
 export const PUBLIC_STATUSES = new Set(["published"]);
+
+/**
+ * Readers' order of frameworks: the one named first (the starter) leads, the others keep their
+ * order (creation time, then slug). Pure, so the home page and search agree on it.
+ */
+export function readerOrder<T extends { slug: string }>(frameworks: readonly T[], first: string | undefined): T[] {
+  const lead = frameworks.filter((f) => f.slug === first);
+  return [...lead, ...frameworks.filter((f) => f.slug !== first)];
+}
 
 /** A view of the live rows (the draft), as readers would see it if it were published now. */
 export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): Promise<FrameworkView> {
@@ -49,8 +60,12 @@ function editionView(
   };
 }
 
-export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: number } = {}): Catalog {
+export function createCatalog(
+  db: Kysely<DB>,
+  options: { checkIntervalMs?: number; firstSlug?: string } = {},
+): Catalog {
   const checkInterval = options.checkIntervalMs ?? 1000;
+  const firstSlug = "firstSlug" in options ? options.firstSlug : starterSlug();
   let knownRevision = -1;
   let checkedAt = 0;
   let pendingCheck: Promise<number> | null = null;
@@ -82,7 +97,12 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     // What readers see of each framework (title, version…) comes from its latest edition.
     frameworks ??= listFrameworks(db)
       .then((all) => Promise.all(all.filter((f) => PUBLIC_STATUSES.has(f.status)).map((f) => get(f.slug))))
-      .then((found) => found.filter((view) => view !== undefined).map((view) => view.framework))
+      .then((found) =>
+        readerOrder(
+          found.filter((view) => view !== undefined).map((view) => view.framework),
+          firstSlug,
+        ),
+      )
       .catch((error) => {
         frameworks = null;
         throw error;

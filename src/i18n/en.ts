@@ -6,13 +6,24 @@ import { caseApi } from "./en/case-api.ts";
 import { core } from "./en/core.ts";
 import { editor } from "./en/editor.ts";
 import { importWizard } from "./en/import-wizard.ts";
+import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
 
 /**
  * English UI strings, one block per capability in src/i18n/en/. The French dictionary must have exactly
  * the same keys, block by block (checked by the type system).
  */
-export const en = { ...core, ...api, ...search, ...accounts, ...caseApi, ...importWizard, ...editor, ...adoption };
+export const en = {
+  ...core,
+  ...api,
+  ...search,
+  ...accounts,
+  ...caseApi,
+  ...importWizard,
+  ...editor,
+  ...adoption,
+  ...navigation,
+};
 
 export type Messages = Translation<typeof en>;
 
@@ -25,6 +36,7 @@ type Blocks = [
   typeof importWizard,
   typeof editor,
   typeof adoption,
+  typeof navigation,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -6,6 +6,7 @@ import { caseApi } from "./fr/case-api.ts";
 import { core } from "./fr/core.ts";
 import { editor } from "./fr/editor.ts";
 import { importWizard } from "./fr/import-wizard.ts";
+import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
 import { withFrenchTypography } from "./typography.ts";
 
@@ -23,6 +24,7 @@ const blocks: Messages = {
   ...importWizard,
   ...editor,
   ...adoption,
+  ...navigation,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

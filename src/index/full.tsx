@@ -1,14 +1,14 @@
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import type { TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
-import { Text } from "../ui/text.tsx";
+import { Text, textOf } from "../ui/text.tsx";
 import { Subtree } from "./item.tsx";
 import { AdoptedFromNote } from "./provenance.tsx";
 
 const anchor = (view: FrameworkView, node: TreeNode) => `item-${view.keys.get(node.id)}`;
 
 /** The whole framework on one page, with a table of contents: for printing or saving as PDF. */
-export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
+export function FullFramework(props: { lang: Lang; view: FrameworkView; editHref?: string }) {
   const { lang, view } = props;
   const t = messages(lang);
   const f = view.framework;
@@ -26,8 +26,13 @@ export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
         <button type="button" data-print class="js-only" hidden>
           {t.print}
         </button>
+        {props.editHref && (
+          <a href={props.editHref} aria-label={t.editThisLabel(textOf({ en: f.title_en, fr: f.title_fr }, lang))}>
+            {t.editThis}
+          </a>
+        )}
       </p>
-      <nav class="toc" aria-labelledby="toc-heading">
+      <nav class="toc" id="contents" aria-labelledby="toc-heading">
         <h2 id="toc-heading">{t.contents}</h2>
         <ol>
           {view.tree.roots.map((category) => (
@@ -75,10 +80,21 @@ export function FullFramework(props: { lang: Lang; view: FrameworkView }) {
                 <time datetime={area.lastUpdated.slice(0, 10)}>{formatDate(area.lastUpdated, lang)}</time>
               </p>
               <Subtree lang={lang} view={view} nodes={area.children} level={4} />
+              <BackToContents lang={lang} />
             </section>
           ))}
+          {category.children.length === 0 && <BackToContents lang={lang} />}
         </section>
       ))}
     </>
+  );
+}
+
+/** After each area: back up to the table of contents (a long page; not printed). */
+function BackToContents(props: { lang: Lang }) {
+  return (
+    <p class="back-to-contents screen-only">
+      <a href="#contents">{messages(props.lang).navBackToContents}</a>
+    </p>
   );
 }

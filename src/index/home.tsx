@@ -5,8 +5,25 @@ import { Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import { AdoptedFromNote } from "./provenance.tsx";
 
-/** The framework's front page: what it is, its categories each listing its areas, a search box. */
-export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
+/** A published framework as the site's home page lists it, with the way to its own home. */
+export interface FrameworkEntry {
+  framework: Framework;
+  itemCount: number;
+}
+
+/**
+ * The framework's front page: what it is, its categories each listing its areas, a search box. The
+ * site's home page is the first framework's (the starter's), listing every framework when there
+ * are several.
+ */
+export function FrameworkHome(props: {
+  lang: Lang;
+  view: FrameworkView;
+  /** Every published framework, when the site has several (only on the site's home page). */
+  frameworks?: FrameworkEntry[];
+  /** Where a signed-in editor edits this framework. */
+  editHref?: string;
+}) {
   const { lang, view } = props;
   const t = messages(lang);
   const slug = view.framework.slug;
@@ -26,6 +43,14 @@ export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
         <input id="home-q" name="q" type="search" autocomplete="off" placeholder={t.searchPlaceholder} />{" "}
         <button type="submit">{t.searchButton}</button>
       </form>
+      {props.editHref && (
+        <p class="page-actions">
+          <a href={props.editHref} aria-label={t.editThisLabel(textOf({ en: f.title_en, fr: f.title_fr }, lang))}>
+            {t.editThis}
+          </a>
+        </p>
+      )}
+      {props.frameworks && props.frameworks.length > 1 && <FrameworkEntries lang={lang} entries={props.frameworks} />}
       <h2>{t.categoriesHeading}</h2>
       <ul class="categories">
         {view.tree.roots.map((category) => (
@@ -55,6 +80,30 @@ export function FrameworkHome(props: { lang: Lang; view: FrameworkView }) {
         {view.edition && <a href={urls.editions(lang, slug)}>{t.editionsLink}</a>}
       </p>
     </>
+  );
+}
+
+/** Every published framework, the starter first, each linked to its own home. */
+function FrameworkEntries(props: { lang: Lang; entries: FrameworkEntry[] }) {
+  const { lang } = props;
+  const t = messages(lang);
+  return (
+    <section aria-labelledby="home-frameworks">
+      <h2 id="home-frameworks">{t.homeFrameworksHeading}</h2>
+      <ul class="framework-entries">
+        {props.entries.map(({ framework: f, itemCount }) => (
+          <li>
+            <a href={urls.framework(lang, f.slug)}>
+              <Text text={{ en: f.title_en, fr: f.title_fr }} lang={lang} />
+            </a>
+            <span class="meta">
+              {" "}
+              · {t.edition(f.version)} · {t.homeFrameworkItems(itemCount)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

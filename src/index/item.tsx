@@ -1,7 +1,7 @@
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { ancestors, height, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
-import { Text } from "../ui/text.tsx";
+import { Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 
 interface ItemProps {
@@ -10,6 +10,8 @@ interface ItemProps {
   node: TreeNode;
   /** The printable view: no breadcrumb or actions. */
   print?: boolean;
+  /** Where a signed-in editor edits this item (absent for readers: their pages are cached and shared). */
+  editHref?: string;
 }
 
 /**
@@ -22,9 +24,10 @@ export function ItemPage(props: ItemProps) {
   const slug = view.framework.slug;
   const key = view.keys.get(node.id) as string;
   const listsChildren = height(node) >= 3;
-  return (
+  const parent = node.parentId ? view.tree.byId.get(node.parentId) : undefined;
+  const siblings = parent ? parent.children : view.tree.roots;
+  const content = (
     <>
-      {!props.print && <Breadcrumb lang={lang} view={view} node={node} />}
       <h1>
         <Text text={node.statement} lang={lang} marker markdown="inline" />
       </h1>
@@ -38,11 +41,18 @@ export function ItemPage(props: ItemProps) {
           {t.lastUpdatedOn("")}<time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
         </p>
       )}
-      {!props.print && !listsChildren && (
+      {!props.print && (!listsChildren || props.editHref) && (
         <p class="page-actions">
-          <a class="button" href={urls.itemPrint(lang, slug, key)} data-print>
-            {t.print}
-          </a>
+          {!listsChildren && (
+            <a class="button" href={urls.itemPrint(lang, slug, key)} data-print>
+              {t.print}
+            </a>
+          )}
+          {props.editHref && (
+            <a href={props.editHref} aria-label={t.editThisLabel(textOf(node.statement, lang))}>
+              {t.editThis}
+            </a>
+          )}
         </p>
       )}
       {props.print && (
@@ -56,6 +66,86 @@ export function ItemPage(props: ItemProps) {
       )}
       {listsChildren ? <ChildList {...props} /> : <Subtree lang={lang} view={view} nodes={node.children} level={2} />}
     </>
+  );
+  if (props.print) return content;
+  return (
+    <>
+      <Breadcrumb lang={lang} view={view} node={node} />
+      {parent ? (
+        <div class="with-siblings">
+          <div class="with-siblings__content">
+            {content}
+            <PreviousNext lang={lang} view={view} node={node} siblings={siblings} />
+          </div>
+          <SiblingNav lang={lang} view={view} node={node} parent={parent} />
+        </div>
+      ) : (
+        <>
+          {content}
+          <PreviousNext lang={lang} view={view} node={node} siblings={siblings} />
+        </>
+      )}
+    </>
+  );
+}
+
+const typeLabelOf = (view: FrameworkView, code: string, lang: Lang) => {
+  const type = view.types.get(code);
+  return (lang === "fr" ? type?.label_fr : type?.label_en) ?? type?.label_en ?? code;
+};
+
+/**
+ * The item's siblings, as the seed page's left-hand menu lists a category's areas: the parent
+ * (linked) as heading, then each sibling, the current one marked.
+ */
+function SiblingNav(props: { lang: Lang; view: FrameworkView; node: TreeNode; parent: TreeNode }) {
+  const { lang, view, node, parent } = props;
+  const t = messages(lang);
+  const slug = view.framework.slug;
+  const link = (n: TreeNode) => urls.item(lang, slug, view.keys.get(n.id) as string);
+  return (
+    <nav class="sibling-nav" aria-labelledby="sibling-nav-heading">
+      <h2 id="sibling-nav-heading">
+        <a href={link(parent)}>
+          <span class="sibling-nav__type">{t.navSiblingsHeading(typeLabelOf(view, parent.type, lang))}</span>{" "}
+          <Text text={parent.statement} lang={lang} />
+        </a>
+      </h2>
+      <ul>
+        {parent.children.map((sibling) => (
+          <li>
+            <a href={link(sibling)} aria-current={sibling.id === node.id ? "page" : undefined}>
+              <Text text={sibling.statement} lang={lang} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Links to the item before and after this one among its siblings (none for an only child). */
+function PreviousNext(props: { lang: Lang; view: FrameworkView; node: TreeNode; siblings: TreeNode[] }) {
+  const { lang, view, node, siblings } = props;
+  const t = messages(lang);
+  const place = siblings.findIndex((s) => s.id === node.id);
+  const previous = place > 0 ? siblings[place - 1] : undefined;
+  const next = place >= 0 && place < siblings.length - 1 ? siblings[place + 1] : undefined;
+  if (!previous && !next) return null;
+  const link = (n: TreeNode) => urls.item(lang, view.framework.slug, view.keys.get(n.id) as string);
+  return (
+    <nav class="prev-next" aria-label={t.navPrevNext}>
+      {previous && (
+        <a class="prev-next__previous" rel="prev" href={link(previous)}>
+          <span class="prev-next__label">{t.navPrevious}</span> <Text text={previous.statement} lang={lang} />
+        </a>
+      )}
+      {next && (
+        <a class="prev-next__next" rel="next" href={link(next)}>
+          <span class="prev-next__label">{t.navNext}</span> <Text text={next.statement} lang={lang} />
+        </a>
+      )}
+    </nav>
   );
 }
 

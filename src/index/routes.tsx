@@ -1,14 +1,16 @@
 /** Public pages of the index: home, frameworks, category/area pages, printable views, whole framework. */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
+import { editorUrls } from "../editor/urls.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
+import { can } from "../policy/index.ts";
 import type { PrintFooter } from "../ui/layout.tsx";
 import { textOf } from "../ui/text.tsx";
 import { switchLangPath, urls } from "../ui/urls.ts";
 import { FullFramework } from "./full.tsx";
-import { categoryNav, FrameworkHome, FrameworkList } from "./home.tsx";
+import { categoryNav, type FrameworkEntry, FrameworkHome, FrameworkList } from "./home.tsx";
 import { ItemPage } from "./item.tsx";
 
 export function indexRoutes(): Hono<AppEnv> {
@@ -27,10 +29,20 @@ export function indexRoutes(): Hono<AppEnv> {
     };
   };
 
-  const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined) => {
+  /**
+   * Where a signed-in editor edits what this page shows; undefined for everyone else. Readers' pages
+   * are cached and shared (src/ui/page-cache.ts), signed-in ones never are, so this cannot leak.
+   */
+  const editLink = (c: Context<AppEnv>, view: FrameworkView, node?: TreeNode) => {
+    if (!can(c.var.user, "framework.edit")) return undefined;
+    const slug = view.framework.slug;
+    return node ? editorUrls.edit(c.var.lang, slug, node.id) : editorUrls.framework(c.var.lang, slug);
+  };
+
+  const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined, frameworks?: FrameworkEntry[]) => {
     const lang = c.var.lang;
     if (!view) return c.render(<FrameworkList lang={lang} frameworks={[]} />, { lang, title: messages(lang).homeTitle, alternate: switchLangPath(c.req.path, otherLang(lang)) });
-    return c.render(<FrameworkHome lang={lang} view={view} />, {
+    return c.render(<FrameworkHome lang={lang} view={view} frameworks={frameworks} editHref={editLink(c, view)} />, {
       lang,
       title: frameworkTitle(view, lang),
       alternate: switchLangPath(c.req.path, otherLang(lang)),
@@ -41,7 +53,15 @@ export function indexRoutes(): Hono<AppEnv> {
     });
   };
 
-  app.get("/", async (c) => renderHome(c, await c.var.catalog.primary()));
+  // The site's home: the first framework's home (the starter's), listing every framework when there are several.
+  app.get("/", async (c) => {
+    const catalog = c.var.catalog;
+    const views = await Promise.all((await catalog.list()).map((f) => catalog.get(f.slug)));
+    const entries = views
+      .filter((v) => v !== undefined)
+      .map((v) => ({ framework: v.framework, itemCount: v.itemCount }));
+    return renderHome(c, await catalog.primary(), entries);
+  });
 
   app.get("/frameworks", async (c) => {
     const lang = c.var.lang;
@@ -63,7 +83,7 @@ export function indexRoutes(): Hono<AppEnv> {
     const lang = c.var.lang;
     const view = await c.var.catalog.get(c.req.param("slug"));
     if (!view) return c.notFound();
-    return c.render(<FullFramework lang={lang} view={view} />, {
+    return c.render(<FullFramework lang={lang} view={view} editHref={editLink(c, view)} />, {
       lang,
       title: frameworkTitle(view, lang),
       alternate: switchLangPath(c.req.path, otherLang(lang)),
@@ -79,7 +99,8 @@ export function indexRoutes(): Hono<AppEnv> {
     if (!view || !node) return c.notFound();
     const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
     const path = urls.item(lang, view.framework.slug, view.keys.get(node.id) as string);
-    return c.render(<ItemPage lang={lang} view={view} node={node} print={print} />, {
+    const editHref = print ? undefined : editLink(c, view, node);
+    return c.render(<ItemPage lang={lang} view={view} node={node} print={print} editHref={editHref} />, {
       lang,
       title: textOf(node.statement, lang),
       alternate: switchLangPath(c.req.path, otherLang(lang)),

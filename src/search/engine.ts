@@ -8,7 +8,7 @@ import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { buildInvertedIndex, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";
-import { cleanQuery, indexTerms, queryTerms, tokenize } from "./normalize.ts";
+import { cleanQuery, indexTerms, processTerm, queryTerms, singular, tokenize } from "./normalize.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -35,6 +35,10 @@ export interface SearchIndex {
   items: IndexedItem[];
   byId: Map<string, IndexedItem>;
   inverted: InvertedIndex;
+  /** Each framework's items are consecutive: slug → [start, end) positions in `items`. */
+  ranges: Map<string, { start: number; end: number }>;
+  /** Index term → a word of the content it comes from, to show a corrected query in words people wrote. */
+  wordOf: Map<string, string>;
 }
 
 export interface SearchArea {
@@ -64,23 +68,38 @@ export interface SearchGroup {
 export interface SearchResults {
   /** The query as searched: trimmed, cleaned and cut to length. */
   query: string;
+  /**
+   * When some of its words matched only through typo tolerance: the query with those words replaced
+   * by what they were read as ("budjet" → "budget"). Absent otherwise.
+   */
+  correctedQuery?: string;
   /** Number of matching items, of which at most `limit` are in `groups`. */
   total: number;
   groups: SearchGroup[];
+  /** With `countByFramework`: how many of `total` each framework holds (those with any), in index order. */
+  frameworkCounts?: { slug: string; count: number }[];
 }
 
 export interface SearchOptions {
   lang: Lang;
   limit?: number;
+  /** Only this framework's items (its slug); one the index does not hold finds nothing. */
+  framework?: string;
+  /** Also count the results per framework (the search page offers to narrow to one). */
+  countByFramework?: boolean;
 }
 
 const DEPTH_BOOST = [1.15, 1.3, 1.1];
 
 /** Flattens the frameworks into indexable items, remembering each item's group and where it is shown. */
-function collectItems(views: readonly FrameworkView[]): IndexedItem[] {
+function collectItems(
+  views: readonly FrameworkView[],
+  ranges: Map<string, { start: number; end: number }>,
+): IndexedItem[] {
   const items: IndexedItem[] = [];
   for (const view of views) {
     const slug = view.framework.slug;
+    const start = items.length;
     const labelOf = (code: string): Bilingual => {
       const type = view.types.get(code);
       return { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
@@ -113,6 +132,7 @@ function collectItems(views: readonly FrameworkView[]): IndexedItem[] {
       }
     };
     for (const root of view.tree.roots) visit(root, -1, null, null);
+    ranges.set(slug, { start, end: items.length });
   }
   return items;
 }
@@ -138,7 +158,9 @@ function fieldText(item: IndexedItem, field: Field): string | null {
  * time it over synthetic content.
  */
 export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
-  const items = collectItems(views);
+  const ranges = new Map<string, { start: number; end: number }>();
+  const items = collectItems(views, ranges);
+  const wordOf = new Map<string, string>();
   // Content repeats its words: fold each distinct word once per build, not once per occurrence.
   const termsOfWord = new Map<string, string[] | null>();
   const termsOf = (position: number, field: number): string[] => {
@@ -150,6 +172,7 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
       if (wordTerms === undefined) {
         wordTerms = indexTerms(word);
         termsOfWord.set(word, wordTerms);
+        if (wordTerms) nameTerms(wordOf, word, wordTerms);
       }
       if (wordTerms) terms.push(...wordTerms);
     }
@@ -158,7 +181,39 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
   const inverted = buildInvertedIndex(items.length, FIELDS.length, termsOf, (position) => items[position].boost);
   const byId = new Map<string, IndexedItem>();
   for (const item of items) byId.set(item.node.id, item);
-  return { items, byId, inverted };
+  return { items, byId, inverted, ranges, wordOf };
+}
+
+/**
+ * Names each index term by the first word of the content that gave it, in lower case with its
+ * accents ("compétences"), or for the singular fold of a plural, that word made singular the same way.
+ */
+function nameTerms(wordOf: Map<string, string>, word: string, terms: readonly string[]) {
+  const lower = word.toLowerCase();
+  const main = processTerm(word);
+  for (const term of terms) {
+    if (wordOf.has(term)) continue;
+    wordOf.set(term, term === main ? lower : main && term === singular(main) ? singular(lower) : term);
+  }
+}
+
+/**
+ * The query as it was read: each word that matched only through typo tolerance replaced by the word
+ * of the content it was read as; undefined when no word was corrected.
+ */
+function correctedQueryOf(index: SearchIndex, query: string, terms: string[], corrections: (string | null)[]) {
+  const replacement = new Map<string, string>();
+  terms.forEach((term, position) => {
+    const corrected = corrections[position];
+    if (corrected) replacement.set(term, index.wordOf.get(corrected) ?? corrected);
+  });
+  if (replacement.size === 0) return undefined;
+  return tokenize(query)
+    .map((word) => {
+      const term = processTerm(word);
+      return (term && replacement.get(singular(term))) ?? word;
+    })
+    .join(" ");
 }
 
 const FIELD_BOOSTS: Record<Lang, number[]> = {
@@ -199,12 +254,20 @@ function clampLimit(limit: number | undefined): number {
 export function search(index: SearchIndex, rawQuery: unknown, options: SearchOptions): SearchResults {
   const query = cleanQuery(rawQuery);
   const terms = queryTerms(query);
-  if (terms.length === 0) return { query, total: 0, groups: [] };
-  const { total, matches } = evaluate(index.inverted, terms, {
+  const range = options.framework === undefined ? undefined : index.ranges.get(options.framework);
+  if (terms.length === 0 || (options.framework !== undefined && !range)) return { query, total: 0, groups: [] };
+  const frameworks = options.countByFramework ? [...index.ranges].filter(([, r]) => r.end > r.start) : undefined;
+  const { total, matches, corrections, partCounts } = evaluate(index.inverted, terms, {
     fieldBoosts: FIELD_BOOSTS[options.lang] ?? FIELD_BOOSTS.en,
     limit: clampLimit(options.limit),
     options: termOptions,
+    range,
+    parts: frameworks?.map(([, r]) => r.start),
   });
+  const frameworkCounts = frameworks
+    ?.map(([slug], position) => ({ slug, count: partCounts?.[position] ?? 0 }))
+    .filter((entry) => entry.count > 0);
+  const correctedQuery = total > 0 ? correctedQueryOf(index, query, terms, corrections) : undefined;
 
   const groups = new Map<number, SearchGroup>();
   for (const match of matches) {
@@ -234,7 +297,13 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
       score: round(match.score),
     });
   }
-  return { query, total, groups: [...groups.values()] };
+  return {
+    query,
+    ...(correctedQuery ? { correctedQuery } : {}),
+    total,
+    groups: [...groups.values()],
+    ...(frameworkCounts ? { frameworkCounts } : {}),
+  };
 }
 
 /** What a results page needs beyond the API's shape: type label, description and link targets. */

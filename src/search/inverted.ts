@@ -42,6 +42,10 @@ export interface EvaluateOptions {
   fieldBoosts: readonly number[];
   limit: number;
   options: (term: string) => QueryTermOptions;
+  /** Only documents from `start` (included) to `end` (excluded) count: one framework's items. */
+  range?: { start: number; end: number };
+  /** Ascending start positions of consecutive parts (frameworks): the results are counted per part. */
+  parts?: readonly number[];
 }
 
 export interface Match {
@@ -54,6 +58,13 @@ export interface Match {
 export interface Evaluation {
   total: number;
   matches: Match[];
+  /**
+   * For each query term (by position), the index term it was read as when it matched only through
+   * typo tolerance — no document in range holds it or a word it begins — else null.
+   */
+  corrections: (string | null)[];
+  /** With `parts`: how many of the `total` results fall in each part. */
+  partCounts?: number[];
 }
 
 const K1 = 1.2;
@@ -137,32 +148,67 @@ interface Expansion {
   term: string;
   entry: TermEntry;
   weight: number;
+  /** Edit distance for a typo-tolerant match; 0 for the term itself or a word it begins. */
+  distance: number;
 }
 
 /** The index terms one query term reaches, best first, at most MAX_EXPANSIONS. */
 function expand(index: InvertedIndex, term: string, options: QueryTermOptions): Expansion[] {
   const found = new Map<string, Expansion>();
-  const offer = (derived: string, entry: TermEntry, weight: number) => {
+  const offer = (derived: string, entry: TermEntry, weight: number, distance: number) => {
     const known = found.get(derived);
-    if (!known || known.weight < weight) found.set(derived, { term: derived, entry, weight });
+    if (!known || known.weight < weight) found.set(derived, { term: derived, entry, weight, distance });
   };
   const exact = index.terms.get(term);
-  if (exact) offer(term, exact, 1);
+  if (exact) offer(term, exact, 1, 0);
   if (options.prefix) {
     for (const [derived, entry] of index.terms.atPrefix(term)) {
       if (derived === term) continue;
       const distance = derived.length - term.length;
-      offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), 0);
     }
   }
   if (options.fuzzy > 0) {
     for (const [derived, [entry, distance]] of index.terms.fuzzyGet(term, options.fuzzy)) {
-      if (distance > 0) offer(derived, entry, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+      if (distance > 0) offer(derived, entry, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance);
     }
   }
   const all = [...found.values()];
   all.sort((a, b) => b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1));
   return all.length > MAX_EXPANSIONS ? all.slice(0, MAX_EXPANSIONS) : all;
+}
+
+/** Position of the first document ≥ doc in an ascending list (its length when there is none). */
+function lowerBound(docs: Int32Array, doc: number): number {
+  let low = 0;
+  let high = docs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (docs[middle] < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many of a term's documents fall in the range. */
+function countInRange(docs: Int32Array, start: number, end: number): number {
+  return lowerBound(docs, end) - lowerBound(docs, start);
+}
+
+/**
+ * What a query term was corrected to: when every index term it reached in range is a typo-tolerant
+ * one, the closest, and among those the most used (the word a person most likely meant).
+ */
+function correctionOf(reached: readonly Expansion[], start: number, end: number): string | null {
+  let best: { term: string; distance: number; count: number } | null = null;
+  for (const { term, entry, distance } of reached) {
+    const count = countInRange(entry.docs, start, end);
+    if (count === 0) continue;
+    if (distance === 0) return null;
+    if (!best || distance < best.distance || (distance === best.distance && count > best.count))
+      best = { term, distance, count };
+  }
+  return best?.term ?? null;
 }
 
 function contains(docs: Int32Array, doc: number): boolean {
@@ -189,21 +235,27 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
   const { scores, termScores, matchedMask, touched, termTouched, lengthFactor, docBoost, fieldCount } = index;
   const boosts = options.fieldBoosts;
   const n = index.documentCount;
+  const start = options.range?.start ?? 0;
+  const end = options.range?.end ?? n;
   let touchedCount = 0;
   const expansions: Expansion[][] = [];
+  const corrections: (string | null)[] = [];
 
   terms.forEach((term, position) => {
     const bit = 1 << position;
     const reached = expand(index, term, options.options(term));
     expansions.push(reached);
+    corrections.push(correctionOf(reached, start, end));
     let termTouchedCount = 0;
     for (const { entry, weight } of reached) {
       const df = entry.docs.length;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const factor = weight * idf;
       const { docs, fields } = entry;
-      for (let i = 0; i < docs.length; i++) {
+      const first = start === 0 ? 0 : lowerBound(docs, start);
+      for (let i = first; i < docs.length; i++) {
         const doc = docs[i];
+        if (doc >= end) break;
         let mask = fields[i];
         let fieldScore = 0;
         const row = doc * fieldCount;
@@ -231,11 +283,14 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
   const requireAll = allCount > 0;
   const total = requireAll ? allCount : touchedCount;
   const top = new TopK(Math.max(1, options.limit));
+  const parts = options.parts;
+  const partCounts = parts ? parts.map(() => 0) : undefined;
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i];
     const mask = matchedMask[doc];
     if (requireAll && mask !== all) continue;
     top.offer(doc, requireAll ? scores[doc] : scores[doc] * popcount(mask));
+    if (parts && partCounts) partCounts[partOf(parts, doc)]++;
   }
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i];
@@ -249,7 +304,19 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
     return { doc, score, terms: matched };
   });
-  return { total, matches };
+  return { total, matches, corrections, ...(partCounts ? { partCounts } : {}) };
+}
+
+/** The part a document is in: the last one starting at or before it. */
+function partOf(starts: readonly number[], doc: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle] <= doc) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function popcount(mask: number): number {

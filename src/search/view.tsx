@@ -21,6 +21,8 @@ export interface GroupView {
   id: string;
   statement: Bilingual;
   href: string;
+  /** The title of the framework the group comes from, when the site has several. */
+  framework?: string;
   hits: HitView[];
 }
 
@@ -28,6 +30,14 @@ export interface SearchPageModel {
   lang: Lang;
   /** The query as searched (cleaned and cut to length). */
   query: string;
+  /** The query as read when some words were corrected (typo tolerance). */
+  correctedQuery?: string;
+  /** The framework the search is narrowed to. */
+  only?: { slug: string; title: string };
+  /** The `framework=` asked for is not published: every framework was searched. */
+  unknownFramework?: boolean;
+  /** Links that narrow the search to one framework, with its number of results (when hits come from several). */
+  narrowing?: { title: string; count: number; href: string }[];
   /** The visitor's input was longer than MAX_QUERY_LENGTH and was cut. */
   shortened: boolean;
   total: number;
@@ -64,10 +74,18 @@ export function SearchPage(props: { model: SearchPageModel }) {
             hx-target={`#${RESULTS_ID}`}
             hx-push-url="true"
             hx-sync="this:replace"
+            hx-include="closest form"
           />
           <button type="submit">{t.searchButton}</button>
         </div>
+        {model.only && <input type="hidden" name="framework" value={model.only.slug} />}
       </form>
+      {model.only && (
+        <p class="search-scope">
+          {t.searchNarrowedTo(model.only.title)}{" "}
+          <a href={urls.search(model.lang, model.query || undefined)}>{t.searchAllFrameworks}</a>
+        </p>
+      )}
       <div id={STATUS_ID} class="search-status" role="status" aria-live="polite" aria-atomic="true">
         <StatusLine model={model} />
       </div>
@@ -96,12 +114,14 @@ export function SearchResultsFragment(props: { model: SearchPageModel }) {
 function StatusLine(props: { model: SearchPageModel }) {
   const { model } = props;
   const t = messages(model.lang);
-  if (!model.query) return null;
+  if (!model.query) return model.unknownFramework ? <p class="meta">{t.searchUnknownFramework}</p> : null;
   return (
     <>
       <p class="search-count">
         {model.total > 0 ? t.searchResultCount(model.total, model.query) : t.searchNoResults(model.query)}
       </p>
+      {model.correctedQuery && <p class="search-corrected">{t.searchCorrected(model.correctedQuery)}</p>}
+      {model.unknownFramework && <p class="meta">{t.searchUnknownFramework}</p>}
       {model.shortened && <p class="meta">{t.searchShortened(MAX_QUERY_LENGTH)}</p>}
       {model.shown < model.total && <p class="meta">{t.searchShowingBest(model.shown)}</p>}
     </>
@@ -114,10 +134,30 @@ function Results(props: { model: SearchPageModel }) {
   if (model.total === 0) return <NoResults lang={model.lang} />;
   return (
     <>
+      <Narrowing model={model} />
       {model.groups.map((group) => (
         <SearchGroup lang={model.lang} group={group} />
       ))}
     </>
+  );
+}
+
+/** When the hits come from several frameworks: one link per framework, with its count. */
+function Narrowing(props: { model: SearchPageModel }) {
+  const links = props.model.narrowing ?? [];
+  if (links.length === 0) return null;
+  const t = messages(props.model.lang);
+  return (
+    <section class="search-narrow" aria-labelledby="search-narrow-heading">
+      <h2 id="search-narrow-heading">{t.searchNarrowHeading}</h2>
+      <ul>
+        {links.map((link) => (
+          <li>
+            <a href={link.href}>{t.searchNarrowLink(link.title, link.count)}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -172,6 +212,7 @@ function SearchGroup(props: { lang: Lang; group: GroupView }) {
           <ContentText text={group.statement} lang={lang} terms={[]} />
         </a>
       </h2>
+      {group.framework && <p class="meta search-group__framework">{messages(lang).searchFrameworkOf(group.framework)}</p>}
       <ul class="search-hits">
         {group.hits.map((hit) => (
           <SearchHitItem lang={lang} hit={hit} />

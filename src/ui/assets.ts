@@ -20,6 +20,7 @@ const local = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import
 const sources: Record<string, { path: string; type: string }> = {
   "app.css": { path: local("app.css"), type: "text/css; charset=utf-8" },
   "app.js": { path: local("app.js"), type: "text/javascript; charset=utf-8" },
+  "favicon.svg": { path: local("favicon.svg"), type: "image/svg+xml" },
   "htmx.min.js": { path: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript; charset=utf-8" },
 };
 
@@ -49,6 +50,14 @@ export function assetUrl(name: string): string {
 }
 
 export function mountAssets(app: Hono<any>): void {
+  // Browsers ask for /favicon.ico whatever the page links to: the same icon, never a 404.
+  app.get("/favicon.ico", (c) => {
+    const icon = load("favicon.svg") as Asset;
+    return c.body(new Uint8Array(icon.body), 200, {
+      "content-type": icon.type,
+      "cache-control": "public, max-age=86400",
+    });
+  });
   app.get("/assets/:name", (c) => {
     const asset = load(c.req.param("name"));
     if (!asset) return c.notFound();

@@ -2,7 +2,7 @@
 import type { Child } from "hono/jsx";
 import { AccountArea } from "../auth/account-area.tsx";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
-import type { Actor } from "../policy/index.ts";
+import { type Actor, can } from "../policy/index.ts";
 import { assetUrl } from "./assets.ts";
 
 export interface NavLink {
@@ -54,6 +54,7 @@ export function Layout(props: PageProps & { children?: Child; user?: Actor | nul
         <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <title>{`${props.title} — ${t.siteName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl("app.css")} />
         {props.alternate && <link rel="alternate" hreflang={other} href={props.alternate} />}
         <script src={assetUrl("htmx.min.js")} defer></script>
@@ -81,6 +82,11 @@ export function Layout(props: PageProps & { children?: Child; user?: Actor | nul
                 <input id="header-q" name="q" type="search" placeholder={t.searchPlaceholder} autocomplete="off" />
                 <button type="submit">{t.searchButton}</button>
               </form>
+            )}
+            {!print && props.user && can(props.user, "editor.use") && (
+              <a class="editor-link" href={`/${props.lang}/editor`}>
+                {t.headerEditor}
+              </a>
             )}
             {!print && <AccountArea lang={props.lang} user={props.user ?? null} />}
           </div>

@@ -17,7 +17,12 @@ export const urls = {
   item: (lang: Lang, slug: string, key: string) =>
     `/${lang}/frameworks/${slugPath(slug)}/items/${encodeURIComponent(key)}`,
   itemPrint: (lang: Lang, slug: string, key: string) => `${urls.item(lang, slug, key)}/print`,
-  search: (lang: Lang, q?: string) => (q ? `/${lang}/search?q=${encodeURIComponent(q)}` : `/${lang}/search`),
+  /** The search page; with a query, and optionally only within one framework (its slug). */
+  search: (lang: Lang, q?: string, framework?: string) => {
+    const query = [q ? `q=${encodeURIComponent(q)}` : "", framework ? `framework=${encodeURIComponent(framework)}` : ""];
+    const text = query.filter(Boolean).join("&");
+    return text ? `/${lang}/search?${text}` : `/${lang}/search`;
+  },
 };
 
 /** The same path in the other language: only the first segment changes. */

@@ -33,6 +33,7 @@ const ROUTES: Record<string, Rule> = {
   "GET /": "public",
   "GET /healthz": "public",
   "GET /assets/:name": "public",
+  "GET /favicon.ico": "public",
   // The published index (src/index) and search (src/search)
   "GET /:lang": "public",
   "GET /:lang/frameworks": "public",
@@ -108,6 +109,7 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/editor/frameworks/:slug/details": "editor",
   "POST /:lang/editor/frameworks/:slug/details": "editor",
   "GET /:lang/editor/frameworks/:slug/translations": "editor",
+  "GET /:lang/editor/frameworks/:slug/find": "editor",
   "GET /:lang/editor/frameworks/:slug/items/:id": "editor",
   "GET /:lang/editor/frameworks/:slug/new-item": "editor",
   "POST /:lang/editor/frameworks/:slug/items": "editor",

@@ -330,7 +330,7 @@ describe("headers and assets", () => {
     for (const url of assetUrls) {
       const res = await get(url);
       assert.equal(res.status, 200, url);
-      assert.match(res.headers.get("content-type") ?? "", /^(text\/css|text\/javascript)/, url);
+      assert.match(res.headers.get("content-type") ?? "", /^(text\/css|text\/javascript|image\/svg\+xml)/, url);
       assert.match(res.headers.get("cache-control") ?? "", /max-age=31536000.*immutable/, url);
       assert.ok((await res.arrayBuffer()).byteLength > 0, url);
     }

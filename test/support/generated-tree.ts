@@ -129,7 +129,7 @@ export function frameworkArbitrary(maxItems = 30): fc.Arbitrary<GeneratedFramewo
         description: fc.record({ en: fc.oneof(fc.constant(""), anyText), fr: fc.oneof(fc.constant(""), anyText) }),
         roots:
           depth === 0
-            ? fc.constant([])
+            ? fc.constant([] as GeneratedNode[])
             : fc.constantFrom(1, 2, 3).chain((n) => fc.array(nodeArbitrary(0, depth), { minLength: n, maxLength: n })),
         edits: fc.array(fc.nat(maxItems), { maxLength: 3 }),
       }),

@@ -1,6 +1,6 @@
 /** Creating a framework in the editor, and editing its title and description (with history). */
 
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { refuseSourceTitle } from "../../adoption/titles.ts";
 import { INDEX_LEVELS } from "../../content/item-types.ts";
 import type { DB, Framework } from "../../db/schema.ts";
@@ -10,6 +10,7 @@ import { newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
 import { encodeValue } from "../history.ts";
 import type { CreateFrameworkInput, FrameworkDetailsInput } from "../schemas.ts";
+import { slugFromTitle, uniqueSlug } from "../slug.ts";
 import { inTransaction, type Outcome } from "./items.ts";
 
 /** The levels a new framework starts with: the index's own (types are data; imports bring others). */
@@ -18,7 +19,10 @@ export const DEFAULT_ITEM_TYPES = INDEX_LEVELS.map((t) => ({ code: t.code, label
 export const FRAMEWORK_FIELDS = ["title_en", "title_fr", "description_en", "description_fr"] as const;
 export type FrameworkField = (typeof FRAMEWORK_FIELDS)[number];
 
-/** A new, empty draft framework. `input.id` is minted with the form, so a repeated submit finds it. */
+/**
+ * A new, empty draft framework. `input.id` is minted with the form, so a repeated submit finds it.
+ * Without a slug, one is made from the title (English, else French), unique among all frameworks.
+ */
 export async function createFramework(
   db: Kysely<DB>,
   actor: Actor | null,
@@ -27,15 +31,16 @@ export async function createFramework(
   return inTransaction(db, async (trx) => {
     const existing = await findFrameworkById(trx, input.id);
     if (existing) {
-      if (existing.slug === input.slug) return { outcome: "unchanged", slug: existing.slug };
+      if (input.slug === null || existing.slug === input.slug) return { outcome: "unchanged", slug: existing.slug };
       throw new EditorError("already_present");
     }
-    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst())
+    const slug = input.slug ?? (await freeSlug(trx, slugFromTitle(input.title_en ?? input.title_fr)));
+    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", slug).executeTakeFirst())
       throw new EditorError("slug_taken");
     const now = new Date().toISOString();
     const framework = {
       id: input.id,
-      slug: input.slug,
+      slug,
       title_en: input.title_en,
       title_fr: input.title_fr,
       description_en: input.description_en,
@@ -68,11 +73,17 @@ export async function createFramework(
         kind: "create",
         field: null,
         before: null,
-        after: encodeValue({ slug: input.slug, ...pickDetails(framework) }),
+        after: encodeValue({ slug, ...pickDetails(framework) }),
       },
     ]);
-    return { outcome: "done", slug: input.slug };
+    return { outcome: "done", slug };
   });
+}
+
+/** The proposal, or the first "-N" after it that no framework uses (one query). */
+async function freeSlug(trx: Transaction<DB>, base: string): Promise<string> {
+  const rows = await trx.selectFrom("frameworks").select("slug").where("slug", "like", `${base}%`).execute();
+  return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
 }
 
 const pickDetails = (f: Pick<Framework, FrameworkField>) => ({

@@ -72,7 +72,12 @@ export function frameworkRoutes(): Hono<AppEnv> {
   app.post("/frameworks", requirePermission("framework.create"), async (c) => {
     const fields = await formFields(c);
     const id = uuidOr(fields.id);
-    const parsed = createFrameworkSchema.safeParse(fields);
+    // The page's script proposes the address as the title is typed; left as proposed, the server
+    // makes it again from the title and, unlike the script, knows which addresses are taken.
+    const proposed = fields.slug_proposed;
+    const parsed = createFrameworkSchema.safeParse(
+      proposed && fields.slug?.trim() === proposed ? { ...fields, slug: "" } : fields,
+    );
     if (!parsed.success) {
       c.status(422);
       return renderNew(c, id, fields, fieldErrors(parsed.error));

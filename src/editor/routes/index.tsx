@@ -8,6 +8,7 @@ import type { AppEnv } from "../../app-env.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { registerEditorAssets } from "../assets.ts";
+import { findRoutes } from "./find.tsx";
 import { frameworkRoutes } from "./frameworks.tsx";
 import { historyRoutes } from "./history.tsx";
 import { itemDeleteRoutes } from "./item-delete.tsx";
@@ -46,5 +47,6 @@ export function editorRoutes(): Hono<AppEnv> {
   app.route("/", historyRoutes());
   app.route("/", publishRoutes());
   app.route("/", upstreamRoutes());
+  app.route("/", findRoutes());
   return app;
 }

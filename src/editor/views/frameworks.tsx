@@ -1,6 +1,7 @@
 /** The editor's home (every framework, draft or published), creating, adopting, details, translations. */
 import type { Framework } from "../../db/schema.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
+import { assetUrl } from "../../ui/assets.ts";
 import type { DraftItem } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import type { FrameworkSummary } from "../store.ts";
@@ -109,24 +110,25 @@ export function NewFrameworkPage(props: {
       />
       <h1>{t.editorCreateFramework}</h1>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="post" action={editorUrls.createFramework(lang)}>
+      <form method="post" action={editorUrls.createFramework(lang)} data-slug-from="field-title_en field-title_fr">
         <input type="hidden" name="id" value={props.id} />
+        <input type="hidden" name="slug_proposed" value="" />
+        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
         <Field
           lang={lang}
           name="slug"
           label={t.editorSlug}
-          hint={t.editorSlugHint}
+          hint={t.editorSlugFromTitleHint}
           value={props.values.slug}
           errors={props.errors}
-          required
           maxlength={LIMITS.slug}
         />
-        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
         <p class="page-actions">
           <button type="submit">{t.editorCreate}</button>
           <a href={editorUrls.home(lang)}>{t.editorCancel}</a>
         </p>
       </form>
+      <script src={assetUrl("editor-slug.js")} defer></script>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { urls } from "../../ui/urls.ts";
 import type { DraftItem } from "../item-state.ts";
 import { needsEnglish, needsFrench } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
+import { JumpForm } from "./jump-form.tsx";
 import { type Crumb, EditorCrumbs, Notice, plainStatement, Statement } from "./parts.tsx";
 
 export interface OutlineProps {
@@ -104,6 +105,7 @@ export function Outline(props: OutlineProps) {
           )}
         </ul>
       </nav>
+      <JumpForm lang={lang} slug={slug} />
       <TranslationSummary lang={lang} slug={slug} missing={props.missing} />
       {node && <ItemSummary {...props} node={node} />}
       <Children {...props} />
