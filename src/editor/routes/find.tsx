@@ -1,10 +1,8 @@
 /** GET /{lang}/editor/frameworks/:slug/find?q=… — the jump box's answer: the item, or a list over the draft. */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
-import { assembleView } from "../../editions/snapshot.ts";
 import { messages } from "../../i18n/index.ts";
 import { findInDraft } from "../find.ts";
-import { toItemRow } from "../item-state.ts";
 import { editorUrls } from "../urls.ts";
 import { FindPage } from "../views/find.tsx";
 import { ancestorsIn, loadDraft } from "./context.ts";
@@ -16,8 +14,7 @@ export function findRoutes(): Hono<AppEnv> {
     const lang = c.var.lang;
     const draft = await loadDraft(c);
     if (!draft) return c.notFound();
-    const view = assembleView(draft.framework, draft.types, [...draft.items.values()].map(toItemRow));
-    const found = findInDraft(view, c.req.query("q"), lang);
+    const found = findInDraft(draft.tree, c.req.query("q"));
     if (found.exact) return c.redirect(editorUrls.item(lang, draft.framework.slug, found.exact.id), 303);
     const t = messages(lang);
     return c.render(
@@ -28,7 +25,7 @@ export function findRoutes(): Hono<AppEnv> {
         query={found.query}
         hits={found.hits}
         total={found.total}
-        pathOf={(node) => ancestorsIn(view.tree, node)}
+        pathOf={(node) => ancestorsIn(draft.tree, node)}
       />,
       { lang, title: found.query ? `${t.editorJumpTitle}: ${found.query}` : t.editorJumpTitle },
     );
