@@ -161,7 +161,7 @@ const schemas: Record<string, JsonSchema> = {
       correctedQuery: {
         type: "string",
         description:
-          "Present when some words of the query matched only through typo tolerance: the query with those words replaced by the words of the index they were read as (\"budjet\" → \"budget\").",
+          'Present when some words of the query matched only through typo tolerance: the query with those words replaced by the words of the index they were read as ("budjet" → "budget").',
       },
       lang: { enum: ["en", "fr"] },
       total: {

@@ -60,10 +60,7 @@ function editionView(
   };
 }
 
-export function createCatalog(
-  db: Kysely<DB>,
-  options: { checkIntervalMs?: number; firstSlug?: string } = {},
-): Catalog {
+export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: number; firstSlug?: string } = {}): Catalog {
   const checkInterval = options.checkIntervalMs ?? 1000;
   const firstSlug = "firstSlug" in options ? options.firstSlug : starterSlug();
   let knownRevision = -1;

@@ -38,7 +38,8 @@ export function ItemPage(props: ItemProps) {
       ) : null}
       {!listsChildren && (
         <p class="meta">
-          {t.lastUpdatedOn("")}<time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
+          {t.lastUpdatedOn("")}
+          <time datetime={node.lastUpdated.slice(0, 10)}>{formatDate(node.lastUpdated, lang)}</time>
         </p>
       )}
       {!props.print && (!listsChildren || props.editHref) && (
@@ -196,7 +197,8 @@ function ChildList(props: ItemProps) {
               </p>
             )}
             <p class="meta">
-              {t.competencyCount(child.children.length)} · {t.lastUpdatedOn("")}{formatDate(child.lastUpdated, lang)}
+              {t.competencyCount(child.children.length)} · {t.lastUpdatedOn("")}
+              {formatDate(child.lastUpdated, lang)}
             </p>
           </li>
         ))}

@@ -41,7 +41,12 @@ export function indexRoutes(): Hono<AppEnv> {
 
   const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined, frameworks?: FrameworkEntry[]) => {
     const lang = c.var.lang;
-    if (!view) return c.render(<FrameworkList lang={lang} frameworks={[]} />, { lang, title: messages(lang).homeTitle, alternate: switchLangPath(c.req.path, otherLang(lang)) });
+    if (!view)
+      return c.render(<FrameworkList lang={lang} frameworks={[]} />, {
+        lang,
+        title: messages(lang).homeTitle,
+        alternate: switchLangPath(c.req.path, otherLang(lang)),
+      });
     return c.render(<FrameworkHome lang={lang} view={view} frameworks={frameworks} editHref={editLink(c, view)} />, {
       lang,
       title: frameworkTitle(view, lang),

@@ -5,10 +5,10 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../app-env.ts";
 import { frameworkNotFound } from "../api/errors.ts";
 import { frameworkIdParam } from "../api/params.ts";
 import { findPublishedFramework } from "../api/resolve.ts";
+import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
 import { DEFAULT_LIMIT, MAX_LIMIT, type SearchResults, search, searchIndexFor } from "./engine.ts";
 
@@ -45,7 +45,11 @@ export function searchApiRoutes(): Hono<AppEnv> {
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
       const message =
-        field === "lang" ? t.apiSearchBadLang : field === "framework" ? t.apiBadFrameworkId : t.apiSearchBadLimit(MAX_LIMIT);
+        field === "lang"
+          ? t.apiSearchBadLang
+          : field === "framework"
+            ? t.apiBadFrameworkId
+            : t.apiSearchBadLimit(MAX_LIMIT);
       return c.json({ error: "bad_request", message }, 400);
     }
     const lang = parsed.data.lang ?? c.var.lang;

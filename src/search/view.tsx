@@ -212,7 +212,9 @@ function SearchGroup(props: { lang: Lang; group: GroupView }) {
           <ContentText text={group.statement} lang={lang} terms={[]} />
         </a>
       </h2>
-      {group.framework && <p class="meta search-group__framework">{messages(lang).searchFrameworkOf(group.framework)}</p>}
+      {group.framework && (
+        <p class="meta search-group__framework">{messages(lang).searchFrameworkOf(group.framework)}</p>
+      )}
       <ul class="search-hits">
         {group.hits.map((hit) => (
           <SearchHitItem lang={lang} hit={hit} />

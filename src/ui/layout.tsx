@@ -70,11 +70,18 @@ export function Layout(props: PageProps & { children?: Child; user?: Actor | nul
               {t.siteName}
             </a>
             {props.alternate && (
-              <a class="lang-switch" href={props.alternate} hreflang={other} lang={other} aria-label={t.languageSwitchLabel}>
+              <a
+                class="lang-switch"
+                href={props.alternate}
+                hreflang={other}
+                lang={other}
+                aria-label={t.languageSwitchLabel}
+              >
                 {t.languageSwitch}
               </a>
             )}
             {!props.hideHeaderSearch && !print && (
+              // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" on the form is announced everywhere
               <form class="header-search" role="search" action={`/${props.lang}/search`} method="get">
                 <label for="header-q" class="visually-hidden">
                   {t.searchLabel}

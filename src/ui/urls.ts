@@ -19,7 +19,10 @@ export const urls = {
   itemPrint: (lang: Lang, slug: string, key: string) => `${urls.item(lang, slug, key)}/print`,
   /** The search page; with a query, and optionally only within one framework (its slug). */
   search: (lang: Lang, q?: string, framework?: string) => {
-    const query = [q ? `q=${encodeURIComponent(q)}` : "", framework ? `framework=${encodeURIComponent(framework)}` : ""];
+    const query = [
+      q ? `q=${encodeURIComponent(q)}` : "",
+      framework ? `framework=${encodeURIComponent(framework)}` : "",
+    ];
     const text = query.filter(Boolean).join("&");
     return text ? `/${lang}/search?${text}` : `/${lang}/search`;
   },

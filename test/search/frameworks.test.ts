@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import type { Kysely } from "kysely";
 import { openApiDocument } from "../../src/api/openapi.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
@@ -20,7 +21,6 @@ import { urls } from "../../src/ui/urls.ts";
 import { contractFor } from "../api/contract.ts";
 import { makeTestApp, type TestDialect, testDialects } from "../support/app.ts";
 import { countTags, hrefs, htmlLang, shows } from "../support/html.ts";
-import type { Kysely } from "kysely";
 
 const STARTER = loadStarterContent().framework.slug;
 const OTHER = "makerspace-skills";
@@ -55,14 +55,23 @@ async function publishOther(db: Kysely<DB>): Promise<string> {
   };
   const category = await add("root", "category", "MS", "Makerspace", "Laboratoire créatif");
   const area = await add(category, "area", "MS.EQ", "Equipment", "Équipement");
-  const competency = await add(area, "competency", "MS.EQ.1", "Plans the equipment budget", "Planifie le budget de l'équipement");
+  const competency = await add(
+    area,
+    "competency",
+    "MS.EQ.1",
+    "Plans the equipment budget",
+    "Planifie le budget de l'équipement",
+  );
   await add(competency, "ksa", "MS.EQ.1.1", "Compares 3D printer costs", "Compare le coût des imprimantes 3D");
   await publishEdition(db, id, null, "First edition");
   return id;
 }
 
 /** What search gives, reduced to what a person sees: per group its framework and area, then hit ids. */
-const signature = (body: { total: number; groups: { area: { frameworkSlug: string; key: string }; hits: { id: string }[] }[] }) =>
+const signature = (body: {
+  total: number;
+  groups: { area: { frameworkSlug: string; key: string }; hits: { id: string }[] }[];
+}) =>
   `${body.total}|${body.groups.map((g) => `${g.area.frameworkSlug}/${g.area.key}:${g.hits.map((h) => h.id).join(",")}`).join(";")}`;
 
 const QUERIES = ["budget", "equipment", "équipement", "printer", "budjet", "communauté", "makerspace"];
@@ -124,7 +133,8 @@ for (const dialect of testDialects()) {
         assert.ok(shows(page, t9.searchFrameworkOf(OTHER_TITLE[lang])), "the makerspace group names its framework");
         const groups = page.split('<section class="search-group"').slice(1);
         assert.ok(groups.length > 1);
-        for (const group of groups) assert.match(group, /class="meta search-group__framework"/, "every group names its framework");
+        for (const group of groups)
+          assert.match(group, /class="meta search-group__framework"/, "every group names its framework");
       }
     });
 
@@ -138,7 +148,11 @@ for (const dialect of testDialects()) {
         const narrowed = await html(narrowTo);
         assert.ok(shows(narrowed, t9.searchNarrowedTo(OTHER_TITLE[lang])), "says it is narrowed");
         assert.ok(hrefs(narrowed).includes(urls.search(lang, "budget")), "and how to search everything again");
-        assert.match(narrowed, new RegExp(`<input type="hidden" name="framework" value="${OTHER}"/>`), "the form keeps the scope");
+        assert.match(
+          narrowed,
+          new RegExp(`<input type="hidden" name="framework" value="${OTHER}"/>`),
+          "the form keeps the scope",
+        );
         const links = hrefs(narrowed).filter((h) => h.includes("/items/"));
         assert.ok(links.length > 0);
         for (const link of links) assert.ok(link.startsWith(`/${lang}/frameworks/${OTHER}/`), `${link} is in ${OTHER}`);
