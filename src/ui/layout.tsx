@@ -92,7 +92,7 @@ export function Layout(props: PageProps & { children?: Child; user?: Actor | nul
             )}
             {!print && props.user && can(props.user, "editor.use") && (
               <a class="editor-link" href={`/${props.lang}/editor`}>
-                {t.headerEditor}
+                {t.editorTitle}
               </a>
             )}
             {!print && <AccountArea lang={props.lang} user={props.user ?? null} />}

@@ -100,7 +100,7 @@ for (const dialect of testDialects()) {
           const [link] = tagsWith(html, "a", /class="editor-link"/);
           assert.ok(link, `${path}: an Editor link`);
           assert.equal(attr(link, "href"), editorUrls.home(lang));
-          assert.ok(shows(html, messages(lang).headerEditor));
+          assert.ok(shows(html, messages(lang).editorTitle));
         }
         assert.equal(tagsWith(await (await get(urls.home(lang))).text(), "a", /class="editor-link"/).length, 0);
       }

@@ -19,7 +19,6 @@ export const navigation = {
   searchNarrowedTo: (title: string) => `Only in “${title}”.`,
   searchAllFrameworks: "Search every framework",
   searchUnknownFramework: "That framework is not published here, so every framework was searched.",
-  headerEditor: "Editor",
   editThis: "Edit",
   editThisLabel: (name: string) => `Edit “${name}” in the editor`,
   editorJumpLabel: "Go to an item",

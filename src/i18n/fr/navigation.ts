@@ -22,7 +22,6 @@ export const navigation: Translation<typeof enNavigation> = {
   searchAllFrameworks: "Chercher dans tous les référentiels",
   searchUnknownFramework:
     "Ce référentiel n'est pas publié sur ce site : la recherche a donc porté sur tous les référentiels.",
-  headerEditor: "Éditeur",
   editThis: "Modifier",
   editThisLabel: (name) => `Modifier « ${name} » dans l'éditeur`,
   editorJumpLabel: "Aller à un élément",
