@@ -193,7 +193,10 @@ for (const lang of LANGS) {
 }
 
 for (const lang of LANGS) {
-  test(`signed-in editors (${lang.toUpperCase()}): Edit links, the Editor link, the jump box`, async ({ page, axe }) => {
+  test(`signed-in editors (${lang.toUpperCase()}): Edit links, the Editor link, the jump box`, async ({
+    page,
+    axe,
+  }) => {
     const t = messages(lang);
     await signIn(page, lang, `/${lang}/editor`);
     await check(page, axe, urls.item(lang, FRAMEWORK, starter.area.key), lang);
@@ -211,9 +214,10 @@ for (const lang of LANGS) {
     await jump.getByLabel(t.editorJumpLabel).fill(starter.area.key.toLowerCase());
     await jump.getByRole("button", { name: t.editorJumpButton }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(starter.area[lang]);
-    await page.getByRole("search", { name: t.editorJumpLabel }).getByLabel(t.editorJumpLabel).fill(
-      lang === "en" ? "partnership" : "partenariat",
-    );
+    await page
+      .getByRole("search", { name: t.editorJumpLabel })
+      .getByLabel(t.editorJumpLabel)
+      .fill(lang === "en" ? "partnership" : "partenariat");
     await page.getByRole("button", { name: t.editorJumpButton }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.editorJumpTitle);
     await expect(page.locator(".jump-results li").first()).toBeVisible();
