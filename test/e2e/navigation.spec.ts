@@ -212,13 +212,13 @@ for (const lang of LANGS) {
     await page.goto(editorUrls.framework(lang, FRAMEWORK));
     const jump = page.getByRole("search", { name: t.editorJumpLabel });
     await jump.getByLabel(t.editorJumpLabel).fill(starter.area.key.toLowerCase());
-    await jump.getByRole("button", { name: t.editorJumpButton }).click();
+    await jump.getByRole("button", { name: t.editorJumpButton, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(starter.area[lang]);
     await page
       .getByRole("search", { name: t.editorJumpLabel })
       .getByLabel(t.editorJumpLabel)
       .fill(lang === "en" ? "partnership" : "partenariat");
-    await page.getByRole("button", { name: t.editorJumpButton }).click();
+    await page.getByRole("button", { name: t.editorJumpButton, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.editorJumpTitle);
     await expect(page.locator(".jump-results li").first()).toBeVisible();
     await axe();
@@ -235,7 +235,7 @@ test.describe("without JavaScript", () => {
     await signIn(page, "en", "/en/editor");
     await page.goto(editorUrls.framework("en", FRAMEWORK));
     await page.getByRole("searchbox", { name: t.editorJumpLabel }).fill(starter.category.key);
-    await page.getByRole("button", { name: t.editorJumpButton }).click();
+    await page.getByRole("button", { name: t.editorJumpButton, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(starter.category.en);
     await page.goto(editorUrls.newFramework("en"));
     await page.getByLabel(t.editorTitleEn).fill("Été — No Script Framework");
