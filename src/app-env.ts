@@ -16,5 +16,9 @@ export interface AppEnv {
     logger: Logger;
     /** The signed-in person, or null for an anonymous reader (set by the auth middleware). */
     user: Actor | null;
+    /** Set for every request (hono's requestId): written with security events and error logs. */
+    requestId: string;
+    /** The CSRF token for forms on this page (src/security/csrf.ts); the renderer adds it to forms. */
+    csrfToken: () => string;
   };
 }

@@ -1,29 +1,34 @@
 /** Builds the web application from its capabilities. No I/O here beyond what handlers do per request. */
 import { Hono } from "hono";
+import { raw } from "hono/html";
 import { jsxRenderer } from "hono/jsx-renderer";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
 import type { AppEnv } from "./app-env.ts";
 import { adminRoutes } from "./auth/admin-routes.tsx";
-import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
+import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.tsx";
 import { createAuthService } from "./auth/service.ts";
 import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
-import type { Catalog } from "./frameworks/catalog.ts";
-import { type Lang, LANGS, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { editionRoutes } from "./editions/routes.tsx";
 import { editorRoutes } from "./editor/routes/index.tsx";
+import type { Catalog } from "./frameworks/catalog.ts";
+import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { indexRoutes } from "./index/routes.tsx";
+import { caseApiRoutes } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import type { Logger } from "./log.ts";
 import { searchApiRoutes } from "./search/api.ts";
-import { caseApiRoutes } from "./interop/case/api.ts";
 import { searchRoutes } from "./search/routes.tsx";
+import { limitBodies } from "./security/body-limit.ts";
+import { BODY_RULES, DEFAULT_BODY_LIMIT } from "./security/body-limits.ts";
+import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
 import { Layout } from "./ui/layout.tsx";
@@ -44,7 +49,8 @@ function langFromPath(path: string): Lang | undefined {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const auth = createAuthService({ db: deps.db, config: deps.config });
+  const auth = createAuthService({ db: deps.db, config: deps.config, logger: deps.logger });
+  const https = deps.config.baseUrl.startsWith("https:");
 
   app.use("*", async (c, next) => {
     c.set("config", deps.config);
@@ -55,10 +61,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
+  // A request id for every request (X-Request-Id, kept from a proxy when well formed), in the logs.
+  app.use("*", requestId({ limitLength: 100 }));
   // "/en/" and "/en/frameworks/x/" are the same pages as without the slash: redirect, don't 404.
   app.use("*", trimTrailingSlash());
   // accounts: the session cookie becomes c.var.user (anonymous requests skip the database).
   app.use("*", sessionMiddleware(auth));
+  // Pages can put the CSRF token in their forms (the renderer below does it for every POST form).
+  app.use(
+    "*",
+    provideCsrfToken({
+      baseUrl: deps.config.baseUrl,
+      secret: () => auth.secret(),
+      sessionCookie: auth.sessionCookieName,
+    }),
+  );
   app.use(
     "*",
     secureHeaders({
@@ -73,29 +90,54 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         objectSrc: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // HSTS only where the site is served over HTTPS: on plain HTTP it would be ignored at best.
+      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
+      // Nothing here needs a camera, a microphone, a location or payment: no page may ask for them.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        bluetooth: [],
+        hid: [],
+        accelerometer: [],
+        gyroscope: [],
+        magnetometer: [],
+        displayCapture: [],
+        browsingTopics: [],
+      },
     }),
   );
   app.use(
     "*",
     jsxRenderer(
-      ({ children, ...props }, c) => {
+      async ({ children, ...props }, c) => {
         // Every page under /en or /fr links to its twin in the other language, unless it names one
         // itself; a page answering a form post has no address of its own to link to.
         const url = new URL(c.req.url);
         const lang = c.req.method === "GET" ? langFromPath(url.pathname) : undefined;
         const alternate =
           props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
-        return (
+        const page = await (
           <Layout {...props} alternate={alternate} user={c.var.user}>
             {children}
           </Layout>
-        );
+        ).toString();
+        if (!hasPostForm(page)) return raw(page);
+        // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
+        if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
+        return raw(withCsrfFields(page, c.var.csrfToken()));
       },
       { docType: true },
     ),
   );
-  // accounts: a cross-origin form post is refused (403 page) before any handler runs.
-  app.use("*", csrfProtection(deps.config.baseUrl));
+  // Every body is limited before it is read (small by default, larger for the editor and imports).
+  app.use("*", limitBodies(BODY_RULES, DEFAULT_BODY_LIMIT));
+  // A request that changes something must come from this site and carry its token (403 otherwise);
+  // a form body that cannot be read is a 400. Both before any handler runs.
+  app.use("*", refuseForgedRequests({ baseUrl: deps.config.baseUrl }));
 
   mountAssets(app);
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -142,7 +184,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
-    deps.logger.error({ err: error, path: c.req.path }, "request failed");
+    deps.logger.error({ err: error, path: c.req.path, requestId: c.var.requestId }, "request failed");
     if (c.req.path.startsWith("/api/"))
       return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
     const lang = c.var.lang ?? "en";

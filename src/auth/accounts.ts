@@ -311,6 +311,31 @@ export async function findInvitation(db: Kysely<DB>, tokenHash: string): Promise
   return findUserById(db, row.value);
 }
 
+/**
+ * Uses an invitation up: one statement deletes it and gives back its account, so of any number of
+ * parallel requests with the same link exactly one gets the account. Undefined when the link was
+ * already used, replaced or has expired.
+ */
+export async function consumeInvitation(db: Kysely<DB>, tokenHash: string): Promise<string | undefined> {
+  const row = await db
+    .deleteFrom("verifications")
+    .where("identifier", "=", `${INVITATION_PREFIX}${tokenHash}`)
+    .returning(["value", "expires_at"])
+    .executeTakeFirst();
+  if (!row || Date.parse(isoOf(row.expires_at)) <= Date.now()) return undefined;
+  return row.value;
+}
+
+/** Changes an account's role; false when there is no such account. */
+export async function setRole(db: Kysely<DB>, userId: string, role: Role): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ role, updated_at: new Date().toISOString() })
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function deleteInvitations(db: Kysely<DB>, userId: string): Promise<void> {
   await db
     .deleteFrom("verifications")

@@ -1,13 +1,17 @@
 /**
  * Administrators manage accounts, mounted under /{lang}/admin: list, create (with an invitation
  * link or a temporary password, shown once, passed on by the administrator: no email is sent),
- * disable and enable, and issue a new invitation link (which also serves as a password reset).
+ * change a role, disable and enable, and issue a new invitation link (which also serves as a
+ * password reset); and read the security log. Every change goes to the security log.
  */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
 import { requirePermission } from "../policy/guard.ts";
-import type { Actor } from "../policy/index.ts";
+import { type Actor, ROLES, type Role } from "../policy/index.ts";
+import { formBody } from "../security/form-body.ts";
+import { securityLogRoutes } from "../security/log-routes.tsx";
+import { logSecurityEvent } from "../security/request.ts";
 import {
   type AccountUser,
   createAccount,
@@ -16,18 +20,21 @@ import {
   listUsers,
   saveInvitation,
   setDisabled,
+  setRole,
 } from "./accounts.ts";
 import { CreatedPage, UsersPage, type UsersPageProps } from "./admin-views.tsx";
 import { createUserForm, parseForm } from "./forms.ts";
-import { renderPage } from "./routes.tsx";
+import { renderPage } from "./route-helpers.ts";
 import { generateTemporaryPassword, hashToken, INVITATION_TTL_MS, newInvitationToken } from "./secrets.ts";
 import { authUrls } from "./urls.ts";
+import { roleLabel } from "./views.tsx";
 
 export function adminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const manage = requirePermission("users.manage");
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
   const self = (c: Context<AppEnv>) => c.var.user as Actor;
+  const subjectOf = (user: AccountUser) => ({ id: user.id, label: user.email });
 
   const usersPage = async (
     c: Context<AppEnv>,
@@ -47,6 +54,7 @@ export function adminRoutes(): Hono<AppEnv> {
   const showInvitation = async (c: Context<AppEnv>, user: AccountUser, status: 200 | 201) => {
     const token = newInvitationToken();
     await saveInvitation(c.var.db, user.id, hashToken(token), new Date(Date.now() + INVITATION_TTL_MS));
+    await logSecurityEvent(c, "invitation.issued", { subject: subjectOf(user) });
     const invitationUrl = `${c.var.config.baseUrl}${authUrls.invitation(c.var.lang, token)}`;
     return renderPage(
       c,
@@ -65,12 +73,14 @@ export function adminRoutes(): Hono<AppEnv> {
         ? t(c).authUserDisabled(subject.email)
         : done === "enabled"
           ? t(c).authUserEnabled(subject.email)
-          : undefined);
+          : done === "role"
+            ? t(c).authRoleChanged(subject.email, roleLabel(subject.role, c.var.lang))
+            : undefined);
     return usersPage(c, { notice });
   });
 
   app.post("/users", manage, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const parsed = parseForm(createUserForm, body);
     const draft = {
       email: typeof body.email === "string" ? body.email.slice(0, 254) : "",
@@ -93,6 +103,10 @@ export function adminRoutes(): Hono<AppEnv> {
         return usersPage(c, { draft: input, errors: { email: "authEmailTaken" } }, 409);
       throw error;
     }
+    await logSecurityEvent(c, "user.created", {
+      subject: subjectOf(user),
+      detail: { role: user.role, method: input.method },
+    });
     if (temporaryPassword) {
       return renderPage(
         c,
@@ -108,14 +122,36 @@ export function adminRoutes(): Hono<AppEnv> {
     const id = c.req.param("id");
     if (id === self(c).id) return usersPage(c, { message: t(c).authCannotDisableSelf }, 400);
     if (!(await setDisabled(c.var.db, id, true))) return c.notFound();
+    const user = await findUserById(c.var.db, id);
+    if (user) await logSecurityEvent(c, "user.disabled", { subject: subjectOf(user) });
     return c.redirect(`${authUrls.users(c.var.lang)}?done=disabled&user=${encodeURIComponent(id)}`, 303);
   });
 
   app.post("/users/:id/enable", manage, async (c) => {
     const id = c.req.param("id");
     if (!(await setDisabled(c.var.db, id, false))) return c.notFound();
+    const user = await findUserById(c.var.db, id);
+    if (user) await logSecurityEvent(c, "user.enabled", { subject: subjectOf(user) });
     return c.redirect(`${authUrls.users(c.var.lang)}?done=enabled&user=${encodeURIComponent(id)}`, 303);
   });
+
+  // Another account's role; never one's own, so the last administrator cannot demote themself.
+  app.post("/users/:id/role", manage, async (c) => {
+    const id = c.req.param("id");
+    if (id === self(c).id) return usersPage(c, { message: t(c).authCannotChangeOwnRole }, 400);
+    const role = (await formBody(c)).role;
+    if (!(ROLES as readonly unknown[]).includes(role)) return usersPage(c, { message: t(c).authRoleInvalid }, 400);
+    const before = await findUserById(c.var.db, id);
+    if (!before || !(await setRole(c.var.db, id, role as Role))) return c.notFound();
+    if (before.role !== role)
+      await logSecurityEvent(c, "user.role_changed", {
+        subject: subjectOf(before),
+        detail: { from: before.role, to: role as Role },
+      });
+    return c.redirect(`${authUrls.users(c.var.lang)}?done=role&user=${encodeURIComponent(id)}`, 303);
+  });
+
+  app.route("/", securityLogRoutes());
 
   app.post("/users/:id/invitation", manage, async (c) => {
     const user = await findUserById(c.var.db, c.req.param("id"));

@@ -25,9 +25,18 @@ function statusOf(user: AccountUser, lang: Lang): string {
   return t.authStatusActive;
 }
 
-function RowAction(props: { action: string; label: string; email: string; lang: Lang }) {
+function RowAction(props: {
+  action: string;
+  label: string;
+  email: string;
+  lang: Lang;
+  fields?: Record<string, string>;
+}) {
   return (
     <form method="post" action={props.action} class="inline-form">
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" class="button--quiet">
         {props.label}
         <span class="visually-hidden"> {messages(props.lang).authForAccount(props.email)}</span>
@@ -47,6 +56,9 @@ export function UsersPage(props: UsersPageProps) {
       <h1>{t.authUsersTitle}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <p>{t.authUsersIntro}</p>
+      <p>
+        <a href={authUrls.securityLog(lang)}>{t.logLink}</a>
+      </p>
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">{t.authUsersCaption}</caption>
@@ -87,6 +99,15 @@ export function UsersPage(props: UsersPageProps) {
                         lang={lang}
                       />
                     ))}
+                  {user.id !== props.selfId && !user.disabled && (
+                    <RowAction
+                      action={authUrls.changeRole(lang, user.id)}
+                      label={user.role === "administrator" ? t.authMakeEditor : t.authMakeAdministrator}
+                      email={user.email}
+                      lang={lang}
+                      fields={{ role: user.role === "administrator" ? "editor" : "administrator" }}
+                    />
+                  )}
                   {!user.disabled && (
                     <RowAction
                       action={authUrls.inviteUser(lang, user.id)}

@@ -1,23 +1,25 @@
 /**
- * better-auth, configured for Skillshelf: email + password only, on the project's own Kysely
+ * better-auth, configured for Skillshelf: email + password (and an optional TOTP second factor), on the project's own Kysely
  * instance (SQLite or PostgreSQL), in the tables migration 003 creates (snake_case columns mapped
  * below). Its HTTP handler is never mounted: our own server-rendered forms call `auth.api.*`, so
  * no sign-up or other endpoint is reachable from outside.
  *
  * Sessions: a random token in the database, sent as an HMAC-signed cookie
- * (`skillshelf.session_token`, `__Secure-` prefixed over HTTPS), HttpOnly, SameSite=Lax, Secure
+ * (`skillshelf.session_token`, `__Host-` prefixed over HTTPS), HttpOnly, SameSite=Lax, Secure
  * when BASE_URL is https. Idle expiry 12 hours: each request more than 15 minutes after the last
- * refresh moves the expiry 12 hours ahead. Absolute expiry 7 days after sign-in, enforced by
- * src/auth/session.ts (better-auth itself has no absolute limit). No cookie cache, so revoking a
+ * refresh moves the expiry 12 hours ahead. Absolute expiry 12 hours after sign-in, enforced by
+ * src/auth/service.ts (better-auth itself has no absolute limit). No cookie cache, so revoking a
  * session or disabling an account takes effect on the very next request.
  */
 import { randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
+import { twoFactor } from "better-auth/plugins/two-factor";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { findUserById, isPostgres } from "./accounts.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
+import { generateRecoveryCodes } from "./secrets.ts";
 import {
   ACCOUNT_DISABLED,
   CLIENT_ADDRESS_HEADER,
@@ -39,6 +41,7 @@ export {
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
 
 export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; secret: string }) {
+  const https = options.baseUrl.startsWith("https:");
   return betterAuth({
     appName: "Skillshelf",
     baseURL: options.baseUrl,
@@ -107,14 +110,37 @@ export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; sec
         },
       },
     },
-    // Sign-in attempts are limited per account and per address by src/auth/rate-limit.ts.
+    plugins: [
+      // Optional second factor (TOTP from an authenticator app, plus recovery codes), turned on by
+      // each person from their account page; a sign-in then asks for a code (src/auth/second-factor.tsx).
+      twoFactor({
+        issuer: "Skillshelf",
+        backupCodeOptions: { customBackupCodesGenerate: generateRecoveryCodes },
+        schema: {
+          user: { fields: { twoFactorEnabled: "two_factor_enabled" } },
+          twoFactor: {
+            modelName: "two_factors",
+            fields: {
+              backupCodes: "backup_codes",
+              userId: "user_id",
+              failedVerificationCount: "failed_verification_count",
+              lockedUntil: "locked_until",
+            },
+          },
+        },
+      }),
+    ],
+    // Sign-in attempts are throttled per account and per address by src/auth/throttle.ts.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { disabled: true },
     advanced: {
-      cookiePrefix: COOKIE_PREFIX,
-      useSecureCookies: options.baseUrl.startsWith("https:"),
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      // Over HTTPS the cookies are `__Host-` prefixed (Secure, Path=/, no Domain: no other host,
+      // not even a subdomain, can set or shadow them). better-auth's own secure prefix would be
+      // `__Secure-`, so it is off and the prefix and Secure flag are set here.
+      cookiePrefix: cookiePrefix(https),
+      useSecureCookies: false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/", secure: https },
       database: { generateId: () => randomUUID() },
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
@@ -122,3 +148,7 @@ export function createBetterAuth(options: { db: Kysely<DB>; baseUrl: string; sec
 }
 
 export type BetterAuth = ReturnType<typeof createBetterAuth>;
+
+export function cookiePrefix(https: boolean): string {
+  return `${https ? "__Host-" : ""}${COOKIE_PREFIX}`;
+}

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../db/schema.ts";
+import { recordSecurityEvent } from "../security/events.ts";
 import { createAccount, EmailTakenError } from "./accounts.ts";
 import { checkNewPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem } from "./password-rules.ts";
 
@@ -18,6 +19,7 @@ const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
   tooShort: `the password is too short: it needs at least ${PASSWORD_MIN_LENGTH} characters`,
   tooLong: `the password is too long: at most ${PASSWORD_MAX_LENGTH} characters`,
   tooCommon: "the password is too common or too easy to guess; try a few unrelated words",
+  personal: "the password contains the name or email address; choose words that say nothing about the person",
 };
 
 /** Reads all of standard input, dropping one trailing newline (as `echo` or a file adds). */
@@ -72,6 +74,11 @@ export async function prepareAdministrator(
 export async function createAdministrator(db: Kysely<DB>, request: AdministratorRequest): Promise<string> {
   try {
     const user = await createAccount(db, { ...request, role: "administrator" });
+    await recordSecurityEvent(db, undefined, {
+      kind: "user.created",
+      subject: { id: user.id, label: user.email },
+      detail: { role: "administrator", via: "create-admin command" },
+    });
     return `created administrator ${user.email}; sign in at /en/sign-in or /fr/sign-in`;
   } catch (error) {
     if (error instanceof EmailTakenError) throw new Error(`an account with the email ${request.email} already exists`);

@@ -60,6 +60,7 @@ const passwordMessages: Record<PasswordProblem, MessageKey> = {
   tooShort: "authPasswordTooShort",
   tooLong: "authPasswordTooLong",
   tooCommon: "authPasswordTooCommon",
+  personal: "authPasswordPersonal",
 };
 
 /** The new-password pair: the rules first, then that both copies match. */

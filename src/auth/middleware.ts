@@ -1,19 +1,17 @@
 /**
- * Request-level security: the session middleware (cookie → `c.var.user`), CSRF refusal, and the
- * client address used by the sign-in rate limits.
+ * The session middleware (cookie → `c.var.user`). CSRF refusal and body limits are request-level
+ * protections for the whole app: src/security.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env.ts";
-import { refusalResponse } from "../policy/refusal.tsx";
 import type { AuthService, ResolvedSession } from "./service.ts";
 
-const sessions = new WeakMap<Request, ResolvedSession>();
+/** Keyed by the request's context (the body limit replaces `c.req.raw` on the way). */
+const sessions = new WeakMap<Context<AppEnv>, ResolvedSession>();
 
 /** The session behind `c.var.user` (its id, whether a new password is due), or undefined. */
 export function currentSession(c: Context<AppEnv>): ResolvedSession | undefined {
-  return sessions.get(c.req.raw);
+  return sessions.get(c);
 }
 
 /**
@@ -28,7 +26,7 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
     const { session, setCookies } = await auth.resolve(c.req.raw.headers);
     if (session) {
       c.set("user", session.actor);
-      sessions.set(c.req.raw, session);
+      sessions.set(c, session);
     }
     await next();
     // What a signed-in person sees (at least the header) is theirs: no shared cache may keep it.
@@ -40,37 +38,4 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
   };
 }
 
-/**
- * Refuses state-changing form posts that come from another origin than BASE_URL (hono/csrf checks
- * Origin, and Sec-Fetch-Site when the browser sends it). Only POST can come from another site
- * without a CORS preflight (which this app never grants for writes): PUT, PATCH and DELETE, and
- * POSTs with a JSON body, cannot be forged by a cross-origin page. The refusal is a translated
- * 403 page; the handler is never reached.
- */
-export function csrfProtection(baseUrl: string): MiddlewareHandler<AppEnv> {
-  const check = csrf({ origin: new URL(baseUrl).origin });
-  return async function refuseCrossSiteForms(c, next) {
-    if (c.req.method !== "POST") return next();
-    try {
-      await check(c, async () => {});
-    } catch (error) {
-      if (error instanceof HTTPException && error.status === 403) return refusalResponse(c, 403, "csrf");
-      throw error;
-    }
-    await next();
-  };
-}
-
-/**
- * The client's address: the socket's peer, or with TRUST_PROXY=1 the last address in
- * X-Forwarded-For (the one our own proxy appended; earlier entries are whatever the client claimed).
- */
-export function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.config.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for");
-    const last = forwarded?.split(",").at(-1)?.trim();
-    if (last) return last.slice(0, 100);
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? "unknown";
-}
+export { clientAddress } from "../security/request.ts";

@@ -31,3 +31,18 @@ export function generateTemporaryPassword(): string {
     if (checkNewPassword(password) === null) return password;
   }
 }
+
+/** Ten second-factor recovery codes like "k3xq9-pz2mw" (about 49 bits each), used once each. */
+export function generateRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () =>
+    Array.from({ length: 2 }, () =>
+      Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""),
+    ).join("-"),
+  );
+}
+
+/** A recovery code as typed (any case, spaces, with or without the dash) in its stored form. */
+export function normalizeRecoveryCode(input: string): string {
+  const compact = input.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return compact.length === 10 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+}

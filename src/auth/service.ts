@@ -1,24 +1,19 @@
 /**
  * What the rest of the app needs from authentication, in our own terms: sign in, resolve the
- * session cookie, sign out. better-auth does the work (src/auth/better-auth.ts); this wraps its
- * results (Set-Cookie headers, error codes) so routes never touch better-auth directly.
+ * session cookie, sign out, the second factor. better-auth does the work (src/auth/better-auth.ts);
+ * this wraps its results (Set-Cookie headers, error codes) so routes never touch better-auth directly.
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { DB } from "../db/schema.ts";
 import { type Actor, ROLES, type Role } from "../policy/index.ts";
 import { deleteAllSessions } from "./accounts.ts";
 import type { BetterAuth } from "./better-auth.ts";
+import { createSecondFactorService, isAPIError, type SecondFactorService } from "./second-factor-service.ts";
 import { ACCOUNT_DISABLED, COOKIE_PREFIX, SESSION_ABSOLUTE_MS } from "./session-settings.ts";
-
-/** better-auth's APIError, recognised without importing better-auth/api at start-up. */
-function isAPIError(
-  error: unknown,
-): error is Error & { status: string | number; body?: { code?: string; message?: string } } {
-  return error instanceof Error && error.name === "APIError";
-}
-import { SignInLimiter } from "./rate-limit.ts";
+import { Throttle } from "./throttle.ts";
 
 const SECRET_KEY = "auth_secret";
 
@@ -27,10 +22,14 @@ export interface ResolvedSession {
   sessionId: string;
   /** The account was given a temporary password and must choose its own before anything else. */
   mustChangePassword: boolean;
+  /** The account signs in with a code from an authenticator app as well. */
+  twoFactorEnabled: boolean;
 }
 
 export type SignInResult =
-  | { ok: true; userId: string; mustChangePassword: boolean; setCookies: string[] }
+  | { ok: true; userId: string; mustChangePassword: boolean; setCookies: string[]; secondFactor: false }
+  /** The password was right, and the account asks for a code next: no session yet, only a challenge cookie. */
+  | { ok: true; userId: string; setCookies: string[]; secondFactor: true }
   | { ok: false; reason: "invalid" | "disabled" };
 
 export interface AuthService {
@@ -40,7 +39,13 @@ export interface AuthService {
   signOut(headers: Headers): Promise<string[]>;
   /** Whether the request carries a session cookie at all (anonymous requests skip the database). */
   hasSessionCookie(headers: Headers): boolean;
-  limiter: SignInLimiter;
+  /** The session cookie's name (`__Host-` prefixed over HTTPS). */
+  sessionCookieName: string;
+  /** The secret that signs cookies and keys CSRF tokens (BETTER_AUTH_SECRET or the generated one). */
+  secret(): Promise<string>;
+  /** Guesses are slowed per account, per address and per browser (src/auth/throttle.ts). */
+  throttle: Throttle;
+  secondFactor: SecondFactorService;
 }
 
 /** The signing secret: BETTER_AUTH_SECRET, else one generated once and kept in the meta table. */
@@ -57,7 +62,7 @@ async function resolveSecret(db: Kysely<DB>, config: Config): Promise<string> {
   return ((await read()) as { value: string }).value;
 }
 
-function setCookiesOf(headers: Headers | null | undefined): string[] {
+export function setCookiesOf(headers: Headers | null | undefined): string[] {
   return headers?.getSetCookie() ?? [];
 }
 
@@ -65,20 +70,36 @@ function roleOf(value: unknown): Role {
   return (ROLES as readonly unknown[]).includes(value) ? (value as Role) : "editor";
 }
 
-export function createAuthService(deps: { db: Kysely<DB>; config: Config }): AuthService {
+export function createAuthService(deps: {
+  db: Kysely<DB>;
+  config: Config;
+  logger?: Logger;
+  /** The throttle's clock (tests move it instead of waiting). */
+  now?: () => number;
+}): AuthService {
+  const https = deps.config.baseUrl.startsWith("https:");
+  let secret: Promise<string> | undefined;
+  const secretOnce = () => {
+    secret ??= resolveSecret(deps.db, deps.config);
+    secret.catch(() => (secret = undefined));
+    return secret;
+  };
   let instance: Promise<BetterAuth> | undefined;
   const auth = () => {
     // Loaded on first use: anonymous readers never pay for better-auth at start-up.
-    instance ??= Promise.all([resolveSecret(deps.db, deps.config), import("./better-auth.ts")]).then(
-      ([secret, { createBetterAuth }]) => createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }),
+    instance ??= Promise.all([secretOnce(), import("./better-auth.ts")]).then(([secret, { createBetterAuth }]) =>
+      createBetterAuth({ db: deps.db, baseUrl: deps.config.baseUrl, secret }),
     );
     instance.catch(() => (instance = undefined));
     return instance;
   };
-  const cookieName = `${deps.config.baseUrl.startsWith("https:") ? "__Secure-" : ""}${COOKIE_PREFIX}.session_token`;
+  const cookieName = `${https ? "__Host-" : ""}${COOKIE_PREFIX}.session_token`;
 
   return {
-    limiter: new SignInLimiter(),
+    throttle: new Throttle(deps.db, deps.now),
+    sessionCookieName: cookieName,
+    secret: secretOnce,
+    secondFactor: createSecondFactorService(auth, deps.db),
 
     hasSessionCookie(headers) {
       return (headers.get("cookie") ?? "").includes(cookieName);
@@ -92,9 +113,18 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
           headers,
           returnHeaders: true,
         });
-        const user = result.response.user as { id: string; mustChangePassword?: boolean };
+        const response = result.response as
+          | { twoFactorRedirect?: boolean; user?: { id: string; mustChangePassword?: boolean } }
+          | undefined;
+        if (response?.twoFactorRedirect) {
+          const { findUserByEmail } = await import("./accounts.ts");
+          const user = await findUserByEmail(deps.db, email);
+          return { ok: true, secondFactor: true, userId: user?.id ?? "", setCookies: setCookiesOf(result.headers) };
+        }
+        const user = response?.user as { id: string; mustChangePassword?: boolean };
         return {
           ok: true,
+          secondFactor: false,
           userId: user.id,
           mustChangePassword: Boolean(user.mustChangePassword),
           setCookies: setCookiesOf(result.headers),
@@ -118,6 +148,7 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
         role?: unknown;
         disabled?: unknown;
         mustChangePassword?: unknown;
+        twoFactorEnabled?: unknown;
       };
       const expired = Date.now() - new Date(found.session.createdAt).getTime() > SESSION_ABSOLUTE_MS;
       if (expired || user.disabled === true) {
@@ -131,6 +162,7 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
           actor: { id: user.id, email: user.email, name: user.name || null, role: roleOf(user.role) },
           sessionId: found.session.id,
           mustChangePassword: user.mustChangePassword === true,
+          twoFactorEnabled: user.twoFactorEnabled === true,
         },
         setCookies,
       };
@@ -144,9 +176,7 @@ export function createAuthService(deps: { db: Kysely<DB>; config: Config }): Aut
       } catch (error) {
         // No valid session: nothing to end, but still tell the browser to drop the cookie.
         if (isAPIError(error))
-          return [
-            `${cookieName}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${cookieName.startsWith("__Secure-") ? "; Secure" : ""}`,
-          ];
+          return [`${cookieName}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`];
         throw error;
       }
     },

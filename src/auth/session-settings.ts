@@ -4,7 +4,8 @@
  */
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 export const SESSION_REFRESH_SECONDS = 15 * 60;
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Whatever its use, a session ends this long after signing in: people re-authenticate at least every 12 hours (ASVS 3.3.2). */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const COOKIE_PREFIX = "skillshelf";
 
 /** better-auth records a session's address from this header, which our routes always set themselves. */

@@ -4,6 +4,8 @@
  * PostgreSQL, booleans 0/1 on SQLite but true/false on PostgreSQL (see the migration for why):
  * read them through `isoOf()` / `flagOf()` in accounts.ts.
  */
+import type { Generated } from "kysely";
+
 export type Timestamp = string | Date;
 export type Flag = number | boolean;
 
@@ -17,6 +19,8 @@ export interface UsersTable {
   role: string;
   disabled: Flag;
   must_change_password: Flag;
+  /** Set by better-auth's two-factor plugin once a TOTP enrolment is confirmed (migration 007). */
+  two_factor_enabled: Generated<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -58,4 +62,16 @@ export interface VerificationsTable {
   expires_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** better-auth's two-factor plugin (migration 007): one row per account that enrolled an authenticator app. */
+export interface TwoFactorsTable {
+  id: string;
+  /** Encrypted with the auth secret by better-auth. */
+  secret: string;
+  backup_codes: string;
+  user_id: string;
+  verified: Flag;
+  failed_verification_count: number;
+  locked_until: Timestamp | null;
 }

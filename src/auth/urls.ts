@@ -16,6 +16,15 @@ export const authUrls = {
   enableUser: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/enable`,
   inviteUser: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/invitation`,
   invitation: (lang: Lang, token: string) => `/${lang}/invitation/${id(token)}`,
+  changeRole: (lang: Lang, userId: string) => `/${lang}/admin/users/${id(userId)}/role`,
+  securityLog: (lang: Lang) => `/${lang}/admin/security-log`,
+  /** The sign-in's second step, when the account uses a second factor. */
+  secondFactor: (lang: Lang) => `/${lang}/sign-in/second-factor`,
+  secondFactorSettings: (lang: Lang) => `/${lang}/account/two-step`,
+  enrolSecondFactor: (lang: Lang) => `/${lang}/account/two-step/enrol`,
+  confirmSecondFactor: (lang: Lang) => `/${lang}/account/two-step/confirm`,
+  disableSecondFactor: (lang: Lang) => `/${lang}/account/two-step/disable`,
+  recoveryCodes: (lang: Lang) => `/${lang}/account/two-step/recovery-codes`,
   /** Where a person lands after signing in when no page asked for it. */
   landing: (lang: Lang) => `/${lang}/editor`,
 };

@@ -68,6 +68,8 @@ export interface AccountProps {
   actor: Actor;
   sessions: SessionSummary[];
   currentSessionId?: string;
+  /** Whether the account signs in in two steps (src/auth/second-factor-routes.tsx). */
+  twoFactorEnabled?: boolean;
   notice?: string;
 }
 
@@ -82,15 +84,25 @@ export function AccountPage(props: AccountProps) {
       <dl class="facts">
         <dt>{t.authRoleLabel}</dt>
         <dd>{roleLabel(props.actor.role, lang)}</dd>
+        <dt>{t.sfTitle}</dt>
+        <dd>{props.twoFactorEnabled ? t.sfOn : t.sfOff}</dd>
       </dl>
       <ul class="page-actions">
         <li>
           <a href={authUrls.password(lang)}>{t.authChangePassword}</a>
         </li>
+        <li>
+          <a href={authUrls.secondFactorSettings(lang)}>{t.sfTitle}</a>
+        </li>
         {props.actor.role === "administrator" && (
-          <li>
-            <a href={authUrls.users(lang)}>{t.authManageAccounts}</a>
-          </li>
+          <>
+            <li>
+              <a href={authUrls.users(lang)}>{t.authManageAccounts}</a>
+            </li>
+            <li>
+              <a href={authUrls.securityLog(lang)}>{t.logLink}</a>
+            </li>
+          </>
         )}
       </ul>
       <h2>{t.authSessionsHeading}</h2>

@@ -4,6 +4,7 @@ import * as m002 from "./migrations/002_interop.ts";
 import * as m003 from "./migrations/003_accounts.ts";
 import * as m004 from "./migrations/004_editions.ts";
 import * as m006 from "./migrations/006_adoption_tracking.ts";
+import * as m007 from "./migrations/007_security.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   "003_accounts": m003,
   "004_editions": m004,
   "006_adoption_tracking": m006,
+  "007_security": m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { AccountsTable, SessionsTable, UsersTable, VerificationsTable } from "../auth/tables.ts";
+import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "../auth/tables.ts";
+import type { AuthThrottleTable, SecurityEventsTable } from "../security/tables.ts";
 
 /**
  * The one database interface, valid for SQLite and PostgreSQL alike. Timestamps are ISO-8601 text
@@ -24,6 +25,10 @@ export interface DB {
   adoptions: AdoptionsTable;
   // per-item upstream tracking (src/adoption, migration 006)
   adoption_items: AdoptionItemsTable;
+  // security: sign-in throttling, the security log (src/security), second factor (migration 007)
+  auth_throttle: AuthThrottleTable;
+  security_events: SecurityEventsTable;
+  two_factors: TwoFactorsTable;
 }
 
 export interface FrameworksTable {

@@ -8,6 +8,7 @@ import { editor } from "./en/editor.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
+import { security } from "./en/security.ts";
 
 /**
  * English UI strings, one block per capability in src/i18n/en/. The French dictionary must have exactly
@@ -23,6 +24,7 @@ export const en = {
   ...editor,
   ...adoption,
   ...navigation,
+  ...security,
 };
 
 export type Messages = Translation<typeof en>;
@@ -37,6 +39,7 @@ type Blocks = [
   typeof editor,
   typeof adoption,
   typeof navigation,
+  typeof security,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

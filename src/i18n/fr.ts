@@ -8,6 +8,7 @@ import { editor } from "./fr/editor.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
+import { security } from "./fr/security.ts";
 import { withFrenchTypography } from "./typography.ts";
 
 /**
@@ -25,6 +26,7 @@ const blocks: Messages = {
   ...editor,
   ...adoption,
   ...navigation,
+  ...security,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

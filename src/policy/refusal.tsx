@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
 import { urls } from "../ui/urls.ts";
 
-export type RefusalKind = "forbidden" | "csrf" | "signIn";
+export type RefusalKind = "forbidden" | "csrf" | "signIn" | "tooLarge" | "malformed";
 
 /** htmx requests and API/JSON clients get no HTML page; browsers navigating do. */
 export function requestKind(c: Context<AppEnv>): "html" | "htmx" | "json" {
@@ -19,19 +19,30 @@ function text(c: Context<AppEnv>, kind: RefusalKind): { title: string; body: str
   const t = messages(c.var.lang);
   if (kind === "csrf") return { title: t.authCsrfTitle, body: t.authCsrfBody };
   if (kind === "signIn") return { title: t.authSignInRequired, body: t.authSignInRequired };
+  if (kind === "tooLarge") return { title: t.requestTooLargeTitle, body: t.requestTooLargeTitle };
+  if (kind === "malformed") return { title: t.requestMalformedTitle, body: t.requestMalformedBody };
   return { title: t.authForbiddenTitle, body: t.authForbiddenBody };
 }
 
+const JSON_ERRORS: Record<RefusalKind, string> = {
+  forbidden: "forbidden",
+  csrf: "forbidden",
+  signIn: "unauthorized",
+  tooLarge: "too_large",
+  malformed: "bad_request",
+};
+
+/** `body` replaces the kind's usual explanation (e.g. a limit that depends on the route). */
 export function refusalResponse(
   c: Context<AppEnv>,
-  status: 401 | 403,
+  status: 400 | 401 | 403 | 413,
   kind: RefusalKind,
+  body: string = text(c, kind).body,
 ): Response | Promise<Response> {
-  const { title, body } = text(c, kind);
+  const { title } = text(c, kind);
   const requested = requestKind(c);
   c.header("cache-control", "no-store");
-  if (requested === "json")
-    return c.json({ error: kind === "signIn" ? "unauthorized" : "forbidden", message: body }, status);
+  if (requested === "json") return c.json({ error: JSON_ERRORS[kind], message: body }, status);
   if (requested === "htmx") return c.text(body, status);
   const lang = c.var.lang;
   c.status(status);

@@ -20,7 +20,7 @@ import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { createLogger } from "../../src/log.ts";
-import { openTestDatabase } from "../support/app.ts";
+import { openTestDatabase, TEST_AUTH_SECRET } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -165,13 +165,14 @@ describe("skillshelf create-admin, as a command", () => {
 
     const database = await openDatabase(file);
     try {
+      const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET });
       const app = createApp({
-        config: readConfig({}),
+        config,
         db: database.db,
         catalog: createCatalog(database.db),
         logger: createLogger("silent"),
       });
-      const t = { app, db: database.db };
+      const t = { app, db: database.db, config };
       const signedIn = await app.request("/en/sign-in", postForm(t, { email: "root@library.example", password: GOOD }));
       assert.equal(signedIn.status, 303);
       const cookie = signedIn.headers.getSetCookie()[0].split(";")[0];

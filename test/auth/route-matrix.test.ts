@@ -65,6 +65,9 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/sign-in": "public",
   "POST /:lang/sign-in": "public",
   "POST /:lang/sign-out": "public",
+  // The sign-in's second step answers anyone (it needs the challenge cookie of a right password)
+  "GET /:lang/sign-in/second-factor": "public",
+  "POST /:lang/sign-in/second-factor": "public",
   "GET /:lang/invitation/:token": "public",
   "POST /:lang/invitation/:token": "public",
   // Accounts: one's own account
@@ -73,12 +76,19 @@ const ROUTES: Record<string, Rule> = {
   "POST /:lang/account/sessions/:id/sign-out": "signed-in",
   "GET /:lang/account/password": "signed-in",
   "POST /:lang/account/password": "signed-in",
+  "GET /:lang/account/two-step": "signed-in",
+  "POST /:lang/account/two-step/enrol": "signed-in",
+  "POST /:lang/account/two-step/confirm": "signed-in",
+  "POST /:lang/account/two-step/disable": "signed-in",
+  "POST /:lang/account/two-step/recovery-codes": "signed-in",
   // Accounts: administration
   "GET /:lang/admin/users": "administrator",
   "POST /:lang/admin/users": "administrator",
   "POST /:lang/admin/users/:id/disable": "administrator",
   "POST /:lang/admin/users/:id/enable": "administrator",
   "POST /:lang/admin/users/:id/invitation": "administrator",
+  "POST /:lang/admin/users/:id/role": "administrator",
+  "GET /:lang/admin/security-log": "administrator",
   // Import wizard and draft exports (src/interop/wizard): framework.import / editor.use
   "GET /:lang/editor/import": "editor",
   "GET /:lang/editor/import/template.xlsx": "editor",

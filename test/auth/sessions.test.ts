@@ -94,13 +94,21 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await sessionIds(), []);
     });
 
-    test("absolute expiry: 7 days after signing in the session ends, however active", async () => {
+    test("absolute expiry: 12 hours after signing in the session ends, however active", async () => {
       await clearSessions();
       const cookie = await signInAs(t, "editor");
+      const signedInAgo = (ms: number) =>
+        t.db
+          .updateTable("sessions")
+          .set({ created_at: new Date(Date.now() - ms).toISOString() })
+          .where("user_id", "=", userId)
+          .execute();
+      await signedInAgo(11 * HOUR);
+      assert.equal(await isSignedIn(cookie), true, "11 hours in, still signed in");
       await t.db
         .updateTable("sessions")
         .set({
-          created_at: new Date(Date.now() - 7 * 24 * HOUR - 60_000).toISOString(),
+          created_at: new Date(Date.now() - 12 * HOUR - 60_000).toISOString(),
           updated_at: new Date().toISOString(),
         })
         .where("user_id", "=", userId)

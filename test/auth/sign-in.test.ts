@@ -3,7 +3,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { setDisabled } from "../../src/auth/accounts.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
-import { cookieFrom, ensureAccount, postForm, signInAs, TEST_PASSWORD, testEmail } from "../support/auth.ts";
+import {
+  cookieFrom,
+  csrfHeaders,
+  ensureAccount,
+  postForm,
+  signInAs,
+  TEST_PASSWORD,
+  testEmail,
+} from "../support/auth.ts";
 
 const text = {
   en: {
@@ -94,17 +102,18 @@ for (const dialect of testDialects()) {
       });
     }
 
-    test("nasty input: markup is escaped, huge or odd bodies get a 400, never a 500", async () => {
+    test("nasty input: markup is escaped, odd bodies get a 400 and oversize ones a 413, never a 500", async () => {
       const markup = await signIn("en", { email: `"><script>alert(1)</script>@x.y`, password: "x" });
       assert.equal(markup.status, 400);
       const html = await markup.text();
       assert.doesNotMatch(html, /<script>alert/);
       assert.match(html, /&lt;script&gt;|&quot;&gt;&lt;script/);
-      assert.equal((await signIn("en", { email: testEmail("editor"), password: "p".repeat(100_000) })).status, 400);
+      assert.equal((await signIn("en", { email: testEmail("editor"), password: "p".repeat(5_000) })).status, 400);
+      assert.equal((await signIn("en", { email: testEmail("editor"), password: "p".repeat(100_000) })).status, 413);
       assert.equal((await signIn("en", { email: "a@b.c".repeat(100), password: "x" })).status, 400);
       const json = await t.app.request("/en/sign-in", {
         method: "POST",
-        headers: { origin: "http://localhost:3000", "content-type": "application/json" },
+        headers: { ...csrfHeaders(t), "content-type": "application/json" },
         body: "{}",
       });
       assert.equal(json.status, 400);
@@ -181,7 +190,7 @@ for (const dialect of testDialects()) {
 }
 
 describe("sign-in behind HTTPS", () => {
-  test("BASE_URL https: the cookie is Secure and __Secure- prefixed", async () => {
+  test("BASE_URL https: the cookie is Secure and __Host- prefixed (no Domain, Path=/)", async () => {
     const t = await makeTestApp({ starter: false, env: { BASE_URL: "https://skills.example.ca" } });
     try {
       await ensureAccount(t, "editor");
@@ -191,7 +200,9 @@ describe("sign-in behind HTTPS", () => {
       );
       assert.equal(response.status, 303);
       const [cookie] = response.headers.getSetCookie();
-      assert.match(cookie, /^__Secure-skillshelf\.session_token=/);
+      assert.match(cookie, /^__Host-skillshelf\.session_token=/);
+      assert.doesNotMatch(cookie, /Domain=/i);
+      assert.match(cookie, /; Path=\//);
       assert.match(cookie, /; Secure/);
       assert.match(cookie, /; HttpOnly/);
       assert.match(cookie, /; SameSite=Lax/);

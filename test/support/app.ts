@@ -67,11 +67,14 @@ async function openFreshPostgresSchema(url: string): Promise<Database> {
   };
 }
 
+/** The auth secret of test apps, so test helpers can compute the CSRF token a page would carry. */
+export const TEST_AUTH_SECRET = "test-secret-of-at-least-32-characters-for-skillshelf";
+
 export async function makeTestApp(options: { dialect?: TestDialect; starter?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const database = await openTestDatabase(options.dialect ?? "sqlite");
   if (options.starter !== false) await loadStarterFramework(database.db);
   const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
-  const config = readConfig(options.env ?? {});
+  const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...options.env });
   const app = createApp({ config, db: database.db, catalog, logger: createLogger("silent") });
   return { app, db: database.db, catalog, config, close: () => database.close() };
 }

@@ -6,16 +6,20 @@
  *   await t.app.request("/en/editor", { headers: { cookie } });
  *   await t.app.request("/en/editor/…", postForm(t, { field: "value" }, cookie));
  *
- * Every state-changing request must carry the site's Origin (CSRF protection refuses it
- * otherwise): `postForm` adds it.
+ * Every state-changing request must carry the site's Origin and a CSRF token (the protection
+ * refuses it otherwise): `postForm` adds both, computing the token a page of the site would have
+ * given (from the session cookie, or from an anonymous csrf cookie it adds). For a body that is not
+ * a urlencoded form (multipart, JSON), spread `csrfHeaders(t, cookie)` into the request's headers.
  */
 import type { Hono } from "hono";
+import { parse } from "hono/utils/cookie";
 import type { Kysely } from "kysely";
 import type { AppEnv } from "../../src/app-env.ts";
 import { createAccount, findUserByEmail } from "../../src/auth/accounts.ts";
 import type { Config } from "../../src/config.ts";
 import type { DB } from "../../src/db/schema.ts";
 import type { Role } from "../../src/policy/index.ts";
+import { CSRF_FIELD, CSRF_HEADER, csrfCookieName, csrfKey, csrfToken } from "../../src/security/csrf.ts";
 
 export interface TestAppLike {
   app: Hono<AppEnv>;
@@ -43,22 +47,51 @@ export function cookieFrom(response: Response): string {
     .join("; ");
 }
 
-/** A same-origin form POST, optionally signed in. */
+/** The anonymous csrf cookie value tests send when they have no session. */
+const ANONYMOUS_CSRF = "test-anonymous-csrf-cookie";
+
+/**
+ * The `cookie` header to send (the given cookies, plus the anonymous csrf cookie when there is no
+ * session cookie) and the CSRF token a page of the site would have put in its forms for it.
+ */
+export function csrfFor(t: TestAppLike, cookie?: string): { cookie: string; token: string } {
+  const secret = t.config?.authSecret;
+  if (!secret) throw new Error("postForm/csrfHeaders need t.config.authSecret: build the app with makeTestApp()");
+  const https = originOf(t).startsWith("https:");
+  const jar = parse(cookie ?? "");
+  const session = jar[`${https ? "__Host-" : ""}skillshelf.session_token`];
+  const key = csrfKey(secret);
+  if (session) return { cookie: cookie as string, token: csrfToken(key, { session }) };
+  const anonymous = jar[csrfCookieName(https)] ?? ANONYMOUS_CSRF;
+  const withCsrf = jar[csrfCookieName(https)]
+    ? (cookie as string)
+    : [cookie, `${csrfCookieName(https)}=${anonymous}`].filter(Boolean).join("; ");
+  return { cookie: withCsrf, token: csrfToken(key, { anonymous }) };
+}
+
+/** Origin, cookie and X-CSRF-Token headers of a same-origin request (for multipart or JSON bodies). */
+export function csrfHeaders(t: TestAppLike, cookie?: string): Record<string, string> {
+  const csrf = csrfFor(t, cookie);
+  return { origin: originOf(t), cookie: csrf.cookie, [CSRF_HEADER]: csrf.token };
+}
+
+/** A same-origin form POST with its CSRF token, optionally signed in. */
 export function postForm(
   t: TestAppLike,
   fields: Record<string, string>,
   cookie?: string,
   headers: Record<string, string> = {},
 ): RequestInit {
+  const csrf = csrfFor(t, cookie);
   return {
     method: "POST",
     headers: {
       origin: originOf(t),
       "content-type": "application/x-www-form-urlencoded",
-      ...(cookie ? { cookie } : {}),
+      cookie: csrf.cookie,
       ...headers,
     },
-    body: new URLSearchParams(fields).toString(),
+    body: new URLSearchParams({ [CSRF_FIELD]: csrf.token, ...fields }).toString(),
   };
 }
 

@@ -18,7 +18,7 @@ import { publishRoutes } from "./publish.tsx";
 import { upstreamRoutes } from "./upstream.tsx";
 
 /** Forms are small: anything bigger is refused before it is parsed. */
-const MAX_FORM_BYTES = 256 * 1024;
+export const MAX_FORM_BYTES = 256 * 1024;
 
 /** Editor pages show drafts and people's names: never stored by a shared cache. */
 const privateAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -30,7 +30,8 @@ export const accounts: Translation<typeof enAccounts> = {
   authRoleAdministrator: "Administrateur ou administratrice",
   authRoleEditor: "Rédacteur ou rédactrice",
   authSessionsHeading: "Où votre session est ouverte",
-  authSessionsIntro: "Une session prend fin après 12 heures d'inactivité, et au plus tard 7 jours après la connexion.",
+  authSessionsIntro:
+    "Une session prend fin 12 heures après la connexion, qu'elle serve encore ou non : il suffit alors de vous reconnecter.",
   authSessionsCaption: "Vos sessions",
   authSessionStarted: "Connexion",
   authSessionLastActive: "Dernière activité",
@@ -55,6 +56,7 @@ export const accounts: Translation<typeof enAccounts> = {
   authPasswordTooLong: "Le mot de passe doit compter au plus 128 caractères.",
   authPasswordTooCommon:
     "Ce mot de passe est trop courant ou trop facile à deviner. Essayez quelques mots sans lien entre eux.",
+  authPasswordPersonal: "Le mot de passe ne doit contenir ni votre nom ni votre adresse courriel.",
   authPasswordMismatch: "Les deux mots de passe ne sont pas identiques.",
   authCurrentPasswordWrong: "Le mot de passe actuel est incorrect.",
   authPasswordChanged: "Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.",
