@@ -17,25 +17,26 @@ interface Asset {
 const require = createRequire(import.meta.url);
 const local = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
 
-const sources: Record<string, { path: string; type: string }> = {
-  "app.css": { path: local("app.css"), type: "text/css; charset=utf-8" },
-  "app.js": { path: local("app.js"), type: "text/javascript; charset=utf-8" },
-  "favicon.svg": { path: local("favicon.svg"), type: "image/svg+xml" },
-  "htmx.min.js": { path: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript; charset=utf-8" },
-};
+// A Map, not an object: a name like "constructor" or "__proto__" must find nothing, not Object's own.
+const sources = new Map<string, { path: string; type: string }>([
+  ["app.css", { path: local("app.css"), type: "text/css; charset=utf-8" }],
+  ["app.js", { path: local("app.js"), type: "text/javascript; charset=utf-8" }],
+  ["favicon.svg", { path: local("favicon.svg"), type: "image/svg+xml" }],
+  ["htmx.min.js", { path: require.resolve("htmx.org/dist/htmx.min.js"), type: "text/javascript; charset=utf-8" }],
+]);
 
 const assets = new Map<string, Asset>();
 
 /** Registers an extra asset (a capability's own script or stylesheet). */
 export function registerAsset(name: string, path: string, type: string): void {
-  sources[name] = { path, type };
+  sources.set(name, { path, type });
   assets.delete(name);
 }
 
 function load(name: string): Asset | undefined {
   let asset = assets.get(name);
   if (!asset) {
-    const source = sources[name];
+    const source = sources.get(name);
     if (!source) return undefined;
     const body = readFileSync(source.path);
     asset = { body, type: source.type, hash: createHash("sha256").update(body).digest("hex").slice(0, 12) };

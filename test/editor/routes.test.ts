@@ -10,7 +10,7 @@ import type { Lang } from "../../src/i18n/index.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { urls } from "../../src/ui/urls.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
-import { postForm, signInAs } from "../support/auth.ts";
+import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
 import { countTags, htmlLang, shows } from "../support/html.ts";
 
 const SLUG = "public-library-staff";
@@ -273,7 +273,7 @@ for (const dialect of testDialects()) {
       const body = new URLSearchParams([["parent", parent], ...[...ids].reverse().map((id) => ["order", id])]);
       const ok = await t.app.request(editorUrls.order("en", SLUG), {
         method: "POST",
-        headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+        headers: { ...csrfHeaders(t, cookie), "content-type": "application/x-www-form-urlencoded" },
         body: body.toString(),
       });
       assert.equal(ok.status, 200);
@@ -283,7 +283,7 @@ for (const dialect of testDialects()) {
       ]);
       const refused = await t.app.request(editorUrls.order("fr", SLUG), {
         method: "POST",
-        headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+        headers: { ...csrfHeaders(t, cookie), "content-type": "application/x-www-form-urlencoded" },
         body: stale.toString(),
       });
       assert.equal(refused.status, 409);

@@ -10,7 +10,7 @@ import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "../../src/interop/wizard/render.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
-import { originOf, postForm, signInAs } from "../support/auth.ts";
+import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
 import { countTags, htmlLang, shows } from "../support/html.ts";
 
 /** Every item of the starter framework (categories to KSAs), as an export of it holds them. */
@@ -110,7 +110,7 @@ function upload(
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   return t.app.request(`/${lang}/editor/import/upload`, {
     method: "POST",
-    headers: { origin: originOf(t), ...(cookie ? { cookie } : {}), ...headers },
+    headers: { ...csrfHeaders(t, cookie), ...headers },
     body: form,
   });
 }

@@ -18,6 +18,9 @@
         const body = new URLSearchParams();
         body.set("parent", list.dataset.parent ?? "root");
         for (const item of list.querySelectorAll(":scope > [data-id]")) body.append("order", item.dataset.id);
+        // The page's CSRF token (every form on it carries one) goes with the order.
+        const token = document.querySelector('input[name="_csrf"]');
+        if (token) body.set("_csrf", token.value);
         try {
           const response = await fetch(list.dataset.orderUrl, {
             method: "POST",
