@@ -17,7 +17,8 @@ export function isAPIError(
 }
 
 const codeOf = (error: unknown) => (isAPIError(error) ? (error.body?.code ?? "") : undefined);
-const setCookiesOf = (headers: Headers | null | undefined) => headers?.getSetCookie() ?? [];
+/** Set-Cookie lines of a result's headers (an APIError's headers may be a plain object: none then). */
+const setCookiesOf = (headers: unknown): string[] => (headers instanceof Headers ? headers.getSetCookie() : []);
 
 export interface Enrolment {
   /** The shared secret in base32, as authenticator apps take it typed in. */
@@ -78,7 +79,7 @@ export function createSecondFactorService(auth: () => Promise<BetterAuth>, db: K
       } catch (error) {
         const code = codeOf(error);
         if (code === undefined) throw error;
-        const setCookies = isAPIError(error) ? setCookiesOf((error as { headers?: Headers }).headers) : [];
+        const setCookies = setCookiesOf((error as { headers?: unknown }).headers);
         if (code === "INVALID_CODE" || code === "INVALID_BACKUP_CODE" || code === "BACKUP_CODES_NOT_ENABLED")
           return { ok: false, reason: "invalid", setCookies };
         if (code === "ACCOUNT_TEMPORARILY_LOCKED") return { ok: false, reason: "locked", setCookies };

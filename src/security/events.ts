@@ -84,10 +84,13 @@ const NOISY = new Set<SecurityEventKind>([
   "request.refused_cross_site",
 ]);
 const SAMPLE_MS = 60_000;
-const lastStored = new Map<string, number>();
+/** Per database (each installation, or each test's database, samples on its own). */
+const lastStoredBy = new WeakMap<Kysely<DB>, Map<string, number>>();
 
-function shouldStore(event: SecurityEvent, now: number): boolean {
+function shouldStore(db: Kysely<DB>, event: SecurityEvent, now: number): boolean {
   if (!NOISY.has(event.kind)) return true;
+  let lastStored = lastStoredBy.get(db);
+  if (!lastStored) lastStoredBy.set(db, (lastStored = new Map()));
   const key = `${event.kind} ${event.address ?? ""}`;
   const last = lastStored.get(key);
   if (last !== undefined && now - last < SAMPLE_MS) return false;
@@ -134,7 +137,7 @@ export async function recordSecurityEvent(
   };
   if (WARNINGS.has(event.kind)) logger?.warn(line, "security event");
   else logger?.info(line, "security event");
-  if (!shouldStore(event, now.getTime())) return;
+  if (!shouldStore(db, event, now.getTime())) return;
   try {
     await db.insertInto("security_events").values(row).execute();
   } catch (error) {
