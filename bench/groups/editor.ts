@@ -28,6 +28,15 @@ const WARM_UP_SAVES = 3;
 const PUBLISHES = 5;
 const PASSWORD = "amber kettle orbit meadow 42";
 
+/** A page's CSRF token (every form carries one) and the cookies it set, as a browser would keep them. */
+async function pageToken(app: ReturnType<typeof createApp>, path: string, cookie = "") {
+  const page = await app.request(path, { headers: cookie ? { cookie } : {} });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!token) throw new Error(`${path} has no form token (answered ${page.status})`);
+  const set = page.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return { token, cookie: [cookie, ...set].filter(Boolean).join("; ") };
+}
+
 export const editorBench: BenchGroup = {
   id: "editor",
   title: "editor saves and publishing (SQLite, in process)",
@@ -55,13 +64,15 @@ export const editorBench: BenchGroup = {
 
       // Each editor signs in through the real form and works on an item set of their own.
       const cookies: string[] = [];
+      const tokens: string[] = [];
       for (let i = 0; i < EDITORS; i++) {
         const email = `bench-editor-${i}@skillshelf.test`;
         await createAccount(db, { email, role: "editor", name: `Editor ${i}`, password: PASSWORD });
+        const form = await pageToken(app, "/en/sign-in");
         const response = await app.request("/en/sign-in", {
           method: "POST",
-          headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+          headers: { origin, cookie: form.cookie, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ _csrf: form.token, email, password: PASSWORD }).toString(),
         });
         const cookie = response.headers
           .getSetCookie()
@@ -69,6 +80,7 @@ export const editorBench: BenchGroup = {
           .join("; ");
         if (response.status !== 303 || !cookie) throw new Error(`sign-in answered ${response.status}`);
         cookies.push(cookie);
+        tokens.push((await pageToken(app, "/en/editor", cookie)).token);
       }
       const ksas = await db
         .selectFrom("items")
@@ -85,6 +97,7 @@ export const editorBench: BenchGroup = {
         const item = ksas[editor * 10 + (round % 10)];
         const version = versions.get(item.id) as number;
         const body = new URLSearchParams({
+          _csrf: tokens[editor],
           version: String(version),
           type: "ksa",
           code: item.code ?? "",

@@ -89,8 +89,8 @@ const lastStoredBy = new WeakMap<Kysely<DB>, Map<string, number>>();
 
 function shouldStore(db: Kysely<DB>, event: SecurityEvent, now: number): boolean {
   if (!NOISY.has(event.kind)) return true;
-  let lastStored = lastStoredBy.get(db);
-  if (!lastStored) lastStoredBy.set(db, (lastStored = new Map()));
+  const lastStored = lastStoredBy.get(db) ?? new Map<string, number>();
+  lastStoredBy.set(db, lastStored);
   const key = `${event.kind} ${event.address ?? ""}`;
   const last = lastStored.get(key);
   if (last !== undefined && now - last < SAMPLE_MS) return false;

@@ -179,6 +179,16 @@ for (const dialect of testDialects()) {
       assert.match(weakHtml, /role="alert"/);
       assert.match(weakHtml, /id="field-password"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-password"/);
 
+      // The account is "Test editor" (editor@skillshelf.test): neither may be inside the new password.
+      for (const [lang, password, message] of [
+        ["en", "tidal Editor quartz zephyr", /must not contain your name or email address/],
+        ["fr", "quartz skillshelf tidal 17 editor@", /ne doit contenir ni votre nom ni votre adresse courriel/],
+      ] as const) {
+        const personal = await change({ current: TEST_PASSWORD, password, confirm: password }, lang);
+        assert.equal(personal.status, 400);
+        assert.match(await personal.text(), message);
+      }
+
       const short = await change({ current: TEST_PASSWORD, password: "short", confirm: "short" });
       assert.match(await short.text(), /at least 12 characters/);
       const mismatch = await change({

@@ -35,6 +35,11 @@ const text = {
     accountTitle: "Your account",
     changePassword: "Change password",
     signedOut: "You are signed out.",
+    securityLog: "Security log",
+    twoStep: "Two-step sign-in",
+    turnOn: "Turn on two-step sign-in",
+    currentPassword: "Current password",
+    wrongPassword: "The current password is incorrect.",
   },
   fr: {
     email: "Adresse courriel",
@@ -57,6 +62,11 @@ const text = {
     accountTitle: "Votre compte",
     changePassword: "Changer le mot de passe",
     signedOut: "Votre session est fermée.",
+    securityLog: "Journal de sécurité",
+    twoStep: "Connexion en deux étapes",
+    turnOn: "Activer la connexion en deux étapes",
+    currentPassword: "Mot de passe actuel",
+    wrongPassword: "Le mot de passe actuel est incorrect.",
   },
 } as const;
 
@@ -109,6 +119,13 @@ for (const lang of ["en", "fr"] as const) {
     await expect(page.getByRole("alert")).toContainText(t.emailInvalid);
     await axe();
 
+    // The security log already holds the failed and the successful sign-in just made.
+    await page.getByRole("link", { name: t.securityLog }).click();
+    await heading(page, t.securityLog);
+    await expect(page.getByRole("table")).toContainText(ADMIN.email);
+    await axe();
+    await page.goto(`/${lang}/admin/users`);
+
     const invitee = `invitee-${lang}-${Date.now()}@skillshelf.test`;
     await page.getByLabel(t.email).fill(invitee);
     await page.getByRole("button", { name: t.create }).click();
@@ -130,6 +147,14 @@ for (const lang of ["en", "fr"] as const) {
     await axe();
     await page.getByRole("link", { name: t.changePassword }).click();
     await heading(page, t.changePassword);
+    await axe();
+    await page.goto(`/${lang}/account`);
+    await page.getByRole("link", { name: t.twoStep }).click();
+    await heading(page, t.twoStep);
+    await axe();
+    await page.getByLabel(t.currentPassword).fill("not my password at all");
+    await page.getByRole("button", { name: t.turnOn }).click();
+    await expect(page.getByRole("alert")).toContainText(t.wrongPassword);
     await axe();
 
     await page.getByRole("button", { name: t.signOut }).click();
