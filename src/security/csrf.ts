@@ -132,10 +132,15 @@ export function provideCsrfToken(options: CsrfOptions): MiddlewareHandler<AppEnv
  * valid token; reads the form body on the way (400 when it cannot be read). Run it after the body
  * limit and after `provideCsrfToken`.
  */
-export function refuseForgedRequests(options: Pick<CsrfOptions, "baseUrl">): MiddlewareHandler<AppEnv> {
+export function refuseForgedRequests(
+  options: Pick<CsrfOptions, "baseUrl"> & {
+    /** Paths that are not the site's (the bench's own routes, which exist only under `npm run bench`). */
+    exempt?: (path: string) => boolean;
+  },
+): MiddlewareHandler<AppEnv> {
   const origin = new URL(options.baseUrl).origin;
   return async function refuseForgedRequests(c, next) {
-    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (SAFE_METHODS.has(c.req.method) || options.exempt?.(c.req.path)) return next();
     const state = perRequest.get(c);
     if (!sameOrigin(c, origin) || !state) {
       await logSecurityEvent(c, "request.refused_cross_site", {

@@ -99,7 +99,7 @@ export const security = {
   logFilterButton: "Show",
   logOlder: "Older events",
   logNewest: "Back to the newest events",
-  logKind: (kind: string) => EVENT_LABELS[kind] ?? kind,
+  logKind: (kind: string) => (Object.hasOwn(EVENT_LABELS, kind) ? EVENT_LABELS[kind] : String(kind)),
   logLink: "Security log",
 
   authMakeAdministrator: "Make administrator",

@@ -106,7 +106,7 @@ export const security: Translation<typeof enSecurity> = {
   logFilterButton: "Afficher",
   logOlder: "Événements plus anciens",
   logNewest: "Revenir aux plus récents",
-  logKind: (kind) => EVENT_LABELS[kind] ?? kind,
+  logKind: (kind) => (Object.hasOwn(EVENT_LABELS, kind) ? EVENT_LABELS[kind] : String(kind)),
   logLink: "Journal de sécurité",
 
   authMakeAdministrator: "Passer au rôle d'administration",
