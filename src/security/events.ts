@@ -137,8 +137,8 @@ export async function recordSecurityEvent(
   };
   if (WARNINGS.has(event.kind)) logger?.warn(line, "security event");
   else logger?.info(line, "security event");
-  if (!shouldStore(db, event, now.getTime())) return;
   try {
+    if (!shouldStore(db, event, now.getTime())) return;
     await db.insertInto("security_events").values(row).execute();
   } catch (error) {
     logger?.error({ err: error, requestId: row.request_id }, "security event not stored");
