@@ -25,7 +25,7 @@ import { parsePastedText } from "../../src/interop/text/index.ts";
 import { checkDraft } from "../../src/interop/wizard/paste.ts";
 import { findRefusedCharacter } from "../../src/text/rules.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
-import { originOf, postForm, signInAs } from "../support/auth.ts";
+import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
 import { shows } from "../support/html.ts";
 import { sheetXml, workbookZip, zip } from "../support/zip.ts";
 
@@ -89,7 +89,7 @@ function upload(t: TestApp, cookie: string, lang: Lang, name: string, bytes: Uin
   for (const [key, value] of Object.entries(fields)) form.set(key, value as string);
   return t.app.request(`/${lang}/editor/import/upload`, {
     method: "POST",
-    headers: { origin: originOf(t), cookie },
+    headers: csrfHeaders(t, cookie),
     body: form,
   });
 }
