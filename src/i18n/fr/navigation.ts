@@ -23,15 +23,15 @@ export const navigation: Translation<typeof enNavigation> = {
   searchUnknownFramework:
     "Ce référentiel n'est pas publié sur ce site : la recherche a donc porté sur tous les référentiels.",
   editThis: "Modifier",
-  editThisLabel: (name) => `Modifier « ${name} » dans l'éditeur`,
+  editThisLabel: (name) => `Modifier « ${name} » dans l'espace de rédaction`,
   editorJumpLabel: "Aller à un élément",
   editorJumpHint: "Son code, ou des mots de son énoncé, en français ou en anglais.",
   editorJumpButton: "Aller",
-  editorJumpTitle: "Trouver un élément du brouillon",
-  editorJumpIntro: "La recherche porte sur le brouillon, modifications non publiées comprises.",
+  editorJumpTitle: "Trouver un élément de l'ébauche",
+  editorJumpIntro: "La recherche porte sur l'ébauche, modifications non publiées comprises.",
   editorJumpCount: (n, query) =>
     n <= 1 ? `${number(n)} élément correspond à « ${query} ».` : `${number(n)} éléments correspondent à « ${query} ».`,
-  editorJumpNone: (query) => `Aucun élément du brouillon ne correspond à « ${query} ».`,
+  editorJumpNone: (query) => `Aucun élément de l'ébauche ne correspond à « ${query} ».`,
   editorJumpEmpty: "Tapez un code ou quelques mots.",
   editorSlugFromTitleHint:
     "Facultatif : laissé vide, il est tiré du titre. Lettres minuscules, chiffres et traits d'union, par exemple competences-ma-bibliotheque. Il fait partie de l'adresse et ne pourra plus être changé.",
