@@ -195,7 +195,10 @@ export const editorBench: BenchGroup = {
       const publishTimes: number[] = [];
       for (let i = 0; i < PUBLISHES; i++) {
         const t0 = performance.now();
-        await publishEdition(db, framework.id, null, `Bench edition ${i + 1}.`);
+        await publishEdition(db, framework.id, null, {
+          en: `Bench edition ${i + 1}.`,
+          fr: `Édition de mesure ${i + 1}.`,
+        });
         publishTimes.push(performance.now() - t0);
       }
       report(

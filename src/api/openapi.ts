@@ -28,15 +28,24 @@ const frameworkFields: Record<string, JsonSchema> = {
   title: ref("Bilingual"),
   description: ref("Bilingual"),
   publisher: nullable("string"),
-  version: { type: "string" },
+  version: {
+    type: "string",
+    description:
+      "The published edition's number, as text: the framework's public version, the same number its pages and printouts show as “Edition N”.",
+    examples: ["2"],
+  },
   status: {
     type: "string",
     description: "Publication status; the API lists published frameworks only.",
     examples: ["published"],
   },
   licence: { ...nullable("string"), description: "Licence of the content, e.g. CC BY 4.0." },
-  createdAt: timestamp("When the framework was created in this database."),
-  updatedAt: timestamp("Last change of the framework's own fields."),
+  createdAt: timestamp(
+    "When the framework began, as far as this site knows: when it was created here, or the date of change its source gave (an import or the starter content) when that is earlier. Never later than updatedAt.",
+  ),
+  updatedAt: timestamp(
+    "When the framework's own fields (title, description…) last changed, as of the edition served. Not the publication time, and not changes to items: see lastUpdated.",
+  ),
 };
 
 const schemas: Record<string, JsonSchema> = {
@@ -57,8 +66,12 @@ const schemas: Record<string, JsonSchema> = {
       position: { type: "integer", description: "Order among siblings; children are already sorted." },
       statement: ref("Bilingual"),
       description: ref("Bilingual"),
-      updatedAt: timestamp("Last change of this item itself."),
-      lastUpdated: timestamp("Newest change in this item's subtree (an area's “last updated”)."),
+      updatedAt: timestamp(
+        "When this item itself last changed (its texts, code, type or place), or an item directly under it was added, removed or moved; an imported item keeps the date its source gave.",
+      ),
+      lastUpdated: timestamp(
+        "The newest updatedAt of this item and everything under it: an area's “last updated” on its page. Never earlier than updatedAt.",
+      ),
       children: { type: "array", items: ref("Item") },
     },
   },
@@ -93,7 +106,9 @@ const schemas: Record<string, JsonSchema> = {
     required: [...Object.keys(frameworkFields), "lastUpdated", "itemTypes", "children"],
     properties: {
       ...frameworkFields,
-      lastUpdated: timestamp("Newest change anywhere in the framework."),
+      lastUpdated: timestamp(
+        "The newest change anywhere in the edition served: the latest of the framework's updatedAt and every item's. Never earlier than updatedAt.",
+      ),
       itemTypes: { type: "array", items: ref("ItemType"), description: "The levels of this framework, top first." },
       children: { type: "array", items: ref("Item"), description: "Top-level items (categories in the starter)." },
       adoptedFrom: ref("AdoptedFrom"),

@@ -9,6 +9,8 @@ import type { Writable } from "node:stream";
 import { readConfig } from "../config.ts";
 import { type Database, isPostgresUrl, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import type { EditionSummaryText } from "../editions/label.ts";
+import { SUMMARY_MAX } from "../editions/publish.ts";
 import { buildFrameworkView, createCatalog, type FrameworkView } from "../frameworks/catalog.ts";
 import { frameworkJson } from "../frameworks/json.ts";
 import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
@@ -198,10 +200,26 @@ async function textImport(text: string, values: Record<string, unknown>): Promis
   }
 }
 
+/** An edition's summary from --publish (English) and --publish-fr (French): both, or neither. */
+export function publishSummary(en: string | undefined, fr: string | undefined): EditionSummaryText | undefined {
+  if (en === undefined && fr === undefined) return undefined;
+  if (en === undefined) throw new UsageError("--publish-fr needs --publish (the summary in English)");
+  if (fr === undefined) throw new UsageError("--publish needs --publish-fr (the same summary in French)");
+  if (en.trim() === "") throw new UsageError("--publish needs a summary");
+  if (fr.trim() === "") throw new UsageError("--publish-fr needs a summary");
+  for (const [option, text] of [
+    ["--publish", en],
+    ["--publish-fr", fr],
+  ] as const)
+    if (text.trim().length > SUMMARY_MAX) throw new UsageError(`${option}: use at most ${SUMMARY_MAX} characters`);
+  return { en, fr };
+}
+
 export const importCommand: Command = {
   summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
   positionals: true,
-  help: `Usage: skillshelf import FILE [--format case|xlsx|csv|text] [--dry-run] [--json] [--publish SUMMARY]
+  help: `Usage: skillshelf import FILE [--format case|xlsx|csv|text] [--dry-run] [--json]
+                        [--publish SUMMARY --publish-fr SUMMARY]
 
 Reads FILE, reports every problem with where it is, and imports it in ONE transaction: nothing is
 written unless the whole file can be imported. Importing the same identifiers again updates the
@@ -211,7 +229,9 @@ framework in place and reports what changed. A new framework starts as an unpubl
   --dry-run          check the file and report what would change; write nothing
   --json             print JSON: the parsed tree in the API's shape with a "problems" list
                      (and "changes" when the database can be compared)
-  --publish SUMMARY  publish the result as the framework's next edition, with this summary
+  --publish SUMMARY  publish the result as the framework's next edition, with this summary of
+                     what changed (in English); needs --publish-fr
+  --publish-fr SUMMARY  the same summary in French (readers see the one in their language)
   --lang en|fr       language of the messages (default en)
   --framework SLUG   text only: the framework whose draft receives the pasted area
   --parent CODE      text only: the item the area goes under (default: top level)
@@ -224,6 +244,7 @@ ${ENV_NOTE}`,
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
     publish: { type: "string" },
+    "publish-fr": { type: "string" },
     lang: { type: "string" },
     framework: { type: "string" },
     parent: { type: "string" },
@@ -242,8 +263,7 @@ ${ENV_NOTE}`,
     if (!isLang(lang)) throw new UsageError("--lang must be en or fr");
     const dryRun = Boolean(values["dry-run"]);
     const asJson = Boolean(values.json);
-    const publish = values.publish as string | undefined;
-    if (publish !== undefined && publish.trim() === "") throw new UsageError("--publish needs a summary");
+    const publish = publishSummary(values.publish as string | undefined, values["publish-fr"] as string | undefined);
 
     const progress = progressBar(statSync(path).size >= LARGE_FILE && !asJson);
     let parsed: ImportResult<ImportedFramework | CasePackage>;

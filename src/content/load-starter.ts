@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB, NewItem } from "../db/schema.ts";
 import { publishEdition } from "../editions/publish.ts";
 import { deleteFramework, type FrameworkInsert, findFrameworkBySlug, insertFramework } from "../frameworks/store.ts";
+import { messages } from "../i18n/index.ts";
 import { frenchTypography } from "../i18n/typography.ts";
 import type { ContentNode } from "./schema.ts";
 import { loadStarterContent, type StarterContent } from "./starter.ts";
@@ -85,12 +86,9 @@ export async function loadStarterFramework(
     if (existing) await deleteFramework(trx, existing.id);
     await insertFramework(trx, rows);
     // Readers see published editions only: the starter is edition 1 (publishing bumps the revision).
-    await publishEdition(
-      trx,
-      rows.framework.id,
-      null,
-      existing ? "Starter content reloaded." : "Starter content loaded.",
-    );
+    const summary = (lang: "en" | "fr") =>
+      existing ? messages(lang).upkeepStarterReloaded : messages(lang).upkeepStarterLoaded;
+    await publishEdition(trx, rows.framework.id, null, { en: summary("en"), fr: summary("fr") });
     return { outcome: existing ? "replaced" : "loaded", items: rows.items.length, slug: rows.framework.slug };
   });
 }

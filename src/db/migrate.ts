@@ -3,8 +3,10 @@ import * as m001 from "./migrations/001_frameworks.ts";
 import * as m002 from "./migrations/002_interop.ts";
 import * as m003 from "./migrations/003_accounts.ts";
 import * as m004 from "./migrations/004_editions.ts";
+import * as m005 from "./migrations/005_edition_labels.ts";
 import * as m006 from "./migrations/006_adoption_tracking.ts";
 import * as m007 from "./migrations/007_security.ts";
+import * as m008 from "./migrations/008_translation_flags.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -12,8 +14,10 @@ export const migrations: Record<string, Migration> = {
   "002_interop": m002,
   "003_accounts": m003,
   "004_editions": m004,
+  "005_edition_labels": m005,
   "006_adoption_tracking": m006,
   "007_security": m007,
+  "008_translation_flags": m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,6 +29,8 @@ export interface DB {
   auth_throttle: AuthThrottleTable;
   security_events: SecurityEventsTable;
   two_factors: TwoFactorsTable;
+  // bilingual upkeep (src/editor/translations.ts, migration 008)
+  translation_flags: TranslationFlagsTable;
 }
 
 export interface FrameworksTable {
@@ -127,7 +129,9 @@ export interface EditionsTable {
   id: string;
   framework_id: string;
   number: number;
-  summary: string;
+  /** What changed, per language (migration 005). Both are required at publish; older editions may lack one. */
+  summary_en: string | null;
+  summary_fr: string | null;
   published_at: string;
   /** Account id of the publisher; null for the starter load and the CLI. */
   published_by: string | null;
@@ -182,6 +186,25 @@ export interface AdoptionItemsTable {
   at: string;
 }
 
+/**
+ * "The other language may be out of date": one language of a bilingual text changed and the other did
+ * not. Cleared when the other language is updated or an editor confirms it (src/editor/translations.ts).
+ */
+export interface TranslationFlagsTable {
+  id: string;
+  framework_id: string;
+  /** The item whose text it is; null for the framework's own title and description. */
+  item_id: string | null;
+  /** The text, by its base name: statement | description (items), title | description (framework). */
+  field: string;
+  /** The language that may be out of date (the one that did not change): en | fr. */
+  lang: string;
+  flagged_at: string;
+  /** Who changed the other language (account id and name as they were then). */
+  flagged_by: string | null;
+  flagged_by_label: string | null;
+}
+
 export type Framework = Selectable<FrameworksTable>;
 export type NewFramework = Insertable<FrameworksTable>;
 export type FrameworkUpdate = Updateable<FrameworksTable>;
@@ -190,6 +213,7 @@ export type ItemType = Omit<Selectable<ItemTypesTable>, "extra"> & { extra?: str
 export type Item = Selectable<ItemsTable>;
 export type NewItem = Insertable<ItemsTable>;
 export type Edition = Selectable<EditionsTable>;
+export type TranslationFlag = Selectable<TranslationFlagsTable>;
 export type Change = Selectable<ChangesTable>;
 export type NewChange = Insertable<ChangesTable>;
 export type { Generated };

@@ -11,6 +11,7 @@ import { EditorError } from "../editor/errors.ts";
 import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
 import { listAssociations, listDefinitions, listItemExtras } from "../interop/case/store.ts";
 import type { Actor } from "../policy/index.ts";
+import { type EditionSummaryText, editionLabel } from "./label.ts";
 import { buildSnapshot } from "./snapshot.ts";
 import { insertEdition, latestEditionNumber } from "./store.ts";
 
@@ -26,16 +27,18 @@ export interface PublishedEdition {
  * @param db a database or an open transaction (the starter load and imports publish inside theirs)
  * @param frameworkId the framework whose draft becomes the next edition
  * @param actor who publishes; null for the starter load, imports run from the CLI, and migrations
- * @param summary what changed, in a sentence; required
+ * @param summary what changed, in a sentence, in English and in French; both required
  */
 export async function publishEdition(
   db: Kysely<DB> | Transaction<DB>,
   frameworkId: string,
   actor: Actor | null,
-  summary: string,
+  summary: EditionSummaryText,
 ): Promise<PublishedEdition> {
-  const text = summary.trim();
-  if (text.length === 0 || text.length > SUMMARY_MAX) throw new EditorError("invalid", { field: "summary" });
+  const text = { en: summary.en.trim(), fr: summary.fr.trim() };
+  for (const lang of ["en", "fr"] as const)
+    if (text[lang].length === 0 || text[lang].length > SUMMARY_MAX)
+      throw new EditorError("invalid", { field: `summary_${lang}` });
   const run = async (trx: Transaction<DB>): Promise<PublishedEdition> => {
     const publishedAt = new Date().toISOString();
     // Writing the framework row first holds its lock (PostgreSQL), so two publishes take turns.
@@ -56,8 +59,10 @@ export async function publishEdition(
       listItemExtras(trx, frameworkId),
     ]);
     if (!framework) throw new EditorError("not_found");
-    // The CASE-only rows are frozen too, so the CASE API never serves an unpublished import.
-    const snapshot = buildSnapshot(framework, types, rows, {
+    const number = latest + 1;
+    // The snapshot is the framework as readers see it: its version is the edition's label. The
+    // CASE-only rows are frozen too, so the CASE API never serves an unpublished import.
+    const snapshot = buildSnapshot({ ...framework, version: editionLabel(number) }, types, rows, {
       associations,
       definitions,
       itemExtras: Object.fromEntries(itemExtras),
@@ -65,13 +70,13 @@ export async function publishEdition(
     // An adopted framework's edition says which edition of its source it is based on.
     const adoptedFrom = await provenanceAtPublish(trx, frameworkId);
     if (adoptedFrom) snapshot.adoptedFrom = adoptedFrom;
-    const number = latest + 1;
     const batch = newBatch(frameworkId, actor, publishedAt);
     await insertEdition(trx, {
       id: randomUUID(),
       framework_id: frameworkId,
       number,
-      summary: text,
+      summary_en: text.en,
+      summary_fr: text.fr,
       published_at: publishedAt,
       published_by: batch.actorId,
       published_by_label: batch.actorLabel,

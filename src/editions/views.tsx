@@ -3,7 +3,7 @@
 import { editionUrls } from "../editor/urls.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
-import { textOf } from "../ui/text.tsx";
+import { Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import type { EditionSummary } from "./store.ts";
 
@@ -31,7 +31,7 @@ export function EditionList(props: { lang: Lang; view: FrameworkView; editions: 
             {e.number === current && <> ({t.editionCurrent})</>} —{" "}
             {t.editionPublishedOn(formatDate(e.published_at, lang))}
             <br />
-            {e.summary}
+            <Text text={{ en: e.summary_en, fr: e.summary_fr }} lang={lang} marker />
           </li>
         ))}
       </ol>

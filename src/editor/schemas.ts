@@ -138,10 +138,15 @@ export const adoptSchema = z.object({
 });
 export type AdoptInput = z.infer<typeof adoptSchema>;
 
+/** An edition's summary in one language: the text rule's "summary" kind, required, no markup. */
+const summary = text("summary")
+  .pipe(z.string({ error: "required" }))
+  .refine((value) => !/[<>]/.test(value), "html");
+
+/** Publishing: what changed, in both languages (readers see the one in theirs). */
 export const publishSchema = z.object({
-  summary: text("summary")
-    .pipe(z.string({ error: "required" }))
-    .refine((value) => !/[<>]/.test(value), "html"),
+  summary_en: summary,
+  summary_fr: summary,
   /** The latest edition when the form was shown: a second submit finds it already published. */
   seen: z.preprocess(
     clean,

@@ -7,7 +7,8 @@
 import type { Kysely } from "kysely";
 import { withProvenance } from "../adoption/provenance.ts";
 import { starterSlug } from "../content/starter-slug.ts";
-import type { DB, Framework } from "../db/schema.ts";
+import type { DB, Edition, Framework } from "../db/schema.ts";
+import { editionLabel } from "../editions/label.ts";
 import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
 import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
 import { findFrameworkBySlug, listFrameworks, listItemRows, listItemTypes, readContentRevision } from "./store.ts";
@@ -50,13 +51,23 @@ export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): 
   return assembleView(framework, types, rows);
 }
 
+/**
+ * An edition as readers see it. Its number is the framework's public version everywhere (pages,
+ * printouts, APIs, exports: decision 008), whatever version text the snapshot carries.
+ */
 function editionView(
   framework: Framework,
-  edition: { number: number; published_at: string; summary: string; snapshot: string },
+  edition: Pick<Edition, "number" | "published_at" | "summary_en" | "summary_fr" | "snapshot">,
 ): FrameworkView {
+  const view = viewFromSnapshot(parseSnapshot(edition.snapshot), framework);
   return {
-    ...viewFromSnapshot(parseSnapshot(edition.snapshot), framework),
-    edition: { number: edition.number, publishedAt: edition.published_at, summary: edition.summary },
+    ...view,
+    framework: { ...view.framework, version: editionLabel(edition.number) },
+    edition: {
+      number: edition.number,
+      publishedAt: edition.published_at,
+      summary: { en: edition.summary_en, fr: edition.summary_fr },
+    },
   };
 }
 

@@ -48,6 +48,9 @@ export function itemJson(node: TreeNode): ItemJson {
   };
 }
 
+/** The earlier of two ISO-8601 times. */
+const earlier = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : a);
+
 export function frameworkSummaryJson(view: Pick<FrameworkView, "framework">) {
   const f = view.framework;
   return {
@@ -60,7 +63,9 @@ export function frameworkSummaryJson(view: Pick<FrameworkView, "framework">) {
     version: f.version,
     status: f.status,
     licence: f.licence,
-    createdAt: f.created_at,
+    // An import (or the starter) keeps its source's date of change, which may predate our copy: the
+    // framework began no later than that, so createdAt is never after updatedAt.
+    createdAt: earlier(f.created_at, f.updated_at),
     updatedAt: f.updated_at,
   };
 }

@@ -1,6 +1,6 @@
 /** What readers see of one framework: its tree and URL keys, from a published edition or the live rows. */
 import type { Framework, ItemType } from "../db/schema.ts";
-import type { Tree, TreeNode } from "./tree.ts";
+import type { Bilingual, Tree, TreeNode } from "./tree.ts";
 
 /** For a framework adopted from another: the source and the upstream edition this one is based on. */
 export interface AdoptedFrom {
@@ -22,7 +22,7 @@ export interface FrameworkView {
   /** Newest change anywhere in the framework. */
   lastUpdated: string;
   /** The published edition this view shows (absent for a draft view built from live rows). */
-  edition?: { number: number; publishedAt: string; summary: string };
+  edition?: { number: number; publishedAt: string; summary: Bilingual };
   /** Set for an adopted framework (src/adoption). */
   adoptedFrom?: AdoptedFrom;
 }

@@ -9,6 +9,7 @@ import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
+import { upkeep } from "./en/upkeep.ts";
 
 /**
  * English UI strings, one block per capability in src/i18n/en/. The French dictionary must have exactly
@@ -25,6 +26,7 @@ export const en = {
   ...adoption,
   ...navigation,
   ...security,
+  ...upkeep,
 };
 
 export type Messages = Translation<typeof en>;
@@ -40,6 +42,7 @@ type Blocks = [
   typeof adoption,
   typeof navigation,
   typeof security,
+  typeof upkeep,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

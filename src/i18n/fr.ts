@@ -9,6 +9,7 @@ import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
+import { upkeep } from "./fr/upkeep.ts";
 import { withFrenchTypography } from "./typography.ts";
 
 /**
@@ -27,6 +28,7 @@ const blocks: Messages = {
   ...adoption,
   ...navigation,
   ...security,
+  ...upkeep,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -125,7 +125,7 @@ export function FrameworkList(props: { lang: Lang; frameworks: Framework[] }) {
                 </a>
               </h2>
               <p class="meta">
-                {t.version} {f.version}
+                {t.edition(f.version)}
                 {f.publisher && <> · {f.publisher}</>}
               </p>
             </li>

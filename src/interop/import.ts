@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { uuidV5 } from "../content/uuid.ts";
 import type { DB } from "../db/schema.ts";
+import type { EditionSummaryText } from "../editions/label.ts";
 import { publishEdition } from "../editions/publish.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
@@ -37,10 +38,11 @@ export interface ImportOptions {
   /** Do everything, report it, and roll back. */
   dryRun?: boolean;
   /**
-   * Publish the result as the framework's next edition, with this summary, in the same transaction.
-   * Without it the import changes the editors' draft only (a new framework starts as a draft).
+   * Publish the result as the framework's next edition, with this summary (in English and French),
+   * in the same transaction. Without it the import changes the editors' draft only (a new framework
+   * starts as a draft).
    */
-  publish?: string;
+  publish?: EditionSummaryText;
   /** Slug for a framework the import creates (default: from its English or French title). */
   slug?: string;
   /** Called as rows are written: (rows written so far, rows to write). */

@@ -59,7 +59,7 @@ export async function makeSource(db: Kysely<DB>, slug = `src-${randomUUID().slic
   const k2 = await newItem(db, id, a, "ksa", "Reports spending", "Rend compte des dépenses");
   const b = await newItem(db, id, null, "area", "Facilities", "Installations");
   const k3 = await newItem(db, id, b, "ksa", "Maintains buildings", "Entretient les bâtiments");
-  await publishEdition(db, id, ana, "First edition.");
+  await publishEdition(db, id, ana, { en: "First edition.", fr: "Première édition." });
   return { id, slug, ids: { a, k1, k2, b, k3 } };
 }
 
@@ -84,7 +84,7 @@ export async function edit(
 }
 
 export const publish = (db: Kysely<DB>, frameworkId: string) =>
-  publishEdition(db, frameworkId, ana, "Upstream update.");
+  publishEdition(db, frameworkId, ana, { en: "Upstream update.", fr: "Mise à jour à la source." });
 
 export async function adopt(db: Kysely<DB>, source: Source, slug = `copy-${randomUUID().slice(0, 8)}`) {
   const id = randomUUID();

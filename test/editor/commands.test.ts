@@ -354,7 +354,7 @@ for (const dialect of testDialects()) {
 
     test("adopt: a local copy remembers its source; upstream changes are listed, taken or left", async () => {
       // Earlier tests left draft changes: publish them first, so the adopted edition holds them.
-      await publishEdition(database.db, fw, ben, "Earlier edits.");
+      await publishEdition(database.db, fw, ben, { en: "Earlier edits.", fr: "Modifications antérieures." });
       const id = randomUUID();
       await adoptFramework(database.db, ana, { source: SLUG, id, slug: "our-edition", title_en: null, title_fr: null });
       const local = await findFrameworkBySlug(database.db, "our-edition");
@@ -380,7 +380,7 @@ for (const dialect of testDialects()) {
       });
       const removed = await idOf("ML.BF.1.2");
       await deleteItem(database.db, ben, fw, removed, 0);
-      await publishEdition(database.db, fw, ben, "Budget updates.");
+      await publishEdition(database.db, fw, ben, { en: "Budget updates.", fr: "Mises à jour du budget." });
 
       const report = await upstreamReport(database.db, id);
       assert.deepEqual(

@@ -11,6 +11,7 @@ import { findFrameworkBySlug, readContentRevision } from "../../src/frameworks/s
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
 const SLUG = "public-library-staff";
+const RENAMED = { en: "Renamed Community Relations.", fr: "Nouveau nom pour Relations avec la collectivité." };
 const editor = { id: "u-1", email: "ed@example.org", name: "Edith Editor", role: "editor" as const };
 
 for (const dialect of testDialects()) {
@@ -50,14 +51,16 @@ for (const dialect of testDialects()) {
         .execute();
       assert.equal((await catalog.get(SLUG))?.byKey.get("ML.CR")?.statement.en, "Community Relations");
 
-      const published = await publishEdition(database.db, frameworkId, editor, "Renamed Community Relations.");
+      const published = await publishEdition(database.db, frameworkId, editor, RENAMED);
       assert.equal(published.number, 2);
       assert.equal(await readContentRevision(database.db), revision + 1);
       const view = await catalog.get(SLUG);
       assert.equal(view?.byKey.get("ML.CR")?.statement.en, "Community Relations and Outreach");
       assert.equal(view?.byKey.get("ML.CR")?.lastUpdated, editedAt);
       assert.equal(view?.edition?.number, 2);
-      assert.equal(view?.edition?.summary, "Renamed Community Relations.");
+      assert.deepEqual(view?.edition?.summary, RENAMED);
+      assert.equal(view?.framework.version, "2", "the edition's number is the public version");
+      assert.equal((await catalog.list()).find((f) => f.slug === SLUG)?.version, "2");
       // The earlier edition stays readable as it was.
       const first = await catalog.edition(SLUG, 1);
       assert.equal(first?.byKey.get("ML.CR")?.statement.en, "Community Relations");
@@ -79,19 +82,25 @@ for (const dialect of testDialects()) {
       assert.deepEqual(log.at(-1), {
         kind: "publish",
         actor_id: "u-1",
-        after: JSON.stringify({ number: 2, summary: "Renamed Community Relations." }),
+        after: JSON.stringify({ number: 2, summary: RENAMED }),
       });
     });
 
-    test("a publish needs a summary, and an unknown framework publishes nothing", async () => {
+    test("a publish needs a summary in both languages, and an unknown framework publishes nothing", async () => {
       const count = async () => (await listEditions(database.db, frameworkId)).length;
       const before = await count();
+      for (const [summary, field] of [
+        [{ en: "   ", fr: "Résumé." }, "summary_en"],
+        [{ en: "Summary.", fr: "" }, "summary_fr"],
+        [{ en: "x".repeat(501), fr: "Résumé." }, "summary_en"],
+      ] as const)
+        await assert.rejects(
+          publishEdition(database.db, frameworkId, editor, summary),
+          (e: unknown) =>
+            e instanceof EditorError && e.code === "invalid" && (e.details as { field?: string })?.field === field,
+        );
       await assert.rejects(
-        publishEdition(database.db, frameworkId, editor, "   "),
-        (e: unknown) => e instanceof EditorError && e.code === "invalid",
-      );
-      await assert.rejects(
-        publishEdition(database.db, "no-such-id", editor, "x"),
+        publishEdition(database.db, "no-such-id", editor, { en: "x", fr: "x" }),
         (e: unknown) => e instanceof EditorError && e.code === "not_found",
       );
       assert.equal(await count(), before);
@@ -99,8 +108,8 @@ for (const dialect of testDialects()) {
 
     test("two publishes at once get consecutive numbers", async () => {
       const results = await Promise.allSettled([
-        publishEdition(database.db, frameworkId, editor, "One."),
-        publishEdition(database.db, frameworkId, editor, "Two."),
+        publishEdition(database.db, frameworkId, editor, { en: "One.", fr: "Une." }),
+        publishEdition(database.db, frameworkId, editor, { en: "Two.", fr: "Deux." }),
       ]);
       const numbers = results
         .filter((r) => r.status === "fulfilled")

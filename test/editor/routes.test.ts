@@ -401,16 +401,17 @@ for (const dialect of testDialects()) {
       const seen = /name="seen" value="(\d+)"/.exec(
         await (await get(editorUrls.publish("fr", SLUG))).text(),
       )?.[1] as string;
-      const empty = await post(editorUrls.publish("fr", SLUG), { summary: "  ", seen });
+      const empty = await post(editorUrls.publish("fr", SLUG), { summary_en: "New wording.", summary_fr: "  ", seen });
       assert.equal(empty.status, 422);
-      assert.ok(shows(await empty.text(), messages("fr").editorErrRequired));
-      const published = await post(editorUrls.publish("fr", SLUG), { summary: "Nouvelle formulation.", seen });
+      const refused = await empty.text();
+      assert.ok(shows(refused, messages("fr").editorErrRequired));
+      assert.match(refused, /<textarea id="field-summary_fr"[^>]*aria-invalid="true"/, "the French summary is to fix");
+      assert.doesNotMatch(refused, /<textarea id="field-summary_en"[^>]*aria-invalid/);
+      assert.ok(refused.includes("New wording."), "the English summary is kept");
+      const summary = { summary_en: "New wording.", summary_fr: "Nouvelle formulation." };
+      const published = await post(editorUrls.publish("fr", SLUG), { ...summary, seen });
       assert.equal(published.status, 303);
-      assert.equal(
-        (await post(editorUrls.publish("fr", SLUG), { summary: "Nouvelle formulation.", seen })).status,
-        303,
-        "double submit",
-      );
+      assert.equal((await post(editorUrls.publish("fr", SLUG), { ...summary, seen })).status, 303, "double submit");
       const editions = await t.db.selectFrom("editions").select("number").execute();
       assert.equal(editions.length, 2, "published once");
       const reader = await (await get(urls.item("en", SLUG, "ML.CR"), "")).text();
@@ -423,6 +424,8 @@ for (const dialect of testDialects()) {
       assert.ok(earlier.includes(`href="/en/frameworks/${SLUG}/editions/1/items/ML"`), "links stay within the edition");
       const list = await (await get(`/fr/frameworks/${SLUG}/editions`, "")).text();
       assert.ok(list.includes("Nouvelle formulation."));
+      assert.ok(!list.includes("New wording."), "each language reads its own summary");
+      assert.ok((await (await get(`/en/frameworks/${SLUG}/editions`, "")).text()).includes("New wording."));
       assert.equal((await get(`/en/frameworks/${SLUG}/editions/99`, "")).status, 404);
       assert.equal((await get(`/en/frameworks/${SLUG}/editions/abc`, "")).status, 404);
     });
@@ -441,7 +444,10 @@ for (const dialect of testDialects()) {
       const seen = /name="seen" value="(\d+)"/.exec(
         await (await get(editorUrls.publish("en", SLUG))).text(),
       )?.[1] as string;
-      assert.equal((await post(editorUrls.publish("en", SLUG), { summary: "Markdown.", seen })).status, 303);
+      assert.equal(
+        (await post(editorUrls.publish("en", SLUG), { summary_en: "Markdown.", summary_fr: "Markdown.", seen })).status,
+        303,
+      );
       const area = await (await get(urls.item("en", SLUG, "ML.CR"), "")).text();
       assert.ok(
         area.includes(
@@ -500,7 +506,11 @@ for (const dialect of testDialects()) {
       const seen = /name="seen" value="(\d+)"/.exec(
         await (await get(editorUrls.publish("en", SLUG))).text(),
       )?.[1] as string;
-      await post(editorUrls.publish("en", SLUG), { summary: "Budget wording.", seen });
+      await post(editorUrls.publish("en", SLUG), {
+        summary_en: "Budget wording.",
+        summary_fr: "Formulation du budget.",
+        seen,
+      });
       const pending = await (await get(editorUrls.upstream("fr", "our-copy"))).text();
       assert.ok(shows(pending, messages("fr").editorUpstreamChanged));
       assert.ok(pending.includes("Revised upstream"));

@@ -1,24 +1,14 @@
 /** Upgrading a database from before editions: what readers saw stays visible, as edition 1. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { type Migration, Migrator } from "kysely";
+import { Migrator, sql } from "kysely";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import { openDatabase, openPglite } from "../../src/db/connect.ts";
-import * as m001 from "../../src/db/migrations/001_frameworks.ts";
-import * as m002 from "../../src/db/migrations/002_interop.ts";
-import * as m003 from "../../src/db/migrations/003_accounts.ts";
-import * as m004 from "../../src/db/migrations/004_editions.ts";
+import { migrations } from "../../src/db/migrate.ts";
 import { listEditions } from "../../src/editions/store.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
-
-const migrations: Record<string, Migration> = {
-  "001_frameworks": m001,
-  "002_interop": m002,
-  "003_accounts": m003,
-  "004_editions": m004,
-};
 
 for (const dialect of ["sqlite", "pglite"] as const) {
   describe(`migration 004 on a database that already publishes (${dialect})`, () => {
@@ -46,6 +36,52 @@ for (const dialect of ["sqlite", "pglite"] as const) {
         const view = await createCatalog(database.db, { checkIntervalMs: 0 }).get(rows.framework.slug);
         assert.equal(view?.itemCount, rows.items.length);
         assert.equal(view?.byKey.get("ML.CR")?.lastUpdated, "2026-10-02T12:00:00.000Z");
+        // 005: Skillshelf's own summary exists in both languages from then on.
+        const [first] = await listEditions(database.db, rows.framework.id);
+        assert.deepEqual(
+          [first.summary_en, first.summary_fr],
+          ["Published before editions existed.", "Publiée avant l'arrivée des éditions."],
+        );
+      } finally {
+        await database.close();
+      }
+    });
+  });
+
+  describe(`migration 005 on editions published before summaries were bilingual (${dialect})`, () => {
+    test("an editor's summary is kept as English only; the starter's gets its French; readers see edition numbers", async () => {
+      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      try {
+        const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+        assert.equal((await migrator.migrateTo("004_editions")).error, undefined);
+        const rows = starterRows(loadStarterContent(), "2030-01-01T00:00:00.000Z");
+        await insertFramework(database.db, rows);
+        const snapshot = JSON.stringify({ ...rows.framework, version: "1.0.0" });
+        for (const [number, summary] of [
+          [1, "Starter content loaded."],
+          [2, "Revised the Budget and Finance area."],
+        ] as const)
+          await sql`insert into editions (id, framework_id, number, summary, published_at, snapshot)
+            values (${`e${number}`}, ${rows.framework.id}, ${number}, ${summary}, ${"2030-01-0" + number + "T00:00:00.000Z"}, ${snapshot})`.execute(
+            database.db,
+          );
+        assert.equal((await migrator.migrateToLatest()).error, undefined);
+        assert.deepEqual(
+          (await listEditions(database.db, rows.framework.id)).map((e) => [e.number, e.summary_en, e.summary_fr]),
+          [
+            [2, "Revised the Budget and Finance area.", null],
+            [1, "Starter content loaded.", "Contenu de départ chargé."],
+          ],
+        );
+        // Down and up again: nothing is lost on the way back.
+        assert.equal((await migrator.migrateTo("004_editions")).error, undefined);
+        const { rows: old } = await sql<{ summary: string }>`select summary from editions order by number`.execute(
+          database.db,
+        );
+        assert.deepEqual(
+          old.map((r) => r.summary),
+          ["Starter content loaded.", "Revised the Budget and Finance area."],
+        );
       } finally {
         await database.close();
       }

@@ -150,7 +150,7 @@ describe("CASE 1.1 REST API", () => {
     t = await makeTestApp({ dialect: "sqlite", env: { BASE_URL: "https://skills.example.org" } });
     if (!caseSkip) check = openApiValidator();
     const imported = await importFramework(t.db, parseCasePackage(fixture.json).value as never, {
-      publish: "API fixture",
+      publish: { en: "API fixture", fr: "Données de test de l'API" },
     });
     assert.ok(imported.ok);
     const starter = await t.db
@@ -294,7 +294,7 @@ describe("CASE 1.1 REST API", () => {
   it("serves a real imported package that validates against the binding", { skip: caseSkip }, async () => {
     const parsed = parseCasePackage(readSample("sbac__math_hs_claim2_itemspec.json"));
     assert.ok(parsed.value);
-    assert.ok((await importFramework(t.db, parsed.value, { publish: "SBAC" })).ok);
+    assert.ok((await importFramework(t.db, parsed.value, { publish: { en: "SBAC", fr: "SBAC" } })).ok);
     t.catalog.invalidate();
     const id = parsed.value.framework.id;
     const pkg = await get(`/CFPackages/${id}`);
@@ -388,7 +388,7 @@ describe("CASE 1.1 REST API", () => {
         },
       ],
     });
-    const load = async (json: Json, publish?: string) => {
+    const load = async (json: Json, publish?: { en: string; fr: string }) => {
       const parsed = parseCasePackage(json);
       assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
       assert.ok((await importFramework(t.db, parsed.value, publish ? { publish } : {})).ok);
@@ -402,7 +402,7 @@ describe("CASE 1.1 REST API", () => {
       return { label: item.body.alternativeLabel, type: association.body.associationType };
     };
 
-    await load(version("Old label", "isRelatedTo"), "First edition");
+    await load(version("Old label", "isRelatedTo"), { en: "First edition", fr: "Première édition" });
     assert.deepEqual(await served(), { label: "Old label", type: "isRelatedTo" });
 
     await load(version("New label", "exactMatchOf"));
@@ -411,7 +411,7 @@ describe("CASE 1.1 REST API", () => {
     assert.equal(pkg.body.CFAssociations.find((a: Json) => a.identifier === relation).associationType, "isRelatedTo");
 
     // The framework keeps the CFDocument's identifier.
-    await publishEdition(t.db, doc, null, "Second edition");
+    await publishEdition(t.db, doc, null, { en: "Second edition", fr: "Deuxième édition" });
     t.catalog.invalidate();
     assert.deepEqual(await served(), { label: "New label", type: "exactMatchOf" });
   });

@@ -191,7 +191,9 @@ for (const dialect of testDialects()) {
 
     it("publishes an edition when asked, in the same transaction", async () => {
       const { v1 } = versions("publish:");
-      const outcome = await importFramework(database.db, parsed(JSON.stringify(v1)), { publish: "Imported from CASE" });
+      const outcome = await importFramework(database.db, parsed(JSON.stringify(v1)), {
+        publish: { en: "Imported from CASE", fr: "Importé de CASE" },
+      });
       assert.ok(outcome.ok);
       assert.equal(outcome.report.published, 1);
       const framework = await database.db

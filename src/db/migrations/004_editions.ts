@@ -5,7 +5,10 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { buildSnapshot } from "../../editions/snapshot.ts";
-import type { DB, Framework } from "../schema.ts";
+import type { DB, Edition, Framework } from "../schema.ts";
+
+/** The editions table as this migration created it (005 split `summary` by language). */
+type EditionsAt004 = { editions: Omit<Edition, "summary_en" | "summary_fr"> & { summary: string } };
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Optimistic concurrency: every save names the version it started from.
@@ -126,7 +129,7 @@ async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
       types.map((t) => ({ ...t, position: Number(t.position) })),
       rows.map((r) => ({ ...r, position: Number(r.position) })),
     );
-    await db
+    await (db as unknown as Kysely<EditionsAt004>)
       .insertInto("editions")
       .values({
         id: randomUUID(),

@@ -11,7 +11,7 @@ import { requirePermission } from "../../policy/guard.ts";
 import { isEditorError } from "../errors.ts";
 import { fieldErrors, publishSchema } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
-import { PublishPage } from "../views/publish.tsx";
+import { PublishPage, type SummaryValues } from "../views/publish.tsx";
 import {
   commandMessage,
   type EditorContext,
@@ -45,7 +45,7 @@ export function publishRoutes(): Hono<AppEnv> {
   const renderPublish = async (
     c: EditorContext,
     framework: Framework,
-    extra: { summary?: string; errors?: Record<string, string>; message?: string } = {},
+    extra: { summary?: SummaryValues; errors?: Record<string, string>; message?: string } = {},
   ) =>
     c.render(
       <PublishPage
@@ -71,20 +71,23 @@ export function publishRoutes(): Hono<AppEnv> {
     const parsed = publishSchema.safeParse(fields);
     if (!parsed.success) {
       c.status(422);
-      return renderPublish(c, framework, { summary: fields.summary, errors: fieldErrors(parsed.error) });
+      return renderPublish(c, framework, { summary: fields, errors: fieldErrors(parsed.error) });
     }
     const latest = (await listEditions(c.var.db, framework.id))[0]?.number ?? 0;
     // The page showed an older latest edition: this form was already submitted (or someone published).
     if (latest > parsed.data.seen) return redirectDone(c, editorUrls.publish(c.var.lang, framework.slug), "published");
     try {
-      await publishEdition(c.var.db, framework.id, c.var.user, parsed.data.summary);
+      await publishEdition(c.var.db, framework.id, c.var.user, {
+        en: parsed.data.summary_en,
+        fr: parsed.data.summary_fr,
+      });
       c.var.catalog.invalidate();
       return redirectDone(c, editorUrls.publish(c.var.lang, framework.slug), "published");
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
       return renderPublish(c, framework, {
-        summary: fields.summary,
+        summary: fields,
         message: commandMessage(messages(c.var.lang), error),
       });
     }

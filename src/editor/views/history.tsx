@@ -42,7 +42,7 @@ export function describeValue(t: Messages, lang: Lang, change: Change, which: "b
         .join(" ");
     if (value && typeof value === "object") {
       const v = value as Record<string, unknown>;
-      if (typeof v.number === "number") return `${t.editorEditionN(v.number)}: ${String(v.summary ?? "")}`;
+      if (typeof v.number === "number") return `${t.editorEditionN(v.number)}: ${summaryIn(v.summary, lang)}`;
       if (typeof v.edition === "number") return `${String(v.source ?? "")} · ${t.editorEditionN(v.edition)}`;
       if (typeof v.slug === "string") return String(v.title_en ?? v.title_fr ?? v.slug);
     }
@@ -50,6 +50,15 @@ export function describeValue(t: Messages, lang: Lang, change: Change, which: "b
   }
   if (value === null || value === "") return t.editorEmpty;
   return String(value);
+}
+
+/** A publish record's summary: one text before summaries were bilingual, { en, fr } since. */
+function summaryIn(summary: unknown, lang: Lang): string {
+  if (typeof summary === "string") return summary;
+  if (!summary || typeof summary !== "object") return "";
+  const both = summary as Record<string, unknown>;
+  const text = both[lang] ?? both[lang === "fr" ? "en" : "fr"];
+  return typeof text === "string" ? text : "";
 }
 
 export interface LogRow {

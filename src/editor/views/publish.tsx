@@ -2,6 +2,7 @@
 import type { Framework } from "../../db/schema.ts";
 import type { EditionSummary } from "../../editions/store.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
+import { Text } from "../../ui/text.tsx";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editionUrls, editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
@@ -16,12 +17,15 @@ const crumbs = (lang: Lang, framework: Framework, label: string) => {
   ];
 };
 
+/** The publish form's summary fields as typed (shown again when the form is refused). */
+export type SummaryValues = Partial<Record<"summary_en" | "summary_fr", string>>;
+
 export function PublishPage(props: {
   lang: Lang;
   framework: Framework;
   editions: EditionSummary[];
   pending: { added: number; changed: number; removed: number };
-  summary?: string;
+  summary?: SummaryValues;
   errors?: FieldErrors;
   message?: string;
   notice?: string;
@@ -44,18 +48,30 @@ export function PublishPage(props: {
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={editorUrls.publish(lang, framework.slug)}>
         <input type="hidden" name="seen" value={String(latest)} />
-        <Field
-          lang={lang}
-          name="summary"
-          label={t.editorSummary}
-          hint={t.editorSummaryHint}
-          value={props.summary}
-          errors={props.errors}
-          multiline
-          rows={3}
-          required
-          maxlength={LIMITS.summary}
-        />
+        <fieldset class="summary-fields">
+          <legend>{t.editorSummary}</legend>
+          <p class="field-hint" id="summary-hint">
+            {t.upkeepSummaryHint}
+          </p>
+          <div class="bilingual bilingual--form">
+            {(["en", "fr"] as const).map((summaryLang) => (
+              <div class="bilingual__column">
+                <Field
+                  lang={lang}
+                  name={`summary_${summaryLang}`}
+                  label={summaryLang === "en" ? t.upkeepSummaryEn : t.upkeepSummaryFr}
+                  value={props.summary?.[`summary_${summaryLang}`]}
+                  errors={props.errors}
+                  inputLang={summaryLang}
+                  multiline
+                  rows={3}
+                  required
+                  maxlength={LIMITS.summary}
+                />
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <button type="submit">{t.editorPublishButton(latest + 1)}</button>
       </form>
       <h2>{t.editorEditions}</h2>
@@ -74,7 +90,7 @@ export function PublishPage(props: {
               {formatDate(e.published_at, lang)}
               {e.published_by_label && <> · {e.published_by_label}</>}
               <br />
-              {e.summary}
+              <Text text={{ en: e.summary_en, fr: e.summary_fr }} lang={lang} marker />
             </li>
           ))}
         </ol>

@@ -71,6 +71,11 @@ export interface CaseExportInput {
   definitions: DefinitionRow[];
   /** Origin for generated URIs, e.g. https://skills.example.org. */
   baseUrl: string;
+  /**
+   * The published edition exported, if it is one: the CFDocument's lastChangeDateTime is then its
+   * publish time and its version the edition's label (framework.version, decision 008).
+   */
+  edition?: { number: number; publishedAt: string };
 }
 
 /** Link fields some servers add that a package may not carry; the API adds them back itself. */
@@ -252,7 +257,7 @@ export function documentObject(ctx: ExportContext): Json {
     uri: ctx.docUri,
     creator: typeof creator === "string" && creator.trim() ? creator : (f.publisher ?? "Skillshelf"),
     title: title[lang] ?? ctx.docTitle,
-    lastChangeDateTime: dateOut(lastChangeDateTime, f.updated_at),
+    lastChangeDateTime: dateOut(lastChangeDateTime, ctx.input.edition?.publishedAt ?? f.updated_at),
     ...rest,
     description: description[lang] ?? undefined,
     publisher: f.publisher ?? undefined,

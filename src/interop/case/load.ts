@@ -53,5 +53,6 @@ export async function caseExportInput(
     associations: frozen ? frozen.associations : await listAssociations(db, id),
     definitions: frozen ? frozen.definitions : await listDefinitions(db, id),
     baseUrl,
+    edition: view.edition && { number: view.edition.number, publishedAt: view.edition.publishedAt },
   };
 }

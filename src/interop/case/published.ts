@@ -34,6 +34,7 @@ export function documentFor(view: FrameworkView, baseUrl: string): Json {
     associations: [],
     definitions: [],
     baseUrl,
+    edition: view.edition && { number: view.edition.number, publishedAt: view.edition.publishedAt },
   };
   const doc = documentObject(exportContext(light, { links: true }));
   return withPackageLink(doc, light, baseUrl);
