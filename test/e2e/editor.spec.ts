@@ -138,11 +138,13 @@ test("an editor adds a KSA in English and French, reorders it with the keyboard,
   // Publishes.
   await page.getByRole("link", { name: t.editorPublishLink, exact: true }).click();
   // Blank (spaces pass the browser's own check; the server refuses them).
-  await page.getByLabel(t.editorSummary).fill("   ");
+  await page.getByLabel(t.upkeepSummaryEn).fill("   ");
+  await page.getByLabel(t.upkeepSummaryFr).fill("   ");
   await page.getByRole("button", { name: /^Publish edition/ }).click();
   await expect(page.getByRole("alert")).toContainText(t.editorErrRequired);
   await axe();
-  await page.getByLabel(t.editorSummary).fill("Added a KSA on explaining the budget.");
+  await page.getByLabel(t.upkeepSummaryEn).fill("Added a KSA on explaining the budget.");
+  await page.getByLabel(t.upkeepSummaryFr).fill("Ajout d'une CCA sur l'explication du budget.");
   await page.getByRole("button", { name: /^Publish edition/ }).click();
   await notice(page, t.editorDonePublished);
 
