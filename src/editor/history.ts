@@ -15,6 +15,8 @@ export const CHANGE_KINDS = [
   "adopt",
   "take",
   "leave",
+  /** A flagged translation confirmed as still correct (src/editor/commands/translations.ts). */
+  "confirm",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

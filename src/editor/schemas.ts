@@ -81,8 +81,21 @@ const needsStatement = <T extends { statement_en: string | null; statement_fr: s
     ctx.addIssue({ code: "custom", message: "statementNeeded", path: ["statement_en"] });
 };
 
-/** Edit an item: its text fields and the version the form started from. */
-export const editItemSchema = z.object({ ...itemText, version: positiveInt }).superRefine(needsStatement);
+/** A "still correct" checkbox beside a flagged text: the language it confirms, when ticked. */
+const confirmLang = z.preprocess(
+  (v) => (clean(v) === "" ? undefined : clean(v)),
+  z.enum(["en", "fr"], { message: "invalid" }).optional(),
+);
+
+/** Edit an item: its text fields, the version the form started from, flagged texts confirmed. */
+export const editItemSchema = z
+  .object({
+    ...itemText,
+    version: positiveInt,
+    confirm_statement: confirmLang,
+    confirm_description: confirmLang,
+  })
+  .superRefine(needsStatement);
 export type EditItemInput = z.infer<typeof editItemSchema>;
 
 /** Add an item: `id` is minted when the form is shown, so submitting twice creates it once. */
@@ -126,7 +139,16 @@ export const createFrameworkSchema = z
   .superRefine(needsTitle);
 export type CreateFrameworkInput = z.infer<typeof createFrameworkSchema>;
 
-export const frameworkDetailsSchema = z.object(frameworkText).superRefine(needsTitle);
+export const frameworkDetailsSchema = z
+  .object({ ...frameworkText, confirm_title: confirmLang, confirm_description: confirmLang })
+  .superRefine(needsTitle);
+
+/** "Still correct" on the translations page: an item's text (or the framework's, item=framework). */
+export const confirmTranslationSchema = z.object({
+  item: z.preprocess(clean, z.string().min(1, "badId").max(36, "badId")),
+  field: z.enum(["statement", "description", "title"]),
+  lang: z.enum(["en", "fr"]),
+});
 export type FrameworkDetailsInput = z.infer<typeof frameworkDetailsSchema>;
 
 export const adoptSchema = z.object({

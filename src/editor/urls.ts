@@ -41,6 +41,7 @@ export const editorUrls = {
   translations: (lang: Lang, slug: string) => `${fw(lang, slug)}/translations`,
   /** The jump box's answer: an item of the draft by code or words. */
   find: (lang: Lang, slug: string, q?: string) => withQuery(`${fw(lang, slug)}/find`, { q }),
+  confirmTranslation: (lang: Lang, slug: string) => `${fw(lang, slug)}/translations/confirm`,
   publish: (lang: Lang, slug: string) => `${fw(lang, slug)}/publish`,
   upstream: (lang: Lang, slug: string) => `${fw(lang, slug)}/upstream`,
   decide: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}`,

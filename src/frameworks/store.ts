@@ -83,7 +83,10 @@ export async function insertFramework(trx: Executor, data: FrameworkInsert): Pro
       .execute();
   }
   for (let i = 0; i < data.items.length; i += INSERT_CHUNK) {
-    await trx.insertInto("items").values(data.items.slice(i, i + INSERT_CHUNK)).execute();
+    await trx
+      .insertInto("items")
+      .values(data.items.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
 }
 

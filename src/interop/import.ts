@@ -8,6 +8,7 @@ import { uuidV5 } from "../content/uuid.ts";
 import type { DB } from "../db/schema.ts";
 import type { EditionSummaryText } from "../editions/label.ts";
 import { publishEdition } from "../editions/publish.ts";
+import { recordImportedTexts } from "../editor/flags-store.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow, diffRows } from "./case/rows.ts";
@@ -324,6 +325,14 @@ async function write(
     options.onProgress?.(done, total);
   };
   await upsertItems(trx, writes, progress);
+  // Translation flags follow the imported texts as they follow an editor's saves (decision 008).
+  await recordImportedTexts(trx, frameworkId, [
+    ...(existing ? [{ itemId: null, before: existing, after: frameworkRow }] : []),
+    ...writes.flatMap((row) => {
+      const old = oldItems.get(row.id);
+      return old ? [{ itemId: row.id, before: old, after: row }] : [];
+    }),
+  ]);
   await deleteAssociations(trx, frameworkId, associationDeletes);
   await removeItems(trx, removedItems);
   await deleteTypes(

@@ -120,6 +120,7 @@ const ROUTES: Record<string, Rule> = {
   "POST /:lang/editor/frameworks/:slug/details": "editor",
   "GET /:lang/editor/frameworks/:slug/translations": "editor",
   "GET /:lang/editor/frameworks/:slug/find": "editor",
+  "POST /:lang/editor/frameworks/:slug/translations/confirm": "editor",
   "GET /:lang/editor/frameworks/:slug/items/:id": "editor",
   "GET /:lang/editor/frameworks/:slug/new-item": "editor",
   "POST /:lang/editor/frameworks/:slug/items": "editor",

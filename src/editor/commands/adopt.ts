@@ -24,6 +24,7 @@ import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
+import { recordTextChanges } from "../flags-store.ts";
 import {
   type ChangeRecord,
   createRecord,
@@ -44,6 +45,7 @@ import {
   updateItemFields,
 } from "../store.ts";
 import { insertItem, inTransaction, type Outcome, pathIn } from "./items.ts";
+import { itemTextChanges } from "./translations.ts";
 
 export { localItemId, type UpstreamReport, upstreamReport };
 
@@ -307,6 +309,8 @@ async function update(
           changes.filter((c) => kindOf(c.field as MergeField) === kind),
         ),
       );
+    // Upstream changed one language only: the other may now be out of date here too (decision 008).
+    await recordTextChanges(trx, batch, local.id, itemTextChanges(local, changes));
   }
   if (!("parent_id" in resolution.set)) return;
   const wanted = resolution.set.parent_id ?? null;

@@ -8,10 +8,13 @@ import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
+import { recordTextChanges, type TextChange } from "../flags-store.ts";
 import { encodeValue } from "../history.ts";
 import type { CreateFrameworkInput, FrameworkDetailsInput } from "../schemas.ts";
 import { slugFromTitle, uniqueSlug } from "../slug.ts";
+import { type Confirmation, FRAMEWORK_TEXTS, pairOf } from "../translations.ts";
 import { inTransaction, type Outcome } from "./items.ts";
+import { confirmTexts } from "./translations.ts";
 
 /** The levels a new framework starts with: the index's own (types are data; imports bring others). */
 export const DEFAULT_ITEM_TYPES = INDEX_LEVELS.map((t) => ({ code: t.code, label_en: t.en, label_fr: t.fr }));
@@ -85,6 +88,9 @@ async function freeSlug(trx: Transaction<DB>, base: string): Promise<string> {
   const rows = await trx.selectFrom("frameworks").select("slug").where("slug", "like", `${base}%`).execute();
   return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
 }
+/** The framework's bilingual texts before and after a save. */
+export const frameworkTextChanges = (before: object, after: object): TextChange[] =>
+  FRAMEWORK_TEXTS.map((field) => ({ field, before: pairOf(before, field), after: pairOf(after, field) }));
 
 const pickDetails = (f: Pick<Framework, FrameworkField>) => ({
   title_en: f.title_en,
@@ -96,6 +102,7 @@ const pickDetails = (f: Pick<Framework, FrameworkField>) => ({
 /**
  * Saves the framework's title and description. `seen` is the framework's updated_at when the form
  * was shown: a save over someone else's newer one is refused.
+ * @param confirmations flagged texts the person ticked as still correct (cleared after the save)
  */
 export async function editFrameworkDetails(
   db: Kysely<DB>,
@@ -103,12 +110,16 @@ export async function editFrameworkDetails(
   frameworkId: string,
   input: FrameworkDetailsInput,
   seen: string,
+  confirmations: readonly Confirmation[] = [],
 ): Promise<{ outcome: Outcome }> {
   return inTransaction(db, async (trx) => {
     const current = await findFrameworkById(trx, frameworkId);
     if (!current) throw new EditorError("not_found");
     const changed = FRAMEWORK_FIELDS.filter((f) => (current[f] ?? null) !== (input[f] ?? null));
-    if (changed.length === 0) return { outcome: "unchanged" };
+    const batch = newBatch(frameworkId, actor);
+    const confirm = () =>
+      confirmTexts(trx, batch, { itemId: null, path: [] }, (field) => pairOf(input, field), confirmations);
+    if (changed.length === 0) return { outcome: (await confirm()) > 0 ? "done" : "unchanged" };
     await refuseSourceTitle(trx, frameworkId, current, input);
     if (current.updated_at !== seen) {
       throw new EditorError("stale", {
@@ -121,7 +132,6 @@ export async function editFrameworkDetails(
         })),
       });
     }
-    const batch = newBatch(frameworkId, actor);
     const updated = await trx
       .updateTable("frameworks")
       .set({ ...pickDetails(input), updated_at: batch.at })
@@ -142,6 +152,8 @@ export async function editFrameworkDetails(
         after: encodeValue(input[field]),
       })),
     );
+    await recordTextChanges(trx, batch, null, frameworkTextChanges(current, input));
+    await confirm();
     return { outcome: "done" };
   });
 }

@@ -7,6 +7,7 @@ import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, listChanges, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
+import { recordTextChanges } from "../flags-store.ts";
 import {
   type ChangeRecord,
   createRecord,
@@ -39,6 +40,8 @@ import {
   typesByCode,
   updateItemFields,
 } from "../store.ts";
+import { type Confirmation, pairOf } from "../translations.ts";
+import { confirmTexts, itemTextChanges } from "./translations.ts";
 
 export type Outcome = "done" | "unchanged";
 
@@ -105,13 +108,17 @@ async function requireItem(trx: Transaction<DB>, frameworkId: string, itemId: st
   throw new EditorError((await wasDeleted(trx, frameworkId, itemId)) ? "stale" : "not_found", { deleted: true });
 }
 
-/** Saves an item's text fields, refused (409) when someone saved it since `input.version`. */
+/**
+ * Saves an item's text fields, refused (409) when someone saved it since `input.version`.
+ * @param confirmations flagged texts the person ticked as still correct (cleared after the save)
+ */
 export async function editItem(
   db: Kysely<DB>,
   actor: Actor | null,
   frameworkId: string,
   itemId: string,
   input: EditItemInput,
+  confirmations: readonly Confirmation[] = [],
 ): Promise<{ outcome: Outcome; version: number }> {
   return inTransaction(db, async (trx) => {
     const current = await requireItem(trx, frameworkId, itemId);
@@ -120,14 +127,26 @@ export async function editItem(
     if (typeId === undefined) throw new EditorError("unknown_type");
     const desired: ItemState = { ...stateOf(current), ...pickText(input) };
     const changes = diffItems(current, desired);
+    const batch = newBatch(frameworkId, actor);
+    const confirm = async () =>
+      confirmations.length === 0
+        ? 0
+        : confirmTexts(
+            trx,
+            batch,
+            { itemId, path: await ancestryOf(trx, frameworkId, current) },
+            (field) => pairOf(desired, field),
+            confirmations,
+          );
     // A second submit of the same form finds its values already saved: nothing to do, nothing lost.
-    if (changes.length === 0) return { outcome: "unchanged", version: current.version };
+    if (changes.length === 0)
+      return { outcome: (await confirm()) > 0 ? "done" : "unchanged", version: current.version };
     if (current.version !== input.version)
       throw new EditorError("stale", {
         conflicts: await changedSince(trx, frameworkId, current, input.version, desired),
       });
-    const batch = newBatch(frameworkId, actor);
     const version = await saveFields(trx, batch, current, changes, typeId, "update", input.version);
+    await confirm();
     return { outcome: "done", version };
   });
 }
@@ -161,6 +180,8 @@ export async function saveFields(
   if (version === undefined) throw new EditorError("stale", { conflicts: [] });
   const path = await ancestryOf(trx, batch.frameworkId, item);
   await writeChanges(trx, batch, [...leading, ...fieldRecords(kind, item, path, changes)]);
+  // One language changed and not the other: the other may be out of date (same transaction).
+  await recordTextChanges(trx, batch, item.id, itemTextChanges(item, changes));
   return version;
 }
 

@@ -8,11 +8,12 @@ import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { findChange, listBatch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
+import { recordTextChanges } from "../flags-store.ts";
 import { createRecord, decodeValue, encodeValue, type FieldChange, recordedState } from "../history.ts";
 import { type ItemState, isTextField, type TextField } from "../item-state.ts";
 import { planMove } from "../moves.ts";
 import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../store.ts";
-import { FRAMEWORK_FIELDS, type FrameworkField } from "./frameworks.ts";
+import { FRAMEWORK_FIELDS, type FrameworkField, frameworkTextChanges } from "./frameworks.ts";
 import { changedSince, insertItem, inTransaction, type Outcome, pathIn, saveFields } from "./items.ts";
 
 /** What a restore of this record would do, or null when there is nothing to restore. */
@@ -20,6 +21,8 @@ export function restoreKind(
   change: Pick<Change, "kind" | "field" | "item_id">,
 ): "field" | "placement" | "framework" | "undelete" | null {
   if (change.kind === "delete") return "undelete";
+  // A confirmation changed no text: there is no earlier value to bring back.
+  if (change.kind === "confirm") return null;
   if (!change.field) return null;
   if (change.item_id === null)
     return (FRAMEWORK_FIELDS as readonly string[]).includes(change.field) ? "framework" : null;
@@ -141,6 +144,8 @@ async function restoreFrameworkField(trx: Transaction<DB>, actor: Actor | null, 
     .set({ [field]: value, updated_at: batch.at })
     .where("id", "=", frameworkId)
     .execute();
+  // A restore is a change like any other: restoring one language flags the other (decision 008).
+  await recordTextChanges(trx, batch, null, frameworkTextChanges(framework, { ...framework, [field]: value }));
   await writeChanges(trx, batch, [
     {
       itemId: null,

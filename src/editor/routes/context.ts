@@ -104,6 +104,7 @@ const NOTICES = {
   taken: "editorDoneTaken",
   left: "editorDoneLeft",
   merged: "adoptDoneMerged",
+  confirmed: "upkeepDoneConfirmed",
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 

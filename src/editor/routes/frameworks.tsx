@@ -1,17 +1,17 @@
-/** The editor's home, creating and adopting frameworks, their details and missing translations. */
+/** The editor's home, creating and adopting frameworks, and their details. */
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
-import { walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { adoptFramework } from "../commands/adopt.ts";
 import { createFramework, editFrameworkDetails } from "../commands/frameworks.ts";
 import { type EditorError, isEditorError } from "../errors.ts";
+import { outdatedOf } from "../flags-store.ts";
 import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema } from "../schemas.ts";
 import { listFrameworkSummaries } from "../store.ts";
-import { missingTranslations } from "../translations.ts";
+import { confirmationsOf, FRAMEWORK_TEXTS } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import {
   AdoptPage,
@@ -19,13 +19,12 @@ import {
   EditorHome,
   type FrameworkFormValues,
   NewFrameworkPage,
-  TranslationsPage,
 } from "../views/frameworks.tsx";
+import { flagNotes } from "../views/translations.tsx";
 import {
   commandMessage,
   type EditorContext,
   formFields,
-  loadDraft,
   loadFramework,
   noticeOf,
   redirectDone,
@@ -141,11 +140,11 @@ export function frameworkRoutes(): Hono<AppEnv> {
   });
 
   // ── details ──────────────────────────────────────────────────────────────────────────────────
-  const renderDetails = (
+  const renderDetails = async (
     c: EditorContext,
     framework: Framework,
     seen: string,
-    values: FrameworkFormValues,
+    values: FrameworkFormValues & Record<string, string | null | undefined>,
     extra: { errors?: Record<string, string>; message?: string } = {},
   ) =>
     c.render(
@@ -155,6 +154,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
         seen={seen}
         values={values}
         notice={noticeOf(c)}
+        notes={flagNotes(c.var.lang, await outdatedOf(c.var.db, framework.id, null), values)}
         {...extra}
       />,
       {
@@ -179,7 +179,14 @@ export function frameworkRoutes(): Hono<AppEnv> {
       return renderDetails(c, framework, seen, fields, { errors: fieldErrors(parsed.error) });
     }
     try {
-      const result = await editFrameworkDetails(c.var.db, c.var.user, framework.id, parsed.data, seen);
+      const result = await editFrameworkDetails(
+        c.var.db,
+        c.var.user,
+        framework.id,
+        parsed.data,
+        seen,
+        confirmationsOf(parsed.data, FRAMEWORK_TEXTS),
+      );
       return redirectDone(
         c,
         editorUrls.details(c.var.lang, framework.slug),
@@ -198,27 +205,6 @@ export function frameworkRoutes(): Hono<AppEnv> {
         field ? { errors: { [field]: "sameTitle" } } : { message: commandMessage(messages(c.var.lang), error) },
       );
     }
-  });
-
-  // ── translations ─────────────────────────────────────────────────────────────────────────────
-  app.get("/frameworks/:slug/translations", async (c) => {
-    const draft = await loadDraft(c);
-    if (!draft) return c.notFound();
-    // In reading order, so the list follows the outline.
-    const ordered = [...walk(draft.tree.roots)].map((n) => draft.items.get(n.id)).filter((i) => i !== undefined);
-    const missing = missingTranslations(ordered);
-    return c.render(
-      <TranslationsPage
-        lang={c.var.lang}
-        framework={draft.framework}
-        french={missing.french}
-        english={missing.english}
-      />,
-      {
-        lang: c.var.lang,
-        title: messages(c.var.lang).editorMissingTranslations,
-      },
-    );
   });
 
   return app;

@@ -15,6 +15,7 @@ import { itemDeleteRoutes } from "./item-delete.tsx";
 import { itemMoveRoutes } from "./item-moves.tsx";
 import { itemRoutes } from "./items.tsx";
 import { publishRoutes } from "./publish.tsx";
+import { translationRoutes } from "./translations.tsx";
 import { upstreamRoutes } from "./upstream.tsx";
 
 /** Forms are small: anything bigger is refused before it is parsed. */
@@ -48,5 +49,6 @@ export function editorRoutes(): Hono<AppEnv> {
   app.route("/", publishRoutes());
   app.route("/", upstreamRoutes());
   app.route("/", findRoutes());
+  app.route("/", translationRoutes());
   return app;
 }

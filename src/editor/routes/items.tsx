@@ -8,12 +8,14 @@ import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { addItem, type Conflict, editItem } from "../commands/items.ts";
 import { isEditorError } from "../errors.ts";
+import { outdatedOf } from "../flags-store.ts";
 import { addItemSchema, editItemSchema, fieldErrors, visibleErrors } from "../schemas.ts";
-import { missingTranslations } from "../translations.ts";
+import { confirmationsOf, ITEM_TEXTS, missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { ItemForm, type ItemValues } from "../views/item-form.tsx";
 import { Outline } from "../views/outline.tsx";
 import { plainStatement } from "../views/parts.tsx";
+import { flagNotes } from "../views/translations.tsx";
 import {
   ancestorsIn,
   commandMessage,
@@ -154,13 +156,14 @@ export function itemRoutes(): Hono<AppEnv> {
   });
 
   // ── edit ─────────────────────────────────────────────────────────────────────────────────────
-  const renderEdit = (
+  const renderEdit = async (
     c: EditorContext,
     draft: Draft,
     node: TreeNode,
     version: number,
     values: ItemValues,
     extra: { errors?: Record<string, string>; message?: string; conflicts?: Conflict[]; preview?: boolean } = {},
+    checked: Record<string, string | undefined> = {},
   ) =>
     c.render(
       <ItemForm
@@ -170,6 +173,7 @@ export function itemRoutes(): Hono<AppEnv> {
         mode={{ kind: "edit", node, version }}
         ancestors={ancestorsIn(draft.tree, node)}
         values={values}
+        notes={flagNotes(c.var.lang, await outdatedOf(c.var.db, draft.framework.id, node.id), checked)}
         {...extra}
       />,
       { lang: c.var.lang, title: messages(c.var.lang).editorEditTitle(plainStatement(c.var.lang, node.statement)) },
@@ -199,7 +203,7 @@ export function itemRoutes(): Hono<AppEnv> {
       const node = item && draft?.tree.byId.get(id);
       if (!draft || !item || !node) return c.notFound();
       c.status(status as 409);
-      return renderEdit(c, draft, node, version ?? item.version, values, extra);
+      return renderEdit(c, draft, node, version ?? item.version, values, extra, fields);
     };
     if (!parsed.success) {
       const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["version"]);
@@ -208,7 +212,14 @@ export function itemRoutes(): Hono<AppEnv> {
     }
     if (fields.intent === "preview") return again(200, parsed.data.version, { preview: true });
     try {
-      const result = await editItem(c.var.db, c.var.user, framework.id, id, parsed.data);
+      const result = await editItem(
+        c.var.db,
+        c.var.user,
+        framework.id,
+        id,
+        parsed.data,
+        confirmationsOf(parsed.data, ITEM_TEXTS),
+      );
       return redirectDone(
         c,
         editorUrls.item(c.var.lang, framework.slug, id),

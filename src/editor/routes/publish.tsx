@@ -9,7 +9,10 @@ import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { isEditorError } from "../errors.ts";
+import { countOutdated } from "../flags-store.ts";
 import { fieldErrors, publishSchema } from "../schemas.ts";
+import { listDraftItems } from "../store.ts";
+import { missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { PublishPage, type SummaryValues } from "../views/publish.tsx";
 import {
@@ -42,6 +45,16 @@ export function publishRoutes(): Hono<AppEnv> {
     };
   };
 
+  /** What still needs a translator: items lacking a language, texts that may be out of date. */
+  const translationCounts = async (c: EditorContext, framework: Framework) => {
+    const [items, outdated] = await Promise.all([
+      listDraftItems(c.var.db, framework.id),
+      countOutdated(c.var.db, framework.id),
+    ]);
+    const missing = missingTranslations(items);
+    return { missing: new Set([...missing.french, ...missing.english]).size, outdated };
+  };
+
   const renderPublish = async (
     c: EditorContext,
     framework: Framework,
@@ -53,6 +66,7 @@ export function publishRoutes(): Hono<AppEnv> {
         framework={framework}
         editions={await listEditions(c.var.db, framework.id)}
         pending={await pendingChanges(c, framework)}
+        translations={await translationCounts(c, framework)}
         notice={noticeOf(c)}
         {...extra}
       />,

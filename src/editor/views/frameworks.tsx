@@ -3,12 +3,11 @@ import type { Framework } from "../../db/schema.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import { wizardUrls } from "../../interop/wizard/urls.ts";
 import { assetUrl } from "../../ui/assets.ts";
-import type { DraftItem } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import type { FrameworkSummary } from "../store.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
-import { BilingualFields, EditorCrumbs, ErrorSummary, Field, Notice, plainStatement, SelectField } from "./parts.tsx";
+import { BilingualFields, EditorCrumbs, ErrorSummary, Field, type FieldNotes, Notice, SelectField } from "./parts.tsx";
 
 export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; notice?: string }) {
   const { lang } = props;
@@ -71,7 +70,12 @@ export interface FrameworkFormValues {
   description_fr?: string | null;
 }
 
-function FrameworkTextFields(props: { lang: Lang; values: FrameworkFormValues; errors?: FieldErrors }) {
+function FrameworkTextFields(props: {
+  lang: Lang;
+  values: FrameworkFormValues;
+  errors?: FieldErrors;
+  notes?: FieldNotes;
+}) {
   const t = messages(props.lang);
   const { values, errors, lang } = props;
   return (
@@ -79,6 +83,7 @@ function FrameworkTextFields(props: { lang: Lang; values: FrameworkFormValues; e
       lang={lang}
       values={values as Record<string, string | null | undefined>}
       errors={errors}
+      notes={props.notes}
       fields={[
         { base: "title", label: { en: t.editorTitleEn, fr: t.editorTitleFr }, maxlength: LIMITS.title },
         {
@@ -141,6 +146,8 @@ export function DetailsPage(props: {
   errors?: FieldErrors;
   message?: string;
   notice?: string;
+  /** Notes beside texts whose translation may be out of date. */
+  notes?: FieldNotes;
 }) {
   const { lang, framework } = props;
   const t = messages(lang);
@@ -159,7 +166,7 @@ export function DetailsPage(props: {
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={editorUrls.details(lang, framework.slug)}>
         <input type="hidden" name="seen" value={props.seen} />
-        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
+        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} notes={props.notes} />
         <p class="page-actions">
           <button type="submit">{t.editorSave}</button>
           <a href={editorUrls.framework(lang, framework.slug)}>{t.editorCancel}</a>
@@ -242,52 +249,6 @@ export function AdoptPage(props: {
           </p>
         </form>
       )}
-    </>
-  );
-}
-
-export function TranslationsPage(props: {
-  lang: Lang;
-  framework: Framework;
-  french: DraftItem[];
-  english: DraftItem[];
-}) {
-  const { lang, framework } = props;
-  const t = messages(lang);
-  const list = (items: DraftItem[], show: "en" | "fr") => (
-    <ul class="translation-list">
-      {items.map((item) => (
-        <li>
-          <a href={editorUrls.edit(lang, framework.slug, item.id)}>
-            {item.code && <span class="code">{item.code}</span>}{" "}
-            <span lang={show === "fr" ? "fr-CA" : "en-CA"}>
-              {plainStatement(show, { en: item.statement_en, fr: item.statement_fr })}
-            </span>
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-  return (
-    <>
-      <EditorCrumbs
-        lang={lang}
-        crumbs={[
-          { href: editorUrls.home(lang), label: t.editorTitle },
-          { href: editorUrls.framework(lang, framework.slug), label: frameworkTitle(lang, framework) },
-          { label: t.editorMissingTranslations },
-        ]}
-      />
-      <h1>{t.editorMissingTranslations}</h1>
-      {props.french.length === 0 && props.english.length === 0 && <p>{t.editorAllTranslated}</p>}
-      <section aria-labelledby="need-french">
-        <h2 id="need-french">{t.editorItemsNeedFrench(props.french.length)}</h2>
-        {props.french.length > 0 && list(props.french, "en")}
-      </section>
-      <section aria-labelledby="need-english">
-        <h2 id="need-english">{t.editorItemsNeedEnglish(props.english.length)}</h2>
-        {props.english.length > 0 && list(props.english, "fr")}
-      </section>
     </>
   );
 }

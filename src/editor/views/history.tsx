@@ -22,6 +22,7 @@ export function kindLabel(t: Messages, kind: string): string {
     adopt: t.editorKindAdopt,
     take: t.editorKindTake,
     leave: t.editorKindLeave,
+    confirm: t.upkeepKindConfirm,
   };
   return labels[kind] ?? kind;
 }

@@ -9,7 +9,16 @@ import type { TextField } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";
-import { BilingualFields, EditorCrumbs, ErrorSummary, Field, plainStatement, SelectField, When } from "./parts.tsx";
+import {
+  BilingualFields,
+  EditorCrumbs,
+  ErrorSummary,
+  Field,
+  type FieldNotes,
+  plainStatement,
+  SelectField,
+  When,
+} from "./parts.tsx";
 
 export type ItemValues = Partial<Record<TextField, string | null>>;
 
@@ -26,6 +35,8 @@ export interface ItemFormProps {
   message?: string;
   conflicts?: Conflict[];
   preview?: boolean;
+  /** Notes beside fields whose translation may be out of date (views/translations.tsx). */
+  notes?: FieldNotes;
 }
 
 export function fieldLabel(t: Messages, field: string): string {
@@ -109,6 +120,7 @@ export function ItemForm(props: ItemFormProps) {
           lang={lang}
           values={values as Record<string, string | null | undefined>}
           errors={props.errors}
+          notes={props.notes}
           fields={[
             {
               base: "statement",

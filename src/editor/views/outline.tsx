@@ -86,7 +86,7 @@ export function Outline(props: OutlineProps) {
             <a href={editorUrls.changes(lang, slug)}>{t.editorChangeLog}</a>
           </li>
           <li>
-            <a href={editorUrls.translations(lang, slug)}>{t.editorMissingTranslations}</a>
+            <a href={editorUrls.translations(lang, slug)}>{t.upkeepTranslationsLink}</a>
           </li>
           <li>
             <a href={editorUrls.details(lang, slug)}>{t.editorDetails}</a>

@@ -66,13 +66,20 @@ interface FieldProps {
   type?: "text" | "date" | "number";
   min?: number;
   max?: number;
+  /** A remark about the value (e.g. "may be out of date"), shown above the input and read with it. */
+  note?: string;
+  /** Shown after the input (e.g. a checkbox that answers the note). */
+  after?: Child;
 }
 
 export function Field(props: FieldProps) {
   const t = messages(props.lang);
   const id = props.id ?? fieldId(props.name);
   const error = props.errors?.[props.name];
-  const described = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const described =
+    [props.hint ? `${id}-hint` : "", props.note ? `${id}-note` : "", error ? `${id}-error` : ""]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const common = {
     id,
     name: props.name,
@@ -90,6 +97,11 @@ export function Field(props: FieldProps) {
           {props.hint}
         </p>
       )}
+      {props.note && (
+        <p class="field-note" id={`${id}-note`}>
+          {props.note}
+        </p>
+      )}
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {errorText(t, error)}
@@ -102,6 +114,7 @@ export function Field(props: FieldProps) {
       ) : (
         <input {...common} type={props.type ?? "text"} value={props.value ?? ""} min={props.min} max={props.max} />
       )}
+      {props.after}
     </div>
   );
 }
@@ -239,12 +252,16 @@ export interface BilingualFieldSpec {
   rows?: number;
 }
 
+/** A remark on one language's field (by its name, e.g. statement_fr), and what answers it. */
+export type FieldNotes = Record<string, { note: string; after?: Child }>;
+
 /** English and French side by side: each language's column holds the same fields, in the same order. */
 export function BilingualFields(props: {
   lang: Lang;
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors;
   fields: BilingualFieldSpec[];
+  notes?: FieldNotes;
 }) {
   return (
     <div class="bilingual bilingual--form">
@@ -261,6 +278,8 @@ export function BilingualFields(props: {
               rows={field.rows}
               inputLang={inputLang}
               maxlength={field.maxlength}
+              note={props.notes?.[`${field.base}_${inputLang}`]?.note}
+              after={props.notes?.[`${field.base}_${inputLang}`]?.after}
             />
           ))}
         </div>

@@ -7,6 +7,7 @@ import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editionUrls, editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
 import { EditorCrumbs, ErrorSummary, Field, Notice } from "./parts.tsx";
+import { TranslationCount } from "./translations.tsx";
 
 const crumbs = (lang: Lang, framework: Framework, label: string) => {
   const t = messages(lang);
@@ -25,6 +26,8 @@ export function PublishPage(props: {
   framework: Framework;
   editions: EditionSummary[];
   pending: { added: number; changed: number; removed: number };
+  /** Items lacking a language, and texts whose translation may be out of date. */
+  translations: { missing: number; outdated: number };
   summary?: SummaryValues;
   errors?: FieldErrors;
   message?: string;
@@ -45,6 +48,7 @@ export function PublishPage(props: {
           ? t.editorNoPendingChanges
           : t.editorPendingChanges(props.pending.added, props.pending.changed, props.pending.removed)}
       </p>
+      <TranslationCount lang={lang} slug={framework.slug} {...props.translations} />
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <form method="post" action={editorUrls.publish(lang, framework.slug)}>
         <input type="hidden" name="seen" value={String(latest)} />

@@ -6,7 +6,7 @@ export const upkeep = {
   upkeepSummaryEn: "What changed, in English",
   upkeepSummaryFr: "What changed, in French",
   upkeepSummaryHint:
-    "Required in both languages. One or two sentences readers will see, for example “Revised the Budget and Finance area.”",
+    "Required in both languages: readers see the one in theirs. One or two sentences, for example “Revised the Budget and Finance area.”",
   upkeepStarterLoaded: "Starter content loaded.",
   upkeepStarterReloaded: "Starter content reloaded.",
   upkeepTranslationsTitle: "Translations to do and to check",
@@ -20,27 +20,26 @@ export const upkeep = {
         : `${number(n)} texts may be out of date`,
   upkeepOutdatedIntro:
     "One language of these texts changed and the other did not. Update the other language, or confirm it is still correct.",
-  upkeepNothingOutdated: "No text changed in one language only since it was last checked.",
-  upkeepText: "Text",
-  upkeepToCheck: "To check",
-  upkeepChanged: "What changed",
-  upkeepChangedBy: (lang: string, date: string, who: string) => `${lang} changed ${date} by ${who}`,
-  upkeepChangedOn: (lang: string, date: string) => `${lang} changed ${date}`,
-  upkeepConfirm: "Still correct",
-  upkeepConfirmWhat: (text: string) => `Still correct: ${text}`,
-  upkeepFlag: (changed: string) => `May be out of date: the ${changed} was changed since this was last checked.`,
-  upkeepConfirmOnSave: "It is still correct (clear the flag when saving)",
+  upkeepNothingOutdated: "No text has changed in one language only since it was last checked.",
+  upkeepToCheck: "to check",
+  upkeepEnglishText: "English",
+  upkeepFrenchText: "French",
   upkeepLangEnglish: "English",
   upkeepLangFrench: "French",
-  upkeepEnglishText: "English text",
-  upkeepFrenchText: "French text",
+  upkeepChangedBy: (lang: string, date: string, who: string) => `The ${lang} text changed on ${date}, by ${who}.`,
+  upkeepChangedOn: (lang: string, date: string) => `The ${lang} text changed on ${date}.`,
+  upkeepConfirm: "Still correct",
+  upkeepFlag: (changed: string, date: string) =>
+    `May be out of date: the ${changed} text changed on ${date} and this one did not.`,
+  upkeepConfirmOnSave: "It is still correct",
   upkeepFramework: "The framework itself",
   upkeepDoneConfirmed: "Marked as still correct.",
+  upkeepKindConfirm: "Translation confirmed",
   upkeepPublishCount: (missing: number, outdated: number) =>
     missing === 0 && outdated === 0
-      ? "Translations: nothing is missing and nothing is waiting to be checked."
-      : `Translations: ${missing === 1 ? "1 item lacks" : `${number(missing)} items lack`} a language, ${
-          outdated === 1 ? "1 text may be" : `${number(outdated)} texts may be`
-        } out of date.`,
+      ? "Translations: nothing is missing, nothing is waiting to be checked."
+      : `Translations: ${
+          missing === 0 ? "no item" : missing === 1 ? "1 item" : `${number(missing)} items`
+        } in one language only; ${outdated === 0 ? "no text" : outdated === 1 ? "1 text" : `${number(outdated)} texts`} to check.`,
   upkeepSeeTranslations: "Review the translations",
 } as const;

@@ -9,7 +9,7 @@ export const upkeep: Translation<typeof enUpkeep> = {
   upkeepSummaryEn: "Ce qui a changé, en anglais",
   upkeepSummaryFr: "Ce qui a changé, en français",
   upkeepSummaryHint:
-    "Obligatoire dans les deux langues. Une ou deux phrases que le public lira, par exemple « Révision du domaine Budget et finances. »",
+    "Obligatoire dans les deux langues : chaque lecteur voit celle de sa page. Une ou deux phrases, par exemple « Révision du domaine Budget et finances. »",
   upkeepStarterLoaded: "Contenu de départ chargé.",
   upkeepStarterReloaded: "Contenu de départ rechargé.",
   upkeepTranslationsTitle: "Traductions à faire et à vérifier",
@@ -22,30 +22,26 @@ export const upkeep: Translation<typeof enUpkeep> = {
         ? "1 texte peut-être dépassé"
         : `${number(n)} textes peut-être dépassés`,
   upkeepOutdatedIntro:
-    "Une langue de ces textes a changé, pas l'autre. Mettez l'autre langue à jour ou confirmez qu'elle est toujours exacte.",
+    "Une des deux langues de ces textes a changé, l'autre non. Mettez l'autre à jour ou confirmez qu'elle est toujours exacte.",
   upkeepNothingOutdated: "Aucun texte n'a changé dans une seule langue depuis sa dernière vérification.",
-  upkeepText: "Texte",
-  upkeepToCheck: "À vérifier",
-  upkeepChanged: "Ce qui a changé",
-  upkeepChangedBy: (lang, date, who) => `${lang} modifié le ${date} par ${who}`,
-  upkeepChangedOn: (lang, date) => `${lang} modifié le ${date}`,
-  upkeepConfirm: "Toujours exact",
-  upkeepConfirmWhat: (text) => `Toujours exact : ${text}`,
-  upkeepFlag: (changed) => `Peut-être dépassé : le texte ${changed} a changé depuis la dernière vérification.`,
-  upkeepConfirmOnSave: "Il est toujours exact (retirer l'avertissement à l'enregistrement)",
+  upkeepToCheck: "à vérifier",
+  upkeepEnglishText: "Anglais",
+  upkeepFrenchText: "Français",
   upkeepLangEnglish: "anglais",
   upkeepLangFrench: "français",
-  upkeepEnglishText: "Texte anglais",
-  upkeepFrenchText: "Texte français",
+  upkeepChangedBy: (lang, date, who) => `Le texte ${lang} a changé le ${date}, par ${who}.`,
+  upkeepChangedOn: (lang, date) => `Le texte ${lang} a changé le ${date}.`,
+  upkeepConfirm: "Toujours exact",
+  upkeepFlag: (changed, date) => `Peut-être dépassé : le texte ${changed} a changé le ${date}, pas celui-ci.`,
+  upkeepConfirmOnSave: "Il est toujours exact",
   upkeepFramework: "Le référentiel lui-même",
   upkeepDoneConfirmed: "Marqué comme toujours exact.",
+  upkeepKindConfirm: "Traduction confirmée",
   upkeepPublishCount: (missing, outdated) =>
     missing === 0 && outdated === 0
-      ? "Traductions : rien ne manque et rien n'attend de vérification."
-      : `Traductions : ${missing <= 1 ? `${number(missing)} élément n'existe` : `${number(missing)} éléments n'existent`} que dans une langue, ${
-          outdated <= 1
-            ? `${number(outdated)} texte est peut-être dépassé`
-            : `${number(outdated)} textes sont peut-être dépassés`
-        }.`,
+      ? "Traductions : rien ne manque, rien n'attend de vérification."
+      : `Traductions : ${
+          missing === 0 ? "aucun élément" : missing === 1 ? "1 élément" : `${number(missing)} éléments`
+        } dans une seule langue; ${outdated === 0 ? "aucun texte" : outdated === 1 ? "1 texte" : `${number(outdated)} textes`} à vérifier.`,
   upkeepSeeTranslations: "Revoir les traductions",
 } as const;
