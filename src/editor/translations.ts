@@ -37,6 +37,7 @@ export interface Pair {
  * - Neither language changed: the flag stays as it was.
  * - Both changed: someone worked on both; nothing is flagged.
  * - One changed while the other was flagged as out of date: that is the update the flag asked for.
+ * - One was written where it was empty: that is a translation of the other, not a change to it.
  * - One changed otherwise: the other may now be out of date, if it has a text at all (an empty one
  *   is "missing", listed as such, not "out of date").
  */
@@ -46,7 +47,7 @@ export function nextFlag(current: TextLang | null, before: Pair, after: Pair): T
   if (!enChanged && !frChanged) return current;
   if (enChanged && frChanged) return null;
   const changed: TextLang = enChanged ? "en" : "fr";
-  if (current === changed) return null;
+  if (current === changed || !before[changed]) return null;
   return after.en && after.fr ? otherTextLang(changed) : null;
 }
 

@@ -140,3 +140,47 @@ test("a framework built from nothing, published twice: every printout says Editi
     await reader.close();
   }
 });
+
+for (const lang of ["en", "fr"] as const) {
+  test(`one language changed: flagged beside the field and on the translations page, cleared without JavaScript (${lang.toUpperCase()})`, async ({
+    page,
+    axe,
+    browser,
+  }) => {
+    const t = messages(lang);
+    await signIn(page, lang);
+    await page.goto(`/${lang}/editor/frameworks/${SLUG}`);
+    await page
+      .getByRole("group", { name: t.editorActionsFor(lang === "en" ? "Service to readers" : "Service aux lecteurs") })
+      .getByRole("link", { name: t.editorEdit })
+      .click();
+    const changed = lang === "en" ? t.editorStatementEn : t.editorStatementFr;
+    const other = lang === "en" ? t.editorStatementFr : t.editorStatementEn;
+    await page.getByLabel(changed).fill(lang === "en" ? "Service to all readers" : "Service à tous les lecteurs");
+    await page.getByRole("button", { name: t.editorSave }).click();
+    await notice(page, t.editorDoneSaved);
+
+    await page.goto(`/${lang}/editor/frameworks/${SLUG}/translations`);
+    await expect(page.getByRole("heading", { level: 2, name: t.upkeepOutdatedHeading(1) })).toBeVisible();
+    await axe();
+    await page.locator(".outdated-entry h3 a").click();
+    // The note is the flagged field's description, so a screen reader reads it with the field.
+    await expect(page.getByLabel(other)).toHaveAccessibleDescription(/.+/);
+    await axe();
+    await page.goto(`/${lang}/editor/frameworks/${SLUG}/publish`);
+    await expect(page.getByRole("main")).toContainText(t.upkeepPublishCount(0, 1));
+
+    // "Still correct" is a plain form: it works with JavaScript off.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noScript = await context.newPage();
+      await signIn(noScript, lang);
+      await noScript.goto(`/${lang}/editor/frameworks/${SLUG}/translations`);
+      await noScript.getByRole("button", { name: t.upkeepConfirm }).click();
+      await notice(noScript, t.upkeepDoneConfirmed);
+      await expect(noScript.getByText(t.upkeepNothingOutdated)).toBeVisible();
+    } finally {
+      await context.close();
+    }
+  });
+}
