@@ -93,7 +93,10 @@ describe("skillshelf import / export (CASE)", () => {
   it("imports, publishes, re-imports in place and exports a strictly valid package", () => {
     const file = join(dir, "small-again.json");
     writeFileSync(file, syntheticCasePackage(30, { seed: "cli:" }));
-    const first = cli("import", file, "--publish", "First import");
+    const english = cli("import", file, "--publish", "First import");
+    assert.equal(english.status, 2, "an edition's summary is needed in French too");
+    assert.match(english.stderr, /--publish needs --publish-fr/);
+    const first = cli("import", file, "--publish", "First import", "--publish-fr", "Première importation");
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /created framework ".+" \(.+\)\n {2}items: 30 added, 0 updated, 0 removed, 0 unchanged/);
     assert.match(first.stdout, /published as edition 1/);
@@ -111,6 +114,7 @@ describe("skillshelf import / export (CASE)", () => {
     assert.equal(exported.status, 0, exported.stderr);
     const pkg = JSON.parse(readFileSync(out, "utf8"));
     assert.equal(pkg.CFItems.length, 30);
+    assert.equal(pkg.CFDocument.version, "1", "the published edition's number is its version");
     if (!caseSkip) assert.ok(validatePackage(pkg).ok, validatePackage(pkg).errors);
 
     const csv = cli("export", "--framework", slug, "--format", "csv");
