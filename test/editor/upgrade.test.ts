@@ -62,7 +62,7 @@ for (const dialect of ["sqlite", "pglite"] as const) {
           [2, "Revised the Budget and Finance area."],
         ] as const)
           await sql`insert into editions (id, framework_id, number, summary, published_at, snapshot)
-            values (${`e${number}`}, ${rows.framework.id}, ${number}, ${summary}, ${"2030-01-0" + number + "T00:00:00.000Z"}, ${snapshot})`.execute(
+            values (${`e${number}`}, ${rows.framework.id}, ${number}, ${summary}, ${`2030-01-0${number}T00:00:00.000Z`}, ${snapshot})`.execute(
             database.db,
           );
         assert.equal((await migrator.migrateToLatest()).error, undefined);
