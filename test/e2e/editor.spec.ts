@@ -304,7 +304,8 @@ test("adoption: a conflict upstream, its three versions, a field-by-field merge;
   };
   const publishAs = async (slug: string, summary: string) => {
     await page.goto(editorUrls.publish("en", slug));
-    await page.getByLabel(t.editorSummary).fill(summary);
+    await page.getByLabel(t.upkeepSummaryEn).fill(summary);
+    await page.getByLabel(t.upkeepSummaryFr).fill(`${summary} (fr)`);
     await page.getByRole("button", { name: /^Publish edition/ }).click();
     await notice(page, t.editorDonePublished);
   };
