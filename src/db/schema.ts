@@ -29,7 +29,7 @@ export interface DB {
   auth_throttle: AuthThrottleTable;
   security_events: SecurityEventsTable;
   two_factors: TwoFactorsTable;
-  // bilingual upkeep (src/editor/translations.ts, migration 008)
+  // bilingual upkeep (src/editor/translations.ts, migration 005)
   translation_flags: TranslationFlagsTable;
 }
 

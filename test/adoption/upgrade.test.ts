@@ -39,7 +39,8 @@ for (const dialect of ["sqlite", "pglite"] as const) {
       const db = database.db;
       try {
         const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-        assert.equal((await migrator.migrateTo("004_editions")).error, undefined);
+        // 005 too: today's publish and save code writes bilingual summaries and translation flags.
+        assert.equal((await migrator.migrateTo("005_edition_labels")).error, undefined);
         const source = await makeSource(db);
         const copy = await adopt(db, source);
         // Edition 2: k1 and k2 changed, an item added, k3 removed.

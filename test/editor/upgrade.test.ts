@@ -5,7 +5,7 @@ import { Migrator, sql } from "kysely";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import { openDatabase, openPglite } from "../../src/db/connect.ts";
-import { migrations } from "../../src/db/migrate.ts";
+import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
 import { listEditions } from "../../src/editions/store.ts";
 import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
@@ -42,6 +42,23 @@ for (const dialect of ["sqlite", "pglite"] as const) {
           [first.summary_en, first.summary_fr],
           ["Published before editions existed.", "Publiée avant l'arrivée des éditions."],
         );
+      } finally {
+        await database.close();
+      }
+    });
+  });
+
+  describe(`a migration numbered below one already applied (${dialect})`, () => {
+    test("005 lands on a database that already ran 006: it is applied, not refused", async () => {
+      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      try {
+        const without005 = Object.fromEntries(
+          Object.entries(migrations).filter(([name]) => name !== "005_edition_labels"),
+        );
+        const earlier = new Migrator({ db: database.db, provider: { getMigrations: async () => without005 } });
+        assert.equal((await earlier.migrateToLatest()).error, undefined);
+        assert.deepEqual(await migrateToLatest(database.db), { applied: ["005_edition_labels"] });
+        assert.deepEqual(await migrateToLatest(database.db), { applied: [] });
       } finally {
         await database.close();
       }

@@ -1,7 +1,11 @@
 /**
- * Edition summaries in both languages. `summary` (one text, language unknown) becomes
- * `summary_en` / `summary_fr`; an edition whose summary exists in one language only shows it, marked
- * with its language, on the other language's pages (decision 008).
+ * Bilingual upkeep of editions and texts (decision 008):
+ * - edition summaries in both languages: `summary` (one text, language unknown) becomes `summary_en` /
+ *   `summary_fr`; an edition whose summary exists in one language only shows it, marked with its
+ *   language, on the other language's pages;
+ * - `translation_flags`: a text whose one language changed while the other did not is flagged "may be
+ *   out of date" until the other language is updated or an editor confirms it.
+ * One migration, not two: code that writes texts needs the flags table wherever it can publish.
  */
 import { type Kysely, sql } from "kysely";
 
@@ -33,9 +37,30 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
       .execute();
   }
   await db.schema.alterTable("editions").dropColumn("summary").execute();
+
+  await untyped.schema
+    .createTable("translation_flags")
+    .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+    .addColumn("framework_id", "varchar(36)", (c) => c.notNull().references("frameworks.id").onDelete("cascade"))
+    // Null for the framework's own title and description; an item's flags go with the item.
+    .addColumn("item_id", "varchar(36)", (c) => c.references("items.id").onDelete("cascade"))
+    .addColumn("field", "varchar(40)", (c) => c.notNull())
+    .addColumn("lang", "varchar(2)", (c) => c.notNull())
+    .addColumn("flagged_at", "varchar(30)", (c) => c.notNull())
+    .addColumn("flagged_by", "varchar(64)")
+    .addColumn("flagged_by_label", "text")
+    .execute();
+  await untyped.schema
+    .createIndex("translation_flags_item")
+    .on("translation_flags")
+    .columns(["framework_id", "item_id", "field"])
+    .execute();
+  // The foreign key's own lookups (deleting an item) need an index on item_id alone.
+  await untyped.schema.createIndex("translation_flags_item_id").on("translation_flags").column("item_id").execute();
 }
 
 export async function down(untyped: Kysely<unknown>): Promise<void> {
+  await untyped.schema.dropTable("translation_flags").execute();
   const db = untyped as Kysely<Tables>;
   await db.schema.alterTable("editions").addColumn("summary", "text").execute();
   await db.updateTable("editions").set({ summary: sql<string>`coalesce(summary_en, summary_fr, '')` }).execute();
