@@ -9,7 +9,7 @@ export const upkeep: Translation<typeof enUpkeep> = {
   upkeepSummaryEn: "Ce qui a changé, en anglais",
   upkeepSummaryFr: "Ce qui a changé, en français",
   upkeepSummaryHint:
-    "Obligatoire dans les deux langues : chaque lecteur voit celle de sa page. Une ou deux phrases, par exemple « Révision du domaine Budget et finances. »",
+    "Obligatoire dans les deux langues : le public lit celle de sa page. Une ou deux phrases, par exemple « Révision du domaine Budget et finances. »",
   upkeepStarterLoaded: "Contenu de départ chargé.",
   upkeepStarterReloaded: "Contenu de départ rechargé.",
   upkeepTranslationsTitle: "Traductions à faire et à vérifier",
