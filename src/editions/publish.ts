@@ -11,6 +11,7 @@ import { EditorError } from "../editor/errors.ts";
 import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
 import { listAssociations, listDefinitions, listItemExtras } from "../interop/case/store.ts";
 import type { Actor } from "../policy/index.ts";
+import { acceptText } from "../text/rules.ts";
 import { type EditionSummaryText, editionLabel } from "./label.ts";
 import { buildSnapshot } from "./snapshot.ts";
 import { insertEdition, latestEditionNumber } from "./store.ts";
@@ -35,10 +36,14 @@ export async function publishEdition(
   actor: Actor | null,
   summary: EditionSummaryText,
 ): Promise<PublishedEdition> {
-  const text = { en: summary.en.trim(), fr: summary.fr.trim() };
-  for (const lang of ["en", "fr"] as const)
-    if (text[lang].length === 0 || text[lang].length > SUMMARY_MAX)
+  // Every way a summary comes in (form, CLI, starter) meets the same text rule, and needs both languages.
+  const accepted = (lang: "en" | "fr") => {
+    const result = acceptText(summary[lang], "summary");
+    if (!result.ok || result.value === null || result.value.length > SUMMARY_MAX)
       throw new EditorError("invalid", { field: `summary_${lang}` });
+    return result.value;
+  };
+  const text = { en: accepted("en"), fr: accepted("fr") };
   const run = async (trx: Transaction<DB>): Promise<PublishedEdition> => {
     const publishedAt = new Date().toISOString();
     // Writing the framework row first holds its lock (PostgreSQL), so two publishes take turns.

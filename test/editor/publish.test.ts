@@ -93,6 +93,7 @@ for (const dialect of testDialects()) {
         [{ en: "   ", fr: "Résumé." }, "summary_en"],
         [{ en: "Summary.", fr: "" }, "summary_fr"],
         [{ en: "x".repeat(501), fr: "Résumé." }, "summary_en"],
+        [{ en: "Summary.", fr: "Résumé \u202e inversé." }, "summary_fr"],
       ] as const)
         await assert.rejects(
           publishEdition(database.db, frameworkId, editor, summary),
