@@ -121,7 +121,8 @@ test("a person builds a framework from nothing in the editor, publishes it, and 
 
   // Publish.
   await page.getByRole("link", { name: t.editorPublishLink, exact: true }).click();
-  await page.getByLabel(t.editorSummary).fill("First edition.");
+  await page.getByLabel(t.upkeepSummaryEn).fill("First edition.");
+  await page.getByLabel(t.upkeepSummaryFr).fill("Première édition.");
   await page.getByRole("button", { name: /^Publish edition/ }).click();
   await notice(page, t.editorDonePublished);
 

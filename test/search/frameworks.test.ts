@@ -63,7 +63,7 @@ async function publishOther(db: Kysely<DB>): Promise<string> {
     "Planifie le budget de l'équipement",
   );
   await add(competency, "ksa", "MS.EQ.1.1", "Compares 3D printer costs", "Compare le coût des imprimantes 3D");
-  await publishEdition(db, id, null, "First edition");
+  await publishEdition(db, id, null, { en: "First edition", fr: "Première édition" });
   return id;
 }
 

@@ -197,7 +197,10 @@ export async function buildThroughCommands(
       version: current?.version ?? 1,
     });
   }
-  await publishEdition(db, id, actor, "First edition of a generated framework");
+  await publishEdition(db, id, actor, {
+    en: "First edition of a generated framework",
+    fr: "Première édition d'un référentiel généré",
+  });
   const draftOnly: BuiltNode = {
     id: randomUUID(),
     parentId: null,
