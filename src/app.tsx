@@ -20,7 +20,7 @@ import { editorRoutes } from "./editor/routes/index.tsx";
 import type { Catalog } from "./frameworks/catalog.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { indexRoutes } from "./index/routes.tsx";
-import { caseApiRoutes } from "./interop/case/api.ts";
+import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import type { Logger } from "./log.ts";
@@ -133,6 +133,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       { docType: true },
     ),
   );
+  // The CASE API is read-only: a write answers 405 with its status payload, before any body limit
+  // or forgery check could answer it with a page.
+  app.on(CASE_WRITE_METHODS, ["/ims/case/v1p1", "/ims/case/v1p1/*"], caseReadOnly);
   // Every body is limited before it is read (small by default, larger for the editor and imports).
   app.use("*", limitBodies(BODY_RULES, DEFAULT_BODY_LIMIT));
   // A request that changes something must come from this site and carry its token (403 otherwise);

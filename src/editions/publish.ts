@@ -9,7 +9,7 @@ import type { DB } from "../db/schema.ts";
 import { newBatch, writeChanges } from "../editor/changes-store.ts";
 import { EditorError } from "../editor/errors.ts";
 import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
-import { listAssociations, listDefinitions, listItemExtras } from "../interop/case/store.ts";
+import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../interop/case/store.ts";
 import type { Actor } from "../policy/index.ts";
 import { acceptText } from "../text/rules.ts";
 import { type EditionSummaryText, editionLabel } from "./label.ts";
@@ -54,7 +54,7 @@ export async function publishEdition(
       .returning("id")
       .executeTakeFirst();
     if (!locked) throw new EditorError("not_found");
-    const [framework, types, rows, latest, associations, definitions, itemExtras] = await Promise.all([
+    const [framework, types, rows, latest, associations, definitions, itemExtras, typeExtras] = await Promise.all([
       findFrameworkById(trx, frameworkId),
       listItemTypes(trx, frameworkId),
       listItemRows(trx, frameworkId),
@@ -62,6 +62,7 @@ export async function publishEdition(
       listAssociations(trx, frameworkId),
       listDefinitions(trx, frameworkId),
       listItemExtras(trx, frameworkId),
+      listTypeExtras(trx, frameworkId),
     ]);
     if (!framework) throw new EditorError("not_found");
     const number = latest + 1;
@@ -71,6 +72,7 @@ export async function publishEdition(
       associations,
       definitions,
       itemExtras: Object.fromEntries(itemExtras),
+      typeExtras: Object.fromEntries(typeExtras),
     });
     // An adopted framework's edition says which edition of its source it is based on.
     const adoptedFrom = await provenanceAtPublish(trx, frameworkId);

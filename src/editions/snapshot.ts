@@ -27,6 +27,11 @@ export interface EditionCaseData {
   definitions: CaseDefinitionsTable[];
   /** items.extra (parsed) by item id, only items that have one. */
   itemExtras: Record<string, Record<string, unknown>>;
+  /**
+   * item_types.extra (JSON text; null for a type made in Skillshelf) by type code: how the CASE
+   * source named each type. Absent in snapshots taken before it was kept; readers then fall back.
+   */
+  typeExtras?: Record<string, string | null>;
 }
 
 /** The reader's view of a framework from its rows (no I/O): shared by the catalog and publishing. */
@@ -69,7 +74,7 @@ export function buildSnapshot(
       id: t.id,
       code: t.code,
       label: { en: t.label_en, fr: t.label_fr },
-      extra: t.extra ?? null,
+      extra: t.extra ?? caseData?.typeExtras?.[t.code] ?? null,
     })),
     extra: framework.extra,
     ...(caseData ? { case: caseData } : {}),

@@ -184,9 +184,17 @@ const caseTemplates: Templates = {
     en: "“{field}” should be of type {expected}, not {actual}.",
     fr: "« {field} » devrait être de type {expected}, et non {actual}.",
   },
-  "case.coerced": {
-    en: "“{field}” should be text; the value {value} was read as text.",
-    fr: "« {field} » devrait être du texte; la valeur {value} a été lue comme du texte.",
+  "case.null_value": {
+    en: "“{field}” is null; it was read as absent.",
+    fr: "« {field} » vaut null; le champ a été lu comme absent.",
+  },
+  "case.converted_identifier": {
+    en: "The identifier “{value}” was read as {id} (CASE identifiers are lower-case UUIDs).",
+    fr: "L'identifiant « {value} » a été lu comme {id} (les identifiants CASE sont des UUID en minuscules).",
+  },
+  "case.unwrapped": {
+    en: "The package was wrapped in a “CFPackage” object; its content was read from inside it.",
+    fr: "Le paquet était enveloppé dans un objet « CFPackage »; son contenu a été lu à l'intérieur.",
   },
   "case.text_too_long": {
     en: "“{field}” holds {length} characters; the limit is {max}.",
@@ -224,6 +232,10 @@ const caseTemplates: Templates = {
     en: "This isChildOf association places the node {id} in this framework, but the package has no such item.",
     fr: "Cette association isChildOf place le nœud {id} dans ce référentiel, mais le paquet ne contient aucun élément de ce nom.",
   },
+  "case.missing_parent": {
+    en: "This isChildOf association places an item under {id}, which is neither an item of this package nor its document (nothing is fetched from elsewhere).",
+    fr: "Cette association isChildOf place un élément sous {id}, qui n'est ni un élément de ce paquet ni son document (rien n'est récupéré ailleurs).",
+  },
   "case.association_outside": {
     en: "Neither end of association {id} is in this package; it is kept as is.",
     fr: "Aucune des extrémités de l'association {id} ne fait partie de ce paquet; elle est conservée telle quelle.",
@@ -245,8 +257,8 @@ const caseTemplates: Templates = {
     fr: "L'arborescence compte plus de {max} niveaux.",
   },
   "case.more_problems": {
-    en: "More problems of the same kind ({code}) were left out of this list.",
-    fr: "D'autres problèmes du même genre ({code}) ont été omis de cette liste.",
+    en: "… and {count} more problems of the same kind ({code}), not listed one by one.",
+    fr: "… et {count} autres problèmes du même genre ({code}), non énumérés un par un.",
   },
   "import.parse_timeout": {
     en: "Reading the file took more than {seconds} seconds, so it was stopped. Nothing was saved. Split it into smaller files, or check that it is what you meant to upload.",

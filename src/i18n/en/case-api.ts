@@ -11,4 +11,5 @@ export const caseApi = {
   caseApiEmptyPage: "There are no CFDocuments on this page.",
   caseApiNoEndpoint: "There is no such CASE endpoint.",
   caseApiServerError: "The server could not complete the request.",
+  caseApiReadOnly: (method: string) => `This CASE service is read-only: ${method} is not allowed; use GET.`,
 } as const;

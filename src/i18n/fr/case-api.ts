@@ -14,4 +14,6 @@ export const caseApi: Translation<typeof enCaseApi> = {
   caseApiEmptyPage: "Il n'y a aucun CFDocument sur cette page.",
   caseApiNoEndpoint: "Ce point d'accès CASE n'existe pas.",
   caseApiServerError: "Le serveur n'a pas pu traiter la demande.",
+  caseApiReadOnly: (method: string) =>
+    `Ce service CASE est en lecture seule : la méthode ${method} n'est pas acceptée; utilisez GET.`,
 };

@@ -17,6 +17,7 @@ import { createPublishedCases, documentFor, type PublishedCases } from "./publis
 import type { Json } from "./reader.ts";
 
 type CodeMinor =
+  | "forbidden"
   | "invalid_selection_field"
   | "invalid_sort_field"
   | "invalid_uuid"
@@ -33,8 +34,13 @@ export function statusInfo(description: string, field: string, minor: CodeMinor)
   };
 }
 
-const fail = (c: Context<AppEnv>, status: 400 | 404 | 500, description: string, field: string, minor: CodeMinor) =>
-  c.json(statusInfo(description, field, minor), status);
+const fail = (
+  c: Context<AppEnv>,
+  status: 400 | 404 | 405 | 500,
+  description: string,
+  field: string,
+  minor: CodeMinor,
+) => c.json(statusInfo(description, field, minor), status);
 
 const SORT_FIELDS = [
   "identifier",
@@ -90,6 +96,18 @@ async function sendJson(
   c.header("cache-control", "public, max-age=60");
   if (ifNoneMatchMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304);
   return c.json(value);
+}
+
+/** Methods that would write: the service is read-only, so each answers 405 with the status payload. */
+export const CASE_WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * 405 for a write under the CASE API. Mounted by the app before its CSRF check (which would
+ * otherwise answer a cross-site form post with an HTML page) as well as inside the routes below.
+ */
+export function caseReadOnly(c: Context<AppEnv>): Response {
+  c.header("allow", "GET, HEAD, OPTIONS");
+  return fail(c, 405, messages(c.var.lang).caseApiReadOnly(c.req.method), "method", "forbidden");
 }
 
 export function caseApiRoutes(): Hono<AppEnv> {
@@ -262,6 +280,7 @@ export function caseApiRoutes(): Hono<AppEnv> {
   definition("CFAssociationGroupings", "associationGrouping", "CFAssociationGrouping");
   definition("CFRubrics", "rubric", "CFRubric");
 
+  app.on(CASE_WRITE_METHODS, "*", caseReadOnly);
   app.all("*", (c) => fail(c, 404, messages(c.var.lang).caseApiNoEndpoint, "path", "unknownobject"));
   app.onError((error, c) => {
     c.var.logger.error({ err: error, path: c.req.path }, "CASE API request failed");

@@ -140,6 +140,8 @@ export interface ExportContext {
   present: Set<string>;
   /** Whether to keep the link fields the API wants (CFDocumentURI, CFPackageURI). */
   links: boolean;
+  /** The CASE source gave no `language`: the export claims none either. */
+  languageUnknown: boolean;
 }
 
 const other = (lang: Lang): Lang => (lang === "en" ? "fr" : "en");
@@ -147,7 +149,7 @@ const other = (lang: Lang): Lang => (lang === "en" ? "fr" : "en");
 export function exportContext(input: CaseExportInput, options: { links?: boolean } = {}): ExportContext {
   const f = input.framework;
   const base = `${input.baseUrl.replace(/\/+$/, "")}${CASE_API_PATH}`;
-  const { [SKILLSHELF_KEY]: _ours, ...docExtra } = parseExtra(f.extra);
+  const { [SKILLSHELF_KEY]: ours, ...docExtra } = parseExtra(f.extra);
   const primary = languageOf(docExtra.language) ?? (f.title_en === null && f.title_fr !== null ? "fr" : "en");
   const docUri = isAbsoluteUri(docExtra.uri) ? docExtra.uri : `${base}/CFDocuments/${f.id}`;
   const docTitle = (primary === "en" ? (f.title_en ?? f.title_fr) : (f.title_fr ?? f.title_en)) ?? f.slug;
@@ -229,6 +231,7 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
     licenseLink,
     present,
     links: options.links ?? false,
+    languageUnknown: isObject(ours) && ours.language === null,
   };
 }
 
@@ -262,7 +265,9 @@ export function documentObject(ctx: ExportContext): Json {
     description: description[lang] ?? undefined,
     publisher: f.publisher ?? undefined,
     version: f.version || undefined,
-    language: typeof language === "string" && languageOf(language) === lang ? language : lang,
+    // As the source gave it (any BCP 47 tag), or none when it gave none; "en"/"fr" for our own.
+    language:
+      lang !== ctx.primary ? lang : typeof language === "string" ? language : ctx.languageUnknown ? undefined : lang,
     adoptionStatus: adoptionStatus ?? ADOPTION_STATUS[f.status] ?? undefined,
     licenseURI: ctx.licenseLink,
     caseVersion: "1.1",

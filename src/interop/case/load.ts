@@ -38,8 +38,9 @@ export async function caseExportInput(
   const frozen: EditionCaseData | undefined = view.edition
     ? await editionCaseData(db, id, view.edition.number)
     : undefined;
-  // An edition's types carry their extra already; live types get theirs from the table.
-  const typeExtras = frozen ? undefined : await listTypeExtras(db, id);
+  // How the CASE source named each type: frozen with the edition; for a draft view, or an edition
+  // frozen before types' CASE links were kept, from the live table (the best there is).
+  const typeExtras = frozen?.typeExtras ? new Map(Object.entries(frozen.typeExtras)) : await listTypeExtras(db, id);
   return {
     framework: view.framework,
     types: [...view.types.values()].map((t) => ({

@@ -2,9 +2,11 @@
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
+import { ITEM_FIELDS } from "./fields.ts";
 import {
   isObject,
   type Json,
+  jsonType,
   languageOf,
   pointer,
   type Reader,
@@ -24,6 +26,18 @@ const MAPPED = new Set([
   "CFItemType",
   "CFItemTypeURI",
   "extensions",
+]);
+
+/** Fields read one by one above; every other field the standard defines is checked for its JSON type. */
+const READ_HERE = new Set([
+  "identifier",
+  "uri",
+  "lastChangeDateTime",
+  "fullStatement",
+  "humanCodingScheme",
+  "notes",
+  "CFItemType",
+  "CFItemTypeURI",
 ]);
 
 export interface ReadItem {
@@ -120,15 +134,19 @@ export function readItems(
     const code = reader.text(entry, "humanCodingScheme", where);
     const notes = reader.text(entry, "notes", where);
     const typeLabel = reader.text(entry, "CFItemType", where);
+    reader.knownTypes(entry, ITEM_FIELDS, where, READ_HERE);
     let typeLink: Json | undefined;
     if (entry.CFItemTypeURI !== undefined && entry.CFItemTypeURI !== null) {
       if (isObject(entry.CFItemTypeURI) && typeof entry.CFItemTypeURI.identifier === "string")
         typeLink = entry.CFItemTypeURI;
+      else if (isObject(entry.CFItemTypeURI))
+        // An object of the right type but no identifier: kept as it came, and said so.
+        reader.warn(pointer(where, "CFItemTypeURI"), "case.missing_field", { field: "CFItemTypeURI/identifier" });
       else
-        reader.warn(pointer(where, "CFItemTypeURI"), "case.wrong_type", {
+        reader.error(pointer(where, "CFItemTypeURI"), "case.wrong_type", {
           field: "CFItemTypeURI",
-          expected: "link",
-          actual: typeof entry.CFItemTypeURI,
+          expected: "object",
+          actual: jsonType(entry.CFItemTypeURI),
         });
     }
     if (id === undefined) return;

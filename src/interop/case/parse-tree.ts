@@ -4,6 +4,7 @@
  * natural order, then their order in the source.
  */
 import type { ImportedItem } from "../model.ts";
+import { ASSOCIATION_FIELDS } from "./fields.ts";
 import {
   ASSOCIATION_TYPES,
   type CaseAssociation,
@@ -13,7 +14,7 @@ import {
   SKILLSHELF_KEY,
 } from "./model.ts";
 import type { ReadItem } from "./parse-items.ts";
-import { isObject, type Json, normalizeId, pointer, type Reader, reportRepeat } from "./reader.ts";
+import { isObject, type Json, jsonType, normalizeId, pointer, type Reader, reportRepeat } from "./reader.ts";
 
 const MAPPED = new Set([
   "identifier",
@@ -67,16 +68,15 @@ function readEndpoint(
   return { itemId: null, identifier: normalizeId(identifier), uri: uri ?? null, title: title ?? null, rest };
 }
 
-function readSequence(reader: Reader, value: unknown, at: string): { sequence: number | null; keep: boolean } {
-  if (value === undefined || value === null) return { sequence: null, keep: false };
-  if (Number.isSafeInteger(value)) return { sequence: value as number, keep: false };
+/** An integer, or absent; "3" or 2.5 is the wrong JSON type, refused like any other. */
+function readSequence(reader: Reader, value: unknown, at: string): number | null {
+  if (value === undefined) return null;
+  if (Number.isSafeInteger(value)) return value as number;
   const where = pointer(at, "sequenceNumber");
-  if (typeof value === "string" && /^-?\d{1,9}$/.test(value.trim())) {
-    reader.warn(where, "case.coerced", { field: "sequenceNumber", value });
-    return { sequence: Number(value.trim()), keep: false };
-  }
-  reader.warn(where, "case.wrong_type", { field: "sequenceNumber", expected: "integer", actual: typeof value });
-  return { sequence: null, keep: true };
+  if (value === null) reader.warn(where, "case.null_value", { field: "sequenceNumber" });
+  else
+    reader.error(where, "case.wrong_type", { field: "sequenceNumber", expected: "integer", actual: jsonType(value) });
+  return null;
 }
 
 export function readAssociations(
@@ -84,13 +84,14 @@ export function readAssociations(
   raw: unknown,
   at: string,
   context: { documentId: string | undefined; items: Map<string, ReadItem> },
-): { associations: CaseAssociation[]; parents: Map<string, ParentLink> } {
+): { associations: CaseAssociation[]; parents: Map<string, ParentLink>; misplaced: Set<string> } {
   const associations: CaseAssociation[] = [];
   const parents = new Map<string, ParentLink>();
-  if (raw === undefined || raw === null) return { associations, parents };
+  const misplaced = new Set<string>();
+  if (raw === undefined || raw === null) return { associations, parents, misplaced };
   if (!Array.isArray(raw)) {
-    reader.error(at, "case.wrong_type", { field: "CFAssociations", expected: "array", actual: typeof raw });
-    return { associations, parents };
+    reader.error(at, "case.wrong_type", { field: "CFAssociations", expected: "array", actual: jsonType(raw) });
+    return { associations, parents, misplaced };
   }
   const inside = (identifier: string) => identifier === context.documentId || context.items.has(identifier);
   const firstSeen = new Map<string, { at: string; entry: Json }>();
@@ -112,7 +113,8 @@ export function readAssociations(
     const date = reader.dateTime(entry, where);
     const origin = readEndpoint(reader, entry.originNodeURI, where, "originNodeURI");
     const destination = readEndpoint(reader, entry.destinationNodeURI, where, "destinationNodeURI");
-    const { sequence, keep } = readSequence(reader, entry.sequenceNumber, where);
+    const sequence = readSequence(reader, entry.sequenceNumber, where);
+    reader.knownTypes(entry, ASSOCIATION_FIELDS, where, MAPPED);
     if (type !== undefined && !ASSOCIATION_TYPES.has(type) && !EXTENSION_TYPE.test(type)) {
       reader.warn(pointer(where, "associationType"), "case.unknown_association_type", { type: type.slice(0, 80) });
     }
@@ -130,6 +132,13 @@ export function readAssociations(
     const destinationInside = inside(destination.identifier);
     if (type === "isChildOf" && destinationInside && !originInside) {
       reader.error(pointer(where, "originNodeURI"), "case.missing_node", { id: origin.identifier, role: "origin" });
+      return;
+    }
+    // An item placed under a node the package does not hold: its place in the tree is unknown, and
+    // a URI does not help (nothing is fetched at import). Refused, rather than moved to the top.
+    if (type === "isChildOf" && originInside && !destinationInside) {
+      reader.error(pointer(where, "destinationNodeURI"), "case.missing_parent", { id: destination.identifier });
+      misplaced.add(origin.identifier);
       return;
     }
     if (!originInside && !destinationInside) {
@@ -151,7 +160,6 @@ export function readAssociations(
       }
     }
     const more: Json = {};
-    if (keep) more.sequenceNumber = entry.sequenceNumber;
     if (date.original !== date.iso) more.lastChangeDateTime = date.original;
     if (origin.rest) more.originNodeURI = origin.rest;
     if (destination.rest) more.destinationNodeURI = destination.rest;
@@ -203,7 +211,7 @@ export function readAssociations(
   });
   for (const [id, count] of extraParents)
     reader.warn(parents.get(id)?.at ?? at, "case.multiple_parents", { id, count });
-  return { associations, parents };
+  return { associations, parents, misplaced };
 }
 
 /** Links items into a tree; breaks and reports cycles; marks items with no parent inside as orphans. */
@@ -211,6 +219,7 @@ export function buildItemTree(
   reader: Reader,
   items: Map<string, ReadItem>,
   parents: Map<string, ParentLink>,
+  misplaced: ReadonlySet<string> = new Set(),
 ): ImportedItem[] {
   // Cycle check without recursion: follow each chain once, colouring as we go.
   const state = new Map<string, 1 | 2>();
@@ -239,7 +248,8 @@ export function buildItemTree(
     const parent = link ? link.parent : null;
     if (!link) {
       read.item.extra = { ...read.item.extra, [SKILLSHELF_KEY]: { orphan: true } };
-      reader.warn(read.at, "case.orphan_item", { id: read.item.id });
+      // An item whose isChildOf was refused is already reported there.
+      if (!misplaced.has(read.item.id)) reader.warn(read.at, "case.orphan_item", { id: read.item.id });
     }
     const siblings = childrenOf.get(parent);
     if (siblings) siblings.push(read);

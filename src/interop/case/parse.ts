@@ -8,6 +8,7 @@
  */
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportResult } from "../model.ts";
+import { DOCUMENT_FIELDS } from "./fields.ts";
 import {
   type CaseDefinition,
   type CasePackage,
@@ -31,6 +32,18 @@ import {
 import { readCaseInput } from "./source.ts";
 
 const PACKAGE_KEYS = new Set(["CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"]);
+/** Document fields read one by one; the others the standard defines are checked for their JSON type. */
+const DOCUMENT_READ = new Set([
+  "identifier",
+  "uri",
+  "lastChangeDateTime",
+  "title",
+  "creator",
+  "description",
+  "publisher",
+  "version",
+  "language",
+]);
 const DOCUMENT_MAPPED = new Set([
   "identifier",
   "title",
@@ -57,6 +70,7 @@ export function parseCasePackage(input: string | Uint8Array | unknown): ImportRe
     reader.error(where, "case.not_a_package");
     return { value: null, problems: reader.problems };
   }
+  if (base !== "") reader.warn(base, "case.unwrapped");
   if (Array.isArray(root.CFItems) && root.CFItems.length > MAX_CASE_ITEMS) {
     reader.error(`${base}/CFItems`, "case.too_many_items", { count: root.CFItems.length, max: MAX_CASE_ITEMS });
     return { value: null, problems: reader.problems };
@@ -70,18 +84,19 @@ export function parseCasePackage(input: string | Uint8Array | unknown): ImportRe
     primary: document.primary,
     itemTypeDefinitions,
   });
-  const { associations, parents } = readAssociations(reader, root.CFAssociations, `${base}/CFAssociations`, {
+  const { associations, parents, misplaced } = readAssociations(reader, root.CFAssociations, `${base}/CFAssociations`, {
     documentId: document.framework.id || undefined,
     items,
   });
-  const children = buildItemTree(reader, items, parents);
+  const children = buildItemTree(reader, items, parents, misplaced);
 
   const packageExtensions = splitExtensions(root.extensions);
   const packageExtra: Json = { ...packageExtensions.unmapped };
   for (const [key, v] of Object.entries(root))
     if (!PACKAGE_KEYS.has(key) && key !== "extensions") packageExtra[key] = v;
   if (packageExtensions.rest !== undefined) packageExtra.extensions = packageExtensions.rest;
-  const skillshelf: Json = {};
+  const ours = document.framework.extra?.[SKILLSHELF_KEY];
+  const skillshelf: Json = isObject(ours) ? { ...ours } : {};
   if (Object.keys(packageExtra).length > 0) skillshelf.package = packageExtra;
   if (Object.keys(definitions.extra).length > 0) skillshelf.definitions = definitions.extra;
   const frameworkExtra = {
@@ -110,7 +125,11 @@ function readDocument(reader: Reader, doc: Json, at: string) {
   const description = reader.text(doc, "description", at);
   const publisher = reader.text(doc, "publisher", at);
   const version = reader.text(doc, "version", at);
-  const primary: Lang = languageOf(doc.language) ?? "en";
+  const language = reader.text(doc, "language", at);
+  reader.knownTypes(doc, DOCUMENT_FIELDS, at, DOCUMENT_READ);
+  // The text goes where its language says; any other language (de, es…) fills the first column,
+  // and `language` stays in the framework's kept fields as given (decision 009).
+  const primary: Lang = languageOf(language) ?? "en";
   const other: Lang = primary === "en" ? "fr" : "en";
   const { rest, translations, unmapped } = splitExtensions(doc.extensions);
   const translation = translations[other];
@@ -119,6 +138,11 @@ function readDocument(reader: Reader, doc: Json, at: string) {
   for (const [key, value] of Object.entries(doc)) if (!DOCUMENT_MAPPED.has(key)) extra[key] = value;
   if (rest !== undefined) extra.extensions = rest;
   if (date && date.original !== date.iso) extra.lastChangeDateTime = date.original;
+  // A package that does not say its language: an export must not claim one for it.
+  if (language === undefined) {
+    delete extra.language;
+    extra[SKILLSHELF_KEY] = { ...(isObject(extra[SKILLSHELF_KEY]) ? extra[SKILLSHELF_KEY] : {}), language: null };
+  }
   const licence =
     isObject(doc.licenseURI) && typeof doc.licenseURI.title === "string" ? doc.licenseURI.title.slice(0, 1000) : null;
   const pair = (value: string | null, translated: string | null) =>

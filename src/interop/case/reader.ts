@@ -3,6 +3,7 @@ import type { Lang } from "../../i18n/index.ts";
 import { checkText, TEXT_KINDS, type TextKind } from "../../text/rules.ts";
 import type { Problem } from "../model.ts";
 import { textProblem } from "../text-problems.ts";
+import type { FieldKind, FieldSpec } from "./fields.ts";
 import { EXTENSION_KEY, isUuid, MAX_CASE_TEXT } from "./model.ts";
 
 export type Json = Record<string, unknown>;
@@ -32,18 +33,47 @@ export const pointer = (base: string, ...segments: (string | number)[]) =>
 
 export const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
+/** The JSON type each kind of field has in the standard's schema. */
+const JSON_TYPE: Record<FieldKind, string> = {
+  string: "string",
+  uri: "string",
+  uuid: "string",
+  date: "string",
+  datetime: "string",
+  caseVersion: "string",
+  associationType: "string",
+  strings: "array",
+  links: "array",
+  objects: "array",
+  criteria: "array",
+  levels: "array",
+  integer: "number",
+  number: "number",
+  link: "object",
+  linkGen: "object",
+  object: "object",
+};
+
 export class Reader {
   readonly problems: Problem[] = [];
-  /** Stops reporting the same code over and over on hostile input (the count is reported once). */
+  /** Stops listing the same code over and over on hostile input; one last entry says how many more. */
   private readonly perCode = new Map<string, number>();
+  private readonly overflow = new Map<string, Problem>();
   private static readonly MAX_PER_CODE = 200;
 
   add(severity: Problem["severity"], where: string, code: string, params?: Problem["params"]) {
     const seen = (this.perCode.get(code) ?? 0) + 1;
     this.perCode.set(code, seen);
-    if (seen <= Reader.MAX_PER_CODE) this.problems.push({ where, code, params, severity });
-    else if (seen === Reader.MAX_PER_CODE + 1) {
-      this.problems.push({ where, code: "case.more_problems", params: { code }, severity });
+    if (seen <= Reader.MAX_PER_CODE) {
+      this.problems.push({ where, code, params, severity });
+      return;
+    }
+    const more = this.overflow.get(code);
+    if (more?.params) more.params.count = Number(more.params.count) + 1;
+    else {
+      const entry: Problem = { where, code: "case.more_problems", params: { code, count: 1 }, severity };
+      this.overflow.set(code, entry);
+      this.problems.push(entry);
     }
   }
   error(where: string, code: string, params?: Problem["params"]) {
@@ -54,24 +84,59 @@ export class Reader {
   }
 
   /**
-   * A text field: strings as they are; numbers and booleans turned to text with a warning; anything
-   * else is an error. The text rule of the field's kind applies (src/text/rules.ts): a value it
-   * refuses is reported and read as absent. `undefined` when absent (or null).
+   * A text field: a string, or absent. Any other JSON type (a number, a boolean, an array…) is an
+   * error at its pointer: guessing what a number in a statement meant is not the reader's job. A null
+   * counts as absent, and the report says so. The text rule of the field's kind applies
+   * (src/text/rules.ts): a value it refuses is reported and read as absent.
    */
   text(obj: Json, key: string, at: string, kind: TextKind = kindOf(key)): string | undefined {
     const value = obj[key];
-    if (value === undefined || value === null) return undefined;
+    if (value === undefined) return undefined;
     const where = pointer(at, key);
-    let text: string;
-    if (typeof value === "string") text = value;
-    else if (typeof value === "number" || typeof value === "boolean") {
-      text = String(value);
-      this.warn(where, "case.coerced", { field: key, value: text });
-    } else {
+    if (value === null) {
+      this.warn(where, "case.null_value", { field: key });
+      return undefined;
+    }
+    if (typeof value !== "string") {
       this.error(where, "case.wrong_type", { field: key, expected: "string", actual: jsonType(value) });
       return undefined;
     }
-    return this.checked(text, key, where, kind);
+    return this.checked(value, key, where, kind);
+  }
+
+  /**
+   * Fields the standard defines that this reader does not otherwise read: each must have the JSON
+   * type the standard gives it (kept verbatim, so a wrong one would travel on unnoticed).
+   */
+  knownTypes(obj: Json, spec: FieldSpec, at: string, handled: ReadonlySet<string>) {
+    for (const key in obj) {
+      const kind = spec[key];
+      if (kind === undefined || handled.has(key)) continue;
+      const value = obj[key];
+      if (value === undefined) continue; // not JSON: a caller's object with the key left unset
+      const where = pointer(at, key);
+      if (value === null) {
+        this.warn(where, "case.null_value", { field: key });
+        continue;
+      }
+      const expected = JSON_TYPE[kind];
+      if (jsonType(value) !== expected || (kind === "integer" && !Number.isSafeInteger(value))) {
+        this.error(where, "case.wrong_type", {
+          field: key,
+          expected: kind === "integer" ? "integer" : expected,
+          actual: jsonType(value),
+        });
+      } else if (kind === "strings") {
+        (value as unknown[]).forEach((element, i) => {
+          if (typeof element !== "string")
+            this.error(pointer(where, i), "case.wrong_type", {
+              field: `${key}[]`,
+              expected: "string",
+              actual: jsonType(element),
+            });
+        });
+      }
+    }
   }
 
   /** The text if the rule of its kind accepts it as it is (CASE text is kept verbatim); else reported. */
@@ -127,7 +192,9 @@ export class Reader {
       this.error(pointer(at, "identifier"), "case.invalid_identifier", { value: value.slice(0, 80) });
       return undefined;
     }
-    return id.toLowerCase();
+    const lower = id.toLowerCase();
+    this.warn(pointer(at, "identifier"), "case.converted_identifier", { value: value.slice(0, 80), id: lower });
+    return lower;
   }
 
   /** A required lastChangeDateTime, normalised to ISO-8601 UTC; the source's text is returned too. */
