@@ -63,24 +63,52 @@ export async function listItemsForImport(db: Executor, frameworkId: string): Pro
   return rows.map((r) => ({ ...r, position: Number(r.position) }));
 }
 
-/** Which of these item ids already belong to a framework other than `frameworkId`. */
+export interface ForeignItem {
+  id: string;
+  framework_id: string;
+  slug: string;
+  title_en: string | null;
+  title_fr: string | null;
+}
+
+/** Which of these item ids already belong to a framework other than `frameworkId`, and to which. */
 export async function findForeignItems(
   db: Executor,
   ids: readonly string[],
   frameworkId: string,
-): Promise<{ id: string; framework_id: string }[]> {
-  const found: { id: string; framework_id: string }[] = [];
+): Promise<ForeignItem[]> {
+  const found: ForeignItem[] = [];
   for (let i = 0; i < ids.length; i += 1000) {
     found.push(
       ...(await db
         .selectFrom("items")
-        .select(["id", "framework_id"])
-        .where("id", "in", ids.slice(i, i + 1000))
-        .where("framework_id", "<>", frameworkId)
+        .innerJoin("frameworks", "frameworks.id", "items.framework_id")
+        .select(["items.id", "items.framework_id", "frameworks.slug", "frameworks.title_en", "frameworks.title_fr"])
+        .where("items.id", "in", ids.slice(i, i + 1000))
+        .where("items.framework_id", "<>", frameworkId)
         .execute()),
     );
   }
   return found;
+}
+
+/** Which of these item type ids other frameworks already use. */
+export async function findTakenTypeIds(
+  db: Executor,
+  ids: readonly string[],
+  frameworkId: string,
+): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom("item_types")
+      .select("id")
+      .where("id", "in", ids.slice(i, i + 1000))
+      .where("framework_id", "<>", frameworkId)
+      .execute();
+    for (const row of rows) taken.add(row.id);
+  }
+  return taken;
 }
 
 /** Inserts new items and rewrites changed ones (parents must come before their children). */

@@ -1,17 +1,19 @@
 /**
- * `importFramework`: writes what a parser produced (CASE package, spreadsheet, pasted text) in ONE
- * transaction. Same identifiers → the framework is updated in place; the report says what changed.
- * Any failure rolls everything back; a dry run does all the work and then rolls back too.
+ * `importFramework`: writes what a parser produced (CASE package, spreadsheet, Skillshelf JSON,
+ * pasted text) in ONE transaction. Same identifiers → the framework is updated in place. What
+ * changes is decided by `planImport` (plan.ts, pure); this module loads the framework as it is,
+ * applies the plan, and publishes when asked. Any failure rolls everything back; a dry run does all
+ * the work and then rolls back too.
  */
 import type { Kysely, Transaction } from "kysely";
-import { uuidV5 } from "../content/uuid.ts";
 import type { DB } from "../db/schema.ts";
 import type { EditionSummaryText } from "../editions/label.ts";
 import { publishEdition } from "../editions/publish.ts";
 import { recordImportedTexts } from "../editor/flags-store.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
+import type { Bilingual } from "../frameworks/tree.ts";
+import { minimiseCasePackage } from "./case/minimise.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
-import { associationRow, definitionRow, diffRows } from "./case/rows.ts";
 import {
   deleteAssociations,
   deleteDefinitions,
@@ -20,20 +22,33 @@ import {
   upsertAssociations,
   upsertDefinitions,
 } from "./case/store.ts";
+import { draftIsLatestEdition } from "./import-publish.ts";
 import {
   deleteTypes,
   findForeignItems,
-  type ItemWrite,
+  findTakenTypeIds,
   insertTypes,
   listItemsForImport,
   listTypesForImport,
   removeItems,
-  type TypeWrite,
   updateType,
   upsertItems,
 } from "./import-store.ts";
-import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult, type Problem } from "./model.ts";
+import { hasErrors, type ImportedFramework, type ImportResult, type Problem } from "./model.ts";
+import {
+  type Change,
+  type ChangeCounts,
+  type CurrentState,
+  flatten,
+  type ImportPlan,
+  planChangesAnything,
+  planImport,
+} from "./plan.ts";
+import { asNewFramework, type ImportTarget, intoFramework } from "./retarget.ts";
 import { checkImportedText } from "./text-problems.ts";
+
+export type { Change, ChangeCounts } from "./plan.ts";
+export type { ImportTarget } from "./retarget.ts";
 
 export interface ImportOptions {
   /** Do everything, report it, and roll back. */
@@ -41,27 +56,30 @@ export interface ImportOptions {
   /**
    * Publish the result as the framework's next edition, with this summary (in English and French),
    * in the same transaction. Without it the import changes the editors' draft only (a new framework
-   * starts as a draft).
+   * starts as a draft). Nothing is published when the import changed nothing and the draft is the
+   * latest edition.
    */
   publish?: EditionSummaryText;
   /** Slug for a framework the import creates (default: from its English or French title). */
   slug?: string;
+  /** Into an existing framework, or as a new one; by default, the framework the file names. */
+  target?: ImportTarget;
+  /**
+   * This instance's public origin. A CASE package this instance exported carries URIs and links
+   * built on it; knowing it, the import keeps none of what an export writes anyway.
+   */
+  baseUrl?: string;
   /** Called as rows are written: (rows written so far, rows to write). */
   onProgress?: (done: number, total: number) => void;
   /** Runs last inside the transaction (publishing an edition, recording history). */
   afterWrite?: (trx: Transaction<DB>, report: ImportReport) => Promise<void>;
 }
 
-export interface ChangeCounts {
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-}
-
 export interface ImportReport {
   frameworkId: string;
   slug: string;
+  /** The framework's title after the import, to name it to people. */
+  title: Bilingual;
   created: boolean;
   dryRun: boolean;
   items: ChangeCounts;
@@ -69,16 +87,24 @@ export interface ImportReport {
   /** CASE associations and definitions (all zero for imports that carry none). */
   associations: ChangeCounts;
   definitions: ChangeCounts;
+  /** Every change, field by field (a framework the import creates lists none). */
+  changes: Change[];
   /** The edition number published, when `publish` was asked for. */
   published?: number;
+  /** `publish` was asked for, but the import changed nothing the latest edition does not show. */
+  nothingToPublish?: boolean;
 }
 
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
 
 class DryRunRollback extends Error {}
 
-const counts = (): ChangeCounts => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const error = (where: string, code: string, params?: Problem["params"]): Problem => ({
+  where,
+  code,
+  params,
+  severity: "error",
+});
 
 export function slugify(text: string): string {
   const slug = text
@@ -92,36 +118,17 @@ export function slugify(text: string): string {
   return slug || "framework";
 }
 
-/** Parents before children, without recursion. */
-function flatten(roots: readonly ImportedItem[]): { item: ImportedItem; parentId: string | null }[] {
-  const out: { item: ImportedItem; parentId: string | null }[] = [];
-  const stack = [...roots].reverse().map((item) => ({ item, parentId: null as string | null }));
-  while (stack.length > 0) {
-    const entry = stack.pop() as { item: ImportedItem; parentId: string | null };
-    out.push(entry);
-    for (let i = entry.item.children.length - 1; i >= 0; i--)
-      stack.push({ item: entry.item.children[i], parentId: entry.item.id });
-  }
-  return out;
-}
-
-const sameItem = (a: ItemWrite, b: ItemWrite) =>
-  a.parent_id === b.parent_id &&
-  a.type_id === b.type_id &&
-  a.code === b.code &&
-  a.position === b.position &&
-  a.statement_en === b.statement_en &&
-  a.statement_fr === b.statement_fr &&
-  a.description_en === b.description_en &&
-  a.description_fr === b.description_fr &&
-  a.updated_at === b.updated_at &&
-  a.extra === b.extra;
+/** Whether a slug is one Skillshelf would make itself (lower-case letters, digits, single hyphens). */
+export const isSlug = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) && text.length <= 80;
 
 async function freeSlug(trx: Transaction<DB>, wanted: string): Promise<string> {
   let slug = wanted;
   for (let n = 2; await findFrameworkBySlug(trx, slug); n++) slug = `${wanted.slice(0, 74)}-${n}`;
   return slug;
 }
+
+const titleOf = (t: { title_en: string | null; title_fr: string | null; slug: string }) =>
+  t.title_en ?? t.title_fr ?? t.slug;
 
 /**
  * Imports what a parser produced only when it found no error: a report with errors never writes.
@@ -141,234 +148,176 @@ export async function importFramework(
   input: ImportedFramework | CasePackage,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const casePackage = isCasePackage(input) ? input : null;
-  const imported = casePackage ? casePackage.framework : (input as ImportedFramework);
+  const source = isCasePackage(input) ? input.framework : input;
   // Whichever way the text came, the one text rule holds before anything is written.
-  const refused = checkImportedText(imported);
+  const refused = checkImportedText(source);
   if (refused.length > 0) return { ok: false, problems: refused };
-  const flat = flatten(imported.children);
   const seen = new Set<string>();
-  for (const { item } of flat) {
+  for (const { item } of flatten(source.children)) {
     if (seen.has(item.id))
-      return {
-        ok: false,
-        problems: [{ where: item.id, code: "import.duplicate_identifier", params: { id: item.id }, severity: "error" }],
-      };
+      return { ok: false, problems: [error(item.id, "import.duplicate_identifier", { id: item.id })] };
     seen.add(item.id);
   }
 
   let outcome: ImportOutcome | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      outcome = await write(trx, imported, casePackage, flat, options);
+      outcome = await write(trx, input, options);
       if (outcome.ok && options.publish !== undefined) {
-        outcome.report.published = (
-          await publishEdition(trx, outcome.report.frameworkId, null, options.publish)
-        ).number;
+        const { report } = outcome;
+        if (!report.created && report.changes.length === 0 && (await draftIsLatestEdition(trx, report.frameworkId)))
+          report.nothingToPublish = true;
+        else report.published = (await publishEdition(trx, report.frameworkId, null, options.publish)).number;
       }
       if (outcome.ok && options.afterWrite) await options.afterWrite(trx, outcome.report);
       if (outcome.ok && options.dryRun) throw new DryRunRollback();
     });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
+  } catch (caught) {
+    if (!(caught instanceof DryRunRollback)) throw caught;
   }
   return outcome as ImportOutcome;
 }
 
+/** The input aimed where the person said, or the problem that stops it. */
+async function aim(
+  trx: Transaction<DB>,
+  input: ImportedFramework | CasePackage,
+  target: ImportTarget | undefined,
+): Promise<{ input: ImportedFramework | CasePackage } | { problem: Problem }> {
+  if (!target) return { input };
+  const existing = await findFrameworkBySlug(trx, target.slug);
+  if (target.kind === "into") {
+    if (!existing) return { problem: error("", "import.no_such_framework", { slug: target.slug }) };
+    return { input: intoFramework(input, existing.id) };
+  }
+  if (!isSlug(target.slug)) return { problem: error("", "import.invalid_slug", { slug: target.slug.slice(0, 100) }) };
+  if (existing) return { problem: error("", "import.slug_taken", { slug: target.slug, framework: titleOf(existing) }) };
+  return { input: asNewFramework(input, target.slug) };
+}
+
+async function loadState(trx: Transaction<DB>, frameworkId: string): Promise<CurrentState | null> {
+  const framework = await findFrameworkById(trx, frameworkId);
+  if (!framework) return null;
+  const [types, items, associations, definitions] = await Promise.all([
+    listTypesForImport(trx, frameworkId),
+    listItemsForImport(trx, frameworkId),
+    listAssociations(trx, frameworkId),
+    listDefinitions(trx, frameworkId),
+  ]);
+  return { framework, types, items, associations, definitions };
+}
+
 async function write(
   trx: Transaction<DB>,
-  imported: ImportedFramework,
-  casePackage: CasePackage | null,
-  flat: { item: ImportedItem; parentId: string | null }[],
+  given: ImportedFramework | CasePackage,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const now = new Date().toISOString();
-  const frameworkId = imported.id;
+  const aimed = await aim(trx, given, options.target);
+  if ("problem" in aimed) return { ok: false, problems: [aimed.problem] };
+  let input = aimed.input;
+  const current = await loadState(trx, (isCasePackage(input) ? input.framework : input).id);
+  if (isCasePackage(input))
+    input = minimiseCasePackage(input, {
+      status: current?.framework.status ?? "draft",
+      baseUrl: options.baseUrl,
+      stored: current
+        ? {
+            frameworkExtra: current.framework.extra,
+            itemExtras: new Map(current.items.map((i) => [i.id, i.extra])),
+            associations: current.associations,
+            definitions: current.definitions,
+          }
+        : undefined,
+    });
+  const imported = isCasePackage(input) ? input.framework : input;
+
+  const flat = flatten(imported.children);
   const foreign = await findForeignItems(
     trx,
     flat.map((f) => f.item.id),
-    frameworkId,
+    imported.id,
   );
   if (foreign.length > 0) {
+    // One problem per framework the items belong to, naming it, rather than one per item.
+    const byFramework = new Map<string, (typeof foreign)[number][]>();
+    for (const f of foreign) byFramework.set(f.framework_id, [...(byFramework.get(f.framework_id) ?? []), f]);
     return {
       ok: false,
-      problems: foreign.slice(0, 50).map((f) => ({
-        where: f.id,
-        code: "import.identifier_in_other_framework",
-        params: { id: f.id, framework: f.framework_id },
-        severity: "error" as const,
-      })),
+      problems: [...byFramework.values()].map((list) =>
+        error(list[0].id, "import.items_in_other_framework", {
+          count: list.length,
+          framework: titleOf(list[0]),
+          slug: list[0].slug,
+        }),
+      ),
     };
   }
 
-  // The framework row first: everything else refers to it.
-  const existing = await findFrameworkById(trx, frameworkId);
-  const slug =
-    existing?.slug ??
-    (await freeSlug(
-      trx,
-      slugify(options.slug ?? imported.slug ?? imported.title.en ?? imported.title.fr ?? frameworkId),
-    ));
-  const frameworkRow = {
-    title_en: imported.title.en,
-    title_fr: imported.title.fr,
-    description_en: imported.description.en,
-    description_fr: imported.description.fr,
-    publisher: imported.publisher,
-    version: imported.version ?? existing?.version ?? "1",
-    licence: imported.licence,
-    updated_at: imported.updatedAt ?? now,
-    // Formats that know nothing of CASE (spreadsheets, pasted text) leave what CASE brought alone.
-    extra: imported.extra !== undefined || casePackage ? json(imported.extra) : (existing?.extra ?? null),
-  };
-  if (existing) await trx.updateTable("frameworks").set(frameworkRow).where("id", "=", frameworkId).execute();
-  else {
-    await trx
-      .insertInto("frameworks")
-      .values({ id: frameworkId, slug, status: "draft", created_at: now, ...frameworkRow })
-      .execute();
-  }
-
-  // Item types, matched by code.
-  const typeReport = counts();
-  const oldTypes = new Map((await listTypesForImport(trx, frameworkId)).map((t) => [t.code, t]));
-  const wantedTypes = new Map<string, TypeWrite>();
-  /** `label` null: a type only items name; it keeps the labels it has, or shows its code. */
-  const declare = (code: string, label: { en: string | null; fr: string | null } | null, extra: unknown) => {
-    if (wantedTypes.has(code)) return;
-    const old = oldTypes.get(code);
-    wantedTypes.set(code, {
-      id: old?.id ?? uuidV5(`item-type:${frameworkId}:${code}`),
-      framework_id: frameworkId,
-      code,
-      label_en: label ? label.en : old ? old.label_en : code,
-      label_fr: label ? label.fr : old ? old.label_fr : code,
-      position: wantedTypes.size + 1,
-      extra: extra !== undefined || casePackage ? json(extra) : (old?.extra ?? null),
-    });
-  };
-  for (const type of imported.itemTypes) declare(type.code, type.label, type.extra);
-  for (const { item } of flat) declare(item.type, null, undefined);
-  const newTypes: TypeWrite[] = [];
-  for (const type of wantedTypes.values()) {
-    const old = oldTypes.get(type.code);
-    if (!old) {
-      newTypes.push(type);
-      typeReport.added++;
-    } else if (
-      old.label_en !== type.label_en ||
-      old.label_fr !== type.label_fr ||
-      old.position !== type.position ||
-      old.extra !== type.extra
-    ) {
-      await updateType(trx, type);
-      typeReport.updated++;
-    } else typeReport.unchanged++;
-  }
-  await insertTypes(trx, newTypes);
-
-  // Items: diff against what is there, then one chunked upsert in tree order and chunked deletes.
-  const itemReport = counts();
-  const oldItems = new Map((await listItemsForImport(trx, frameworkId)).map((r) => [r.id, r]));
-  const writes: ItemWrite[] = [];
-  for (const { item, parentId } of flat) {
-    const old = oldItems.get(item.id);
-    const row: ItemWrite = {
-      id: item.id,
-      framework_id: frameworkId,
-      parent_id: parentId,
-      type_id: (wantedTypes.get(item.type) as TypeWrite).id,
-      code: item.code,
-      position: item.position,
-      statement_en: item.statement.en,
-      statement_fr: item.statement.fr,
-      description_en: item.description.en,
-      description_fr: item.description.fr,
-      created_at: old?.created_at ?? now,
-      updated_at: item.updatedAt ?? old?.updated_at ?? now,
-      extra: item.extra !== undefined || casePackage ? json(item.extra) : (old?.extra ?? null),
-    };
-    if (old && sameItem(old, row)) {
-      itemReport.unchanged++;
-      continue;
-    }
-    // Without a date from the source, a changed item changes now.
-    if (old && !item.updatedAt) row.updated_at = now;
-    if (old) itemReport.updated++;
-    else itemReport.added++;
-    writes.push(row);
-  }
-  const importedIds = new Set(flat.map((f) => f.item.id));
-  const removedItems = [...oldItems.keys()].filter((id) => !importedIds.has(id));
-  itemReport.removed = removedItems.length;
-
-  // CASE associations: replaced by the package's; another format keeps them, minus those whose item is gone.
-  const oldAssociations = await listAssociations(trx, frameworkId);
-  const gone = new Set(removedItems);
-  const associations = casePackage
-    ? diffRows(
-        oldAssociations,
-        casePackage.associations.map((a) => associationRow(frameworkId, a)),
-        (r) => r.id,
-      )
-    : diffRows(
-        oldAssociations,
-        oldAssociations.filter((a) => !gone.has(a.origin_item_id ?? "") && !gone.has(a.destination_item_id ?? "")),
-        (r) => r.id,
+  const now = new Date().toISOString();
+  const slug = current
+    ? current.framework.slug
+    : await freeSlug(
+        trx,
+        slugify(options.slug ?? imported.slug ?? imported.title.en ?? imported.title.fr ?? imported.id),
       );
-  const associationWrites = associations.writes;
-  const associationDeletes = associations.removed.map((a) => a.id);
-  const total = writes.length + associationWrites.length;
-  let done = 0;
-  const progress = (n: number) => {
-    done += n;
-    options.onProgress?.(done, total);
-  };
-  await upsertItems(trx, writes, progress);
+  const wantedTypeIds = imported.itemTypes.flatMap((t) => (t.id ? [t.id.toLowerCase()] : []));
+  const plan = planImport(current, input, {
+    now,
+    slug,
+    takenTypeIds: wantedTypeIds.length > 0 ? await findTakenTypeIds(trx, wantedTypeIds, imported.id) : undefined,
+  });
+  await apply(trx, plan, options.onProgress);
   // Translation flags follow the imported texts as they follow an editor's saves (decision 008).
-  await recordImportedTexts(trx, frameworkId, [
-    ...(existing ? [{ itemId: null, before: existing, after: frameworkRow }] : []),
-    ...writes.flatMap((row) => {
-      const old = oldItems.get(row.id);
-      return old ? [{ itemId: row.id, before: old, after: row }] : [];
-    }),
-  ]);
-  await deleteAssociations(trx, frameworkId, associationDeletes);
-  await removeItems(trx, removedItems);
-  await deleteTypes(
-    trx,
-    [...oldTypes.values()].filter((t) => !wantedTypes.has(t.code)).map((t) => t.id),
-  );
-  typeReport.removed = [...oldTypes.keys()].filter((code) => !wantedTypes.has(code)).length;
-  for (let i = 0; i < associationWrites.length; i += 2000) {
-    await upsertAssociations(trx, associationWrites.slice(i, i + 2000));
-    progress(Math.min(2000, associationWrites.length - i));
+  if (current) {
+    const oldItems = new Map(current.items.map((row) => [row.id, row]));
+    await recordImportedTexts(trx, plan.frameworkId, [
+      ...(plan.framework ? [{ itemId: null, before: current.framework, after: plan.framework }] : []),
+      ...plan.itemWrites.flatMap((row) => {
+        const old = oldItems.get(row.id);
+        return old ? [{ itemId: row.id, before: old, after: row }] : [];
+      }),
+    ]);
   }
-
-  const definitions = casePackage
-    ? diffRows(
-        await listDefinitions(trx, frameworkId),
-        casePackage.definitions.map((d) => definitionRow(frameworkId, d)),
-        (r) => `${r.kind}:${r.id}`,
-      )
-    : null;
-  if (definitions) {
-    await upsertDefinitions(trx, definitions.writes);
-    await deleteDefinitions(trx, frameworkId, definitions.removed);
-  }
-
-  await bumpContentRevision(trx);
   return {
     ok: true,
     report: {
-      frameworkId,
-      slug,
-      created: !existing,
+      frameworkId: plan.frameworkId,
+      slug: plan.slug,
+      title: plan.title,
+      created: plan.created,
       dryRun: Boolean(options.dryRun),
-      items: itemReport,
-      itemTypes: typeReport,
-      associations: associations.report,
-      definitions: definitions?.report ?? counts(),
+      ...plan.counts,
+      changes: plan.changes,
     },
   };
+}
+
+/** Writes a plan: parents before children, links before what they point at is removed. */
+async function apply(trx: Transaction<DB>, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
+  const id = plan.frameworkId;
+  if (plan.framework && plan.created) await trx.insertInto("frameworks").values(plan.framework).execute();
+  else if (plan.framework) {
+    const { id: _id, slug: _slug, status: _status, created_at: _created, ...fields } = plan.framework;
+    await trx.updateTable("frameworks").set(fields).where("id", "=", id).execute();
+  }
+  await insertTypes(trx, plan.typeInserts);
+  for (const type of plan.typeUpdates) await updateType(trx, type);
+
+  const total = plan.itemWrites.length + plan.associationWrites.length;
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    onProgress?.(done, total);
+  };
+  await upsertItems(trx, plan.itemWrites, progress);
+  await deleteAssociations(trx, id, plan.associationDeletes);
+  await removeItems(trx, plan.itemRemovals);
+  await deleteTypes(trx, plan.typeDeletes);
+  for (let i = 0; i < plan.associationWrites.length; i += 2000) {
+    await upsertAssociations(trx, plan.associationWrites.slice(i, i + 2000));
+    progress(Math.min(2000, plan.associationWrites.length - i));
+  }
+  await upsertDefinitions(trx, plan.definitionWrites);
+  await deleteDefinitions(trx, id, plan.definitionDeletes);
+  if (planChangesAnything(plan) || plan.itemWrites.length > 0) await bumpContentRevision(trx);
 }

@@ -276,9 +276,21 @@ const caseTemplates: Templates = {
     en: "The identifier {id} is used by more than one item.",
     fr: "L'identifiant {id} est utilisé par plus d'un élément.",
   },
-  "import.identifier_in_other_framework": {
-    en: "The item {id} already belongs to another framework ({framework}); identifiers must be unique.",
-    fr: "L'élément {id} appartient déjà à un autre référentiel ({framework}); les identifiants doivent être uniques.",
+  "import.items_in_other_framework": {
+    en: "Items of this file already belong to the framework “{framework}” ({slug}): {count} in all, the first being {id}. Import into that framework to update it, or as a new framework to copy it.",
+    fr: "Des éléments de ce fichier appartiennent déjà au référentiel « {framework} » ({slug}) : {count} en tout, dont le premier est {id}. Importez le fichier dans ce référentiel pour le mettre à jour, ou comme nouveau référentiel pour le copier.",
+  },
+  "import.no_such_framework": {
+    en: "There is no framework “{slug}” to import into.",
+    fr: "Il n'y a aucun référentiel « {slug} » dans lequel importer.",
+  },
+  "import.slug_taken": {
+    en: "The short name “{slug}” is already the framework “{framework}”'s; choose another for the new framework.",
+    fr: "Le nom court « {slug} » est déjà celui du référentiel « {framework} »; choisissez-en un autre pour le nouveau référentiel.",
+  },
+  "import.invalid_slug": {
+    en: "“{slug}” cannot be a short name: use lower-case letters, digits and single hyphens (at most 80).",
+    fr: "« {slug} » ne peut pas servir de nom court : employez des minuscules, des chiffres et des traits d'union simples (80 au plus).",
   },
 };
 

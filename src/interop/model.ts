@@ -30,8 +30,18 @@ export interface ImportedFramework {
   status: string | null;
   licence: string | null;
   updatedAt?: string;
-  itemTypes: { code: string; label: Bilingual; extra?: Record<string, unknown> }[];
+  /**
+   * Item types. A label null in both languages is unknown (the source does not name the type): the
+   * framework keeps the label it has. `id`: the identifier the source gave the type, used when the
+   * type is new and that identifier is free (a CASE package's own type definitions).
+   */
+  itemTypes: { code: string; label: Bilingual; extra?: Record<string, unknown> | null; id?: string }[];
   extra?: Record<string, unknown>;
+  /**
+   * The source does not carry the framework's own fields (a spreadsheet): a null title, description,
+   * publisher, version or licence means "not given" and keeps what the framework has.
+   */
+  sparse?: boolean;
   children: ImportedItem[];
 }
 

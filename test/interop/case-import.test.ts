@@ -185,7 +185,7 @@ for (const dialect of testDialects()) {
       const before = await snapshotTables(database.db);
       const outcome = await importFramework(database.db, parsed(JSON.stringify(thief)));
       assert.equal(outcome.ok, false);
-      assert.ok(!outcome.ok && outcome.problems.every((p) => p.code === "import.identifier_in_other_framework"));
+      assert.ok(!outcome.ok && outcome.problems.every((p) => p.code === "import.items_in_other_framework"));
       assert.deepEqual(await snapshotTables(database.db), before);
     });
 

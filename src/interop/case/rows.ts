@@ -28,6 +28,39 @@ export function associationRow(frameworkId: string, a: CaseAssociation): CaseAss
   };
 }
 
+/** The inverse of associationRow (the kept fields parsed back). */
+export function associationFromRow(row: CaseAssociationsTable): CaseAssociation {
+  let extra: Record<string, unknown> | null = null;
+  try {
+    extra = row.extra ? JSON.parse(row.extra) : null;
+  } catch {
+    extra = null;
+  }
+  return {
+    id: row.id,
+    type: row.association_type,
+    uri: row.uri,
+    origin: {
+      itemId: row.origin_item_id,
+      identifier: row.origin_identifier,
+      uri: row.origin_uri,
+      title: row.origin_title,
+    },
+    destination: {
+      itemId: row.destination_item_id,
+      identifier: row.destination_identifier,
+      uri: row.destination_uri,
+      title: row.destination_title,
+    },
+    sequenceNumber: row.sequence_number,
+    groupingId: row.grouping_id,
+    lastChange: row.last_change,
+    treePosition: row.tree_position,
+    ordinal: row.ordinal,
+    extra,
+  };
+}
+
 export function definitionRow(frameworkId: string, d: CaseDefinition): CaseDefinitionsTable {
   return { framework_id: frameworkId, kind: d.kind, id: d.id, ordinal: d.ordinal, body: JSON.stringify(d.body) };
 }
