@@ -3,8 +3,8 @@
  * text or Skillshelf JSON. Every import is one transaction; a dry run writes nothing at all.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, statSync } from "node:fs";
-import { extname } from "node:path";
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import type { Writable } from "node:stream";
 import { readConfig } from "../config.ts";
 import { type Database, isPostgresUrl, openDatabase } from "../db/connect.ts";
@@ -19,8 +19,16 @@ import { writeCaseExport } from "../interop/case/export.ts";
 import { caseExportInput } from "../interop/case/load.ts";
 import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
+import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
 import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
-import { type ImportOutcome, type ImportReport, importFramework } from "../interop/import.ts";
+import {
+  type Change,
+  type ImportOutcome,
+  type ImportReport,
+  type ImportTarget,
+  importFramework,
+  isSlug,
+} from "../interop/import.ts";
 import { describeProblem } from "../interop/messages.ts";
 import {
   hasErrors,
@@ -36,19 +44,21 @@ import { findDraftFramework, loadDraftAsImport } from "../interop/wizard/store.t
 import { type Command, UsageError } from "./command.ts";
 import { type Progress, progressBar } from "./progress.ts";
 
-const FORMATS = ["case", "xlsx", "csv", "text"] as const;
-type ImportFormat = (typeof FORMATS)[number];
-const EXTENSIONS: Record<string, ImportFormat> = {
-  ".json": "case",
-  ".xlsx": "xlsx",
-  ".csv": "csv",
-  ".txt": "text",
-  ".text": "text",
-  ".md": "text",
-};
+const FORMATS = IMPORT_FORMATS;
 /** Files above this size get a progress bar (when stderr is a terminal). */
 const LARGE_FILE = 2 * 1024 * 1024;
 const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
+
+/** The first bytes of a file, to tell its format by content. */
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const head = new Uint8Array(64 * 1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 async function readWithProgress(path: string, progress: Progress): Promise<Buffer> {
   const total = statSync(path).size;
@@ -92,17 +102,48 @@ function treeJson(framework: ImportedFramework) {
 
 const problemJson = (p: Problem, lang: Lang) => ({ ...p, message: describeProblem(p, lang) });
 
+/** Most problems and changes printed one per line; the rest are counted ("… and N more"). */
+const LISTED = 100;
+
 function printProblems(problems: readonly Problem[], lang: Lang) {
-  const shown = problems.slice(0, 100);
+  const shown = problems.slice(0, LISTED);
   for (const p of shown)
     console.error(
       `${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`,
     );
-  if (problems.length > shown.length) console.error(`… and ${problems.length - shown.length} more`);
+  if (problems.length > shown.length)
+    console.error(`… and ${problems.length - shown.length} more (--json lists them all)`);
 }
 
 const counts = (c: ImportReport["items"]) =>
   `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged`;
+
+const ENTITY: Record<Change["entity"], string> = {
+  framework: "framework",
+  itemType: "item type",
+  item: "item",
+  association: "CASE association",
+  definition: "CASE definition",
+};
+
+const shortValue = (value: unknown) => {
+  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value ?? null);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
+function printChanges(changes: readonly Change[]) {
+  if (changes.length === 0) return;
+  console.log("  changes:");
+  for (const change of changes.slice(0, LISTED)) {
+    const name = `${ENTITY[change.entity]} ${change.label && change.label !== change.id ? `“${change.label}” (${change.id})` : change.id}`;
+    if (change.kind !== "updated") console.log(`    ${change.kind} ${name}`);
+    else
+      console.log(
+        `    ${name}: ${change.fields.map((f) => `${f.field} ${shortValue(f.before)} → ${shortValue(f.after)}`).join("; ")}`,
+      );
+  }
+  if (changes.length > LISTED) console.log(`    … and ${changes.length - LISTED} more (--json lists them all)`);
+}
 
 function printReport(report: ImportReport) {
   const verb = report.dryRun
@@ -112,7 +153,9 @@ function printReport(report: ImportReport) {
     : report.created
       ? "created"
       : "updated";
-  console.log(`${verb} framework "${report.slug}" (${report.frameworkId})`);
+  const title = report.title.en ?? report.title.fr;
+  console.log(`${verb} framework ${title ? `“${title}” ` : ""}(${report.slug})`);
+  if (!report.created && report.changes.length === 0) console.log("  nothing changed");
   console.log(`  items: ${counts(report.items)}`);
   console.log(`  item types: ${counts(report.itemTypes)}`);
   if (
@@ -130,7 +173,9 @@ function printReport(report: ImportReport) {
   ) {
     console.log(`  CASE definitions: ${counts(report.definitions)}`);
   }
+  printChanges(report.changes);
   if (report.published) console.log(`  published as edition ${report.published}`);
+  if (report.nothingToPublish) console.log("  nothing to publish: the latest edition already shows all of it");
   if (report.dryRun) console.log("dry run: nothing was written");
 }
 
@@ -147,7 +192,7 @@ async function parseFile(
   values: Record<string, unknown>,
   progress: Progress,
 ): Promise<ImportResult<ImportedFramework | CasePackage>> {
-  if (format === "case") {
+  if (format === "case" || format === "json") {
     const tooLarge = oversizeProblem(statSync(path).size);
     if (tooLarge) return { value: null, problems: [tooLarge] };
   }
@@ -218,22 +263,27 @@ export function publishSummary(en: string | undefined, fr: string | undefined): 
 export const importCommand: Command = {
   summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
   positionals: true,
-  help: `Usage: skillshelf import FILE [--format case|xlsx|csv|text] [--dry-run] [--json]
-                        [--publish SUMMARY --publish-fr SUMMARY]
+  help: `Usage: skillshelf import FILE [--format case|json|xlsx|csv|text] [--framework SLUG | --as-new SLUG]
+                        [--dry-run] [--json] [--publish SUMMARY --publish-fr SUMMARY]
 
 Reads FILE, reports every problem with where it is, and imports it in ONE transaction: nothing is
 written unless the whole file can be imported. Importing the same identifiers again updates the
-framework in place and reports what changed. A new framework starts as an unpublished draft.
-  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${Math.floor(MAX_CASE_BYTES / 1e5) / 10} MB), xlsx, csv or text;
-                     guessed from the extension (.json, .xlsx, .csv, .txt) when absent
+framework in place and reports what changed, field by field. A new framework starts as an
+unpublished draft. Every export (--format case, json, xlsx, csv) imports back.
+  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${Math.floor(MAX_CASE_BYTES / 1e5) / 10} MB), json (Skillshelf's
+                     own, as \`export --format json\` writes it), xlsx, csv or text; by default from the
+                     extension (.xlsx, .csv, .txt), else from the content (.json, .case, none…)
+  --framework SLUG   import into this framework (a CSV names none; another file's own is ignored);
+                     for text: the framework whose draft receives the pasted area
+  --as-new SLUG      import as a new framework with this short name: a copy, with new identifiers
   --dry-run          check the file and report what would change; write nothing
   --json             print JSON: the parsed tree in the API's shape with a "problems" list
                      (and "changes" when the database can be compared)
   --publish SUMMARY  publish the result as the framework's next edition, with this summary of
-                     what changed (in English); needs --publish-fr
+                     what changed (in English); needs --publish-fr. No edition is made when the
+                     import changed nothing and the latest edition already shows it all
   --publish-fr SUMMARY  the same summary in French (readers see the one in their language)
   --lang en|fr       language of the messages (default en)
-  --framework SLUG   text only: the framework whose draft receives the pasted area
   --parent CODE      text only: the item the area goes under (default: top level)
   --title TITLE      text only: title of a new framework for the area (without --framework)
   --text-lang en|fr  text only: the language of the pasted text (default: --lang)
@@ -247,6 +297,7 @@ ${ENV_NOTE}`,
     "publish-fr": { type: "string" },
     lang: { type: "string" },
     framework: { type: "string" },
+    "as-new": { type: "string" },
     parent: { type: "string" },
     title: { type: "string" },
     "text-lang": { type: "string" },
@@ -255,10 +306,28 @@ ${ENV_NOTE}`,
     if (positionals.length !== 1) throw new UsageError("give exactly one FILE to import");
     const [path] = positionals;
     if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such file: ${path}`);
-    const format = (values.format as string | undefined) ?? EXTENSIONS[extname(path).toLowerCase()];
-    if (!format) throw new UsageError(`cannot tell the format of ${path}: give --format case|xlsx|csv|text`);
+    const format = (values.format as string | undefined) ?? detectFormat(basename(path), readHead(path));
+    if (!format)
+      throw new UsageError(
+        `cannot tell the format of ${path} from its name or content: give --format ${FORMATS.join("|")}`,
+      );
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`unknown format "${format}" (formats: ${FORMATS.join(", ")})`);
+    const into = values.framework as string | undefined;
+    const asNew = values["as-new"] as string | undefined;
+    if (into !== undefined && asNew !== undefined) throw new UsageError("give --framework or --as-new, not both");
+    if (format === "text" && asNew !== undefined)
+      throw new UsageError("text imports make a new framework with --title TITLE, not --as-new");
+    if (asNew !== undefined && !isSlug(asNew))
+      throw new UsageError(`--as-new "${asNew}": a short name is lower-case letters, digits and single hyphens`);
+    const target: ImportTarget | undefined =
+      format === "text"
+        ? undefined
+        : into !== undefined
+          ? { kind: "into", slug: into }
+          : asNew !== undefined
+            ? { kind: "new", slug: asNew }
+            : undefined;
     const lang = (values.lang as string | undefined) ?? "en";
     if (!isLang(lang)) throw new UsageError("--lang must be en or fr");
     const dryRun = Boolean(values["dry-run"]);
@@ -286,6 +355,8 @@ ${ENV_NOTE}`,
           outcome = await importFramework(database.db, parsed.value, {
             dryRun,
             publish,
+            target,
+            baseUrl: readConfig().baseUrl,
             onProgress: (done, total) => write.update("writing", done, total),
           }).catch((error) => {
             // A database that was never migrated cannot say what would change; the file is still fine.

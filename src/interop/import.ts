@@ -248,6 +248,7 @@ async function write(
           count: list.length,
           framework: titleOf(list[0]),
           slug: list[0].slug,
+          id: list[0].id,
         }),
       ),
     };

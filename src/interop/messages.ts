@@ -326,7 +326,51 @@ const ruleTemplates: Templates = {
   },
 };
 
-const templates: Templates = { ...sheetTemplates, ...textTemplates, ...caseTemplates, ...ruleTemplates };
+
+// Skillshelf's own JSON (src/interop/json/) and telling formats apart (src/interop/detect.ts).
+const jsonTemplates: Templates = {
+  "json.not_a_framework": {
+    en: "This JSON is not a Skillshelf framework: an object with “type”: “framework” and a “children” list is expected.",
+    fr: "Ce JSON n'est pas un référentiel Skillshelf : on attend un objet avec « type » : « framework » et une liste « children ».",
+  },
+  "json.missing_field": {
+    en: "The required field “{field}” is missing.",
+    fr: "Le champ obligatoire « {field} » est absent.",
+  },
+  "json.wrong_type": {
+    en: "“{field}” should be of type {expected}, not {actual}.",
+    fr: "« {field} » devrait être de type {expected}, et non {actual}.",
+  },
+  "json.text_too_long": {
+    en: "“{field}” holds {length} characters; the limit is {max}.",
+    fr: "« {field} » contient {length} caractères; la limite est de {max}.",
+  },
+  "json.too_many": {
+    en: "“{field}” holds {count} entries; the limit is {max}.",
+    fr: "« {field} » contient {count} entrées; la limite est de {max}.",
+  },
+  "json.invalid_value": {
+    en: "“{field}” has a value that cannot be used: {value}.",
+    fr: "« {field} » a une valeur inutilisable : {value}.",
+  },
+  "json.too_deep": {
+    en: "The tree is deeper than {max} levels.",
+    fr: "L'arborescence compte plus de {max} niveaux.",
+  },
+  "import.unknown_format": {
+    en: "The file's content is not a format Skillshelf imports (CASE JSON, Skillshelf JSON, XLSX or CSV).",
+    fr: "Le contenu du fichier n'est pas un format que Skillshelf importe (JSON CASE, JSON Skillshelf, XLSX ou CSV).",
+  },
+};
+
+
+const templates: Templates = {
+  ...sheetTemplates,
+  ...textTemplates,
+  ...caseTemplates,
+  ...ruleTemplates,
+  ...jsonTemplates,
+};
 
 /** The problem in words, in the reader's language, with its params filled in. */
 export function describeProblem(problem: Problem, lang: Lang): string {

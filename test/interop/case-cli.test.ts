@@ -98,7 +98,7 @@ describe("skillshelf import / export (CASE)", () => {
     assert.match(english.stderr, /--publish needs --publish-fr/);
     const first = cli("import", file, "--publish", "First import", "--publish-fr", "Première importation");
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /created framework ".+" \(.+\)\n {2}items: 30 added, 0 updated, 0 removed, 0 unchanged/);
+    assert.match(first.stdout, /created framework “.+” \(.+\)\n {2}items: 30 added, 0 updated, 0 removed, 0 unchanged/);
     assert.match(first.stdout, /published as edition 1/);
 
     const dry = cli("import", file, "--dry-run", "--json");
@@ -106,9 +106,12 @@ describe("skillshelf import / export (CASE)", () => {
     assert.deepEqual(JSON.parse(dry.stdout).changes.items, { added: 0, updated: 0, removed: 0, unchanged: 30 });
 
     const again = cli("import", file);
-    assert.match(again.stdout, /updated framework ".+" \(.+\)\n {2}items: 0 added, 0 updated, 0 removed, 30 unchanged/);
+    assert.match(
+      again.stdout,
+      /updated framework “.+” \(.+\)\n {2}nothing changed\n {2}items: 0 added, 0 updated, 0 removed, 30 unchanged/,
+    );
 
-    const slug = /framework "([^"]+)"/.exec(first.stdout)?.[1] as string;
+    const slug = /framework “.+” \(([^)]+)\)/.exec(first.stdout)?.[1] as string;
     const out = join(dir, "export.json");
     const exported = cli("export", "--framework", slug, "--format", "case", "--out", out);
     assert.equal(exported.status, 0, exported.stderr);

@@ -192,49 +192,31 @@ describe("paste preview: placing the area", () => {
 });
 
 describe("uploads: formats and sheet targets", () => {
-  it("tells the format from the name only when asked to", () => {
-    assert.equal(resolveFormat("auto", "Package.JSON"), "case");
-    assert.equal(resolveFormat("auto", "items.xlsx"), "xlsx");
-    assert.equal(resolveFormat("auto", "items.csv"), "csv");
-    assert.equal(resolveFormat("auto", "items.txt"), undefined);
-    assert.equal(resolveFormat("csv", "whatever.json"), "csv");
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it("tells the format from the name when it says, else from the content", () => {
+    const casePackage = bytes('{"CFDocument": {"identifier": "x"}, "CFItems": []}');
+    const ours = bytes('\uFEFF{\n  "id": "x",\n  "slug": "s",\n  "type": "framework",\n  "children": []\n}');
+    assert.equal(resolveFormat("auto", "Package.JSON", casePackage), "case");
+    assert.equal(resolveFormat("auto", "framework.json", ours), "json");
+    assert.equal(resolveFormat("auto", "export.case", casePackage), "case", "an extension that says nothing");
+    assert.equal(resolveFormat("auto", "no-extension", ours), "json");
+    assert.equal(resolveFormat("auto", "items.xlsx", bytes("anything")), "xlsx");
+    assert.equal(resolveFormat("auto", "download", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0])), "xlsx");
+    assert.equal(resolveFormat("auto", "items.csv", bytes("x")), "csv");
+    assert.equal(resolveFormat("auto", "items", bytes("\uFEFFidentifier,parent,type,code,statement_en\r\n")), "csv");
+    assert.equal(resolveFormat("auto", "items.txt", casePackage), undefined, "text is pasted, not uploaded");
+    assert.equal(resolveFormat("auto", "mystery.bin", bytes("{}")), undefined);
+    assert.equal(resolveFormat("csv", "whatever.json", casePackage), "csv", "a chosen format wins");
   });
 
-  it("a sheet aimed at a draft keeps the draft's identity, title and type labels where the sheet has none", () => {
-    const sheet = {
-      ...framework(),
-      id: "random",
-      title: { en: null, fr: null },
-      itemTypes: [{ code: "level1", label: { en: null, fr: null } }],
-    };
-    const existing = {
-      id: "f-1",
-      slug: "f",
-      title_en: "Draft",
-      title_fr: "Brouillon",
-      description_en: null,
-      description_fr: null,
-      publisher: "P",
-      version: "3",
-      status: "draft",
-      licence: null,
-      created_at: "",
-      updated_at: "",
-      extra: null,
-    };
-    const out = applySheetTarget(sheet, {
-      existing,
-      existingTypes: [{ code: "level1", label: { en: "Level", fr: "Niveau" } }],
-      title: "",
-      lang: "en",
-    });
-    assert.equal(out.id, "f-1");
-    assert.deepEqual(out.title, { en: "Draft", fr: "Brouillon" });
-    assert.equal(out.publisher, "P");
-    assert.deepEqual(out.itemTypes[0].label, { en: "Level", fr: "Niveau" });
-    const fresh = applySheetTarget(sheet, { title: "Nouveau", lang: "fr", pinnedId: "pinned" });
+  it("a sheet that makes a framework keeps the id it previewed under, and gets the title asked for", () => {
+    const sheet = { ...framework(), id: "random", title: { en: null, fr: null } };
+    const fresh = applySheetTarget(sheet, { kind: "file", title: "Nouveau", lang: "fr", pinnedId: "pinned" });
     assert.equal(fresh.id, "pinned");
     assert.deepEqual(fresh.title, { en: null, fr: "Nouveau" });
+    const copy = applySheetTarget(sheet, { kind: "new", slug: "copy", title: "Copy", lang: "en", pinnedId: "p" });
+    assert.deepEqual(copy.title, { en: "Copy", fr: null });
+    assert.equal(applySheetTarget(sheet, { kind: "into", title: "", lang: "en" }), sheet, "into: the importer aims it");
   });
 });
 

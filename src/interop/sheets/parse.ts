@@ -323,6 +323,8 @@ export async function parseSpreadsheet(
       problems,
     ),
     children: buildTree(drafts),
+    // A sheet's empty framework fields (a CSV has none at all) are "not given", not "erase".
+    sparse: true,
     ...options.framework,
   };
   return { value: framework, problems };

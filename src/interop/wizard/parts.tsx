@@ -2,13 +2,15 @@
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import { revealRefusedCharacters } from "../../text/rules.ts";
-import type { ChangeCounts, ImportReport } from "../import.ts";
+import type { Change, ChangeCounts, ImportReport } from "../import.ts";
 import { describeProblem } from "../messages.ts";
 import type { ImportedItem, Problem } from "../model.ts";
 import { orderProblems, type TypeCount } from "./prepare.ts";
 
 /** Most problems a page lists; a broken 50,000-item file must not make a page of megabytes. */
 export const MAX_LISTED_PROBLEMS = 200;
+/** Most changes the preview lists one by one. */
+export const MAX_LISTED_CHANGES = 300;
 /** Most items the outline shows. */
 export const MAX_OUTLINE_ITEMS = 1500;
 
@@ -201,5 +203,51 @@ export function Changes(props: { lang: Lang; report: ImportReport; caseRows: boo
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Each change, field by field, as the import would make it; the rest counted. */
+export function ChangeList(props: { lang: Lang; changes: readonly Change[] }) {
+  const t = messages(props.lang);
+  if (props.changes.length === 0) return <p>{t.importNothingChanges}</p>;
+  const entity: Record<Change["entity"], string> = {
+    framework: t.importEntityFramework,
+    itemType: t.importEntityItemType,
+    item: t.importEntityItem,
+    association: t.importEntityAssociation,
+    definition: t.importEntityDefinition,
+  };
+  const listed = props.changes.slice(0, MAX_LISTED_CHANGES);
+  return (
+    <>
+      <div class="table-wrap">
+        <table class="change-list">
+          <caption>{t.importChangeListCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.importChangeWhat}</th>
+              <th scope="col">{t.importChangeFields}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listed.map((change) => (
+              <tr>
+                <th scope="row">
+                  {entity[change.entity]} <code>{change.label ?? change.id}</code>
+                </th>
+                <td>
+                  {change.kind === "added"
+                    ? t.importChangeAdded
+                    : change.kind === "removed"
+                      ? t.importChangeRemoved
+                      : change.fields.map((f) => t.importFieldName(f.field)).join(", ")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.changes.length > listed.length && <p>{t.importMoreChanges(props.changes.length - listed.length)}</p>}
+    </>
   );
 }

@@ -2,27 +2,27 @@
  * From uploaded bytes to what the import writer takes, with everything the preview shows: the
  * parsers' problems, counts by type, and (for spreadsheets) the framework the rows go into.
  * Pure apart from the parsers, which run in a worker thread (src/interop/guarded); the same function
- * runs at preview and again at confirmation.
+ * runs at preview and again at confirmation. Where the upload goes (into a framework, as a new one)
+ * is the importer's business (import.ts).
  */
 import type { Framework } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { type CasePackage, isCasePackage } from "../case/model.ts";
+import { detectFormat } from "../detect.ts";
 import { PARSE_LIMITS, type ParseLimits, parseUpload } from "../guarded/parse-upload.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type Problem } from "../model.ts";
+import type { ImportTarget } from "../retarget.ts";
 import type { UploadFormat } from "./uploads.ts";
 
-export const FORMAT_CHOICES = ["auto", "case", "xlsx", "csv"] as const;
+export const FORMAT_CHOICES = ["auto", "case", "json", "xlsx", "csv"] as const;
 export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
-/** The chosen format, or the one the file's name says; undefined when neither tells. */
-export function resolveFormat(choice: FormatChoice, fileName: string): UploadFormat | undefined {
+/** The chosen format, or the one the file's name or content says; undefined when neither tells. */
+export function resolveFormat(choice: FormatChoice, fileName: string, bytes: Uint8Array): UploadFormat | undefined {
   if (choice !== "auto") return choice;
-  const name = fileName.toLowerCase();
-  if (name.endsWith(".json")) return "case";
-  if (name.endsWith(".xlsx")) return "xlsx";
-  if (name.endsWith(".csv")) return "csv";
-  return undefined;
+  const found = detectFormat(fileName, bytes);
+  return found === "text" ? undefined : found;
 }
 
 export interface PreparedUpload {
@@ -34,12 +34,13 @@ export interface PreparedUpload {
   definitions: number;
 }
 
-/** Where spreadsheet rows go, decided on the first page and kept with the upload. */
-export interface SheetTarget {
-  /** The draft to update; undefined: the file's own framework, or a new one. */
+/** Where an upload goes, decided on the first page and kept with the upload. */
+export interface UploadTarget {
+  /** file: the framework the file names (or a new one); new: a copy under `slug`; into: `existing`. */
+  kind: "file" | "new" | "into";
   existing?: Framework;
-  /** The draft's item types, whose labels a sheet without a types table (a CSV) must not erase. */
-  existingTypes?: ImportedFramework["itemTypes"];
+  /** The short name of the new framework (kind "new"). */
+  slug?: string;
   /** Title for a new framework when the file has none, in the reader's language. */
   title: string;
   lang: Lang;
@@ -47,33 +48,17 @@ export interface SheetTarget {
   pinnedId?: string;
 }
 
-const FRAMEWORK_TEXT = ["publisher", "version", "licence"] as const;
+/** What importFramework is told about where the upload goes. */
+export function importTarget(target: UploadTarget): ImportTarget | undefined {
+  if (target.kind === "into" && target.existing) return { kind: "into", slug: target.existing.slug };
+  if (target.kind === "new" && target.slug) return { kind: "new", slug: target.slug };
+  return undefined;
+}
 
-export function applySheetTarget(framework: ImportedFramework, target: SheetTarget): ImportedFramework {
+/** A sheet that makes a framework: the same id as at preview, and a title when it has none. */
+export function applySheetTarget(framework: ImportedFramework, target: UploadTarget): ImportedFramework {
+  if (target.kind === "into") return framework;
   const out: ImportedFramework = { ...framework };
-  const existing = target.existing;
-  if (existing) {
-    out.id = existing.id;
-    delete out.slug;
-    // The sheet's own framework fields win; a CSV has none, so the draft keeps its own.
-    out.title = { en: framework.title.en ?? existing.title_en, fr: framework.title.fr ?? existing.title_fr };
-    out.description = {
-      en: framework.description.en ?? existing.description_en,
-      fr: framework.description.fr ?? existing.description_fr,
-    };
-    for (const key of FRAMEWORK_TEXT) out[key] = framework[key] ?? existing[key];
-    const known = new Map((target.existingTypes ?? []).map((type) => [type.code, type]));
-    out.itemTypes = framework.itemTypes.map((type) => {
-      const old = known.get(type.code);
-      if (!old) return type;
-      return {
-        ...type,
-        label: { en: type.label.en ?? old.label.en, fr: type.label.fr ?? old.label.fr },
-        extra: type.extra ?? old.extra,
-      };
-    });
-    return out;
-  }
   if (target.pinnedId) out.id = target.pinnedId;
   const title = target.title.trim();
   if (!framework.title.en && !framework.title.fr && title !== "")
@@ -86,7 +71,7 @@ export const hasTitle = (framework: ImportedFramework) => Boolean(framework.titl
 export async function prepareUpload(
   bytes: Uint8Array,
   format: UploadFormat,
-  target: SheetTarget,
+  target: UploadTarget,
   limits: Partial<ParseLimits> = {},
 ): Promise<PreparedUpload> {
   const { value, problems } = await parseUpload(bytes, format, { ...PARSE_LIMITS, ...limits });
@@ -100,7 +85,7 @@ export async function prepareUpload(
       definitions: casePackage?.definitions.length ?? 0,
     };
   }
-  const framework = value ? applySheetTarget(value, target) : null;
+  const framework = value && format !== "json" ? applySheetTarget(value, target) : value;
   return {
     input: framework && !hasErrors(problems) ? framework : null,
     framework,

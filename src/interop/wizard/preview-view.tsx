@@ -4,7 +4,7 @@ import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import type { ImportReport } from "../import.ts";
 import type { ImportedItem, Problem } from "../model.ts";
 import { ErrorSummary, type FieldErrors, TextArea, TextInput } from "./fields.tsx";
-import { Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
+import { ChangeList, Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
 import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import type { TypeCount } from "./prepare.ts";
 import { wizardUrls } from "./urls.ts";
@@ -41,6 +41,7 @@ function Effect(props: { lang: Lang; outcome: Outcome; caseRows: boolean }) {
       <h2 id="changes">{t.importChangesHeading}</h2>
       <p>{report.created ? t.importCreatesFramework(title) : t.importUpdatesFramework(title)}</p>
       <Changes lang={props.lang} report={report} caseRows={props.caseRows} />
+      {!report.created && <ChangeList lang={props.lang} changes={report.changes} />}
       {report.items.removed > 0 && (
         <p class="notice notice--warning">
           <strong>{t.importRemovalWarning(report.items.removed)}</strong>

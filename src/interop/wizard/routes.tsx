@@ -8,19 +8,28 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
+import { findFrameworkBySlug } from "../../frameworks/store.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
-import { importFramework } from "../import.ts";
+import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
 import type { FieldErrors } from "./fields.tsx";
 import { titleRefusal } from "./paste.ts";
 import { pasteRoutes } from "./paste-routes.tsx";
-import { countByType, FORMAT_CHOICES, hasTitle, prepareUpload, resolveFormat, type SheetTarget } from "./prepare.ts";
+import {
+  countByType,
+  FORMAT_CHOICES,
+  hasTitle,
+  importTarget,
+  prepareUpload,
+  resolveFormat,
+  type UploadTarget,
+} from "./prepare.ts";
 import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
 import { MAX_UPLOAD_BODY, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, readBody, renderPage, type Status, str } from "./render.ts";
 import { renderStart } from "./start.tsx";
-import { findDraftFramework, listDraftTypes } from "./store.ts";
+import { findDraftFramework } from "./store.ts";
 import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore } from "./uploads.ts";
 import { wizardUrls } from "./urls.ts";
 
@@ -31,7 +40,9 @@ export interface WizardOptions {
 
 function formatLabel(c: Context<AppEnv>, format: UploadFormat): string {
   const t = messages(c.var.lang);
-  return { case: t.importFormatCase, xlsx: t.importFormatXlsx, csv: t.importFormatCsv }[format];
+  return { case: t.importFormatCase, json: t.importFormatJson, xlsx: t.importFormatXlsx, csv: t.importFormatCsv }[
+    format
+  ];
 }
 
 const uploadFields = z.object({
@@ -41,6 +52,7 @@ const uploadFields = z.object({
     (v) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().slice(0, 300) : ""),
     z.string(),
   ),
+  new_slug: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 120) : ""), z.string()),
 });
 
 const doneQuery = z.object({
@@ -72,21 +84,23 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
     });
   }
 
-  /** The sheet target as chosen on the first page; undefined when the chosen draft is gone. */
-  async function sheetTarget(
+  /** Where the upload goes, as chosen on the first page; undefined when the chosen draft is gone. */
+  async function uploadTarget(
     c: Context<AppEnv>,
-    meta: Pick<UploadMeta, "target" | "title" | "frameworkId">,
-  ): Promise<SheetTarget | undefined> {
-    if (meta.target === "file") return { title: meta.title, lang: c.var.lang, pinnedId: meta.frameworkId };
-    const existing = await findDraftFramework(c.var.db, meta.target);
-    if (!existing) return undefined;
-    return {
-      existing,
-      existingTypes: await listDraftTypes(c.var.db, existing.id),
-      title: meta.title,
-      lang: c.var.lang,
-    };
+    meta: Pick<UploadMeta, "target" | "title" | "frameworkId" | "slug">,
+  ): Promise<UploadTarget | undefined> {
+    const common = { title: meta.title, lang: c.var.lang, pinnedId: meta.frameworkId };
+    if (meta.target === "file") return { kind: "file", ...common };
+    if (meta.target === "new") return { kind: "new", slug: meta.slug, ...common };
+    // "into:SLUG" (a bare slug, as earlier forms sent, means the same).
+    const existing = await findDraftFramework(c.var.db, meta.target.replace(/^into:/, ""));
+    return existing ? { kind: "into", existing, ...common } : undefined;
   }
+
+  const importOptions = (c: Context<AppEnv>, target: UploadTarget) => ({
+    target: importTarget(target),
+    baseUrl: c.var.config.baseUrl,
+  });
 
   function preview(
     c: Context<AppEnv>,
@@ -136,14 +150,24 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const body = await readBody(c);
       if (!body) return renderStart(c, { uploadMessage: t(c).importErrUnreadable }, 400);
       const fields = uploadFields.parse(body);
-      const values = { format: fields.format, sheet_target: fields.sheet_target, sheet_title: fields.sheet_title };
+      const values = {
+        format: fields.format,
+        sheet_target: fields.sheet_target,
+        sheet_title: fields.sheet_title,
+        new_slug: fields.new_slug,
+      };
       const errors: FieldErrors = {};
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) errors.file = "importErrFile";
       else if (file.size > MAX_UPLOAD_BYTES)
         return renderStart(c, { values, uploadMessage: t(c).importTooLarge(MAX_UPLOAD_MB) }, 413);
-      const format = file instanceof File ? resolveFormat(fields.format, file.name) : undefined;
-      if (file instanceof File && file.size > 0 && !format) errors.format = "importErrFormat";
+      const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+      const format = file instanceof File && bytes ? resolveFormat(fields.format, file.name, bytes) : undefined;
+      if (bytes && !format) errors.format = "importErrFormat";
+      if (fields.sheet_target === "new") {
+        if (!isSlug(fields.new_slug)) errors.new_slug = "importErrNewSlug";
+        else if (await findFrameworkBySlug(c.var.db, fields.new_slug)) errors.new_slug = "importErrSlugTaken";
+      }
       const meta: UploadMeta = {
         userId: actor(c).id,
         format: format ?? "case",
@@ -152,38 +176,26 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
         createdAt: new Date().toISOString(),
         target: fields.sheet_target,
         title: fields.sheet_title,
+        ...(fields.sheet_target === "new" ? { slug: fields.new_slug } : {}),
       };
-      const target = await sheetTarget(c, meta);
+      const target = await uploadTarget(c, meta);
       if (!target) errors.sheet_target = "importErrTargetGone";
       const titleError = fields.sheet_title === "" ? undefined : titleRefusal(fields.sheet_title);
       if (titleError) errors.sheet_title = titleError;
-      if (Object.keys(errors).length > 0 || !(file instanceof File) || !format || !target)
+      if (Object.keys(errors).length > 0 || !bytes || !format || !target)
         return renderStart(c, { values, uploadErrors: errors }, 400);
 
-      const bytes = new Uint8Array(await file.arrayBuffer());
       const prepared = await prepareUpload(bytes, format, target, c.var.config.importParse);
-      if (
-        prepared.input &&
-        format !== "case" &&
-        !target.existing &&
-        prepared.framework &&
-        !hasTitle(prepared.framework)
-      ) {
+      if (prepared.input && target.kind !== "into" && prepared.framework && !hasTitle(prepared.framework)) {
         return renderStart(c, { values, uploadErrors: { sheet_title: "importErrNewTitle" } }, 400);
       }
       if (!prepared.input) return preview(c, meta, prepared, {}, 422);
-      const dryRun = await importFramework(c.var.db, prepared.input, { dryRun: true });
+      const dryRun = await importFramework(c.var.db, prepared.input, { dryRun: true, ...importOptions(c, target) });
       if (!dryRun.ok)
         return preview(c, meta, { ...prepared, problems: [...prepared.problems, ...dryRun.problems] }, {}, 422);
       const framework = prepared.framework;
       const token = await uploads.save({ ...meta, frameworkId: framework?.id }, bytes);
-      return preview(
-        c,
-        meta,
-        prepared,
-        { token, outcome: { title: framework?.title ?? { en: null, fr: null }, report: dryRun.report } },
-        200,
-      );
+      return preview(c, meta, prepared, { token, outcome: { title: dryRun.report.title, report: dryRun.report } }, 200);
     },
   );
 
@@ -195,11 +207,11 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const body = await readBody(c);
       const stored = body && (await uploads.load(str(body.token, 100), actor(c).id));
       if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
-      const target = await sheetTarget(c, stored.meta);
+      const target = await uploadTarget(c, stored.meta);
       if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
       const prepared = await prepareUpload(stored.bytes, stored.meta.format, target, c.var.config.importParse);
       if (!prepared.input) return preview(c, stored.meta, prepared, { message: t(c).importNothingWritten }, 422);
-      const outcome = await importFramework(c.var.db, prepared.input);
+      const outcome = await importFramework(c.var.db, prepared.input, importOptions(c, target));
       if (!outcome.ok)
         return preview(
           c,

@@ -21,6 +21,7 @@ export interface StartValues {
   format?: string;
   sheet_target?: string;
   sheet_title?: string;
+  new_slug?: string;
   text?: string;
   text_lang?: string;
   target?: string;
@@ -80,11 +81,17 @@ export function StartPage(props: StartProps) {
   const pasteFailed = Boolean(props.pasteMessage || (props.pasteErrors && Object.keys(props.pasteErrors).length > 0));
   const sheetTargets: Choice[] = [
     { value: "file", label: t.importSheetTargetFile },
+    { value: "new", label: t.importSheetTargetNew },
     ...props.targets.map((target) => ({
-      value: target.framework.slug,
+      value: `into:${target.framework.slug}`,
       label: t.importUpdateFramework(frameworkTitle(target.framework, lang)),
     })),
   ];
+  // A bare slug (as earlier forms sent it) selects the same choice.
+  const chosenTarget =
+    v.sheet_target && !["file", "new"].includes(v.sheet_target) && !v.sheet_target.startsWith("into:")
+      ? `into:${v.sheet_target}`
+      : (v.sheet_target ?? "file");
   return (
     <>
       <h1>{t.importTitle}</h1>
@@ -122,6 +129,7 @@ export function StartPage(props: StartProps) {
             choices={[
               { value: "auto", label: t.importFormatAuto },
               { value: "case", label: t.importFormatCase },
+              { value: "json", label: t.importFormatJson },
               { value: "xlsx", label: t.importFormatXlsx },
               { value: "csv", label: t.importFormatCsv },
             ]}
@@ -132,7 +140,7 @@ export function StartPage(props: StartProps) {
             label={t.importFileLabel}
             hint={t.importFileHint(props.maxUploadMb)}
             errors={props.uploadErrors}
-            accept=".json,.xlsx,.csv,application/json,text/csv"
+            accept=".json,.case,.xlsx,.csv,application/json,text/csv"
             required
           />
           <SelectField
@@ -140,9 +148,18 @@ export function StartPage(props: StartProps) {
             name="sheet_target"
             label={t.importSheetTargetLabel}
             hint={t.importSheetTargetHint}
-            value={v.sheet_target ?? "file"}
+            value={chosenTarget}
             errors={props.uploadErrors}
             choices={sheetTargets}
+          />
+          <TextInput
+            lang={lang}
+            name="new_slug"
+            label={t.importNewSlugLabel}
+            hint={t.importNewSlugHint}
+            value={v.new_slug}
+            errors={props.uploadErrors}
+            maxlength={80}
           />
           <TextInput
             lang={lang}

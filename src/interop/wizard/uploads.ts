@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type UploadFormat = "case" | "xlsx" | "csv";
+export type UploadFormat = "case" | "json" | "xlsx" | "csv";
 
 export interface UploadMeta {
   userId: string;
@@ -18,10 +18,12 @@ export interface UploadMeta {
   name: string;
   size: number;
   createdAt: string;
-  /** Spreadsheets: "file" (the file's own framework, or a new one) or the slug of a draft to update. */
+  /** "file" (the file's own framework, or a new one), "new" (a copy under `slug`), or "into:SLUG". */
   target: string;
   /** Title for a new framework when the file carries none (a CSV never does). */
   title: string;
+  /** Short name of the new framework, for target "new". */
+  slug?: string;
   /** The framework id the first parse gave, so a sheet without one imports under the same id it previewed. */
   frameworkId?: string;
 }
