@@ -222,6 +222,7 @@ async function write(
       baseUrl: options.baseUrl,
       stored: current
         ? {
+            framework: current.framework,
             frameworkExtra: current.framework.extra,
             itemExtras: new Map(current.items.map((i) => [i.id, i.extra])),
             associations: current.associations,

@@ -212,7 +212,7 @@ function planTypes(
   }
   const deletes: string[] = [];
   for (const type of old.values()) {
-    if (wanted.has(type.code)) continue;
+    if (wanted.has(type.code) || imported.partialTypes) continue;
     deletes.push(type.id);
     report.removed++;
     changes.push({ entity: "itemType", kind: "removed", id: type.code, label: type.code, fields: [] });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
-import { buildFrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView, createCatalog } from "../../src/frameworks/catalog.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { caseExport, caseExportChunks, writeCaseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";
@@ -27,6 +27,9 @@ import {
 } from "./case-support.ts";
 
 type Json = AnyJson;
+/** A link's three parts (key order aside). */
+const link = (value: Json | undefined) =>
+  value ? { identifier: String(value.identifier).toLowerCase(), title: value.title, uri: value.uri } : null;
 const byId = (list: Json[]) => new Map(list.map((x) => [String(x.identifier).toLowerCase(), x]));
 const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
@@ -43,6 +46,7 @@ function assertSameContent(source: Json, exported: Json) {
     assert.equal(e.notes, s.notes, `notes of ${id}`);
     assert.equal(e.abbreviatedStatement, s.abbreviatedStatement, `abbreviated statement of ${id}`);
     assert.equal(e.CFItemType ?? null, s.CFItemType ?? null, `type of ${id}`);
+    assert.deepEqual(link(e.CFItemTypeURI), link(s.CFItemTypeURI), `type link of ${id}`);
     assert.deepEqual(e.educationLevel, s.educationLevel, `education level of ${id}`);
     assert.equal(e.uri, s.uri, `uri of ${id}`);
     assert.ok(sameInstant(e.lastChangeDateTime, s.lastChangeDateTime), `date of ${id}`);
@@ -65,9 +69,25 @@ function assertSameContent(source: Json, exported: Json) {
     assert.equal(e.sequenceNumber, s.sequenceNumber, `sequenceNumber of association ${id}`);
     assert.ok(sameInstant(e.lastChangeDateTime, s.lastChangeDateTime), `date of association ${id}`);
   }
+  // The package's own item types, each once: no second copy, no invented type for untyped items.
+  const types = (pkg: Json) =>
+    (pkg.CFDefinitions?.CFItemTypes ?? [])
+      .map((t: Json) => ({ identifier: t.identifier, title: t.title, typeCode: t.typeCode ?? null }))
+      .sort((a: Json, b: Json) => (a.identifier < b.identifier ? -1 : 1));
+  assert.deepEqual(types(exported), types(source), "the same CFItemTypes");
+  assert.equal(exported.CFDocument.language, source.CFDocument.language, "the document's language as given (or none)");
   assert.equal(exported.CFDocument.title, source.CFDocument.title);
   assert.equal(exported.CFDocument.identifier, source.CFDocument.identifier);
   assert.equal(exported.CFDocument.creator, source.CFDocument.creator);
+}
+
+const BASE_URL = "https://skills.example.org";
+
+/** What readers get: the CASE export of the latest published edition, through the Catalog. */
+async function exportPublished(db: Parameters<typeof createCatalog>[0], slug: string): Promise<Json> {
+  const view = await createCatalog(db, { checkIntervalMs: 0 }).get(slug);
+  assert.ok(view?.edition, "a published edition");
+  return caseExport(await caseExportInput(db, view, BASE_URL));
 }
 
 async function streamed(input: Parameters<typeof writeCaseExport>[0]): Promise<string> {
@@ -119,11 +139,31 @@ describe("CASE round trip of every real package", { skip: caseSkip }, () => {
         assert.ok(again.value && !hasErrors(again.problems));
         assert.ok((await importFramework(database.db, again.value)).ok);
         assert.deepEqual(await exportDraft(database.db, parsed.value.framework.id), exported);
-        const third = await importFramework(database.db, again.value);
+        const third = await importFramework(database.db, again.value, { baseUrl: BASE_URL });
         assert.ok(third.ok);
         const unchanged = (c: { unchanged: number }) => ({ added: 0, updated: 0, removed: 0, unchanged: c.unchanged });
         assert.deepEqual(third.report.items, unchanged(third.report.items));
         assert.deepEqual(third.report.associations, unchanged(third.report.associations));
+        assert.deepEqual(third.report.changes, []);
+
+        // Published: the CASE export readers get (from the edition) is as faithful as the draft's.
+        const publish = await importFramework(database.db, again.value, { baseUrl: BASE_URL, publish: "Imported" });
+        assert.ok(publish.ok && publish.report.published === 1);
+        const published = await exportPublished(database.db, outcome.report.slug);
+        assert.ok(validatePackage(published).ok, validatePackage(published).errors);
+        assertSameContent(JSON.parse(text), published);
+        // The same package, but for the status: a published framework is "Adopted".
+        const status = (pkg: Json) => ({ ...pkg, CFDocument: { ...pkg.CFDocument, adoptionStatus: undefined } });
+        assert.deepEqual(status(published), status(exported), "the published export is the draft's");
+
+        // The published export imports back with no change, and publishes nothing more.
+        const back = parseCasePackage(JSON.stringify(published));
+        assert.ok(back.value);
+        const republish = await importFramework(database.db, back.value, { baseUrl: BASE_URL, publish: "Again" });
+        assert.ok(republish.ok);
+        assert.deepEqual(republish.report.changes, []);
+        assert.equal(republish.report.nothingToPublish, true);
+        assert.equal(republish.report.published, undefined);
       } finally {
         await database.close();
       }

@@ -286,6 +286,19 @@ export function itemUri(ctx: ExportContext, id: string): string {
   return isAbsoluteUri(uri) ? uri : `${ctx.base}/CFItems/${id}`;
 }
 
+/**
+ * An item's `language`: the tag it came with while its text is still in that language's column
+ * (fr-CA, or de filed in the first column), the column's language when it differs from the
+ * document's, else none (the document's applies).
+ */
+function itemLanguage(ctx: ExportContext, lang: Lang, kept: unknown): string | undefined {
+  if (typeof kept === "string") {
+    const of = languageOf(kept);
+    if (of === lang || (of === undefined && lang === ctx.primary)) return kept;
+  }
+  return lang !== ctx.primary ? lang : undefined;
+}
+
 export function itemObject(ctx: ExportContext, node: ExportNode): Json {
   const x = ctx.input.itemExtras.get(node.id) ?? {};
   const { [SKILLSHELF_KEY]: _ours, uri: _u, CFItemTypeURI: ownLink, lastChangeDateTime, language, ...rest } = x;
@@ -317,7 +330,7 @@ export function itemObject(ctx: ExportContext, node: ExportNode): Json {
     notes: node.description[lang] ?? undefined,
     CFItemType: type?.label,
     CFItemTypeURI: link,
-    language: lang !== ctx.primary ? lang : language,
+    language: itemLanguage(ctx, lang, language),
     lastChangeDateTime: dateOut(lastChangeDateTime, node.updatedAt),
   });
   const spec = ctx.links ? { ...ITEM_FIELDS, CFDocumentURI: "link" as const } : ITEM_FIELDS;

@@ -38,6 +38,8 @@ import { associationFromRow, associationRow, definitionRow } from "./rows.ts";
 
 /** What the framework keeps of CASE today (nothing for a framework the import creates). */
 export interface StoredCase {
+  /** The framework row as it is (its document, as exported today, tells what was derived). */
+  framework: Framework;
   frameworkExtra: string | null;
   /** items.extra by item id. */
   itemExtras: Map<string, string | null>;
@@ -126,6 +128,17 @@ function inputOf(draft: Draft, status: string, baseUrl: string): CaseExportInput
   };
 }
 
+/** Enough of an export's input to write a framework's document (as published.ts does for listings). */
+const storedDocumentInput = (framework: Framework, baseUrl: string): CaseExportInput => ({
+  framework,
+  types: [],
+  roots: [],
+  itemExtras: new Map(),
+  associations: [],
+  definitions: [],
+  baseUrl,
+});
+
 /** The association as exported, with the titles of its ends inside the package left out. */
 function comparable(association: Json, inside: ReadonlySet<string>): Json {
   const end = (value: unknown) => {
@@ -201,8 +214,9 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
     definitions: draft.definitions.filter((d) => !(d.kind === "itemType" && typeDefinitions.has(d.id))),
   };
   const tried = context(trial);
+  const used = new Set(items.map((i) => i.type));
   if (
-    [...generatedTypes].every((code) => same(before.types.get(code), tried.types.get(code))) &&
+    [...generatedTypes].every((code) => !used.has(code) || same(before.types.get(code), tried.types.get(code))) &&
     same(definitionsObjects(tried).definitions, definitionsBefore)
   ) {
     draft.framework = trial.framework;
@@ -226,8 +240,16 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
   else {
     const docExtra: Json = { ...(incomingDoc ?? {}) };
     const storedKeys = parseExtra(stored?.frameworkExtra);
+    // What the document said when exported before the file was changed: a derived field still
+    // saying that (a creator that was the publisher, when only the publisher was changed) was
+    // not changed by anyone, and stays derived.
+    const exportedBefore = stored ? documentObject(exportContext(storedDocumentInput(stored.framework, base))) : {};
     for (const key of DOCUMENT_DERIVED) {
       if (!(key in docExtra) || key in storedKeys) continue;
+      if (stored && same(docExtra[key], exportedBefore[key])) {
+        delete docExtra[key];
+        continue;
+      }
       const { [key]: _value, ...rest } = docExtra;
       if (exportsTheSame(orUndefined(rest), draft.definitions)) delete docExtra[key];
       else if (key === "licenseURI" && generatedLicence) {

@@ -101,7 +101,29 @@ class ItemTypes {
     this.list.push(type);
     return { code, link };
   }
+
+  /**
+   * Every type, in the order of the package's type definitions (then the others, as first used),
+   * including those no item uses: a package's types come back as they went.
+   */
+  all(): ItemType[] {
+    const linked = new Set(this.list.map((t) => linkId(t.extra?.CFItemTypeURI)));
+    for (const [id, definition] of this.definitions) {
+      if (linked.has(id) || typeof definition.uri !== "string") continue;
+      const title = typeof definition.title === "string" ? definition.title : id;
+      this.codeFor(undefined, { title, identifier: id, uri: definition.uri });
+    }
+    const order = new Map([...this.definitions.keys()].map((id, i) => [id, i]));
+    const rank = (t: ItemType) => order.get(linkId(t.extra?.CFItemTypeURI) ?? "") ?? Number.POSITIVE_INFINITY;
+    return this.list
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+      .map(({ t }) => t);
+  }
 }
+
+const linkId = (link: unknown) =>
+  isObject(link) && typeof link.identifier === "string" ? link.identifier.toLowerCase() : undefined;
 
 export function readItems(
   reader: Reader,
@@ -168,6 +190,8 @@ export function readItems(
     for (const [key, value] of Object.entries(entry)) if (!MAPPED.has(key)) extra[key] = value;
     if (rest !== undefined) extra.extensions = rest;
     if (date && date.original !== date.iso) extra.lastChangeDateTime = date.original;
+    // "en" or "fr" says no more than the column the text goes to; a fuller tag (fr-CA, de) is kept.
+    if (typeof entry.language === "string" && entry.language.trim().toLowerCase() === primary) delete extra.language;
     const type = types.codeFor(typeLabel, typeLink);
     // The item's own link is kept only when it says something the type's link does not.
     if (typeLink && JSON.stringify(typeLink) !== JSON.stringify(type.link)) extra.CFItemTypeURI = typeLink;
@@ -197,5 +221,5 @@ export function readItems(
       },
     });
   });
-  return { items, itemTypes: types.list };
+  return { items, itemTypes: types.all() };
 }

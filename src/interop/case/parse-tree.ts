@@ -263,10 +263,16 @@ export function buildItemTree(
         collator.compare(a.item.code ?? "", b.item.code ?? "") ||
         a.index - b.index,
     );
+    // The source's sequence numbers are the positions when they tell the order alone (all present,
+    // all different, of a size a position can hold), so a re-export writes them back as they were.
+    const own = siblings.every(
+      (read, i) => Math.abs(sequence(read)) <= 1_000_000_000 && (i === 0 || sequence(siblings[i - 1]) < sequence(read)),
+    );
     siblings.forEach((read, i) => {
-      read.item.position = i + 1;
+      const position = own ? sequence(read) : i + 1;
+      read.item.position = position;
       const link = parents.get(read.item.id);
-      if (link) link.association.treePosition = i + 1;
+      if (link) link.association.treePosition = position;
     });
     if (parentId !== null) {
       const parent = items.get(parentId);

@@ -325,6 +325,8 @@ export async function parseSpreadsheet(
     children: buildTree(drafts),
     // A sheet's empty framework fields (a CSV has none at all) are "not given", not "erase".
     sparse: true,
+    // Without a types table (a CSV), only the types the rows use are known: the others stay.
+    ...(format === "xlsx" && findTable(tables, SHEET.types) ? {} : { partialTypes: true }),
     ...options.framework,
   };
   return { value: framework, problems };
