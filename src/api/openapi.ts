@@ -20,6 +20,14 @@ const cachingHeaders = {
   "Cache-Control": { $ref: "#/components/headers/CacheControl" },
 };
 
+/** Present only for a framework whose source named its language: not among the required fields. */
+const languageField: JsonSchema = {
+  type: "string",
+  description:
+    "BCP 47 tag of the framework's language, as its source (a CASE package) gave it. When it is neither English nor French, the text under `en` is in this language.",
+  examples: ["de", "en-GB"],
+};
+
 /** Fields every framework representation carries (summary in the list, and the whole tree). */
 const frameworkFields: Record<string, JsonSchema> = {
   id: { type: "string", format: "uuid" },
@@ -92,7 +100,7 @@ const schemas: Record<string, JsonSchema> = {
   FrameworkSummary: {
     type: "object",
     required: [...Object.keys(frameworkFields), "links"],
-    properties: { ...frameworkFields, links: ref("FrameworkLinks") },
+    properties: { ...frameworkFields, language: languageField, links: ref("FrameworkLinks") },
   },
   FrameworkList: {
     type: "object",
@@ -106,6 +114,7 @@ const schemas: Record<string, JsonSchema> = {
     required: [...Object.keys(frameworkFields), "lastUpdated", "itemTypes", "children"],
     properties: {
       ...frameworkFields,
+      language: languageField,
       lastUpdated: timestamp(
         "The newest change anywhere in the edition served: the latest of the framework's updatedAt and every item's. Never earlier than updatedAt.",
       ),

@@ -3,6 +3,7 @@
  * exists again under …/editions/{n}/, rendered by the same views from that edition's snapshot.
  */
 import { type Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app-env.ts";
 import { editionUrls } from "../editor/urls.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
@@ -11,7 +12,7 @@ import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { FullFramework } from "../index/full.tsx";
 import { categoryNav, FrameworkHome } from "../index/home.tsx";
 import { ItemPage } from "../index/item.tsx";
-import { textOf } from "../ui/text.tsx";
+import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { switchLangPath } from "../ui/urls.ts";
 import { EditionList, EditionNote } from "./views.tsx";
 
@@ -60,14 +61,14 @@ export function editionRoutes(): Hono<AppEnv> {
     c: EditionContext,
     lang: Lang,
     found: NonNullable<Awaited<ReturnType<typeof load>>>,
-    body: unknown,
+    body: Child,
     title: string,
     extra: { nav?: ReturnType<typeof categoryNav>; variant?: "print"; lastUpdated?: string } = {},
   ) =>
     c.render(
       <>
         <EditionNote lang={lang} slug={found.slug} {...found.note} />
-        {body}
+        <FrameworkTexts framework={found.view.framework}>{body}</FrameworkTexts>
       </>,
       {
         lang,

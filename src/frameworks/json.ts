@@ -1,5 +1,6 @@
 /** The framework as JSON: one shape for the API, `skillshelf export --format json` and later imports. */
 
+import { frameworkLanguage } from "./languages.ts";
 import type { Bilingual, TreeNode } from "./tree.ts";
 import type { AdoptedFrom, FrameworkView } from "./view.ts";
 
@@ -27,6 +28,8 @@ export interface FrameworkJson {
   licence: string | null;
   createdAt: string;
   updatedAt: string;
+  /** BCP 47 tag the framework's source gave its language; absent when it gave none. */
+  language?: string;
   lastUpdated: string;
   itemTypes: { code: string; label: Bilingual }[];
   children: ItemJson[];
@@ -53,6 +56,7 @@ const earlier = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : a
 
 export function frameworkSummaryJson(view: Pick<FrameworkView, "framework">) {
   const f = view.framework;
+  const language = frameworkLanguage(f);
   return {
     id: f.id,
     slug: f.slug,
@@ -67,6 +71,8 @@ export function frameworkSummaryJson(view: Pick<FrameworkView, "framework">) {
     // framework began no later than that, so createdAt is never after updatedAt.
     createdAt: earlier(f.created_at, f.updated_at),
     updatedAt: f.updated_at,
+    // Only when the framework's source named its language (decision 009).
+    ...(language ? { language } : {}),
   };
 }
 

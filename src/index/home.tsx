@@ -1,7 +1,7 @@
 import type { Framework } from "../db/schema.ts";
 import type { FrameworkView } from "../frameworks/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
-import { Text, textOf } from "../ui/text.tsx";
+import { FrameworkTexts, Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import { AdoptedFromNote } from "./provenance.tsx";
 
@@ -121,7 +121,9 @@ export function FrameworkList(props: { lang: Lang; frameworks: Framework[] }) {
             <li>
               <h2>
                 <a href={urls.framework(props.lang, f.slug)}>
-                  <Text text={{ en: f.title_en, fr: f.title_fr }} lang={props.lang} />
+                  <FrameworkTexts framework={f}>
+                    <Text text={{ en: f.title_en, fr: f.title_fr }} lang={props.lang} />
+                  </FrameworkTexts>
                 </a>
               </h2>
               <p class="meta">

@@ -7,7 +7,7 @@ import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
 import type { PrintFooter } from "../ui/layout.tsx";
-import { textOf } from "../ui/text.tsx";
+import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { switchLangPath, urls } from "../ui/urls.ts";
 import { FullFramework } from "./full.tsx";
 import { categoryNav, type FrameworkEntry, FrameworkHome, FrameworkList } from "./home.tsx";
@@ -47,15 +47,20 @@ export function indexRoutes(): Hono<AppEnv> {
         title: messages(lang).homeTitle,
         alternate: switchLangPath(c.req.path, otherLang(lang)),
       });
-    return c.render(<FrameworkHome lang={lang} view={view} frameworks={frameworks} editHref={editLink(c, view)} />, {
-      lang,
-      title: frameworkTitle(view, lang),
-      alternate: switchLangPath(c.req.path, otherLang(lang)),
-      nav: categoryNav(lang, view),
-      // The home page has its own, larger search form.
-      hideHeaderSearch: true,
-      description: textOf({ en: view.framework.description_en, fr: view.framework.description_fr }, lang),
-    });
+    return c.render(
+      <FrameworkTexts framework={view.framework}>
+        <FrameworkHome lang={lang} view={view} frameworks={frameworks} editHref={editLink(c, view)} />
+      </FrameworkTexts>,
+      {
+        lang,
+        title: frameworkTitle(view, lang),
+        alternate: switchLangPath(c.req.path, otherLang(lang)),
+        nav: categoryNav(lang, view),
+        // The home page has its own, larger search form.
+        hideHeaderSearch: true,
+        description: textOf({ en: view.framework.description_en, fr: view.framework.description_fr }, lang),
+      },
+    );
   };
 
   // The site's home: the first framework's home (the starter's), listing every framework when there are several.
@@ -88,13 +93,18 @@ export function indexRoutes(): Hono<AppEnv> {
     const lang = c.var.lang;
     const view = await c.var.catalog.get(c.req.param("slug"));
     if (!view) return c.notFound();
-    return c.render(<FullFramework lang={lang} view={view} editHref={editLink(c, view)} />, {
-      lang,
-      title: frameworkTitle(view, lang),
-      alternate: switchLangPath(c.req.path, otherLang(lang)),
-      nav: categoryNav(lang, view),
-      printFooter: printFooter(c, c.req.path, view, view.lastUpdated),
-    });
+    return c.render(
+      <FrameworkTexts framework={view.framework}>
+        <FullFramework lang={lang} view={view} editHref={editLink(c, view)} />
+      </FrameworkTexts>,
+      {
+        lang,
+        title: frameworkTitle(view, lang),
+        alternate: switchLangPath(c.req.path, otherLang(lang)),
+        nav: categoryNav(lang, view),
+        printFooter: printFooter(c, c.req.path, view, view.lastUpdated),
+      },
+    );
   });
 
   const itemPage = (print: boolean) => async (c: Context<AppEnv>) => {
@@ -105,15 +115,20 @@ export function indexRoutes(): Hono<AppEnv> {
     const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
     const path = urls.item(lang, view.framework.slug, view.keys.get(node.id) as string);
     const editHref = print ? undefined : editLink(c, view, node);
-    return c.render(<ItemPage lang={lang} view={view} node={node} print={print} editHref={editHref} />, {
-      lang,
-      title: textOf(node.statement, lang),
-      alternate: switchLangPath(c.req.path, otherLang(lang)),
-      nav: categoryNav(lang, view, root.id),
-      variant: print ? "print" : "default",
-      printFooter: printFooter(c, path, view, node.lastUpdated),
-      description: textOf(node.description, lang) || undefined,
-    });
+    return c.render(
+      <FrameworkTexts framework={view.framework}>
+        <ItemPage lang={lang} view={view} node={node} print={print} editHref={editHref} />
+      </FrameworkTexts>,
+      {
+        lang,
+        title: textOf(node.statement, lang),
+        alternate: switchLangPath(c.req.path, otherLang(lang)),
+        nav: categoryNav(lang, view, root.id),
+        variant: print ? "print" : "default",
+        printFooter: printFooter(c, path, view, node.lastUpdated),
+        description: textOf(node.description, lang) || undefined,
+      },
+    );
   };
 
   app.get("/frameworks/:slug/items/:key", itemPage(false));

@@ -42,6 +42,8 @@ export interface ImportedFramework {
    * publisher, version or licence means "not given" and keeps what the framework has.
    */
   sparse?: boolean;
+  /** BCP 47 tag of the framework's language, from a format that says it apart from CASE (Skillshelf JSON). */
+  language?: string;
   /** The source names only the types its items use (a CSV): the framework's other types stay. */
   partialTypes?: boolean;
   children: ImportedItem[];

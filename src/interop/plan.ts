@@ -14,7 +14,14 @@ import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow } from "./case/rows.ts";
 import type { ItemWrite, TypeWrite } from "./import-store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
-import { diffExtra, diffFields, type FieldChange, keepPackageLinks, movedMembers } from "./plan-diff.ts";
+import {
+  diffExtra,
+  diffFields,
+  type FieldChange,
+  keepPackageLinks,
+  movedMembers,
+  parseObject,
+} from "./plan-diff.ts";
 
 export type { FieldChange } from "./plan-diff.ts";
 
@@ -94,6 +101,14 @@ export function flatten(roots: readonly ImportedItem[]): { item: ImportedItem; p
   return out;
 }
 
+/** A framework's kept fields with the language a non-CASE source gave (CASE keeps its own). */
+function withLanguage(extra: string | null, language: string | undefined): string | null {
+  if (language === undefined) return extra;
+  const kept = parseObject(extra);
+  if (kept.language === language) return extra;
+  return JSON.stringify({ ...kept, language });
+}
+
 /** When a changed row changed: as the source says (CASE dates are the source's own), else now. */
 const changedAt = (source: string | undefined, now: string) => source ?? now;
 
@@ -125,10 +140,12 @@ function planFramework(
     version: imported.version ?? old?.version ?? "",
     licence: keep(imported.licence, old?.licence),
     // Formats that know nothing of CASE (spreadsheets, pasted text) leave what CASE brought alone.
-    extra:
+    extra: withLanguage(
       imported.extra !== undefined || isCase
         ? keepPackageLinks(old?.extra ?? null, json(imported.extra))
         : (old?.extra ?? null),
+      isCase ? undefined : imported.language,
+    ),
   };
   if (!old) {
     const row: Framework = {

@@ -37,6 +37,10 @@ const frameworkSchema = z.object({
   publisher: text(1000).optional(),
   version: z.string().max(60).nullable().optional(),
   licence: text(1000).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)
+    .optional(),
   updatedAt: dateTime.optional(),
   itemTypes: z
     .array(z.object({ code: z.string().min(1).max(120), label: bilingual.optional() }))
@@ -170,6 +174,7 @@ export function parseFrameworkJson(input: string | Uint8Array | unknown): Import
     licence: f.licence ?? null,
     ...(f.updatedAt ? { updatedAt: normalise(f.updatedAt) } : {}),
     itemTypes: (f.itemTypes ?? []).map((t) => ({ code: t.code, label: t.label ?? { en: null, fr: null } })),
+    ...(f.language ? { language: f.language } : {}),
     children: roots,
   };
   return { value: framework, problems };
