@@ -21,7 +21,9 @@ export function frameworkLanguage(framework: Pick<Framework, "extra">): string |
   try {
     const extra = JSON.parse(framework.extra);
     const tag = extra && typeof extra === "object" ? extra.language : undefined;
-    return typeof tag === "string" && /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(tag.trim()) ? tag.trim() : undefined;
+    return typeof tag === "string" && /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(tag.trim())
+      ? tag.trim()
+      : undefined;
   } catch {
     return undefined;
   }

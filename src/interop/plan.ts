@@ -14,14 +14,7 @@ import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow } from "./case/rows.ts";
 import type { ItemWrite, TypeWrite } from "./import-store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
-import {
-  diffExtra,
-  diffFields,
-  type FieldChange,
-  keepPackageLinks,
-  movedMembers,
-  parseObject,
-} from "./plan-diff.ts";
+import { diffExtra, diffFields, type FieldChange, keepPackageLinks, movedMembers, parseObject } from "./plan-diff.ts";
 
 export type { FieldChange } from "./plan-diff.ts";
 

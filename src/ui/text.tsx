@@ -1,12 +1,7 @@
 import { raw } from "hono/html";
 import { type Child, createContext, useContext } from "hono/jsx";
 import type { Framework } from "../db/schema.ts";
-import {
-  DEFAULT_TEXT_LANGUAGES,
-  primarySubtag,
-  type TextLanguages,
-  textLanguages,
-} from "../frameworks/languages.ts";
+import { DEFAULT_TEXT_LANGUAGES, primarySubtag, type TextLanguages, textLanguages } from "../frameworks/languages.ts";
 import { type Bilingual, pick } from "../frameworks/tree.ts";
 import { type Lang, messages, typeset } from "../i18n/index.ts";
 import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "./markdown.ts";
@@ -19,7 +14,11 @@ export const TextLanguagesContext = createContext<TextLanguages>(DEFAULT_TEXT_LA
 
 /** The text inside is a framework's: each column marked with that framework's language. */
 export function FrameworkTexts(props: { framework: Pick<Framework, "extra">; children: Child }) {
-  return <TextLanguagesContext.Provider value={textLanguages(props.framework)}>{props.children}</TextLanguagesContext.Provider>;
+  return (
+    <TextLanguagesContext.Provider value={textLanguages(props.framework)}>
+      {props.children}
+    </TextLanguagesContext.Provider>
+  );
 }
 
 /**

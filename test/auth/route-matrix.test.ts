@@ -61,6 +61,15 @@ const ROUTES: Record<string, Rule> = {
   "GET /ims/case/v1p1/CFAssociationGroupings/:id": "public",
   "GET /ims/case/v1p1/CFRubrics/:id": "public",
   "ALL /ims/case/v1p1/*": "public",
+  // Writes to the read-only CASE API: 405 with the standard's payload, for everyone (src/interop/case/api.ts)
+  "POST /ims/case/v1p1": "public",
+  "PUT /ims/case/v1p1": "public",
+  "PATCH /ims/case/v1p1": "public",
+  "DELETE /ims/case/v1p1": "public",
+  "POST /ims/case/v1p1/*": "public",
+  "PUT /ims/case/v1p1/*": "public",
+  "PATCH /ims/case/v1p1/*": "public",
+  "DELETE /ims/case/v1p1/*": "public",
   // Accounts (src/auth): signing in and out, invitations
   "GET /:lang/sign-in": "public",
   "POST /:lang/sign-in": "public",

@@ -80,7 +80,10 @@ describe("CASE: languages kept as given, none invented", () => {
     assert.equal(doc.language, "de");
     const packaged = await json(`${BASE}/CFPackages/${DOC}`);
     assert.equal(packaged.CFDocument.language, "de");
-    assert.ok(packaged.CFItems.every((i: Json) => i.language === undefined), "items say nothing else");
+    assert.ok(
+      packaged.CFItems.every((i: Json) => i.language === undefined),
+      "items say nothing else",
+    );
     assert.equal(packaged.CFItems[0].fullStatement, "Plant den Haushalt.");
     assert.ok(validatePackage(packaged).ok || caseSkip);
     const api = await json(`/api/v1/frameworks/${report.slug}`);
@@ -108,7 +111,10 @@ describe("CASE: languages kept as given, none invented", () => {
     assert.equal(doc.language, "en-GB");
     const html = await (await t.app.request(`/en/frameworks/${report.slug}/items/K1`)).text();
     assert.doesNotMatch(html, /lang="en-GB"/);
-    assert.match(await (await t.app.request(`/fr/frameworks/${report.slug}/items/K1`)).text(), /<span lang="en-GB">Plans the budget\.<\/span>/);
+    assert.match(
+      await (await t.app.request(`/fr/frameworks/${report.slug}/items/K1`)).text(),
+      /<span lang="en-GB">Plans the budget\.<\/span>/,
+    );
   });
 
   it("a package without language or version gets neither in its export", async () => {
@@ -121,7 +127,11 @@ describe("CASE: languages kept as given, none invented", () => {
     const report = await load(source);
     const packaged = await json(`${BASE}/CFPackages/${source.CFDocument.identifier}`);
     assert.equal(packaged.CFDocument.language, undefined);
-    const row = await t.db.selectFrom("frameworks").select("version").where("slug", "=", report.slug).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("frameworks")
+      .select("version")
+      .where("slug", "=", report.slug)
+      .executeTakeFirstOrThrow();
     assert.equal(row.version, "", "no version is made up");
     // Skillshelf's own framework is English, and says so.
     const starter = await json(`${BASE}/CFDocuments`);
@@ -137,8 +147,7 @@ describe("CASE: published exports keep the package's item types", { skip: caseSk
   });
   after(() => t?.close());
 
-  const typesOf = (p: Json) =>
-    (p.CFDefinitions?.CFItemTypes ?? []).map((d: Json) => d.identifier).sort() as string[];
+  const typesOf = (p: Json) => (p.CFDefinitions?.CFItemTypes ?? []).map((d: Json) => d.identifier).sort() as string[];
   /** Each item's type and type link (the first of an identifier listed twice, as the import keeps it). */
   const linksOf = (p: Json) => {
     const out: Record<string, unknown> = {};
@@ -166,7 +175,11 @@ describe("CASE: published exports keep the package's item types", { skip: caseSk
       const old = JSON.parse(edition.snapshot);
       delete old.case.typeExtras;
       for (const type of old.itemTypes) type.extra = null;
-      await t.db.updateTable("editions").set({ snapshot: JSON.stringify(old) }).where("id", "=", edition.id).execute();
+      await t.db
+        .updateTable("editions")
+        .set({ snapshot: JSON.stringify(old) })
+        .where("id", "=", edition.id)
+        .execute();
       t.catalog.invalidate();
       const fromOlder = await served();
       assert.deepEqual(typesOf(fromOlder), typesOf(source));
@@ -241,7 +254,11 @@ describe("CASE API: read-only", () => {
           { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
           { "content-type": "text/plain", origin: originOf(t) },
         ]) {
-          const response = await t.app.request(path, { method, headers, body: method === "DELETE" ? undefined : "a=1" });
+          const response = await t.app.request(path, {
+            method,
+            headers,
+            body: method === "DELETE" ? undefined : "a=1",
+          });
           assert.equal(response.status, 405, `${method} ${path}`);
           assert.match(response.headers.get("content-type") ?? "", /application\/json/);
           assert.match(response.headers.get("allow") ?? "", /GET/);

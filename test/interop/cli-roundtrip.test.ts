@@ -49,7 +49,10 @@ describe("skillshelf export → import, every format", () => {
     for (const name of ["starter.case", "starter.json", "starter.xlsx", "starter.csv"]) {
       const run = cli("import", file(name), "--framework", "public-library-staff", "--publish", "Again");
       assert.equal(run.status, 0, `${name}: ${run.stderr}`);
-      assert.match(run.stdout, new RegExp(`updated framework “${TITLE}” \\(public-library-staff\\)\\n {2}nothing changed`));
+      assert.match(
+        run.stdout,
+        new RegExp(`updated framework “${TITLE}” \\(public-library-staff\\)\\n {2}nothing changed`),
+      );
       assert.match(run.stdout, /items: 0 added, 0 updated, 0 removed, 1023 unchanged/);
       assert.match(run.stdout, /nothing to publish/, name);
       assert.doesNotMatch(run.stdout, /published as edition/);
@@ -62,8 +65,15 @@ describe("skillshelf export → import, every format", () => {
   it("a CSV names no framework: without a target it is refused, naming the framework by title", () => {
     const run = cli("import", file("starter.csv"), "--lang", "fr");
     assert.equal(run.status, 1);
-    assert.match(run.stderr, new RegExp(`appartiennent déjà au référentiel « ${TITLE} » \\(public-library-staff\\) : 1023 en tout`));
-    assert.equal(run.stderr.split("\n").filter((l) => l.startsWith("error")).length, 1, "one problem, not one per item");
+    assert.match(
+      run.stderr,
+      new RegExp(`appartiennent déjà au référentiel « ${TITLE} » \\(public-library-staff\\) : 1023 en tout`),
+    );
+    assert.equal(
+      run.stderr.split("\n").filter((l) => l.startsWith("error")).length,
+      1,
+      "one problem, not one per item",
+    );
   });
 
   it("each export imports as a new framework with new identifiers", () => {

@@ -64,7 +64,11 @@ function stateOf(f: ImportedFramework): CurrentState {
 }
 
 const keys = (plan: ReturnType<typeof planImport>) =>
-  plan.changes.flatMap((c) => (c.kind === "updated" ? c.fields.map((f) => `${c.entity}:${c.id}:${f.field}`) : [`${c.entity}:${c.id}:${c.kind}`])).sort();
+  plan.changes
+    .flatMap((c) =>
+      c.kind === "updated" ? c.fields.map((f) => `${c.entity}:${c.id}:${f.field}`) : [`${c.entity}:${c.id}:${c.kind}`],
+    )
+    .sort();
 
 const items = (f: ImportedFramework) => flatten(f.children).map((x) => x.item);
 
@@ -75,7 +79,10 @@ describe("import plan (pure)", () => {
         const plan = planImport(stateOf(f), structuredClone(f), context);
         assert.deepEqual(plan.changes, []);
         assert.equal(plan.framework, null);
-        assert.deepEqual([plan.itemWrites, plan.itemRemovals, plan.typeInserts, plan.typeUpdates, plan.typeDeletes], [[], [], [], [], []]);
+        assert.deepEqual(
+          [plan.itemWrites, plan.itemRemovals, plan.typeInserts, plan.typeUpdates, plan.typeDeletes],
+          [[], [], [], [], []],
+        );
         assert.equal(plan.counts.items.unchanged, items(f).length);
       }),
       { numRuns: runs(100) },
@@ -143,7 +150,10 @@ describe("import plan (pure)", () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { maxLength: 60 }), (ranks) => {
         const moved = movedMembers(ranks, (r) => r);
         const kept = ranks.filter((r) => !moved.has(r));
-        assert.ok(kept.every((r, i) => i === 0 || kept[i - 1] < r), "what is not moved is in order");
+        assert.ok(
+          kept.every((r, i) => i === 0 || kept[i - 1] < r),
+          "what is not moved is in order",
+        );
         // No longer increasing run exists (quadratic check on small inputs).
         const best = new Array<number>(ranks.length).fill(1);
         for (let i = 0; i < ranks.length; i++)
@@ -186,7 +196,11 @@ describe("import plan (pure)", () => {
     assert.deepEqual(plan.changes, [], "nothing erased, no type removed");
     assert.deepEqual(planImport(state, { ...sheet, partialTypes: undefined }, context).typeDeletes, ["type-unused"]);
     const json = { ...structuredClone(f), publisher: null };
-    assert.deepEqual(keys(planImport(stateOf(f), json, context)), [`framework:${f.id}:publisher`], "JSON says null: erased");
+    assert.deepEqual(
+      keys(planImport(stateOf(f), json, context)),
+      [`framework:${f.id}:publisher`],
+      "JSON says null: erased",
+    );
   });
 });
 

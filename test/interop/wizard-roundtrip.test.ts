@@ -98,7 +98,11 @@ for (const dialect of testDialects()) {
         assert.equal(htmlLang(html), "fr-CA");
         assert.ok(shows(html, "Ceci crée un nouveau référentiel"), format);
         assert.equal((await confirm(html)).status, 303);
-        const copy = await t.db.selectFrom("frameworks").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst();
+        const copy = await t.db
+          .selectFrom("frameworks")
+          .select(["id", "slug"])
+          .where("slug", "=", slug)
+          .executeTakeFirst();
         assert.ok(copy, format);
         const items = await t.db
           .selectFrom("items")
@@ -124,7 +128,9 @@ for (const dialect of testDialects()) {
       const rows = parse(Buffer.from(exports.get("csv") as Uint8Array), { bom: true }) as string[][];
       rows[1][6] = "Un énoncé corrigé";
       const bytes = new TextEncoder().encode(stringify(rows, { bom: true }));
-      const html = await (await upload("fr", "edited.csv", bytes, { sheet_target: "into:public-library-staff" })).text();
+      const html = await (
+        await upload("fr", "edited.csv", bytes, { sheet_target: "into:public-library-staff" })
+      ).text();
       assert.match(html, /<table class="change-list">/);
       assert.ok(shows(html, "énoncé (français)"));
       assert.equal((html.match(/<tr><th scope="row">Élément /g) ?? []).length, 1, "one change listed");

@@ -133,7 +133,7 @@ export const importWizard = {
       publisher: "publisher",
       version: "version",
       licence: "licence",
-    })[field] ?? (field.startsWith("case.") ? `CASE field ${field.slice(5)}` : field),
+    })[field] ?? (String(field).startsWith("case.") ? `CASE field ${String(field).slice(5)}` : String(field)),
   importRemovalWarning: (n: number) =>
     `${n === 1 ? "1 item" : `${number(n)} items`} of the framework ${n === 1 ? "is" : "are"} not in the file and would be removed.`,
   importConfirmButton: "Import",

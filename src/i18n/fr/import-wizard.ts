@@ -140,7 +140,7 @@ export const importWizard: Translation<typeof enImportWizard> = {
       publisher: "éditeur",
       version: "version",
       licence: "licence",
-    })[field] ?? (field.startsWith("case.") ? `champ CASE ${field.slice(5)}` : field),
+    })[field] ?? (String(field).startsWith("case.") ? `champ CASE ${String(field).slice(5)}` : String(field)),
   importRemovalWarning: (n: number) =>
     n <= 1
       ? `${n} élément du référentiel ne figure pas dans le fichier et serait supprimé.`
