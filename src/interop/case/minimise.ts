@@ -56,15 +56,19 @@ export interface MinimiseOptions {
 }
 
 const EPOCH = "1970-01-01T00:00:00.000Z";
+const NONE: CaseAssociation[] = [];
 /** A base no real URI starts with: without the instance's own, nothing is mistaken for ours. */
 const NO_BASE = "urn:skillshelf:no-base";
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-/** Document fields the exporter fills in itself when the framework does not keep them. */
-const DOCUMENT_DERIVED = ["uri", "creator", "language", "adoptionStatus", "licenseURI", "lastChangeDateTime"];
-/** Item fields likewise. */
-const ITEM_DERIVED = ["uri", "language", "CFItemType", "CFItemTypeURI", "lastChangeDateTime"];
+/**
+ * Document fields the exporter fills in itself when the framework does not keep them. (A date's own
+ * text is kept only when it is not the exporter's form, so it is never one of them.)
+ */
+const DOCUMENT_DERIVED = ["uri", "creator", "language", "adoptionStatus", "licenseURI"];
+/** Item fields likewise (an item's en/fr language is its column already: see parse-items.ts). */
+const ITEM_DERIVED = ["uri", "CFItemType", "CFItemTypeURI"];
 
 function exportNodes(items: readonly ImportedItem[], parentId: string | null): ExportNode[] {
   // Recursion is bounded: the parser refuses trees deeper than MAX_CASE_DEPTH.
@@ -99,7 +103,16 @@ interface Draft {
   definitions: CaseDefinition[];
 }
 
-function inputOf(draft: Draft, status: string, baseUrl: string): CaseExportInput {
+/** Pieces of an export's input that stay the same while the draft's kept fields change. */
+interface Shared {
+  roots: ExportNode[];
+  /** Association rows by the array they were made from. */
+  rows: WeakMap<readonly CaseAssociation[], CaseExportInput["associations"]>;
+  /** The items' kept fields as the export reads them (updated in place). */
+  itemExtras: Map<string, Json>;
+}
+
+function inputOf(draft: Draft, status: string, baseUrl: string, shared?: Shared): CaseExportInput {
   const f = draft.framework;
   const framework: Pick<Framework, keyof CaseExportInput["framework"]> = {
     id: f.id,
@@ -115,14 +128,22 @@ function inputOf(draft: Draft, status: string, baseUrl: string): CaseExportInput
     updated_at: f.updatedAt ?? EPOCH,
     extra: json(f.extra),
   };
-  const itemExtras = new Map<string, Json>();
-  for (const [id, extra] of draft.itemExtras) if (extra && Object.keys(extra).length > 0) itemExtras.set(id, extra);
+  let itemExtras = shared?.itemExtras;
+  if (!itemExtras) {
+    itemExtras = new Map<string, Json>();
+    for (const [id, extra] of draft.itemExtras) if (extra && Object.keys(extra).length > 0) itemExtras.set(id, extra);
+  }
+  let associations = shared?.rows.get(draft.associations);
+  if (!associations) {
+    associations = draft.associations.map((a) => associationRow(f.id, a));
+    shared?.rows.set(draft.associations, associations);
+  }
   return {
     framework,
     types: f.itemTypes.map((t) => ({ id: t.id, code: t.code, label: t.label, extra: t.extra ?? null })),
-    roots: exportNodes(f.children, null),
+    roots: shared?.roots ?? exportNodes(f.children, null),
     itemExtras,
-    associations: draft.associations.map((a) => associationRow(f.id, a)),
+    associations,
     definitions: draft.definitions.map((d) => definitionRow(f.id, d)),
     baseUrl,
   };
@@ -160,18 +181,27 @@ function storedWithOurs(stored: string | null | undefined, incoming: Json | unde
 }
 const orUndefined = (extra: Json) => (Object.keys(extra).length > 0 ? extra : undefined);
 
-export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions): CasePackage {
-  const { status, stored } = options;
-  const base = options.baseUrl ?? NO_BASE;
-  const items = walk(pkg.framework.children);
+/** Steps 4 and 5 of minimiseCasePackage: items' kept fields and associations, on the whole tree. */
+function minimiseTree(
+  pkg: CasePackage,
+  draft: Draft,
+  options: { items: ImportedItem[]; status: string; base: string; stored?: StoredCase },
+) {
+  const { items, status, base, stored } = options;
   const original: Draft = {
-    framework: pkg.framework,
+    ...draft,
     itemExtras: new Map(items.map((i) => [i.id, i.extra])),
     associations: pkg.associations,
-    definitions: pkg.definitions,
   };
-  const before = exportContext(inputOf(original, status, base));
-  const context = (draft: Draft) => exportContext(inputOf(draft, status, base));
+  const before = exportContext(inputOf({ ...original, framework: draft.framework }, status, base));
+  // Every later context shares the tree, the association rows and one map of items' kept fields
+  // (a 50,000-item package is not copied for each question asked of the exporter).
+  const shared: Shared = {
+    roots: before.input.roots,
+    rows: new WeakMap([[pkg.associations, before.input.associations]]),
+    itemExtras: new Map(before.input.itemExtras),
+  };
+  const context = (d: Draft) => exportContext(inputOf(d, status, base, shared));
   const nodes = new Map<string, ExportNode>();
   const stack = [...before.input.roots];
   while (stack.length > 0) {
@@ -179,7 +209,119 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
     nodes.set(node.id, node);
     stack.push(...node.children);
   }
-  const draft: Draft = { ...original, framework: { ...pkg.framework }, itemExtras: new Map(original.itemExtras) };
+
+  // 4. Each item: as stored when exported the same, else without what the export derives. The
+  // context is reused: an item's kept fields are read only for that item.
+  const after = context(draft);
+  const setExtra = (id: string, extra: Json | undefined) => {
+    draft.itemExtras.set(id, extra);
+    if (extra && Object.keys(extra).length > 0) shared.itemExtras.set(id, extra);
+    else shared.itemExtras.delete(id);
+  };
+  const generatedUri = (id: string) => `${after.base}/CFItems/${id}`;
+  for (const item of items) {
+    const extra = draft.itemExtras.get(item.id);
+    const node = nodes.get(item.id) as ExportNode;
+    const storedText = stored?.itemExtras.get(item.id);
+    if (stored?.itemExtras.has(item.id) && (storedText ?? null) !== json(extra)) {
+      const wanted = itemObject(before, node);
+      const kept = orUndefined(storedWithOurs(storedText, extra));
+      setExtra(item.id, kept);
+      if (same(itemObject(after, node), wanted)) continue;
+      setExtra(item.id, extra);
+    }
+    // Only a field equal to what the exporter makes can be one it makes (cheap to rule out).
+    if (
+      !extra ||
+      !(
+        extra.uri === generatedUri(item.id) ||
+        ("uri" in extra && typeof extra.uri !== "string") ||
+        "CFItemType" in extra ||
+        "CFItemTypeURI" in extra
+      )
+    )
+      continue;
+    const wanted = itemObject(before, node);
+    const storedKeys = parseExtra(storedText);
+    const lean: Json = { ...extra };
+    for (const key of ITEM_DERIVED) if (!(key in storedKeys)) delete lean[key];
+    setExtra(item.id, lean);
+    if (same(itemObject(after, node), wanted)) continue;
+    // One key at a time, keeping those the export needs.
+    const kept: Json = { ...extra };
+    for (const key of ITEM_DERIVED) {
+      if (!(key in kept) || key in storedKeys) continue;
+      const { [key]: _value, ...rest } = kept;
+      setExtra(item.id, rest);
+      if (same(itemObject(after, node), wanted)) delete kept[key];
+    }
+    setExtra(item.id, kept);
+  }
+
+  // 5. Associations: kept as stored when exported the same; isChildOf associations the exporter
+  // generates for the tree (same identifier, same fields) are not kept at all.
+  let wantedCache: Map<string, Json> | undefined;
+  const wantedAssociations = () => {
+    wantedCache ??= new Map([...associationObjects(before)].map((a) => [a.identifier as string, a]));
+    return wantedCache;
+  };
+  const storedAssociations = new Map((stored?.associations ?? []).map((a) => [a.id, a]));
+  const comparableRow = (row: CaseAssociationsTable) => JSON.stringify({ ...row, ordinal: 0 });
+  const differs = draft.associations.some((a) => {
+    const row = storedAssociations.get(a.id);
+    return row !== undefined && comparableRow(row) !== comparableRow(associationRow(pkg.framework.id, a));
+  });
+  if (differs) {
+    const asStored = draft.associations.map((a) => {
+      const row = storedAssociations.get(a.id);
+      return row ? associationFromRow(row) : a;
+    });
+    const made = new Map(
+      [...associationObjects(context({ ...draft, associations: asStored }))].map((a) => [a.identifier as string, a]),
+    );
+    draft.associations = draft.associations.map((a, i) =>
+      storedAssociations.has(a.id) && same(made.get(a.id), wantedAssociations().get(a.id)) ? asStored[i] : a,
+    );
+  }
+  const inside = new Set([pkg.framework.id, ...nodes.keys()]);
+  const candidates = draft.associations.filter(
+    (a) =>
+      !storedAssociations.has(a.id) &&
+      a.type === "isChildOf" &&
+      a.treePosition !== null &&
+      a.origin.itemId !== null &&
+      (a.uri === null || a.uri === `${before.base}/CFAssociations/${a.id}`) &&
+      a.id === uuidV5(`isChildOf:${a.origin.itemId}:${a.destination.identifier}`),
+  );
+  if (candidates.length > 0) {
+    const dropped = new Set(candidates.map((a) => a.id));
+    const lean = { ...draft, associations: draft.associations.filter((a) => !dropped.has(a.id)) };
+    const regenerated = new Map([...associationObjects(context(lean))].map((a) => [a.identifier as string, a]));
+    for (const a of candidates) {
+      const wanted = wantedAssociations().get(a.id);
+      const made = regenerated.get(a.id);
+      if (!wanted || !made || !same(comparable(made, inside), comparable(wanted, inside))) dropped.delete(a.id);
+    }
+    draft.associations = draft.associations.filter((a) => !dropped.has(a.id));
+  }
+}
+
+export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions): CasePackage {
+  const { status, stored } = options;
+  const base = options.baseUrl ?? NO_BASE;
+  const items = walk(pkg.framework.children);
+  // Items' kept fields are filled in only if the tree is looked at (step 4).
+  const original: Draft = {
+    framework: pkg.framework,
+    itemExtras: new Map(),
+    associations: pkg.associations,
+    definitions: pkg.definitions,
+  };
+  // The document, types and definitions need no tree: those questions are asked of a light input.
+  const light: Shared = { roots: [], rows: new WeakMap(), itemExtras: new Map() };
+  const context = (draft: Draft) => exportContext(inputOf({ ...draft, associations: NONE }, status, base, light));
+  const before = context(original);
+  const draft: Draft = { ...original, framework: { ...pkg.framework }, itemExtras: new Map() };
 
   // 1. Definitions: one the framework keeps, exported the same, stays as kept.
   const storedDefinitions = new Map((stored?.definitions ?? []).map((d) => [`${d.kind}:${d.id}`, d]));
@@ -267,77 +409,24 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
     if (exportsTheSame(draft.framework.extra, without)) draft.definitions = without;
   }
 
-  // 4. Each item: as stored when exported the same, else without what the export derives. The
-  // context is reused: an item's kept fields are read only for that item.
-  const after = context(draft);
-  const setExtra = (id: string, extra: Json | undefined) => {
-    draft.itemExtras.set(id, extra);
-    if (extra && Object.keys(extra).length > 0) after.input.itemExtras.set(id, extra);
-    else after.input.itemExtras.delete(id);
-  };
-  for (const item of items) {
-    const extra = draft.itemExtras.get(item.id);
-    const node = nodes.get(item.id) as ExportNode;
-    const wanted = itemObject(before, node);
-    if (stored?.itemExtras.has(item.id)) {
-      const kept = orUndefined(storedWithOurs(stored.itemExtras.get(item.id), extra));
-      setExtra(item.id, kept);
-      if (same(itemObject(after, node), wanted)) continue;
-      setExtra(item.id, extra);
-    }
-    if (!extra || !ITEM_DERIVED.some((key) => key in extra)) continue;
-    const storedKeys = parseExtra(stored?.itemExtras.get(item.id));
-    const lean: Json = { ...extra };
-    for (const key of ITEM_DERIVED) if (!(key in storedKeys)) delete lean[key];
-    setExtra(item.id, lean);
-    if (same(itemObject(after, node), wanted)) continue;
-    // One key at a time, keeping those the export needs.
-    const kept: Json = { ...extra };
-    for (const key of ITEM_DERIVED) {
-      if (!(key in kept) || key in storedKeys) continue;
-      const { [key]: _value, ...rest } = kept;
-      setExtra(item.id, rest);
-      if (same(itemObject(after, node), wanted)) delete kept[key];
-    }
-    setExtra(item.id, kept);
-  }
-
-  // 5. Associations: kept as stored when exported the same; isChildOf associations the exporter
-  // generates for the tree (same identifier, same fields) are not kept at all.
-  const wantedAssociations = new Map([...associationObjects(before)].map((a) => [a.identifier as string, a]));
-  const storedAssociations = new Map((stored?.associations ?? []).map((a) => [a.id, a]));
-  if (storedAssociations.size > 0) {
-    const asStored = draft.associations.map((a) => {
-      const row = storedAssociations.get(a.id);
-      return row ? associationFromRow(row) : a;
-    });
-    const made = new Map(
-      [...associationObjects(context({ ...draft, associations: asStored }))].map((a) => [a.identifier as string, a]),
-    );
-    draft.associations = draft.associations.map((a, i) =>
-      storedAssociations.has(a.id) && same(made.get(a.id), wantedAssociations.get(a.id)) ? asStored[i] : a,
-    );
-  }
-  const inside = new Set([pkg.framework.id, ...nodes.keys()]);
-  const candidates = draft.associations.filter(
-    (a) =>
-      !storedAssociations.has(a.id) &&
-      a.type === "isChildOf" &&
-      a.treePosition !== null &&
-      a.origin.itemId !== null &&
-      a.id === uuidV5(`isChildOf:${a.origin.itemId}:${a.destination.identifier}`),
-  );
-  if (candidates.length > 0) {
-    const dropped = new Set(candidates.map((a) => a.id));
-    const lean = { ...draft, associations: draft.associations.filter((a) => !dropped.has(a.id)) };
-    const regenerated = new Map([...associationObjects(context(lean))].map((a) => [a.identifier as string, a]));
-    for (const a of candidates) {
-      const wanted = wantedAssociations.get(a.id);
-      const made = regenerated.get(a.id);
-      if (!wanted || !made || !same(comparable(made, inside), comparable(wanted, inside))) dropped.delete(a.id);
-    }
-    draft.associations = draft.associations.filter((a) => !dropped.has(a.id));
-  }
+  // 4–5 ask about the tree: only when it may hold what this exporter makes, or the framework keeps
+  // something already (a package from another server, new here, has nothing to drop).
+  const prefix = `${before.base}/`;
+  const ours = (uri: unknown) => typeof uri === "string" && uri.startsWith(prefix);
+  const askTree =
+    stored !== undefined ||
+    items.some(
+      (i) => i.extra !== undefined && (ours(i.extra.uri) || "CFItemType" in i.extra || "CFItemTypeURI" in i.extra),
+    ) ||
+    pkg.associations.some((a) => ours(a.uri));
+  if (!askTree)
+    return {
+      ...pkg,
+      framework: { ...draft.framework, children: pkg.framework.children },
+      definitions: draft.definitions,
+    };
+  for (const item of items) draft.itemExtras.set(item.id, item.extra);
+  minimiseTree(pkg, draft, { items, status, base, stored });
 
   // The items' kept fields go back on the tree.
   const rebuild = (list: readonly ImportedItem[]): ImportedItem[] =>
