@@ -191,7 +191,14 @@ async function aim(
     return { input: intoFramework(input, existing.id) };
   }
   if (!isSlug(target.slug)) return { problem: error("", "import.invalid_slug", { slug: target.slug.slice(0, 100) }) };
-  if (existing) return { problem: error("", "import.slug_taken", { slug: target.slug, framework: titleOf(existing) }) };
+  if (existing)
+    return {
+      problem: error("", "import.slug_taken", {
+        slug: target.slug,
+        framework: titleOf(existing),
+        framework_fr: existing.title_fr ?? titleOf(existing),
+      }),
+    };
   return { input: asNewFramework(input, target.slug) };
 }
 
@@ -248,6 +255,7 @@ async function write(
         error(list[0].id, "import.items_in_other_framework", {
           count: list.length,
           framework: titleOf(list[0]),
+          framework_fr: list[0].title_fr ?? titleOf(list[0]),
           slug: list[0].slug,
           id: list[0].id,
         }),

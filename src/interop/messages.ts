@@ -278,7 +278,7 @@ const caseTemplates: Templates = {
   },
   "import.items_in_other_framework": {
     en: "Items of this file already belong to the framework “{framework}” ({slug}): {count} in all, the first being {id}. Import into that framework to update it, or as a new framework to copy it.",
-    fr: "Des éléments de ce fichier appartiennent déjà au référentiel « {framework} » ({slug}) : {count} en tout, dont le premier est {id}. Importez le fichier dans ce référentiel pour le mettre à jour, ou comme nouveau référentiel pour le copier.",
+    fr: "Des éléments de ce fichier appartiennent déjà au référentiel « {framework_fr} » ({slug}) : {count} en tout, dont le premier est {id}. Importez le fichier dans ce référentiel pour le mettre à jour, ou comme nouveau référentiel pour le copier.",
   },
   "import.no_such_framework": {
     en: "There is no framework “{slug}” to import into.",
@@ -286,7 +286,7 @@ const caseTemplates: Templates = {
   },
   "import.slug_taken": {
     en: "The short name “{slug}” is already the framework “{framework}”'s; choose another for the new framework.",
-    fr: "Le nom court « {slug} » est déjà celui du référentiel « {framework} »; choisissez-en un autre pour le nouveau référentiel.",
+    fr: "Le nom court « {slug} » est déjà celui du référentiel « {framework_fr} »; choisissez-en un autre pour le nouveau référentiel.",
   },
   "import.invalid_slug": {
     en: "“{slug}” cannot be a short name: use lower-case letters, digits and single hyphens (at most 80).",
@@ -326,7 +326,6 @@ const ruleTemplates: Templates = {
   },
 };
 
-
 // Skillshelf's own JSON (src/interop/json/) and telling formats apart (src/interop/detect.ts).
 const jsonTemplates: Templates = {
   "json.not_a_framework": {
@@ -362,7 +361,6 @@ const jsonTemplates: Templates = {
     fr: "Le contenu du fichier n'est pas un format que Skillshelf importe (JSON CASE, JSON Skillshelf, XLSX ou CSV).",
   },
 };
-
 
 const templates: Templates = {
   ...sheetTemplates,

@@ -17,6 +17,7 @@ import { stringify } from "csv-stringify/sync";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TITLE = "Public Library Staff Competencies — starter edition";
+const TITRE = "Compétences du personnel des bibliothèques publiques — édition de départ";
 
 describe("skillshelf export → import, every format", () => {
   let dir: string;
@@ -31,6 +32,7 @@ describe("skillshelf export → import, every format", () => {
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
   const file = (name: string) => join(dir, name);
+  let starterItems = 0;
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "skillshelf-cli-roundtrip-"));
@@ -42,6 +44,7 @@ describe("skillshelf export → import, every format", () => {
       const run = cli("export", "--framework", "public-library-staff", "--format", format, "--out", out);
       assert.equal(run.status, 0, run.stderr);
     }
+    starterItems = (JSON.parse(readFileSync(file("starter.case"), "utf8")).CFItems as unknown[]).length;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +56,7 @@ describe("skillshelf export → import, every format", () => {
         run.stdout,
         new RegExp(`updated framework “${TITLE}” \\(public-library-staff\\)\\n {2}nothing changed`),
       );
-      assert.match(run.stdout, /items: 0 added, 0 updated, 0 removed, 1023 unchanged/);
+      assert.match(run.stdout, /items: 0 added, 0 updated, 0 removed, \d+ unchanged/);
       assert.match(run.stdout, /nothing to publish/, name);
       assert.doesNotMatch(run.stdout, /published as edition/);
     }
@@ -65,9 +68,11 @@ describe("skillshelf export → import, every format", () => {
   it("a CSV names no framework: without a target it is refused, naming the framework by title", () => {
     const run = cli("import", file("starter.csv"), "--lang", "fr");
     assert.equal(run.status, 1);
+    // French typography puts narrow no-break spaces inside « » and before ":": read them as spaces.
+    const stderr = run.stderr.replace(/[\u00a0\u202f]/g, " ");
     assert.match(
-      run.stderr,
-      new RegExp(`appartiennent déjà au référentiel « ${TITLE} » \\(public-library-staff\\) : 1023 en tout`),
+      stderr,
+      new RegExp(`appartiennent déjà au référentiel « ${TITRE} » \\(public-library-staff\\) : \\d+ en tout`),
     );
     assert.equal(
       run.stderr.split("\n").filter((l) => l.startsWith("error")).length,
@@ -84,7 +89,8 @@ describe("skillshelf export → import, every format", () => {
       const report = JSON.parse(run.stdout).changes;
       assert.equal(report.created, true);
       assert.equal(report.slug, `copy-${format}`);
-      assert.equal(report.items.added, 1023);
+      assert.ok(report.items.added > 1000);
+      assert.equal(report.items.added, starterItems);
     }
     const again = cli("import", file("starter.json"), "--as-new", "copy-json");
     assert.equal(again.status, 1, "a short name is used once");
@@ -101,7 +107,7 @@ describe("skillshelf export → import, every format", () => {
     const run = cli("import", file("edited.csv"), "--framework", "public-library-staff", "--dry-run", "--json");
     assert.equal(run.status, 0, run.stderr);
     const { changes } = JSON.parse(run.stdout);
-    assert.deepEqual(changes.items, { added: 0, updated: 1, removed: 0, unchanged: 1022 });
+    assert.deepEqual(changes.items, { added: 0, updated: 1, removed: 0, unchanged: starterItems - 1 });
     assert.deepEqual(
       changes.changes.map((c: { id: string; fields: { field: string; after: unknown }[] }) => [
         c.id,

@@ -61,7 +61,6 @@ const WORDS = [
   "#hash",
   "📚",
   "𝔘nicode",
-  "line\nbreak",
   "tab",
   "ünïcødé",
   "«",
@@ -69,9 +68,13 @@ const WORDS = [
   "?",
 ];
 
+/** One line of text (titles, labels, publishers: the text rule keeps them on one line). */
 export const text = fc
   .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 7 })
   .map((words) => words.join(" ").replace(/^[\s«»?]+|\s+$/g, "") || "text");
+
+/** Statements and descriptions may run over several lines. */
+export const paragraph = fc.array(text, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n"));
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 const TYPE_CODES = ["category", "area", "competency", "ksa", "indicator"];
@@ -88,15 +91,15 @@ interface Shape {
 }
 
 const statement = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ en: text, fr: text }) },
-  { weight: 1, arbitrary: fc.record({ en: text, fr: fc.constant(null) }) },
-  { weight: 1, arbitrary: fc.record({ en: fc.constant(null), fr: text }) },
+  { weight: 6, arbitrary: fc.record({ en: paragraph, fr: paragraph }) },
+  { weight: 1, arbitrary: fc.record({ en: paragraph, fr: fc.constant(null) }) },
+  { weight: 1, arbitrary: fc.record({ en: fc.constant(null), fr: paragraph }) },
 );
 
 const shape: fc.Memo<Shape> = fc.memo((n) =>
   fc.record({
     statement,
-    description: fc.record({ en: maybe(text), fr: maybe(text) }),
+    description: fc.record({ en: maybe(paragraph), fr: maybe(paragraph) }),
     hasCode: fc.boolean(),
     updatedAt: date,
     children: n <= 1 ? fc.constant([]) : fc.array(shape(n - 1), { maxLength: 4 }),
