@@ -7,8 +7,9 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
-import type { EditionSummaryText } from "../editions/label.ts";
+import { type EditionSummaryText, editionLabel } from "../editions/label.ts";
 import { publishEdition } from "../editions/publish.ts";
+import { latestEditionNumber } from "../editions/store.ts";
 import { recordImportedTexts } from "../editor/flags-store.ts";
 import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
 import type { Bilingual } from "../frameworks/tree.ts";
@@ -271,10 +272,12 @@ async function write(
         slugify(options.slug ?? imported.slug ?? imported.title.en ?? imported.title.fr ?? imported.id),
       );
   const wantedTypeIds = imported.itemTypes.flatMap((t) => (t.id ? [t.id.toLowerCase()] : []));
+  const editions = current ? await latestEditionNumber(trx, current.framework.id) : 0;
   const plan = planImport(current, input, {
     now,
     slug,
     takenTypeIds: wantedTypeIds.length > 0 ? await findTakenTypeIds(trx, wantedTypeIds, imported.id) : undefined,
+    editionLabels: new Set(Array.from({ length: editions }, (_, i) => editionLabel(i + 1))),
   });
   await apply(trx, plan, options.onProgress);
   // Translation flags follow the imported texts as they follow an editor's saves (decision 008).

@@ -51,6 +51,11 @@ export interface PlanContext {
   slug: string;
   /** Item type identifiers other frameworks use: a source's own type identifier must be free. */
   takenTypeIds?: ReadonlySet<string>;
+  /**
+   * The framework's edition labels ("1", "2"…). A published export's `version` is its edition's label
+   * (decision 008), not the framework's own version: such a value changes nothing.
+   */
+  editionLabels?: ReadonlySet<string>;
 }
 
 export interface ImportPlan {
@@ -130,7 +135,10 @@ function planFramework(
     description_en: keep(imported.description.en, old?.description_en),
     description_fr: keep(imported.description.fr, old?.description_fr),
     publisher: keep(imported.publisher, old?.publisher),
-    version: imported.version ?? old?.version ?? "",
+    version:
+      (imported.version !== null && !(old && context.editionLabels?.has(imported.version)) ? imported.version : null) ??
+      old?.version ??
+      "",
     licence: keep(imported.licence, old?.licence),
     // Formats that know nothing of CASE (spreadsheets, pasted text) leave what CASE brought alone.
     extra: withLanguage(

@@ -64,7 +64,7 @@ describe("CASE: languages kept as given, none invented", () => {
   });
   after(() => t?.close());
 
-  const load = async (source: Json, publish = "First") => {
+  const load = async (source: Json, publish = { en: "First", fr: "Première" }) => {
     const parsed = parseCasePackage(JSON.stringify(source));
     assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
     const outcome = await importFramework(t.db, parsed.value, { publish, baseUrl: t.config.baseUrl });
@@ -160,7 +160,10 @@ describe("CASE: published exports keep the package's item types", { skip: caseSk
       const source = JSON.parse(readSample(name));
       const parsed = parseCasePackage(JSON.stringify(source));
       assert.ok(parsed.value);
-      const outcome = await importFramework(t.db, parsed.value, { publish: "Imported", baseUrl: t.config.baseUrl });
+      const outcome = await importFramework(t.db, parsed.value, {
+        publish: { en: "Imported", fr: "Importé" },
+        baseUrl: t.config.baseUrl,
+      });
       assert.ok(outcome.ok);
       t.catalog.invalidate();
       const served = async () => (await t.app.request(`${BASE}/CFPackages/${source.CFDocument.identifier}`)).json();

@@ -147,7 +147,10 @@ describe("CASE round trip of every real package", { skip: caseSkip }, () => {
         assert.deepEqual(third.report.changes, []);
 
         // Published: the CASE export readers get (from the edition) is as faithful as the draft's.
-        const publish = await importFramework(database.db, again.value, { baseUrl: BASE_URL, publish: "Imported" });
+        const publish = await importFramework(database.db, again.value, {
+          baseUrl: BASE_URL,
+          publish: { en: "Imported", fr: "Importé" },
+        });
         assert.ok(publish.ok && publish.report.published === 1);
         const published = await exportPublished(database.db, outcome.report.slug);
         assert.ok(validatePackage(published).ok, validatePackage(published).errors);
@@ -159,7 +162,10 @@ describe("CASE round trip of every real package", { skip: caseSkip }, () => {
         // The published export imports back with no change, and publishes nothing more.
         const back = parseCasePackage(JSON.stringify(published));
         assert.ok(back.value);
-        const republish = await importFramework(database.db, back.value, { baseUrl: BASE_URL, publish: "Again" });
+        const republish = await importFramework(database.db, back.value, {
+          baseUrl: BASE_URL,
+          publish: { en: "Again", fr: "De nouveau" },
+        });
         assert.ok(republish.ok);
         assert.deepEqual(republish.report.changes, []);
         assert.equal(republish.report.nothingToPublish, true);

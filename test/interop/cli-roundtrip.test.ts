@@ -50,7 +50,16 @@ describe("skillshelf export → import, every format", () => {
 
   it("each export imports back into its framework: nothing changed, nothing to publish", () => {
     for (const name of ["starter.case", "starter.json", "starter.xlsx", "starter.csv"]) {
-      const run = cli("import", file(name), "--framework", "public-library-staff", "--publish", "Again");
+      const run = cli(
+        "import",
+        file(name),
+        "--framework",
+        "public-library-staff",
+        "--publish",
+        "Again",
+        "--publish-fr",
+        "De nouveau",
+      );
       assert.equal(run.status, 0, `${name}: ${run.stderr}`);
       assert.match(
         run.stdout,
