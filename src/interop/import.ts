@@ -220,11 +220,16 @@ async function write(
   given: ImportedFramework | CasePackage,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const aimed = await aim(trx, given, options.target);
+  // A copy is reconciled as the package it came as (what this exporter wrote is recognised by the
+  // source's identifiers), then given identifiers of its own.
+  const copy = options.target?.kind === "new";
+  const source =
+    copy && isCasePackage(given) ? minimiseCasePackage(given, { status: "draft", baseUrl: options.baseUrl }) : given;
+  const aimed = await aim(trx, source, options.target);
   if ("problem" in aimed) return { ok: false, problems: [aimed.problem] };
   let input = aimed.input;
   const current = await loadState(trx, (isCasePackage(input) ? input.framework : input).id);
-  if (isCasePackage(input))
+  if (isCasePackage(input) && !copy)
     input = minimiseCasePackage(input, {
       status: current?.framework.status ?? "draft",
       baseUrl: options.baseUrl,

@@ -160,6 +160,20 @@ const storedDocumentInput = (framework: Framework, baseUrl: string): CaseExportI
   baseUrl,
 });
 
+/**
+ * CFDefinitions as exported, without their dates: a definition the exporter makes is dated with the
+ * framework's last change, which a published export does not carry (its document is dated with the
+ * edition's publication, decision 008); a date alone is no change (plan.ts).
+ */
+function undated(definitions: Json): Json {
+  const out: Json = {};
+  for (const [collection, list] of Object.entries(definitions))
+    out[collection] = Array.isArray(list)
+      ? list.map((d) => (isObject(d) ? { ...d, lastChangeDateTime: undefined } : d))
+      : list;
+  return out;
+}
+
 /** The association as exported, with the titles of its ends inside the package left out. */
 function comparable(association: Json, inside: ReadonlySet<string>): Json {
   const end = (value: unknown) => {
@@ -359,7 +373,7 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
   const used = new Set(items.map((i) => i.type));
   if (
     [...generatedTypes].every((code) => !used.has(code) || same(before.types.get(code), tried.types.get(code))) &&
-    same(definitionsObjects(tried).definitions, definitionsBefore)
+    same(undated(definitionsObjects(tried).definitions), undated(definitionsBefore))
   ) {
     draft.framework = trial.framework;
     draft.definitions = trial.definitions;
@@ -375,7 +389,10 @@ export function minimiseCasePackage(pkg: CasePackage, options: MinimiseOptions):
     : draft.definitions.find((d) => d.kind === "license" && d.id === licenceId);
   const exportsTheSame = (extra: Json | undefined, definitions: CaseDefinition[]) => {
     const ctx = context({ ...draft, framework: { ...draft.framework, extra }, definitions });
-    return same(documentObject(ctx), docBefore) && same(definitionsObjects(ctx).definitions, definitionsBefore);
+    return (
+      same(documentObject(ctx), docBefore) &&
+      same(undated(definitionsObjects(ctx).definitions), undated(definitionsBefore))
+    );
   };
   const storedDoc = stored ? orUndefined(storedWithOurs(stored.frameworkExtra, incomingDoc)) : undefined;
   if (stored && exportsTheSame(storedDoc, draft.definitions)) draft.framework.extra = storedDoc;
