@@ -18,12 +18,19 @@ type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 const SAMPLE = "00000000-0000-4000-8000-000000000000";
 const TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+/**
+ * The CASE API is read-only: its POST routes exist only to answer 405 (with an imsx payload)
+ * before any body is read, so they are checked on their own below, not as form routes.
+ */
+const READ_ONLY_API = /^\/ims\/case\//;
+
 /** Every POST route the app registers, as concrete paths in both languages. */
-function postPaths(t: TestApp): string[] {
+function postPaths(t: TestApp, which: "forms" | "read-only" = "forms"): string[] {
   const paths = new Set<string>();
   // biome-ignore lint/suspicious/noExplicitAny: inspectRoutes takes a Hono of the default Env.
   for (const route of inspectRoutes(t.app as any)) {
     if (route.isMiddleware || route.method !== "POST") continue;
+    if (READ_ONLY_API.test(route.path) !== (which === "read-only")) continue;
     paths.add(
       route.path.replace(/:([A-Za-z_]+)(\{[^}]*\})?/g, (_, name: string) =>
         name === "slug" ? "public-library-staff" : name === "token" ? TOKEN : SAMPLE,
@@ -68,6 +75,23 @@ for (const dialect of testDialects()) {
       for (const expected of ["/en/sign-in", "/en/admin/users", "/en/editor/frameworks", "/en/editor/import/upload"])
         assert.ok(paths.includes(expected), expected);
       assert.ok(paths.length >= 30, `only ${paths.length} POST routes found`);
+    });
+
+    test("the read-only CASE API answers 405 to any write, whatever its body, and reads none of it", async () => {
+      const apiPaths = postPaths(t, "read-only").map((p) => p.replace("*", "CFDocuments"));
+      assert.ok(apiPaths.length > 0, "the CASE API registers its refusals");
+      for (const path of apiPaths) {
+        const { stream, counter } = lazyBody(300 * 1024 * 1024);
+        const response = await t.app.request(path, {
+          method: "POST",
+          headers: { "content-type": "multipart/form-data; boundary=x", origin: "https://elsewhere.example" },
+          body: stream,
+          duplex: "half",
+        } as RequestInit);
+        assert.equal(response.status, 405, path);
+        assert.match(response.headers.get("content-type") ?? "", /json/, path);
+        assert.ok(counter.pulled <= 2 * 64 * 1024, `${path}: ${counter.pulled} bytes were read`);
+      }
     });
 
     test("200 parallel guesses at one account: only the free ones are checked, and the right password among them wipes nothing", async () => {
