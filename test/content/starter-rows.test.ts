@@ -63,10 +63,10 @@ describe("starterRows", () => {
   });
 
   test("dates: a node's day at noon UTC, inherited from its parent when it has none", () => {
-    assert.equal(byCode.get("ML.CR")?.updated_at, "2026-10-02T12:00:00.000Z");
+    assert.equal(byCode.get("ML.CR")?.updated_at, "2026-11-30T12:00:00.000Z");
     assert.equal(
       byCode.get("ML.CR.1.1")?.updated_at,
-      "2026-10-02T12:00:00.000Z",
+      "2026-11-30T12:00:00.000Z",
       "a KSA without a date takes its area's",
     );
     assert.equal(byCode.get("ML")?.updated_at, `${content.framework.updated}T12:00:00.000Z`);

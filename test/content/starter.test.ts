@@ -178,7 +178,7 @@ describe("starter taxonomy follows the index", () => {
     const cr = byCode.get("ML.CR");
     assert.ok(cr, "ML.CR is missing");
     assert.equal(cr.en.statement, "Community Relations");
-    assert.equal(cr.updated, "2026-10-02");
+    assert.equal(cr.updated, "2026-11-30");
     const competencies = (cr.children ?? []).map((c) => c.en.statement);
     assert.equal(competencies.length, 6);
     for (const competency of cr.children ?? []) assert.ok((competency.children ?? []).length >= 3, competency.code);

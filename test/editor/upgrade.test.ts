@@ -35,7 +35,7 @@ for (const dialect of ["sqlite", "pglite"] as const) {
         assert.deepEqual(await listEditions(database.db, draft.framework.id), []);
         const view = await createCatalog(database.db, { checkIntervalMs: 0 }).get(rows.framework.slug);
         assert.equal(view?.itemCount, rows.items.length);
-        assert.equal(view?.byKey.get("ML.CR")?.lastUpdated, "2026-10-02T12:00:00.000Z");
+        assert.equal(view?.byKey.get("ML.CR")?.lastUpdated, "2026-11-30T12:00:00.000Z");
         // 005: Skillshelf's own summary exists in both languages from then on.
         const [first] = await listEditions(database.db, rows.framework.id);
         assert.deepEqual(

@@ -149,8 +149,8 @@ describe("what the pages show", () => {
     const cr = area("ML.CR");
     assert.equal(firstText(html, "h1"), "Community Relations");
     assert.ok(
-      /Last updated:? <time datetime="2026-10-02">October 2, 2026<\/time>/.test(html),
-      "Last updated: October 2, 2026",
+      /Last updated:? <time datetime="2026-11-30">November 30, 2026<\/time>/.test(html),
+      "Last updated: November 30, 2026",
     );
     assert.equal((html.match(/class="competency"/g) ?? []).length, 6);
     for (const competency of cr.children ?? []) {
@@ -168,8 +168,8 @@ describe("what the pages show", () => {
     assert.equal(firstText(html, "h1"), escapeHtml(area("ML.CR").fr.statement));
     // French puts a (no-break) space before the colon; accept the text with or without it.
     assert.ok(
-      /Dernière mise à jour[\s\u00a0\u202f]?:? <time datetime="2026-10-02">2 octobre 2026<\/time>/.test(html),
-      "Dernière mise à jour : 2 octobre 2026",
+      /Dernière mise à jour[\s\u00a0\u202f]?:? <time datetime="2026-11-30">30 novembre 2026<\/time>/.test(html),
+      "Dernière mise à jour : 30 novembre 2026",
     );
     assert.ok(!/Last updated|Associated knowledge/.test(html), "no English left on the French page");
   });
@@ -183,7 +183,7 @@ describe("what the pages show", () => {
       const footer = html.slice(html.indexOf('class="print-footer"'));
       assert.ok(footer.length > 30, "a print footer");
       assert.ok(footer.includes(`http://localhost:3000${urls.item(lang, SLUG, "ML.CR")}`), "the page's address");
-      assert.ok(footer.includes(lang === "en" ? "October 2, 2026" : "2 octobre 2026"), "the area's date");
+      assert.ok(footer.includes(lang === "en" ? "November 30, 2026" : "30 novembre 2026"), "the area's date");
       assert.ok(shows(footer, messages(lang).edition("1")), "the edition: the starter is edition 1");
       assert.equal((html.match(/class="competency"/g) ?? []).length, 6, "the whole area");
     });

@@ -222,7 +222,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(shape(tree.roots), shape(expectedTree.roots));
       assert.equal(
         tree.byId.get(rows.items.find((i) => i.code === "ML.CR")?.id as string)?.lastUpdated,
-        "2026-10-02T12:00:00.000Z",
+        "2026-11-30T12:00:00.000Z",
       );
     });
 
