@@ -7,7 +7,9 @@ import { secureHeaders } from "hono/secure-headers";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
+import { searchApiRoutes } from "./api/search.ts";
 import type { AppEnv } from "./app-env.ts";
+import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.tsx";
@@ -15,25 +17,28 @@ import { createAuthService } from "./auth/service.ts";
 import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
-import { editionRoutes } from "./editions/routes.tsx";
-import { editorRoutes } from "./editor/routes/index.tsx";
-import type { Catalog } from "./frameworks/catalog.ts";
+import type { Catalog } from "./editions/catalog.ts";
+import { EDITOR_BODY_RULE, editorRoutes } from "./editor/routes/index.tsx";
+import { editorUrls } from "./editor/urls.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
+import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
+import { IMPORT_BODY_RULES } from "./interop/wizard/render.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import type { Logger } from "./log.ts";
-import { searchApiRoutes } from "./search/api.ts";
 import { searchRoutes } from "./search/routes.tsx";
-import { limitBodies } from "./security/body-limit.ts";
-import { BODY_RULES, DEFAULT_BODY_LIMIT } from "./security/body-limits.ts";
+import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
 import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
 import { Layout } from "./ui/layout.tsx";
 import { pageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
+
+/** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
+export const BODY_RULES: readonly BodyRule[] = [...IMPORT_BODY_RULES, EDITOR_BODY_RULE];
 
 export interface AppDeps {
   config: Config;
@@ -121,7 +126,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         const alternate =
           props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
         const page = await (
-          <Layout {...props} alternate={alternate} user={c.var.user}>
+          <Layout
+            {...props}
+            alternate={alternate}
+            headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
+          >
             {children}
           </Layout>
         ).toString();
@@ -168,7 +177,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
-    localized.use("*", pageCache());
+    // Signed-in pages carry the person's own header; readers' pages change with the content revision.
+    localized.use(
+      "*",
+      pageCache<AppEnv>({ revision: (c) => c.var.catalog.revision(), personal: (c) => Boolean(c.var.user) }),
+    );
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     localized.route("/search", searchRoutes());
@@ -178,7 +191,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // editor, editions and history (src/editor, src/editions)
     localized.route("/editor", editorRoutes());
     localized.route("/", editionRoutes());
-    localized.route("/", indexRoutes());
+    // Readers' pages offer an editor the way to edit what they show; they load no editor code.
+    localized.route("/", indexRoutes({ editUrl: { framework: editorUrls.framework, item: editorUrls.edit } }));
     app.route(`/${lang}`, localized);
   }
 

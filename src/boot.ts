@@ -4,7 +4,7 @@ import type { Config } from "./config.ts";
 import { loadStarterFramework } from "./content/load-starter.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { createCatalog } from "./frameworks/catalog.ts";
+import { createCatalog } from "./editions/catalog.ts";
 import { listFrameworks } from "./frameworks/store.ts";
 import { createLogger, type Logger } from "./log.ts";
 

@@ -6,8 +6,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { latestEditionNumber } from "../editions/store.ts";
-import { EditorError } from "../editor/errors.ts";
 import { LIMITS } from "../editor/schemas.ts";
+import { EditorError } from "../frameworks/errors.ts";
 import { findFrameworkById } from "../frameworks/store.ts";
 import type { Bilingual } from "../frameworks/tree.ts";
 import { editionItems, findAdoption } from "./store.ts";

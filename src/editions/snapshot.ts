@@ -4,8 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework, ItemType } from "../db/schema.ts";
-import { diffItems, type FieldChange } from "../editor/history.ts";
-import type { ItemState } from "../editor/item-state.ts";
+import { diffItems, type FieldChange } from "../frameworks/history.ts";
+import type { ItemState } from "../frameworks/item-state.ts";
 import { type FrameworkJson, frameworkJson, type ItemJson } from "../frameworks/json.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../frameworks/tree.ts";
 import type { FrameworkView } from "../frameworks/view.ts";

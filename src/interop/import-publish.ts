@@ -6,8 +6,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { buildSnapshot, type EditionSnapshot, parseSnapshot, snapshotRows } from "../editions/snapshot.ts";
 import { latestEdition } from "../editions/store.ts";
+import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../frameworks/case-store.ts";
 import { findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "./case/store.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -8,13 +8,9 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { type EditionSummaryText, editionLabel } from "../editions/label.ts";
-import { publishEdition } from "../editions/publish.ts";
 import { latestEditionNumber } from "../editions/store.ts";
+import { publishEdition } from "../editor/commands/publish.ts";
 import { recordImportedTexts } from "../editor/flags-store.ts";
-import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
-import type { Bilingual } from "../frameworks/tree.ts";
-import { minimiseCasePackage } from "./case/minimise.ts";
-import { type CasePackage, isCasePackage } from "./case/model.ts";
 import {
   deleteAssociations,
   deleteDefinitions,
@@ -22,7 +18,11 @@ import {
   listDefinitions,
   upsertAssociations,
   upsertDefinitions,
-} from "./case/store.ts";
+} from "../frameworks/case-store.ts";
+import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
+import type { Bilingual } from "../frameworks/tree.ts";
+import { minimiseCasePackage } from "./case/minimise.ts";
+import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { draftIsLatestEdition } from "./import-publish.ts";
 import {
   deleteTypes,

@@ -7,8 +7,9 @@
  * sibling order, kept CASE fields. A date that moved alone, a position number that keeps the same
  * order, an association listed in another order: no change, and nothing is written for them.
  */
-import { uuidV5 } from "../content/uuid.ts";
+
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../db/schema.ts";
+import { uuidV5 } from "../db/uuid.ts";
 import { type Bilingual, compareSiblings } from "../frameworks/tree.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow } from "./case/rows.ts";

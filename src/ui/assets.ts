@@ -6,8 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import type { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import type { Env, Hono } from "hono";
 
 interface Asset {
   body: Buffer;
@@ -51,7 +50,7 @@ export function assetUrl(name: string): string {
   return asset ? `/assets/${name}?v=${asset.hash}` : `/assets/${name}`;
 }
 
-export function mountAssets(app: Hono<AppEnv>): void {
+export function mountAssets<E extends Env>(app: Hono<E>): void {
   // Browsers ask for /favicon.ico whatever the page links to: the same icon, never a 404.
   app.get("/favicon.ico", (c) => {
     const icon = load("favicon.svg") as Asset;

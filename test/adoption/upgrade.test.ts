@@ -13,7 +13,7 @@ import { parseSnapshot, snapshotItems } from "../../src/editions/snapshot.ts";
 import { findEdition } from "../../src/editions/store.ts";
 import { upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { deleteItem } from "../../src/editor/commands/items.ts";
-import type { ItemState } from "../../src/editor/item-state.ts";
+import type { ItemState } from "../../src/frameworks/item-state.ts";
 import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 
 /** How decisions were keyed before migration 006 (the upstream state decided on). */

@@ -6,8 +6,8 @@ import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import { openDatabase, openPglite } from "../../src/db/connect.ts";
 import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { listEditions } from "../../src/editions/store.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
 
 for (const dialect of ["sqlite", "pglite"] as const) {

@@ -4,7 +4,7 @@ import { readConfig } from "../../src/config.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { type Database, openDatabase, openPglite } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
 
 export type TestDialect = "sqlite" | "pglite" | "postgres";

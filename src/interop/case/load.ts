@@ -1,12 +1,12 @@
 /** Gathers what a CASE export needs: the reader's view of a framework plus what its import kept. */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import type { FrameworkView } from "../../editions/catalog.ts";
 import { type EditionCaseData, parseSnapshot } from "../../editions/snapshot.ts";
 import { findEdition } from "../../editions/store.ts";
-import type { FrameworkView } from "../../frameworks/catalog.ts";
+import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
 import type { CaseExportInput } from "./export-parts.ts";
 import { isObject } from "./reader.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "./store.ts";
 
 function parseTypeExtra(text: string | null | undefined) {
   if (text === null || text === undefined) return null;

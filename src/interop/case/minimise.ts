@@ -13,8 +13,9 @@
  * exporter fills in from that node (its code or statement), so a package whose statement changed
  * still matches its generated tree. A package from elsewhere has its own URIs and keeps everything.
  */
-import { uuidV5 } from "../../content/uuid.ts";
+
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
+import { uuidV5 } from "../../db/uuid.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
 import { associationObjects } from "./export.ts";
 import { definitionObject, definitionsObjects } from "./export-definitions.ts";

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
-import { buildFrameworkView } from "../../frameworks/catalog.ts";
+import { buildFrameworkView } from "../../editions/catalog.ts";
 import { frameworkJson } from "../../frameworks/json.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { caseExportChunks } from "../case/export.ts";

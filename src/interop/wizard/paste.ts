@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import type { MessageKey } from "../../auth/forms.ts";
-import { INDEX_LEVELS } from "../../content/item-types.ts";
-import { uuidV5 } from "../../content/uuid.ts";
+import { uuidV5 } from "../../db/uuid.ts";
+import { INDEX_LEVELS } from "../../frameworks/item-types.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { checkText, type TextIssue, type TextKind } from "../../text/rules.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";

@@ -5,7 +5,7 @@
  * mark it with its own `lang`, exports and APIs give the tag back (decision 009). Pure.
  */
 import type { Framework } from "../db/schema.ts";
-import type { Lang } from "../i18n/index.ts";
+import type { Lang } from "./index.ts";
 
 /** BCP 47 tag of each text column. */
 export type TextLanguages = Record<Lang, string>;

@@ -5,17 +5,23 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
-import { withProvenance } from "../adoption/provenance.ts";
 import { starterSlug } from "../content/starter-slug.ts";
 import type { DB, Edition, Framework } from "../db/schema.ts";
-import { editionLabel } from "../editions/label.ts";
-import { assembleView, parseSnapshot, viewFromSnapshot } from "../editions/snapshot.ts";
-import { type EditionSummary, findEdition, latestEdition, listEditions } from "../editions/store.ts";
-import { findFrameworkBySlug, listFrameworks, listItemRows, listItemTypes, readContentRevision } from "./store.ts";
-import type { FrameworkView } from "./view.ts";
+import {
+  findFrameworkBySlug,
+  listFrameworks,
+  listItemRows,
+  listItemTypes,
+  readContentRevision,
+} from "../frameworks/store.ts";
+import type { FrameworkView } from "../frameworks/view.ts";
+import { editionLabel } from "./label.ts";
+import { withProvenance } from "./provenance.ts";
+import { assembleView, parseSnapshot, viewFromSnapshot } from "./snapshot.ts";
+import { type EditionSummary, findEdition, latestEdition, listEditions } from "./store.ts";
 
 // Defined apart so the edition snapshots (which build views) need not import the catalog.
-export type { FrameworkView } from "./view.ts";
+export type { FrameworkView } from "../frameworks/view.ts";
 
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */

@@ -1,7 +1,7 @@
 /** Repository functions for what CASE keeps beyond items: associations and definitions. */
 import type { Kysely, Transaction } from "kysely";
-import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../../db/schema.ts";
-import type { Json } from "./reader.ts";
+import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
+import type { Json } from "../interop/case/reader.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

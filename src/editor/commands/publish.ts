@@ -4,17 +4,17 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { provenanceAtPublish } from "../adoption/provenance.ts";
-import type { DB } from "../db/schema.ts";
-import { newBatch, writeChanges } from "../editor/changes-store.ts";
-import { EditorError } from "../editor/errors.ts";
-import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../interop/case/store.ts";
-import type { Actor } from "../policy/index.ts";
-import { acceptText } from "../text/rules.ts";
-import { type EditionSummaryText, editionLabel } from "./label.ts";
-import { buildSnapshot } from "./snapshot.ts";
-import { insertEdition, latestEditionNumber } from "./store.ts";
+import { provenanceAtPublish } from "../../adoption/report.ts";
+import type { DB } from "../../db/schema.ts";
+import { type EditionSummaryText, editionLabel } from "../../editions/label.ts";
+import { buildSnapshot } from "../../editions/snapshot.ts";
+import { insertEdition, latestEditionNumber } from "../../editions/store.ts";
+import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../../frameworks/store.ts";
+import type { Actor } from "../../policy/index.ts";
+import { acceptText } from "../../text/rules.ts";
+import { newBatch, writeChanges } from "../changes-store.ts";
 
 export const SUMMARY_MAX = 500;
 
