@@ -2,6 +2,7 @@
 import { createApp } from "./app.tsx";
 import type { Config } from "./config.ts";
 import { loadStarterFramework } from "./content/load-starter.ts";
+import { starterSlug } from "./content/starter-slug.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createCatalog } from "./editions/catalog.ts";
@@ -25,7 +26,8 @@ export async function boot(config: Config, options: { database?: Database; logge
     const result = await loadStarterFramework(database.db);
     logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
   }
-  const catalog = createCatalog(database.db);
+  // Readers see the starter first (the home page shows the first published framework).
+  const catalog = createCatalog(database.db, { firstSlug: starterSlug() });
   const app = createApp({ config, db: database.db, catalog, logger });
   return { database, app, logger, close: () => database.close() };
 }

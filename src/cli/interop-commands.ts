@@ -20,6 +20,7 @@ import { caseExportInput } from "../interop/case/load.ts";
 import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
+import { findDraftFramework, loadDraftAsImport } from "../interop/draft-store.ts";
 import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
 import {
   type Change,
@@ -39,8 +40,7 @@ import {
 } from "../interop/model.ts";
 import { exportSpreadsheet } from "../interop/sheets/index.ts";
 import { parsePastedText } from "../interop/text/index.ts";
-import { newFrameworkWithArea, placeArea } from "../interop/wizard/paste.ts";
-import { findDraftFramework, loadDraftAsImport } from "../interop/wizard/store.ts";
+import { newFrameworkWithArea, placeArea } from "../interop/text/place.ts";
 import { type Command, UsageError } from "./command.ts";
 import { type Progress, progressBar } from "./progress.ts";
 

@@ -5,7 +5,6 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
-import { starterSlug } from "../content/starter-slug.ts";
 import type { DB, Edition, Framework } from "../db/schema.ts";
 import {
   findFrameworkBySlug,
@@ -77,9 +76,13 @@ function editionView(
   };
 }
 
+/**
+ * @param options.firstSlug the framework readers see first (start-up names the starter,
+ * src/content/starter-slug.ts); without it, frameworks keep their order of creation
+ */
 export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: number; firstSlug?: string } = {}): Catalog {
   const checkInterval = options.checkIntervalMs ?? 1000;
-  const firstSlug = "firstSlug" in options ? options.firstSlug : starterSlug();
+  const firstSlug = options.firstSlug;
   let knownRevision = -1;
   let checkedAt = 0;
   let pendingCheck: Promise<number> | null = null;

@@ -20,6 +20,8 @@ export const editorUrls = {
   newFramework: (lang: Lang) => `${base(lang)}/new`,
   createFramework: (lang: Lang) => `${base(lang)}/frameworks`,
   adopt: (lang: Lang) => `${base(lang)}/adopt`,
+  /** The import wizard's first page (src/interop/wizard builds its other addresses from it). */
+  importWizard: (lang: Lang) => `${base(lang)}/import`,
   framework: fw,
   details: (lang: Lang, slug: string) => `${fw(lang, slug)}/details`,
   item,

@@ -1,7 +1,6 @@
 /** Repository functions for what CASE keeps beyond items: associations and definitions. */
 import type { Kysely, Transaction } from "kysely";
 import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
-import type { Json } from "../interop/case/reader.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -56,14 +55,14 @@ export async function listDefinitions(db: Executor, frameworkId: string): Promis
 }
 
 /** items.extra of every item that has one, parsed. */
-export async function listItemExtras(db: Executor, frameworkId: string): Promise<Map<string, Json>> {
+export async function listItemExtras(db: Executor, frameworkId: string): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db
     .selectFrom("items")
     .select(["id", "extra"])
     .where("framework_id", "=", frameworkId)
     .where("extra", "is not", null)
     .execute();
-  const extras = new Map<string, Json>();
+  const extras = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     try {
       const value = JSON.parse(row.extra as string);

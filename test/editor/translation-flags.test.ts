@@ -20,7 +20,7 @@ import { type BilingualText, nextFlag, type Pair, type TextLang } from "../../sr
 import { findDraftItem } from "../../src/frameworks/draft-store.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { importFramework } from "../../src/interop/import.ts";
-import { loadDraftAsImport } from "../../src/interop/wizard/store.ts";
+import { loadDraftAsImport } from "../../src/interop/draft-store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
 const SLUG = "public-library-staff";

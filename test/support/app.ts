@@ -2,6 +2,7 @@
 import { createApp } from "../../src/app.tsx";
 import { readConfig } from "../../src/config.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
+import { starterSlug } from "../../src/content/starter-slug.ts";
 import { type Database, openDatabase, openPglite } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
@@ -73,7 +74,7 @@ export const TEST_AUTH_SECRET = "test-secret-of-at-least-32-characters-for-skill
 export async function makeTestApp(options: { dialect?: TestDialect; starter?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const database = await openTestDatabase(options.dialect ?? "sqlite");
   if (options.starter !== false) await loadStarterFramework(database.db);
-  const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
+  const catalog = createCatalog(database.db, { checkIntervalMs: 0, firstSlug: starterSlug() });
   const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...options.env });
   const app = createApp({ config, db: database.db, catalog, logger: createLogger("silent") });
   return { app, db: database.db, catalog, config, close: () => database.close() };

@@ -11,7 +11,7 @@ import { requirePermission } from "../../policy/guard.ts";
 import { caseExportChunks } from "../case/export.ts";
 import { caseExportInput } from "../case/load.ts";
 import { exportSpreadsheet } from "../sheets/index.ts";
-import { findDraftFramework } from "./store.ts";
+import { findDraftFramework } from "../draft-store.ts";
 
 const TYPES = {
   json: "application/json; charset=utf-8",

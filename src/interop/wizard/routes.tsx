@@ -29,7 +29,7 @@ import {
 import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
 import { MAX_UPLOAD_BODY, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, readBody, renderPage, type Status, str } from "./render.ts";
 import { renderStart } from "./start.tsx";
-import { findDraftFramework } from "./store.ts";
+import { findDraftFramework } from "../draft-store.ts";
 import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore } from "./uploads.ts";
 import { wizardUrls } from "./urls.ts";
 

@@ -14,7 +14,7 @@ import {
 } from "./fields.tsx";
 import { textIn } from "./parts.tsx";
 import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
-import type { ImportTarget } from "./store.ts";
+import type { ImportTarget } from "../draft-store.ts";
 import { wizardUrls } from "./urls.ts";
 
 export interface StartValues {
