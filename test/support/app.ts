@@ -3,10 +3,11 @@ import { createApp } from "../../src/app.tsx";
 import { readConfig } from "../../src/config.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { starterSlug } from "../../src/content/starter-slug.ts";
-import { type Database, openDatabase, openPglite } from "../../src/db/connect.ts";
+import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
+import { openPglite } from "./pglite.ts";
 
 export type TestDialect = "sqlite" | "pglite" | "postgres";
 
