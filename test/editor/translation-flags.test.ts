@@ -19,8 +19,8 @@ import { listOutdated, outdatedOf } from "../../src/editor/flags-store.ts";
 import { type BilingualText, nextFlag, type Pair, type TextLang } from "../../src/editor/translations.ts";
 import { findDraftItem } from "../../src/frameworks/draft-store.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
-import { importFramework } from "../../src/interop/import.ts";
 import { loadDraftAsImport } from "../../src/interop/draft-store.ts";
+import { importFramework } from "../../src/interop/import.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
 const SLUG = "public-library-staff";

@@ -10,8 +10,8 @@ import { frameworkJson } from "../../frameworks/json.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { caseExportChunks } from "../case/export.ts";
 import { caseExportInput } from "../case/load.ts";
-import { exportSpreadsheet } from "../sheets/index.ts";
 import { findDraftFramework } from "../draft-store.ts";
+import { exportSpreadsheet } from "../sheets/index.ts";
 
 const TYPES = {
   json: "application/json; charset=utf-8",

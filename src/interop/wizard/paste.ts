@@ -4,12 +4,9 @@
  * checked again (placing the area into a framework is interop's own: src/interop/text/place.ts). No I/O here.
  */
 import { z } from "zod";
-import { uuidV5 } from "../../db/uuid.ts";
-import { INDEX_LEVELS } from "../../frameworks/item-types.ts";
-import type { Lang, MessageKey } from "../../i18n/index.ts";
+import type { MessageKey } from "../../i18n/index.ts";
 import { checkText, type TextIssue, type TextKind } from "../../text/rules.ts";
-import type { ImportedFramework, ImportedItem } from "../model.ts";
-import { MAX_STATEMENT_LENGTH, type PastedArea, pastedAreaToItem } from "../text/index.ts";
+import { MAX_STATEMENT_LENGTH, type PastedArea } from "../text/index.ts";
 
 export const PASTE_LIMITS = {
   title: 300,
