@@ -5,8 +5,8 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Framework } from "../db/schema.ts";
+import { listItemsForImport, listTypesForImport } from "../frameworks/bulk-store.ts";
 import { findFrameworkBySlug } from "../frameworks/store.ts";
-import { listItemsForImport, listTypesForImport } from "./import-store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;

@@ -10,10 +10,10 @@
 
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../db/schema.ts";
 import { uuidV5 } from "../db/uuid.ts";
+import type { ItemWrite, TypeWrite } from "../frameworks/bulk-store.ts";
 import { type Bilingual, compareSiblings } from "../frameworks/tree.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow } from "./case/rows.ts";
-import type { ItemWrite, TypeWrite } from "./import-store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
 import { diffExtra, diffFields, type FieldChange, keepPackageLinks, movedMembers, parseObject } from "./plan-diff.ts";
 
