@@ -11,3 +11,6 @@ export interface Command {
   /** Returns the exit code; -1 means "keep running" (a server). */
   run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
 }
+
+/** Every command that opens the database ends its help with this. */
+export const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";

@@ -5,11 +5,10 @@ import { ContentError } from "../content/starter.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { startServer } from "../server.ts";
-import { type Command, UsageError } from "./command.ts";
+import { type Command, ENV_NOTE, UsageError } from "./command.ts";
+import { exportCommand } from "./export-command.ts";
 import { askNewPasswordTwice } from "./hidden-prompt.ts";
-import { exportCommand, importCommand } from "./interop-commands.ts";
-
-const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
+import { importCommand } from "./interop-commands.ts";
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
   const config = readConfig();
@@ -114,7 +113,7 @@ ${ENV_NOTE}`,
     },
   },
 
-  // Interoperability (src/cli/interop-commands.ts): CASE, spreadsheets, pasted text.
+  // Interoperability (src/cli/interop-commands.ts, export-command.ts): CASE, spreadsheets, pasted text.
   import: importCommand,
   export: exportCommand,
 };
