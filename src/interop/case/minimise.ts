@@ -50,7 +50,6 @@ export interface MinimiseOptions {
   stored?: StoredCase;
 }
 
-const _EPOCH = "1970-01-01T00:00:00.000Z";
 const NONE: CaseAssociation[] = [];
 /** A base no real URI starts with: without the instance's own, nothing is mistaken for ours. */
 const NO_BASE = "urn:skillshelf:no-base";
