@@ -261,7 +261,6 @@ export function publishSummary(en: string | undefined, fr: string | undefined): 
 }
 
 export const importCommand: Command = {
-  summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
   positionals: true,
   help: `Usage: skillshelf import FILE [--format case|json|xlsx|csv|text] [--framework SLUG | --as-new SLUG]
                         [--dry-run] [--json] [--publish SUMMARY --publish-fr SUMMARY]
@@ -418,7 +417,6 @@ async function writeOut(path: string | undefined, write: (out: Writable) => Prom
 }
 
 export const exportCommand: Command = {
-  summary: "export a framework (--format case|json|xlsx|csv)",
   help: `Usage: skillshelf export [--framework SLUG] [--format case|json|xlsx|csv] [--out FILE] [--draft]
 
 Writes a framework's latest published edition (or its draft, if it was never published, or with
