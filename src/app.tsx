@@ -63,7 +63,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     searchIndexSize: async () => (await searchIndexFor(deps.catalog)).items.length,
     editions: async () => {
       const views = await Promise.all((await deps.catalog.list()).map((f) => deps.catalog.get(f.slug)));
-      return views.flatMap((view) => (view?.edition ? [{ slug: view.framework.slug, number: view.edition.number }] : []));
+      return views.flatMap((view) =>
+        view?.edition ? [{ slug: view.framework.slug, number: view.edition.number }] : [],
+      );
     },
   });
 

@@ -24,7 +24,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const runtime = await boot(config, { lifecycle });
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {
-      runtime.logger.info({ url: `http://localhost:${info.port}`, database: runtime.database.dialect }, "Skillshelf is listening");
+      runtime.logger.info(
+        { url: `http://localhost:${info.port}`, database: runtime.database.dialect },
+        "Skillshelf is listening",
+      );
       let stopping: Promise<void> | undefined;
       const stop = () => {
         stopping ??= (async () => {

@@ -31,7 +31,8 @@ export interface MetricsSettings {
 /** The route label: the pattern that answered, or what answered instead of a route. */
 export function routeLabel(c: Context): string {
   const pattern = routePath(c);
-  if (pattern === "" || pattern === "*" || pattern === "/*") return c.res.status === 404 ? "(unmatched)" : "(middleware)";
+  if (pattern === "" || pattern === "*" || pattern === "/*")
+    return c.res.status === 404 ? "(unmatched)" : "(middleware)";
   return pattern;
 }
 
