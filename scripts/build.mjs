@@ -27,9 +27,10 @@ const INPUTS = ["src", "package.json", "package-lock.json", "scripts/build.mjs",
 
 /**
  * Left in node_modules: better-sqlite3 (a native addon), pg (loaded only for PostgreSQL, and it asks
- * for the optional pg-native), markdown-it (src/ui/markdown.ts requires it on first use).
+ * for the optional pg-native), markdown-it (src/ui/markdown.ts requires it on first use), PGlite (tests
+ * only: a development dependency, never loaded by the server).
  */
-const EXTERNAL = ["better-sqlite3", "pg", "markdown-it"];
+const EXTERNAL = ["better-sqlite3", "pg", "markdown-it", "@electric-sql/pglite"];
 
 /** The newest modification time (ms) of a file or, for a folder, of it and anything under it. */
 function newestChange(path) {

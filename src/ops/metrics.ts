@@ -9,7 +9,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { AppEnv } from "../app-env.ts";
 
 /** What a scrape reads from the rest of the application (supplied by app.tsx). */
@@ -51,9 +50,54 @@ export interface Metrics {
   mount(app: Hono<AppEnv>): void;
 }
 
-/** A registry of its own per app, so two apps in one process (tests) never share counters. */
+/**
+ * A registry of its own per app, so two apps in one process (tests) never share counters.
+ * prom-client is loaded only when metrics are on, and then in the background: most sites never pay
+ * for it at start-up, and those that do only once the server listens (decision 019).
+ */
 export function createMetrics(settings: MetricsSettings, sources: MetricsSources): Metrics | undefined {
   if (!settings.enabled) return undefined;
+  const loaded = import("prom-client").then((prom) => buildRegistry(prom, sources));
+  // A failure to load is reported by the first request or scrape that needs it, not as an unhandled rejection.
+  loaded.catch(() => undefined);
+
+  // Known methods only: a made-up method must not make a series of its own.
+  const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const { requests, latency } = await loaded;
+      const method = METHODS.has(c.req.method) ? c.req.method : "OTHER";
+      const route = routeLabel(c);
+      requests.inc({ method, route, status: String(c.res.status) });
+      latency.observe({ method, route }, (performance.now() - started) / 1000);
+    }
+  };
+
+  return {
+    middleware,
+    mount(app) {
+      app.get("/metrics", async (c) => {
+        if (settings.token) {
+          const header = c.req.header("authorization") ?? "";
+          const presented = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
+          if (!tokenMatches(presented, settings.token)) {
+            c.header("www-authenticate", 'Bearer realm="metrics"');
+            return c.text("metrics need the bearer token (METRICS_TOKEN)\n", 401);
+          }
+        }
+        const { registry } = await loaded;
+        c.header("cache-control", "no-store");
+        return c.body(await registry.metrics(), 200, { "content-type": registry.contentType });
+      });
+    },
+  };
+}
+
+function buildRegistry(prom: typeof import("prom-client"), sources: MetricsSources) {
+  const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = prom;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "skillshelf_" });
   const requests = new Counter({
@@ -100,36 +144,5 @@ export function createMetrics(settings: MetricsSettings, sources: MetricsSources
       for (const { slug, number } of await sources.editions()) this.set({ framework: slug }, number);
     },
   });
-
-  // Known methods only: a made-up method must not make a series of its own.
-  const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      const method = METHODS.has(c.req.method) ? c.req.method : "OTHER";
-      const route = routeLabel(c);
-      requests.inc({ method, route, status: String(c.res.status) });
-      latency.observe({ method, route }, (performance.now() - started) / 1000);
-    }
-  };
-
-  return {
-    middleware,
-    mount(app) {
-      app.get("/metrics", async (c) => {
-        if (settings.token) {
-          const header = c.req.header("authorization") ?? "";
-          const presented = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
-          if (!tokenMatches(presented, settings.token)) {
-            c.header("www-authenticate", 'Bearer realm="metrics"');
-            return c.text("metrics need the bearer token (METRICS_TOKEN)\n", 401);
-          }
-        }
-        c.header("cache-control", "no-store");
-        return c.body(await registry.metrics(), 200, { "content-type": registry.contentType });
-      });
-    },
-  };
+  return { registry, requests, latency };
 }
