@@ -25,7 +25,9 @@ export const commands: Record<string, Command> = {
     help: `Usage: skillshelf serve
 
 Starts the web server. On first start the database is created, migrated and loaded with the
-starter framework. Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL.`,
+starter framework. SIGTERM stops it gracefully: requests in flight finish first.
+Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL; METRICS=1 or METRICS_TOKEN
+serve /metrics (the README lists every setting).`,
     options: {},
     async run() {
       const { startServer } = await import("../server.ts");
