@@ -68,11 +68,14 @@ export function createMetrics(settings: MetricsSettings, sources: MetricsSources
     try {
       await next();
     } finally {
-      const { requests, latency } = await loaded;
-      const method = METHODS.has(c.req.method) ? c.req.method : "OTHER";
-      const route = routeLabel(c);
-      requests.inc({ method, route, status: String(c.res.status) });
-      latency.observe({ method, route }, (performance.now() - started) / 1000);
+      // Counting never fails a request: without prom-client, the scrape reports the problem instead.
+      const metrics = await loaded.catch(() => undefined);
+      if (metrics) {
+        const method = METHODS.has(c.req.method) ? c.req.method : "OTHER";
+        const route = routeLabel(c);
+        metrics.requests.inc({ method, route, status: String(c.res.status) });
+        metrics.latency.observe({ method, route }, (performance.now() - started) / 1000);
+      }
     }
   };
 
