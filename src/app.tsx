@@ -27,7 +27,10 @@ import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { IMPORT_BODY_RULES } from "./interop/wizard/render.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
-import type { Logger } from "./log.ts";
+import { type Logger, requestLogContext } from "./log.ts";
+import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
+import { createMetrics } from "./ops/metrics.ts";
+import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
 import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
@@ -45,6 +48,10 @@ export interface AppDeps {
   db: Kysely<DB>;
   catalog: Catalog;
   logger: Logger;
+  /** PostgreSQL's pool counts, for /metrics (src/db/connect.ts). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Shared with the server, which marks it draining on SIGTERM (/readyz then answers 503). */
+  lifecycle?: Lifecycle;
 }
 
 function langFromPath(path: string): Lang | undefined {
@@ -56,7 +63,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = createAuthService({ db: deps.db, config: deps.config, logger: deps.logger });
   const https = deps.config.baseUrl.startsWith("https:");
+  const metrics = createMetrics(deps.config.metrics, {
+    pool: deps.poolStats,
+    searchIndexSize: async () => (await searchIndexFor(deps.catalog)).items.length,
+    editions: async () => {
+      const views = await Promise.all((await deps.catalog.list()).map((f) => deps.catalog.get(f.slug)));
+      return views.flatMap((view) =>
+        view?.edition ? [{ slug: view.framework.slug, number: view.edition.number }] : [],
+      );
+    },
+  });
 
+  // ops: counted and timed first, so every answer is (src/ops/metrics.ts; only with METRICS on).
+  if (metrics) app.use("*", metrics.middleware);
   app.use("*", async (c, next) => {
     c.set("config", deps.config);
     c.set("db", deps.db);
@@ -66,8 +85,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
-  // A request id for every request (X-Request-Id, kept from a proxy when well formed), in the logs.
+  // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
+  // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
+  app.use("*", (c, next) => requestLogContext.run({ requestId: c.var.requestId }, next));
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    c.var.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  });
+  // ops: probes for a proxy or orchestrator, answered before sessions, CSRF and pages (src/ops/health.ts).
+  mountHealthRoutes(app, deps.lifecycle ?? { draining: false });
+  metrics?.mount(app);
   // "/en/" and "/en/frameworks/x/" are the same pages as without the slash: redirect, don't 404.
   app.use("*", trimTrailingSlash());
   // accounts: the session cookie becomes c.var.user (anonymous requests skip the database).
@@ -159,7 +189,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   mountAssets(app);
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
   // Only for `npm run bench`: absent unless SKILLSHELF_BENCH=1 at start.
   if (benchRoutesEnabled()) mountBenchRoutes(app);
 

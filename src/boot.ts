@@ -8,6 +8,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { createCatalog } from "./editions/catalog.ts";
 import { listFrameworks } from "./frameworks/store.ts";
 import { createLogger, type Logger } from "./log.ts";
+import type { Lifecycle } from "./ops/health.ts";
 
 export interface Runtime {
   database: Database;
@@ -17,7 +18,10 @@ export interface Runtime {
 }
 
 /** Migrates, loads the starter framework into an empty database, and builds the app. */
-export async function boot(config: Config, options: { database?: Database; logger?: Logger } = {}): Promise<Runtime> {
+export async function boot(
+  config: Config,
+  options: { database?: Database; logger?: Logger; lifecycle?: Lifecycle } = {},
+): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config.databaseUrl));
   const { applied } = await migrateToLatest(database.db);
@@ -28,6 +32,13 @@ export async function boot(config: Config, options: { database?: Database; logge
   }
   // Readers see the starter first (the home page shows the first published framework).
   const catalog = createCatalog(database.db, { firstSlug: starterSlug() });
-  const app = createApp({ config, db: database.db, catalog, logger });
+  const app = createApp({
+    config,
+    db: database.db,
+    catalog,
+    logger,
+    poolStats: database.poolStats,
+    lifecycle: options.lifecycle,
+  });
   return { database, app, logger, close: () => database.close() };
 }

@@ -3,8 +3,8 @@ import type { ParseArgsConfig } from "node:util";
 /** Bad arguments: the CLI prints the message and the command's help, and exits with 2. */
 export class UsageError extends Error {}
 
+/** A command's options, help and work; its one-line summary lives in main.ts, which lists them all. */
 export interface Command {
-  summary: string;
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals?: boolean;

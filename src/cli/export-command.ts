@@ -36,7 +36,6 @@ export async function writeOut(path: string | undefined, write: (out: Writable) 
 }
 
 export const exportCommand: Command = {
-  summary: "export a framework (--format case|json|xlsx|csv)",
   help: `Usage: skillshelf export [--framework SLUG] [--format case|json|xlsx|csv] [--out FILE] [--draft]
 
 Writes a framework's latest published edition (or its draft, if it was never published, or with

@@ -135,7 +135,6 @@ export function publishSummary(en: string | undefined, fr: string | undefined): 
 }
 
 export const importCommand: Command = {
-  summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
   positionals: true,
   help: `Usage: skillshelf import FILE [--format case|json|xlsx|csv|text] [--framework SLUG | --as-new SLUG]
                         [--dry-run] [--json] [--publish SUMMARY --publish-fr SUMMARY]

@@ -8,6 +8,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL's pool counts, for /metrics; absent on SQLite (one connection, no pool). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -21,7 +23,8 @@ export async function openDatabase(url: string): Promise<Database> {
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: "postgres", poolStats, close: () => db.destroy() };
   }
   const { default: SQLite } = await import("better-sqlite3");
   if (url !== ":memory:") mkdirSync(dirname(url), { recursive: true });

@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Env, Hono } from "hono";
+import { projectPath } from "../paths.ts";
 
 interface Asset {
   body: Buffer;
@@ -15,7 +15,7 @@ interface Asset {
 }
 
 const require = createRequire(import.meta.url);
-const local = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
+const local = (name: string) => projectPath(`src/ui/assets/${name}`);
 
 // A Map, not an object: a name like "constructor" or "__proto__" must find nothing, not Object's own.
 const sources = new Map<string, { path: string; type: string }>([
