@@ -34,7 +34,7 @@ import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore
 import { wizardUrls } from "./urls.ts";
 
 export interface WizardOptions {
-  /** Where uploads wait between preview and confirmation (tests pass their own folder). */
+  /** Where uploads wait between preview and confirmation (the database unless a test passes its own). */
   uploads?: UploadStore;
 }
 
@@ -62,7 +62,8 @@ const doneQuery = z.object({
 });
 
 export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
-  const uploads = options.uploads ?? createUploadStore();
+  // In the database, not this process: the confirmation may reach another server (decision 020).
+  const uploadsOf = (c: Context<AppEnv>) => options.uploads ?? createUploadStore(c.var.db);
   const app = new Hono<AppEnv>();
   const guard = requirePermission("framework.import");
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
@@ -194,7 +195,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       if (!dryRun.ok)
         return preview(c, meta, { ...prepared, problems: [...prepared.problems, ...dryRun.problems] }, {}, 422);
       const framework = prepared.framework;
-      const token = await uploads.save({ ...meta, frameworkId: framework?.id }, bytes);
+      const token = await uploadsOf(c).save({ ...meta, frameworkId: framework?.id }, bytes);
       return preview(c, meta, prepared, { token, outcome: { title: dryRun.report.title, report: dryRun.report } }, 200);
     },
   );
@@ -205,7 +206,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
     bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("", 413) }),
     async (c) => {
       const body = await readBody(c);
-      const stored = body && (await uploads.load(str(body.token, 100), actor(c).id));
+      const stored = body && (await uploadsOf(c).load(str(body.token, 100), actor(c).id));
       if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
       const target = await uploadTarget(c, stored.meta);
       if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
@@ -220,7 +221,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
           { message: t(c).importNothingWritten },
           422,
         );
-      await uploads.remove(str(body?.token, 100));
+      await uploadsOf(c).remove(str(body?.token, 100));
       c.var.catalog.invalidate();
       c.var.logger.info(
         { framework: outcome.report.slug, items: outcome.report.items, by: actor(c).id, format: stored.meta.format },
