@@ -10,9 +10,9 @@ import { createAccount } from "../../src/auth/accounts.ts";
 import type { Database } from "../../src/db/connect.ts";
 import {
   createUploadStore,
+  UPLOADS_PER_ACCOUNT,
   type UploadMeta,
   UploadTooLargeError,
-  UPLOADS_PER_ACCOUNT,
 } from "../../src/interop/wizard/uploads.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
@@ -38,7 +38,14 @@ for (const dialect of testDialects()) {
     });
     after(() => database.close());
     const count = async () =>
-      Number((await database.db.selectFrom("import_uploads").select((e) => e.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await database.db
+            .selectFrom("import_uploads")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     it("gives any byte string back unchanged to its owner, through another store on the same database", async () => {
       const previewing = createUploadStore(database.db);

@@ -48,11 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("expires_at", "varchar(30)", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("import_uploads_expires").on("import_uploads").column("expires_at").execute();
-  await db.schema
-    .createIndex("import_uploads_user")
-    .on("import_uploads")
-    .columns(["user_id", "created_at"])
-    .execute();
+  await db.schema.createIndex("import_uploads_user").on("import_uploads").columns(["user_id", "created_at"]).execute();
 
   if (postgres) for (const statement of CHANGE_TRIGGER_STATEMENTS) await sql.raw(statement).execute(db);
 }
