@@ -21,15 +21,7 @@ import { CHANGE_CHANNEL, CHANGE_TRIGGER_STATEMENTS } from "../../src/db/migratio
 import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { bumpContentRevision } from "../../src/frameworks/store.ts";
 import { testDialects } from "../support/app.ts";
-
-/** Waits (bounded) until `check` holds; the bound is generous, the point is that it happens at all. */
-async function eventually(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > until) assert.fail(`never happened: ${what}`);
-    await sleep(20);
-  }
-}
+import { eventually, freshPostgresSchema as freshSchema } from "../support/server-process.ts";
 
 describe("change payloads", () => {
   it("read as schema and revision, anything else ignored", () => {
@@ -139,26 +131,6 @@ describe("change trigger on PGlite", () => {
     }
   });
 });
-
-/** A fresh schema on the real PostgreSQL, with a URL that selects it (for pools and listeners alike). */
-async function freshSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const schema = `changes_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema "${schema}"`);
-  await admin.end();
-  const separator = url.includes("?") ? "&" : "?";
-  return {
-    url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema "${schema}" cascade`);
-      await cleanup.end();
-    },
-  };
-}
 
 // Registered only where a real PostgreSQL is configured (CI's PostgreSQL pass), never skipped.
 for (const dialect of testDialects().filter((d) => d === "postgres")) {
