@@ -3,6 +3,7 @@
  * loopback port, ready once they log that they listen, stopped with SIGTERM (then SIGKILL).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -74,6 +75,21 @@ export async function startServerProcess(
     return exited;
   };
   return { child, origin: `http://127.0.0.1:${port}`, output: () => output, exited, stop };
+}
+
+/**
+ * A loopback port free now. Cluster workers need a fixed one: a replacement worker listening on port
+ * 0 after the last one died would get a new random port.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((found, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? found(address.port) : fail(new Error("no port"))));
+    });
+  });
 }
 
 /** Polls until `check` holds; fails after a generous bound. Never a timing assertion: only "it happens". */
