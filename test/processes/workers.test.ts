@@ -55,48 +55,51 @@ describe("--workers: the count", () => {
   });
 });
 
-describe("--workers on SQLite (real processes)", () => {
-  it("refuses two workers, with the reason, before touching anything", async () => {
-    const db = join(dir, "refused.db");
-    await assert.rejects(
-      startServerProcess({ DATABASE_URL: db }, { args: ["serve", "--workers", "2"], timeoutMs: 30_000 }),
-      (error: Error) => /ended \(2\)/.test(error.message) && /SQLite serves one process only/.test(error.message),
-    );
-    assert.equal(existsSync(db), false, "no database was created");
+// Registered where SQLite is tested, not again in CI's PostgreSQL-only pass (TEST_DIALECTS=postgres).
+if (testDialects().includes("sqlite")) {
+  describe("--workers on SQLite (real processes)", () => {
+    it("refuses two workers, with the reason, before touching anything", async () => {
+      const db = join(dir, "refused.db");
+      await assert.rejects(
+        startServerProcess({ DATABASE_URL: db }, { args: ["serve", "--workers", "2"], timeoutMs: 30_000 }),
+        (error: Error) => /ended \(2\)/.test(error.message) && /SQLite serves one process only/.test(error.message),
+      );
+      assert.equal(existsSync(db), false, "no database was created");
+    });
+
+    it("replaces a worker that dies; SIGTERM on the primary stops it and releases the lock", async () => {
+      const db = join(dir, "one.db");
+      const port = String(await freePort());
+      const server = await startServerProcess({ DATABASE_URL: db, PORT: port }, { args: ["serve", "--workers", "1"] });
+      try {
+        assert.equal((await fetch(`${server.origin}/en`)).status, 200);
+        const [first] = workerPids(server);
+        assert.ok(first && running(first));
+        assert.ok(existsSync(lockFileOf(db)), "the worker holds the SQLite lock");
+
+        process.kill(first, "SIGKILL");
+        await eventually(() => workerPids(server).length === 2, "another worker starts");
+        const second = workerPids(server)[1] as number;
+        assert.notEqual(second, first);
+        // The dead worker's lock names a pid that no longer runs: the new worker takes it over.
+        await eventually(async () => {
+          try {
+            return (await fetch(`${server.origin}/en`)).status === 200;
+          } catch {
+            return false;
+          }
+        }, "the site answers again");
+        assert.match(server.output(), /worker died; starting another/);
+
+        assert.equal(await server.stop(), 0, server.output());
+        assert.equal(running(second), false, "the worker stopped with the primary");
+        assert.equal(existsSync(lockFileOf(db)), false, "and released the lock");
+      } finally {
+        await server.stop();
+      }
+    });
   });
-
-  it("replaces a worker that dies; SIGTERM on the primary stops it and releases the lock", async () => {
-    const db = join(dir, "one.db");
-    const port = String(await freePort());
-    const server = await startServerProcess({ DATABASE_URL: db, PORT: port }, { args: ["serve", "--workers", "1"] });
-    try {
-      assert.equal((await fetch(`${server.origin}/en`)).status, 200);
-      const [first] = workerPids(server);
-      assert.ok(first && running(first));
-      assert.ok(existsSync(lockFileOf(db)), "the worker holds the SQLite lock");
-
-      process.kill(first, "SIGKILL");
-      await eventually(() => workerPids(server).length === 2, "another worker starts");
-      const second = workerPids(server)[1] as number;
-      assert.notEqual(second, first);
-      // The dead worker's lock names a pid that no longer runs: the new worker takes it over.
-      await eventually(async () => {
-        try {
-          return (await fetch(`${server.origin}/en`)).status === 200;
-        } catch {
-          return false;
-        }
-      }, "the site answers again");
-      assert.match(server.output(), /worker died; starting another/);
-
-      assert.equal(await server.stop(), 0, server.output());
-      assert.equal(running(second), false, "the worker stopped with the primary");
-      assert.equal(existsSync(lockFileOf(db)), false, "and released the lock");
-    } finally {
-      await server.stop();
-    }
-  });
-});
+}
 
 for (const dialect of testDialects().filter((d) => d === "postgres")) {
   describe(`--workers 2 over one PostgreSQL (${dialect})`, () => {
