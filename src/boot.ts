@@ -30,8 +30,15 @@ export async function boot(
   const { applied } = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if ((await listFrameworks(database.db)).length === 0) {
-    const result = await loadStarterFramework(database.db);
-    logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
+    try {
+      const result = await loadStarterFramework(database.db);
+      logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
+    } catch (error) {
+      // Servers starting together on an empty database: one loads the starter, the others' loads
+      // fail whole (one transaction) on its rows, and they go on with it (decision 020).
+      if ((await listFrameworks(database.db)).length === 0) throw error;
+      logger.info("starter framework loaded by another process");
+    }
   }
   // Readers see the starter first (the home page shows the first published framework).
   const catalog = createCatalog(database.db, { firstSlug: starterSlug() });

@@ -87,8 +87,8 @@ for (const dialect of testDialects().filter((d) => d === "postgres")) {
       // One site behind one address: both processes share BASE_URL (CSRF checks the origin against it)
       // and no BETTER_AUTH_SECRET, so the one kept in the database must be the same for both.
       const env = { DATABASE_URL: schema.url, BASE_URL: SITE, BETTER_AUTH_SECRET: undefined };
-      a = await startServerProcess(env);
-      b = await startServerProcess(env);
+      // Started together on an empty database: both migrate, one loads the starter, neither fails.
+      [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       database = await openDatabase(schema.url);
       await createAccount(database.db, { email: "editor@skillshelf.test", role: "editor", password: TEST_PASSWORD });
       await createAccount(database.db, { email: "target@skillshelf.test", role: "editor", password: TEST_PASSWORD });
@@ -97,6 +97,17 @@ for (const dialect of testDialects().filter((d) => d === "postgres")) {
       await Promise.all([a?.stop(), b?.stop()]);
       await database?.close();
       await schema?.drop();
+    });
+
+    it("started together on an empty database, one loads the starter and both serve it", async () => {
+      const loaded = `${a.output()}${b.output()}`.match(/"msg":"starter framework loaded"/g) ?? [];
+      assert.equal(loaded.length, 1);
+      const frameworks = await database.db.selectFrom("frameworks").select("slug").execute();
+      assert.deepEqual(
+        frameworks.map((f) => f.slug),
+        [STARTER],
+      );
+      for (const server of [a, b]) assert.equal((await get(server, `/en/frameworks/${STARTER}`, null)).status, 200);
     });
 
     it("a session opened on one is good on the other, CSRF token included", async () => {
