@@ -18,7 +18,7 @@ import {
 import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { CHANGE_CHANNEL, CHANGE_TRIGGER_STATEMENTS } from "../../src/db/migrations/009_several_processes.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { bumpContentRevision } from "../../src/frameworks/store.ts";
 import { testDialects } from "../support/app.ts";
 import { eventually, freshPostgresSchema as freshSchema } from "../support/server-process.ts";
