@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import type { BenchGroup } from "../lib/figures.ts";
 import { CONNECTIONS, load } from "../lib/load.ts";
-import { type Spawned, spawnTsNode, waitFor200 } from "../lib/process.ts";
+import { type Spawned, spawnNode, waitFor200 } from "../lib/process.ts";
 import { AREA_PAGE_PATH } from "../lib/server.ts";
 import { median } from "../lib/stats.ts";
 
@@ -57,9 +57,10 @@ export const workersBench: BenchGroup = {
     const servers: Spawned[] = [];
     try {
       const start = async (workers: number) => {
-        const server = await spawnTsNode({
+        // The compiled server, as the other groups start it (bench/run.ts builds it first).
+        const server = await spawnNode({
           cwd: context.root,
-          script: "src/cli/main.ts",
+          script: "dist/cli.js",
           args: ["serve", "--workers", String(workers)],
           env: { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: schema.url },
         });
