@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { createAccount } from "../../src/auth/accounts.ts";
 import type { Database } from "../../src/db/connect.ts";
+import { migrations } from "../../src/db/migrate.ts";
 import {
   createUploadStore,
   UPLOADS_PER_ACCOUNT,
@@ -103,6 +104,17 @@ for (const dialect of testDialects()) {
       }
       assert.ok(await store.load(bobs, bob), "another account's upload is not touched");
       await assert.rejects(store.save(meta(alice), new Uint8Array(11)), UploadTooLargeError);
+    });
+
+    it("migration 009 goes down and up again", async () => {
+      const migration = migrations["009_several_processes"];
+      assert.ok(migration?.down);
+      await migration.down(database.db);
+      await assert.rejects(database.db.selectFrom("import_uploads").select("token").execute());
+      await migration.up(database.db);
+      const store = createUploadStore(database.db);
+      const token = await store.save(meta(alice), new Uint8Array([4, 2]));
+      assert.deepEqual([...((await store.load(token, alice))?.bytes ?? [])], [4, 2]);
     });
 
     it("goes with the account that sent it", async () => {
