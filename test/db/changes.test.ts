@@ -20,7 +20,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { CHANGE_CHANNEL, CHANGE_TRIGGER_STATEMENTS } from "../../src/db/migrations/009_several_processes.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { bumpContentRevision } from "../../src/frameworks/store.ts";
-import { testDialects } from "../support/app.ts";
+import { openTestDatabase, testDialects } from "../support/app.ts";
 import { eventually, freshPostgresSchema as freshSchema } from "../support/server-process.ts";
 
 describe("change payloads", () => {
@@ -96,6 +96,24 @@ describe("change bus: connection handling (a scripted connection)", () => {
     conn.opened[0]?.onPayload("mine 2");
     assert.deepEqual(heard, [1]);
     await bus.close();
+  });
+});
+
+describe("catalog: told of a change while a check is under way", () => {
+  it("does not let that older check vouch for the next interval", async () => {
+    const database = await openTestDatabase("sqlite");
+    try {
+      const catalog = createCatalog(database.db, { checkIntervalMs: 3_600_000 });
+      const first = await catalog.revision();
+      catalog.invalidate();
+      const underWay = catalog.revision(); // reads the counter before the change below
+      catalog.invalidate(); // the bus: "something changed"
+      await database.db.transaction().execute((trx) => bumpContentRevision(trx));
+      assert.equal(await underWay, first);
+      assert.equal(await catalog.revision(), first + 1, "the next read looks again");
+    } finally {
+      await database.close();
+    }
   });
 });
 
