@@ -256,7 +256,10 @@ const isoDay = z.preprocess(
 
 /** Change-log filters (query string); unknown or malformed values are reported, not ignored silently. */
 export const changeFilterSchema = z.object({
-  area: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().max(36, says("formOutdated")).optional()),
+  area: z.preprocess(
+    (v) => (clean(v) === "" ? undefined : clean(v)),
+    z.string().max(36, says("formOutdated")).optional(),
+  ),
   from: isoDay,
   to: isoDay,
   person: z.preprocess(

@@ -41,4 +41,11 @@ export function negotiateLang(header: string | null | undefined): Lang {
   }
   return "en";
 }
-export { isMessageKey, isMessageRef, type MessageFunctionKey, type MessageKey, type MessageRef, translate } from "./message-ref.ts";
+export {
+  isMessageKey,
+  isMessageRef,
+  type MessageFunctionKey,
+  type MessageKey,
+  type MessageRef,
+  translate,
+} from "./message-ref.ts";

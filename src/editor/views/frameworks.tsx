@@ -166,7 +166,12 @@ export function DetailsPage(props: {
       <h1>{t.editorDetails}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <Form lang={lang} action={editorUrls.details(lang, framework.slug)} errors={props.errors} values={{ ...props.values }}>
+      <Form
+        lang={lang}
+        action={editorUrls.details(lang, framework.slug)}
+        errors={props.errors}
+        values={{ ...props.values }}
+      >
         <Hidden name="seen" value={props.seen} />
         <FrameworkTextFields lang={lang} notes={props.notes} />
         <p class="page-actions">

@@ -13,6 +13,8 @@ import {
   Submit,
   TextField,
 } from "../../ui/forms/index.ts";
+import { restoreKind } from "../commands/restore.ts";
+import { decodeValue, recordedState } from "../history.ts";
 import { editorUrls, withQuery } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";

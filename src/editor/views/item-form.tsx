@@ -4,8 +4,6 @@ import type { Framework, ItemType } from "../../db/schema.ts";
 import type { TextField as ItemTextField } from "../../frameworks/item-state.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
-import { renderMarkdown } from "../../ui/markdown.ts";
-import type { Conflict } from "../commands/items.ts";
 import {
   BilingualFields,
   ErrorSummary,

@@ -7,7 +7,6 @@ import type { ItemName, NamedEntry, UpstreamReport } from "../../adoption/report
 import { isWritable, type MergeField, type Value } from "../../adoption/three-way.ts";
 import type { Framework } from "../../db/schema.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
-import { descendantsOf } from "../moves.ts";
 import {
   ButtonForm,
   ErrorSummary,
@@ -21,6 +20,7 @@ import {
   TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
+import { descendantsOf } from "../moves.ts";
 import { LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";

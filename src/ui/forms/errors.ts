@@ -84,7 +84,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed
  * Hidden fields (versions, ids) cannot be corrected by the person: their problems are left out, and
  * `outdated` says the form as a whole is out of date (the page then says so, "formOutdated").
  */
-export function withoutHidden(errors: FieldErrors, hidden: readonly string[]): { errors: FieldErrors; outdated: boolean } {
+export function withoutHidden(
+  errors: FieldErrors,
+  hidden: readonly string[],
+): { errors: FieldErrors; outdated: boolean } {
   const visible: FieldErrors = {};
   let outdated = false;
   for (const [name, message] of Object.entries(errors)) {

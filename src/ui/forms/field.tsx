@@ -4,8 +4,8 @@
  */
 import type { Child } from "hono/jsx";
 import { translate } from "../../i18n/index.ts";
-import { fieldId } from "./ids.ts";
 import { formSummaryId, useForm } from "./form.tsx";
+import { fieldId } from "./ids.ts";
 
 export interface FieldBase {
   name: string;

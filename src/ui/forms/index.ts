@@ -4,7 +4,7 @@
  * field errors through `parseForm`/`fieldErrors`. Nothing outside this folder writes a <label>, an
  * error summary or a field's error markup (test/ui/forms-only-here.test.ts).
  */
-export { BilingualFields, type BilingualFieldSpec, type FieldNotes } from "./bilingual.tsx";
+export { type BilingualFieldSpec, BilingualFields, type FieldNotes } from "./bilingual.tsx";
 export { CheckboxGroup, Fieldset, type Option, RadioGroup } from "./choices.tsx";
 export {
   customIssue,
