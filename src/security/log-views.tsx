@@ -1,5 +1,6 @@
 /** The security log page: a filter by kind, a table of events, and a link to older ones. */
 import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
+import { Form, SelectField, Submit } from "../ui/forms/index.ts";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind, type StoredSecurityEvent } from "./events.ts";
 
 export interface SecurityLogProps {
@@ -31,18 +32,20 @@ export function SecurityLogPage(props: SecurityLogProps) {
     <>
       <h1>{t.logTitle}</h1>
       <p>{t.logIntro}</p>
-      <form method="get" action={logUrl(lang, {})} class="inline-filter">
-        <label for="log-kind">{t.logFilterLabel}</label>{" "}
-        <select id="log-kind" name="kind">
-          <option value="">{t.logAllKinds}</option>
-          {SECURITY_EVENT_KINDS.map((kind) => (
-            <option value={kind} selected={props.kind === kind}>
-              {t.logKind(kind)}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit">{t.logFilterButton}</button>
-      </form>
+      <Form lang={lang} method="get" action={logUrl(lang, {})} class="inline-filter">
+        <SelectField
+          bare
+          name="kind"
+          id="log-kind"
+          label={t.logFilterLabel}
+          value={props.kind ?? ""}
+          options={[
+            { value: "", label: t.logAllKinds },
+            ...SECURITY_EVENT_KINDS.map((kind) => ({ value: kind, label: t.logKind(kind) })),
+          ]}
+        />{" "}
+        <Submit>{t.logFilterButton}</Submit>
+      </Form>
       {props.events.length === 0 ? (
         <p>{t.logEmpty}</p>
       ) : (

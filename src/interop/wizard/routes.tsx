@@ -15,7 +15,7 @@ import type { Actor } from "../../policy/index.ts";
 import { findDraftFramework } from "../draft-store.ts";
 import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
-import type { FieldErrors } from "./fields.tsx";
+import type { FieldErrors } from "../../ui/forms/index.ts";
 import { titleRefusal } from "./paste.ts";
 import { pasteRoutes } from "./paste-routes.tsx";
 import {
