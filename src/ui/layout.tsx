@@ -34,9 +34,7 @@ export interface PageProps {
 }
 
 declare module "hono" {
-  interface ContextRenderer {
-    (content: Child, props: PageProps): Response | Promise<Response>;
-  }
+  type ContextRenderer = (content: Child, props: PageProps) => Response | Promise<Response>;
 }
 
 /**

@@ -1,8 +1,6 @@
 /** The wizard's preview pages: what was read, what is wrong, what would change, and the confirm form. */
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
-import type { ImportReport } from "../import.ts";
-import type { ImportedItem, Problem } from "../model.ts";
 import {
   ButtonForm,
   ErrorSummary,
@@ -15,6 +13,8 @@ import {
   TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
+import type { ImportReport } from "../import.ts";
+import type { ImportedItem, Problem } from "../model.ts";
 import { ChangeList, Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
 import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import type { TypeCount } from "./prepare.ts";
@@ -180,12 +180,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
       <section aria-labelledby="edit">
         <h2 id="edit">{t.importEditHeading}</h2>
         <p>{t.importEditHint}</p>
-        <Form
-          lang={lang}
-          action={wizardUrls.pasteConfirm(lang)}
-          class="stacked-form import-form"
-          errors={props.errors}
-        >
+        <Form lang={lang} action={wizardUrls.pasteConfirm(lang)} class="stacked-form import-form" errors={props.errors}>
           <HiddenFields values={props.hidden} />
           <TextField
             name="title"
@@ -200,13 +195,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
             value={d.description}
             rows={rowsFor(d.description, 3, 14)}
           />
-          <TextField
-            name="date"
-            type="date"
-            label={t.importAreaDateLabel}
-            hint={t.importAreaDateHint}
-            value={d.date}
-          />
+          <TextField name="date" type="date" label={t.importAreaDateLabel} hint={t.importAreaDateHint} value={d.date} />
           {slots.map((c, i) => {
             const n = i + 1;
             const isNew = i >= d.competencies.length;
@@ -216,17 +205,12 @@ export function PastePreviewPage(props: PastePreviewProps) {
                 legend={isNew ? t.importNewCompetencyLegend : t.importCompetencyLegend(n)}
               >
                 <TextArea
-                        name={`competency_${n}`}
+                  name={`competency_${n}`}
                   label={t.importCompetencyLabel}
                   value={c.statement}
-                        rows={rowsFor(c.statement, 2, 6)}
+                  rows={rowsFor(c.statement, 2, 6)}
                 />
-                <TextArea
-                        name={`ksas_${n}`}
-                  label={t.importKsasLabel}
-                  value={c.ksas}
-                        rows={rowsFor(c.ksas, 3, 24)}
-                />
+                <TextArea name={`ksas_${n}`} label={t.importKsasLabel} value={c.ksas} rows={rowsFor(c.ksas, 3, 24)} />
               </Fieldset>
             );
           })}

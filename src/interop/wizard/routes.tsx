@@ -13,9 +13,9 @@ import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
 import { findDraftFramework } from "../draft-store.ts";
+import type { FieldErrors } from "../../ui/forms/index.ts";
 import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
-import type { FieldErrors } from "../../ui/forms/index.ts";
 import { titleRefusal } from "./paste.ts";
 import { pasteRoutes } from "./paste-routes.tsx";
 import {

@@ -15,6 +15,7 @@ import {
   TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
+import { MAX_PASTED_BYTES } from "../text/index.ts";
 import { textIn } from "./parts.tsx";
 import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
 import { wizardUrls } from "./urls.ts";
