@@ -34,7 +34,10 @@ export interface PageProps {
 }
 
 declare module "hono" {
-  type ContextRenderer = (content: Child, props: PageProps) => Response | Promise<Response>;
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: hono's ContextRenderer is an interface; only an interface merges with it (a type alias would shadow it, and c.render would lose its props)
+    (content: Child, props: PageProps): Response | Promise<Response>;
+  }
 }
 
 /**

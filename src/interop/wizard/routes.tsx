@@ -12,8 +12,8 @@ import { findFrameworkBySlug } from "../../frameworks/store.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
+import { customIssue, type FieldErrors, hasErrors, parseForm } from "../../ui/forms/index.ts";
 import { findDraftFramework } from "../draft-store.ts";
-import type { FieldErrors } from "../../ui/forms/index.ts";
 import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
 import { titleRefusal } from "./paste.ts";
@@ -53,6 +53,17 @@ const uploadFields = z.object({
     z.string(),
   ),
   new_slug: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 120) : ""), z.string()),
+});
+
+/**
+ * What can be said of the upload form's fields alone (the file, its format and whether the target
+ * exists are checked in the route, against the bytes and the database).
+ */
+const uploadChecks = uploadFields.superRefine((form, ctx) => {
+  if (form.sheet_target === "new" && !isSlug(form.new_slug))
+    ctx.addIssue(customIssue("importErrNewSlug", ["new_slug"]));
+  const titleError = form.sheet_title === "" ? undefined : titleRefusal(form.sheet_title);
+  if (titleError) ctx.addIssue(customIssue(titleError, ["sheet_title"]));
 });
 
 const doneQuery = z.object({
@@ -157,7 +168,8 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
         sheet_title: fields.sheet_title,
         new_slug: fields.new_slug,
       };
-      const errors: FieldErrors = {};
+      const checked = parseForm(uploadChecks, values);
+      const errors: FieldErrors = checked.ok ? {} : checked.errors;
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) errors.file = "importErrFile";
       else if (file.size > MAX_UPLOAD_BYTES)
@@ -165,10 +177,8 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
       const format = file instanceof File && bytes ? resolveFormat(fields.format, file.name, bytes) : undefined;
       if (bytes && !format) errors.format = "importErrFormat";
-      if (fields.sheet_target === "new") {
-        if (!isSlug(fields.new_slug)) errors.new_slug = "importErrNewSlug";
-        else if (await findFrameworkBySlug(c.var.db, fields.new_slug)) errors.new_slug = "importErrSlugTaken";
-      }
+      if (fields.sheet_target === "new" && !errors.new_slug && (await findFrameworkBySlug(c.var.db, fields.new_slug)))
+        errors.new_slug = "importErrSlugTaken";
       const meta: UploadMeta = {
         userId: actor(c).id,
         format: format ?? "case",
@@ -181,9 +191,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       };
       const target = await uploadTarget(c, meta);
       if (!target) errors.sheet_target = "importErrTargetGone";
-      const titleError = fields.sheet_title === "" ? undefined : titleRefusal(fields.sheet_title);
-      if (titleError) errors.sheet_title = titleError;
-      if (Object.keys(errors).length > 0 || !bytes || !format || !target)
+      if (hasErrors(errors) || !bytes || !format || !target)
         return renderStart(c, { values, uploadErrors: errors }, 400);
 
       const prepared = await prepareUpload(bytes, format, target, c.var.config.importParse);
