@@ -1,12 +1,14 @@
 /** The security log page: a filter by kind, a table of events, and a link to older ones. */
 import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
-import { Form, SelectField, Submit } from "../ui/forms/index.ts";
+import { ErrorSummary, type FieldErrors, Form, SelectField, Submit } from "../ui/forms/index.ts";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind, type StoredSecurityEvent } from "./events.ts";
 
 export interface SecurityLogProps {
   lang: Lang;
   events: StoredSecurityEvent[];
   kind?: SecurityEventKind;
+  /** What is wrong with the filter asked for (a kind the log does not know). */
+  errors?: FieldErrors;
   /** Cursor of the next (older) page. */
   next?: string;
   /** Whether this is an older page (a link back to the newest is shown). */
@@ -32,11 +34,11 @@ export function SecurityLogPage(props: SecurityLogProps) {
     <>
       <h1>{t.logTitle}</h1>
       <p>{t.logIntro}</p>
-      <Form lang={lang} method="get" action={logUrl(lang, {})} class="inline-filter">
+      <ErrorSummary lang={lang} errors={props.errors} labels={{ kind: t.logFilterLabel }} />
+      <Form lang={lang} method="get" action={logUrl(lang, {})} class="inline-filter" errors={props.errors}>
         <SelectField
           bare
           name="kind"
-          id="log-kind"
           label={t.logFilterLabel}
           value={props.kind ?? ""}
           options={[
