@@ -10,7 +10,11 @@ import { fieldId } from "./ids.ts";
 export interface FieldBase {
   name: string;
   label: Child;
-  /** The element's id when it must be a particular one (by default it comes from the name). */
+  /**
+   * The element's id when it must be a particular one (by default it comes from the name). The
+   * error summary links to the id the name gives, so only fields that are never refused (search
+   * boxes, a value shown to be copied) take one of their own.
+   */
   id?: string;
   /** Help shown under the label and read with the control. */
   hint?: Child;
