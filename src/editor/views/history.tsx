@@ -2,7 +2,6 @@
 import type { Change, Framework } from "../../db/schema.ts";
 import { decodeValue, recordedState } from "../../frameworks/history.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
-import { restoreKind } from "../commands/restore.ts";
 import {
   ButtonForm,
   ErrorSummary,
@@ -14,7 +13,6 @@ import {
   TextField,
 } from "../../ui/forms/index.ts";
 import { restoreKind } from "../commands/restore.ts";
-import { decodeValue, recordedState } from "../history.ts";
 import { editorUrls, withQuery } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";

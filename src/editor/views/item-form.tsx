@@ -16,6 +16,8 @@ import {
   Submit,
   TextField,
 } from "../../ui/forms/index.ts";
+import { renderMarkdown } from "../../ui/markdown.ts";
+import type { Conflict } from "../commands/items.ts";
 import { LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";

@@ -15,11 +15,11 @@ import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { type Lang, messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { customIssue, type FieldErrors, hasErrors, parseForm } from "../../ui/forms/index.ts";
 import { findDraftFramework, listImportTargets, loadDraftAsImport, targetExists } from "../draft-store.ts";
 import { importFramework } from "../import.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../model.ts";
 import { type PastedArea, parsePastedText } from "../text/index.ts";
-import { customIssue, type FieldErrors, hasErrors, parseForm } from "../../ui/forms/index.ts";
 import { newFrameworkWithArea, placeArea, seededIds } from "../text/place.ts";
 import {
   checkDraft,

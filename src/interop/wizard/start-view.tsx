@@ -1,7 +1,5 @@
 /** The wizard's first page: upload a file, or paste text, and say where it goes. */
 import { type Lang, messages } from "../../i18n/index.ts";
-import type { ImportTarget } from "../draft-store.ts";
-import { MAX_PASTED_BYTES } from "../text/index.ts";
 import {
   type Choice,
   type ChoiceGroup,
@@ -15,6 +13,7 @@ import {
   TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
+import type { ImportTarget } from "../draft-store.ts";
 import { MAX_PASTED_BYTES } from "../text/index.ts";
 import { textIn } from "./parts.tsx";
 import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
