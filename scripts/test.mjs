@@ -84,6 +84,8 @@ const started = Date.now();
 // skip reporters, so the summary can list them with their reasons.
 const skipDir = mkdtempSync(join(tmpdir(), "skillshelf-skips-"));
 const skipLog = join(skipDir, "skips.jsonl");
+// Each file's duration, written by the timing reporter, so the summary can name the slowest.
+const timingLog = join(skipDir, "timings.jsonl");
 const testEnv = { ...process.env, SKILLSHELF_SKIP_LOG: skipLog };
 
 // 1. Unit and integration tests, with node's own runner (its summary lines stay visible for CI).
@@ -114,6 +116,8 @@ if (flags.has("--browser")) {
       "--test-reporter-destination=stdout",
       "--test-reporter=./scripts/skip-reporter.mjs",
       `--test-reporter-destination=${skipLog}`,
+      "--test-reporter=./scripts/timing-reporter.mjs",
+      `--test-reporter-destination=${timingLog}`,
       ...rel,
     ],
     { cwd: root, stdio: "inherit", env: testEnv },
@@ -161,12 +165,18 @@ if (browserWanted) {
   }
 }
 
-const skips = existsSync(skipLog)
-  ? readFileSync(skipLog, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line))
-  : [];
+const readLines = (file) =>
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
+const slowest = readLines(timingLog)
+  .filter((t) => t.kind === "file")
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 8);
+const skips = readLines(skipLog);
 rmSync(skipDir, { recursive: true, force: true });
 if (skips.length > 0) {
   results.push({
@@ -178,6 +188,10 @@ if (skips.length > 0) {
 
 console.log(`\ntest: summary (${((Date.now() - started) / 1000).toFixed(1)} s wall time)`);
 for (const r of results) console.log(`  ${r.status.padEnd(7)} ${r.name} (${r.detail})`);
+if (slowest.length > 0) {
+  console.log("  slowest test files (each runs in its own process, two at a time):");
+  for (const t of slowest) console.log(`    ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${relative(root, t.file).split(sep).join("/")}`);
+}
 for (const s of skips) {
   const where = s.file
     ? relative(root, s.file.replace(/^file:\/\//, ""))
