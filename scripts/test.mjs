@@ -190,7 +190,8 @@ console.log(`\ntest: summary (${((Date.now() - started) / 1000).toFixed(1)} s wa
 for (const r of results) console.log(`  ${r.status.padEnd(7)} ${r.name} (${r.detail})`);
 if (slowest.length > 0) {
   console.log("  slowest test files (each runs in its own process, two at a time):");
-  for (const t of slowest) console.log(`    ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${relative(root, t.file).split(sep).join("/")}`);
+  for (const t of slowest)
+    console.log(`    ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${relative(root, t.file).split(sep).join("/")}`);
 }
 for (const s of skips) {
   const where = s.file

@@ -31,7 +31,18 @@ test("a framework id is a UUID (any case) or a URL-safe slug", () => {
   });
   assert.deepEqual(frameworkIdParam.parse("public-library-staff"), { kind: "slug", value: "public-library-staff" });
   assert.deepEqual(frameworkIdParam.parse("compétences_2026.v1~b"), { kind: "slug", value: "compétences_2026.v1~b" });
-  for (const bad of ["", " ", "a b", "a/b", "a\u0000b", "a\nb", "%E0%A4%A", "<script>", "' OR 1=1 --", "x".repeat(201)]) {
+  for (const bad of [
+    "",
+    " ",
+    "a b",
+    "a/b",
+    "a\u0000b",
+    "a\nb",
+    "%E0%A4%A",
+    "<script>",
+    "' OR 1=1 --",
+    "x".repeat(201),
+  ]) {
     assert.equal(frameworkIdParam.safeParse(bad).success, false, JSON.stringify(bad.slice(0, 20)));
   }
 });

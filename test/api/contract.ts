@@ -70,13 +70,20 @@ export function contractFor(doc: OpenApiDocument): Contract {
         return response;
       }
       const pointer = `/paths/${match.template.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}/responses/${status}`;
-      const schemaRef = "$ref" in documented ? `${documented.$ref.slice(1)}/content/application~1json/schema` : `${pointer}/content/application~1json/schema`;
+      const schemaRef =
+        "$ref" in documented
+          ? `${documented.$ref.slice(1)}/content/application~1json/schema`
+          : `${pointer}/content/application~1json/schema`;
       for (const id of [DOC_ID, CLOSED_ID]) {
         const validate = ajv.getSchema(`${id}#${schemaRef}`);
         assert.ok(validate, `no schema at ${schemaRef}`);
         if (!validate(body)) {
-          const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
-          assert.fail(`${id === CLOSED_ID ? "[closed] " : ""}${method.toUpperCase()} ${path} ${status} does not match the OpenAPI document:\n  ${errors.join("\n  ")}`);
+          const errors = (validate.errors ?? [])
+            .slice(0, 5)
+            .map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+          assert.fail(
+            `${id === CLOSED_ID ? "[closed] " : ""}${method.toUpperCase()} ${path} ${status} does not match the OpenAPI document:\n  ${errors.join("\n  ")}`,
+          );
         }
       }
       return response;

@@ -47,8 +47,14 @@ for (const dialect of testDialects()) {
       assert.equal(starter.type, "framework");
       assert.ok(starter.title.en && starter.title.fr);
       assert.equal(starter.links.self, `${BASE_URL}/api/v1/frameworks/${starter.id}`);
-      assert.deepEqual(starter.links.html, { en: `${BASE_URL}/en/frameworks/${STARTER_SLUG}`, fr: `${BASE_URL}/fr/frameworks/${STARTER_SLUG}` });
-      assert.deepEqual(starter.links.full, { en: `${BASE_URL}/en/frameworks/${STARTER_SLUG}/full`, fr: `${BASE_URL}/fr/frameworks/${STARTER_SLUG}/full` });
+      assert.deepEqual(starter.links.html, {
+        en: `${BASE_URL}/en/frameworks/${STARTER_SLUG}`,
+        fr: `${BASE_URL}/fr/frameworks/${STARTER_SLUG}`,
+      });
+      assert.deepEqual(starter.links.full, {
+        en: `${BASE_URL}/en/frameworks/${STARTER_SLUG}/full`,
+        fr: `${BASE_URL}/fr/frameworks/${STARTER_SLUG}/full`,
+      });
       // The advertised links lead somewhere.
       for (const link of [starter.links.self, starter.links.html.en, starter.links.html.fr, starter.links.full.fr]) {
         assert.equal((await get(link.slice(BASE_URL.length))).status, 200, link);
@@ -60,7 +66,10 @@ for (const dialect of testDialects()) {
       assert.equal(res.status, 200);
       const framework = body as FrameworkJson;
       assert.equal(framework.slug, STARTER_SLUG);
-      assert.deepEqual(framework.itemTypes.map((type) => type.code), STARTER_LEVELS);
+      assert.deepEqual(
+        framework.itemTypes.map((type) => type.code),
+        STARTER_LEVELS,
+      );
       assert.equal(framework.children.length, 6, "six categories");
       let count = 0;
       for (const { node, depth } of walk(framework.children)) {
@@ -73,7 +82,11 @@ for (const dialect of testDialects()) {
         if (node.type === "ksa") assert.equal(node.children.length, 0);
         else assert.ok(node.children.length > 0, `${node.code} has children`);
         const positions = node.children.map((child) => child.position);
-        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `${node.code}'s children are in order`);
+        assert.deepEqual(
+          positions,
+          [...positions].sort((a, b) => a - b),
+          `${node.code}'s children are in order`,
+        );
         assert.ok(node.lastUpdated >= node.updatedAt);
         for (const child of node.children) assert.ok(node.lastUpdated >= child.lastUpdated);
       }
@@ -92,7 +105,10 @@ for (const dialect of testDialects()) {
     });
 
     test("answers 404 JSON for unknown slugs and ids", async () => {
-      for (const path of ["/api/v1/frameworks/no-such-framework", "/api/v1/frameworks/00000000-0000-4000-8000-000000000000"]) {
+      for (const path of [
+        "/api/v1/frameworks/no-such-framework",
+        "/api/v1/frameworks/00000000-0000-4000-8000-000000000000",
+      ]) {
         const { res, body } = await getJson(path);
         assert.equal(res.status, 404, path);
         assert.equal(body.error, "not_found");
@@ -173,7 +189,10 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await res.json(), unknown);
       }
       const { body } = await getJson("/api/v1/frameworks");
-      assert.deepEqual(body.frameworks.map((f: { slug: string }) => f.slug), [STARTER_SLUG]);
+      assert.deepEqual(
+        body.frameworks.map((f: { slug: string }) => f.slug),
+        [STARTER_SLUG],
+      );
     });
 
     test("ETag and Cache-Control: 304 while current, a new ETag once content changes", async () => {

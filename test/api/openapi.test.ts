@@ -47,14 +47,21 @@ describe("OpenAPI document", () => {
     for (const name of ["Bilingual", "Item", "Framework", "FrameworkSummary", "Error", "SearchResult"]) {
       assert.ok(served.components.schemas[name], `components.schemas.${name}`);
     }
-    assert.deepEqual(refsIn(served.components.schemas.Item.properties?.children), ["#/components/schemas/Item"], "Item nests Items");
+    assert.deepEqual(
+      refsIn(served.components.schemas.Item.properties?.children),
+      ["#/components/schemas/Item"],
+      "Item nests Items",
+    );
     const refs = refsIn(served);
     assert.ok(refs.length > 10);
     for (const ref of refs) {
       const target = ref
         .replace(/^#\//, "")
         .split("/")
-        .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], served);
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown>)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")],
+          served,
+        );
       assert.ok(target, `${ref} resolves`);
     }
   });

@@ -21,6 +21,13 @@ function row(id: string, parent: string | null, extra: Partial<ItemRow> = {}): I
 
 const codes = (nodes: { code: string | null }[]) => nodes.map((n) => n.code);
 
+/** The node with that id; fails the test, naming the id, when the tree does not hold it. */
+function nodeOf(tree: ReturnType<typeof buildTree>, id: string) {
+  const found = tree.byId.get(id);
+  assert.ok(found, `the tree holds ${id}`);
+  return found;
+}
+
 describe("buildTree: ordering", () => {
   test("siblings sort by position first, whatever the input order or code", () => {
     const tree = buildTree([
@@ -93,8 +100,8 @@ describe("buildTree: structure", () => {
         ["s", 3],
       ],
     );
-    assert.equal(height(tree.byId.get("c")!), 3);
-    assert.equal(height(tree.byId.get("s")!), 0);
+    assert.equal(height(nodeOf(tree, "c")), 3);
+    assert.equal(height(nodeOf(tree, "s")), 0);
   });
 
   test("rows whose parent is missing are detached, with their whole subtree", () => {
@@ -128,17 +135,17 @@ describe("buildTree: structure", () => {
   test("ancestors lists the chain from the root down, excluding the node", () => {
     const tree = buildTree([row("c", null), row("a", "c"), row("k", "a")]);
     assert.deepEqual(
-      ancestors(tree.byId.get("k")!, tree.byId).map((n) => n.id),
+      ancestors(nodeOf(tree, "k"), tree.byId).map((n) => n.id),
       ["c", "a"],
     );
-    assert.deepEqual(ancestors(tree.byId.get("c")!, tree.byId), []);
+    assert.deepEqual(ancestors(nodeOf(tree, "c"), tree.byId), []);
   });
 
   test("texts are carried over in both languages", () => {
     const tree = buildTree([
       row("x", null, { statement_en: "Budget", statement_fr: "Budget (fr)", description_fr: "Desc" }),
     ]);
-    const node = tree.byId.get("x")!;
+    const node = nodeOf(tree, "x");
     assert.deepEqual(node.statement, { en: "Budget", fr: "Budget (fr)" });
     assert.deepEqual(node.description, { en: null, fr: "Desc" });
   });

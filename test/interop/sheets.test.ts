@@ -200,11 +200,17 @@ describe("spreadsheets: problems name sheet, row and column", () => {
       "sheet.missing_column@1:1",
       "sheet.unknown_column@D1",
     ]);
-    assert.deepEqual(result.problems.filter((p) => p.code === "sheet.missing_column").map((p) => p.params?.column), ["parent", "statement_fr"]);
+    assert.deepEqual(
+      result.problems.filter((p) => p.code === "sheet.missing_column").map((p) => p.params?.column),
+      ["parent", "statement_fr"],
+    );
   });
 
   it("reports CSV problems by cell too", async () => {
-    const result = await parseSpreadsheet(csv([HEADER, "a,,area,,one,A,,,", "b,a,ksa,,,=HYPERLINK(1),,,", "c,a,ksa,,,#N/A,,,"]), "csv");
+    const result = await parseSpreadsheet(
+      csv([HEADER, "a,,area,,one,A,,,", "b,a,ksa,,,=HYPERLINK(1),,,", "c,a,ksa,,,#N/A,,,"]),
+      "csv",
+    );
     assert.deepEqual(codes(result).sort(), [
       "sheet.empty_statement@F3",
       "sheet.empty_statement@F4",
@@ -223,7 +229,9 @@ describe("spreadsheets: problems name sheet, row and column", () => {
     const zip = await workbookBytes(() => {});
     assert.deepEqual(codes(await parseSpreadsheet(zip.slice(0, zip.length / 2), "xlsx")), ["sheet.not_a_spreadsheet@"]);
     assert.deepEqual(codes(await parseSpreadsheet(zip, "csv")), ["sheet.not_a_spreadsheet@"]);
-    assert.deepEqual(codes(await parseSpreadsheet(csv([HEADER, 'a,,area,,1,"unclosed']), "csv")), ["sheet.not_a_spreadsheet@"]);
+    assert.deepEqual(codes(await parseSpreadsheet(csv([HEADER, 'a,,area,,1,"unclosed']), "csv")), [
+      "sheet.not_a_spreadsheet@",
+    ]);
     const binary = new Uint8Array([1, 0, 2, 0, 255, 254]);
     assert.deepEqual(codes(await parseSpreadsheet(binary, "csv")), ["sheet.not_a_spreadsheet@"]);
   });
@@ -231,7 +239,10 @@ describe("spreadsheets: problems name sheet, row and column", () => {
   it("has a message in both languages for every code", async () => {
     const results = [
       await parseSpreadsheet(csv(["identifier,type,statement_en,notes", "a,area,A,x"]), "csv"),
-      await parseSpreadsheet(csv([HEADER, "a,,area,,one,A,,,", "b,zz,,,,=1,,,", "c,a,ksa,,,#N/A,,,", ",c,ksa,,,X,,,"]), "csv"),
+      await parseSpreadsheet(
+        csv([HEADER, "a,,area,,one,A,,,", "b,zz,,,,=1,,,", "c,a,ksa,,,#N/A,,,", ",c,ksa,,,X,,,"]),
+        "csv",
+      ),
       await parseSpreadsheet(new Uint8Array([0, 1]), "csv"),
       await parseSpreadsheet(new Uint8Array(), "csv"),
     ];
@@ -246,7 +257,13 @@ describe("spreadsheets: problems name sheet, row and column", () => {
 describe("spreadsheets: sheets written by hand", () => {
   it("generates missing identifiers with a warning, finds parents by code and orders by position", async () => {
     const result = await parseSpreadsheet(
-      csv([HEADER, ",,area,A,,Area A,Domaine A,,", ",A,ksa,A.2,2,Second,,,", ",A,ksa,A.1,1,First,,,", "x1,,area,B,,Area B,,,"]),
+      csv([
+        HEADER,
+        ",,area,A,,Area A,Domaine A,,",
+        ",A,ksa,A.2,2,Second,,,",
+        ",A,ksa,A.1,1,First,,,",
+        "x1,,area,B,,Area B,,,",
+      ]),
       "csv",
     );
     assert.deepEqual(
@@ -264,7 +281,10 @@ describe("spreadsheets: sheets written by hand", () => {
       ["A.1", "A.2"],
     );
     assert.deepEqual([a.position, b.position, b.id], [1, 2, "x1"]);
-    assert.deepEqual(result.value?.itemTypes.map((t) => t.code), ["area", "ksa"]);
+    assert.deepEqual(
+      result.value?.itemTypes.map((t) => t.code),
+      ["area", "ksa"],
+    );
   });
 
   it("reads CSV saved by a French Excel: semicolons and Windows-1252", async () => {
@@ -291,7 +311,9 @@ describe("spreadsheets: template", () => {
     for (const lang of ["en", "fr"] as const) {
       const bytes = await spreadsheetTemplate("xlsx", lang);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      await workbook.xlsx.load(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
       assert.deepEqual(
         workbook.worksheets.map((w) => w.name),
         ["Instructions", "Items", "Framework", "Types"],

@@ -70,7 +70,11 @@ describe("paste-in text: the seed index page", { skip: seedSkip }, () => {
   it("names the area after the menu entry its description mentions", () => {
     const { value } = parsePastedText(seed());
     assert.ok(value?.title);
-    assert.ok(seed().split("\n").some((line) => line.trim() === value.title));
+    assert.ok(
+      seed()
+        .split("\n")
+        .some((line) => line.trim() === value.title),
+    );
     assert.ok(value.description?.toLowerCase().includes(value.title.toLowerCase()));
   });
 
@@ -88,7 +92,11 @@ describe("paste-in text: the seed index page", { skip: seedSkip }, () => {
     // The bullet that carries "LibApps" in the seed comes out whole, without it, its words rejoined.
     const glued = lines.find((l) => l.startsWith("-") && l.includes("LibApps"));
     assert.ok(glued);
-    const firstWords = glued.replace(/^[-\s·]+/, "").split(" ").slice(0, 4).join(" ");
+    const firstWords = glued
+      .replace(/^[-\s·]+/, "")
+      .split(" ")
+      .slice(0, 4)
+      .join(" ");
     const lastWords = glued.split(" ").slice(-4).join(" ");
     const mended = ksas.find((k) => k.startsWith(firstWords));
     assert.ok(mended?.endsWith(lastWords));
@@ -253,7 +261,8 @@ describe("paste-in text: hand-written pages", () => {
   });
 
   it("accepts numbered lists and an explicit Area: line", () => {
-    const text = "Area: Cataloguing\nUpdated: 2019-05-01\nCompetency: Describes items\n1. Applies RDA\n2) Uses subject headings\n";
+    const text =
+      "Area: Cataloguing\nUpdated: 2019-05-01\nCompetency: Describes items\n1. Applies RDA\n2) Uses subject headings\n";
     const { value } = parsePastedText(text);
     assert.equal(value?.title, "Cataloguing");
     assert.equal(value?.lastUpdated, "2019-05-01");
@@ -261,10 +270,15 @@ describe("paste-in text: hand-written pages", () => {
   });
 
   it("reports a competency with no KSA, an empty competency and an unreadable date", () => {
-    const text = "Last updated: someday\nCompetency: Reads widely\n\nCompetency:\nCompetency: Writes well\n- Drafts reports\n";
+    const text =
+      "Last updated: someday\nCompetency: Reads widely\n\nCompetency:\nCompetency: Writes well\n- Drafts reports\n";
     const { value, problems } = parsePastedText(text);
     const codes = problems.map((p) => `${p.code}@${p.where}`);
-    assert.deepEqual(codes.sort(), ["text.competency_without_ksa@line 2", "text.empty_competency@line 4", "text.unreadable_date@line 1"]);
+    assert.deepEqual(codes.sort(), [
+      "text.competency_without_ksa@line 2",
+      "text.empty_competency@line 4",
+      "text.unreadable_date@line 1",
+    ]);
     assert.equal(value?.competencies.length, 2);
     assert.ok(hasErrors(problems));
   });
@@ -322,7 +336,18 @@ describe("paste-in text: properties", () => {
     "-----------------------",
     "Search Rechercher",
   );
-  const word = fc.constantFrom("plans", "library", "staff", "community", "reads", "Writes", "and", "données", "à", "services");
+  const word = fc.constantFrom(
+    "plans",
+    "library",
+    "staff",
+    "community",
+    "reads",
+    "Writes",
+    "and",
+    "données",
+    "à",
+    "services",
+  );
   const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(" "));
   const bullet = fc.tuple(fc.constantFrom("- ", "• ", "· ", "- · ", "* ", ""), sentence).map(([b, s]) => b + s);
   const line = fc.oneof(
@@ -341,7 +366,8 @@ describe("paste-in text: properties", () => {
         const { value } = parsePastedText(lines.join(eol));
         if (!value) return;
         for (const text of allStatements(value)) {
-          for (const f of ["Print Page", "LibApps", "Last Updated", "Springshare", "URL:"]) assert.ok(!text.includes(f), text);
+          for (const f of ["Print Page", "LibApps", "Last Updated", "Springshare", "URL:"])
+            assert.ok(!text.includes(f), text);
         }
       }),
       { numRuns: 300 },
