@@ -16,6 +16,7 @@ import { listDraftItems } from "../../src/frameworks/draft-store.ts";
 import { EditorError } from "../../src/frameworks/errors.ts";
 import type { DraftItem } from "../../src/frameworks/item-state.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 
 const FIELDS = ["code", "statement_en", "statement_fr", "description_en", "description_fr"] as const;
@@ -181,7 +182,7 @@ for (const dialect of testDialects()) {
           },
         ),
         // The logic is the same on every database; fewer runs where each statement costs more.
-        { numRuns: dialect === "sqlite" ? 15 : 6 },
+        { numRuns: runs(dialect === "sqlite" ? 15 : 6) },
       );
     });
   });

@@ -15,6 +15,7 @@ import {
   type ThreeWay,
 } from "../../src/adoption/three-way.ts";
 import type { ItemState } from "../../src/frameworks/item-state.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 const item = (fields: Partial<ItemState> = {}): ItemState => ({
   id: "u1",
@@ -209,7 +210,7 @@ describe("generated three-way cases", () => {
         if (decision.kind === "take" && x.theirs)
           for (const field of d.takes) assert.equal(fieldValue(after, field), fieldValue(x.theirs, field));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -230,7 +231,7 @@ describe("generated three-way cases", () => {
         );
         assert.equal(d !== null, upstreamNew, "something waits exactly when upstream changed a field the copy lacks");
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

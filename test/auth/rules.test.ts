@@ -12,6 +12,7 @@ import {
   normalizeRecoveryCode,
 } from "../../src/auth/secrets.ts";
 import { safeNext } from "../../src/auth/urls.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 describe("password rules", () => {
   test("fewer than 12 characters is too short, counting characters as people see them", () => {
@@ -71,7 +72,7 @@ describe("password rules", () => {
           assert.equal(checkNewPassword(words.join(" "), [`${name.toLowerCase()}@biblio.example`, name]), "personal");
         },
       ),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 

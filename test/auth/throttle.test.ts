@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { delayAfter, THROTTLE_RULES, Throttle, type ThrottleRule } from "../../src/auth/throttle.ts";
 import type { Database } from "../../src/db/connect.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 const RULE: ThrottleRule = { free: 3, firstDelayMs: 10_000, maxDelayMs: 80_000, forgetAfterMs: 3_600_000 };
 
@@ -26,7 +27,7 @@ describe("delayAfter", () => {
           assert.ok(delayAfter(rule, failures + 1) >= delay);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -17,6 +17,7 @@ import { findFrameworkById } from "../../src/frameworks/store.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies read field by field
@@ -128,7 +129,7 @@ for (const dialect of testDialects()) {
           }
           assert.ok(published > 0);
         }),
-        { numRuns: dialect === "sqlite" ? 20 : 6 },
+        { numRuns: runs(dialect === "sqlite" ? 20 : 6) },
       );
     });
   });

@@ -14,6 +14,7 @@ import { LANGS, type Lang } from "../../src/i18n/index.ts";
 import { editionUrls, urls } from "../../src/ui/urls.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { signInAs } from "../support/auth.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import {
   type BuiltFramework,
   buildThroughCommands,
@@ -25,7 +26,7 @@ import { countTags, htmlLang } from "../support/html.ts";
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 const LOCALE: Record<Lang, string> = { en: "en-CA", fr: "fr-CA" };
-const RUNS = Number(process.env.GENERATED_TREE_RUNS ?? 4);
+const RUNS = runs(4);
 
 /** What every HTML page owes a reader, whatever the content: and nothing of the content as markup. */
 function assertHtmlPage(html: string, lang: Lang, path: string) {

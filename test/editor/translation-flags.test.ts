@@ -22,6 +22,7 @@ import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { loadDraftAsImport } from "../../src/interop/draft-store.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 const SLUG = "public-library-staff";
 const ana = { id: "u-ana", email: "ana@example.org", name: "Ana Editor", role: "editor" as const };
@@ -165,7 +166,7 @@ for (const dialect of testDialects()) {
             assert.deepEqual(await flagsOf(id), expected, JSON.stringify(steps));
           }
         }),
-        { numRuns: dialect === "sqlite" ? 40 : 15 },
+        { numRuns: runs(dialect === "sqlite" ? 40 : 15) },
       );
     });
 

@@ -16,6 +16,7 @@ import { LANGS, type Lang, messages } from "../../src/i18n/index.ts";
 import { urls } from "../../src/ui/urls.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm, signInAs } from "../support/auth.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { attr, hrefs, shows, tagsWith } from "../support/html.ts";
 
 const SLUG = "public-library-staff";
@@ -261,7 +262,7 @@ describe("slugFromTitle", () => {
         assert.ok(slug.length <= PROPOSED_SLUG_MAX);
         assert.equal(slugFromTitle(slug), slug);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -12,6 +12,7 @@ import {
   typeset,
   withFrenchTypography,
 } from "../../src/i18n/typography.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 /** Shows no-break spaces as "~" so a failing comparison is readable. */
 const visible = (text: string) => text.replace(/\u00a0/g, "~");
@@ -64,7 +65,7 @@ describe("frenchTypography", () => {
         assert.equal(once.replace(/[ \t\u2009\u202f\u00a0]/g, ""), s.replace(/[ \t\u2009\u202f\u00a0]/g, ""));
         assert.equal(frenchTypography(once), once);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -74,7 +75,7 @@ describe("frenchTypography", () => {
       fc.property(text, (s) => {
         assert.deepEqual(frenchTypographyProblems(frenchTypography(s)), [], JSON.stringify(s));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -155,7 +156,7 @@ describe("dates and times", () => {
         assert.match(time, /^(1?\d|2[0-3])\u00a0h(\u00a0[0-5]\d)?$/);
         assert.doesNotMatch(time, /\u00a0h\u00a000$/);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -14,6 +14,7 @@ import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importChecked, importFramework } from "../../src/interop/import.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem } from "../../src/interop/model.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { caseSkip, countRows, exportDraft, MALFORMED, readSample, snapshotTables } from "./case-support.ts";
 
 const parsed = (text: string): CasePackage => {
@@ -311,7 +312,7 @@ describe("CASE import: hostile packages never half-write (fast-check, SQLite)", 
         const walk = (items: ImportedItem[]): number => items.reduce((n, i) => n + 1 + walk(i.children), 0);
         assert.equal(Number(count.n), walk(result.value?.framework.children ?? []));
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { MAX_CASE_BYTES, MAX_CASE_DEPTH } from "../../src/interop/case/model.ts"
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { describeProblem, hasProblemMessage } from "../../src/interop/messages.ts";
 import { hasErrors, type ImportedItem, type Problem } from "../../src/interop/model.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { caseSkip, MALFORMED, readSample } from "./case-support.ts";
 
 const DOC = "d1000000-0000-4000-8000-000000000000";
@@ -368,7 +369,7 @@ describe("CASE parser: hostile packages (fast-check)", () => {
         // An error never comes with a package the writer would take as clean.
         if (result.value === null) assert.ok(hasErrors(result.problems));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -378,7 +379,7 @@ describe("CASE parser: hostile packages (fast-check)", () => {
         const result = parseCasePackage(text);
         assert.ok(result.value !== null || result.problems.length > 0);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

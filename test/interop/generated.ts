@@ -18,8 +18,8 @@ import { parseFrameworkJson } from "../../src/interop/json/parse.ts";
 import type { ImportedFramework, ImportedItem, ImportResult } from "../../src/interop/model.ts";
 import { exportSpreadsheet, parseSpreadsheet } from "../../src/interop/sheets/index.ts";
 
-/** Property runs per test: small by default so a file runs quickly; FC_RUNS=200 explores more. */
-export const runs = (fallback: number) => Number(process.env.FC_RUNS ?? fallback);
+/** Property runs per test (test/support/fast-check-seed.ts): small by default, FC_RUNS=200 explores more. */
+export { runs } from "../support/fast-check-seed.ts";
 
 /**
  * fc.assert for properties that replay whole imports: no shrinking unless FC_SHRINK=1 (each step

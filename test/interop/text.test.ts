@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describeProblem, hasProblemMessage } from "../../src/interop/messages.ts";
 import { hasErrors } from "../../src/interop/model.ts";
 import { MAX_PASTED_BYTES, type PastedArea, parsePastedText, pastedAreaToItem } from "../../src/interop/text/index.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 const SEED = new URL("../../../shared/seed/000_5573f9a2fc711607.txt", import.meta.url);
 const seedAbsent = !existsSync(SEED);
@@ -370,7 +371,7 @@ describe("paste-in text: properties", () => {
             assert.ok(!text.includes(f), text);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -379,7 +380,7 @@ describe("paste-in text: properties", () => {
       fc.property(fc.string({ maxLength: 2000 }), (text) => {
         parsePastedText(text);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { buildInvertedIndex, evaluate, MAX_EXPANSIONS, type QueryTermOptions } from "../../src/search/inverted.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 /** Documents as lists of fields, each a list of terms. */
 function indexOf(docs: string[][][], boosts: number[] = docs.map(() => 1)) {
@@ -126,7 +127,7 @@ describe("evaluate", () => {
           );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -17,6 +17,7 @@ import {
   termsOf,
   tokenize,
 } from "../../src/search/normalize.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 describe("foldText: accents, case and ligatures", () => {
   test("accents and capitals fold away", () => {
@@ -182,7 +183,7 @@ describe("readQuery and queryTerms: any input becomes a bounded query", () => {
           assert.ok(Array.from(term).length <= MAX_TERM_LENGTH);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

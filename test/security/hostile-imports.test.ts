@@ -27,6 +27,7 @@ import { findRefusedCharacter } from "../../src/text/rules.ts";
 import { parseForm } from "../../src/ui/forms/index.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { shows } from "../support/html.ts";
 import { sheetXml, workbookZip, zip } from "../support/zip.ts";
 
@@ -127,7 +128,7 @@ const hostile = (char: fc.Arbitrary<string>) =>
   fc.tuple(words, char, fc.stringMatching(/^[A-Za-z0-9 ]{0,20}$/)).map(([a, c, b]) => `${a}${c}${b}`);
 
 describe("hostile text: every parser refuses what the text rule refuses (properties)", () => {
-  const RUNS = { numRuns: 30 };
+  const RUNS = { numRuns: runs(30) };
   const refusedCodes = ["rule.bidi_control", "rule.control_character", "rule.broken_character"];
 
   it("CASE: the item's pointer, nothing importable", () => {
@@ -166,7 +167,7 @@ describe("hostile text: every parser refuses what the text rule refuses (propert
         if (char?.class === "bidi")
           assert.ok(result.problems.some((p) => p.code === "rule.bidi_control" && p.where === "Items!F2"));
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 

@@ -15,6 +15,7 @@ import {
   TEXT_KINDS,
   type TextKind,
 } from "../../src/text/rules.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
 const KINDS = Object.keys(TEXT_KINDS) as TextKind[];
 /** Any UTF-16 code unit, lone surrogates included. */
@@ -84,7 +85,7 @@ describe("text rule: refused characters", () => {
         assert.equal(acceptText(`${text}${char}`, kind).ok, false);
         assert.equal(findRefusedCharacter(`${text}${char}`)?.position, [...text].length + 1, String(at));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -99,7 +100,7 @@ describe("text rule: refused characters", () => {
         assert.equal(findRefusedCharacter(shown), null);
         for (const code of removed) assert.ok(shown.includes(`⟦${code}⟧`));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -117,7 +118,7 @@ describe("text rule: normalising, line breaks, lengths, markup", () => {
         const accepted = acceptText(text, kind);
         if (accepted.ok && accepted.value !== null) assert.deepEqual(acceptText(accepted.value, kind), accepted);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
