@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { DB } from "./schema.ts";
 
@@ -28,7 +29,14 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   const { default: SQLite } = await import("better-sqlite3");
   if (url !== ":memory:") mkdirSync(dirname(url), { recursive: true });
-  const sqlite = new SQLite(url);
+  return sqliteDatabase(new SQLite(url));
+}
+
+/**
+ * A Database over a SQLite connection already open, with the settings every connection gets (also
+ * for a connection opened from a serialized image, `new SQLite(buffer)`, as tests do).
+ */
+export function sqliteDatabase(sqlite: BetterSqlite3.Database): Database {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

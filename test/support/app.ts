@@ -1,14 +1,16 @@
 /** Builds a ready app over a fresh database for in-process tests (`app.request(...)`). */
+
+import SQLite from "better-sqlite3";
 import { createApp } from "../../src/app.tsx";
 import { readConfig } from "../../src/config.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { starterSlug } from "../../src/content/starter-slug.ts";
-import { type Database, openDatabase } from "../../src/db/connect.ts";
+import { type Database, openDatabase, sqliteDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import type { Lifecycle } from "../../src/ops/health.ts";
-import { openPglite } from "./pglite.ts";
+import { openPglite, pgliteDatabase } from "./pglite.ts";
 
 export type TestDialect = "sqlite" | "pglite" | "postgres";
 
@@ -34,19 +36,88 @@ export function testDialects(): TestDialect[] {
   return available.filter((dialect) => wanted.includes(dialect));
 }
 
-/** A fresh, migrated, empty database. On real PostgreSQL each call gets its own schema. */
-export async function openTestDatabase(dialect: TestDialect = "sqlite"): Promise<Database> {
-  let database: Database;
-  if (dialect === "sqlite") database = await openDatabase(":memory:");
-  else if (dialect === "pglite") database = await openPglite();
-  else database = await openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
+/**
+ * A fresh, migrated database of its own, empty or with the starter framework loaded. On real
+ * PostgreSQL each call gets its own schema.
+ *
+ * Migrating and loading the starter cost more than most tests, so each process does them once per
+ * dialect and kind and copies the result: SQLite from a serialized image, PGlite from a dump of its
+ * data folder. Every copy is independent, exactly as migrated (the images are made by the same
+ * migrateToLatest and loadStarterFramework a fresh database goes through).
+ */
+export async function openTestDatabase(
+  dialect: TestDialect = "sqlite",
+  options: { starter?: boolean } = {},
+): Promise<Database> {
+  const starter = options.starter === true;
+  if (dialect === "sqlite") {
+    const image = await template(`sqlite:${starter}`, () => sqliteImage(starter));
+    return sqliteDatabase(new SQLite(image));
+  }
+  if (dialect === "pglite") {
+    const dump = await template(`pglite:${starter}`, () => pgliteDump(starter));
+    return openPglite({ loadDataDir: dump });
+  }
+  const database = await openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
   try {
     await migrateToLatest(database.db);
+    if (starter) await loadStarterFramework(database.db);
   } catch (error) {
     await database.close(); // on PostgreSQL this drops the schema, so a failed run leaves nothing behind
     throw error;
   }
   return database;
+}
+
+/**
+ * A fresh database that no migration has touched, for the tests of the migrations themselves (an
+ * upgrade from an older schema). On real PostgreSQL it is a schema of its own, dropped on close.
+ */
+export async function openUnmigratedTestDatabase(dialect: TestDialect = "sqlite"): Promise<Database> {
+  if (dialect === "sqlite") return openDatabase(":memory:");
+  if (dialect === "pglite") return openPglite();
+  return openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
+}
+
+/** Templates made so far in this process; a failed one is forgotten, so the next call tries again. */
+const templates = new Map<string, Promise<unknown>>();
+
+function template<T>(key: string, make: () => Promise<T>): Promise<T> {
+  let made = templates.get(key) as Promise<T> | undefined;
+  if (!made) {
+    made = make();
+    templates.set(key, made);
+    made.catch(() => templates.delete(key));
+  }
+  return made;
+}
+
+async function prepare(database: Database, starter: boolean): Promise<void> {
+  await migrateToLatest(database.db);
+  if (starter) await loadStarterFramework(database.db);
+}
+
+async function sqliteImage(starter: boolean): Promise<Buffer> {
+  const sqlite = new SQLite(":memory:");
+  const database = sqliteDatabase(sqlite);
+  try {
+    await prepare(database, starter);
+    return sqlite.serialize();
+  } finally {
+    await database.close();
+  }
+}
+
+async function pgliteDump(starter: boolean): Promise<Blob> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create();
+  const database = pgliteDatabase(pglite);
+  try {
+    await prepare(database, starter);
+    return await pglite.dumpDataDir("none");
+  } finally {
+    await database.close();
+  }
 }
 
 async function openFreshPostgresSchema(url: string): Promise<Database> {
@@ -82,8 +153,7 @@ export async function makeTestApp(
     lifecycle?: Lifecycle;
   } = {},
 ) {
-  const database = await openTestDatabase(options.dialect ?? "sqlite");
-  if (options.starter !== false) await loadStarterFramework(database.db);
+  const database = await openTestDatabase(options.dialect ?? "sqlite", { starter: options.starter !== false });
   const catalog = createCatalog(database.db, { checkIntervalMs: 0, firstSlug: starterSlug() });
   const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...options.env });
   const app = createApp({

@@ -1,3 +1,4 @@
+import type { PGliteInterface, PGliteOptions } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import type { Database } from "../../src/db/connect.ts";
 import type { DB } from "../../src/db/schema.ts";
@@ -7,9 +8,16 @@ import type { DB } from "../../src/db/schema.ts";
  * same SQL the pg driver gets in production. It lives with the tests because PGlite is a dev
  * dependency: nothing under src/ may need it.
  */
-export async function openPglite(): Promise<Database> {
+export async function openPglite(options: PGliteOptions = {}): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create();
+  // A database started from a dump (loadDataDir) would otherwise report its startup progress on a
+  // timer that outlives close() and keeps the test process from ever exiting.
+  const postgresqlconf = ["log_startup_progress_interval = 0"];
+  return pgliteDatabase(await PGlite.create({ postgresqlconf, ...options }));
+}
+
+/** A Database over a PGlite instance already open (a clone of a template, for one); closing it closes the instance. */
+export function pgliteDatabase(pglite: PGliteInterface): Database {
   // PGlite runs one query at a time; Kysely's pool interface needs connect()/query()/release().
   let queue: Promise<unknown> = Promise.resolve();
   const client = {
