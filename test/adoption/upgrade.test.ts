@@ -7,14 +7,13 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import { Migrator } from "kysely";
-import { openDatabase } from "../../src/db/connect.ts";
 import { migrations } from "../../src/db/migrate.ts";
 import { parseSnapshot, snapshotItems } from "../../src/editions/snapshot.ts";
 import { findEdition } from "../../src/editions/store.ts";
 import { upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { deleteItem } from "../../src/editor/commands/items.ts";
 import type { ItemState } from "../../src/frameworks/item-state.ts";
-import { openPglite } from "../support/pglite.ts";
+import { openUnmigratedTestDatabase, testDialects } from "../support/app.ts";
 import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 
 /** How decisions were keyed before migration 006 (the upstream state decided on). */
@@ -33,10 +32,10 @@ const legacyFingerprint = (kind: string, id: string, state: ItemState | null) =>
     .digest("hex")
     .slice(0, 32);
 
-for (const dialect of ["sqlite", "pglite"] as const) {
+for (const dialect of testDialects()) {
   describe(`migration 006 on adoptions made before it (${dialect})`, () => {
     test("decided changes stay decided; undecided ones still wait, compared with the adopted edition", async () => {
-      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      const database = await openUnmigratedTestDatabase(dialect);
       const db = database.db;
       try {
         const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

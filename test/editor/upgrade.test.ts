@@ -4,17 +4,16 @@ import { describe, test } from "node:test";
 import { Migrator, sql } from "kysely";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { listEditions } from "../../src/editions/store.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
-import { openPglite } from "../support/pglite.ts";
+import { openUnmigratedTestDatabase, testDialects } from "../support/app.ts";
 
-for (const dialect of ["sqlite", "pglite"] as const) {
+for (const dialect of testDialects()) {
   describe(`migration 004 on a database that already publishes (${dialect})`, () => {
     test("each published framework becomes edition 1; drafts stay unpublished", async () => {
-      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      const database = await openUnmigratedTestDatabase(dialect);
       try {
         const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
         const before = await migrator.migrateTo("003_accounts");
@@ -51,7 +50,7 @@ for (const dialect of ["sqlite", "pglite"] as const) {
 
   describe(`a migration numbered below one already applied (${dialect})`, () => {
     test("005 lands on a database that already ran 006: it is applied, not refused", async () => {
-      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      const database = await openUnmigratedTestDatabase(dialect);
       try {
         const without005 = Object.fromEntries(
           Object.entries(migrations).filter(([name]) => name !== "005_edition_labels"),
@@ -68,7 +67,7 @@ for (const dialect of ["sqlite", "pglite"] as const) {
 
   describe(`migration 005 on editions published before summaries were bilingual (${dialect})`, () => {
     test("an editor's summary is kept as English only; the starter's gets its French; readers see edition numbers", async () => {
-      const database = dialect === "sqlite" ? await openDatabase(":memory:") : await openPglite();
+      const database = await openUnmigratedTestDatabase(dialect);
       try {
         const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
         assert.equal((await migrator.migrateTo("004_editions")).error, undefined);
