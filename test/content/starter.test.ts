@@ -1,10 +1,11 @@
 /** The shipped starter framework: valid, bilingual, well formed, and following the index's taxonomy. */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { ContentNode } from "../../src/content/schema.ts";
-import { loadStarterContent } from "../../src/content/starter.ts";
+import { checkStructure, loadStarterContent, STARTER_DIR } from "../../src/content/starter.ts";
 import { INDEX_LEVELS } from "../../src/frameworks/item-types.ts";
 
 const content = loadStarterContent();
@@ -26,8 +27,25 @@ const simplify = (name: string) =>
 const areaNames = (categoryCode: string) => (byCode.get(categoryCode)?.children ?? []).map((a) => a.en.statement);
 
 describe("starter content", () => {
-  test("loads without a single problem", () => {
-    assert.ok(content.categories.length > 0);
+  test("loads without a single problem: every listed area, nothing unlisted, no structural problem", () => {
+    // loadStarterContent throws ContentError on any problem; these say what "no problem" covers.
+    assert.deepEqual(checkStructure(content.framework, content.categories), []);
+    assert.deepEqual(
+      content.categories.map((c) => c.code),
+      content.framework.categories.map((c) => c.code),
+    );
+    for (const [i, category] of content.framework.categories.entries()) {
+      assert.ok(category.areas.length > 0, `${category.code} lists areas`);
+      assert.deepEqual(
+        (content.categories[i].children ?? []).map((a) => a.code),
+        category.areas,
+        `${category.code}: each listed area is loaded, in order`,
+      );
+    }
+    const onDisk = readdirSync(join(STARTER_DIR, "areas"))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.slice(0, -".json".length));
+    assert.deepEqual(onDisk.sort(), content.framework.categories.flatMap((c) => c.areas).sort());
   });
 
   test("every node has a statement in English and in French", () => {

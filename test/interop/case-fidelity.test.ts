@@ -12,7 +12,7 @@ import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { describeProblem } from "../../src/interop/messages.ts";
 import { hasErrors, type Problem } from "../../src/interop/model.ts";
-import { makeTestApp } from "../support/app.ts";
+import { makeTestApp, testDialects } from "../support/app.ts";
 import { originOf } from "../support/auth.ts";
 import { htmlLang } from "../support/html.ts";
 import { caseSkip, readSample, validatePackage } from "./case-support.ts";
@@ -57,139 +57,147 @@ function pkg(options: { language?: string; version?: string; statements: string[
 
 const codes = (problems: readonly Problem[]) => problems.map((p) => `${p.severity}:${p.code}@${p.where}`);
 
-describe("CASE: languages kept as given, none invented", () => {
-  let t: Awaited<ReturnType<typeof makeTestApp>>;
-  before(async () => {
-    t = await makeTestApp({ env: { BASE_URL: "https://skills.example.org" } });
-  });
-  after(() => t?.close());
+for (const dialect of testDialects()) {
+  describe(`CASE: languages kept as given, none invented (${dialect})`, () => {
+    let t: Awaited<ReturnType<typeof makeTestApp>>;
+    before(async () => {
+      t = await makeTestApp({ dialect, env: { BASE_URL: "https://skills.example.org" } });
+    });
+    after(() => t?.close());
 
-  const load = async (source: Json, publish = { en: "First", fr: "Première" }) => {
-    const parsed = parseCasePackage(JSON.stringify(source));
-    assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
-    const outcome = await importFramework(t.db, parsed.value, { publish, baseUrl: t.config.baseUrl });
-    assert.ok(outcome.ok);
-    t.catalog.invalidate();
-    return outcome.report;
-  };
-  const json = async (path: string) => (await t.app.request(path)).json();
-
-  it("a German framework stays German: export, CASE API, JSON API and pages say de, never en", async () => {
-    const report = await load(pkg({ language: "de", statements: ["Plant den Haushalt.", "Führt das Team."] }));
-    const doc = await json(`${BASE}/CFDocuments/${DOC}`);
-    assert.equal(doc.language, "de");
-    const packaged = await json(`${BASE}/CFPackages/${DOC}`);
-    assert.equal(packaged.CFDocument.language, "de");
-    assert.ok(
-      packaged.CFItems.every((i: Json) => i.language === undefined),
-      "items say nothing else",
-    );
-    assert.equal(packaged.CFItems[0].fullStatement, "Plant den Haushalt.");
-    assert.ok(validatePackage(packaged).ok || caseSkip);
-    const api = await json(`/api/v1/frameworks/${report.slug}`);
-    assert.equal(api.language, "de");
-
-    for (const lang of ["en", "fr"] as const) {
-      const html = await (await t.app.request(`/${lang}/frameworks/${report.slug}/items/K1`)).text();
-      assert.equal(htmlLang(html), lang === "en" ? "en-CA" : "fr-CA", "the page itself is in the reader's language");
-      assert.match(html, /<span lang="de">Plant den Haushalt\.<\/span>/, `${lang}: the statement is marked as German`);
-      const full = await (await t.app.request(`/${lang}/frameworks/${report.slug}/full`)).text();
-      assert.match(full, /<span lang="de">Führt das Team\.<\/span>/);
-      assert.doesNotMatch(full, /<span lang="en">Führt/);
-    }
-  });
-
-  it("a regional tag comes back as given; English text needs no mark on English pages", async () => {
-    const source = pkg({ language: "en-GB", statements: ["Plans the budget."] });
-    source.CFDocument.identifier = "d1000000-0000-4000-8000-000000000002";
-    source.CFAssociations[0].destinationNodeURI.identifier = source.CFDocument.identifier;
-    source.CFItems[0].identifier = id(50);
-    source.CFAssociations[0].originNodeURI.identifier = id(50);
-    source.CFAssociations[0].identifier = id(1050);
-    const report = await load(source);
-    const doc = await json(`${BASE}/CFDocuments/${source.CFDocument.identifier}`);
-    assert.equal(doc.language, "en-GB");
-    const html = await (await t.app.request(`/en/frameworks/${report.slug}/items/K1`)).text();
-    assert.doesNotMatch(html, /lang="en-GB"/);
-    assert.match(
-      await (await t.app.request(`/fr/frameworks/${report.slug}/items/K1`)).text(),
-      /<span lang="en-GB">Plans the budget\.<\/span>/,
-    );
-  });
-
-  it("a package without language or version gets neither in its export", async () => {
-    const source = pkg({ statements: ["Sans langue."] });
-    source.CFDocument.identifier = "d1000000-0000-4000-8000-000000000003";
-    source.CFAssociations[0].destinationNodeURI.identifier = source.CFDocument.identifier;
-    source.CFItems[0].identifier = id(60);
-    source.CFAssociations[0].originNodeURI.identifier = id(60);
-    source.CFAssociations[0].identifier = id(1060);
-    const report = await load(source);
-    const packaged = await json(`${BASE}/CFPackages/${source.CFDocument.identifier}`);
-    assert.equal(packaged.CFDocument.language, undefined);
-    const row = await t.db
-      .selectFrom("frameworks")
-      .select("version")
-      .where("slug", "=", report.slug)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.version, "", "no version is made up");
-    // Skillshelf's own framework is English, and says so.
-    const starter = await json(`${BASE}/CFDocuments`);
-    const ours = starter.CFDocuments.find((d: Json) => d.title.startsWith("Public Library"));
-    assert.equal(ours.language, "en");
-  });
-});
-
-describe("CASE: published exports keep the package's item types", { skip: caseSkip }, () => {
-  let t: Awaited<ReturnType<typeof makeTestApp>>;
-  before(async () => {
-    t = await makeTestApp({ starter: false, env: { BASE_URL: "https://skills.example.org" } });
-  });
-  after(() => t?.close());
-
-  const typesOf = (p: Json) => (p.CFDefinitions?.CFItemTypes ?? []).map((d: Json) => d.identifier).sort() as string[];
-  /** Each item's type and type link (the first of an identifier listed twice, as the import keeps it). */
-  const linksOf = (p: Json) => {
-    const out: Record<string, unknown> = {};
-    for (const i of p.CFItems) out[i.identifier] ??= [i.CFItemType ?? null, i.CFItemTypeURI?.identifier ?? null];
-    return out;
-  };
-
-  for (const name of ["sbac__ela_g3_claim1_target1_itemspec.json", "opensalt__MarkdownFramework.json"]) {
-    it(`${name}: no second copy of a type, no invented type — from a new edition and from an older one`, async () => {
-      const source = JSON.parse(readSample(name));
+    const load = async (source: Json, publish = { en: "First", fr: "Première" }) => {
       const parsed = parseCasePackage(JSON.stringify(source));
-      assert.ok(parsed.value);
-      const outcome = await importFramework(t.db, parsed.value, {
-        publish: { en: "Imported", fr: "Importé" },
-        baseUrl: t.config.baseUrl,
-      });
+      assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
+      const outcome = await importFramework(t.db, parsed.value, { publish, baseUrl: t.config.baseUrl });
       assert.ok(outcome.ok);
       t.catalog.invalidate();
-      const served = async () => (await t.app.request(`${BASE}/CFPackages/${source.CFDocument.identifier}`)).json();
-      const published = await served();
-      assert.deepEqual(typesOf(published), typesOf(source));
-      const sourceLinks = linksOf({ CFItems: source.CFItems });
-      assert.deepEqual(linksOf(published), sourceLinks);
+      return outcome.report;
+    };
+    const json = async (path: string) => (await t.app.request(path)).json();
 
-      // An edition frozen before types' CASE links were kept: the live types fill in.
-      const edition = await latestEdition(t.db, outcome.report.frameworkId);
-      assert.ok(edition);
-      const old = JSON.parse(edition.snapshot);
-      delete old.case.typeExtras;
-      for (const type of old.itemTypes) type.extra = null;
-      await t.db
-        .updateTable("editions")
-        .set({ snapshot: JSON.stringify(old) })
-        .where("id", "=", edition.id)
-        .execute();
-      t.catalog.invalidate();
-      const fromOlder = await served();
-      assert.deepEqual(typesOf(fromOlder), typesOf(source));
-      assert.deepEqual(linksOf(fromOlder), sourceLinks);
+    it("a German framework stays German: export, CASE API, JSON API and pages say de, never en", async () => {
+      const report = await load(pkg({ language: "de", statements: ["Plant den Haushalt.", "Führt das Team."] }));
+      const doc = await json(`${BASE}/CFDocuments/${DOC}`);
+      assert.equal(doc.language, "de");
+      const packaged = await json(`${BASE}/CFPackages/${DOC}`);
+      assert.equal(packaged.CFDocument.language, "de");
+      assert.ok(
+        packaged.CFItems.every((i: Json) => i.language === undefined),
+        "items say nothing else",
+      );
+      assert.equal(packaged.CFItems[0].fullStatement, "Plant den Haushalt.");
+      assert.ok(validatePackage(packaged).ok || caseSkip);
+      const api = await json(`/api/v1/frameworks/${report.slug}`);
+      assert.equal(api.language, "de");
+
+      for (const lang of ["en", "fr"] as const) {
+        const html = await (await t.app.request(`/${lang}/frameworks/${report.slug}/items/K1`)).text();
+        assert.equal(htmlLang(html), lang === "en" ? "en-CA" : "fr-CA", "the page itself is in the reader's language");
+        assert.match(
+          html,
+          /<span lang="de">Plant den Haushalt\.<\/span>/,
+          `${lang}: the statement is marked as German`,
+        );
+        const full = await (await t.app.request(`/${lang}/frameworks/${report.slug}/full`)).text();
+        assert.match(full, /<span lang="de">Führt das Team\.<\/span>/);
+        assert.doesNotMatch(full, /<span lang="en">Führt/);
+      }
     });
-  }
-});
+
+    it("a regional tag comes back as given; English text needs no mark on English pages", async () => {
+      const source = pkg({ language: "en-GB", statements: ["Plans the budget."] });
+      source.CFDocument.identifier = "d1000000-0000-4000-8000-000000000002";
+      source.CFAssociations[0].destinationNodeURI.identifier = source.CFDocument.identifier;
+      source.CFItems[0].identifier = id(50);
+      source.CFAssociations[0].originNodeURI.identifier = id(50);
+      source.CFAssociations[0].identifier = id(1050);
+      const report = await load(source);
+      const doc = await json(`${BASE}/CFDocuments/${source.CFDocument.identifier}`);
+      assert.equal(doc.language, "en-GB");
+      const html = await (await t.app.request(`/en/frameworks/${report.slug}/items/K1`)).text();
+      assert.doesNotMatch(html, /lang="en-GB"/);
+      assert.match(
+        await (await t.app.request(`/fr/frameworks/${report.slug}/items/K1`)).text(),
+        /<span lang="en-GB">Plans the budget\.<\/span>/,
+      );
+    });
+
+    it("a package without language or version gets neither in its export", async () => {
+      const source = pkg({ statements: ["Sans langue."] });
+      source.CFDocument.identifier = "d1000000-0000-4000-8000-000000000003";
+      source.CFAssociations[0].destinationNodeURI.identifier = source.CFDocument.identifier;
+      source.CFItems[0].identifier = id(60);
+      source.CFAssociations[0].originNodeURI.identifier = id(60);
+      source.CFAssociations[0].identifier = id(1060);
+      const report = await load(source);
+      const packaged = await json(`${BASE}/CFPackages/${source.CFDocument.identifier}`);
+      assert.equal(packaged.CFDocument.language, undefined);
+      const row = await t.db
+        .selectFrom("frameworks")
+        .select("version")
+        .where("slug", "=", report.slug)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.version, "", "no version is made up");
+      // Skillshelf's own framework is English, and says so.
+      const starter = await json(`${BASE}/CFDocuments`);
+      const ours = starter.CFDocuments.find((d: Json) => d.title.startsWith("Public Library"));
+      assert.equal(ours.language, "en");
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`CASE: published exports keep the package's item types (${dialect})`, { skip: caseSkip }, () => {
+    let t: Awaited<ReturnType<typeof makeTestApp>>;
+    before(async () => {
+      t = await makeTestApp({ dialect, starter: false, env: { BASE_URL: "https://skills.example.org" } });
+    });
+    after(() => t?.close());
+
+    const typesOf = (p: Json) => (p.CFDefinitions?.CFItemTypes ?? []).map((d: Json) => d.identifier).sort() as string[];
+    /** Each item's type and type link (the first of an identifier listed twice, as the import keeps it). */
+    const linksOf = (p: Json) => {
+      const out: Record<string, unknown> = {};
+      for (const i of p.CFItems) out[i.identifier] ??= [i.CFItemType ?? null, i.CFItemTypeURI?.identifier ?? null];
+      return out;
+    };
+
+    for (const name of ["sbac__ela_g3_claim1_target1_itemspec.json", "opensalt__MarkdownFramework.json"]) {
+      it(`${name}: no second copy of a type, no invented type — from a new edition and from an older one`, async () => {
+        const source = JSON.parse(readSample(name));
+        const parsed = parseCasePackage(JSON.stringify(source));
+        assert.ok(parsed.value);
+        const outcome = await importFramework(t.db, parsed.value, {
+          publish: { en: "Imported", fr: "Importé" },
+          baseUrl: t.config.baseUrl,
+        });
+        assert.ok(outcome.ok);
+        t.catalog.invalidate();
+        const served = async () => (await t.app.request(`${BASE}/CFPackages/${source.CFDocument.identifier}`)).json();
+        const published = await served();
+        assert.deepEqual(typesOf(published), typesOf(source));
+        const sourceLinks = linksOf({ CFItems: source.CFItems });
+        assert.deepEqual(linksOf(published), sourceLinks);
+
+        // An edition frozen before types' CASE links were kept: the live types fill in.
+        const edition = await latestEdition(t.db, outcome.report.frameworkId);
+        assert.ok(edition);
+        const old = JSON.parse(edition.snapshot);
+        delete old.case.typeExtras;
+        for (const type of old.itemTypes) type.extra = null;
+        await t.db
+          .updateTable("editions")
+          .set({ snapshot: JSON.stringify(old) })
+          .where("id", "=", edition.id)
+          .execute();
+        t.catalog.invalidate();
+        const fromOlder = await served();
+        assert.deepEqual(typesOf(fromOlder), typesOf(source));
+        assert.deepEqual(linksOf(fromOlder), sourceLinks);
+      });
+    }
+  });
+}
 
 describe("CASE parser: refusals at their pointer, conversions reported", () => {
   it("an isChildOf to a node the package lacks is an error there, naming it, even with a URI", () => {

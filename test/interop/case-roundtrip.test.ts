@@ -14,7 +14,7 @@ import { caseExportInput } from "../../src/interop/case/load.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { hasErrors } from "../../src/interop/model.ts";
-import { openTestDatabase } from "../support/app.ts";
+import { openTestDatabase, testDialects } from "../support/app.ts";
 import {
   type AnyJson,
   casePresent,
@@ -103,140 +103,149 @@ async function streamed(input: Parameters<typeof writeCaseExport>[0]): Promise<s
   return chunks.join("");
 }
 
-describe("CASE round trip of every real package", { skip: caseSkip }, () => {
-  const names = casePresent ? sampleNames().filter((n) => n !== MALFORMED) : [];
-  for (const name of names) {
-    it(name, async () => {
-      const database = await openTestDatabase("sqlite");
-      try {
-        const text = readSample(name);
-        const parsed = parseCasePackage(text);
-        assert.ok(
-          parsed.value && !hasErrors(parsed.problems),
-          JSON.stringify(parsed.problems.filter((p) => p.severity === "error")),
-        );
-        const outcome = await importFramework(database.db, parsed.value);
-        assert.ok(outcome.ok);
-        const exported = await exportDraft(database.db, parsed.value.framework.id);
-        const validity = validatePackage(exported);
-        assert.ok(validity.ok, validity.errors);
-        assertSameContent(JSON.parse(text), exported);
+for (const dialect of testDialects()) {
+  describe(`CASE round trip of every real package (${dialect})`, { skip: caseSkip }, () => {
+    const names = casePresent ? sampleNames().filter((n) => n !== MALFORMED) : [];
+    for (const name of names) {
+      it(name, async () => {
+        const database = await openTestDatabase(dialect);
+        try {
+          const text = readSample(name);
+          const parsed = parseCasePackage(text);
+          assert.ok(
+            parsed.value && !hasErrors(parsed.problems),
+            JSON.stringify(parsed.problems.filter((p) => p.severity === "error")),
+          );
+          const outcome = await importFramework(database.db, parsed.value);
+          assert.ok(outcome.ok);
+          const exported = await exportDraft(database.db, parsed.value.framework.id);
+          const validity = validatePackage(exported);
+          assert.ok(validity.ok, validity.errors);
+          assertSameContent(JSON.parse(text), exported);
 
-        // The streamed export is exactly the same JSON text.
-        const framework = await findFrameworkBySlug(database.db, outcome.report.slug);
-        const input = await caseExportInput(
-          database.db,
-          await buildFrameworkView(database.db, framework as never),
-          "https://skills.example.org",
-        );
-        const whole = JSON.stringify(caseExport(input));
-        assert.equal([...caseExportChunks(input)].join(""), whole);
-        assert.equal(await streamed(input), whole);
+          // The streamed export is exactly the same JSON text.
+          const framework = await findFrameworkBySlug(database.db, outcome.report.slug);
+          const input = await caseExportInput(
+            database.db,
+            await buildFrameworkView(database.db, framework as never),
+            "https://skills.example.org",
+          );
+          const whole = JSON.stringify(caseExport(input));
+          assert.equal([...caseExportChunks(input)].join(""), whole);
+          assert.equal(await streamed(input), whole);
 
-        // Our own export imports back and exports identically (the link fields a package may not
-        // carry, CFDocumentURI and CFPackageURI, are dropped on the way: the API adds them back).
-        const again = parseCasePackage(JSON.stringify(exported));
-        assert.ok(again.value && !hasErrors(again.problems));
-        assert.ok((await importFramework(database.db, again.value)).ok);
-        assert.deepEqual(await exportDraft(database.db, parsed.value.framework.id), exported);
-        const third = await importFramework(database.db, again.value, { baseUrl: BASE_URL });
-        assert.ok(third.ok);
-        const unchanged = (c: { unchanged: number }) => ({ added: 0, updated: 0, removed: 0, unchanged: c.unchanged });
-        assert.deepEqual(third.report.items, unchanged(third.report.items));
-        assert.deepEqual(third.report.associations, unchanged(third.report.associations));
-        assert.deepEqual(third.report.changes, []);
+          // Our own export imports back and exports identically (the link fields a package may not
+          // carry, CFDocumentURI and CFPackageURI, are dropped on the way: the API adds them back).
+          const again = parseCasePackage(JSON.stringify(exported));
+          assert.ok(again.value && !hasErrors(again.problems));
+          assert.ok((await importFramework(database.db, again.value)).ok);
+          assert.deepEqual(await exportDraft(database.db, parsed.value.framework.id), exported);
+          const third = await importFramework(database.db, again.value, { baseUrl: BASE_URL });
+          assert.ok(third.ok);
+          const unchanged = (c: { unchanged: number }) => ({
+            added: 0,
+            updated: 0,
+            removed: 0,
+            unchanged: c.unchanged,
+          });
+          assert.deepEqual(third.report.items, unchanged(third.report.items));
+          assert.deepEqual(third.report.associations, unchanged(third.report.associations));
+          assert.deepEqual(third.report.changes, []);
 
-        // Published: the CASE export readers get (from the edition) is as faithful as the draft's.
-        const publish = await importFramework(database.db, again.value, {
-          baseUrl: BASE_URL,
-          publish: { en: "Imported", fr: "Importé" },
-        });
-        assert.ok(publish.ok && publish.report.published === 1);
-        const published = await exportPublished(database.db, outcome.report.slug);
-        assert.ok(validatePackage(published).ok, validatePackage(published).errors);
-        assertSameContent(JSON.parse(text), published);
-        // The same package, but for what the edition says of itself: its status ("Adopted"), its
-        // label as version and its publication as the document's date (decision 008).
-        const status = (pkg: Json) => ({
-          ...pkg,
-          CFDocument: {
-            ...pkg.CFDocument,
-            adoptionStatus: undefined,
-            version: undefined,
-            lastChangeDateTime: undefined,
-          },
-        });
-        assert.deepEqual(status(published), status(exported), "the published export is the draft's");
+          // Published: the CASE export readers get (from the edition) is as faithful as the draft's.
+          const publish = await importFramework(database.db, again.value, {
+            baseUrl: BASE_URL,
+            publish: { en: "Imported", fr: "Importé" },
+          });
+          assert.ok(publish.ok && publish.report.published === 1);
+          const published = await exportPublished(database.db, outcome.report.slug);
+          assert.ok(validatePackage(published).ok, validatePackage(published).errors);
+          assertSameContent(JSON.parse(text), published);
+          // The same package, but for what the edition says of itself: its status ("Adopted"), its
+          // label as version and its publication as the document's date (decision 008).
+          const status = (pkg: Json) => ({
+            ...pkg,
+            CFDocument: {
+              ...pkg.CFDocument,
+              adoptionStatus: undefined,
+              version: undefined,
+              lastChangeDateTime: undefined,
+            },
+          });
+          assert.deepEqual(status(published), status(exported), "the published export is the draft's");
 
-        // The published export imports back with no change, and publishes nothing more.
-        const back = parseCasePackage(JSON.stringify(published));
-        assert.ok(back.value);
-        const republish = await importFramework(database.db, back.value, {
-          baseUrl: BASE_URL,
-          publish: { en: "Again", fr: "De nouveau" },
-        });
-        assert.ok(republish.ok);
-        assert.deepEqual(republish.report.changes, []);
-        assert.equal(republish.report.nothingToPublish, true);
-        assert.equal(republish.report.published, undefined);
-      } finally {
-        await database.close();
-      }
-    });
-  }
-});
-
-describe("CASE export of the bilingual starter framework", () => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  before(async () => {
-    database = await openTestDatabase("sqlite");
-    await loadStarterFramework(database.db);
-  });
-  after(() => database.close());
-
-  it("validates strictly and carries the French under extensions.skillshelf.translations", async () => {
-    const framework = await findFrameworkBySlug(database.db, "public-library-staff");
-    assert.ok(framework);
-    const exported = await exportDraft(database.db, framework.id);
-    const validity = validatePackage(exported);
-    assert.ok(validity.ok, validity.errors);
-    assert.equal(exported.CFDocument.language, "en");
-    assert.equal(exported.CFDocument.caseVersion, "1.1");
-    assert.equal(exported.CFDocument.extensions.skillshelf.translations.fr.title, framework.title_fr);
-    const first = exported.CFItems[0];
-    assert.ok(first.fullStatement);
-    assert.ok(first.extensions.skillshelf.translations.fr.fullStatement);
-    assert.equal(exported.CFDefinitions.CFItemTypes.length, 4, "one definition per item type");
-    assert.ok(exported.CFDefinitions.CFItemTypes.every((t: Json) => t.extensions.skillshelf.translations.fr.title));
-    assert.equal(exported.CFDefinitions.CFLicenses[0].title, framework.licence);
-    assert.equal(exported.CFAssociations.length, exported.CFItems.length, "one isChildOf per item");
-  });
-
-  it("imports back into an empty database with both languages, and exports the same", async () => {
-    const framework = await findFrameworkBySlug(database.db, "public-library-staff");
-    const exported = await exportDraft(database.db, (framework as { id: string }).id);
-    const other = await openTestDatabase("sqlite");
-    try {
-      const parsed = parseCasePackage(JSON.stringify(exported));
-      assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
-      const [firstSource] = parsed.value.framework.children;
-      assert.ok(firstSource.statement.en && firstSource.statement.fr, "both languages read back");
-      const outcome = await importFramework(other.db, parsed.value);
-      assert.ok(outcome.ok);
-      const original = await database.db
-        .selectFrom("items")
-        .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
-        .orderBy("id")
-        .execute();
-      const copy = await other.db
-        .selectFrom("items")
-        .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
-        .orderBy("id")
-        .execute();
-      assert.deepEqual(copy, original);
-      assert.deepEqual(await exportDraft(other.db, outcome.report.frameworkId), exported);
-    } finally {
-      await other.close();
+          // The published export imports back with no change, and publishes nothing more.
+          const back = parseCasePackage(JSON.stringify(published));
+          assert.ok(back.value);
+          const republish = await importFramework(database.db, back.value, {
+            baseUrl: BASE_URL,
+            publish: { en: "Again", fr: "De nouveau" },
+          });
+          assert.ok(republish.ok);
+          assert.deepEqual(republish.report.changes, []);
+          assert.equal(republish.report.nothingToPublish, true);
+          assert.equal(republish.report.published, undefined);
+        } finally {
+          await database.close();
+        }
+      });
     }
   });
-});
+}
+
+for (const dialect of testDialects()) {
+  describe(`CASE export of the bilingual starter framework (${dialect})`, () => {
+    let database: Awaited<ReturnType<typeof openTestDatabase>>;
+    before(async () => {
+      database = await openTestDatabase(dialect);
+      await loadStarterFramework(database.db);
+    });
+    after(() => database.close());
+
+    it("validates strictly and carries the French under extensions.skillshelf.translations", async () => {
+      const framework = await findFrameworkBySlug(database.db, "public-library-staff");
+      assert.ok(framework);
+      const exported = await exportDraft(database.db, framework.id);
+      const validity = validatePackage(exported);
+      assert.ok(validity.ok, validity.errors);
+      assert.equal(exported.CFDocument.language, "en");
+      assert.equal(exported.CFDocument.caseVersion, "1.1");
+      assert.equal(exported.CFDocument.extensions.skillshelf.translations.fr.title, framework.title_fr);
+      const first = exported.CFItems[0];
+      assert.ok(first.fullStatement);
+      assert.ok(first.extensions.skillshelf.translations.fr.fullStatement);
+      assert.equal(exported.CFDefinitions.CFItemTypes.length, 4, "one definition per item type");
+      assert.ok(exported.CFDefinitions.CFItemTypes.every((t: Json) => t.extensions.skillshelf.translations.fr.title));
+      assert.equal(exported.CFDefinitions.CFLicenses[0].title, framework.licence);
+      assert.equal(exported.CFAssociations.length, exported.CFItems.length, "one isChildOf per item");
+    });
+
+    it("imports back into an empty database with both languages, and exports the same", async () => {
+      const framework = await findFrameworkBySlug(database.db, "public-library-staff");
+      const exported = await exportDraft(database.db, (framework as { id: string }).id);
+      const other = await openTestDatabase(dialect);
+      try {
+        const parsed = parseCasePackage(JSON.stringify(exported));
+        assert.ok(parsed.value && !hasErrors(parsed.problems), JSON.stringify(parsed.problems));
+        const [firstSource] = parsed.value.framework.children;
+        assert.ok(firstSource.statement.en && firstSource.statement.fr, "both languages read back");
+        const outcome = await importFramework(other.db, parsed.value);
+        assert.ok(outcome.ok);
+        const original = await database.db
+          .selectFrom("items")
+          .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
+          .orderBy("id")
+          .execute();
+        const copy = await other.db
+          .selectFrom("items")
+          .select(["id", "statement_en", "statement_fr", "description_en", "description_fr", "code"])
+          .orderBy("id")
+          .execute();
+        assert.deepEqual(copy, original);
+        assert.deepEqual(await exportDraft(other.db, outcome.report.frameworkId), exported);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}

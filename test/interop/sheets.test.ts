@@ -11,7 +11,7 @@ import {
   parseSpreadsheet,
   spreadsheetTemplate,
 } from "../../src/interop/sheets/index.ts";
-import { makeTestApp } from "../support/app.ts";
+import { makeTestApp, testDialects } from "../support/app.ts";
 
 /** The parts of a tree a spreadsheet carries. */
 const shape = (items: readonly (ItemJson | ImportedItem)[]): unknown =>
@@ -38,61 +38,63 @@ async function workbookBytes(build: (items: ExcelJS.Worksheet) => void): Promise
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
 const HEADER = ITEM_COLUMNS.join(",");
 
-describe("spreadsheets: round trip of the starter framework", () => {
-  let starter: FrameworkJson;
-  let close: () => Promise<void>;
-  before(async () => {
-    const test = await makeTestApp();
-    close = test.close;
-    const view = await test.catalog.get("public-library-staff");
-    assert.ok(view, "starter framework loaded");
-    starter = frameworkJson(view);
-  });
-  after(() => close());
-
-  for (const format of ["xlsx", "csv"] as const) {
-    it(`exports to ${format} and imports back the identical tree`, async () => {
-      const bytes = await exportSpreadsheet(starter, format);
-      const result = await parseSpreadsheet(bytes, format);
-      assert.deepEqual(result.problems, []);
-      assert.ok(result.value);
-      assert.deepEqual(shape(result.value.children), shape(starter.children));
-      if (format === "xlsx") {
-        const { id, slug, title, description, publisher, version, status, licence } = result.value;
-        assert.deepEqual(
-          { id, slug, title, description, publisher, version, status, licence },
-          {
-            id: starter.id,
-            slug: starter.slug,
-            title: starter.title,
-            description: starter.description,
-            publisher: starter.publisher,
-            version: starter.version,
-            status: starter.status,
-            licence: starter.licence,
-          },
-        );
-        assert.deepEqual(result.value.itemTypes, starter.itemTypes);
-      }
+for (const dialect of testDialects()) {
+  describe(`spreadsheets: round trip of the starter framework (${dialect})`, () => {
+    let starter: FrameworkJson;
+    let close: () => Promise<void>;
+    before(async () => {
+      const test = await makeTestApp({ dialect });
+      close = test.close;
+      const view = await test.catalog.get("public-library-staff");
+      assert.ok(view, "starter framework loaded");
+      starter = frameworkJson(view);
     });
-  }
+    after(() => close());
 
-  it("writes CSV with a BOM, the column keys as header and parents before children", async () => {
-    const text = (await exportSpreadsheet(starter, "csv")).toString("utf8");
-    assert.ok(text.startsWith("\uFEFF"));
-    assert.equal(text.slice(1, text.indexOf("\r\n")), HEADER);
-    const xlsx = await parseSpreadsheet(await exportSpreadsheet(starter, "xlsx"), "xlsx");
-    const seen = new Set<string>();
-    const visit = (items: ImportedItem[], parent: string | null) => {
-      for (const item of items) {
-        if (parent) assert.ok(seen.has(parent));
-        seen.add(item.id);
-        visit(item.children, item.id);
-      }
-    };
-    visit(xlsx.value?.children ?? [], null);
+    for (const format of ["xlsx", "csv"] as const) {
+      it(`exports to ${format} and imports back the identical tree`, async () => {
+        const bytes = await exportSpreadsheet(starter, format);
+        const result = await parseSpreadsheet(bytes, format);
+        assert.deepEqual(result.problems, []);
+        assert.ok(result.value);
+        assert.deepEqual(shape(result.value.children), shape(starter.children));
+        if (format === "xlsx") {
+          const { id, slug, title, description, publisher, version, status, licence } = result.value;
+          assert.deepEqual(
+            { id, slug, title, description, publisher, version, status, licence },
+            {
+              id: starter.id,
+              slug: starter.slug,
+              title: starter.title,
+              description: starter.description,
+              publisher: starter.publisher,
+              version: starter.version,
+              status: starter.status,
+              licence: starter.licence,
+            },
+          );
+          assert.deepEqual(result.value.itemTypes, starter.itemTypes);
+        }
+      });
+    }
+
+    it("writes CSV with a BOM, the column keys as header and parents before children", async () => {
+      const text = (await exportSpreadsheet(starter, "csv")).toString("utf8");
+      assert.ok(text.startsWith("\uFEFF"));
+      assert.equal(text.slice(1, text.indexOf("\r\n")), HEADER);
+      const xlsx = await parseSpreadsheet(await exportSpreadsheet(starter, "xlsx"), "xlsx");
+      const seen = new Set<string>();
+      const visit = (items: ImportedItem[], parent: string | null) => {
+        for (const item of items) {
+          if (parent) assert.ok(seen.has(parent));
+          seen.add(item.id);
+          visit(item.children, item.id);
+        }
+      };
+      visit(xlsx.value?.children ?? [], null);
+    });
   });
-});
+}
 
 describe("spreadsheets: nasty text survives both formats", () => {
   const nasty = [
