@@ -20,7 +20,7 @@ import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
-import { openTestDatabase, TEST_AUTH_SECRET } from "../support/app.ts";
+import { openTestDatabase, TEST_AUTH_SECRET, testDialects } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -56,23 +56,25 @@ describe("create-admin, in process", () => {
     assert.deepEqual(await prepare(GOOD), { email: "boss@library.example", name: undefined, password: GOOD });
   });
 
-  test("creates an administrator once; the same address again is refused", async () => {
-    const database = await openTestDatabase("sqlite");
-    try {
-      const request = await prepareAdministrator(
-        { email: " Boss@Library.example ", passwordStdin: true, name: "The Boss" },
-        stdin(GOOD),
-      );
-      assert.match(await createAdministrator(database.db, request), /created administrator boss@library\.example/);
-      const user = await findUserByEmail(database.db, "boss@library.example");
-      assert.equal(user?.role, "administrator");
-      assert.equal(user?.name, "The Boss");
-      assert.equal(user?.mustChangePassword, false);
-      await assert.rejects(createAdministrator(database.db, request), /already exists/);
-    } finally {
-      await database.close();
-    }
-  });
+  for (const dialect of testDialects()) {
+    test(`creates an administrator once; the same address again is refused (${dialect})`, async () => {
+      const database = await openTestDatabase(dialect);
+      try {
+        const request = await prepareAdministrator(
+          { email: " Boss@Library.example ", passwordStdin: true, name: "The Boss" },
+          stdin(GOOD),
+        );
+        assert.match(await createAdministrator(database.db, request), /created administrator boss@library\.example/);
+        const user = await findUserByEmail(database.db, "boss@library.example");
+        assert.equal(user?.role, "administrator");
+        assert.equal(user?.name, "The Boss");
+        assert.equal(user?.mustChangePassword, false);
+        await assert.rejects(createAdministrator(database.db, request), /already exists/);
+      } finally {
+        await database.close();
+      }
+    });
+  }
 });
 
 /** A terminal as the prompt sees one: raw mode recorded, keys typed as chunks. */

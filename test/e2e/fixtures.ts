@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { type Lang, messages } from "../../src/i18n/index.ts";
 
 export type { Page };
 export { expect };
@@ -111,6 +112,35 @@ export async function keepScreenshot(testInfo: TestInfo, name: string, png: Buff
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, name), png);
   await testInfo.attach(name, { body: png, contentType: "image/png" });
+}
+
+/** An account the specs sign in with. */
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/**
+ * Signs in through the sign-in form, in the given language, and waits until the site has taken the
+ * page to `next`. The one sign-in every spec uses (the accounts spec tests the form itself).
+ */
+export async function signIn(page: Page, account: Account, lang: Lang, next: string): Promise<void> {
+  const t = messages(lang);
+  if (!new URL(page.url() === "about:blank" ? "http://x/" : page.url()).pathname.endsWith("/sign-in")) {
+    await page.goto(`/${lang}/sign-in?next=${encodeURIComponent(next)}`);
+  }
+  await page.getByLabel(t.authEmailLabel).fill(account.email);
+  await page.getByLabel(t.authPasswordLabel).fill(account.password);
+  await page.getByRole("button", { name: t.authSignIn, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[.?*+^$()[\]{}|\\]/g, "\\$&")}$`));
+}
+
+/**
+ * A tag unique to this attempt of this test, for the data it creates: a retry gets a new one, so it
+ * never meets what the failed attempt left behind.
+ */
+export function attemptTag(testInfo: TestInfo): string {
+  return `${Date.now().toString(36)}${testInfo.retry > 0 ? `r${testInfo.retry}` : ""}`;
 }
 
 interface Fixtures {
