@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Lang, messages } from "../../src/i18n/index.ts";
-import { expect, type Page, ROOT, test } from "./fixtures.ts";
+import { expect, type Page, ROOT, signIn, test } from "./fixtures.ts";
 
 const DATABASE = join(tmpdir(), "skillshelf-e2e", `e2e-${Number(process.env.E2E_PORT ?? 3977)}.db`);
 const ADMIN = { email: "e2e-editions-admin@skillshelf.test", password: "lantern basil orchid 61" };
@@ -36,13 +36,9 @@ test.beforeAll(() => {
     throw new Error(`create-admin failed (${run.status}):\n${run.stderr}`);
 });
 
-async function signIn(page: Page, lang: Lang) {
-  const t = messages(lang);
-  await page.goto(`/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/editor`)}`);
-  await page.getByLabel(t.authEmailLabel).fill(ADMIN.email);
-  await page.getByLabel(t.authPasswordLabel).fill(ADMIN.password);
-  await page.getByRole("button", { name: t.authSignIn, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t.editorTitle })).toBeVisible();
+async function signInAsAdmin(page: Page, lang: Lang) {
+  await signIn(page, ADMIN, lang, `/${lang}/editor`);
+  await expect(page.getByRole("heading", { level: 1, name: messages(lang).editorTitle })).toBeVisible();
 }
 
 const notice = (page: Page, text: string) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
@@ -84,7 +80,7 @@ test("a framework built from nothing, published twice: every printout says Editi
   browser,
 }) => {
   const t = messages("en");
-  await signIn(page, "en");
+  await signInAsAdmin(page, "en");
   await page.getByRole("link", { name: t.editorCreateFramework }).click();
   await page.getByLabel(t.editorSlug).fill(SLUG);
   await page.getByLabel(t.editorTitleEn).fill("Reader services");
@@ -148,7 +144,7 @@ for (const lang of ["en", "fr"] as const) {
     browser,
   }) => {
     const t = messages(lang);
-    await signIn(page, lang);
+    await signInAsAdmin(page, lang);
     await page.goto(`/${lang}/editor/frameworks/${SLUG}`);
     await page
       .getByRole("group", { name: t.editorActionsFor(lang === "en" ? "Service to readers" : "Service aux lecteurs") })
@@ -174,7 +170,7 @@ for (const lang of ["en", "fr"] as const) {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const noScript = await context.newPage();
-      await signIn(noScript, lang);
+      await signInAsAdmin(noScript, lang);
       await noScript.goto(`/${lang}/editor/frameworks/${SLUG}/translations`);
       await noScript.getByRole("button", { name: t.upkeepConfirm }).click();
       await notice(noScript, t.upkeepDoneConfirmed);

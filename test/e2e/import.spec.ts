@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, keepScreenshot, type Page, ROOT, test } from "./fixtures.ts";
+import { expect, keepScreenshot, type Page, ROOT, signIn, test } from "./fixtures.ts";
 
 const SEED = join(ROOT, "..", "shared", "seed", "000_5573f9a2fc711607.txt");
 const seedMissing = !existsSync(SEED);
@@ -20,9 +20,6 @@ const EDITOR = { email: "import-editor@skillshelf.test", password: "amber kettle
 
 const text = {
   en: {
-    email: "Email address",
-    password: "Password",
-    signIn: "Sign in",
     start: "Import a framework",
     pasteHeading: "Paste text",
     pasteLabel: "Text copied from an index page",
@@ -44,9 +41,6 @@ const text = {
     openEditor: "Open the framework in the editor",
   },
   fr: {
-    email: "Adresse courriel",
-    password: "Mot de passe",
-    signIn: "Se connecter",
     start: "Importer un référentiel",
     pasteHeading: "Coller du texte",
     pasteLabel: "Texte copié d'une page d'index",
@@ -90,15 +84,12 @@ test.beforeAll(() => {
   if (run.status !== 0) throw new Error(`could not create the editor account in ${DATABASE}:\n${run.stderr}`);
 });
 
-async function signIn(page: Page, lang: "en" | "fr") {
+async function signInToTheWizard(page: Page, lang: "en" | "fr") {
   const t = text[lang];
   await page.goto(`/${lang}/editor/import`);
   // Not signed in: the wizard sends us to sign in and brings us back.
   await expect(page).toHaveURL(new RegExp(`/${lang}/sign-in\\?next=`));
-  await page.getByLabel(t.email).fill(EDITOR.email);
-  await page.getByLabel(t.password).fill(EDITOR.password);
-  await page.getByRole("button", { name: t.signIn, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/${lang}/editor/import$`));
+  await signIn(page, EDITOR, lang, `/${lang}/editor/import`);
   await expect(page.getByRole("heading", { level: 1, name: t.start })).toBeVisible();
 }
 
@@ -118,7 +109,7 @@ for (const lang of ["en", "fr"] as const) {
       axe,
     }, testInfo) => {
       const t = text[lang];
-      await signIn(page, lang);
+      await signInToTheWizard(page, lang);
       await expect(page.locator("html")).toHaveAttribute("lang", new RegExp(`^${lang}`));
       await axe();
 
@@ -175,7 +166,7 @@ for (const lang of ["en", "fr"] as const) {
 
     test("an upload with problems shows them, offers no import, and passes axe", async ({ page, axe }, testInfo) => {
       const t = text[lang];
-      await signIn(page, lang);
+      await signInToTheWizard(page, lang);
       const upload = page.locator("section", { has: page.getByRole("heading", { name: t.uploadHeading }) });
       const broken = {
         CFDocument: { identifier: "not-a-uuid", title: "Broken" },
