@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import { Migrator } from "kysely";
-import { migrations } from "../../src/db/migrate.ts";
+import { migrationSchema, migrations } from "../../src/db/migrate.ts";
 import { parseSnapshot, snapshotItems } from "../../src/editions/snapshot.ts";
 import { findEdition } from "../../src/editions/store.ts";
 import { upstreamReport } from "../../src/editor/commands/adopt.ts";
@@ -38,7 +38,11 @@ for (const dialect of testDialects()) {
       const database = await openUnmigratedTestDatabase(dialect);
       const db = database.db;
       try {
-        const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+        const migrator = new Migrator({
+          db,
+          migrationTableSchema: await migrationSchema(db),
+          provider: { getMigrations: async () => migrations },
+        });
         // 005 too: today's publish and save code writes bilingual summaries and translation flags.
         assert.equal((await migrator.migrateTo("005_edition_labels")).error, undefined);
         const source = await makeSource(db);

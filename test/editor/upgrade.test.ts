@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { Migrator, sql } from "kysely";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
+import { migrateToLatest, migrationSchema, migrations } from "../../src/db/migrate.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { listEditions } from "../../src/editions/store.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
@@ -15,7 +15,11 @@ for (const dialect of testDialects()) {
     test("each published framework becomes edition 1; drafts stay unpublished", async () => {
       const database = await openUnmigratedTestDatabase(dialect);
       try {
-        const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+        const migrator = new Migrator({
+          db: database.db,
+          migrationTableSchema: await migrationSchema(database.db),
+          provider: { getMigrations: async () => migrations },
+        });
         const before = await migrator.migrateTo("003_accounts");
         assert.equal(before.error, undefined);
         const rows = starterRows(loadStarterContent(), "2030-01-01T00:00:00.000Z");
@@ -55,7 +59,11 @@ for (const dialect of testDialects()) {
         const without005 = Object.fromEntries(
           Object.entries(migrations).filter(([name]) => name !== "005_edition_labels"),
         );
-        const earlier = new Migrator({ db: database.db, provider: { getMigrations: async () => without005 } });
+        const earlier = new Migrator({
+          db: database.db,
+          migrationTableSchema: await migrationSchema(database.db),
+          provider: { getMigrations: async () => without005 },
+        });
         assert.equal((await earlier.migrateToLatest()).error, undefined);
         assert.deepEqual(await migrateToLatest(database.db), { applied: ["005_edition_labels"] });
         assert.deepEqual(await migrateToLatest(database.db), { applied: [] });
@@ -69,7 +77,11 @@ for (const dialect of testDialects()) {
     test("an editor's summary is kept as English only; the starter's gets its French; readers see edition numbers", async () => {
       const database = await openUnmigratedTestDatabase(dialect);
       try {
-        const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+        const migrator = new Migrator({
+          db: database.db,
+          migrationTableSchema: await migrationSchema(database.db),
+          provider: { getMigrations: async () => migrations },
+        });
         assert.equal((await migrator.migrateTo("004_editions")).error, undefined);
         const rows = starterRows(loadStarterContent(), "2030-01-01T00:00:00.000Z");
         await insertFramework(database.db, rows);
