@@ -4,7 +4,7 @@ import { loadStarterFramework } from "../content/load-starter.ts";
 import { ContentError } from "../content/starter.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { type Command, ENV_NOTE, UsageError } from "./command.ts";
+import { type Command, ENV_NOTE, terminal, UsageError } from "./command.ts";
 import { askNewPasswordTwice } from "./hidden-prompt.ts";
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
@@ -52,7 +52,7 @@ serve /metrics (the README lists every setting).`,
       const database = await openDatabase(config.databaseUrl);
       try {
         const { applied } = await migrateToLatest(database.db);
-        console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+        terminal.console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
         return 0;
       } finally {
         await database.close();
@@ -71,14 +71,14 @@ ${ENV_NOTE}`,
       try {
         const result = await withDatabase((db) => loadStarterFramework(db, { replace: Boolean(values.replace) }));
         if (result.outcome === "present") {
-          console.log(`"${result.slug}" is already loaded; use --replace to reload it`);
+          terminal.console.log(`"${result.slug}" is already loaded; use --replace to reload it`);
         } else {
-          console.log(`${result.outcome} "${result.slug}": ${result.items} items`);
+          terminal.console.log(`${result.outcome} "${result.slug}": ${result.items} items`);
         }
         return 0;
       } catch (error) {
         if (error instanceof ContentError) {
-          console.error(error.message);
+          terminal.console.error(error.message);
           return 1;
         }
         throw error;
@@ -108,9 +108,9 @@ ${ENV_NOTE}`,
       };
       try {
         const request = await prepareAdministrator(options, process.stdin, () =>
-          askNewPasswordTwice(process.stdin, process.stderr),
+          askNewPasswordTwice(process.stdin, terminal.stderr),
         );
-        console.log(await withDatabase((db) => createAdministrator(db, request)));
+        terminal.console.log(await withDatabase((db) => createAdministrator(db, request)));
         return 0;
       } catch (error) {
         if (error instanceof CreateAdminUsageError) throw new UsageError(error.message);

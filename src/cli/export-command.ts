@@ -10,17 +10,17 @@ import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
 import { writeCaseExport } from "../interop/case/export.ts";
 import { caseExportInput } from "../interop/case/load.ts";
 import { exportSpreadsheet } from "../interop/sheets/index.ts";
-import { type Command, ENV_NOTE, UsageError } from "./command.ts";
+import { type Command, ENV_NOTE, terminal, UsageError } from "./command.ts";
 
 /** Writes to a file, or to standard output (waiting until all of it is handed over). */
 export async function writeOut(path: string | undefined, write: (out: Writable) => Promise<unknown>) {
   if (!path) {
-    await write(process.stdout);
+    await write(terminal.stdout);
     // Wait until everything is handed to the OS: main() ends with process.exit(), which would cut a
     // pipe (`skillshelf export | jq`) short. A reader that quits early makes it an EPIPE error.
     await new Promise<void>((resolve, reject) => {
-      process.stdout.once("error", reject);
-      process.stdout.write("", (error) => (error ? reject(error) : resolve()));
+      terminal.stdout.once("error", reject);
+      terminal.stdout.write("", (error) => (error ? reject(error) : resolve()));
     });
     return;
   }
@@ -32,7 +32,7 @@ export async function writeOut(path: string | undefined, write: (out: Writable) 
   await write(out);
   out.end();
   await finished;
-  console.error(`wrote ${path}`);
+  terminal.console.error(`wrote ${path}`);
 }
 
 export const exportCommand: Command = {
@@ -58,7 +58,7 @@ ${ENV_NOTE}`,
     if (!["case", "json", "xlsx", "csv"].includes(format))
       throw new UsageError(`unsupported format "${format}" (formats: case, json, xlsx, csv)`);
     const out = values.out as string | undefined;
-    if (format === "xlsx" && !out && process.stdout.isTTY)
+    if (format === "xlsx" && !out && terminal.stdout.isTTY)
       throw new UsageError("an XLSX file is binary: give --out FILE");
     const config = readConfig();
     const database = await openDatabase(config.databaseUrl);
@@ -70,7 +70,7 @@ ${ENV_NOTE}`,
       if (!framework) throw new Error(slug ? `no framework with slug "${slug}"` : "the database holds no framework");
       let view: FrameworkView | undefined = values.draft ? undefined : await createCatalog(db).get(framework.slug);
       if (!view) {
-        if (!values.draft) console.error(`"${framework.slug}" has no published edition: exporting its draft`);
+        if (!values.draft) terminal.console.error(`"${framework.slug}" has no published edition: exporting its draft`);
         view = await buildFrameworkView(db, framework);
       }
       const published = view;

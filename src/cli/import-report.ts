@@ -3,6 +3,7 @@ import type { Lang } from "../i18n/index.ts";
 import type { Change, ImportReport } from "../interop/import.ts";
 import { describeProblem } from "../interop/messages.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../interop/model.ts";
+import { terminal } from "./command.ts";
 
 /** The parsed tree in the API's shape (src/frameworks/json.ts), for `--dry-run --json`. */
 export function treeJson(framework: ImportedFramework) {
@@ -40,11 +41,11 @@ const LISTED = 100;
 export function printProblems(problems: readonly Problem[], lang: Lang) {
   const shown = problems.slice(0, LISTED);
   for (const p of shown)
-    console.error(
+    terminal.console.error(
       `${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`,
     );
   if (problems.length > shown.length)
-    console.error(`… and ${problems.length - shown.length} more (--json lists them all)`);
+    terminal.console.error(`… and ${problems.length - shown.length} more (--json lists them all)`);
 }
 
 const counts = (c: ImportReport["items"]) =>
@@ -65,16 +66,17 @@ const shortValue = (value: unknown) => {
 
 function printChanges(changes: readonly Change[]) {
   if (changes.length === 0) return;
-  console.log("  changes:");
+  terminal.console.log("  changes:");
   for (const change of changes.slice(0, LISTED)) {
     const name = `${ENTITY[change.entity]} ${change.label && change.label !== change.id ? `“${change.label}” (${change.id})` : change.id}`;
-    if (change.kind !== "updated") console.log(`    ${change.kind} ${name}`);
+    if (change.kind !== "updated") terminal.console.log(`    ${change.kind} ${name}`);
     else
-      console.log(
+      terminal.console.log(
         `    ${name}: ${change.fields.map((f) => `${f.field} ${shortValue(f.before)} → ${shortValue(f.after)}`).join("; ")}`,
       );
   }
-  if (changes.length > LISTED) console.log(`    … and ${changes.length - LISTED} more (--json lists them all)`);
+  if (changes.length > LISTED)
+    terminal.console.log(`    … and ${changes.length - LISTED} more (--json lists them all)`);
 }
 
 export function printReport(report: ImportReport) {
@@ -86,10 +88,10 @@ export function printReport(report: ImportReport) {
       ? "created"
       : "updated";
   const title = report.title.en ?? report.title.fr;
-  console.log(`${verb} framework ${title ? `“${title}” ` : ""}(${report.slug})`);
-  if (!report.created && report.changes.length === 0) console.log("  nothing changed");
-  console.log(`  items: ${counts(report.items)}`);
-  console.log(`  item types: ${counts(report.itemTypes)}`);
+  terminal.console.log(`${verb} framework ${title ? `“${title}” ` : ""}(${report.slug})`);
+  if (!report.created && report.changes.length === 0) terminal.console.log("  nothing changed");
+  terminal.console.log(`  items: ${counts(report.items)}`);
+  terminal.console.log(`  item types: ${counts(report.itemTypes)}`);
   if (
     report.associations.added +
       report.associations.updated +
@@ -97,16 +99,16 @@ export function printReport(report: ImportReport) {
       report.associations.unchanged >
     0
   ) {
-    console.log(`  CASE associations: ${counts(report.associations)}`);
+    terminal.console.log(`  CASE associations: ${counts(report.associations)}`);
   }
   if (
     report.definitions.added + report.definitions.updated + report.definitions.removed + report.definitions.unchanged >
     0
   ) {
-    console.log(`  CASE definitions: ${counts(report.definitions)}`);
+    terminal.console.log(`  CASE definitions: ${counts(report.definitions)}`);
   }
   printChanges(report.changes);
-  if (report.published) console.log(`  published as edition ${report.published}`);
-  if (report.nothingToPublish) console.log("  nothing to publish: the latest edition already shows all of it");
-  if (report.dryRun) console.log("dry run: nothing was written");
+  if (report.published) terminal.console.log(`  published as edition ${report.published}`);
+  if (report.nothingToPublish) terminal.console.log("  nothing to publish: the latest edition already shows all of it");
+  if (report.dryRun) terminal.console.log("dry run: nothing was written");
 }

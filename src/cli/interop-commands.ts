@@ -21,7 +21,7 @@ import { type ImportOutcome, type ImportTarget, importFramework, isSlug } from "
 import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult } from "../interop/model.ts";
 import { parsePastedText } from "../interop/text/index.ts";
 import { newFrameworkWithArea, placeArea } from "../interop/text/place.ts";
-import { type Command, ENV_NOTE, UsageError } from "./command.ts";
+import { type Command, ENV_NOTE, terminal, UsageError } from "./command.ts";
 import { writeOut } from "./export-command.ts";
 import { printProblems, printReport, problemJson, treeJson } from "./import-report.ts";
 import { type Progress, progressBar } from "./progress.ts";
@@ -261,8 +261,8 @@ ${ENV_NOTE}`,
       printProblems(problems, lang);
       if (outcome?.ok) printReport(outcome.report);
       else if (!failed && dryRun)
-        console.log("the file can be imported (no database to compare with); dry run: nothing was written");
-      if (failed) console.error("nothing was imported");
+        terminal.console.log("the file can be imported (no database to compare with); dry run: nothing was written");
+      if (failed) terminal.console.error("nothing was imported");
     }
     return failed ? 1 : 0;
   },

@@ -1,7 +1,7 @@
 /** `skillshelf backup` and `skillshelf restore` (src/ops/backup.ts does the work). */
 import { readConfig } from "../config.ts";
 import { BackupError, backupDatabase, restoreDatabase } from "../ops/backup.ts";
-import { type Command, UsageError } from "./command.ts";
+import { type Command, terminal, UsageError } from "./command.ts";
 
 const POSTGRES_NOTE = `On PostgreSQL (DATABASE_URL=postgres://…) use pg_dump and pg_restore instead: the README
 shows both commands.`;
@@ -13,7 +13,7 @@ async function reporting(work: () => Promise<void>): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;
-    console.error(error.message);
+    terminal.console.error(error.message);
     return 1;
   }
 }
@@ -32,7 +32,7 @@ Environment: DATABASE_URL (a SQLite file path; default ./data/skillshelf.db).`,
     if (!out) throw new UsageError("--out FILE is required");
     return reporting(async () => {
       const result = await backupDatabase(readConfig().databaseUrl, out);
-      console.log(`backed up to ${result.file} (${result.bytes} bytes)`);
+      terminal.console.log(`backed up to ${result.file} (${result.bytes} bytes)`);
     });
   },
 };
@@ -53,7 +53,7 @@ Environment: DATABASE_URL (a SQLite file path; default ./data/skillshelf.db).`,
     return reporting(async () => {
       const result = await restoreDatabase(readConfig().databaseUrl, positionals[0]);
       const migrated = result.migrated.length > 0 ? `; migrated: ${result.migrated.join(", ")}` : "";
-      console.log(`restored ${positionals[0]} into ${result.database}${migrated}`);
+      terminal.console.log(`restored ${positionals[0]} into ${result.database}${migrated}`);
     });
   },
 };

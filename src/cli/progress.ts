@@ -2,6 +2,7 @@
  * A one-line progress bar on standard error, for long imports and exports. It draws only when
  * stderr is a terminal (never into a log file or a pipe) and at most ten times a second.
  */
+import { terminal } from "./command.ts";
 export interface Progress {
   update(phase: string, done: number, total: number): void;
   done(): void;
@@ -9,7 +10,7 @@ export interface Progress {
 
 const silent: Progress = { update() {}, done() {} };
 
-export function progressBar(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(enabled: boolean, stream: NodeJS.WriteStream = terminal.stderr): Progress {
   if (!enabled || !stream.isTTY) return silent;
   let last = 0;
   let drawn = false;

@@ -1,6 +1,8 @@
 /**
- * The `skillshelf` CLI as a user runs it: a child process of bin/skillshelf.js over a temporary
- * SQLite file. `export --format json` must give exactly what GET /api/v1/frameworks/:id gives.
+ * The `skillshelf` CLI over a temporary SQLite file. The help and one export run the real binary
+ * (bin/skillshelf.js, a child process: proof that the command a user types works); the other cases
+ * run the same command in-process (test/support/cli.ts), which spares each a process start.
+ * `export --format json` must give exactly what GET /api/v1/frameworks/:id gives.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -14,6 +16,7 @@ import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
+import { runSkillshelf } from "../support/cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "bin", "skillshelf.js");
@@ -43,6 +46,12 @@ function skillshelf(args: string[], databaseUrl: string): Promise<Run> {
   });
 }
 
+/** The same command in-process: status (exit code), stdout, stderr. */
+async function inProcess(args: string[], databaseUrl: string): Promise<Run> {
+  const run = await runSkillshelf(args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
 describe("skillshelf CLI", () => {
   let dir: string;
   let dbFile: string;
@@ -50,7 +59,7 @@ describe("skillshelf CLI", () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "skillshelf-cli-"));
     dbFile = join(dir, "cli.db");
-    const loaded = await skillshelf(["load-starter"], dbFile);
+    const loaded = await inProcess(["load-starter"], dbFile);
     assert.equal(loaded.code, 0, loaded.stderr);
   });
   after(() => {
@@ -63,7 +72,7 @@ describe("skillshelf CLI", () => {
     for (const command of ["serve", "migrate", "load-starter", "export"])
       assert.match(help.stdout, new RegExp(`\\b${command}\\b`));
     for (const command of ["serve", "migrate", "load-starter", "export"]) {
-      const own = await skillshelf([command, "--help"], dbFile);
+      const own = await inProcess([command, "--help"], dbFile);
       assert.equal(own.code, 0, `${command} --help: ${own.stderr}`);
       assert.match(own.stdout, new RegExp(`Usage: skillshelf ${command}`));
     }
@@ -93,38 +102,38 @@ describe("skillshelf CLI", () => {
 
   test("export --out writes the same JSON to a file", async () => {
     const out = join(dir, "export.json");
-    const written = await skillshelf(
+    const written = await inProcess(
       ["export", "--format", "json", "--framework", "public-library-staff", "--out", out],
       dbFile,
     );
     assert.equal(written.code, 0, written.stderr);
     assert.equal(written.stdout, "");
-    const printed = await skillshelf(["export"], dbFile);
+    const printed = await inProcess(["export"], dbFile);
     assert.deepEqual(JSON.parse(readFileSync(out, "utf8")), JSON.parse(printed.stdout));
   });
 
   test("usage errors exit 2 with a message: unknown command, unknown format, unknown option", async () => {
-    const unknown = await skillshelf(["frobnicate"], dbFile);
+    const unknown = await inProcess(["frobnicate"], dbFile);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
 
-    const format = await skillshelf(["export", "--format", "xml"], dbFile);
+    const format = await inProcess(["export", "--format", "xml"], dbFile);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /unsupported format "xml"/);
     assert.equal(format.stdout, "");
 
-    const option = await skillshelf(["export", "--bogus"], dbFile);
+    const option = await inProcess(["export", "--bogus"], dbFile);
     assert.equal(option.code, 2);
     assert.match(option.stderr, /bogus/);
   });
 
   test("a missing framework exits 1 with a message", async () => {
-    const missing = await skillshelf(["export", "--format", "json", "--framework", "no-such-framework"], dbFile);
+    const missing = await inProcess(["export", "--format", "json", "--framework", "no-such-framework"], dbFile);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no-such-framework/);
     assert.equal(missing.stdout, "");
 
-    const empty = await skillshelf(["export", "--format", "json"], join(dir, "empty.db"));
+    const empty = await inProcess(["export", "--format", "json"], join(dir, "empty.db"));
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /no framework/);
   });

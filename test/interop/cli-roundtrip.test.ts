@@ -6,51 +6,43 @@
  * the edit.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { runSkillshelf } from "../support/cli.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const TITLE = "Public Library Staff Competencies — starter edition";
 const TITRE = "Compétences du personnel des bibliothèques publiques — édition de départ";
 
 describe("skillshelf export → import, every format", () => {
   let dir: string;
   let database: string;
-  const cli = (...args: string[]) => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database, BASE_URL: "https://skills.example.org", LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-  };
+  const env = () => ({ DATABASE_URL: database, BASE_URL: "https://skills.example.org", LOG_LEVEL: "silent" });
+  // In-process (test/support/cli.ts); test/cli/cli.test.ts runs the real binary.
+  const cli = (...args: string[]) => runSkillshelf(args, env());
   const file = (name: string) => join(dir, name);
   let starterItems = 0;
 
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), "skillshelf-cli-roundtrip-"));
     database = join(dir, "skillshelf.db");
-    assert.equal(cli("load-starter").status, 0);
+    assert.equal((await cli("load-starter")).status, 0);
     for (const format of ["json", "case", "xlsx", "csv"]) {
       // The CASE package is written under a name that says nothing of its format.
       const out = file(format === "case" ? "starter.case" : `starter.${format}`);
-      const run = cli("export", "--framework", "public-library-staff", "--format", format, "--out", out);
+      const run = await cli("export", "--framework", "public-library-staff", "--format", format, "--out", out);
       assert.equal(run.status, 0, run.stderr);
     }
     starterItems = (JSON.parse(readFileSync(file("starter.case"), "utf8")).CFItems as unknown[]).length;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("each export imports back into its framework: nothing changed, nothing to publish", () => {
+  it("each export imports back into its framework: nothing changed, nothing to publish", async () => {
     for (const name of ["starter.case", "starter.json", "starter.xlsx", "starter.csv"]) {
-      const run = cli(
+      const run = await cli(
         "import",
         file(name),
         "--framework",
@@ -70,12 +62,12 @@ describe("skillshelf export → import, every format", () => {
       assert.doesNotMatch(run.stdout, /published as edition/);
     }
     // The files that name their framework go back to it without being told.
-    const json = cli("import", file("starter.json"), "--dry-run");
+    const json = await cli("import", file("starter.json"), "--dry-run");
     assert.match(json.stdout, /would update framework .+\n {2}nothing changed/);
   });
 
-  it("a CSV names no framework: without a target it is refused, naming the framework by title", () => {
-    const run = cli("import", file("starter.csv"), "--lang", "fr");
+  it("a CSV names no framework: without a target it is refused, naming the framework by title", async () => {
+    const run = await cli("import", file("starter.csv"), "--lang", "fr");
     assert.equal(run.status, 1);
     // French typography puts narrow no-break spaces inside « » and before ":": read them as spaces.
     const stderr = run.stderr.replace(/[\u00a0\u202f]/g, " ");
@@ -90,10 +82,10 @@ describe("skillshelf export → import, every format", () => {
     );
   });
 
-  it("each export imports as a new framework with new identifiers", () => {
+  it("each export imports as a new framework with new identifiers", async () => {
     for (const format of ["case", "json", "xlsx", "csv"]) {
       const name = format === "case" ? "starter.case" : `starter.${format}`;
-      const run = cli("import", file(name), "--as-new", `copy-${format}`, "--json");
+      const run = await cli("import", file(name), "--as-new", `copy-${format}`, "--json");
       assert.equal(run.status, 0, `${format}: ${run.stderr}`);
       const report = JSON.parse(run.stdout).changes;
       assert.equal(report.created, true);
@@ -101,19 +93,19 @@ describe("skillshelf export → import, every format", () => {
       assert.ok(report.items.added > 1000);
       assert.equal(report.items.added, starterItems);
     }
-    const again = cli("import", file("starter.json"), "--as-new", "copy-json");
+    const again = await cli("import", file("starter.json"), "--as-new", "copy-json");
     assert.equal(again.status, 1, "a short name is used once");
     assert.match(again.stderr, /already the framework/);
-    assert.equal(cli("import", file("starter.json"), "--as-new", "Not A Slug").status, 2);
+    assert.equal((await cli("import", file("starter.json"), "--as-new", "Not A Slug")).status, 2);
   });
 
-  it("an edited CSV reports exactly the edit, field by field", () => {
+  it("an edited CSV reports exactly the edit, field by field", async () => {
     const rows = parse(readFileSync(file("starter.csv")), { bom: true }) as string[][];
     assert.equal(rows[0][5], "statement_en");
     const id = rows[1][0];
     rows[1][5] = "An edited statement";
     writeFileSync(file("edited.csv"), stringify(rows, { bom: true, record_delimiter: "windows" }));
-    const run = cli("import", file("edited.csv"), "--framework", "public-library-staff", "--dry-run", "--json");
+    const run = await cli("import", file("edited.csv"), "--framework", "public-library-staff", "--dry-run", "--json");
     assert.equal(run.status, 0, run.stderr);
     const { changes } = JSON.parse(run.stdout);
     assert.deepEqual(changes.items, { added: 0, updated: 1, removed: 0, unchanged: starterItems - 1 });
@@ -124,7 +116,7 @@ describe("skillshelf export → import, every format", () => {
       ]),
       [[id, [["statement.en", "An edited statement"]]]],
     );
-    const text = cli("import", file("edited.csv"), "--framework", "public-library-staff", "--dry-run");
+    const text = await cli("import", file("edited.csv"), "--framework", "public-library-staff", "--dry-run");
     assert.match(text.stdout, /changes:\n {4}item “.+” \(.+\): statement.en ".+" → "An edited statement"/);
   });
 });
