@@ -22,7 +22,7 @@ export async function provenanceAtPublish(db: Executor, frameworkId: string): Pr
     return {
       id: report.source.id,
       slug: report.source.slug,
-      title: report.latest.snapshot.title,
+      title: { en: report.latest.content.framework.title_en, fr: report.latest.content.framework.title_fr },
       edition: report.caughtUpTo ?? adoption.adoptedEdition,
     };
   } catch (error) {

@@ -96,7 +96,7 @@ export async function upstreamReport(
   }));
 
   const typeLabels = new Map<string, Bilingual>();
-  for (const type of latest.snapshot.itemTypes) typeLabels.set(type.code, type.label);
+  for (const type of latest.content.types) typeLabels.set(type.code, { en: type.label_en, fr: type.label_fr });
   for (const type of await listItemTypes(db, frameworkId))
     if (!typeLabels.has(type.code)) typeLabels.set(type.code, { en: type.label_en, fr: type.label_fr });
 

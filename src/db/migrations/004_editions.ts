@@ -8,7 +8,14 @@ import { buildSnapshot } from "../../editions/snapshot.ts";
 import type { DB, Edition, Framework } from "../schema.ts";
 
 /** The editions table as this migration created it (005 split `summary` by language). */
-type EditionsAt004 = { editions: Omit<Edition, "summary_en" | "summary_fr"> & { summary: string } };
+type EditionsAt004 = {
+  editions: Pick<
+    Edition,
+    "id" | "framework_id" | "number" | "published_at" | "published_by" | "published_by_label" | "snapshot"
+  > & {
+    summary: string;
+  };
+};
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Optimistic concurrency: every save names the version it started from.

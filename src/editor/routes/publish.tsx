@@ -2,9 +2,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
+import { diffEditions, freezeDraft } from "../../editions/content.ts";
 import { publishEdition } from "../../editions/publish.ts";
-import { buildSnapshot, diffSnapshots, parseSnapshot } from "../../editions/snapshot.ts";
-import { latestEdition, listEditions } from "../../editions/store.ts";
+import { latestEdition, listEditions, readEditionContent } from "../../editions/store.ts";
 import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
@@ -35,9 +35,9 @@ export function publishRoutes(): Hono<AppEnv> {
       listItemRows(c.var.db, framework.id),
       latestEdition(c.var.db, framework.id),
     ]);
-    const draft = buildSnapshot(framework, types, rows);
-    const base = latest ? parseSnapshot(latest.snapshot) : { ...draft, children: [] };
-    const changes = diffSnapshots(base, draft);
+    const draft = freezeDraft(framework, types, rows);
+    const base = latest ? await readEditionContent(c.var.db, latest) : { items: [] };
+    const changes = diffEditions(base, draft);
     return {
       added: changes.filter((x) => x.kind === "added").length,
       changed: changes.filter((x) => x.kind === "changed").length,
