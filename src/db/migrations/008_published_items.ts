@@ -19,7 +19,16 @@ import { z } from "zod";
 type AnyDB = Kysely<any>;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const any = db as AnyDB;
+  // One transaction on both databases: an edition that cannot be read stops the migration with
+  // nothing changed (PostgreSQL's migrator opens it; SQLite's DDL is transactional too).
+  await inTransaction(db as AnyDB, async (any) => {
+    await createTables(any);
+    await backfillEditions(any);
+    await rememberSourceItems(any);
+  });
+}
+
+async function createTables(any: AnyDB): Promise<void> {
   await any.schema.alterTable("items").addColumn("source_item_id", "varchar(36)").execute();
   await any.schema.createIndex("items_source_item").on("items").columns(["framework_id", "source_item_id"]).execute();
 
@@ -99,16 +108,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("published_items")
     .columns(["edition_id", "type_code"])
     .execute();
-
-  await inTransaction(any, async (trx) => {
-    await backfillEditions(trx);
-    await rememberSourceItems(trx);
-  });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  // Going back keeps every edition readable: the old format is rebuilt from the rows.
-  const any = db as AnyDB;
+  await inTransaction(db as AnyDB, goBack);
+}
+
+/** Going back keeps every edition readable: the old format is rebuilt from the rows. */
+async function goBack(any: AnyDB): Promise<void> {
   const editions = await any.selectFrom("editions").select(["id"]).execute();
   for (const { id } of editions) {
     const edition = await any.selectFrom("editions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -149,7 +156,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await any.schema.alterTable("items").dropColumn("source_item_id").execute();
 }
 
-/** PostgreSQL runs each migration in a transaction already; SQLite does not, so this one opens its own. */
+/** PostgreSQL's migrator runs each migration in a transaction already; SQLite's does not, so this opens one. */
 async function inTransaction(db: AnyDB, run: (trx: AnyDB) => Promise<void>): Promise<void> {
   if (db.isTransaction) return run(db);
   await db.transaction().execute((trx: Transaction<unknown>) => run(trx as AnyDB));
@@ -410,7 +417,7 @@ async function backfillEditions(db: AnyDB): Promise<void> {
         .execute();
     await db
       .updateTable("editions")
-      .set({ snapshot: cacheOf({ ...columns, framework_id: edition.framework_id }, types, items) })
+      .set({ snapshot: cacheOf({ ...columns, framework_id: edition.framework_id }, types, preorder(items)) })
       .where("id", "=", edition.id)
       .execute();
   }
@@ -519,13 +526,22 @@ async function rewriteCache(db: AnyDB, editionId: string): Promise<void> {
     .execute();
 }
 
-/** Rows read back in any order, put parents first as they were written. */
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/**
+ * Rows read back in any order, put as the cache lists them: parents first, siblings in reading order
+ * (position, then code in natural order, then id: as src/frameworks/tree.ts sorted them at the time).
+ */
 function preorder(items: ItemRow[]): ItemRow[] {
   const children = new Map<string | null, ItemRow[]>();
   for (const item of items) children.set(item.parent_id, [...(children.get(item.parent_id) ?? []), item]);
   const out: ItemRow[] = [];
   const visit = (parentId: string | null) => {
-    for (const item of children.get(parentId) ?? []) {
+    const siblings = (children.get(parentId) ?? []).sort(
+      (a, b) =>
+        a.position - b.position || collator.compare(a.code ?? "", b.code ?? "") || a.item_id.localeCompare(b.item_id),
+    );
+    for (const item of siblings) {
       out.push(item);
       visit(item.item_id);
     }
