@@ -1,6 +1,6 @@
 /** The wizard's pure pieces and its upload store, without HTTP. */
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -247,5 +247,25 @@ describe("uploads: the server-side store", () => {
     await store.remove(token);
     assert.equal(await store.load(token, "u1"), undefined);
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it("reads its metadata through its versioned format: as written, without a version, never damaged", async () => {
+    const store = createUploadStore({ dir, ttlMs: 60_000 });
+    const saved = meta("u1");
+    const token = await store.save(saved, new Uint8Array([1]));
+    assert.deepEqual((await store.load(token, "u1"))?.meta, saved);
+    const metaFile = readdirSync(dir).find((f) => f.startsWith(token) && f.endsWith(".json"));
+    assert.ok(metaFile, "the upload has a metadata file");
+    const path = join(dir, metaFile);
+    const written = JSON.parse(readFileSync(path, "utf8"));
+    assert.equal(written.v, 1);
+    const { v: _v, ...before } = written;
+    writeFileSync(path, JSON.stringify(before));
+    assert.equal((await store.load(token, "u1"))?.meta.name, "a.csv", "a file from before versions is version 1");
+    for (const damaged of ["{", JSON.stringify({ ...written, v: 2 }), JSON.stringify({ ...written, size: "3" })]) {
+      writeFileSync(path, damaged);
+      assert.equal(await store.load(token, "u1"), undefined, damaged);
+    }
+    await store.remove(token);
   });
 });

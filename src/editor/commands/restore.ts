@@ -9,7 +9,7 @@ import type { Actor } from "../../policy/index.ts";
 import { findChange, listBatch, newBatch, writeChanges } from "../changes-store.ts";
 import { EditorError } from "../errors.ts";
 import { recordTextChanges } from "../flags-store.ts";
-import { createRecord, decodeValue, encodeValue, type FieldChange, recordedState } from "../history.ts";
+import { changeValueAt, createRecord, decodeText, encodeValue, type FieldChange, recordedState } from "../history.ts";
 import { type ItemState, isTextField, type TextField } from "../item-state.ts";
 import { planMove } from "../moves.ts";
 import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../store.ts";
@@ -70,7 +70,7 @@ async function restoreField(
   const item = await findDraftItem(trx, frameworkId, change.item_id as string);
   if (!item) throw new EditorError("restore_parent_missing");
   const field = change.field as TextField;
-  const value = decodeValue(change.before) as string | null;
+  const value = decodeText(change.before, changeValueAt(change, "before"));
   if ((item[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: item.id };
   if (version !== undefined && version !== item.version) {
     throw new EditorError("stale", {
@@ -97,7 +97,7 @@ async function restorePlacement(trx: Transaction<DB>, actor: Actor | null, frame
   const items = await listDraftItems(trx, frameworkId);
   const item = items.find((i) => i.id === itemId);
   if (!item) throw new EditorError("restore_parent_missing");
-  const parentId = decodeValue(change.before) as string | null;
+  const parentId = decodeText(change.before, changeValueAt(change, "before"));
   if (item.parent_id === parentId) return { outcome: "unchanged" as const, itemId };
   const updates = planMove(items, itemId, parentId);
   if (typeof updates === "string")
@@ -134,7 +134,7 @@ async function restoreFrameworkField(trx: Transaction<DB>, actor: Actor | null, 
   const framework = await findFrameworkById(trx, frameworkId);
   if (!framework) throw new EditorError("not_found");
   const field = change.field as FrameworkField;
-  const value = decodeValue(change.before) as string | null;
+  const value = decodeText(change.before, changeValueAt(change, "before"));
   if ((framework[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: null };
   if (field.startsWith("title_") && !value && !framework[field === "title_en" ? "title_fr" : "title_en"])
     throw new EditorError("invalid", { field: "title" });

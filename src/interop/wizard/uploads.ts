@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { z } from "zod";
+import { readVersionedJson, type VersionedFormat } from "../../db/stored-json.ts";
 
 export type UploadFormat = "case" | "json" | "xlsx" | "csv";
 
@@ -27,6 +29,24 @@ export interface UploadMeta {
   /** The framework id the first parse gave, so a sheet without one imports under the same id it previewed. */
   frameworkId?: string;
 }
+
+/** The meta file's format 1 (decision 015): a `v` field, or none in files written before it. */
+const metaV1 = z
+  .object({
+    v: z.literal(1).optional(),
+    userId: z.string(),
+    format: z.enum(["case", "json", "xlsx", "csv"]),
+    name: z.string(),
+    size: z.number(),
+    createdAt: z.string(),
+    target: z.string(),
+    title: z.string(),
+    slug: z.string().optional(),
+    frameworkId: z.string().optional(),
+  })
+  .transform(({ v: _v, ...meta }): UploadMeta => meta);
+const UPLOAD_META: VersionedFormat<UploadMeta> = { 1: metaV1 };
+const writeMeta = (meta: UploadMeta) => JSON.stringify({ v: 1, ...meta });
 
 export interface StoredUpload {
   meta: UploadMeta;
@@ -77,14 +97,18 @@ export function createUploadStore(options: { dir?: string; ttlMs?: number; now?:
       const token = randomBytes(24).toString("base64url");
       const p = paths(token);
       await writeFile(p.bytes, bytes, { mode: 0o600 });
-      await writeFile(p.meta, JSON.stringify(meta), { mode: 0o600 });
+      await writeFile(p.meta, writeMeta(meta), { mode: 0o600 });
       return token;
     },
     async load(token, userId) {
       if (!isUploadToken(token)) return undefined;
       const p = paths(token);
       try {
-        const meta = JSON.parse(await readFile(p.meta, "utf8")) as UploadMeta;
+        // An unreadable meta file (StoredJsonError) answers like an unknown token, as a missing one does.
+        const meta = readVersionedJson(UPLOAD_META, await readFile(p.meta, "utf8"), {
+          column: "upload meta file",
+          row: "an upload",
+        });
         if (meta.userId !== userId || now() - Date.parse(meta.createdAt) > ttl) return undefined;
         return { meta, bytes: new Uint8Array(await readFile(p.bytes)) };
       } catch {
@@ -93,7 +117,7 @@ export function createUploadStore(options: { dir?: string; ttlMs?: number; now?:
     },
     async update(token, meta) {
       if (!isUploadToken(token)) return;
-      await writeFile(paths(token).meta, JSON.stringify(meta), { mode: 0o600 });
+      await writeFile(paths(token).meta, writeMeta(meta), { mode: 0o600 });
     },
     async remove(token) {
       if (!isUploadToken(token)) return;
