@@ -89,3 +89,17 @@ export function readVersionedJson<T>(format: VersionedFormat<T>, text: string, a
  * one; a later format gets a schema_version column whose default, 1, names this one (decision 015).
  */
 export const readKeptFields = (text: string, at: StoredAt): JsonObject => readStoredJson(jsonObject, text, at);
+
+/**
+ * Kept fields for a reader that must go on whatever one row holds (an export, a comparison, the
+ * security log): checked by the same schema, but an unreadable or absent text reads as no fields.
+ * Prefer readKeptFields wherever an error naming the row can reach someone who can fix it.
+ */
+export function keptFieldsOrNone(text: string | null | undefined): JsonObject {
+  if (!text) return {};
+  try {
+    return readKeptFields(text, { column: "kept fields", row: "-" });
+  } catch {
+    return {};
+  }
+}
