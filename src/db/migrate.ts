@@ -34,7 +34,7 @@ export interface MigrationReport {
  * same database would skip creating its own and then fail on them.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run on the schema of their time, not on today's DB interface
-async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
+export async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   return rows[0]?.schema ?? undefined;

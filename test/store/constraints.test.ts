@@ -13,7 +13,7 @@ import { Migrator } from "kysely";
 import { createAccount } from "../../src/auth/accounts.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import type { Database } from "../../src/db/connect.ts";
-import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
+import { migrateToLatest, migrationSchema, migrations } from "../../src/db/migrate.ts";
 import { CHECKS } from "../../src/db/migrations/008b_check_constraints.ts";
 import { CHANGE_KINDS } from "../../src/editor/history.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
@@ -156,7 +156,12 @@ for (const dialect of testDialects()) {
     );
     const upTo008 = async () => {
       const database = await openEmptyDatabase(dialect);
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => withoutChecks } });
+      const migrator = new Migrator({
+        db: database.db,
+        provider: { getMigrations: async () => withoutChecks },
+        // As migrateToLatest does: on PostgreSQL, the migration tables of this schema, not another's.
+        migrationTableSchema: await migrationSchema(database.db),
+      });
       assert.equal((await migrator.migrateToLatest()).error, undefined);
       await loadStarterFramework(database.db);
       return database;
