@@ -17,6 +17,7 @@ import { migrateToLatest, migrationSchema, migrations } from "../../src/db/migra
 import { CHECKS } from "../../src/db/migrations/008b_check_constraints.ts";
 import { CHANGE_KINDS } from "../../src/editor/history.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
+import { DEFINITION_KINDS } from "../../src/interop/case/model.ts";
 import { ROLES } from "../../src/policy/index.ts";
 import { SECURITY_EVENT_KINDS } from "../../src/security/events.ts";
 import { openEmptyDatabase, openTestDatabase, testDialects } from "../support/app.ts";
@@ -31,6 +32,7 @@ test("the values the code writes are the values the database accepts", () => {
     valuesOf("users", "role"),
     [...ROLES].sort((a, b) => a.localeCompare(b)),
   );
+  assert.deepEqual(valuesOf("case_definitions", "kind"), [...DEFINITION_KINDS]);
   assert.deepEqual(valuesOf("frameworks", "status"), ["draft", "published", "retired"]);
 });
 
