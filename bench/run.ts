@@ -57,6 +57,9 @@ const STATUS_MARK: Record<GoalStatus, string> = {
   "not measured": "NOT MEASURED",
 };
 
+/** A variable, so TypeScript does not look for the plain JavaScript module's types. */
+const BUILD_SCRIPT = "../scripts/build.mjs";
+
 async function main(): Promise<number> {
   const groups = selectGroups(process.argv.slice(2));
   const tmp = mkdtempSync(join(tmpdir(), "skillshelf-bench-"));
@@ -78,6 +81,10 @@ async function main(): Promise<number> {
   console.log(
     `Skillshelf benchmarks — Node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}, ${new Date().toISOString()}`,
   );
+  // Servers run compiled, as `npm start` runs them: build first if the sources changed (decision 019).
+  const builder = (await import(BUILD_SCRIPT)) as { staleReason(): string | undefined; build(): Promise<number> };
+  const stale = builder.staleReason();
+  if (stale) console.log(`building dist/ (${stale}): ${((await builder.build()) / 1000).toFixed(1)} s`);
   try {
     for (const group of groups) {
       specs.push(...group.figures);

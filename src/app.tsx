@@ -7,7 +7,9 @@ import { secureHeaders } from "hono/secure-headers";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
+import { searchApiRoutes } from "./api/search.ts";
 import type { AppEnv } from "./app-env.ts";
+import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.tsx";
@@ -15,19 +17,22 @@ import { createAuthService } from "./auth/service.ts";
 import { benchRoutesEnabled, mountBenchRoutes } from "./bench-routes.ts";
 import type { Config } from "./config.ts";
 import type { DB } from "./db/schema.ts";
-import { editionRoutes } from "./editions/routes.tsx";
-import { editorRoutes } from "./editor/routes/index.tsx";
-import type { Catalog } from "./frameworks/catalog.ts";
+import type { Catalog } from "./editions/catalog.ts";
+import { EDITOR_BODY_RULE, editorRoutes } from "./editor/routes/index.tsx";
+import { editorUrls } from "./editor/urls.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
+import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
+import { IMPORT_BODY_RULES } from "./interop/wizard/render.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
-import type { Logger } from "./log.ts";
-import { searchApiRoutes } from "./search/api.ts";
+import { type Logger, requestLogContext } from "./log.ts";
+import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
+import { createMetrics } from "./ops/metrics.ts";
+import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
-import { limitBodies } from "./security/body-limit.ts";
-import { BODY_RULES, DEFAULT_BODY_LIMIT } from "./security/body-limits.ts";
+import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
 import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
@@ -35,11 +40,18 @@ import { Layout } from "./ui/layout.tsx";
 import { pageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
+/** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
+export const BODY_RULES: readonly BodyRule[] = [...IMPORT_BODY_RULES, EDITOR_BODY_RULE];
+
 export interface AppDeps {
   config: Config;
   db: Kysely<DB>;
   catalog: Catalog;
   logger: Logger;
+  /** PostgreSQL's pool counts, for /metrics (src/db/connect.ts). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Shared with the server, which marks it draining on SIGTERM (/readyz then answers 503). */
+  lifecycle?: Lifecycle;
 }
 
 function langFromPath(path: string): Lang | undefined {
@@ -51,7 +63,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = createAuthService({ db: deps.db, config: deps.config, logger: deps.logger });
   const https = deps.config.baseUrl.startsWith("https:");
+  const metrics = createMetrics(deps.config.metrics, {
+    pool: deps.poolStats,
+    searchIndexSize: async () => (await searchIndexFor(deps.catalog)).items.length,
+    editions: async () => {
+      const views = await Promise.all((await deps.catalog.list()).map((f) => deps.catalog.get(f.slug)));
+      return views.flatMap((view) =>
+        view?.edition ? [{ slug: view.framework.slug, number: view.edition.number }] : [],
+      );
+    },
+  });
 
+  // ops: counted and timed first, so every answer is (src/ops/metrics.ts; only with METRICS on).
+  if (metrics) app.use("*", metrics.middleware);
   app.use("*", async (c, next) => {
     c.set("config", deps.config);
     c.set("db", deps.db);
@@ -61,8 +85,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
-  // A request id for every request (X-Request-Id, kept from a proxy when well formed), in the logs.
+  // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
+  // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
+  app.use("*", (c, next) => requestLogContext.run({ requestId: c.var.requestId }, next));
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    c.var.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  });
+  // ops: probes for a proxy or orchestrator, answered before sessions, CSRF and pages (src/ops/health.ts).
+  mountHealthRoutes(app, deps.lifecycle ?? { draining: false });
+  metrics?.mount(app);
   // "/en/" and "/en/frameworks/x/" are the same pages as without the slash: redirect, don't 404.
   app.use("*", trimTrailingSlash());
   // accounts: the session cookie becomes c.var.user (anonymous requests skip the database).
@@ -121,7 +156,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         const alternate =
           props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
         const page = await (
-          <Layout {...props} alternate={alternate} user={c.var.user}>
+          <Layout
+            {...props}
+            alternate={alternate}
+            headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
+          >
             {children}
           </Layout>
         ).toString();
@@ -150,7 +189,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   mountAssets(app);
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
   // Only for `npm run bench`: absent unless SKILLSHELF_BENCH=1 at start.
   if (benchRoutesEnabled()) mountBenchRoutes(app);
 
@@ -168,7 +206,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
-    localized.use("*", pageCache());
+    // Signed-in pages carry the person's own header; readers' pages change with the content revision.
+    localized.use(
+      "*",
+      pageCache<AppEnv>({ revision: (c) => c.var.catalog.revision(), personal: (c) => Boolean(c.var.user) }),
+    );
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     localized.route("/search", searchRoutes());
@@ -178,7 +220,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // editor, editions and history (src/editor, src/editions)
     localized.route("/editor", editorRoutes());
     localized.route("/", editionRoutes());
-    localized.route("/", indexRoutes());
+    // Readers' pages offer an editor the way to edit what they show; they load no editor code.
+    localized.route("/", indexRoutes({ editUrl: { framework: editorUrls.framework, item: editorUrls.edit } }));
     app.route(`/${lang}`, localized);
   }
 

@@ -29,6 +29,12 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(64).max(16384).default(768),
   ),
+  // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
+  METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
+  METRICS_TOKEN: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
 });
 
 export interface Config {
@@ -44,6 +50,8 @@ export interface Config {
   authSecret?: string;
   /** Limits of the worker that reads an uploaded file (src/interop/guarded/parse-upload.ts). */
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number };
+  /** /metrics (src/ops/metrics.ts): served when enabled, to bearers of the token when there is one. */
+  metrics: { enabled: boolean; token?: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,5 +70,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     authSecret: e.BETTER_AUTH_SECRET,
     importParse: { timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000), maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB },
+    metrics: {
+      enabled: e.METRICS === "1" || e.METRICS === "true" || e.METRICS_TOKEN !== undefined,
+      token: e.METRICS_TOKEN,
+    },
   };
 }

@@ -1,24 +1,71 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { boot } from "./boot.ts";
 import type { Config } from "./config.ts";
+import type { Lifecycle } from "./ops/health.ts";
 
-/** Starts the HTTP server; resolves once it listens. SIGINT/SIGTERM close it and the database cleanly. */
-export async function startServer(config: Config): Promise<{ port: number; stop(): Promise<void> }> {
-  const runtime = await boot(config);
+/** Requests still running this long after SIGTERM are cut off: an orchestrator's own grace period is ~30 s. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting, lets requests in flight finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP server; resolves once it listens. SIGTERM or SIGINT shut it down gracefully:
+ * /readyz answers 503 from then on, no new connection is accepted, idle keep-alive connections are
+ * closed, requests in flight finish (for at most SHUTDOWN_GRACE_MS), then the database pool closes
+ * and the process exits. One process, one server: `--workers N` will run this in each worker.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const lifecycle: Lifecycle = { draining: false };
+  const runtime = await boot(config, { lifecycle });
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {
-      runtime.logger.info({ url: `http://localhost:${info.port}`, database: runtime.database.dialect }, "Skillshelf is listening");
-      const stop = async () => {
-        await new Promise<void>((done) => server.close(() => done()));
-        await runtime.close();
+      runtime.logger.info(
+        { url: `http://localhost:${info.port}`, database: runtime.database.dialect },
+        "Skillshelf is listening",
+      );
+      let stopping: Promise<void> | undefined;
+      const stop = () => {
+        stopping ??= (async () => {
+          lifecycle.draining = true;
+          await closeGracefully(server as Server, SHUTDOWN_GRACE_MS);
+          await runtime.close();
+        })();
+        return stopping;
       };
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {
-          runtime.logger.info({ signal }, "shutting down");
-          stop().then(() => process.exit(0), () => process.exit(1));
+          runtime.logger.info({ signal }, "shutting down: finishing requests in flight");
+          stop().then(
+            () => {
+              runtime.logger.info("stopped");
+              process.exit(0);
+            },
+            (error) => {
+              runtime.logger.error({ err: error }, "shutdown failed");
+              process.exit(1);
+            },
+          );
         });
       }
       resolve({ port: info.port, stop });
     });
+  });
+}
+
+/** server.close() stops accepting and waits for open connections; idle keep-alive ones need a push. */
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise((done) => {
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    deadline.unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      done();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -3,7 +3,7 @@
  * 10 top-level items, then 10, 20 and 25 children per level until the count is reached; one item in
  * four carries a French translation; one item in 25 has an isRelatedTo association as well.
  */
-import { uuidV5 as uuid } from "../../src/content/uuid.ts";
+import { uuidV5 as uuid } from "../../src/db/uuid.ts";
 
 const WORDS =
   "plan budget report community service staff collection program partner policy training data media literacy outreach".split(

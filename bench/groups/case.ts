@@ -10,7 +10,7 @@ import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } 
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { buildFrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView } from "../../src/editions/catalog.ts";
 import { listFrameworks } from "../../src/frameworks/store.ts";
 import { writeCaseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";

@@ -6,7 +6,7 @@
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { buildFrameworkView, type FrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView, type FrameworkView } from "../../src/editions/catalog.ts";
 import { listFrameworks } from "../../src/frameworks/store.ts";
 import { buildSearchIndex, search } from "../../src/search/engine.ts";
 import type { BenchGroup } from "../lib/figures.ts";

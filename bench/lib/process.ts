@@ -37,15 +37,29 @@ export async function freePort(): Promise<number> {
 }
 
 /** `node --import tsx <script> ...args` in `cwd`, listening on a fresh loopback port given as PORT. */
-export async function spawnTsNode(options: {
+export function spawnTsNode(options: {
   cwd: string;
   script: string;
   args?: string[];
   env?: NodeJS.ProcessEnv;
 }): Promise<Spawned> {
+  return spawnNode({ ...options, nodeArgs: ["--import", "tsx"] });
+}
+
+/**
+ * `node [nodeArgs] <script> ...args` in `cwd` (plain node for compiled JavaScript), listening on a
+ * fresh loopback port given as PORT.
+ */
+export async function spawnNode(options: {
+  cwd: string;
+  script: string;
+  args?: string[];
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<Spawned> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", options.script, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,14 +1,18 @@
 /** The real Skillshelf server under production settings, as the benchmarks start it. */
 
 import type { BenchContext } from "./figures.ts";
-import { type Spawned, spawnTsNode, waitFor200 } from "./process.ts";
+import { type Spawned, spawnNode, waitFor200 } from "./process.ts";
 
 export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
 
+/**
+ * The compiled server (dist/cli.js, built by bench/run.ts before any group runs), started with
+ * plain node as `npm start` runs it, minus the launcher's staleness check.
+ */
 export function startSkillshelf(context: BenchContext, extraEnv: NodeJS.ProcessEnv = {}): Promise<Spawned> {
-  return spawnTsNode({
+  return spawnNode({
     cwd: context.root,
-    script: "src/cli/main.ts",
+    script: "dist/cli.js",
     args: ["serve"],
     env: { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: context.databaseUrl, ...extraEnv },
   });

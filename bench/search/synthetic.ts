@@ -4,7 +4,7 @@
  * exactly as the catalog would build it from database rows. Used only to measure search at scale.
  */
 import type { Framework, ItemType } from "../../src/db/schema.ts";
-import type { FrameworkView } from "../../src/frameworks/catalog.ts";
+import type { FrameworkView } from "../../src/editions/catalog.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../../src/frameworks/tree.ts";
 import { between, pickOne, seededRandom } from "./prng.ts";
 import { ADJECTIVES, CONNECTORS, NOUNS, type Pair, VERBS } from "./words.ts";

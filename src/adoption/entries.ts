@@ -4,7 +4,7 @@
  * hands in the editions' items, the per-item tracking and the draft.
  */
 import { createHash } from "node:crypto";
-import type { DraftItem, ItemState } from "../editor/item-state.ts";
+import type { DraftItem, ItemState } from "../frameworks/item-state.ts";
 import {
   type Divergence,
   diverge,

@@ -3,14 +3,16 @@
  * with the names the pages show, how many wait, and the edition the copy has caught up with.
  */
 import type { Kysely, Transaction } from "kysely";
-import { uuidV5 } from "../content/uuid.ts";
 import type { DB, Framework } from "../db/schema.ts";
+import { uuidV5 } from "../db/uuid.ts";
+import { recordedProvenance } from "../editions/provenance.ts";
 import { latestEditionNumber } from "../editions/store.ts";
-import { EditorError } from "../editor/errors.ts";
-import type { DraftItem, ItemState } from "../editor/item-state.ts";
-import { listDraftItems } from "../editor/store.ts";
+import { listDraftItems } from "../frameworks/draft-store.ts";
+import { EditorError } from "../frameworks/errors.ts";
+import type { DraftItem, ItemState } from "../frameworks/item-state.ts";
 import { findFrameworkById, listItemTypes } from "../frameworks/store.ts";
 import type { Bilingual } from "../frameworks/tree.ts";
+import type { AdoptedFrom } from "../frameworks/view.ts";
 import { caughtUpTo, type UpstreamEntry, upstreamEntries } from "./entries.ts";
 import { type Adoption, type EditionItems, editionItems, findAdoption, listTracked } from "./store.ts";
 import { LOCAL_PARENT } from "./three-way.ts";
@@ -133,6 +135,25 @@ export async function upstreamWaiting(
   } catch (error) {
     if (error instanceof EditorError && error.code === "not_adopted") return null;
     if (error instanceof EditorError && error.code === "upstream_gone") return { waiting: 0, conflicts: 0, gone: true };
+    throw error;
+  }
+}
+
+/** What the edition about to be published records of its source (undefined for a framework not adopted). */
+export async function provenanceAtPublish(db: Executor, frameworkId: string): Promise<AdoptedFrom | undefined> {
+  const adoption = await findAdoption(db, frameworkId);
+  if (!adoption) return undefined;
+  try {
+    const report = await upstreamReport(db, frameworkId, { caughtUp: true });
+    return {
+      id: report.source.id,
+      slug: report.source.slug,
+      title: { en: report.latest.content.framework.title_en, fr: report.latest.content.framework.title_fr },
+      edition: report.caughtUpTo ?? adoption.adoptedEdition,
+    };
+  } catch (error) {
+    // The source is gone or unpublished: the copy still came from it.
+    if (error instanceof EditorError && error.code === "upstream_gone") return recordedProvenance(db, frameworkId);
     throw error;
   }
 }

@@ -7,36 +7,13 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { contentItems, type EditionContent } from "../editions/content.ts";
 import { readEditionContent } from "../editions/store.ts";
-import type { ItemState } from "../editor/item-state.ts";
+import type { ItemState } from "../frameworks/item-state.ts";
 import type { TrackedItem } from "./entries.ts";
 
+// The adoption row itself is read by readers too (an edition's provenance): it lives with editions.
+export { type Adoption, findAdoption } from "../editions/provenance.ts";
+
 type Executor = Kysely<DB> | Transaction<DB>;
-
-export interface Adoption {
-  frameworkId: string;
-  sourceId: string;
-  adoptedEdition: number;
-  /** The caught-up edition recorded at the last decision. */
-  sourceEdition: number;
-  adoptedAt: string;
-}
-
-export async function findAdoption(db: Executor, frameworkId: string): Promise<Adoption | undefined> {
-  const row = await db
-    .selectFrom("adoptions")
-    .select(["framework_id", "source_framework_id", "adopted_edition", "source_edition", "adopted_at"])
-    .where("framework_id", "=", frameworkId)
-    .executeTakeFirst();
-  return (
-    row && {
-      frameworkId: row.framework_id,
-      sourceId: row.source_framework_id,
-      adoptedEdition: Number(row.adopted_edition),
-      sourceEdition: Number(row.source_edition),
-      adoptedAt: row.adopted_at,
-    }
-  );
-}
 
 export async function listTracked(db: Executor, frameworkId: string): Promise<Map<string, TrackedItem>> {
   const rows = await db

@@ -6,7 +6,7 @@
  * Every state here names parents by upstream id (a parent that exists only locally as "local:<id>"),
  * so a parent compares like any other field.
  */
-import type { ItemState } from "../editor/item-state.ts";
+import type { ItemState } from "../frameworks/item-state.ts";
 
 /** The fields an adopter takes or leaves: the text fields and the place in the outline (not sibling order). */
 export const MERGE_FIELDS = [

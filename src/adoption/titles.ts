@@ -6,10 +6,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { latestEditionNumber } from "../editions/store.ts";
-import { EditorError } from "../editor/errors.ts";
-import { LIMITS } from "../editor/schemas.ts";
+import { EditorError } from "../frameworks/errors.ts";
 import { findFrameworkById } from "../frameworks/store.ts";
 import type { Bilingual } from "../frameworks/tree.ts";
+import { TEXT_KINDS } from "../text/rules.ts";
 import { editionItems, findAdoption } from "./store.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -32,7 +32,7 @@ const SUFFIX = { en: " (local copy)", fr: " (copie locale)" } as const;
 /** The titles a copy gets when the editor leaves them empty: the source's, marked as a local copy. */
 export function copyTitles(source: Bilingual): Titles {
   const mark = (title: string | null, lang: "en" | "fr") =>
-    title === null ? null : `${title.slice(0, LIMITS.title - SUFFIX[lang].length)}${SUFFIX[lang]}`;
+    title === null ? null : `${title.slice(0, TEXT_KINDS.title.max - SUFFIX[lang].length)}${SUFFIX[lang]}`;
   return { title_en: mark(source.en, "en"), title_fr: mark(source.fr, "fr") };
 }
 

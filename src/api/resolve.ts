@@ -1,4 +1,4 @@
-import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
+import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import type { FrameworkRef } from "./params.ts";
 
 /** The published framework a reference names, by UUID or slug; drafts and unknowns are alike undefined. */

@@ -6,7 +6,7 @@
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../app-env.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import { frameworkJson, frameworkSummaryJson } from "../frameworks/json.ts";
 import { messages } from "../i18n/index.ts";
 import { apiError, frameworkNotFound } from "./errors.ts";
@@ -32,10 +32,7 @@ export function apiRoutes(): Hono<AppEnv> {
   // A whole tree is serialised once per catalog view (views are rebuilt when content changes).
   const treeBodies = new WeakMap<FrameworkView, string>();
 
-  app.use(
-    "*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"], maxAge: 86400 }),
-  );
+  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"], maxAge: 86400 }));
 
   app.get("/frameworks", async (c) => {
     const revision = await c.var.catalog.revision();

@@ -1,9 +1,12 @@
-/** The header's account corner: "Sign in" for readers; "Account" and "Sign out" once signed in. */
+/**
+ * The end of the page header (src/ui/layout.tsx's `headerEnd`): "Sign in" for readers; the editor's
+ * link for those who may use it, "Account" and "Sign out" once signed in.
+ */
 import { type Lang, messages } from "../i18n/index.ts";
-import type { Actor } from "../policy/index.ts";
+import { type Actor, can } from "../policy/index.ts";
 import { authUrls } from "./urls.ts";
 
-export function AccountArea(props: { lang: Lang; user: Actor | null }) {
+export function AccountArea(props: { lang: Lang; user: Actor | null; editorUrl: string }) {
   const t = messages(props.lang);
   if (!props.user) {
     return (
@@ -13,13 +16,20 @@ export function AccountArea(props: { lang: Lang; user: Actor | null }) {
     );
   }
   return (
-    <nav class="account-area" aria-label={t.authAccountNav}>
-      <a class="account-link" href={authUrls.account(props.lang)}>
-        {t.authAccount}
-      </a>
-      <form method="post" action={authUrls.signOut(props.lang)}>
-        <button type="submit">{t.authSignOut}</button>
-      </form>
-    </nav>
+    <>
+      {can(props.user, "editor.use") && (
+        <a class="editor-link" href={props.editorUrl}>
+          {t.editorTitle}
+        </a>
+      )}
+      <nav class="account-area" aria-label={t.authAccountNav}>
+        <a class="account-link" href={authUrls.account(props.lang)}>
+          {t.authAccount}
+        </a>
+        <form method="post" action={authUrls.signOut(props.lang)}>
+          <button type="submit">{t.authSignOut}</button>
+        </form>
+      </nav>
+    </>
   );
 }

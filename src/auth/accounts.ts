@@ -6,10 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, PostgresAdapter } from "kysely";
+import type { Flag, Timestamp } from "../db/auth-tables.ts";
 import type { DB } from "../db/schema.ts";
 import type { Role } from "../policy/index.ts";
 import { ROLES } from "../policy/index.ts";
-import type { Flag, Timestamp } from "./tables.ts";
 
 /** The provider id better-auth gives email + password accounts. */
 export const CREDENTIAL_PROVIDER = "credential";

@@ -3,12 +3,11 @@
  * views can mark each field (aria-invalid) and list them in a summary, in the reader's language.
  */
 import { z } from "zod";
-import type { Messages } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { ROLES } from "../policy/index.ts";
 import { checkNewPassword, type PasswordProblem } from "./password-rules.ts";
 
-/** A message key whose value is a plain string (not a function). */
-export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+export type { MessageKey };
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(max));

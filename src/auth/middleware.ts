@@ -26,6 +26,7 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
     const { session, setCookies } = await auth.resolve(c.req.raw.headers);
     if (session) {
       c.set("user", session.actor);
+      c.set("passwordChangeDue", session.mustChangePassword);
       sessions.set(c, session);
     }
     await next();

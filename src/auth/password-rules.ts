@@ -6,8 +6,12 @@
  * A password containing the person's own name or email address (or a word of either) is refused
  * outright, whatever its score: it is the first thing someone who knows them would try.
  */
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
+import { createRequire } from "node:module";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+
+// The dictionaries are half a megabyte of code: loaded on the first password check, not at start-up
+// (decision 019). require() keeps checkNewPassword synchronous; both packages ship CommonJS.
+const require = createRequire(import.meta.url);
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -19,6 +23,8 @@ let commonPasswords: Set<string> | undefined;
 
 function load(): { estimator: ZxcvbnFactory; commonPasswords: Set<string> } {
   if (!estimator || !commonPasswords) {
+    const { ZxcvbnFactory } = require("@zxcvbn-ts/core") as typeof import("@zxcvbn-ts/core");
+    const common = require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
     estimator = new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
     commonPasswords = new Set((common.dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
   }

@@ -1,26 +1,11 @@
 /** What the accounts routes share: how pages are answered, Retry-After, cookies, better-auth's headers. */
 import type { Context } from "hono";
-import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app-env.ts";
-import { otherLang } from "../i18n/index.ts";
 import { clientAddress } from "../security/request.ts";
-import { switchLangPath } from "../ui/urls.ts";
 import { CLIENT_ADDRESS_HEADER } from "./session-settings.ts";
 
-export type Status = 200 | 201 | 400 | 403 | 404 | 409 | 429;
-
 /** An accounts page: never cached anywhere, with its other-language twin. */
-export function renderPage(c: Context<AppEnv>, view: Child, title: string, status: Status = 200) {
-  const lang = c.var.lang;
-  c.status(status);
-  c.header("cache-control", "no-store");
-  return c.render(view, {
-    lang,
-    title,
-    alternate: switchLangPath(c.req.path, otherLang(lang)),
-    hideHeaderSearch: true,
-  });
-}
+export { renderPrivatePage as renderPage, type Status } from "../ui/private-page.ts";
 
 /** "Wait N minutes" from a throttle's wait, never less than one; also sets Retry-After. */
 export function retryAfter(c: Context<AppEnv>, waitMs: number): number {

@@ -1,14 +1,15 @@
 /** Every URL of the accounts capability, built in one place. */
 import type { Lang } from "../i18n/index.ts";
+import { urls } from "../ui/urls.ts";
 
 const id = (value: string) => encodeURIComponent(value);
 
 export const authUrls = {
-  signIn: (lang: Lang, next?: string) =>
-    next ? `/${lang}/sign-in?next=${encodeURIComponent(next)}` : `/${lang}/sign-in`,
+  /** Public (the header and the policy's guard link to it): src/ui/urls.ts. */
+  signIn: urls.signIn,
   signOut: (lang: Lang) => `/${lang}/sign-out`,
   account: (lang: Lang) => `/${lang}/account`,
-  password: (lang: Lang) => `/${lang}/account/password`,
+  password: urls.password,
   signOutEverywhere: (lang: Lang) => `/${lang}/account/sign-out-everywhere`,
   endSession: (lang: Lang, sessionId: string) => `/${lang}/account/sessions/${id(sessionId)}/sign-out`,
   users: (lang: Lang) => `/${lang}/admin/users`,

@@ -4,12 +4,8 @@ import { loadStarterFramework } from "../content/load-starter.ts";
 import { ContentError } from "../content/starter.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { startServer } from "../server.ts";
-import { type Command, UsageError } from "./command.ts";
+import { type Command, ENV_NOTE, UsageError } from "./command.ts";
 import { askNewPasswordTwice } from "./hidden-prompt.ts";
-import { exportCommand, importCommand } from "./interop-commands.ts";
-
-const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
   const config = readConfig();
@@ -24,20 +20,21 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 
 export const commands: Record<string, Command> = {
   serve: {
-    summary: "start the web server",
     help: `Usage: skillshelf serve
 
 Starts the web server. On first start the database is created, migrated and loaded with the
-starter framework. Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL.`,
+starter framework. SIGTERM stops it gracefully: requests in flight finish first.
+Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL; METRICS=1 or METRICS_TOKEN
+serve /metrics (the README lists every setting).`,
     options: {},
     async run() {
+      const { startServer } = await import("../server.ts");
       await startServer(readConfig());
       return -1;
     },
   },
 
   migrate: {
-    summary: "create or upgrade the database schema",
     help: `Usage: skillshelf migrate\n\nApplies every pending migration and reports which ran.\n${ENV_NOTE}`,
     options: {},
     async run() {
@@ -54,7 +51,6 @@ starter framework. Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BA
   },
 
   "load-starter": {
-    summary: "load the starter framework (--replace to reload it)",
     help: `Usage: skillshelf load-starter [--replace]
 
 Validates content/starter and loads it in one transaction.
@@ -81,7 +77,6 @@ ${ENV_NOTE}`,
   },
 
   "create-admin": {
-    summary: "create an administrator account (asks for the password)",
     help: `Usage: skillshelf create-admin --email ADDRESS [--name NAME]
        … | skillshelf create-admin --email ADDRESS --password-stdin [--name NAME]
 
@@ -113,8 +108,4 @@ ${ENV_NOTE}`,
       }
     },
   },
-
-  // Interoperability (src/cli/interop-commands.ts): CASE, spreadsheets, pasted text.
-  import: importCommand,
-  export: exportCommand,
 };

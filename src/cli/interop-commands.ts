@@ -1,53 +1,34 @@
 /**
- * `skillshelf import` and `skillshelf export`: frameworks in and out as CASE, spreadsheets, pasted
- * text or Skillshelf JSON. Every import is one transaction; a dry run writes nothing at all.
+ * `skillshelf import`: a framework in as CASE, a spreadsheet, pasted text or Skillshelf JSON. Every
+ * import is one transaction; a dry run writes nothing at all. What it prints: import-report.ts;
+ * `skillshelf export`: export-command.ts.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import type { Writable } from "node:stream";
 import { readConfig } from "../config.ts";
 import { type Database, isPostgresUrl, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import type { EditionSummaryText } from "../editions/label.ts";
-import { SUMMARY_MAX } from "../editions/publish.ts";
-import { buildFrameworkView, createCatalog, type FrameworkView } from "../frameworks/catalog.ts";
-import { frameworkJson } from "../frameworks/json.ts";
-import { findFrameworkBySlug, listFrameworks } from "../frameworks/store.ts";
-import { isLang, type Lang } from "../i18n/index.ts";
-import { writeCaseExport } from "../interop/case/export.ts";
-import { caseExportInput } from "../interop/case/load.ts";
+import { SUMMARY_MAX } from "../editor/commands/publish.ts";
+import { isLang } from "../i18n/index.ts";
 import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
+import { findDraftFramework, loadDraftAsImport } from "../interop/draft-store.ts";
 import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
-import {
-  type Change,
-  type ImportOutcome,
-  type ImportReport,
-  type ImportTarget,
-  importFramework,
-  isSlug,
-} from "../interop/import.ts";
-import { describeProblem } from "../interop/messages.ts";
-import {
-  hasErrors,
-  type ImportedFramework,
-  type ImportedItem,
-  type ImportResult,
-  type Problem,
-} from "../interop/model.ts";
-import { exportSpreadsheet } from "../interop/sheets/index.ts";
+import { type ImportOutcome, type ImportTarget, importFramework, isSlug } from "../interop/import.ts";
+import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult } from "../interop/model.ts";
 import { parsePastedText } from "../interop/text/index.ts";
-import { newFrameworkWithArea, placeArea } from "../interop/wizard/paste.ts";
-import { findDraftFramework, loadDraftAsImport } from "../interop/wizard/store.ts";
-import { type Command, UsageError } from "./command.ts";
+import { newFrameworkWithArea, placeArea } from "../interop/text/place.ts";
+import { type Command, ENV_NOTE, UsageError } from "./command.ts";
+import { writeOut } from "./export-command.ts";
+import { printProblems, printReport, problemJson, treeJson } from "./import-report.ts";
 import { type Progress, progressBar } from "./progress.ts";
 
 const FORMATS = IMPORT_FORMATS;
 /** Files above this size get a progress bar (when stderr is a terminal). */
 const LARGE_FILE = 2 * 1024 * 1024;
-const ENV_NOTE = "Environment: DATABASE_URL (postgres://… or a SQLite file path; default ./data/skillshelf.db).";
 
 /** The first bytes of a file, to tell its format by content. */
 function readHead(path: string): Uint8Array {
@@ -70,113 +51,6 @@ async function readWithProgress(path: string, progress: Progress): Promise<Buffe
     progress.update("reading", done, total);
   }
   return Buffer.concat(chunks);
-}
-
-/** The parsed tree in the API's shape (src/frameworks/json.ts), for `--dry-run --json`. */
-function treeJson(framework: ImportedFramework) {
-  const item = (i: ImportedItem): unknown => ({
-    id: i.id,
-    type: i.type,
-    code: i.code,
-    position: i.position,
-    statement: i.statement,
-    description: i.description,
-    updatedAt: i.updatedAt ?? null,
-    children: i.children.map(item),
-  });
-  return {
-    id: framework.id,
-    slug: framework.slug ?? null,
-    type: "framework" as const,
-    title: framework.title,
-    description: framework.description,
-    publisher: framework.publisher,
-    version: framework.version,
-    status: framework.status,
-    licence: framework.licence,
-    updatedAt: framework.updatedAt ?? null,
-    itemTypes: framework.itemTypes.map((t) => ({ code: t.code, label: t.label })),
-    children: framework.children.map(item),
-  };
-}
-
-const problemJson = (p: Problem, lang: Lang) => ({ ...p, message: describeProblem(p, lang) });
-
-/** Most problems and changes printed one per line; the rest are counted ("… and N more"). */
-const LISTED = 100;
-
-function printProblems(problems: readonly Problem[], lang: Lang) {
-  const shown = problems.slice(0, LISTED);
-  for (const p of shown)
-    console.error(
-      `${p.severity === "error" ? "error" : "warning"}${p.where ? ` at ${p.where}` : ""}: ${describeProblem(p, lang)}`,
-    );
-  if (problems.length > shown.length)
-    console.error(`… and ${problems.length - shown.length} more (--json lists them all)`);
-}
-
-const counts = (c: ImportReport["items"]) =>
-  `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged`;
-
-const ENTITY: Record<Change["entity"], string> = {
-  framework: "framework",
-  itemType: "item type",
-  item: "item",
-  association: "CASE association",
-  definition: "CASE definition",
-};
-
-const shortValue = (value: unknown) => {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value ?? null);
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-};
-
-function printChanges(changes: readonly Change[]) {
-  if (changes.length === 0) return;
-  console.log("  changes:");
-  for (const change of changes.slice(0, LISTED)) {
-    const name = `${ENTITY[change.entity]} ${change.label && change.label !== change.id ? `“${change.label}” (${change.id})` : change.id}`;
-    if (change.kind !== "updated") console.log(`    ${change.kind} ${name}`);
-    else
-      console.log(
-        `    ${name}: ${change.fields.map((f) => `${f.field} ${shortValue(f.before)} → ${shortValue(f.after)}`).join("; ")}`,
-      );
-  }
-  if (changes.length > LISTED) console.log(`    … and ${changes.length - LISTED} more (--json lists them all)`);
-}
-
-function printReport(report: ImportReport) {
-  const verb = report.dryRun
-    ? report.created
-      ? "would create"
-      : "would update"
-    : report.created
-      ? "created"
-      : "updated";
-  const title = report.title.en ?? report.title.fr;
-  console.log(`${verb} framework ${title ? `“${title}” ` : ""}(${report.slug})`);
-  if (!report.created && report.changes.length === 0) console.log("  nothing changed");
-  console.log(`  items: ${counts(report.items)}`);
-  console.log(`  item types: ${counts(report.itemTypes)}`);
-  if (
-    report.associations.added +
-      report.associations.updated +
-      report.associations.removed +
-      report.associations.unchanged >
-    0
-  ) {
-    console.log(`  CASE associations: ${counts(report.associations)}`);
-  }
-  if (
-    report.definitions.added + report.definitions.updated + report.definitions.removed + report.definitions.unchanged >
-    0
-  ) {
-    console.log(`  CASE definitions: ${counts(report.definitions)}`);
-  }
-  printChanges(report.changes);
-  if (report.published) console.log(`  published as edition ${report.published}`);
-  if (report.nothingToPublish) console.log("  nothing to publish: the latest edition already shows all of it");
-  if (report.dryRun) console.log("dry run: nothing was written");
 }
 
 /** A database to compare a dry run against, without creating or migrating anything. */
@@ -261,7 +135,6 @@ export function publishSummary(en: string | undefined, fr: string | undefined): 
 }
 
 export const importCommand: Command = {
-  summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
   positionals: true,
   help: `Usage: skillshelf import FILE [--format case|json|xlsx|csv|text] [--framework SLUG | --as-new SLUG]
                         [--dry-run] [--json] [--publish SUMMARY --publish-fr SUMMARY]
@@ -392,86 +265,5 @@ ${ENV_NOTE}`,
       if (failed) console.error("nothing was imported");
     }
     return failed ? 1 : 0;
-  },
-};
-
-async function writeOut(path: string | undefined, write: (out: Writable) => Promise<unknown>) {
-  if (!path) {
-    await write(process.stdout);
-    // Wait until everything is handed to the OS: main() ends with process.exit(), which would cut a
-    // pipe (`skillshelf export | jq`) short. A reader that quits early makes it an EPIPE error.
-    await new Promise<void>((resolve, reject) => {
-      process.stdout.once("error", reject);
-      process.stdout.write("", (error) => (error ? reject(error) : resolve()));
-    });
-    return;
-  }
-  const out = createWriteStream(path);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on("finish", resolve);
-    out.on("error", reject);
-  });
-  await write(out);
-  out.end();
-  await finished;
-  console.error(`wrote ${path}`);
-}
-
-export const exportCommand: Command = {
-  summary: "export a framework (--format case|json|xlsx|csv)",
-  help: `Usage: skillshelf export [--framework SLUG] [--format case|json|xlsx|csv] [--out FILE] [--draft]
-
-Writes a framework's latest published edition (or its draft, if it was never published, or with
---draft). Every export carries the framework's version and dates.
-  --framework SLUG   which framework (default: the first one)
-  --format FORMAT    case: CASE 1.1 CFPackage JSON (both languages; written as a stream)
-                     json: the shape of GET /api/v1/frameworks/:id (default)
-                     xlsx, csv: the spreadsheet template's layout (one row per item)
-  --out FILE         write to FILE instead of standard output
-  --draft            export the editors' draft instead of the published edition
-${ENV_NOTE}`,
-  options: {
-    framework: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    draft: { type: "boolean" },
-  },
-  async run(values) {
-    const format = (values.format as string | undefined) ?? "json";
-    if (!["case", "json", "xlsx", "csv"].includes(format))
-      throw new UsageError(`unsupported format "${format}" (formats: case, json, xlsx, csv)`);
-    const out = values.out as string | undefined;
-    if (format === "xlsx" && !out && process.stdout.isTTY)
-      throw new UsageError("an XLSX file is binary: give --out FILE");
-    const config = readConfig();
-    const database = await openDatabase(config.databaseUrl);
-    try {
-      const db = database.db;
-      await migrateToLatest(db);
-      const slug = values.framework as string | undefined;
-      const framework = slug ? await findFrameworkBySlug(db, slug) : (await listFrameworks(db))[0];
-      if (!framework) throw new Error(slug ? `no framework with slug "${slug}"` : "the database holds no framework");
-      let view: FrameworkView | undefined = values.draft ? undefined : await createCatalog(db).get(framework.slug);
-      if (!view) {
-        if (!values.draft) console.error(`"${framework.slug}" has no published edition: exporting its draft`);
-        view = await buildFrameworkView(db, framework);
-      }
-      const published = view;
-      if (format === "case") {
-        const input = await caseExportInput(db, published, config.baseUrl);
-        await writeOut(out, async (stream) => {
-          await writeCaseExport(input, stream);
-          stream.write("\n");
-        });
-      } else if (format === "json") {
-        await writeOut(out, async (stream) => stream.write(`${JSON.stringify(frameworkJson(published), null, 2)}\n`));
-      } else {
-        const bytes = await exportSpreadsheet(frameworkJson(published), format as "xlsx" | "csv");
-        await writeOut(out, async (stream) => stream.write(bytes));
-      }
-      return 0;
-    } finally {
-      await database.close();
-    }
   },
 };

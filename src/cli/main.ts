@@ -1,17 +1,55 @@
-/** `skillshelf <command>`: serve, migrate, load-starter, export. Exit codes: 0 ok, 1 failure, 2 usage. */
+/**
+ * `skillshelf <command>`. Exit codes: 0 ok, 1 failure, 2 usage.
+ *
+ * This module stays small on purpose: `skillshelf --help` loads nothing else, and each command's
+ * code (the server, the database driver, the parsers) loads only when that command runs.
+ */
 import { parseArgs } from "node:util";
-import { UsageError } from "./command.ts";
-import { commands } from "./commands.ts";
+import { type Command, UsageError } from "./command.ts";
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: "start the web server", load: async () => (await import("./commands.ts")).commands.serve },
+  migrate: {
+    summary: "create or upgrade the database schema",
+    load: async () => (await import("./commands.ts")).commands.migrate,
+  },
+  "load-starter": {
+    summary: "load the starter framework (--replace to reload it)",
+    load: async () => (await import("./commands.ts")).commands["load-starter"],
+  },
+  "create-admin": {
+    summary: "create an administrator account (asks for the password)",
+    load: async () => (await import("./commands.ts")).commands["create-admin"],
+  },
+  // Interoperability (src/cli/interop-commands.ts, export-command.ts): CASE, spreadsheets, pasted text.
+  import: {
+    summary: "import a framework from CASE JSON, XLSX, CSV or pasted text",
+    load: async () => (await import("./interop-commands.ts")).importCommand,
+  },
+  export: {
+    summary: "export a framework (--format case|json|xlsx|csv)",
+    load: async () => (await import("./export-command.ts")).exportCommand,
+  },
+  // Operations (src/cli/ops-commands.ts).
+  backup: {
+    summary: "copy the database to a file (SQLite, while the server runs)",
+    load: async () => (await import("./ops-commands.ts")).backupCommand,
+  },
+  restore: {
+    summary: "replace the database with a backup (the server stopped)",
+    load: async () => (await import("./ops-commands.ts")).restoreCommand,
+  },
+};
 
 const HELP = `Usage: skillshelf <command> [options]
 
 Commands:
-${Object.entries(commands)
+${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(14)}${command.summary}`)
   .join("\n")}
 
 Run "skillshelf <command> --help" for a command's options.
-Configuration comes from the environment: PORT, DATABASE_URL, LOG_LEVEL, BASE_URL.`;
+Configuration comes from the environment: PORT, DATABASE_URL, LOG_LEVEL, BASE_URL (the README lists every setting).`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -19,11 +57,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     console.error(`skillshelf: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
+  const command = await entry.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { DB, NewItem } from "../db/schema.ts";
-import { publishEdition } from "../editions/publish.ts";
+import { uuidV5 } from "../db/uuid.ts";
+import { publishEdition } from "../editor/commands/publish.ts";
 import { deleteFramework, type FrameworkInsert, findFrameworkBySlug, insertFramework } from "../frameworks/store.ts";
 import { messages } from "../i18n/index.ts";
 import { frenchTypography } from "../i18n/typography.ts";
 import type { ContentNode } from "./schema.ts";
 import { loadStarterContent, type StarterContent } from "./starter.ts";
-import { uuidV5 } from "./uuid.ts";
 
 /** A calendar date becomes noon UTC, so it shows as the same day in every time zone of the Americas and Europe. */
 const dayToTimestamp = (day: string) => `${day}T12:00:00.000Z`;

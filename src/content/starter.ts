@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.ts";
 import { type ContentNode, contentNode, type FrameworkFile, frameworkFile } from "./schema.ts";
 
-export const STARTER_DIR = fileURLToPath(new URL("../../content/starter/", import.meta.url));
+export const STARTER_DIR = projectPath("content/starter/");
 
 export interface StarterContent {
   framework: FrameworkFile;

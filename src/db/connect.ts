@@ -8,6 +8,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL's pool counts, for /metrics; absent on SQLite (one connection, no pool). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -21,7 +23,8 @@ export async function openDatabase(url: string): Promise<Database> {
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: "postgres", poolStats, close: () => db.destroy() };
   }
   const { default: SQLite } = await import("better-sqlite3");
   if (url !== ":memory:") mkdirSync(dirname(url), { recursive: true });
@@ -52,44 +55,4 @@ function reusePreparedStatements(sqlite: { prepare: (sql: string) => unknown }, 
     }
     return statement;
   };
-}
-
-/**
- * An in-process PostgreSQL (PGlite) behind Kysely's own PostgresDialect, so unit tests exercise the
- * same SQL the pg driver gets in production. Only for tests: PGlite is a dev dependency.
- */
-export async function openPglite(): Promise<Database> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create();
-  // PGlite runs one query at a time; Kysely's pool interface needs connect()/query()/release().
-  let queue: Promise<unknown> = Promise.resolve();
-  const client = {
-    query(sqlText: string, parameters: unknown[] = []) {
-      const run = queue.then(async () => {
-        const result = await pglite.query(sqlText, parameters as unknown[]);
-        // Kysely reads numUpdatedRows/numDeletedRows from rowCount only when `command` names the statement.
-        const command = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? "";
-        return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command };
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
-    release() {},
-  };
-  let inTransaction: Promise<void> = Promise.resolve();
-  const pool = {
-    // A transaction holds the single connection until released, like a pool of size one.
-    async connect() {
-      const previous = inTransaction;
-      let release!: () => void;
-      inTransaction = new Promise<void>((resolve) => (release = resolve));
-      await previous;
-      return { ...client, release };
-    },
-    async end() {
-      await pglite.close();
-    },
-  };
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as never }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -54,3 +54,31 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }
+
+export interface MigrationStatus {
+  /** Migrations this code has that the database has not run yet. */
+  pending: string[];
+  /** Migrations the database has run that this code does not know: it was made by a newer version. */
+  unknown: string[];
+}
+
+/** Where the database's schema stands against this code's migrations (one small query). */
+// biome-ignore lint/suspicious/noExplicitAny: as above: any database, whatever version its schema is at
+export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus> {
+  const schema = await migrationSchema(db);
+  let executed: string[];
+  try {
+    const rows = await (schema ? db.withSchema(schema) : db).selectFrom("kysely_migration").select("name").execute();
+    executed = rows.map((row: { name: string }) => row.name);
+  } catch (error) {
+    // No migration table yet: nothing has run. Any other failure (the database unreachable) is thrown.
+    const { code, message } = error as { code?: string; message?: string };
+    if (code !== "42P01" && !/no such table/i.test(message ?? "")) throw error;
+    executed = [];
+  }
+  const known = Object.keys(migrations);
+  return {
+    pending: known.filter((name) => !executed.includes(name)),
+    unknown: executed.filter((name) => !known.includes(name)),
+  };
+}

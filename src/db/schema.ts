@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "../auth/tables.ts";
-import type { AuthThrottleTable, SecurityEventsTable } from "../security/tables.ts";
+import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "./auth-tables.ts";
+import type { AuthThrottleTable, SecurityEventsTable } from "./security-tables.ts";
 
 /**
  * The one database interface, valid for SQLite and PostgreSQL alike. Timestamps are ISO-8601 text

@@ -5,8 +5,8 @@
  * two of them.
  */
 import type { Framework, ItemType } from "../db/schema.ts";
-import { diffItems, type FieldChange } from "../editor/history.ts";
-import type { ItemState } from "../editor/item-state.ts";
+import { diffItems, type FieldChange } from "../frameworks/history.ts";
+import type { ItemState } from "../frameworks/item-state.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys, walk } from "../frameworks/tree.ts";
 import type { AdoptedFrom, FrameworkView } from "../frameworks/view.ts";
 

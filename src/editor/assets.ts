@@ -1,6 +1,6 @@
 /** The editor's scripts, served locally like every asset: SortableJS from node_modules and our glue. */
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.ts";
 import { registerAsset } from "../ui/assets.ts";
 
 const require = createRequire(import.meta.url);
@@ -11,6 +11,6 @@ export function registerEditorAssets(): void {
   registered = true;
   const js = "text/javascript; charset=utf-8";
   registerAsset("sortable.min.js", require.resolve("sortablejs/Sortable.min.js"), js);
-  registerAsset("editor.js", fileURLToPath(new URL("./assets/editor.js", import.meta.url)), js);
-  registerAsset("editor-slug.js", fileURLToPath(new URL("./assets/slug.js", import.meta.url)), js);
+  registerAsset("editor.js", projectPath("src/editor/assets/editor.js"), js);
+  registerAsset("editor-slug.js", projectPath("src/editor/assets/slug.js"), js);
 }

@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Change, DB } from "../db/schema.ts";
+import { type ChangeRecord, encodePath } from "../frameworks/history.ts";
 import type { Actor } from "../policy/index.ts";
-import { type ChangeRecord, encodePath } from "./history.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -1,5 +1,5 @@
 /** Which items lack a language: pure, from the draft's items. */
-import type { ItemState } from "./item-state.ts";
+import type { ItemState } from "../frameworks/item-state.ts";
 
 /** An item needs French when something it says in English has no French, and the other way round. */
 export const needsFrench = (item: ItemState) =>

@@ -1,6 +1,5 @@
-/** Every URL of the editor and of earlier editions, built in one place. */
+/** Every URL of the editor, built in one place (earlier editions are public pages: src/ui/urls.ts). */
 import type { Lang } from "../i18n/index.ts";
-import { urls } from "../ui/urls.ts";
 
 const e = encodeURIComponent;
 
@@ -21,6 +20,8 @@ export const editorUrls = {
   newFramework: (lang: Lang) => `${base(lang)}/new`,
   createFramework: (lang: Lang) => `${base(lang)}/frameworks`,
   adopt: (lang: Lang) => `${base(lang)}/adopt`,
+  /** The import wizard's first page (src/interop/wizard builds its other addresses from it). */
+  importWizard: (lang: Lang) => `${base(lang)}/import`,
   framework: fw,
   details: (lang: Lang, slug: string) => `${fw(lang, slug)}/details`,
   item,
@@ -46,15 +47,4 @@ export const editorUrls = {
   upstream: (lang: Lang, slug: string) => `${fw(lang, slug)}/upstream`,
   decide: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}`,
   merge: (lang: Lang, slug: string, upstreamId: string) => `${fw(lang, slug)}/upstream/${e(upstreamId)}/merge`,
-};
-
-/** Public pages of earlier editions. */
-export const editionUrls = {
-  list: (lang: Lang, slug: string) => urls.editions(lang, slug),
-  edition: (lang: Lang, slug: string, n: number) => `/${lang}/frameworks/${e(slug)}/editions/${n}`,
-  /**
-   * The "slug" an earlier edition's view carries so that the index views, which build their links
-   * from the slug, link within that edition (urls.ts encodes each path segment of it).
-   */
-  viewSlug: (slug: string, n: number) => `${slug}/editions/${n}`,
 };

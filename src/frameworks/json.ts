@@ -1,6 +1,6 @@
 /** The framework as JSON: one shape for the API, `skillshelf export --format json` and later imports. */
 
-import { frameworkLanguage } from "./languages.ts";
+import { frameworkLanguage } from "../i18n/text-languages.ts";
 import type { Bilingual, TreeNode } from "./tree.ts";
 import type { AdoptedFrom, FrameworkView } from "./view.ts";
 

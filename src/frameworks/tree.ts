@@ -2,12 +2,10 @@
  * Pure functions that turn flat item rows into an ordered tree and roll up "last updated".
  * No database, no HTTP: everything here is tested on plain objects.
  */
-import type { Lang } from "../i18n/index.ts";
+import type { Bilingual } from "../i18n/bilingual.ts";
 
-export interface Bilingual {
-  en: string | null;
-  fr: string | null;
-}
+// A framework's texts are bilingual: the type and the choice of language belong to i18n.
+export { type Bilingual, pick } from "../i18n/bilingual.ts";
 
 export interface ItemRow {
   id: string;
@@ -93,14 +91,6 @@ export function buildTree(rows: readonly ItemRow[]): Tree {
   const detached = [...byId.keys()].filter((id) => !reached.has(id));
   for (const id of detached) byId.delete(id);
   return { roots, byId, detached };
-}
-
-/** The text in the wanted language, falling back to the other one (and saying which it is). */
-export function pick(text: Bilingual, lang: Lang): { value: string; lang: Lang } | null {
-  const other: Lang = lang === "en" ? "fr" : "en";
-  if (text[lang]) return { value: text[lang] as string, lang };
-  if (text[other]) return { value: text[other] as string, lang: other };
-  return null;
 }
 
 export function ancestors(node: TreeNode, byId: Map<string, TreeNode>): TreeNode[] {

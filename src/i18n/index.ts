@@ -7,6 +7,8 @@ export { frenchTypography, typeset } from "./typography.ts";
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Messages };
+/** A message key whose value is a plain string (not a function): what a form error names. */
+export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 
 const dictionaries: Record<Lang, Messages> = { en, fr };
 

@@ -1,4 +1,4 @@
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import type { TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
 import { Text, textOf } from "../ui/text.tsx";

@@ -1,5 +1,5 @@
 import type { Framework } from "../db/schema.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
 import { FrameworkTexts, Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";

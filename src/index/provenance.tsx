@@ -1,4 +1,4 @@
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
 import { Text } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";

@@ -1,8 +1,7 @@
 /** Public pages of the index: home, frameworks, category/area pages, printable views, whole framework. */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { editorUrls } from "../editor/urls.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
@@ -13,7 +12,13 @@ import { FullFramework } from "./full.tsx";
 import { categoryNav, type FrameworkEntry, FrameworkHome, FrameworkList } from "./home.tsx";
 import { ItemPage } from "./item.tsx";
 
-export function indexRoutes(): Hono<AppEnv> {
+/** Where an editor edits a framework or one of its items (the editor's URLs, given by the app). */
+export interface EditUrls {
+  framework: (lang: Lang, slug: string) => string;
+  item: (lang: Lang, slug: string, id: string) => string;
+}
+
+export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const frameworkTitle = (view: FrameworkView, lang: Lang) =>
@@ -34,9 +39,10 @@ export function indexRoutes(): Hono<AppEnv> {
    * are cached and shared (src/ui/page-cache.ts), signed-in ones never are, so this cannot leak.
    */
   const editLink = (c: Context<AppEnv>, view: FrameworkView, node?: TreeNode) => {
-    if (!can(c.var.user, "framework.edit")) return undefined;
+    const edit = options.editUrl;
+    if (!edit || !can(c.var.user, "framework.edit")) return undefined;
     const slug = view.framework.slug;
-    return node ? editorUrls.edit(c.var.lang, slug, node.id) : editorUrls.framework(c.var.lang, slug);
+    return node ? edit.item(c.var.lang, slug, node.id) : edit.framework(c.var.lang, slug);
   };
 
   const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined, frameworks?: FrameworkEntry[]) => {

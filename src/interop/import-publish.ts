@@ -8,8 +8,8 @@ import { StoredJsonError } from "../db/stored-json.ts";
 import { type EditionContent, freezeDraft } from "../editions/content.ts";
 import { latestEdition, readCaseData, readEditionContent } from "../editions/store.ts";
 import type { EditionCaseData } from "../editions/stored.ts";
+import { listAssociations, listDefinitions } from "../frameworks/case-store.ts";
 import { findFrameworkById, listItemTypesWithExtra, listPublishableRows } from "../frameworks/store.ts";
-import { listAssociations, listDefinitions } from "./case/store.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -2,19 +2,29 @@
  * `importFramework`: writes what a parser produced (CASE package, spreadsheet, Skillshelf JSON,
  * pasted text) in ONE transaction. Same identifiers → the framework is updated in place. What
  * changes is decided by `planImport` (plan.ts, pure); this module loads the framework as it is,
- * applies the plan, and publishes when asked. Any failure rolls everything back; a dry run does all
+ * applies the plan through the frameworks' repositories (bulk-store.ts, case-store.ts; no SQL of
+ * its own), and publishes when asked. Any failure rolls everything back; a dry run does all
  * the work and then rolls back too.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { type EditionSummaryText, editionLabel } from "../editions/label.ts";
-import { publishEdition } from "../editions/publish.ts";
 import { latestEditionNumber } from "../editions/store.ts";
+import { publishEdition } from "../editor/commands/publish.ts";
 import { recordImportedTexts } from "../editor/flags-store.ts";
-import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
-import type { Bilingual } from "../frameworks/tree.ts";
-import { minimiseCasePackage } from "./case/minimise.ts";
-import { type CasePackage, isCasePackage } from "./case/model.ts";
+import {
+  deleteTypes,
+  findForeignItems,
+  findTakenTypeIds,
+  insertFrameworkRow,
+  insertTypes,
+  listItemsForImport,
+  listTypesForImport,
+  removeItems,
+  updateFrameworkRow,
+  updateType,
+  upsertItems,
+} from "../frameworks/bulk-store.ts";
 import {
   deleteAssociations,
   deleteDefinitions,
@@ -22,19 +32,12 @@ import {
   listDefinitions,
   upsertAssociations,
   upsertDefinitions,
-} from "./case/store.ts";
+} from "../frameworks/case-store.ts";
+import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
+import type { Bilingual } from "../frameworks/tree.ts";
+import { minimiseCasePackage } from "./case/minimise.ts";
+import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { draftIsLatestEdition } from "./import-publish.ts";
-import {
-  deleteTypes,
-  findForeignItems,
-  findTakenTypeIds,
-  insertTypes,
-  listItemsForImport,
-  listTypesForImport,
-  removeItems,
-  updateType,
-  upsertItems,
-} from "./import-store.ts";
 import { hasErrors, type ImportedFramework, type ImportResult, type Problem } from "./model.ts";
 import {
   type Change,
@@ -313,11 +316,8 @@ async function write(
 /** Writes a plan: parents before children, links before what they point at is removed. */
 async function apply(trx: Transaction<DB>, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
   const id = plan.frameworkId;
-  if (plan.framework && plan.created) await trx.insertInto("frameworks").values(plan.framework).execute();
-  else if (plan.framework) {
-    const { id: _id, slug: _slug, status: _status, created_at: _created, ...fields } = plan.framework;
-    await trx.updateTable("frameworks").set(fields).where("id", "=", id).execute();
-  }
+  if (plan.framework && plan.created) await insertFrameworkRow(trx, plan.framework);
+  else if (plan.framework) await updateFrameworkRow(trx, plan.framework);
   await insertTypes(trx, plan.typeInserts);
   for (const type of plan.typeUpdates) await updateType(trx, type);
 

@@ -1,8 +1,11 @@
 /**
  * Pieces of the import plan (plan.ts) that compare: field by field between two versions of a row,
- * and sibling order between two versions of a tree. Pure.
+ * and sibling order between two versions of a tree; the change report's own types. Pure.
  */
 import { keptFieldsOrNone } from "../db/stored-json.ts";
+import type { ItemWrite } from "../frameworks/bulk-store.ts";
+import { compareSiblings } from "../frameworks/tree.ts";
+import type { ImportedFramework, ImportedItem } from "./model.ts";
 
 export interface FieldChange {
   /** A field of the API's shape ("statement.en", "parent") or a kept CASE field ("case.notes"). */
@@ -90,4 +93,73 @@ export function movedMembers<T>(members: readonly T[], oldRank: (member: T) => n
     if (!kept.has(i)) moved.add(member);
   });
   return moved;
+}
+
+export interface ChangeCounts {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface Change {
+  entity: "framework" | "itemType" | "item" | "association" | "definition";
+  kind: "added" | "updated" | "removed";
+  /** Item or association identifier, type code, "kind:identifier" of a definition. */
+  id: string;
+  /** How people recognise it: an item's code or statement, a type's code. */
+  label: string | null;
+  /** For "updated": each field that changed, with its value before and after. */
+  fields: FieldChange[];
+}
+
+export const emptyCounts = (): ChangeCounts => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+
+/**
+ * Sibling order. For each group of siblings in the import: which members that were already there
+ * changed place (the fewest moves), and the position each item gets. A group whose members kept
+ * their order and gained nobody keeps its stored numbers; otherwise it takes the source's, or 1…n
+ * when the source's numbers would not give its order.
+ */
+export function siblingPositions(
+  currentItems: readonly ItemWrite[] | undefined,
+  imported: ImportedFramework,
+  old: Map<string, ItemWrite>,
+): { moved: Set<string>; position: Map<string, number> } {
+  const moved = new Set<string>();
+  const position = new Map<string, number>();
+  const oldRank = new Map<string, number>();
+  if (currentItems) {
+    const groups = new Map<string | null, ItemWrite[]>();
+    for (const row of currentItems) {
+      const list = groups.get(row.parent_id) ?? [];
+      list.push(row);
+      groups.set(row.parent_id, list);
+    }
+    const node = (r: ItemWrite) => ({ position: r.position, code: r.code, id: r.id }) as never;
+    for (const list of groups.values()) {
+      list.sort((a, b) => compareSiblings(node(a), node(b)));
+      list.forEach((row, i) => {
+        oldRank.set(row.id, i);
+      });
+    }
+  }
+  const visit = (parentId: string | null, children: readonly ImportedItem[]) => {
+    const stayed = children.filter((c) => old.get(c.id)?.parent_id === parentId && old.has(c.id));
+    for (const c of movedMembers(stayed, (m) => oldRank.get(m.id) as number)) moved.add(c.id);
+    const settled = stayed.length === children.length && !stayed.some((c) => moved.has(c.id));
+    const increasing = children.every((c, i) => i === 0 || children[i - 1].position < c.position);
+    children.forEach((c, i) => {
+      position.set(c.id, settled ? (old.get(c.id) as ItemWrite).position : increasing ? c.position : i + 1);
+    });
+  };
+  const stack: { parentId: string | null; children: readonly ImportedItem[] }[] = [
+    { parentId: null, children: imported.children },
+  ];
+  while (stack.length > 0) {
+    const group = stack.pop() as { parentId: string | null; children: readonly ImportedItem[] };
+    visit(group.parentId, group.children);
+    for (const c of group.children) if (c.children.length > 0) stack.push({ parentId: c.id, children: c.children });
+  }
+  return { moved, position };
 }

@@ -7,16 +7,28 @@
  * sibling order, kept CASE fields. A date that moved alone, a position number that keeps the same
  * order, an association listed in another order: no change, and nothing is written for them.
  */
-import { uuidV5 } from "../content/uuid.ts";
+
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../db/schema.ts";
-import { type Bilingual, compareSiblings } from "../frameworks/tree.ts";
+import { uuidV5 } from "../db/uuid.ts";
+import type { ItemWrite, TypeWrite } from "../frameworks/bulk-store.ts";
+import type { Bilingual } from "../frameworks/tree.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
 import { associationRow, definitionRow } from "./case/rows.ts";
-import type { ItemWrite, TypeWrite } from "./import-store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
-import { diffExtra, diffFields, type FieldChange, keepPackageLinks, movedMembers, parseObject } from "./plan-diff.ts";
+import { associationFields, definitionFields, planRows } from "./plan-case.ts";
+import {
+  type Change,
+  type ChangeCounts,
+  diffExtra,
+  diffFields,
+  emptyCounts,
+  type FieldChange,
+  keepPackageLinks,
+  parseObject,
+  siblingPositions,
+} from "./plan-diff.ts";
 
-export type { FieldChange } from "./plan-diff.ts";
+export type { Change, ChangeCounts, FieldChange } from "./plan-diff.ts";
 
 export interface CurrentState {
   framework: Framework;
@@ -24,24 +36,6 @@ export interface CurrentState {
   items: ItemWrite[];
   associations: CaseAssociationsTable[];
   definitions: CaseDefinitionsTable[];
-}
-
-export interface ChangeCounts {
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-}
-
-export interface Change {
-  entity: "framework" | "itemType" | "item" | "association" | "definition";
-  kind: "added" | "updated" | "removed";
-  /** Item or association identifier, type code, "kind:identifier" of a definition. */
-  id: string;
-  /** How people recognise it: an item's code or statement, a type's code. */
-  label: string | null;
-  /** For "updated": each field that changed, with its value before and after. */
-  fields: FieldChange[];
 }
 
 export interface PlanContext {
@@ -81,7 +75,6 @@ export interface ImportPlan {
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-const counts = (): ChangeCounts => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
 const clip = (text: string | null | undefined) => (text ? (text.length > 80 ? `${text.slice(0, 79)}…` : text) : null);
 const itemLabel = (item: { code: string | null; statement_en: string | null; statement_fr: string | null }) =>
   item.code ?? clip(item.statement_en ?? item.statement_fr);
@@ -205,7 +198,7 @@ function planTypes(
   const inserts: TypeWrite[] = [];
   const updates: TypeWrite[] = [];
   const changes: Change[] = [];
-  const report = counts();
+  const report = emptyCounts();
   for (const type of wanted.values()) {
     const before = old.get(type.code);
     if (!before) {
@@ -257,9 +250,9 @@ function planItems(
 ) {
   const old = new Map((current?.items ?? []).map((r) => [r.id, r]));
   const oldTypeCode = new Map((current?.types ?? []).map((t) => [t.id, t.code]));
-  const positions = siblingPositions(current, imported, old);
+  const positions = siblingPositions(current?.items, imported, old);
   const changes: Change[] = [];
-  const report = counts();
+  const report = emptyCounts();
   const writes: ItemWrite[] = [];
   for (const { item, parentId } of flat) {
     const before = old.get(item.id);
@@ -313,119 +306,6 @@ function planItems(
   }
   return { writes, removals, changes, report };
 }
-
-/**
- * Sibling order. For each group of siblings in the import: which members that were already there
- * changed place (the fewest moves), and the position each item gets. A group whose members kept
- * their order and gained nobody keeps its stored numbers; otherwise it takes the source's, or 1…n
- * when the source's numbers would not give its order.
- */
-function siblingPositions(
-  current: CurrentState | null,
-  imported: ImportedFramework,
-  old: Map<string, ItemWrite>,
-): { moved: Set<string>; position: Map<string, number> } {
-  const moved = new Set<string>();
-  const position = new Map<string, number>();
-  const oldRank = new Map<string, number>();
-  if (current) {
-    const groups = new Map<string | null, ItemWrite[]>();
-    for (const row of current.items) {
-      const list = groups.get(row.parent_id) ?? [];
-      list.push(row);
-      groups.set(row.parent_id, list);
-    }
-    const node = (r: ItemWrite) => ({ position: r.position, code: r.code, id: r.id }) as never;
-    for (const list of groups.values()) {
-      list.sort((a, b) => compareSiblings(node(a), node(b)));
-      list.forEach((row, i) => {
-        oldRank.set(row.id, i);
-      });
-    }
-  }
-  const visit = (parentId: string | null, children: readonly ImportedItem[]) => {
-    const stayed = children.filter((c) => old.get(c.id)?.parent_id === parentId && old.has(c.id));
-    for (const c of movedMembers(stayed, (m) => oldRank.get(m.id) as number)) moved.add(c.id);
-    const settled = stayed.length === children.length && !stayed.some((c) => moved.has(c.id));
-    const increasing = children.every((c, i) => i === 0 || children[i - 1].position < c.position);
-    children.forEach((c, i) => {
-      position.set(c.id, settled ? (old.get(c.id) as ItemWrite).position : increasing ? c.position : i + 1);
-    });
-  };
-  const stack: { parentId: string | null; children: readonly ImportedItem[] }[] = [
-    { parentId: null, children: imported.children },
-  ];
-  while (stack.length > 0) {
-    const group = stack.pop() as { parentId: string | null; children: readonly ImportedItem[] };
-    visit(group.parentId, group.children);
-    for (const c of group.children) if (c.children.length > 0) stack.push({ parentId: c.id, children: c.children });
-  }
-  return { moved, position };
-}
-
-/** CASE rows matched by key; the source's order (`ordinal`) is no change of its own. */
-function planRows<T extends { ordinal: number }>(
-  before: readonly T[],
-  after: readonly T[],
-  key: (row: T) => string,
-  entity: "association" | "definition",
-  fieldsOf: (a: T, b: T) => FieldChange[],
-  reportChanges: boolean,
-) {
-  const old = new Map(before.map((row) => [key(row), row]));
-  const report = counts();
-  const writes: T[] = [];
-  const changes: Change[] = [];
-  for (const row of after) {
-    const k = key(row);
-    const previous = old.get(k);
-    old.delete(k);
-    if (!previous) {
-      writes.push(row);
-      report.added++;
-      if (reportChanges) changes.push({ entity, kind: "added", id: k, label: null, fields: [] });
-      continue;
-    }
-    const fields = fieldsOf(previous, row);
-    if (fields.length === 0) report.unchanged++;
-    else {
-      writes.push(row);
-      report.updated++;
-      changes.push({ entity, kind: "updated", id: k, label: null, fields });
-    }
-  }
-  for (const k of old.keys()) changes.push({ entity, kind: "removed", id: k, label: null, fields: [] });
-  report.removed = old.size;
-  return { writes, removed: [...old.values()], report, changes };
-}
-
-const ASSOCIATION_COLUMNS = [
-  "association_type",
-  "uri",
-  "origin_item_id",
-  "origin_identifier",
-  "origin_uri",
-  "origin_title",
-  "destination_item_id",
-  "destination_identifier",
-  "destination_uri",
-  "destination_title",
-  "sequence_number",
-  "grouping_id",
-  "tree_position",
-  "last_change",
-] as const;
-
-const associationFields = (a: CaseAssociationsTable, b: CaseAssociationsTable) => [
-  ...diffFields(
-    a,
-    b,
-    ASSOCIATION_COLUMNS.map((c) => [c, c] as const),
-  ),
-  ...diffExtra(a.extra, b.extra),
-];
-const definitionFields = (a: CaseDefinitionsTable, b: CaseDefinitionsTable) =>
-  diffExtra(a.body, b.body).map((f) => ({ ...f, field: f.field.replace(/^case\./, "") }));
 
 export function planImport(
   current: CurrentState | null,
@@ -505,7 +385,7 @@ export function planImport(
       items: items.report,
       itemTypes: types.report,
       associations: associations.report,
-      definitions: definitions?.report ?? counts(),
+      definitions: definitions?.report ?? emptyCounts(),
     },
     changes,
   };

@@ -4,7 +4,7 @@
  * and every item, so the source stays as it is). Pure: a parsed import in, the same import aimed
  * elsewhere out.
  */
-import { uuidV5 } from "../content/uuid.ts";
+import { uuidV5 } from "../db/uuid.ts";
 import { type CaseAssociation, type CaseEndpoint, type CasePackage, isCasePackage } from "./case/model.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
 

@@ -7,20 +7,18 @@
  * A person holding a temporary password is sent to choose their own before anything else.
  */
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env.ts";
-import { currentSession } from "../auth/middleware.ts";
-import { authUrls } from "../auth/urls.ts";
-import { type Action, can } from "./index.ts";
+import { urls } from "../ui/urls.ts";
+import { type Action, can, type PolicyEnv } from "./index.ts";
 import { refusalResponse, requestKind } from "./refusal.tsx";
 
-export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
+export function requirePermission(action: Action): MiddlewareHandler<PolicyEnv> {
   return async function requirePermission(c, next) {
     const user = c.var.user;
     const lang = c.var.lang;
     if (can(user, action)) {
-      if (user && action !== "account.self" && currentSession(c)?.mustChangePassword) {
+      if (user && action !== "account.self" && c.var.passwordChangeDue) {
         if (requestKind(c) !== "html") return refusalResponse(c, 403, "forbidden");
-        return c.redirect(authUrls.password(lang), 303);
+        return c.redirect(urls.password(lang), 303);
       }
       return next();
     }
@@ -29,8 +27,8 @@ export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
     const url = new URL(c.req.url);
     // Only a page that was being read is worth coming back to; a refused form post is not.
     const back = c.req.method === "GET" ? `${url.pathname}${url.search}` : undefined;
-    if (kind === "html") return c.redirect(authUrls.signIn(lang, back), 303);
-    if (kind === "htmx") c.header("hx-redirect", authUrls.signIn(lang, currentPageOf(c.req.header("hx-current-url"))));
+    if (kind === "html") return c.redirect(urls.signIn(lang, back), 303);
+    if (kind === "htmx") c.header("hx-redirect", urls.signIn(lang, currentPageOf(c.req.header("hx-current-url"))));
     return refusalResponse(c, 401, "signIn");
   };
 }

@@ -2,6 +2,8 @@
  * Who may do what: the one place access rules live. Routes ask `can()` (through the guard
  * middleware); nothing else decides. Small named predicates, one per action.
  */
+import type { Lang } from "../i18n/index.ts";
+
 export const ROLES = ["administrator", "editor"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,6 +13,19 @@ export interface Actor {
   email: string;
   name: string | null;
   role: Role;
+}
+
+/**
+ * What the policy's middleware reads of a request (src/app-env.ts has all of it): the language, who
+ * asks, and whether they must choose a new password first (set by the session middleware, src/auth).
+ */
+export interface PolicyEnv {
+  Variables: {
+    lang: Lang;
+    user: Actor | null;
+    /** The signed-in person holds a temporary password and must choose their own before anything else. */
+    passwordChangeDue?: boolean;
+  };
 }
 
 export type Action =
@@ -30,7 +45,8 @@ export type Action =
   | "account.self";
 
 const isSignedIn = (actor: Actor | null): actor is Actor => actor !== null;
-const isEditor = (actor: Actor | null) => isSignedIn(actor) && (actor.role === "editor" || actor.role === "administrator");
+const isEditor = (actor: Actor | null) =>
+  isSignedIn(actor) && (actor.role === "editor" || actor.role === "administrator");
 const isAdministrator = (actor: Actor | null) => isSignedIn(actor) && actor.role === "administrator";
 
 const rules: Record<Action, (actor: Actor | null) => boolean> = {

@@ -1,13 +1,13 @@
 /** How a refused request is answered: a translated page for people, a short body for htmx and JSON. */
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
 import { urls } from "../ui/urls.ts";
+import type { PolicyEnv } from "./index.ts";
 
 export type RefusalKind = "forbidden" | "csrf" | "signIn" | "tooLarge" | "malformed";
 
 /** htmx requests and API/JSON clients get no HTML page; browsers navigating do. */
-export function requestKind(c: Context<AppEnv>): "html" | "htmx" | "json" {
+export function requestKind(c: Context): "html" | "htmx" | "json" {
   if (c.req.header("hx-request") === "true") return "htmx";
   if (c.req.path.startsWith("/api/")) return "json";
   const accept = c.req.header("accept") ?? "";
@@ -15,7 +15,7 @@ export function requestKind(c: Context<AppEnv>): "html" | "htmx" | "json" {
   return "html";
 }
 
-function text(c: Context<AppEnv>, kind: RefusalKind): { title: string; body: string } {
+function text<E extends PolicyEnv>(c: Context<E>, kind: RefusalKind): { title: string; body: string } {
   const t = messages(c.var.lang);
   if (kind === "csrf") return { title: t.authCsrfTitle, body: t.authCsrfBody };
   if (kind === "signIn") return { title: t.authSignInRequired, body: t.authSignInRequired };
@@ -33,8 +33,8 @@ const JSON_ERRORS: Record<RefusalKind, string> = {
 };
 
 /** `body` replaces the kind's usual explanation (e.g. a limit that depends on the route). */
-export function refusalResponse(
-  c: Context<AppEnv>,
+export function refusalResponse<E extends PolicyEnv>(
+  c: Context<E>,
   status: 400 | 401 | 403 | 413,
   kind: RefusalKind,
   body: string = text(c, kind).body,

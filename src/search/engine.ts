@@ -4,7 +4,7 @@
  * grouped by area. The index lives in memory (see inverted.ts), is built on first use and again after
  * content changes.
  */
-import type { Catalog, FrameworkView } from "../frameworks/catalog.ts";
+import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { buildInvertedIndex, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";

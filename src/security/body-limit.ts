@@ -1,6 +1,6 @@
 /**
  * Every request body is limited before anything reads it: small by default, larger only for the
- * few routes that need it (the table in body-limits.ts). A declared Content-Length over the limit is
+ * few routes that need it (each capability states its own rules; src/app.tsx lists them). A declared Content-Length over the limit is
  * refused unread; a body without one (chunked) is read until it passes the limit, then refused. A
  * body within the limit is kept in memory and the request is replaced by one with a fixed length,
  * so later readers (the form reader, hono's parseBody, a route's own bodyLimit) never meet a
@@ -10,6 +10,12 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { type Messages, messages } from "../i18n/index.ts";
 import { refusalResponse } from "../policy/refusal.tsx";
+
+/**
+ * What a route without a rule may receive: it fits every small form (sign-in, account, invitation,
+ * administration) several times over; only the editor's forms and the import wizard need more.
+ */
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
 
 export interface BodyRule {
   /** Matched against "METHOD /path" (the path as requested, with its /en or /fr). */

@@ -1,9 +1,9 @@
 /** The security log for administrators, at /{lang}/admin/security-log (newest first, 50 a page). */
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { renderPage } from "../auth/route-helpers.ts";
 import { messages } from "../i18n/index.ts";
 import { requirePermission } from "../policy/guard.ts";
+import { renderPrivatePage } from "../ui/private-page.ts";
 import { isSecurityEventKind, listSecurityEvents } from "./events.ts";
 import { SecurityLogPage } from "./log-views.tsx";
 
@@ -17,7 +17,7 @@ export function securityLogRoutes(): Hono<AppEnv> {
     const view = (
       <SecurityLogPage lang={c.var.lang} events={page.events} kind={kind} next={page.next} paged={Boolean(before)} />
     );
-    return renderPage(c, view, messages(c.var.lang).logTitle);
+    return renderPrivatePage(c, view, messages(c.var.lang).logTitle);
   });
   return app;
 }

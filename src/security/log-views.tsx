@@ -1,6 +1,5 @@
 /** The security log page: a filter by kind, a table of events, and a link to older ones. */
-import { formatDateTime } from "../auth/views.tsx";
-import { type Lang, messages } from "../i18n/index.ts";
+import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind, type StoredSecurityEvent } from "./events.ts";
 
 export interface SecurityLogProps {

@@ -5,9 +5,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import type { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import type { Env, Hono } from "hono";
+import { projectPath } from "../paths.ts";
 
 interface Asset {
   body: Buffer;
@@ -16,7 +15,7 @@ interface Asset {
 }
 
 const require = createRequire(import.meta.url);
-const local = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
+const local = (name: string) => projectPath(`src/ui/assets/${name}`);
 
 // A Map, not an object: a name like "constructor" or "__proto__" must find nothing, not Object's own.
 const sources = new Map<string, { path: string; type: string }>([
@@ -51,7 +50,7 @@ export function assetUrl(name: string): string {
   return asset ? `/assets/${name}?v=${asset.hash}` : `/assets/${name}`;
 }
 
-export function mountAssets(app: Hono<AppEnv>): void {
+export function mountAssets<E extends Env>(app: Hono<E>): void {
   // Browsers ask for /favicon.ico whatever the page links to: the same icon, never a 404.
   app.get("/favicon.ico", (c) => {
     const icon = load("favicon.svg") as Asset;

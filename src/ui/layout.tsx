@@ -1,8 +1,6 @@
 /** The page shell every HTML page shares: lang, skip link, landmarks, language switch, print footer. */
 import type { Child } from "hono/jsx";
-import { AccountArea } from "../auth/account-area.tsx";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
-import { type Actor, can } from "../policy/index.ts";
 import { assetUrl } from "./assets.ts";
 
 export interface NavLink {
@@ -40,8 +38,11 @@ declare module "hono" {
   }
 }
 
-/** `user` comes from the renderer (c.var.user), not from pages: the header shows who is signed in. */
-export function Layout(props: PageProps & { children?: Child; user?: Actor | null }) {
+/**
+ * `headerEnd` comes from the renderer (src/app.tsx), not from pages: what the header shows at its end
+ * for the person asking (the editor's link, the account corner). The shell knows nothing of accounts.
+ */
+export function Layout(props: PageProps & { children?: Child; headerEnd?: Child }) {
   const t = messages(props.lang);
   const other = otherLang(props.lang);
   const print = props.variant === "print";
@@ -90,12 +91,7 @@ export function Layout(props: PageProps & { children?: Child; user?: Actor | nul
                 <button type="submit">{t.searchButton}</button>
               </form>
             )}
-            {!print && props.user && can(props.user, "editor.use") && (
-              <a class="editor-link" href={`/${props.lang}/editor`}>
-                {t.editorTitle}
-              </a>
-            )}
-            {!print && <AccountArea lang={props.lang} user={props.user ?? null} />}
+            {!print && props.headerEnd}
           </div>
           {props.nav && props.nav.length > 0 && !print && (
             <nav class="primary-nav" aria-label={t.primaryNav}>

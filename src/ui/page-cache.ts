@@ -3,8 +3,7 @@
  * content revision (or the day, which printouts show) changes. Only query-less GETs are cached, so
  * the cache is bounded by the number of pages, not by what visitors type.
  */
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import type { Context, Env, MiddlewareHandler } from "hono";
 
 interface Entry {
   revision: number;
@@ -13,14 +12,21 @@ interface Entry {
   etag: string;
 }
 
-export function pageCache(options: { maxEntries?: number } = {}): MiddlewareHandler<AppEnv> {
+export interface PageCacheOptions<E extends Env> {
+  /** The content revision: a kept page is served again only while it has not moved on. */
+  revision: (c: Context<E>) => Promise<number>;
+  /** Whether the page is the person's own (signed in: their header): never cached, never served from the cache. */
+  personal: (c: Context<E>) => boolean;
+  maxEntries?: number;
+}
+
+export function pageCache<E extends Env>(options: PageCacheOptions<E>): MiddlewareHandler<E> {
   const maxEntries = options.maxEntries ?? 2000;
   const entries = new Map<string, Entry>();
   let counter = 0;
   return async (c, next) => {
-    // Signed-in pages carry the person's own header: never cached, never served from the cache.
-    if (c.req.method !== "GET" || c.var.user || new URL(c.req.url).search !== "") return next();
-    const revision = await c.var.catalog.revision();
+    if (c.req.method !== "GET" || options.personal(c) || new URL(c.req.url).search !== "") return next();
+    const revision = await options.revision(c);
     const day = new Date().toISOString().slice(0, 10);
     const key = c.req.path;
     const hit = entries.get(key);

@@ -1,9 +1,9 @@
 import { raw } from "hono/html";
 import { type Child, createContext, useContext } from "hono/jsx";
 import type { Framework } from "../db/schema.ts";
-import { DEFAULT_TEXT_LANGUAGES, primarySubtag, type TextLanguages, textLanguages } from "../frameworks/languages.ts";
-import { type Bilingual, pick } from "../frameworks/tree.ts";
+import { type Bilingual, pick } from "../i18n/bilingual.ts";
 import { type Lang, messages, typeset } from "../i18n/index.ts";
+import { DEFAULT_TEXT_LANGUAGES, primarySubtag, type TextLanguages, textLanguages } from "../i18n/text-languages.ts";
 import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "./markdown.ts";
 
 /**

@@ -17,6 +17,11 @@ export const urls = {
   item: (lang: Lang, slug: string, key: string) =>
     `/${lang}/frameworks/${slugPath(slug)}/items/${encodeURIComponent(key)}`,
   itemPrint: (lang: Lang, slug: string, key: string) => `${urls.item(lang, slug, key)}/print`,
+  /** Signing in (src/auth), with the page to come back to; the guard (src/policy) sends people here. */
+  signIn: (lang: Lang, next?: string) =>
+    next ? `/${lang}/sign-in?next=${encodeURIComponent(next)}` : `/${lang}/sign-in`,
+  /** Choosing a new password (src/auth): where a temporary password leads first. */
+  password: (lang: Lang) => `/${lang}/account/password`,
   /** The search page; with a query, and optionally only within one framework (its slug). */
   search: (lang: Lang, q?: string, framework?: string) => {
     const query = [
@@ -26,6 +31,17 @@ export const urls = {
     const text = query.filter(Boolean).join("&");
     return text ? `/${lang}/search?${text}` : `/${lang}/search`;
   },
+};
+
+/** Public pages of earlier editions. */
+export const editionUrls = {
+  list: (lang: Lang, slug: string) => urls.editions(lang, slug),
+  edition: (lang: Lang, slug: string, n: number) => `${urls.editions(lang, slug)}/${n}`,
+  /**
+   * The "slug" an earlier edition's view carries so that the index views, which build their links
+   * from the slug, link within that edition (slugPath encodes each path segment of it).
+   */
+  viewSlug: (slug: string, n: number) => `${slug}/editions/${n}`,
 };
 
 /** The same path in the other language: only the first segment changes. */

@@ -6,14 +6,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/db/connect.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { latestEdition, readEditionContent } from "../../src/editions/store.ts";
 import { listChanges } from "../../src/editor/changes-store.ts";
 import { adoptFramework, decideUpstreamChange, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { editFrameworkDetails } from "../../src/editor/commands/frameworks.ts";
 import { deleteItem, moveItem } from "../../src/editor/commands/items.ts";
-import { EditorError } from "../../src/editor/errors.ts";
-import { findDraftItem, listDraftItems } from "../../src/editor/store.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { findDraftItem, listDraftItems } from "../../src/frameworks/draft-store.ts";
+import { EditorError } from "../../src/frameworks/errors.ts";
 import { findFrameworkById } from "../../src/frameworks/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 import { adopt, ana, decide, edit, entryFor, makeSource, newItem, publish } from "./support.ts";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { caughtUpTo, type EntriesInput, type TrackedItem, upstreamEntries } from "../../src/adoption/entries.ts";
-import type { DraftItem, ItemState } from "../../src/editor/item-state.ts";
+import type { DraftItem, ItemState } from "../../src/frameworks/item-state.ts";
 
 const localId = (id: string) => `L-${id}`;
 

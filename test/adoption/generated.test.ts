@@ -12,9 +12,9 @@ import { isWritable, type MergeField } from "../../src/adoption/three-way.ts";
 import type { Database } from "../../src/db/connect.ts";
 import { decideUpstreamChange, localItemId, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { deleteItem, deletionSet, moveItem } from "../../src/editor/commands/items.ts";
-import { EditorError } from "../../src/editor/errors.ts";
-import type { DraftItem } from "../../src/editor/item-state.ts";
-import { listDraftItems } from "../../src/editor/store.ts";
+import { listDraftItems } from "../../src/frameworks/draft-store.ts";
+import { EditorError } from "../../src/frameworks/errors.ts";
+import type { DraftItem } from "../../src/frameworks/item-state.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 

@@ -6,12 +6,12 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Decision } from "../../src/adoption/three-way.ts";
 import type { DB } from "../../src/db/schema.ts";
-import { publishEdition } from "../../src/editions/publish.ts";
 import { adoptFramework, decideUpstreamChange, localItemId, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { createFramework } from "../../src/editor/commands/frameworks.ts";
 import { addItem, editItem } from "../../src/editor/commands/items.ts";
-import type { DraftItem, ItemState, TextField } from "../../src/editor/item-state.ts";
-import { findDraftItem } from "../../src/editor/store.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
+import { findDraftItem } from "../../src/frameworks/draft-store.ts";
+import type { DraftItem, ItemState, TextField } from "../../src/frameworks/item-state.ts";
 
 export const ana = { id: "u-ana", email: "ana@example.org", name: "Ana", role: "editor" as const };
 

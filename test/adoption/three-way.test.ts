@@ -14,7 +14,7 @@ import {
   resolve,
   type ThreeWay,
 } from "../../src/adoption/three-way.ts";
-import type { ItemState } from "../../src/editor/item-state.ts";
+import type { ItemState } from "../../src/frameworks/item-state.ts";
 
 const item = (fields: Partial<ItemState> = {}): ItemState => ({
   id: "u1",

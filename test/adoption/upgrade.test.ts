@@ -7,13 +7,14 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import { Migrator } from "kysely";
-import { openDatabase, openPglite } from "../../src/db/connect.ts";
+import { openDatabase } from "../../src/db/connect.ts";
 import { migrations } from "../../src/db/migrate.ts";
 import { contentItems } from "../../src/editions/content.ts";
 import { findEdition, readEditionContent, type StoredEdition } from "../../src/editions/store.ts";
 import { upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { deleteItem } from "../../src/editor/commands/items.ts";
-import type { ItemState } from "../../src/editor/item-state.ts";
+import type { ItemState } from "../../src/frameworks/item-state.ts";
+import { openPglite } from "../support/pglite.ts";
 import { adopt, ana, edit, makeSource, newItem, publish } from "./support.ts";
 
 /** How decisions were keyed before migration 006 (the upstream state decided on). */

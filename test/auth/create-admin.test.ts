@@ -18,7 +18,7 @@ import {
 import { askHidden, askNewPasswordTwice, PromptAbandonedError } from "../../src/cli/hidden-prompt.ts";
 import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
 import { openTestDatabase, TEST_AUTH_SECRET } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";

@@ -32,6 +32,7 @@ const ROUTES: Record<string, Rule> = {
   // Site-wide
   "GET /": "public",
   "GET /healthz": "public",
+  "GET /readyz": "public",
   "GET /assets/:name": "public",
   "GET /favicon.ico": "public",
   // The published index (src/index) and search (src/search)

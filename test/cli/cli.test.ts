@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "../../src/app.tsx";
 import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -60,7 +60,8 @@ describe("skillshelf CLI", () => {
   test("--help lists the commands and exits 0; each command has its own --help", async () => {
     const help = await skillshelf(["--help"], dbFile);
     assert.equal(help.code, 0, help.stderr);
-    for (const command of ["serve", "migrate", "load-starter", "export"]) assert.match(help.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ["serve", "migrate", "load-starter", "export"])
+      assert.match(help.stdout, new RegExp(`\\b${command}\\b`));
     for (const command of ["serve", "migrate", "load-starter", "export"]) {
       const own = await skillshelf([command, "--help"], dbFile);
       assert.equal(own.code, 0, `${command} --help: ${own.stderr}`);
@@ -75,7 +76,12 @@ describe("skillshelf CLI", () => {
 
     const database = await openDatabase(dbFile);
     try {
-      const app = createApp({ config: readConfig({}), db: database.db, catalog: createCatalog(database.db), logger: createLogger("silent") });
+      const app = createApp({
+        config: readConfig({}),
+        db: database.db,
+        catalog: createCatalog(database.db),
+        logger: createLogger("silent"),
+      });
       const res = await app.request(`/api/v1/frameworks/${tree.slug}`);
       assert.equal(res.status, 200);
       assert.deepEqual(tree, await res.json());
@@ -87,7 +93,10 @@ describe("skillshelf CLI", () => {
 
   test("export --out writes the same JSON to a file", async () => {
     const out = join(dir, "export.json");
-    const written = await skillshelf(["export", "--format", "json", "--framework", "public-library-staff", "--out", out], dbFile);
+    const written = await skillshelf(
+      ["export", "--format", "json", "--framework", "public-library-staff", "--out", out],
+      dbFile,
+    );
     assert.equal(written.code, 0, written.stderr);
     assert.equal(written.stdout, "");
     const printed = await skillshelf(["export"], dbFile);

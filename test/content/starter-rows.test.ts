@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { uuidV5 } from "../../src/content/uuid.ts";
+import { uuidV5 } from "../../src/db/uuid.ts";
 
 const content = loadStarterContent();
 const NOW = "2030-01-01T00:00:00.000Z";

@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { INDEX_LEVELS } from "../../src/content/item-types.ts";
 import type { ContentNode } from "../../src/content/schema.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
+import { INDEX_LEVELS } from "../../src/frameworks/item-types.ts";
 
 const content = loadStarterContent();
 const byCode = new Map<string, ContentNode>();

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { editionUrls, editorUrls } from "../../src/editor/urls.ts";
+import { editorUrls } from "../../src/editor/urls.ts";
 import { LANGS, type Lang, messages } from "../../src/i18n/index.ts";
-import { urls } from "../../src/ui/urls.ts";
+import { editionUrls, urls } from "../../src/ui/urls.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm, signInAs } from "../support/auth.ts";
 import { escapeHtml, shows } from "../support/html.ts";

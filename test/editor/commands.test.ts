@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import type { Database } from "../../src/db/connect.ts";
-import { publishEdition } from "../../src/editions/publish.ts";
 import { listChanges } from "../../src/editor/changes-store.ts";
 import { adoptFramework, decideUpstreamChange, localItemId, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { createFramework, editFrameworkDetails } from "../../src/editor/commands/frameworks.ts";
@@ -17,9 +16,10 @@ import {
   reorderItem,
   setChildOrder,
 } from "../../src/editor/commands/items.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
 import { restoreChange } from "../../src/editor/commands/restore.ts";
-import { EditorError } from "../../src/editor/errors.ts";
-import { findDraftItem, listDraftItems } from "../../src/editor/store.ts";
+import { findDraftItem, listDraftItems } from "../../src/frameworks/draft-store.ts";
+import { EditorError } from "../../src/frameworks/errors.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 

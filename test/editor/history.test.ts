@@ -12,8 +12,8 @@ import {
   encodeValue,
   fieldRecords,
   recordedState,
-} from "../../src/editor/history.ts";
-import type { ItemState } from "../../src/editor/item-state.ts";
+} from "../../src/frameworks/history.ts";
+import type { ItemState } from "../../src/frameworks/item-state.ts";
 
 const item: ItemState = {
   id: "a",

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import type { Database } from "../../src/db/connect.ts";
-import { publishEdition } from "../../src/editions/publish.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { listEditions } from "../../src/editions/store.ts";
-import { EditorError } from "../../src/editor/errors.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
+import { EditorError } from "../../src/frameworks/errors.ts";
 import { findFrameworkBySlug, readContentRevision } from "../../src/frameworks/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 

@@ -16,11 +16,11 @@ import { addItem, deleteItem, editItem } from "../../src/editor/commands/items.t
 import { restoreChange } from "../../src/editor/commands/restore.ts";
 import { confirmTranslation } from "../../src/editor/commands/translations.ts";
 import { listOutdated, outdatedOf } from "../../src/editor/flags-store.ts";
-import { findDraftItem } from "../../src/editor/store.ts";
 import { type BilingualText, nextFlag, type Pair, type TextLang } from "../../src/editor/translations.ts";
+import { findDraftItem } from "../../src/frameworks/draft-store.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
+import { loadDraftAsImport } from "../../src/interop/draft-store.ts";
 import { importFramework } from "../../src/interop/import.ts";
-import { loadDraftAsImport } from "../../src/interop/wizard/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
 const SLUG = "public-library-staff";

@@ -4,11 +4,12 @@ import { describe, test } from "node:test";
 import { Migrator, sql } from "kysely";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { openDatabase, openPglite } from "../../src/db/connect.ts";
+import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest, migrations } from "../../src/db/migrate.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { listEditions } from "../../src/editions/store.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
 import { insertFramework } from "../../src/frameworks/store.ts";
+import { openPglite } from "../support/pglite.ts";
 
 for (const dialect of ["sqlite", "pglite"] as const) {
   describe(`migration 004 on a database that already publishes (${dialect})`, () => {

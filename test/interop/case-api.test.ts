@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { syntheticCasePackage } from "../../bench/case/synthetic.ts";
-import { uuidV5 } from "../../src/content/uuid.ts";
-import { publishEdition } from "../../src/editions/publish.ts";
+import { uuidV5 } from "../../src/db/uuid.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { hasErrors } from "../../src/interop/model.ts";

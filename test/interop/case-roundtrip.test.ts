@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
-import { buildFrameworkView, createCatalog } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView, createCatalog } from "../../src/editions/catalog.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { caseExport, caseExportChunks, writeCaseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";

@@ -8,7 +8,7 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import addFormatsModule from "ajv-formats";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
-import { buildFrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView } from "../../src/editions/catalog.ts";
 import { findFrameworkById } from "../../src/frameworks/store.ts";
 import { caseExport } from "../../src/interop/case/export.ts";
 import { caseExportInput } from "../../src/interop/case/load.ts";

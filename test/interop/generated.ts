@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
-import { buildFrameworkView } from "../../src/frameworks/catalog.ts";
+import { buildFrameworkView } from "../../src/editions/catalog.ts";
 import { type FrameworkJson, frameworkJson, type ItemJson } from "../../src/frameworks/json.ts";
 import { findFrameworkById, findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { caseExport } from "../../src/interop/case/export.ts";

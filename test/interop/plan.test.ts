@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import type { TypeWrite } from "../../src/interop/import-store.ts";
+import type { TypeWrite } from "../../src/frameworks/bulk-store.ts";
 import type { ImportedFramework, ImportedItem } from "../../src/interop/model.ts";
 import { type CurrentState, flatten, planImport } from "../../src/interop/plan.ts";
 import { movedMembers } from "../../src/interop/plan-diff.ts";

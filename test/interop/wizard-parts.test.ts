@@ -6,15 +6,8 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import type { ImportedFramework } from "../../src/interop/model.ts";
-import {
-  checkDraft,
-  decodeTarget,
-  encodeTarget,
-  levelTypes,
-  type PasteDraft,
-  placeArea,
-  readDraft,
-} from "../../src/interop/wizard/paste.ts";
+import { levelTypes, placeArea } from "../../src/interop/text/place.ts";
+import { checkDraft, decodeTarget, encodeTarget, type PasteDraft, readDraft } from "../../src/interop/wizard/paste.ts";
 import { applySheetTarget, countByType, resolveFormat } from "../../src/interop/wizard/prepare.ts";
 import { createUploadStore } from "../../src/interop/wizard/uploads.ts";
 

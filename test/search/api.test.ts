@@ -1,7 +1,7 @@
 /** GET /api/v1/search in process: the grouped JSON, its parameters, and refusals of bad ones only. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { SearchApiResponse } from "../../src/search/api.ts";
+import type { SearchApiResponse } from "../../src/api/search.ts";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../../src/search/engine.ts";
 import { makeTestApp } from "../support/app.ts";
 

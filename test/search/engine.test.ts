@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Catalog, FrameworkView } from "../../src/frameworks/catalog.ts";
+import type { Catalog, FrameworkView } from "../../src/editions/catalog.ts";
 import { buildTree, type ItemRow, urlKeys } from "../../src/frameworks/tree.ts";
 import {
   buildSearchIndex,

@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { inspectRoutes } from "hono/dev";
+import { BODY_RULES } from "../../src/app.tsx";
 import { THROTTLE_RULES } from "../../src/auth/throttle.ts";
-import { limitFor } from "../../src/security/body-limit.ts";
-import { BODY_RULES, DEFAULT_BODY_LIMIT } from "../../src/security/body-limits.ts";
+import { DEFAULT_BODY_LIMIT, limitFor } from "../../src/security/body-limit.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { cookieFrom, csrfHeaders, ensureAccount, postForm, signInAs, TEST_PASSWORD } from "../support/auth.ts";
 

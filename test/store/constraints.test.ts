@@ -15,7 +15,7 @@ import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import type { Database } from "../../src/db/connect.ts";
 import { migrateToLatest, migrationSchema, migrations } from "../../src/db/migrate.ts";
 import { CHECKS } from "../../src/db/migrations/008b_check_constraints.ts";
-import { CHANGE_KINDS } from "../../src/editor/history.ts";
+import { CHANGE_KINDS } from "../../src/frameworks/history.ts";
 import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { DEFINITION_KINDS } from "../../src/interop/case/model.ts";
 import { ROLES } from "../../src/policy/index.ts";

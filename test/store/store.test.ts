@@ -13,7 +13,7 @@ import type { ContentNode } from "../../src/content/schema.ts";
 import { loadStarterContent, type StarterContent } from "../../src/content/starter.ts";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import {
   bumpContentRevision,
   findFrameworkBySlug,

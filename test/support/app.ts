@@ -2,10 +2,13 @@
 import { createApp } from "../../src/app.tsx";
 import { readConfig } from "../../src/config.ts";
 import { loadStarterFramework } from "../../src/content/load-starter.ts";
-import { type Database, openDatabase, openPglite } from "../../src/db/connect.ts";
+import { starterSlug } from "../../src/content/starter-slug.ts";
+import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
-import { createLogger } from "../../src/log.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
+import type { Lifecycle } from "../../src/ops/health.ts";
+import { openPglite } from "./pglite.ts";
 
 export type TestDialect = "sqlite" | "pglite" | "postgres";
 
@@ -70,12 +73,27 @@ async function openFreshPostgresSchema(url: string): Promise<Database> {
 /** The auth secret of test apps, so test helpers can compute the CSRF token a page would carry. */
 export const TEST_AUTH_SECRET = "test-secret-of-at-least-32-characters-for-skillshelf";
 
-export async function makeTestApp(options: { dialect?: TestDialect; starter?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+export async function makeTestApp(
+  options: {
+    dialect?: TestDialect;
+    starter?: boolean;
+    env?: NodeJS.ProcessEnv;
+    logger?: Logger;
+    lifecycle?: Lifecycle;
+  } = {},
+) {
   const database = await openTestDatabase(options.dialect ?? "sqlite");
   if (options.starter !== false) await loadStarterFramework(database.db);
-  const catalog = createCatalog(database.db, { checkIntervalMs: 0 });
+  const catalog = createCatalog(database.db, { checkIntervalMs: 0, firstSlug: starterSlug() });
   const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...options.env });
-  const app = createApp({ config, db: database.db, catalog, logger: createLogger("silent") });
+  const app = createApp({
+    config,
+    db: database.db,
+    catalog,
+    logger: options.logger ?? createLogger("silent"),
+    poolStats: database.poolStats,
+    lifecycle: options.lifecycle,
+  });
   return { app, db: database.db, catalog, config, close: () => database.close() };
 }
 

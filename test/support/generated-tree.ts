@@ -13,10 +13,10 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
-import { publishEdition } from "../../src/editions/publish.ts";
 import { createFramework, DEFAULT_ITEM_TYPES } from "../../src/editor/commands/frameworks.ts";
 import { addItem, editItem } from "../../src/editor/commands/items.ts";
-import { findDraftItem } from "../../src/editor/store.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
+import { findDraftItem } from "../../src/frameworks/draft-store.ts";
 import type { Actor } from "../../src/policy/index.ts";
 
 export interface GeneratedText {

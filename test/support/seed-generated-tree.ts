@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCatalog } from "../../src/frameworks/catalog.ts";
+import { createCatalog } from "../../src/editions/catalog.ts";
 import { buildThroughCommands, frameworkArbitrary, type GeneratedNode } from "./generated-tree.ts";
 
 const SEED = 20261128;

@@ -4,18 +4,24 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { buildSnapshot } from "../../editions/snapshot.ts";
-import type { DB, Edition, Framework } from "../schema.ts";
+import { type FrameworkRow004, type ItemRow004, type ItemTypeRow004, snapshotAt004 } from "./004_editions.snapshot.ts";
 
-/** The editions table as this migration created it (005 split `summary` by language). */
-type EditionsAt004 = {
-  editions: Pick<
-    Edition,
-    "id" | "framework_id" | "number" | "published_at" | "published_by" | "published_by_label" | "snapshot"
-  > & {
+/** The tables as this migration reads and writes them (005 split `summary` by language). */
+interface TablesAt004 {
+  frameworks: FrameworkRow004;
+  item_types: ItemTypeRow004 & { framework_id: string; position: number };
+  items: Omit<ItemRow004, "type_code"> & { framework_id: string; type_id: string };
+  editions: {
+    id: string;
+    framework_id: string;
+    number: number;
     summary: string;
+    published_at: string;
+    published_by: string | null;
+    published_by_label: string | null;
+    snapshot: string;
   };
-};
+}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Optimistic concurrency: every save names the version it started from.
@@ -80,14 +86,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("adoption_decisions_pk", ["framework_id", "source_item_id", "fingerprint"])
     .execute();
 
-  await publishWhatWasPublic(db as unknown as Kysely<DB>);
+  await publishWhatWasPublic(db as unknown as Kysely<TablesAt004>);
 }
 
 /**
  * A database from before editions already shows its published frameworks to readers: each becomes
  * edition 1, as it is, so an upgrade changes nothing readers see. Reads only columns of 001.
  */
-async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
+async function publishWhatWasPublic(db: Kysely<TablesAt004>): Promise<void> {
   const frameworks = await db
     .selectFrom("frameworks")
     .select([
@@ -131,12 +137,12 @@ async function publishWhatWasPublic(db: Kysely<DB>): Promise<void> {
       ])
       .where("items.framework_id", "=", framework.id)
       .execute();
-    const snapshot = buildSnapshot(
-      framework as Framework,
-      types.map((t) => ({ ...t, position: Number(t.position) })),
+    const snapshot = snapshotAt004(
+      framework,
+      types,
       rows.map((r) => ({ ...r, position: Number(r.position) })),
     );
-    await (db as unknown as Kysely<EditionsAt004>)
+    await db
       .insertInto("editions")
       .values({
         id: randomUUID(),

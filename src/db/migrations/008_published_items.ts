@@ -8,12 +8,17 @@
  * - `editions.snapshot` stays, as a cache of all that in a versioned format ("v": 2);
  * - an adopted copy's items remember their source's item id (`items.source_item_id`).
  * Every existing edition is backfilled from its snapshot. Self-contained: the old format is read by
- * this file's own schema and the new one written by its own code, so later changes to the
+ * its own frozen reader (008_published_items.legacy.ts) and the new one written by its own code, so later changes to the
  * application cannot change what this migration does.
  */
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { z } from "zod";
+import {
+  checkLegacySnapshot,
+  type LegacyItem,
+  LegacyShapeError,
+  type LegacySnapshot,
+} from "./008_published_items.legacy.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema of their time, not today's DB interface
 type AnyDB = Kysely<any>;
@@ -163,63 +168,8 @@ async function inTransaction(db: AnyDB, run: (trx: AnyDB) => Promise<void>): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
-// The snapshot format before this migration (written by migration 004 and publishing until now).
-
-const bilingual = z.object({ en: z.string().nullable(), fr: z.string().nullable() });
-
-interface LegacyItem {
-  id: string;
-  type: string;
-  code: string | null;
-  position: number;
-  statement: { en: string | null; fr: string | null };
-  description: { en: string | null; fr: string | null };
-  updatedAt: string;
-  children: LegacyItem[];
-}
-
-const legacyItem: z.ZodType<LegacyItem> = z.lazy(() =>
-  z.object({
-    id: z.string().min(1),
-    type: z.string().min(1),
-    code: z.string().nullable(),
-    position: z.number(),
-    statement: bilingual,
-    description: bilingual,
-    updatedAt: z.string(),
-    children: z.array(legacyItem),
-  }),
-);
-
-const legacySnapshotSchema = z.object({
-  id: z.string(),
-  title: bilingual,
-  description: bilingual,
-  publisher: z.string().nullable(),
-  licence: z.string().nullable(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string(),
-  extra: z.string().nullable().optional(),
-  itemTypes: z.array(
-    z.object({
-      id: z.string().optional(),
-      code: z.string().min(1),
-      label: bilingual,
-      extra: z.string().nullable().optional(),
-    }),
-  ),
-  children: z.array(legacyItem),
-  adoptedFrom: z.object({ id: z.string(), slug: z.string(), title: bilingual, edition: z.number().int() }).optional(),
-  case: z
-    .object({
-      associations: z.array(z.record(z.string(), z.unknown())),
-      definitions: z.array(z.record(z.string(), z.unknown())),
-      itemExtras: z.record(z.string(), z.record(z.string(), z.unknown())),
-      typeExtras: z.record(z.string(), z.string().nullable()).optional(),
-    })
-    .optional(),
-});
-type LegacySnapshot = z.infer<typeof legacySnapshotSchema>;
+// The snapshot format before this migration (written by migration 004 and publishing until now),
+// checked by this migration's own frozen reader (008_published_items.legacy.ts).
 
 function readLegacy(text: string, edition: { id: string; number: unknown; framework_id: string }): LegacySnapshot {
   const where = `edition ${Number(edition.number)} of framework ${edition.framework_id} (editions.id ${edition.id})`;
@@ -229,14 +179,14 @@ function readLegacy(text: string, edition: { id: string; number: unknown; framew
   } catch (error) {
     throw new Error(`Migration 008: the snapshot of ${where} is not JSON (${(error as Error).message})`);
   }
-  const result = legacySnapshotSchema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
+  try {
+    return checkLegacySnapshot(value);
+  } catch (error) {
+    if (!(error instanceof LegacyShapeError)) throw error;
     throw new Error(
-      `Migration 008: the snapshot of ${where} is unreadable at ${issue.path.join(".") || "(top)"}: ${issue.message}`,
+      `Migration 008: the snapshot of ${where} is unreadable at ${error.path || "(top)"}: ${error.message}`,
     );
   }
-  return result.data;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,7 +378,7 @@ async function backfillEditions(db: AnyDB): Promise<void> {
 
 const NAMESPACE = "5b0f2d1e-6c7a-4f43-9a43-0c2d7e9b1a55";
 
-/** RFC 9562 version-5 UUID, as src/content/uuid.ts made them when this migration was written. */
+/** RFC 9562 version-5 UUID, as src/db/uuid.ts made them when this migration was written. */
 function uuidV5(name: string): string {
   const hash = createHash("sha1")
     .update(Buffer.from(NAMESPACE.replace(/-/g, ""), "hex"))

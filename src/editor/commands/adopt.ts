@@ -16,26 +16,10 @@ import {
   resolve,
 } from "../../adoption/three-way.ts";
 import { copyTitles, sourceTitles, titleClash } from "../../adoption/titles.ts";
-import { uuidV5 } from "../../content/uuid.ts";
 import type { DB } from "../../db/schema.ts";
+import { uuidV5 } from "../../db/uuid.ts";
 import type { EditionContent } from "../../editions/content.ts";
 import { latestEdition, readEditionContent } from "../../editions/store.ts";
-import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
-import type { Actor } from "../../policy/index.ts";
-import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
-import { EditorError } from "../errors.ts";
-import { recordTextChanges } from "../flags-store.ts";
-import {
-  type ChangeRecord,
-  createRecord,
-  deleteRecord,
-  encodeValue,
-  type FieldChange,
-  fieldRecords,
-} from "../history.ts";
-import type { DraftItem, ItemState, TextField } from "../item-state.ts";
-import { descendantsOf, planMove } from "../moves.ts";
-import type { AdoptInput } from "../schemas.ts";
 import {
   ancestryOf,
   deleteItems,
@@ -43,7 +27,23 @@ import {
   setPlacement,
   touchItem,
   updateItemFields,
-} from "../store.ts";
+} from "../../frameworks/draft-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import {
+  type ChangeRecord,
+  createRecord,
+  deleteRecord,
+  encodeValue,
+  type FieldChange,
+  fieldRecords,
+} from "../../frameworks/history.ts";
+import type { DraftItem, ItemState, TextField } from "../../frameworks/item-state.ts";
+import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
+import type { Actor } from "../../policy/index.ts";
+import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
+import { recordTextChanges } from "../flags-store.ts";
+import { descendantsOf, planMove } from "../moves.ts";
+import type { AdoptInput } from "../schemas.ts";
 import { insertItem, inTransaction, type Outcome, pathIn } from "./items.ts";
 import { itemTextChanges } from "./translations.ts";
 

@@ -2,14 +2,14 @@
 
 import type { Kysely, Transaction } from "kysely";
 import { refuseSourceTitle } from "../../adoption/titles.ts";
-import { INDEX_LEVELS } from "../../content/item-types.ts";
 import type { DB, Framework } from "../../db/schema.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import { encodeValue } from "../../frameworks/history.ts";
+import { INDEX_LEVELS } from "../../frameworks/item-types.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { newBatch, writeChanges } from "../changes-store.ts";
-import { EditorError } from "../errors.ts";
 import { recordTextChanges, type TextChange } from "../flags-store.ts";
-import { encodeValue } from "../history.ts";
 import type { CreateFrameworkInput, FrameworkDetailsInput } from "../schemas.ts";
 import { slugFromTitle, uniqueSlug } from "../slug.ts";
 import { type Confirmation, FRAMEWORK_TEXTS, pairOf } from "../translations.ts";

@@ -4,30 +4,6 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Actor } from "../../policy/index.ts";
-import { type Batch, listChanges, newBatch, writeChanges } from "../changes-store.ts";
-import { EditorError } from "../errors.ts";
-import { recordTextChanges } from "../flags-store.ts";
-import {
-  type ChangeRecord,
-  createRecord,
-  deleteRecord,
-  diffItems,
-  type FieldChange,
-  fieldRecords,
-} from "../history.ts";
-import { type DraftItem, type ItemState, stateOf, TEXT_FIELDS, type TextField } from "../item-state.ts";
-import {
-  descendantsOf,
-  type Placement,
-  type PlacementUpdate,
-  planMove,
-  planReorder,
-  planSiblingOrder,
-  type Reorder,
-  siblingsOf,
-} from "../moves.ts";
-import type { AddItemInput, EditItemInput } from "../schemas.ts";
 import {
   ancestryOf,
   deleteItems,
@@ -39,7 +15,31 @@ import {
   typeIdByCode,
   typesByCode,
   updateItemFields,
-} from "../store.ts";
+} from "../../frameworks/draft-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import {
+  type ChangeRecord,
+  createRecord,
+  deleteRecord,
+  diffItems,
+  type FieldChange,
+  fieldRecords,
+} from "../../frameworks/history.ts";
+import { type DraftItem, type ItemState, stateOf, TEXT_FIELDS, type TextField } from "../../frameworks/item-state.ts";
+import type { Actor } from "../../policy/index.ts";
+import { type Batch, listChanges, newBatch, writeChanges } from "../changes-store.ts";
+import { recordTextChanges } from "../flags-store.ts";
+import {
+  descendantsOf,
+  type Placement,
+  type PlacementUpdate,
+  planMove,
+  planReorder,
+  planSiblingOrder,
+  type Reorder,
+  siblingsOf,
+} from "../moves.ts";
+import type { AddItemInput, EditItemInput } from "../schemas.ts";
 import { type Confirmation, pairOf } from "../translations.ts";
 import { confirmTexts, itemTextChanges } from "./translations.ts";
 

@@ -4,15 +4,22 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Change, DB } from "../../db/schema.ts";
+import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../../frameworks/draft-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import {
+  changeValueAt,
+  createRecord,
+  decodeText,
+  encodeValue,
+  type FieldChange,
+  recordedState,
+} from "../../frameworks/history.ts";
+import { type ItemState, isTextField, type TextField } from "../../frameworks/item-state.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { findChange, listBatch, newBatch, writeChanges } from "../changes-store.ts";
-import { EditorError } from "../errors.ts";
 import { recordTextChanges } from "../flags-store.ts";
-import { changeValueAt, createRecord, decodeText, encodeValue, type FieldChange, recordedState } from "../history.ts";
-import { type ItemState, isTextField, type TextField } from "../item-state.ts";
 import { planMove } from "../moves.ts";
-import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../store.ts";
 import { FRAMEWORK_FIELDS, type FrameworkField, frameworkTextChanges } from "./frameworks.ts";
 import { changedSince, insertItem, inTransaction, type Outcome, pathIn, saveFields } from "./items.ts";
 

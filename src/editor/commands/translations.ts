@@ -4,14 +4,14 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { ancestryOf, findDraftItem } from "../../frameworks/draft-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
+import { encodeValue, type FieldChange } from "../../frameworks/history.ts";
+import type { ItemState } from "../../frameworks/item-state.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
-import { EditorError } from "../errors.ts";
 import { clearFlag, type TextChange } from "../flags-store.ts";
-import { encodeValue, type FieldChange } from "../history.ts";
-import type { ItemState } from "../item-state.ts";
-import { ancestryOf, findDraftItem } from "../store.ts";
 import { type BilingualText, type Confirmation, ITEM_TEXTS, type Pair, pairOf } from "../translations.ts";
 
 /** The item's bilingual texts before and after these field changes. */

@@ -3,12 +3,12 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework, ItemType } from "../../db/schema.ts";
 import { latestEdition } from "../../editions/store.ts";
+import { findFrameworkForEditor, listDraftItems } from "../../frameworks/draft-store.ts";
+import { type EditorError, HTTP_STATUS } from "../../frameworks/errors.ts";
+import { type DraftItem, toItemRow } from "../../frameworks/item-state.ts";
 import { listItemTypes } from "../../frameworks/store.ts";
 import { buildTree, type Tree, type TreeNode } from "../../frameworks/tree.ts";
 import { type Messages, messages } from "../../i18n/index.ts";
-import { type EditorError, HTTP_STATUS } from "../errors.ts";
-import { type DraftItem, toItemRow } from "../item-state.ts";
-import { findFrameworkForEditor, listDraftItems } from "../store.ts";
 
 export type EditorContext = Context<AppEnv>;
 

@@ -3,14 +3,14 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
+import { listFrameworkSummaries } from "../../frameworks/draft-store.ts";
+import { type EditorError, isEditorError } from "../../frameworks/errors.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { adoptFramework } from "../commands/adopt.ts";
 import { createFramework, editFrameworkDetails } from "../commands/frameworks.ts";
-import { type EditorError, isEditorError } from "../errors.ts";
 import { outdatedOf } from "../flags-store.ts";
 import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema } from "../schemas.ts";
-import { listFrameworkSummaries } from "../store.ts";
 import { confirmationsOf, FRAMEWORK_TEXTS } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import {

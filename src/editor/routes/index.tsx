@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../app-env.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import type { BodyRule } from "../../security/body-limit.ts";
 import { registerEditorAssets } from "../assets.ts";
 import { findRoutes } from "./find.tsx";
 import { frameworkRoutes } from "./frameworks.tsx";
@@ -20,6 +21,9 @@ import { upstreamRoutes } from "./upstream.tsx";
 
 /** Forms are small: anything bigger is refused before it is parsed. */
 export const MAX_FORM_BYTES = 256 * 1024;
+
+/** The editor's forms may be that large (src/security/body-limit.ts applies it before a body is read). */
+export const EDITOR_BODY_RULE: BodyRule = { route: /^POST \/(?:en|fr)\/editor(?:\/|$)/, maxBytes: MAX_FORM_BYTES };
 
 /** Editor pages show drafts and people's names: never stored by a shared cache. */
 const privateAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -1,10 +1,10 @@
 /** Deleting an item and everything under it, after a page that says how much goes with it. */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
+import { isEditorError } from "../../frameworks/errors.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { deleteItem, deletionSet } from "../commands/items.ts";
-import { isEditorError } from "../errors.ts";
 import { editorUrls } from "../urls.ts";
 import { plainStatement } from "../views/parts.tsx";
 import { DeletePage } from "../views/structure.tsx";

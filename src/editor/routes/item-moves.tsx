@@ -1,11 +1,11 @@
 /** Changing an item's place: reorder among its siblings, move under another parent, and drag and drop. */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
+import { isEditorError } from "../../frameworks/errors.ts";
 import { walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { moveItem, reorderItem, setChildOrder } from "../commands/items.ts";
-import { isEditorError } from "../errors.ts";
 import { descendantsOf } from "../moves.ts";
 import { fieldErrors, moveSchema, orderSchema, reorderSchema, visibleErrors } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";

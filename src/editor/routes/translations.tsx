@@ -1,11 +1,11 @@
 /** A framework's translations: what is missing, what may be out of date, and "still correct". */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
+import { isEditorError } from "../../frameworks/errors.ts";
 import { walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { confirmTranslation } from "../commands/translations.ts";
-import { isEditorError } from "../errors.ts";
 import { listOutdated } from "../flags-store.ts";
 import { confirmTranslationSchema } from "../schemas.ts";
 import { missingTranslations, pairOf } from "../translations.ts";

@@ -1,10 +1,9 @@
 /** The editor's home (every framework, draft or published), creating, adopting, details, translations. */
 import type { Framework } from "../../db/schema.ts";
+import type { FrameworkSummary } from "../../frameworks/draft-store.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
-import { wizardUrls } from "../../interop/wizard/urls.ts";
 import { assetUrl } from "../../ui/assets.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
-import type { FrameworkSummary } from "../store.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
 import { BilingualFields, EditorCrumbs, ErrorSummary, Field, type FieldNotes, Notice, SelectField } from "./parts.tsx";
@@ -24,7 +23,7 @@ export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; 
         <a class="button button--quiet" href={editorUrls.adopt(lang)}>
           {t.editorAdoptFramework}
         </a>
-        <a class="button button--quiet" href={wizardUrls.start(lang)}>
+        <a class="button button--quiet" href={editorUrls.importWizard(lang)}>
           {t.importTitle}
         </a>
       </p>

@@ -1,9 +1,9 @@
 /** An item's history and a framework's change log: who changed what, when, with restore buttons. */
 import type { Change, Framework } from "../../db/schema.ts";
 import type { JsonValue } from "../../db/stored-json.ts";
+import { changeValueAt, decodeValue, recordedState } from "../../frameworks/history.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
 import { restoreKind } from "../commands/restore.ts";
-import { changeValueAt, decodeValue, recordedState } from "../history.ts";
 import type { FieldErrors } from "../schemas.ts";
 import { editorUrls, withQuery } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";

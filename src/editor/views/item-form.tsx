@@ -1,11 +1,11 @@
 /** Adding and editing an item: both languages side by side, a Markdown preview, and stale-save conflicts. */
 import { raw } from "hono/html";
 import type { Framework, ItemType } from "../../db/schema.ts";
+import type { TextField } from "../../frameworks/item-state.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
 import { renderMarkdown } from "../../ui/markdown.ts";
 import type { Conflict } from "../commands/items.ts";
-import type { TextField } from "../item-state.ts";
 import { type FieldErrors, LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";

@@ -4,12 +4,12 @@
  * drop (SortableJS) only enhances the list when scripts run.
  */
 import type { Framework, ItemType } from "../../db/schema.ts";
+import type { DraftItem } from "../../frameworks/item-state.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
 import { assetUrl } from "../../ui/assets.ts";
 import { Text } from "../../ui/text.tsx";
 import { urls } from "../../ui/urls.ts";
-import type { DraftItem } from "../item-state.ts";
 import { needsEnglish, needsFrench } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { JumpForm } from "./jump-form.tsx";

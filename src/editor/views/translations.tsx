@@ -4,8 +4,8 @@
  * fields in the edit forms, and the count the publish page shows.
  */
 import type { Framework } from "../../db/schema.ts";
+import type { DraftItem } from "../../frameworks/item-state.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
-import type { DraftItem } from "../item-state.ts";
 import { type BilingualText, type OutdatedText, otherTextLang, type Pair, type TextLang } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";

@@ -9,7 +9,7 @@ import { cors } from "hono/cors";
 import { z } from "zod";
 import { ifNoneMatchMatches, revisionEtag } from "../../api/etag.ts";
 import type { AppEnv } from "../../app-env.ts";
-import type { Catalog } from "../../frameworks/catalog.ts";
+import type { Catalog } from "../../editions/catalog.ts";
 import { messages } from "../../i18n/index.ts";
 import { caseExportChunks } from "./export.ts";
 import { type DefinitionKind, isUuid } from "./model.ts";

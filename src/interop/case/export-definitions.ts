@@ -3,7 +3,7 @@
  * when the source left it out, plus those made here (item types and the licence of a framework
  * created in Skillshelf); and the package-level fields kept from the source.
  */
-import { uuidV5 } from "../../content/uuid.ts";
+import { uuidV5 } from "../../db/uuid.ts";
 import { COLLECTION_PATH, dateOut, type ExportContext, finish, parseExtra } from "./export-parts.ts";
 import { DEFINITION_FIELDS, DEFINITION_REQUIRED, isAbsoluteUri, isDateTime } from "./fields.ts";
 import { DEFINITION_COLLECTIONS, type DefinitionKind, EXTENSION_KEY, isUuid, SKILLSHELF_KEY } from "./model.ts";

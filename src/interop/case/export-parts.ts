@@ -4,9 +4,9 @@
  * in the standard fields, the other under `extensions.skillshelf.translations` (docs/decisions/006-case-bilingual.md).
  */
 
-import { uuidV5 } from "../../content/uuid.ts";
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
 import { keptFieldsOrNone } from "../../db/stored-json.ts";
+import { uuidV5 } from "../../db/uuid.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import {

@@ -5,7 +5,7 @@
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { uuidV5 } from "../../content/uuid.ts";
+import { uuidV5 } from "../../db/uuid.ts";
 import { definitionsObjects, packageExtensions } from "./export-definitions.ts";
 import {
   type AssociationRow,

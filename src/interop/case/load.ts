@@ -2,10 +2,10 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { readKeptFields } from "../../db/stored-json.ts";
+import type { FrameworkView } from "../../editions/catalog.ts";
 import { findEdition, readCaseData, readEditionContent } from "../../editions/store.ts";
-import type { FrameworkView } from "../../frameworks/catalog.ts";
+import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
 import type { CaseExportInput } from "./export-parts.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "./store.ts";
 
 /**
  * What CASE keeps of an edition, as the edition froze it: associations and definitions, and the

@@ -13,19 +13,14 @@
  * exporter fills in from that node (its code or statement), so a package whose statement changed
  * still matches its generated tree. A package from elsewhere has its own URIs and keeps everything.
  */
-import { uuidV5 } from "../../content/uuid.ts";
+
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
-import type { ImportedFramework, ImportedItem } from "../model.ts";
+import { uuidV5 } from "../../db/uuid.ts";
+import type { ImportedItem } from "../model.ts";
 import { associationObjects } from "./export.ts";
 import { definitionObject, definitionsObjects } from "./export-definitions.ts";
-import {
-  type CaseExportInput,
-  documentObject,
-  type ExportNode,
-  exportContext,
-  itemObject,
-  parseExtra,
-} from "./export-parts.ts";
+import { documentObject, type ExportNode, exportContext, itemObject, parseExtra } from "./export-parts.ts";
+import { type Draft, inputOf, type Shared, storedDocumentInput, walk } from "./minimise-input.ts";
 import {
   type CaseAssociation,
   type CaseDefinition,
@@ -34,7 +29,7 @@ import {
   SKILLSHELF_KEY,
 } from "./model.ts";
 import { isObject, type Json } from "./reader.ts";
-import { associationFromRow, associationRow, definitionRow } from "./rows.ts";
+import { associationFromRow, associationRow } from "./rows.ts";
 
 /** What the framework keeps of CASE today (nothing for a framework the import creates). */
 export interface StoredCase {
@@ -55,7 +50,6 @@ export interface MinimiseOptions {
   stored?: StoredCase;
 }
 
-const EPOCH = "1970-01-01T00:00:00.000Z";
 const NONE: CaseAssociation[] = [];
 /** A base no real URI starts with: without the instance's own, nothing is mistaken for ours. */
 const NO_BASE = "urn:skillshelf:no-base";
@@ -69,96 +63,6 @@ const json = (value: unknown) => (value === undefined || value === null ? null :
 const DOCUMENT_DERIVED = ["uri", "creator", "language", "adoptionStatus", "licenseURI"];
 /** Item fields likewise (an item's en/fr language is its column already: see parse-items.ts). */
 const ITEM_DERIVED = ["uri", "CFItemType", "CFItemTypeURI"];
-
-function exportNodes(items: readonly ImportedItem[], parentId: string | null): ExportNode[] {
-  // Recursion is bounded: the parser refuses trees deeper than MAX_CASE_DEPTH.
-  return items.map((item) => ({
-    id: item.id,
-    parentId,
-    type: item.type,
-    code: item.code,
-    position: item.position,
-    statement: item.statement,
-    description: item.description,
-    updatedAt: item.updatedAt ?? EPOCH,
-    children: exportNodes(item.children, item.id),
-  }));
-}
-
-function walk(roots: readonly ImportedItem[]): ImportedItem[] {
-  const out: ImportedItem[] = [];
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const item = stack.pop() as ImportedItem;
-    out.push(item);
-    stack.push(...item.children);
-  }
-  return out;
-}
-
-interface Draft {
-  framework: ImportedFramework;
-  itemExtras: Map<string, Json | undefined>;
-  associations: CaseAssociation[];
-  definitions: CaseDefinition[];
-}
-
-/** Pieces of an export's input that stay the same while the draft's kept fields change. */
-interface Shared {
-  roots: ExportNode[];
-  /** Association rows by the array they were made from. */
-  rows: WeakMap<readonly CaseAssociation[], CaseExportInput["associations"]>;
-  /** The items' kept fields as the export reads them (updated in place). */
-  itemExtras: Map<string, Json>;
-}
-
-function inputOf(draft: Draft, status: string, baseUrl: string, shared?: Shared): CaseExportInput {
-  const f = draft.framework;
-  const framework: Pick<Framework, keyof CaseExportInput["framework"]> = {
-    id: f.id,
-    slug: f.slug ?? f.id,
-    title_en: f.title.en,
-    title_fr: f.title.fr,
-    description_en: f.description.en,
-    description_fr: f.description.fr,
-    publisher: f.publisher,
-    version: f.version ?? "",
-    status,
-    licence: f.licence,
-    updated_at: f.updatedAt ?? EPOCH,
-    extra: json(f.extra),
-  };
-  let itemExtras = shared?.itemExtras;
-  if (!itemExtras) {
-    itemExtras = new Map<string, Json>();
-    for (const [id, extra] of draft.itemExtras) if (extra && Object.keys(extra).length > 0) itemExtras.set(id, extra);
-  }
-  let associations = shared?.rows.get(draft.associations);
-  if (!associations) {
-    associations = draft.associations.map((a) => associationRow(f.id, a));
-    shared?.rows.set(draft.associations, associations);
-  }
-  return {
-    framework,
-    types: f.itemTypes.map((t) => ({ id: t.id, code: t.code, label: t.label, extra: t.extra ?? null })),
-    roots: shared?.roots ?? exportNodes(f.children, null),
-    itemExtras,
-    associations,
-    definitions: draft.definitions.map((d) => definitionRow(f.id, d)),
-    baseUrl,
-  };
-}
-
-/** Enough of an export's input to write a framework's document (as published.ts does for listings). */
-const storedDocumentInput = (framework: Framework, baseUrl: string): CaseExportInput => ({
-  framework,
-  types: [],
-  roots: [],
-  itemExtras: new Map(),
-  associations: [],
-  definitions: [],
-  baseUrl,
-});
 
 /**
  * CFDefinitions as exported, without their dates: a definition the exporter makes is dated with the

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { readKeptFields } from "../../db/stored-json.ts";
-import type { Catalog, FrameworkView } from "../../frameworks/catalog.ts";
+import type { Catalog, FrameworkView } from "../../editions/catalog.ts";
 import { associationObjects } from "./export.ts";
 import { definitionObject } from "./export-definitions.ts";
 import { type CaseExportInput, documentObject, type ExportContext, exportContext, itemObject } from "./export-parts.ts";

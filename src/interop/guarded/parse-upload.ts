@@ -5,10 +5,11 @@
  * needs too much memory or time is stopped and reported like any other problem, in the reader's
  * language. The web wizard and the command line both parse through here.
  *
- * Workers are kept a few seconds after a parse for the next one (starting one costs a few hundred
- * milliseconds: the TypeScript loader and exceljs load again), and never keep the process alive.
+ * Workers are kept a few seconds after a parse for the next one (starting one costs time: exceljs,
+ * and from the sources the TypeScript loader, load again), and never keep the process alive.
  */
 import { Worker } from "node:worker_threads";
+import { COMPILED, ROOT_URL } from "../../paths.ts";
 import type { Problem } from "../model.ts";
 import type { ParsedUpload, UploadFormat } from "./formats.ts";
 import type { ParseRequest } from "./worker.ts";
@@ -35,7 +36,11 @@ export const PARSE_LIMITS: ParseLimits = {
 };
 
 const IDLE_MS = 10_000;
-const WORKER_URL = new URL("./worker-boot.mjs", import.meta.url);
+// Compiled, the worker is a bundle of its own beside the server's (scripts/build.mjs); from the
+// sources, worker-boot.mjs registers the TypeScript loader first.
+const WORKER_URL = COMPILED
+  ? new URL("dist/parse-worker.js", ROOT_URL)
+  : new URL("src/interop/guarded/worker-boot.mjs", ROOT_URL);
 
 const stopped = (code: string, params?: Problem["params"]): ParsedUpload => ({
   value: null,

@@ -1,7 +1,7 @@
 /** Writes a framework, or a blank template, in the spreadsheet layout (layout.ts). */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { INDEX_LEVELS } from "../../content/item-types.ts";
+import { INDEX_LEVELS } from "../../frameworks/item-types.ts";
 import type { FrameworkJson } from "../../frameworks/json.ts";
 import type { Lang } from "../../i18n/index.ts";
 import {

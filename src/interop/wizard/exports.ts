@@ -5,13 +5,13 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
-import { buildFrameworkView } from "../../frameworks/catalog.ts";
+import { buildFrameworkView } from "../../editions/catalog.ts";
 import { frameworkJson } from "../../frameworks/json.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import { caseExportChunks } from "../case/export.ts";
 import { caseExportInput } from "../case/load.ts";
+import { findDraftFramework } from "../draft-store.ts";
 import { exportSpreadsheet } from "../sheets/index.ts";
-import { findDraftFramework } from "./store.ts";
 
 const TYPES = {
   json: "application/json; charset=utf-8",

@@ -3,8 +3,7 @@
  * aria-describedby), like the accounts forms; plus text areas, selects and file inputs.
  */
 import type { Child } from "hono/jsx";
-import type { MessageKey } from "../../auth/forms.ts";
-import { type Lang, messages } from "../../i18n/index.ts";
+import { type Lang, type MessageKey, messages } from "../../i18n/index.ts";
 
 export type FieldErrors = Record<string, MessageKey>;
 

@@ -11,26 +11,24 @@ import { bodyLimit } from "hono/body-limit";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
-import type { MessageKey } from "../../auth/forms.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
-import { type Lang, messages, otherLang } from "../../i18n/index.ts";
+import { type Lang, type MessageKey, messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { findDraftFramework, listImportTargets, loadDraftAsImport, targetExists } from "../draft-store.ts";
 import { importFramework } from "../import.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../model.ts";
 import { type PastedArea, parsePastedText } from "../text/index.ts";
+import { newFrameworkWithArea, placeArea, seededIds } from "../text/place.ts";
 import type { FieldErrors } from "./fields.tsx";
 import {
   checkDraft,
   decodeTarget,
   draftFromArea,
   isSeed,
-  newFrameworkWithArea,
   type PasteDraft,
   type PasteTarget,
-  placeArea,
   readDraft,
-  seededIds,
   titleRefusal,
 } from "./paste.ts";
 import { countByType } from "./prepare.ts";
@@ -38,7 +36,6 @@ import { type Outcome, PastePreviewPage, type ReadSummary } from "./preview-view
 import { MAX_PASTE_BODY, readBody, renderPage, str } from "./render.ts";
 import { renderStart } from "./start.tsx";
 import { frameworkTitle } from "./start-view.tsx";
-import { findDraftFramework, listImportTargets, loadDraftAsImport, targetExists } from "./store.ts";
 import { wizardUrls } from "./urls.ts";
 
 type DoneUrl = (c: Context<AppEnv>, slug: string, items: { added: number; updated: number; removed: number }) => string;

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../../app-env.ts";
 import { otherLang } from "../../i18n/index.ts";
+import { type BodyRule, DEFAULT_BODY_LIMIT } from "../../security/body-limit.ts";
 import { switchLangPath } from "../../ui/urls.ts";
 import { MAX_CASE_BYTES } from "../case/model.ts";
 
@@ -15,6 +16,24 @@ export const MAX_UPLOAD_MB = Math.floor(MAX_UPLOAD_BYTES / (1024 * 1024));
 export const MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 256 * 1024;
 /** A paste form carries the text (≤ 200 KB, up to 3× that URL-encoded) and the edited area. */
 export const MAX_PASTE_BODY = 4 * 1024 * 1024;
+
+/**
+ * What the wizard's routes may receive (src/security/body-limit.ts applies it before anything reads
+ * a body; src/app.tsx lists it before the editor's rule, first match wins).
+ */
+export const IMPORT_BODY_RULES: readonly BodyRule[] = [
+  {
+    route: /^POST \/(?:en|fr)\/editor\/import\/upload$/,
+    maxBytes: MAX_UPLOAD_BODY,
+    tooLarge: (t) => t.importTooLarge(MAX_UPLOAD_MB),
+  },
+  { route: /^POST \/(?:en|fr)\/editor\/import\/upload\/confirm$/, maxBytes: DEFAULT_BODY_LIMIT },
+  {
+    route: /^POST \/(?:en|fr)\/editor\/import\/paste(?:\/review|\/confirm)?$/,
+    maxBytes: MAX_PASTE_BODY,
+    tooLarge: (t) => t.importPasteTooLarge,
+  },
+];
 
 /**
  * An editor's page: never cached (it holds their work). Pages reached by GET get their other-language

@@ -12,6 +12,7 @@ import { findFrameworkBySlug } from "../../frameworks/store.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
+import { findDraftFramework } from "../draft-store.ts";
 import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
 import type { FieldErrors } from "./fields.tsx";
@@ -29,7 +30,6 @@ import {
 import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
 import { MAX_UPLOAD_BODY, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, readBody, renderPage, type Status, str } from "./render.ts";
 import { renderStart } from "./start.tsx";
-import { findDraftFramework } from "./store.ts";
 import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore } from "./uploads.ts";
 import { wizardUrls } from "./urls.ts";
 

@@ -1,5 +1,6 @@
 /** The wizard's first page: upload a file, or paste text, and say where it goes. */
 import { type Lang, messages } from "../../i18n/index.ts";
+import type { ImportTarget } from "../draft-store.ts";
 import { MAX_PASTED_BYTES } from "../text/index.ts";
 import {
   type Choice,
@@ -14,7 +15,6 @@ import {
 } from "./fields.tsx";
 import { textIn } from "./parts.tsx";
 import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
-import type { ImportTarget } from "./store.ts";
 import { wizardUrls } from "./urls.ts";
 
 export interface StartValues {

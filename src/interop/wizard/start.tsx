@@ -2,9 +2,9 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
+import { listImportTargets } from "../draft-store.ts";
 import { MAX_UPLOAD_MB, renderPage, type Status } from "./render.ts";
 import { StartPage, type StartProps } from "./start-view.tsx";
-import { listImportTargets } from "./store.ts";
 import { wizardUrls } from "./urls.ts";
 
 export type StartOverrides = Omit<StartProps, "lang" | "targets" | "maxUploadMb">;

@@ -1,7 +1,8 @@
 /** The import wizard's addresses, and the editor's pages it links to. */
+import { editorUrls } from "../../editor/urls.ts";
 import type { Lang } from "../../i18n/index.ts";
 
-const base = (lang: Lang) => `/${lang}/editor/import`;
+const base = editorUrls.importWizard;
 const slugPath = (slug: string) => encodeURIComponent(slug);
 
 export const wizardUrls = {

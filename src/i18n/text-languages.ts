@@ -4,8 +4,7 @@
  * as given) has its text in the first column, and that text is that language's, not English: pages
  * mark it with its own `lang`, exports and APIs give the tag back (decision 009). Pure.
  */
-import type { Framework } from "../db/schema.ts";
-import type { Lang } from "../i18n/index.ts";
+import type { Lang } from "./index.ts";
 
 /** BCP 47 tag of each text column. */
 export type TextLanguages = Record<Lang, string>;
@@ -16,7 +15,7 @@ export const DEFAULT_TEXT_LANGUAGES: TextLanguages = { en: "en", fr: "fr" };
 export const primarySubtag = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0];
 
 /** The tag the framework's source gave its language, if it gave one. */
-export function frameworkLanguage(framework: Pick<Framework, "extra">): string | undefined {
+export function frameworkLanguage(framework: { extra: string | null }): string | undefined {
   if (!framework.extra) return undefined;
   try {
     const extra = JSON.parse(framework.extra);
@@ -29,7 +28,7 @@ export function frameworkLanguage(framework: Pick<Framework, "extra">): string |
   }
 }
 
-export function textLanguages(framework: Pick<Framework, "extra">): TextLanguages {
+export function textLanguages(framework: { extra: string | null }): TextLanguages {
   const tag = frameworkLanguage(framework);
   if (!tag) return DEFAULT_TEXT_LANGUAGES;
   return primarySubtag(tag) === "fr" ? { en: "en", fr: tag } : { en: tag, fr: "fr" };

@@ -4,22 +4,22 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { provenanceAtPublish } from "../adoption/provenance.ts";
-import type { DB } from "../db/schema.ts";
-import { newBatch, writeChanges } from "../editor/changes-store.ts";
-import { EditorError } from "../editor/errors.ts";
+import { provenanceAtPublish } from "../../adoption/report.ts";
+import type { DB } from "../../db/schema.ts";
+import { freezeDraft } from "../../editions/content.ts";
+import type { EditionSummaryText } from "../../editions/label.ts";
+import { insertEdition, latestEditionNumber } from "../../editions/store.ts";
+import { listAssociations, listDefinitions } from "../../frameworks/case-store.ts";
+import { EditorError } from "../../frameworks/errors.ts";
 import {
   bumpContentRevision,
   findFrameworkById,
   listItemTypesWithExtra,
   listPublishableRows,
-} from "../frameworks/store.ts";
-import { listAssociations, listDefinitions } from "../interop/case/store.ts";
-import type { Actor } from "../policy/index.ts";
-import { acceptText } from "../text/rules.ts";
-import { freezeDraft } from "./content.ts";
-import type { EditionSummaryText } from "./label.ts";
-import { insertEdition, latestEditionNumber } from "./store.ts";
+} from "../../frameworks/store.ts";
+import type { Actor } from "../../policy/index.ts";
+import { acceptText } from "../../text/rules.ts";
+import { newBatch, writeChanges } from "../changes-store.ts";
 
 export const SUMMARY_MAX = 500;
 

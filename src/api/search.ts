@@ -5,12 +5,12 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { frameworkNotFound } from "../api/errors.ts";
-import { frameworkIdParam } from "../api/params.ts";
-import { findPublishedFramework } from "../api/resolve.ts";
 import type { AppEnv } from "../app-env.ts";
 import { messages } from "../i18n/index.ts";
-import { DEFAULT_LIMIT, MAX_LIMIT, type SearchResults, search, searchIndexFor } from "./engine.ts";
+import { DEFAULT_LIMIT, MAX_LIMIT, type SearchResults, search, searchIndexFor } from "../search/engine.ts";
+import { frameworkNotFound } from "./errors.ts";
+import { frameworkIdParam } from "./params.ts";
+import { findPublishedFramework } from "./resolve.ts";
 
 /** The query string, validated at the edge. `q` is left raw: the engine cleans whatever it gets. */
 export const searchApiQuery = z.object({

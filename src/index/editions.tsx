@@ -5,16 +5,15 @@
 import { type Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app-env.ts";
-import { editionUrls } from "../editor/urls.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
-import { FullFramework } from "../index/full.tsx";
-import { categoryNav, FrameworkHome } from "../index/home.tsx";
-import { ItemPage } from "../index/item.tsx";
 import { FrameworkTexts, textOf } from "../ui/text.tsx";
-import { switchLangPath } from "../ui/urls.ts";
-import { EditionList, EditionNote } from "./views.tsx";
+import { editionUrls, switchLangPath } from "../ui/urls.ts";
+import { EditionList, EditionNote } from "./edition-views.tsx";
+import { FullFramework } from "./full.tsx";
+import { categoryNav, FrameworkHome } from "./home.tsx";
+import { ItemPage } from "./item.tsx";
 
 type EditionContext = Context<AppEnv>;
 

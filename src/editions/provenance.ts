@@ -2,34 +2,40 @@
  * What readers learn of an adopted framework: "adopted from edition N of …". Each edition records it
  * when it is published (N is the source's edition the copy had caught up with then); editions
  * published before that was recorded fall back to the adoption itself (the edition first copied).
+ * What the edition records is worked out when publishing (src/adoption/report.ts, which needs the
+ * upstream changes); reading it back needs only the adoption row, so readers load no adoption code.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
-import { EditorError } from "../editor/errors.ts";
 import { findFrameworkById } from "../frameworks/store.ts";
 import type { AdoptedFrom, FrameworkView } from "../frameworks/view.ts";
-import { upstreamReport } from "./report.ts";
-import { findAdoption } from "./store.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** What the edition about to be published records of its source (undefined for a framework not adopted). */
-export async function provenanceAtPublish(db: Executor, frameworkId: string): Promise<AdoptedFrom | undefined> {
-  const adoption = await findAdoption(db, frameworkId);
-  if (!adoption) return undefined;
-  try {
-    const report = await upstreamReport(db, frameworkId, { caughtUp: true });
-    return {
-      id: report.source.id,
-      slug: report.source.slug,
-      title: { en: report.latest.content.framework.title_en, fr: report.latest.content.framework.title_fr },
-      edition: report.caughtUpTo ?? adoption.adoptedEdition,
-    };
-  } catch (error) {
-    // The source is gone or unpublished: the copy still came from it.
-    if (error instanceof EditorError && error.code === "upstream_gone") return recordedProvenance(db, frameworkId);
-    throw error;
-  }
+export interface Adoption {
+  frameworkId: string;
+  sourceId: string;
+  adoptedEdition: number;
+  /** The caught-up edition recorded at the last decision. */
+  sourceEdition: number;
+  adoptedAt: string;
+}
+
+export async function findAdoption(db: Executor, frameworkId: string): Promise<Adoption | undefined> {
+  const row = await db
+    .selectFrom("adoptions")
+    .select(["framework_id", "source_framework_id", "adopted_edition", "source_edition", "adopted_at"])
+    .where("framework_id", "=", frameworkId)
+    .executeTakeFirst();
+  return (
+    row && {
+      frameworkId: row.framework_id,
+      sourceId: row.source_framework_id,
+      adoptedEdition: Number(row.adopted_edition),
+      sourceEdition: Number(row.source_edition),
+      adoptedAt: row.adopted_at,
+    }
+  );
 }
 
 /** The adoption as recorded: the source and the edition first copied. */

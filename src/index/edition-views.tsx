@@ -1,11 +1,10 @@
 /** Readers' pages about editions: the list of a framework's editions, and the note on an earlier one. */
 
-import { editionUrls } from "../editor/urls.ts";
-import type { FrameworkView } from "../frameworks/catalog.ts";
+import type { FrameworkView } from "../editions/catalog.ts";
+import type { EditionSummary } from "../editions/store.ts";
 import { formatDate, type Lang, messages } from "../i18n/index.ts";
 import { Text, textOf } from "../ui/text.tsx";
-import { urls } from "../ui/urls.ts";
-import type { EditionSummary } from "./store.ts";
+import { editionUrls, urls } from "../ui/urls.ts";
 
 export function EditionList(props: { lang: Lang; view: FrameworkView; editions: EditionSummary[] }) {
   const { lang, view } = props;

@@ -5,11 +5,18 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
-import { withProvenance } from "../adoption/provenance.ts";
-import { starterSlug } from "../content/starter-slug.ts";
 import type { DB, Framework } from "../db/schema.ts";
-import { assembleView, viewFromContent } from "../editions/content.ts";
-import { editionLabel } from "../editions/label.ts";
+import {
+  findFrameworkBySlug,
+  listFrameworks,
+  listItemRows,
+  listItemTypes,
+  readContentRevision,
+} from "../frameworks/store.ts";
+import type { FrameworkView } from "../frameworks/view.ts";
+import { assembleView, viewFromContent } from "./content.ts";
+import { editionLabel } from "./label.ts";
+import { withProvenance } from "./provenance.ts";
 import {
   type EditionSummary,
   findEdition,
@@ -17,12 +24,10 @@ import {
   listEditions,
   readEditionContent,
   type StoredEdition,
-} from "../editions/store.ts";
-import { findFrameworkBySlug, listFrameworks, listItemRows, listItemTypes, readContentRevision } from "./store.ts";
-import type { FrameworkView } from "./view.ts";
+} from "./store.ts";
 
 // Defined apart so the edition snapshots (which build views) need not import the catalog.
-export type { FrameworkView } from "./view.ts";
+export type { FrameworkView } from "../frameworks/view.ts";
 
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */
@@ -75,9 +80,13 @@ async function editionView(db: Kysely<DB>, framework: Framework, edition: Stored
   };
 }
 
+/**
+ * @param options.firstSlug the framework readers see first (start-up names the starter,
+ * src/content/starter-slug.ts); without it, frameworks keep their order of creation
+ */
 export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: number; firstSlug?: string } = {}): Catalog {
   const checkInterval = options.checkIntervalMs ?? 1000;
-  const firstSlug = "firstSlug" in options ? options.firstSlug : starterSlug();
+  const firstSlug = options.firstSlug;
   let knownRevision = -1;
   let checkedAt = 0;
   let pendingCheck: Promise<number> | null = null;

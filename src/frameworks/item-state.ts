@@ -1,5 +1,5 @@
 /** The editable state of one item, as the editor and its history see it (types by code, not id). */
-import type { ItemRow } from "../frameworks/tree.ts";
+import type { ItemRow } from "./tree.ts";
 
 /** Fields an editor types into the edit form; each is recorded separately in the history. */
 export const TEXT_FIELDS = [

@@ -4,8 +4,8 @@
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, Framework, ItemType } from "../db/schema.ts";
-import { frameworkColumns, listItemTypes } from "../frameworks/store.ts";
 import type { DraftItem, TextField } from "./item-state.ts";
+import { frameworkColumns, listItemTypes } from "./store.ts";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 

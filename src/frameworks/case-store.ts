@@ -1,8 +1,7 @@
 /** Repository functions for what CASE keeps beyond items: associations and definitions. */
 import type { Kysely, Transaction } from "kysely";
-import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../../db/schema.ts";
-import { readKeptFields } from "../../db/stored-json.ts";
-import type { Json } from "./reader.ts";
+import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
+import { type JsonObject, readKeptFields } from "../db/stored-json.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -57,14 +56,14 @@ export async function listDefinitions(db: Executor, frameworkId: string): Promis
 }
 
 /** items.extra of every item that has one, parsed. */
-export async function listItemExtras(db: Executor, frameworkId: string): Promise<Map<string, Json>> {
+export async function listItemExtras(db: Executor, frameworkId: string): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db
     .selectFrom("items")
     .select(["id", "extra"])
     .where("framework_id", "=", frameworkId)
     .where("extra", "is not", null)
     .execute();
-  const extras = new Map<string, Json>();
+  const extras = new Map<string, JsonObject>();
   // An unreadable extra is an error naming the item, not kept fields silently left out of an export.
   for (const row of rows)
     if (row.extra !== null)

@@ -4,11 +4,11 @@
  * everything it already holds plus that area (the writer then adds exactly the new rows).
  */
 import type { Kysely, Transaction } from "kysely";
-import type { DB, Framework } from "../../db/schema.ts";
-import { readKeptFields } from "../../db/stored-json.ts";
-import { findFrameworkBySlug } from "../../frameworks/store.ts";
-import { listItemsForImport, listTypesForImport } from "../import-store.ts";
-import type { ImportedFramework, ImportedItem } from "../model.ts";
+import type { DB, Framework } from "../db/schema.ts";
+import { readKeptFields } from "../db/stored-json.ts";
+import { listItemsForImport, listTypesForImport } from "../frameworks/bulk-store.ts";
+import { findFrameworkBySlug } from "../frameworks/store.ts";
+import type { ImportedFramework, ImportedItem } from "./model.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
