@@ -16,6 +16,7 @@ import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
 import { searchSpeed } from "./groups/search.ts";
 import { uploadBench } from "./groups/upload.ts";
+import { workersBench } from "./groups/workers.ts";
 import {
   type BenchContext,
   type BenchGroup,
@@ -26,7 +27,7 @@ import {
   roundFigure,
 } from "./lib/figures.ts";
 
-const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench, uploadBench];
+const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench, uploadBench, workersBench];
 
 function selectGroups(args: string[]): BenchGroup[] {
   if (args.length === 0) return GROUPS;

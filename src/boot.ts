@@ -3,6 +3,7 @@ import { createApp } from "./app.tsx";
 import type { Config } from "./config.ts";
 import { loadStarterFramework } from "./content/load-starter.ts";
 import { starterSlug } from "./content/starter-slug.ts";
+import { type ChangeBus, createChangeBus, pgSubscribe } from "./db/changes.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createCatalog } from "./editions/catalog.ts";
@@ -14,6 +15,8 @@ export interface Runtime {
   database: Database;
   app: ReturnType<typeof createApp>;
   logger: Logger;
+  /** Changes committed by other processes (PostgreSQL only: decision 020). */
+  changes?: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -27,11 +30,24 @@ export async function boot(
   const { applied } = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if ((await listFrameworks(database.db)).length === 0) {
-    const result = await loadStarterFramework(database.db);
-    logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
+    try {
+      const result = await loadStarterFramework(database.db);
+      logger.info({ slug: result.slug, items: result.items }, "starter framework loaded");
+    } catch (error) {
+      // Servers starting together on an empty database: one loads the starter, the others' loads
+      // fail whole (one transaction) on its rows, and they go on with it (decision 020).
+      if ((await listFrameworks(database.db)).length === 0) throw error;
+      logger.info("starter framework loaded by another process");
+    }
   }
   // Readers see the starter first (the home page shows the first published framework).
   const catalog = createCatalog(database.db, { firstSlug: starterSlug() });
+  // Another process's publish or import reaches this one's pages and search at once (decision 020).
+  const changes =
+    !options.database && database.dialect === "postgres"
+      ? createChangeBus(pgSubscribe(config.databaseUrl), { logger })
+      : undefined;
+  changes?.onChange(() => catalog.invalidate());
   const app = createApp({
     config,
     db: database.db,
@@ -40,5 +56,9 @@ export async function boot(
     poolStats: database.poolStats,
     lifecycle: options.lifecycle,
   });
-  return { database, app, logger, close: () => database.close() };
+  const close = async () => {
+    await changes?.close();
+    await database.close();
+  };
+  return { database, app, logger, changes, close };
 }

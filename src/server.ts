@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { boot } from "./boot.ts";
 import type { Config } from "./config.ts";
+import { isPostgresUrl } from "./db/connect.ts";
+import { lockSqliteForServer } from "./db/sqlite-lock.ts";
 import type { Lifecycle } from "./ops/health.ts";
 
 /** Requests still running this long after SIGTERM are cut off: an orchestrator's own grace period is ~30 s. */
@@ -17,11 +19,19 @@ export interface RunningServer {
  * Starts the HTTP server; resolves once it listens. SIGTERM or SIGINT shut it down gracefully:
  * /readyz answers 503 from then on, no new connection is accepted, idle keep-alive connections are
  * closed, requests in flight finish (for at most SHUTDOWN_GRACE_MS), then the database pool closes
- * and the process exits. One process, one server: `--workers N` will run this in each worker.
+ * and the process exits. One process, one server: `--workers N` runs this in each worker.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const lifecycle: Lifecycle = { draining: false };
-  const runtime = await boot(config, { lifecycle });
+  // SQLite serves one server process; a second one on the same file refuses here (decision 020).
+  const lock =
+    isPostgresUrl(config.databaseUrl) || config.databaseUrl === ":memory:"
+      ? undefined
+      : lockSqliteForServer(config.databaseUrl);
+  const runtime = await boot(config, { lifecycle }).catch((error) => {
+    lock?.release();
+    throw error;
+  });
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {
       runtime.logger.info(
@@ -34,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           lifecycle.draining = true;
           await closeGracefully(server as Server, SHUTDOWN_GRACE_MS);
           await runtime.close();
+          lock?.release();
         })();
         return stopping;
       };

@@ -4,6 +4,7 @@
  */
 import { type Lang, messages } from "../i18n/index.ts";
 import { type Actor, can } from "../policy/index.ts";
+import { ButtonForm } from "../ui/forms/index.ts";
 import { authUrls } from "./urls.ts";
 
 export function AccountArea(props: { lang: Lang; user: Actor | null; editorUrl: string }) {
@@ -26,9 +27,9 @@ export function AccountArea(props: { lang: Lang; user: Actor | null; editorUrl: 
         <a class="account-link" href={authUrls.account(props.lang)}>
           {t.authAccount}
         </a>
-        <form method="post" action={authUrls.signOut(props.lang)}>
-          <button type="submit">{t.authSignOut}</button>
-        </form>
+        <ButtonForm lang={props.lang} action={authUrls.signOut(props.lang)} formClass="sign-out-form">
+          {t.authSignOut}
+        </ButtonForm>
       </nav>
     </>
   );

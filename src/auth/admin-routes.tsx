@@ -12,6 +12,7 @@ import { type Actor, ROLES, type Role } from "../policy/index.ts";
 import { formBody } from "../security/form-body.ts";
 import { securityLogRoutes } from "../security/log-routes.tsx";
 import { logSecurityEvent } from "../security/request.ts";
+import { parseForm } from "../ui/forms/index.ts";
 import {
   type AccountUser,
   createAccount,
@@ -23,7 +24,7 @@ import {
   setRole,
 } from "./accounts.ts";
 import { CreatedPage, UsersPage, type UsersPageProps } from "./admin-views.tsx";
-import { createUserForm, parseForm } from "./forms.ts";
+import { createUserForm } from "./forms.ts";
 import { renderPage } from "./route-helpers.ts";
 import { generateTemporaryPassword, hashToken, INVITATION_TTL_MS, newInvitationToken } from "./secrets.ts";
 import { authUrls } from "./urls.ts";

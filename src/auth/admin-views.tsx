@@ -1,9 +1,18 @@
 /** Administrators' pages: every account, creating one, and the one-time invitation link or password. */
 import { type Lang, messages } from "../i18n/index.ts";
 import { ROLES } from "../policy/index.ts";
+import {
+  ButtonForm,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Notice,
+  RadioGroup,
+  Submit,
+  TextField,
+} from "../ui/forms/index.ts";
 import type { AccountUser } from "./accounts.ts";
-import { ErrorSummary, Field, fieldId, Notice } from "./form-parts.tsx";
-import type { CreateUserInput, FieldErrors } from "./forms.ts";
+import type { CreateUserInput } from "./forms.ts";
 import { authUrls } from "./urls.ts";
 import { formatDateTime, roleLabel } from "./views.tsx";
 
@@ -33,15 +42,10 @@ function RowAction(props: {
   fields?: Record<string, string>;
 }) {
   return (
-    <form method="post" action={props.action} class="inline-form">
-      {Object.entries(props.fields ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" class="button--quiet">
-        {props.label}
-        <span class="visually-hidden"> {messages(props.lang).authForAccount(props.email)}</span>
-      </button>
-    </form>
+    <ButtonForm lang={props.lang} action={props.action} hidden={props.fields} class="button--quiet">
+      {props.label}
+      <span class="visually-hidden"> {messages(props.lang).authForAccount(props.email)}</span>
+    </ButtonForm>
   );
 }
 
@@ -49,8 +53,6 @@ export function UsersPage(props: UsersPageProps) {
   const t = messages(props.lang);
   const lang = props.lang;
   const draft = props.draft ?? {};
-  const roleError = props.errors?.role;
-  const methodError = props.errors?.method;
   return (
     <>
       <h1>{t.authUsersTitle}</h1>
@@ -125,86 +127,41 @@ export function UsersPage(props: UsersPageProps) {
 
       <h2 id="create">{t.authCreateHeading}</h2>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="post" action={authUrls.users(lang)} class="stacked-form" novalidate>
-        <Field
-          lang={lang}
+      <Form lang={lang} action={authUrls.users(lang)} class="stacked-form" novalidate errors={props.errors}>
+        <TextField
           name="email"
           type="email"
           label={t.authEmailLabel}
           value={draft.email}
-          errors={props.errors}
           autocomplete="off"
           required
           maxlength={254}
         />
-        <Field
-          lang={lang}
+        <TextField
           name="name"
           label={t.authNameLabel}
           hint={t.authNameHint}
           value={draft.name}
-          errors={props.errors}
           autocomplete="off"
           maxlength={200}
         />
-        <fieldset
-          class={roleError ? "field field--invalid" : "field"}
-          aria-describedby={roleError ? `${fieldId("role")}-error` : undefined}
-        >
-          <legend>{t.authRoleLabel}</legend>
-          {roleError && (
-            <p class="field-error" id={`${fieldId("role")}-error`}>
-              {t[roleError]}
-            </p>
-          )}
-          {ROLES.map((role, index) => (
-            <label class="choice">
-              <input
-                type="radio"
-                name="role"
-                value={role}
-                id={index === 0 ? fieldId("role") : undefined}
-                checked={(draft.role ?? "editor") === role}
-                aria-invalid={roleError ? "true" : undefined}
-              />{" "}
-              {roleLabel(role, lang)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset
-          class={methodError ? "field field--invalid" : "field"}
-          aria-describedby={methodError ? `${fieldId("method")}-error` : undefined}
-        >
-          <legend>{t.authMethodLegend}</legend>
-          {methodError && (
-            <p class="field-error" id={`${fieldId("method")}-error`}>
-              {t[methodError]}
-            </p>
-          )}
-          <label class="choice">
-            <input
-              type="radio"
-              name="method"
-              value="invitation"
-              id={fieldId("method")}
-              checked={(draft.method ?? "invitation") === "invitation"}
-              aria-invalid={methodError ? "true" : undefined}
-            />{" "}
-            {t.authMethodInvitation}
-          </label>
-          <label class="choice">
-            <input
-              type="radio"
-              name="method"
-              value="temporary"
-              checked={draft.method === "temporary"}
-              aria-invalid={methodError ? "true" : undefined}
-            />{" "}
-            {t.authMethodTemporary}
-          </label>
-        </fieldset>
-        <button type="submit">{t.authCreateButton}</button>
-      </form>
+        <RadioGroup
+          name="role"
+          label={t.authRoleLabel}
+          value={draft.role ?? "editor"}
+          options={ROLES.map((role) => ({ value: role, label: roleLabel(role, lang) }))}
+        />
+        <RadioGroup
+          name="method"
+          label={t.authMethodLegend}
+          value={draft.method ?? "invitation"}
+          options={[
+            { value: "invitation", label: t.authMethodInvitation },
+            { value: "temporary", label: t.authMethodTemporary },
+          ]}
+        />
+        <Submit>{t.authCreateButton}</Submit>
+      </Form>
     </>
   );
 }
@@ -222,38 +179,18 @@ export function CreatedPage(props: CreatedProps) {
   return (
     <div class="narrow">
       <h1>{t.authCreatedTitle}</h1>
-      {props.invitationUrl ? (
-        <>
-          <p>{t.authInvitationReady(props.email)}</p>
-          <p>
-            <label for="secret-value">{t.authInvitationLinkLabel}</label>
-            <input
-              id="secret-value"
-              type="text"
-              readonly
-              value={props.invitationUrl}
-              class="secret-value"
-              spellcheck={false}
-            />
-          </p>
-        </>
-      ) : (
-        <>
-          <p>{t.authTemporaryReady(props.email)}</p>
-          <p>
-            <label for="secret-value">{t.authTemporaryPasswordLabel}</label>
-            <input
-              id="secret-value"
-              type="text"
-              readonly
-              value={props.temporaryPassword}
-              class="secret-value"
-              spellcheck={false}
-              autocomplete="off"
-            />
-          </p>
-        </>
-      )}
+      <p>{props.invitationUrl ? t.authInvitationReady(props.email) : t.authTemporaryReady(props.email)}</p>
+      {/* Shown once, to be copied: a read-only field selects and copies easily, on a phone too. */}
+      <TextField
+        name="secret"
+        id="secret-value"
+        label={props.invitationUrl ? t.authInvitationLinkLabel : t.authTemporaryPasswordLabel}
+        value={props.invitationUrl ?? props.temporaryPassword}
+        readonly
+        spellcheck={false}
+        autocomplete="off"
+        class="secret-field"
+      />
       <p>
         <a href={authUrls.users(props.lang)}>{t.authBackToUsers}</a>
       </p>

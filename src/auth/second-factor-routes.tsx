@@ -10,6 +10,8 @@ import { requirePermission } from "../policy/guard.ts";
 import type { Actor } from "../policy/index.ts";
 import { formBody } from "../security/form-body.ts";
 import { logSecurityEvent } from "../security/request.ts";
+import { parseForm } from "../ui/forms/index.ts";
+import { passwordAgainForm } from "./forms.ts";
 import { knownDeviceId, passwordAttemptKeys } from "./known-device.ts";
 import { currentSession } from "./middleware.ts";
 import { appendCookies, authHeaders, renderPage, retryAfter, type Status, text } from "./route-helpers.ts";
@@ -38,9 +40,9 @@ export function secondFactorRoutes(auth: AuthService): Hono<AppEnv> {
     field: "password" | "current",
     check: (password: string) => Promise<T | "wrong-password">,
   ): Promise<{ ok: true; value: T } | { ok: false; response: Response | Promise<Response> }> {
-    const password = text((await formBody(c))[field], 1024);
-    if (!password)
-      return { ok: false, response: settingsPage(c, { errors: { [field]: "authPasswordRequired" } }, 400) };
+    const parsed = parseForm(passwordAgainForm[field], await formBody(c));
+    if (!parsed.ok) return { ok: false, response: settingsPage(c, { errors: parsed.errors }, 400) };
+    const password = (parsed.data as Record<typeof field, string>)[field];
     const device = knownDeviceId(c, await auth.secret(), actor(c).email);
     const attempt = await auth.throttle.reserve(passwordAttemptKeys(c, actor(c).email, device));
     if (!attempt.ok) {

@@ -1,38 +1,17 @@
 /** Pages of the second factor: the sign-in challenge, the account's two-step page, enrolment, new codes. */
 import { type Lang, messages } from "../i18n/index.ts";
-import { ErrorSummary, Field, Notice } from "./form-parts.tsx";
-import type { FieldErrors } from "./forms.ts";
+import { ErrorSummary, type FieldErrors, Form, Hidden, Notice, Submit, TextField } from "../ui/forms/index.ts";
 import { authUrls } from "./urls.ts";
 
-function PasswordField(props: { lang: Lang; id: string; errors?: FieldErrors; invalid?: boolean }) {
+function PasswordField(props: { lang: Lang; name: "password" | "current" }) {
   const t = messages(props.lang);
   return (
-    <Field
-      lang={props.lang}
-      name={props.id}
+    <TextField
+      name={props.name}
       type="password"
       label={t.authCurrentPasswordLabel}
-      errors={props.errors}
-      invalid={props.invalid}
       autocomplete="current-password"
       required
-    />
-  );
-}
-
-function CodeField(props: { lang: Lang; errors?: FieldErrors; invalid?: boolean }) {
-  const t = messages(props.lang);
-  return (
-    <Field
-      lang={props.lang}
-      name="code"
-      label={t.sfCodeLabel}
-      hint={t.sfCodeHint}
-      errors={props.errors}
-      invalid={props.invalid}
-      autocomplete="one-time-code"
-      required
-      maxlength={40}
     />
   );
 }
@@ -44,11 +23,25 @@ export function ChallengePage(props: { lang: Lang; next?: string; errors?: Field
       <h1>{t.sfChallengeTitle}</h1>
       <p>{t.sfChallengeIntro}</p>
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
-      <form method="post" action={authUrls.secondFactor(props.lang)} class="stacked-form" novalidate>
-        {props.next && <input type="hidden" name="next" value={props.next} />}
-        <CodeField lang={props.lang} errors={props.errors} invalid={Boolean(props.message)} />
-        <button type="submit">{t.sfContinue}</button>
-      </form>
+      <Form
+        lang={props.lang}
+        action={authUrls.secondFactor(props.lang)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
+        {props.next && <Hidden name="next" value={props.next} />}
+        <TextField
+          name="code"
+          label={t.sfCodeLabel}
+          hint={t.sfCodeHint}
+          invalid={Boolean(props.message)}
+          autocomplete="one-time-code"
+          required
+          maxlength={40}
+        />
+        <Submit>{t.sfContinue}</Submit>
+      </Form>
     </div>
   );
 }
@@ -78,24 +71,37 @@ export function TwoStepPage(props: TwoStepProps) {
       {props.enabled ? (
         <>
           <h2>{t.sfRenewCodes}</h2>
-          <form method="post" action={authUrls.recoveryCodes(lang)} class="stacked-form" novalidate>
+          {/* Two forms, one password field each: "password" here, "current" below, so ids stay unique. */}
+          <Form lang={lang} action={authUrls.recoveryCodes(lang)} class="stacked-form" novalidate errors={props.errors}>
             <p>{t.sfRenewHelp}</p>
-            <PasswordField lang={lang} id="password" errors={props.errors} />
-            <button type="submit">{t.sfRenewCodes}</button>
-          </form>
+            <PasswordField lang={lang} name="password" />
+            <Submit>{t.sfRenewCodes}</Submit>
+          </Form>
           <h2>{t.sfTurnOff}</h2>
-          <form method="post" action={authUrls.disableSecondFactor(lang)} class="stacked-form" novalidate>
+          <Form
+            lang={lang}
+            action={authUrls.disableSecondFactor(lang)}
+            class="stacked-form"
+            novalidate
+            errors={props.errors}
+          >
             <p>{t.sfTurnOffHelp}</p>
-            <PasswordField lang={lang} id="current" errors={props.errors} />
-            <button type="submit">{t.sfTurnOff}</button>
-          </form>
+            <PasswordField lang={lang} name="current" />
+            <Submit>{t.sfTurnOff}</Submit>
+          </Form>
         </>
       ) : (
-        <form method="post" action={authUrls.enrolSecondFactor(lang)} class="stacked-form" novalidate>
+        <Form
+          lang={lang}
+          action={authUrls.enrolSecondFactor(lang)}
+          class="stacked-form"
+          novalidate
+          errors={props.errors}
+        >
           <p>{t.sfTurnOnHelp}</p>
-          <PasswordField lang={lang} id="password" errors={props.errors} />
-          <button type="submit">{t.sfTurnOn}</button>
-        </form>
+          <PasswordField lang={lang} name="password" />
+          <Submit>{t.sfTurnOn}</Submit>
+        </Form>
       )}
       <p>
         <a href={authUrls.account(lang)}>{t.sfBackToAccount}</a>
@@ -158,19 +164,23 @@ export function EnrolPage(props: EnrolProps) {
         )}
         <li>
           <p>{t.sfEnrolStep3}</p>
-          <form method="post" action={authUrls.confirmSecondFactor(lang)} class="stacked-form" novalidate>
-            <Field
-              lang={lang}
+          <Form
+            lang={lang}
+            action={authUrls.confirmSecondFactor(lang)}
+            class="stacked-form"
+            novalidate
+            errors={props.errors}
+          >
+            <TextField
               name="code"
               label={t.sfCodeLabel}
-              errors={props.errors}
               invalid={Boolean(props.message)}
               autocomplete="one-time-code"
               required
               maxlength={12}
             />
-            <button type="submit">{t.sfConfirm}</button>
-          </form>
+            <Submit>{t.sfConfirm}</Submit>
+          </Form>
         </li>
       </ol>
       <p>

@@ -1,9 +1,17 @@
 /** Pages a person sees about their own account: sign in, their sessions, their password, an invitation. */
 import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
 import type { Actor } from "../policy/index.ts";
+import {
+  ButtonForm,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Hidden,
+  Notice,
+  Submit,
+  TextField,
+} from "../ui/forms/index.ts";
 import type { SessionSummary } from "./accounts.ts";
-import { ErrorSummary, Field, Notice } from "./form-parts.tsx";
-import type { FieldErrors } from "./forms.ts";
 import { authUrls } from "./urls.ts";
 
 // Dates with times ("1er juillet 2026 à 9 h 07") come from the one formatting module.
@@ -33,32 +41,34 @@ export function SignInPage(props: SignInProps) {
       {props.notice && <Notice>{props.notice}</Notice>}
       <p>{t.authSignInIntro}</p>
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
-      <form method="post" action={authUrls.signIn(props.lang)} class="stacked-form" novalidate>
-        {props.next && <input type="hidden" name="next" value={props.next} />}
-        <Field
-          lang={props.lang}
+      <Form
+        lang={props.lang}
+        action={authUrls.signIn(props.lang)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
+        {props.next && <Hidden name="next" value={props.next} />}
+        <TextField
           name="email"
           type="email"
           label={t.authEmailLabel}
           value={props.email}
-          errors={props.errors}
           invalid={failed}
           autocomplete="username"
           required
           maxlength={254}
         />
-        <Field
-          lang={props.lang}
+        <TextField
           name="password"
           type="password"
           label={t.authPasswordLabel}
-          errors={props.errors}
           invalid={failed}
           autocomplete="current-password"
           required
         />
-        <button type="submit">{t.authSignIn}</button>
-      </form>
+        <Submit>{t.authSignIn}</Submit>
+      </Form>
     </div>
   );
 }
@@ -130,11 +140,9 @@ export function AccountPage(props: AccountProps) {
                   {session.id === props.currentSessionId ? (
                     <strong>{t.authSessionThis}</strong>
                   ) : (
-                    <form method="post" action={authUrls.endSession(lang, session.id)}>
-                      <button type="submit" class="button--quiet">
-                        {t.authSessionEnd}
-                      </button>
-                    </form>
+                    <ButtonForm lang={lang} action={authUrls.endSession(lang, session.id)} class="button--quiet">
+                      {t.authSessionEnd}
+                    </ButtonForm>
                   )}
                 </td>
               </tr>
@@ -142,12 +150,15 @@ export function AccountPage(props: AccountProps) {
           </tbody>
         </table>
       </div>
-      <form method="post" action={authUrls.signOutEverywhere(lang)} class="stacked-form">
-        <p id="everywhere-help">{t.authSignOutEverywhereHelp}</p>
-        <button type="submit" aria-describedby="everywhere-help">
-          {t.authSignOutEverywhere}
-        </button>
-      </form>
+      <p id="everywhere-help">{t.authSignOutEverywhereHelp}</p>
+      <ButtonForm
+        lang={lang}
+        action={authUrls.signOutEverywhere(lang)}
+        formClass="stacked-form"
+        describedBy="everywhere-help"
+      >
+        {t.authSignOutEverywhere}
+      </ButtonForm>
     </>
   );
 }
@@ -166,44 +177,44 @@ export function ChangePasswordPage(props: PasswordProps) {
       <h1>{t.authChangePassword}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
-      <form method="post" action={authUrls.password(props.lang)} class="stacked-form" novalidate>
-        <Field
-          lang={props.lang}
+      <Form
+        lang={props.lang}
+        action={authUrls.password(props.lang)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
+        <TextField
           name="current"
           type="password"
           label={t.authCurrentPasswordLabel}
-          errors={props.errors}
           invalid={Boolean(props.message)}
           autocomplete="current-password"
           required
         />
-        <NewPasswordFields lang={props.lang} errors={props.errors} />
-        <button type="submit">{t.authSavePassword}</button>
-      </form>
+        <NewPasswordFields lang={props.lang} />
+        <Submit>{t.authSavePassword}</Submit>
+      </Form>
     </div>
   );
 }
 
-function NewPasswordFields(props: { lang: Lang; errors?: FieldErrors }) {
+function NewPasswordFields(props: { lang: Lang }) {
   const t = messages(props.lang);
   return (
     <>
-      <Field
-        lang={props.lang}
+      <TextField
         name="password"
         type="password"
         label={t.authNewPasswordLabel}
         hint={t.authPasswordHint}
-        errors={props.errors}
         autocomplete="new-password"
         required
       />
-      <Field
-        lang={props.lang}
+      <TextField
         name="confirm"
         type="password"
         label={t.authConfirmPasswordLabel}
-        errors={props.errors}
         autocomplete="new-password"
         required
       />
@@ -218,12 +229,18 @@ export function InvitationPage(props: { lang: Lang; email: string; token: string
       <h1>{t.authInvitationTitle}</h1>
       <p>{t.authInvitationIntro(props.email)}</p>
       <ErrorSummary lang={props.lang} errors={props.errors} />
-      <form method="post" action={authUrls.invitation(props.lang, props.token)} class="stacked-form" novalidate>
+      <Form
+        lang={props.lang}
+        action={authUrls.invitation(props.lang, props.token)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
         {/* Lets password managers store the new password under the right account. */}
-        <input type="hidden" name="username" value={props.email} autocomplete="username" />
-        <NewPasswordFields lang={props.lang} errors={props.errors} />
-        <button type="submit">{t.authSetPasswordButton}</button>
-      </form>
+        <Hidden name="username" value={props.email} autocomplete="username" />
+        <NewPasswordFields lang={props.lang} />
+        <Submit>{t.authSetPasswordButton}</Submit>
+      </Form>
     </div>
   );
 }

@@ -20,15 +20,25 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 
 export const commands: Record<string, Command> = {
   serve: {
-    help: `Usage: skillshelf serve
+    help: `Usage: skillshelf serve [--workers N]
 
 Starts the web server. On first start the database is created, migrated and loaded with the
 starter framework. SIGTERM stops it gracefully: requests in flight finish first.
+  --workers N   run N server processes sharing the port (node:cluster), "auto" for one per core;
+                a worker that dies is replaced, SIGTERM stops them all. More than one needs
+                PostgreSQL: SQLite serves one process, and a second server on the same SQLite
+                file refuses to start.
 Environment: PORT (default 3000), DATABASE_URL, LOG_LEVEL, BASE_URL; METRICS=1 or METRICS_TOKEN
 serve /metrics (the README lists every setting).`,
-    options: {},
-    async run() {
+    options: { workers: { type: "string" } },
+    async run(values) {
       const { startServer } = await import("../server.ts");
+      if (typeof values.workers === "string") {
+        // Several processes (src/cli/cluster.ts, decision 020).
+        const { parseWorkers, serveWithWorkers } = await import("./cluster.ts");
+        await serveWithWorkers(readConfig(), parseWorkers(values.workers), startServer);
+        return -1;
+      }
       await startServer(readConfig());
       return -1;
     },

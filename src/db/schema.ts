@@ -34,6 +34,8 @@ export interface DB {
   two_factors: TwoFactorsTable;
   // bilingual upkeep (src/editor/translations.ts, migration 005)
   translation_flags: TranslationFlagsTable;
+  // several processes: import wizard uploads waiting for confirmation (migration 009)
+  import_uploads: ImportUploadsTable;
 }
 
 export interface FrameworksTable {
@@ -287,3 +289,15 @@ export type TranslationFlag = Selectable<TranslationFlagsTable>;
 export type Change = Selectable<ChangesTable>;
 export type NewChange = Insertable<ChangesTable>;
 export type { Generated };
+
+/** An upload waiting between the import wizard's preview and its confirmation (migration 009). */
+export interface ImportUploadsTable {
+  token: string;
+  user_id: string;
+  /** JSON object: the wizard's UploadMeta (src/interop/wizard/uploads.ts). */
+  meta: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: string;
+  expires_at: string;
+}

@@ -42,7 +42,7 @@ export interface Catalog {
   editions(slug: string): Promise<EditionSummary[] | undefined>;
   /** The framework the home page shows: the first published one (the starter when it is published). */
   primary(): Promise<FrameworkView | undefined>;
-  /** Forget everything now (after a write in this process). */
+  /** Forget everything now (after a write in this process, or when the change bus tells of one elsewhere). */
   invalidate(): void;
 }
 
@@ -90,6 +90,9 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
   let knownRevision = -1;
   let checkedAt = 0;
   let pendingCheck: Promise<number> | null = null;
+  // Bumped by invalidate(): a check already under way may have read the counter before the change
+  // it was told about, so it must not vouch for the next second (decision 020).
+  let generation = 0;
   let frameworks: Promise<Framework[]> | null = null;
   const views = new Map<string, Promise<FrameworkView | undefined>>();
 
@@ -100,16 +103,22 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
 
   const revision = async (): Promise<number> => {
     if (Date.now() - checkedAt < checkInterval && knownRevision >= 0) return knownRevision;
-    pendingCheck ??= readContentRevision(db)
-      .then((current) => {
-        if (current !== knownRevision) reset();
-        knownRevision = current;
-        checkedAt = Date.now();
-        return current;
-      })
-      .finally(() => {
-        pendingCheck = null;
-      });
+    if (!pendingCheck) {
+      const started = generation;
+      const check: Promise<number> = readContentRevision(db)
+        .then((current) => {
+          // Superseded by invalidate(): the check started since then decides.
+          if (started !== generation) return current;
+          if (current !== knownRevision) reset();
+          knownRevision = current;
+          checkedAt = Date.now();
+          return current;
+        })
+        .finally(() => {
+          if (pendingCheck === check) pendingCheck = null;
+        });
+      pendingCheck = check;
+    }
     return pendingCheck;
   };
 
@@ -192,6 +201,8 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     invalidate() {
       reset();
       checkedAt = 0;
+      generation++;
+      pendingCheck = null;
     },
   };
 }

@@ -1,11 +1,14 @@
 /**
  * One zod schema per editor form. Text follows the one text rule (src/text/rules.ts): normalised
  * (line breaks, NFC, trimmed), then refused when it holds refused characters (control, text-direction),
- * a line break in a one-line field, HTML or a link other than http(s)/mailto, or is too long — each
- * with a stable error code the views translate ("tooLong:1000" carries its limit).
+ * a line break in a one-line field, HTML or a link other than http(s)/mailto, or is too long. Each
+ * refusal names its message in the dictionaries; the form kit (src/ui/forms) turns the issues into
+ * field errors and the views translate them.
  */
 import { z } from "zod";
-import { acceptText, TEXT_KINDS, type TextIssue, type TextKind } from "../text/rules.ts";
+import { textIssueMessage } from "../text/messages.ts";
+import { acceptText, TEXT_KINDS, type TextKind } from "../text/rules.ts";
+import { customIssue, type FieldErrors, FORM_PROBLEM, fieldErrors, says } from "../ui/forms/index.ts";
 
 export const LIMITS = {
   statement: TEXT_KINDS.statement.max,
@@ -17,20 +20,6 @@ export const LIMITS = {
   typeCode: TEXT_KINDS.typeCode.max,
 } as const;
 
-/** The form error code of a text rule's refusal. */
-export function issueCode(issue: TextIssue): string {
-  switch (issue.rule) {
-    case "character":
-      return issue.class === "bidi" ? "bidi" : "control";
-    case "lineBreak":
-      return "control";
-    case "tooLong":
-      return `tooLong:${issue.max}`;
-    default:
-      return issue.rule;
-  }
-}
-
 const clean = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "");
 
 /** Free text of a kind (Markdown subset allowed where readers see it formatted); empty becomes null. */
@@ -40,7 +29,7 @@ function text(kind: TextKind) {
     z.string().transform((raw, ctx) => {
       const accepted = acceptText(raw, kind);
       if (accepted.ok) return accepted.value;
-      ctx.addIssue({ code: "custom", message: issueCode(accepted.issue) });
+      ctx.addIssue(customIssue(textIssueMessage(accepted.issue)));
       return z.NEVER;
     }),
   );
@@ -50,19 +39,22 @@ const uuid = z.preprocess(
   clean,
   z
     .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "badId")
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, says("formOutdated"))
     .transform((v) => v.toLowerCase()),
 );
 const positiveInt = z.preprocess(
   clean,
   z
     .string()
-    .regex(/^\d{1,9}$/, "badNumber")
+    .regex(/^\d{1,9}$/, says("formWholeNumber"))
     .transform(Number),
 );
 /** Codes travel in addresses: beyond the text rule, letters, digits and . _ ~ : ( ) - only. */
-const code = text("code").refine((value) => value === null || /^[\p{L}\p{N}._~:()-]*$/u.test(value), "badCode");
-const typeCode = text("typeCode").pipe(z.string({ error: "required" }));
+const code = text("code").refine(
+  (value) => value === null || /^[\p{L}\p{N}._~:()-]*$/u.test(value),
+  says("editorErrBadCode"),
+);
+const typeCode = text("typeCode").pipe(z.string(says("formRequired")));
 
 const itemText = {
   code,
@@ -78,13 +70,13 @@ const needsStatement = <T extends { statement_en: string | null; statement_fr: s
   ctx: z.RefinementCtx,
 ) => {
   if (!value.statement_en && !value.statement_fr)
-    ctx.addIssue({ code: "custom", message: "statementNeeded", path: ["statement_en"] });
+    ctx.addIssue(customIssue("editorErrStatementNeeded", ["statement_en"]));
 };
 
 /** A "still correct" checkbox beside a flagged text: the language it confirms, when ticked. */
 const confirmLang = z.preprocess(
   (v) => (clean(v) === "" ? undefined : clean(v)),
-  z.enum(["en", "fr"], { message: "invalid" }).optional(),
+  z.enum(["en", "fr"], says("formInvalid")).optional(),
 );
 
 /** Edit an item: its text fields, the version the form started from, flagged texts confirmed. */
@@ -100,7 +92,7 @@ export type EditItemInput = z.infer<typeof editItemSchema>;
 
 /** Add an item: `id` is minted when the form is shown, so submitting twice creates it once. */
 export const addItemSchema = z
-  .object({ ...itemText, id: uuid, parent: z.preprocess(clean, z.string().max(36, "badId")) })
+  .object({ ...itemText, id: uuid, parent: z.preprocess(clean, z.string().max(36, says("formOutdated"))) })
   .superRefine(needsStatement);
 export type AddItemInput = z.infer<typeof addItemSchema>;
 
@@ -108,9 +100,9 @@ const slug = z.preprocess(
   (v) => clean(v).toLowerCase(),
   z
     .string()
-    .min(1, "required")
-    .max(LIMITS.slug, `tooLong:${LIMITS.slug}`)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "badSlug"),
+    .min(1, says("formRequired"))
+    .max(LIMITS.slug)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, says("editorErrBadSlug")),
 );
 
 const frameworkText = {
@@ -121,7 +113,7 @@ const frameworkText = {
 };
 
 const needsTitle = <T extends { title_en: string | null; title_fr: string | null }>(value: T, ctx: z.RefinementCtx) => {
-  if (!value.title_en && !value.title_fr) ctx.addIssue({ code: "custom", message: "titleNeeded", path: ["title_en"] });
+  if (!value.title_en && !value.title_fr) ctx.addIssue(customIssue("editorErrTitleNeeded", ["title_en"]));
 };
 
 /** A web address the person may leave empty (it is then made from the title). */
@@ -129,8 +121,8 @@ const optionalSlug = z.preprocess(
   (v) => clean(v).toLowerCase(),
   z
     .string()
-    .max(LIMITS.slug, `tooLong:${LIMITS.slug}`)
-    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "badSlug")
+    .max(LIMITS.slug)
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, says("editorErrBadSlug"))
     .transform((value) => (value === "" ? null : value)),
 );
 
@@ -145,7 +137,7 @@ export const frameworkDetailsSchema = z
 
 /** "Still correct" on the translations page: an item's text (or the framework's, item=framework). */
 export const confirmTranslationSchema = z.object({
-  item: z.preprocess(clean, z.string().min(1, "badId").max(36, "badId")),
+  item: z.preprocess(clean, z.string().min(1, says("formOutdated")).max(36, says("formOutdated"))),
   field: z.enum(["statement", "description", "title"]),
   lang: z.enum(["en", "fr"]),
 });
@@ -162,8 +154,8 @@ export type AdoptInput = z.infer<typeof adoptSchema>;
 
 /** An edition's summary in one language: the text rule's "summary" kind, required, no markup. */
 const summary = text("summary")
-  .pipe(z.string({ error: "required" }))
-  .refine((value) => !/[<>]/.test(value), "html");
+  .pipe(z.string(says("formRequired")))
+  .refine((value) => !/[<>]/.test(value), says("editorErrHtml"));
 
 /** Publishing: what changed, in both languages (readers see the one in theirs). */
 export const publishSchema = z.object({
@@ -174,7 +166,7 @@ export const publishSchema = z.object({
     clean,
     z
       .string()
-      .regex(/^\d{1,9}$/, "badNumber")
+      .regex(/^\d{1,9}$/, says("formOutdated"))
       .transform(Number),
   ),
 });
@@ -187,12 +179,12 @@ export const reorderSchema = z.discriminatedUnion("direction", [
 
 /** Move to another parent: "root" or an item id, and an optional 1-based position. */
 export const moveSchema = z.object({
-  parent: z.preprocess(clean, z.string().min(1, "required").max(36, "badId")),
+  parent: z.preprocess(clean, z.string().min(1, says("formRequired")).max(36, says("formOutdated"))),
   position: z.preprocess(
     (v) => (clean(v) === "" ? undefined : clean(v)),
     z
       .string()
-      .regex(/^\d{1,9}$/, "badNumber")
+      .regex(/^\d{1,9}$/, says("formWholeNumber"))
       .transform(Number)
       .optional(),
   ),
@@ -200,7 +192,7 @@ export const moveSchema = z.object({
 
 /** Drag and drop: the whole new order of one parent's children. */
 export const orderSchema = z.object({
-  parent: z.preprocess(clean, z.string().max(36, "badId")),
+  parent: z.preprocess(clean, z.string().max(36, says("formOutdated"))),
   order: z.array(z.string().max(36)).max(5000),
 });
 
@@ -215,7 +207,7 @@ export const restoreSchema = z.object({
   ),
 });
 
-const fingerprint = z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, "badId"));
+const fingerprint = z.preprocess(clean, z.string().regex(/^[0-9a-f]{32}$/, says("formOutdated")));
 
 export const decisionSchema = z.object({ decision: z.enum(["take", "leave"]), fingerprint });
 
@@ -241,15 +233,15 @@ export function parseMerge(
   const errors: FieldErrors = {};
   const choices: Record<string, MergeChoiceInput> = {};
   const print = fingerprint.safeParse(form.fingerprint);
-  if (!print.success) errors.fingerprint = "badId";
+  if (!print.success) errors.fingerprint = "formOutdated";
   for (const field of fields) {
     const choice = form[`choice_${field}`];
     if (choice === "ours" || choice === "theirs") choices[field] = { kind: choice };
     else if (choice === "value" && Object.hasOwn(writable, field)) {
       const parsed = writable[field as keyof typeof writable].safeParse(form[`value_${field}`] ?? "");
       if (parsed.success) choices[field] = { kind: "value", value: parsed.data };
-      else errors[`value_${field}`] = fieldErrors(parsed.error).form ?? "invalid";
-    } else errors[`choice_${field}`] = "choose";
+      else errors[`value_${field}`] = fieldErrors(parsed.error)[FORM_PROBLEM] ?? "formInvalid";
+    } else errors[`choice_${field}`] = "formChoose";
   }
   return Object.keys(errors).length > 0 || !print.success ? { errors } : { fingerprint: print.data, choices };
 }
@@ -258,42 +250,20 @@ const isoDay = z.preprocess(
   (v) => (clean(v) === "" ? undefined : clean(v)),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "badDate")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, says("formDate"))
     .optional(),
 );
 
 /** Change-log filters (query string); unknown or malformed values are reported, not ignored silently. */
 export const changeFilterSchema = z.object({
-  area: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().max(36, "badId").optional()),
+  area: z.preprocess(
+    (v) => (clean(v) === "" ? undefined : clean(v)),
+    z.string().max(36, says("formOutdated")).optional(),
+  ),
   from: isoDay,
   to: isoDay,
-  person: z.preprocess((v) => (clean(v) === "" ? undefined : clean(v)), z.string().max(64, "badId").optional()),
+  person: z.preprocess(
+    (v) => (clean(v) === "" ? undefined : clean(v)),
+    z.string().max(64, says("formOutdated")).optional(),
+  ),
 });
-
-/** Form errors: field name → error code ("required", "tooLong:300", "html"…). */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    // zod's own messages (e.g. a missing field) are not codes: treat them as "required".
-    const code = /^[a-zA-Z]+(:\d+)?$/.test(issue.message) && !issue.message.includes(" ") ? issue.message : "required";
-    errors[field] ??= code;
-  }
-  return errors;
-}
-
-/** Hidden fields (versions, ids) cannot be corrected by the person: their errors become one form message. */
-export function visibleErrors(
-  errors: FieldErrors,
-  hidden: readonly string[],
-): { errors: FieldErrors; outdated: boolean } {
-  const visible: FieldErrors = {};
-  let outdated = false;
-  for (const [name, code] of Object.entries(errors)) {
-    if (hidden.includes(name)) outdated = true;
-    else visible[name] = code;
-  }
-  return { errors: visible, outdated };
-}

@@ -5,6 +5,7 @@ import { api } from "./en/api.ts";
 import { caseApi } from "./en/case-api.ts";
 import { core } from "./en/core.ts";
 import { editor } from "./en/editor.ts";
+import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
@@ -17,6 +18,7 @@ import { upkeep } from "./en/upkeep.ts";
  */
 export const en = {
   ...core,
+  ...forms,
   ...api,
   ...search,
   ...accounts,
@@ -33,6 +35,7 @@ export type Messages = Translation<typeof en>;
 
 type Blocks = [
   typeof core,
+  typeof forms,
   typeof api,
   typeof search,
   typeof accounts,

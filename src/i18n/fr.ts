@@ -5,6 +5,7 @@ import { api } from "./fr/api.ts";
 import { caseApi } from "./fr/case-api.ts";
 import { core } from "./fr/core.ts";
 import { editor } from "./fr/editor.ts";
+import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
@@ -19,6 +20,7 @@ import { withFrenchTypography } from "./typography.ts";
  */
 const blocks: Messages = {
   ...core,
+  ...forms,
   ...api,
   ...search,
   ...accounts,

@@ -7,8 +7,6 @@ export { frenchTypography, typeset } from "./typography.ts";
 export const LANGS = ["en", "fr"] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Messages };
-/** A message key whose value is a plain string (not a function): what a form error names. */
-export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 
 const dictionaries: Record<Lang, Messages> = { en, fr };
 
@@ -43,3 +41,11 @@ export function negotiateLang(header: string | null | undefined): Lang {
   }
   return "en";
 }
+export {
+  isMessageKey,
+  isMessageRef,
+  type MessageFunctionKey,
+  type MessageKey,
+  type MessageRef,
+  translate,
+} from "./message-ref.ts";

@@ -1,6 +1,7 @@
 import type { Framework } from "../db/schema.ts";
 import type { FrameworkView } from "../editions/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
+import { Form, Submit, TextField } from "../ui/forms/index.ts";
 import { FrameworkTexts, Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import { AdoptedFromNote } from "./provenance.tsx";
@@ -37,12 +38,18 @@ export function FrameworkHome(props: {
         <Text text={{ en: f.description_en, fr: f.description_fr }} lang={lang} />
       </p>
       <AdoptedFromNote lang={lang} view={view} />
-      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark every screen reader announces; <search> is not yet known to all of them */}
-      <form class="home-search" role="search" action={urls.search(lang)} method="get">
-        <label for="home-q">{t.searchLabel}</label>{" "}
-        <input id="home-q" name="q" type="search" autocomplete="off" placeholder={t.searchPlaceholder} />{" "}
-        <button type="submit">{t.searchButton}</button>
-      </form>
+      <Form lang={lang} method="get" action={urls.search(lang)} class="home-search" role="search">
+        <TextField
+          bare
+          name="q"
+          id="home-q"
+          type="search"
+          label={t.searchLabel}
+          autocomplete="off"
+          placeholder={t.searchPlaceholder}
+        />{" "}
+        <Submit>{t.searchButton}</Submit>
+      </Form>
       {props.editHref && (
         <p class="page-actions">
           <a href={props.editHref} aria-label={t.editThisLabel(textOf({ en: f.title_en, fr: f.title_fr }, lang))}>

@@ -4,6 +4,7 @@
  */
 import { type Bilingual, pick } from "../frameworks/tree.ts";
 import { type Lang, messages, otherLang, typeset } from "../i18n/index.ts";
+import { Form, Hidden, Submit, TextField } from "../ui/forms/index.ts";
 import { urls } from "../ui/urls.ts";
 import { Highlight, hasMatch, snippet } from "./highlight.tsx";
 import { MAX_QUERY_LENGTH } from "./normalize.ts";
@@ -56,30 +57,32 @@ export function SearchPage(props: { model: SearchPageModel }) {
     <>
       <h1>{t.searchHeading}</h1>
       <p class="lead">{t.searchIntro}</p>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" on the form is announced everywhere */}
-      <form class="search-form" role="search" action={action} method="get">
-        <label for="search-q">{t.searchLabel}</label>
+      <Form lang={model.lang} method="get" action={action} class="search-form" role="search">
         <div class="search-form__row">
-          <input
-            id="search-q"
+          <TextField
+            bare
             name="q"
+            id="search-q"
             type="search"
+            label={t.searchLabel}
             value={model.query}
             maxlength={MAX_QUERY_LENGTH}
             autocomplete="off"
             spellcheck={false}
-            aria-controls={RESULTS_ID}
-            hx-get={action}
-            hx-trigger="input changed delay:250ms, search"
-            hx-target={`#${RESULTS_ID}`}
-            hx-push-url="true"
-            hx-sync="this:replace"
-            hx-include="closest form"
+            attributes={{
+              "aria-controls": RESULTS_ID,
+              "hx-get": action,
+              "hx-trigger": "input changed delay:250ms, search",
+              "hx-target": `#${RESULTS_ID}`,
+              "hx-push-url": "true",
+              "hx-sync": "this:replace",
+              "hx-include": "closest form",
+            }}
           />
-          <button type="submit">{t.searchButton}</button>
+          <Submit>{t.searchButton}</Submit>
         </div>
-        {model.only && <input type="hidden" name="framework" value={model.only.slug} />}
-      </form>
+        {model.only && <Hidden name="framework" value={model.only.slug} />}
+      </Form>
       {model.only && (
         <p class="search-scope">
           {t.searchNarrowedTo(model.only.title)}{" "}

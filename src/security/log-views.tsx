@@ -1,11 +1,14 @@
 /** The security log page: a filter by kind, a table of events, and a link to older ones. */
 import { formatDateTime, type Lang, messages } from "../i18n/index.ts";
+import { ErrorSummary, type FieldErrors, Form, SelectField, Submit } from "../ui/forms/index.ts";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind, type StoredSecurityEvent } from "./events.ts";
 
 export interface SecurityLogProps {
   lang: Lang;
   events: StoredSecurityEvent[];
   kind?: SecurityEventKind;
+  /** What is wrong with the filter asked for (a kind the log does not know). */
+  errors?: FieldErrors;
   /** Cursor of the next (older) page. */
   next?: string;
   /** Whether this is an older page (a link back to the newest is shown). */
@@ -31,18 +34,20 @@ export function SecurityLogPage(props: SecurityLogProps) {
     <>
       <h1>{t.logTitle}</h1>
       <p>{t.logIntro}</p>
-      <form method="get" action={logUrl(lang, {})} class="inline-filter">
-        <label for="log-kind">{t.logFilterLabel}</label>{" "}
-        <select id="log-kind" name="kind">
-          <option value="">{t.logAllKinds}</option>
-          {SECURITY_EVENT_KINDS.map((kind) => (
-            <option value={kind} selected={props.kind === kind}>
-              {t.logKind(kind)}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit">{t.logFilterButton}</button>
-      </form>
+      <ErrorSummary lang={lang} errors={props.errors} labels={{ kind: t.logFilterLabel }} />
+      <Form lang={lang} method="get" action={logUrl(lang, {})} class="inline-filter" errors={props.errors}>
+        <SelectField
+          bare
+          name="kind"
+          label={t.logFilterLabel}
+          value={props.kind ?? ""}
+          options={[
+            { value: "", label: t.logAllKinds },
+            ...SECURITY_EVENT_KINDS.map((kind) => ({ value: kind, label: t.logKind(kind) })),
+          ]}
+        />{" "}
+        <Submit>{t.logFilterButton}</Submit>
+      </Form>
       {props.events.length === 0 ? (
         <p>{t.logEmpty}</p>
       ) : (

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
 import { assetUrl } from "./assets.ts";
+import { Form, Submit, TextField } from "./forms/index.ts";
 
 export interface NavLink {
   href: string;
@@ -34,6 +35,7 @@ export interface PageProps {
 
 declare module "hono" {
   interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: hono's ContextRenderer is an interface; only an interface merges with it (a type alias would shadow it, and c.render would lose its props)
     (content: Child, props: PageProps): Response | Promise<Response>;
   }
 }
@@ -82,14 +84,19 @@ export function Layout(props: PageProps & { children?: Child; headerEnd?: Child 
               </a>
             )}
             {!props.hideHeaderSearch && !print && (
-              // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers; role="search" on the form is announced everywhere
-              <form class="header-search" role="search" action={`/${props.lang}/search`} method="get">
-                <label for="header-q" class="visually-hidden">
-                  {t.searchLabel}
-                </label>
-                <input id="header-q" name="q" type="search" placeholder={t.searchPlaceholder} autocomplete="off" />
-                <button type="submit">{t.searchButton}</button>
-              </form>
+              <Form lang={props.lang} method="get" action={`/${props.lang}/search`} class="header-search" role="search">
+                <TextField
+                  bare
+                  labelHidden
+                  name="q"
+                  id="header-q"
+                  type="search"
+                  label={t.searchLabel}
+                  placeholder={t.searchPlaceholder}
+                  autocomplete="off"
+                />
+                <Submit>{t.searchButton}</Submit>
+              </Form>
             )}
             {!print && props.headerEnd}
           </div>

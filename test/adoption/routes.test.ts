@@ -124,7 +124,7 @@ for (const dialect of testDialects()) {
       assert.equal(tagsWith(badHtml, "textarea", /aria-invalid="true"/).length, 1);
       const missing = await post(mergeUrl, { fingerprint, choice_statement_en: "ours" });
       assert.equal(missing.status, 422);
-      assert.ok(shows(await missing.text(), messages("fr").adoptErrChoose));
+      assert.ok(shows(await missing.text(), messages("fr").formChoose));
       const merged = await post(mergeUrl, {
         fingerprint,
         choice_statement_en: "value",

@@ -70,7 +70,7 @@ async function publish(page: Page, number: number, summary: { en: string; fr: st
   await page.getByLabel(t.upkeepSummaryEn).fill(summary.en);
   await page.getByLabel(t.upkeepSummaryFr).fill("   ");
   await page.getByRole("button", { name: t.editorPublishButton(number) }).click();
-  await expect(page.getByRole("alert")).toContainText(t.editorErrRequired);
+  await expect(page.getByRole("alert")).toContainText(t.formRequired);
   await expect(page.getByLabel(t.upkeepSummaryFr)).toHaveAttribute("aria-invalid", "true");
   await axe();
   await page.getByLabel(t.upkeepSummaryFr).fill(summary.fr);

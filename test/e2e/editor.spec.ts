@@ -141,7 +141,7 @@ test("an editor adds a KSA in English and French, reorders it with the keyboard,
   await page.getByLabel(t.upkeepSummaryEn).fill("   ");
   await page.getByLabel(t.upkeepSummaryFr).fill("   ");
   await page.getByRole("button", { name: /^Publish edition/ }).click();
-  await expect(page.getByRole("alert")).toContainText(t.editorErrRequired);
+  await expect(page.getByRole("alert")).toContainText(t.formRequired);
   await axe();
   await page.getByLabel(t.upkeepSummaryEn).fill("Added a KSA on explaining the budget.");
   await page.getByLabel(t.upkeepSummaryFr).fill("Ajout d'une CCA sur l'explication du budget.");

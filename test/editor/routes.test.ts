@@ -158,11 +158,11 @@ for (const dialect of testDialects()) {
           [{ statement_en: "<script>alert(1)</script>" }, t_.editorErrHtml],
           [{ statement_fr: '<img src=x onerror="alert(1)">' }, t_.editorErrHtml],
           [{ statement_en: "[click](javascript:alert(1))" }, t_.editorErrBadLink],
-          [{ statement_en: "x".repeat(5001) }, t_.editorErrTooLong(5000)],
+          [{ statement_en: "x".repeat(5001) }, t_.formTooLong(5000)],
           [{ statement_fr: "abc\u202edef" }, t_.editorErrBidi],
           [{ statement_en: "", statement_fr: "" }, t_.editorErrStatementNeeded],
           [{ code: "A B <c>" }, t_.editorErrBadCode],
-          [{ version: "abc" }, t_.editorErrBadId],
+          [{ version: "abc" }, t_.formOutdated],
           [{ statement_en: "nul\u0000byte" }, t_.editorErrControl],
         ];
         for (const [override, message] of cases) {
@@ -404,7 +404,7 @@ for (const dialect of testDialects()) {
       const empty = await post(editorUrls.publish("fr", SLUG), { summary_en: "New wording.", summary_fr: "  ", seen });
       assert.equal(empty.status, 422);
       const refused = await empty.text();
-      assert.ok(shows(refused, messages("fr").editorErrRequired));
+      assert.ok(shows(refused, messages("fr").formRequired));
       assert.match(refused, /<textarea id="field-summary_fr"[^>]*aria-invalid="true"/, "the French summary is to fix");
       assert.doesNotMatch(refused, /<textarea id="field-summary_en"[^>]*aria-invalid/);
       assert.ok(refused.includes("New wording."), "the English summary is kept");

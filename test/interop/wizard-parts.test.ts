@@ -1,15 +1,11 @@
-/** The wizard's pure pieces and its upload store, without HTTP. */
+/** The wizard's pure pieces, without HTTP (its upload store: test/interop/upload-store.test.ts). */
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { ImportedFramework } from "../../src/interop/model.ts";
 import { levelTypes, placeArea } from "../../src/interop/text/place.ts";
 import { checkDraft, decodeTarget, encodeTarget, type PasteDraft, readDraft } from "../../src/interop/wizard/paste.ts";
 import { applySheetTarget, countByType, resolveFormat } from "../../src/interop/wizard/prepare.ts";
-import { createUploadStore } from "../../src/interop/wizard/uploads.ts";
 
 const draft = (over: Partial<PasteDraft> = {}): PasteDraft => ({
   title: "Community Relations",
@@ -210,55 +206,5 @@ describe("uploads: formats and sheet targets", () => {
     const copy = applySheetTarget(sheet, { kind: "new", slug: "copy", title: "Copy", lang: "en", pinnedId: "p" });
     assert.deepEqual(copy.title, { en: "Copy", fr: null });
     assert.equal(applySheetTarget(sheet, { kind: "into", title: "", lang: "en" }), sheet, "into: the importer aims it");
-  });
-});
-
-describe("uploads: the server-side store", () => {
-  const dir = mkdtempSync(join(tmpdir(), "wizard-uploads-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  const meta = (userId: string) => ({
-    userId,
-    format: "csv" as const,
-    name: "a.csv",
-    size: 3,
-    createdAt: new Date().toISOString(),
-    target: "file",
-    title: "",
-  });
-
-  it("gives the bytes back to their owner only, until they expire or are removed", async () => {
-    let now = Date.now();
-    const store = createUploadStore({ dir, ttlMs: 1000, now: () => now });
-    const token = await store.save(meta("u1"), new Uint8Array([1, 2, 3]));
-    assert.match(token, /^[A-Za-z0-9_-]{32}$/);
-    assert.deepEqual([...((await store.load(token, "u1"))?.bytes ?? [])], [1, 2, 3]);
-    assert.equal(await store.load(token, "u2"), undefined);
-    assert.equal(await store.load("../../etc/passwd", "u1"), undefined);
-    now += 2000;
-    assert.equal(await store.load(token, "u1"), undefined, "expired");
-    now -= 2000;
-    await store.remove(token);
-    assert.equal(await store.load(token, "u1"), undefined);
-    assert.deepEqual(readdirSync(dir), []);
-  });
-
-  it("reads its metadata through its versioned format: as written, without a version, never damaged", async () => {
-    const store = createUploadStore({ dir, ttlMs: 60_000 });
-    const saved = meta("u1");
-    const token = await store.save(saved, new Uint8Array([1]));
-    assert.deepEqual((await store.load(token, "u1"))?.meta, saved);
-    const metaFile = readdirSync(dir).find((f) => f.startsWith(token) && f.endsWith(".json"));
-    assert.ok(metaFile, "the upload has a metadata file");
-    const path = join(dir, metaFile);
-    const written = JSON.parse(readFileSync(path, "utf8"));
-    assert.equal(written.v, 1);
-    const { v: _v, ...before } = written;
-    writeFileSync(path, JSON.stringify(before));
-    assert.equal((await store.load(token, "u1"))?.meta.name, "a.csv", "a file from before versions is version 1");
-    for (const damaged of ["{", JSON.stringify({ ...written, v: 2 }), JSON.stringify({ ...written, size: "3" })]) {
-      writeFileSync(path, damaged);
-      assert.equal(await store.load(token, "u1"), undefined, damaged);
-    }
-    await store.remove(token);
   });
 });

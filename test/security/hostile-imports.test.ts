@@ -14,7 +14,7 @@ import { after, before, describe, it } from "node:test";
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { importCommand } from "../../src/cli/interop-commands.ts";
-import { editItemSchema, fieldErrors } from "../../src/editor/schemas.ts";
+import { editItemSchema } from "../../src/editor/schemas.ts";
 import { type Lang, messages } from "../../src/i18n/index.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { parseUpload } from "../../src/interop/guarded/parse-upload.ts";
@@ -24,6 +24,7 @@ import { ITEM_COLUMNS, MAX_ROWS, parseSpreadsheet } from "../../src/interop/shee
 import { parsePastedText } from "../../src/interop/text/index.ts";
 import { checkDraft } from "../../src/interop/wizard/paste.ts";
 import { findRefusedCharacter } from "../../src/text/rules.ts";
+import { parseForm } from "../../src/ui/forms/index.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
 import { shows } from "../support/html.ts";
@@ -187,9 +188,9 @@ describe("hostile text: every parser refuses what the text rule refuses (propert
   it("the editor's forms", () => {
     fc.assert(
       fc.property(hostile(refusedInText), (statement) => {
-        const parsed = editItemSchema.safeParse({ version: "1", type: "ksa", code: "", statement_en: statement });
-        assert.equal(parsed.success, false);
-        assert.match(String(parsed.success ? "" : fieldErrors(parsed.error).statement_en), /^(bidi|control)$/);
+        const parsed = parseForm(editItemSchema, { version: "1", type: "ksa", code: "", statement_en: statement });
+        assert.equal(parsed.ok, false);
+        assert.match(String(parsed.ok ? "" : parsed.errors.statement_en), /^editorErr(Bidi|Control)$/);
       }),
       RUNS,
     );

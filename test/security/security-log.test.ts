@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { messages } from "../../src/i18n/index.ts";
 import { recordSecurityEvent } from "../../src/security/events.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, ensureAccount, postForm, signInAs, TEST_PASSWORD, testEmail } from "../support/auth.ts";
@@ -132,7 +133,7 @@ for (const dialect of testDialects()) {
         assert.equal(countTags(html, "h1"), 1);
         assert.match(html, new RegExp(`<h1>${title}</h1>`));
         assert.match(html, new RegExp(`<html lang="${lang}-CA"`));
-        assert.match(html, /<label for="log-kind">/);
+        assert.match(html, /<label for="field-kind">/);
       }
 
       // 70 more events, a minute apart, so the order is certain.
@@ -160,6 +161,22 @@ for (const dialect of testDialects()) {
         rest,
         Array.from({ length: 20 }, (_, i) => 19 - i),
       );
+      // A kind we did not make is pointed out on the filter, in the reader's language; the log shows every kind.
+      for (const lang of ["en", "fr"] as const) {
+        const unknown = await (
+          await t.app.request(`/${lang}/admin/security-log?kind=nope`, { headers: { cookie: admin } })
+        ).text();
+        assert.match(
+          unknown,
+          /<select id="field-kind" name="kind" aria-invalid="true" aria-describedby="field-kind-error">/,
+        );
+        assert.match(unknown, /role="alert"/);
+        assert.ok(unknown.includes('<a href="#field-kind">'), "the summary links to the filter");
+        assert.ok(
+          unknown.includes(messages(lang).logFilterLabel.replace(/'/g, "&#39;")),
+          "the summary names the filter",
+        );
+      }
       // A cursor or kind we did not make shows the first page, never an error.
       for (const query of ["?before=%00%00", "?before=bm9wZQ", "?kind=__proto__", `?before=${"x".repeat(5000)}`]) {
         assert.equal(

@@ -84,7 +84,7 @@ export function commandMessage(t: Messages, error: EditorError): string {
     case "title_same_as_source":
       return t.adoptErrSameTitle;
     default:
-      return t.editorErrInvalid;
+      return t.formInvalid;
   }
 }
 

@@ -7,10 +7,11 @@ import { listFrameworkSummaries } from "../../frameworks/draft-store.ts";
 import { type EditorError, isEditorError } from "../../frameworks/errors.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { adoptFramework } from "../commands/adopt.ts";
 import { createFramework, editFrameworkDetails } from "../commands/frameworks.ts";
 import { outdatedOf } from "../flags-store.ts";
-import { adoptSchema, createFrameworkSchema, fieldErrors, frameworkDetailsSchema } from "../schemas.ts";
+import { adoptSchema, createFrameworkSchema, frameworkDetailsSchema } from "../schemas.ts";
 import { confirmationsOf, FRAMEWORK_TEXTS } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import {
@@ -58,7 +59,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
     c: EditorContext,
     id: string,
     values: FrameworkFormValues,
-    errors?: Record<string, string>,
+    errors?: FieldErrors,
     message?: string,
   ) =>
     c.render(<NewFrameworkPage lang={c.var.lang} id={id} values={values} errors={errors} message={message} />, {
@@ -74,12 +75,13 @@ export function frameworkRoutes(): Hono<AppEnv> {
     // The page's script proposes the address as the title is typed; left as proposed, the server
     // makes it again from the title and, unlike the script, knows which addresses are taken.
     const proposed = fields.slug_proposed;
-    const parsed = createFrameworkSchema.safeParse(
+    const parsed = parseForm(
+      createFrameworkSchema,
       proposed && fields.slug?.trim() === proposed ? { ...fields, slug: "" } : fields,
     );
-    if (!parsed.success) {
+    if (!parsed.ok) {
       c.status(422);
-      return renderNew(c, id, fields, fieldErrors(parsed.error));
+      return renderNew(c, id, fields, parsed.errors);
     }
     try {
       const result = await createFramework(c.var.db, c.var.user, parsed.data);
@@ -87,13 +89,8 @@ export function frameworkRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
-      return renderNew(
-        c,
-        id,
-        fields,
-        error.code === "slug_taken" ? { slug: "taken" } : undefined,
-        commandMessage(messages(c.var.lang), error),
-      );
+      if (error.code === "slug_taken") return renderNew(c, id, fields, { slug: "editorErrSlugTaken" });
+      return renderNew(c, id, fields, undefined, commandMessage(messages(c.var.lang), error));
     }
   });
 
@@ -102,7 +99,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
     c: EditorContext,
     id: string,
     values: Record<string, string>,
-    errors?: Record<string, string>,
+    errors?: FieldErrors,
     message?: string,
   ) => {
     const sources = await c.var.catalog.list();
@@ -122,10 +119,10 @@ export function frameworkRoutes(): Hono<AppEnv> {
   app.post("/adopt", requirePermission("framework.adopt"), async (c) => {
     const fields = await formFields(c);
     const id = uuidOr(fields.id);
-    const parsed = adoptSchema.safeParse(fields);
-    if (!parsed.success) {
+    const parsed = parseForm(adoptSchema, fields);
+    if (!parsed.ok) {
       c.status(422);
-      return renderAdopt(c, id, fields, fieldErrors(parsed.error));
+      return renderAdopt(c, id, fields, parsed.errors);
     }
     try {
       const result = await adoptFramework(c.var.db, c.var.user, parsed.data);
@@ -134,7 +131,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
       if (!isEditorError(error)) throw error;
       c.status(statusOf(error));
       const field = sameTitleField(error);
-      if (field) return renderAdopt(c, id, fields, { [field]: "sameTitle" });
+      if (field) return renderAdopt(c, id, fields, { [field]: "adoptErrSameTitle" });
       return renderAdopt(c, id, fields, undefined, commandMessage(messages(c.var.lang), error));
     }
   });
@@ -145,7 +142,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
     framework: Framework,
     seen: string,
     values: FrameworkFormValues & Record<string, string | null | undefined>,
-    extra: { errors?: Record<string, string>; message?: string } = {},
+    extra: { errors?: FieldErrors; message?: string } = {},
   ) =>
     c.render(
       <DetailsPage
@@ -172,11 +169,11 @@ export function frameworkRoutes(): Hono<AppEnv> {
     const framework = await loadFramework(c);
     if (!framework) return c.notFound();
     const fields = await formFields(c);
-    const parsed = frameworkDetailsSchema.safeParse(fields);
+    const parsed = parseForm(frameworkDetailsSchema, fields);
     const seen = fields.seen ?? "";
-    if (!parsed.success) {
+    if (!parsed.ok) {
       c.status(422);
-      return renderDetails(c, framework, seen, fields, { errors: fieldErrors(parsed.error) });
+      return renderDetails(c, framework, seen, fields, { errors: parsed.errors });
     }
     try {
       const result = await editFrameworkDetails(
@@ -202,7 +199,7 @@ export function frameworkRoutes(): Hono<AppEnv> {
         framework,
         current.updated_at,
         fields,
-        field ? { errors: { [field]: "sameTitle" } } : { message: commandMessage(messages(c.var.lang), error) },
+        field ? { errors: { [field]: "adoptErrSameTitle" } } : { message: commandMessage(messages(c.var.lang), error) },
       );
     }
   });

@@ -8,9 +8,10 @@ import { isEditorError } from "../../frameworks/errors.ts";
 import { recordedState } from "../../frameworks/history.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { listChangeActors, listChanges } from "../changes-store.ts";
 import { restoreChange, restoreKind } from "../commands/restore.ts";
-import { changeFilterSchema, fieldErrors, restoreSchema } from "../schemas.ts";
+import { changeFilterSchema, restoreSchema } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { ChangeLogPage, describeValue, HistoryPage, kindLabel, type LogRow } from "../views/history.tsx";
 import { fieldLabel } from "../views/item-form.tsx";
@@ -127,7 +128,7 @@ export function historyRoutes(): Hono<AppEnv> {
       to: c.req.query("to"),
       person: c.req.query("person"),
     };
-    const parsed = changeFilterSchema.safeParse(query);
+    const parsed = parseForm(changeFilterSchema, query);
     return { query, parsed };
   };
 
@@ -136,13 +137,13 @@ export function historyRoutes(): Hono<AppEnv> {
     const { query, parsed } = readFilter(c);
     const people = await listChangeActors(c.var.db, draft.framework.id);
     const areas = areaOptions(c, draft);
-    let errors: Record<string, string> | undefined;
-    if (!parsed.success) errors = fieldErrors(parsed.error);
-    else if (parsed.data.area && !areas.some((a) => a.value === parsed.data.area)) errors = { area: "badId" };
+    let errors: FieldErrors | undefined;
+    if (!parsed.ok) errors = parsed.errors;
+    else if (parsed.data.area && !areas.some((a) => a.value === parsed.data.area)) errors = { area: "formChoose" };
     let rows: LogRow[] = [];
     let limited: number | null = null;
     if (errors) c.status(422);
-    else if (parsed.success) {
+    else if (parsed.ok) {
       const filter = parsed.data;
       const changes = await listChanges(c.var.db, {
         frameworkId: draft.framework.id,
@@ -184,7 +185,7 @@ export function historyRoutes(): Hono<AppEnv> {
     const lang = c.var.lang;
     const t = messages(lang);
     const { parsed } = readFilter(c);
-    if (!parsed.success) return c.text(t.editorErrInvalid, 422);
+    if (!parsed.ok) return c.text(t.formInvalid, 422);
     const filter = parsed.data;
     const changes = await listChanges(c.var.db, {
       frameworkId: draft.framework.id,
@@ -223,8 +224,8 @@ export function historyRoutes(): Hono<AppEnv> {
   app.post("/frameworks/:slug/changes/:changeId/restore", requirePermission("history.restore"), async (c) => {
     const draft = await loadDraft(c);
     if (!draft) return c.notFound();
-    const parsed = restoreSchema.safeParse(await formFields(c));
-    const version = parsed.success ? parsed.data.version : undefined;
+    const parsed = parseForm(restoreSchema, await formFields(c));
+    const version = parsed.ok ? parsed.data.version : undefined;
     try {
       const result = await restoreChange(c.var.db, c.var.user, draft.framework.id, c.req.param("changeId"), version);
       const back = result.itemId

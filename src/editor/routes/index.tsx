@@ -40,7 +40,7 @@ export function editorRoutes(): Hono<AppEnv> {
     requirePermission("editor.use"),
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
-      onError: (c) => c.text(messages(c.var.lang).editorErrTooLong(MAX_FORM_BYTES), 413),
+      onError: (c) => c.text(messages(c.var.lang).formTooLong(MAX_FORM_BYTES), 413),
     }),
     privateAnswer,
   ];

@@ -5,9 +5,10 @@ import { isEditorError } from "../../frameworks/errors.ts";
 import { walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { type FieldErrors, FORM_PROBLEM, parseForm, withoutHidden } from "../../ui/forms/index.ts";
 import { moveItem, reorderItem, setChildOrder } from "../commands/items.ts";
 import { descendantsOf } from "../moves.ts";
-import { fieldErrors, moveSchema, orderSchema, reorderSchema, visibleErrors } from "../schemas.ts";
+import { moveSchema, orderSchema, reorderSchema } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { plainStatement } from "../views/parts.tsx";
 import { MovePage } from "../views/structure.tsx";
@@ -30,14 +31,14 @@ export function itemMoveRoutes(): Hono<AppEnv> {
     const draft = await loadDraft(c);
     const item = draft?.items.get(c.req.param("id"));
     if (!draft || !item) return c.notFound();
-    const parsed = reorderSchema.safeParse(await formFields(c));
-    if (!parsed.success) {
-      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["direction", "from"]);
+    const parsed = parseForm(reorderSchema, await formFields(c));
+    if (!parsed.ok) {
+      const { errors, outdated } = withoutHidden(parsed.errors, ["direction", "from", FORM_PROBLEM]);
       return renderMove(
         c,
         draft,
         item.id,
-        { errors, message: outdated ? messages(c.var.lang).editorErrBadId : undefined },
+        { errors, message: outdated ? messages(c.var.lang).formOutdated : undefined },
         422,
       );
     }
@@ -63,7 +64,7 @@ export function itemMoveRoutes(): Hono<AppEnv> {
     c: EditorContext,
     draft: Draft,
     id: string,
-    extra: { message?: string; errors?: Record<string, string> } = {},
+    extra: { message?: string; errors?: FieldErrors; parentErrors?: FieldErrors } = {},
     status?: number,
   ) => {
     const node = draft.tree.byId.get(id);
@@ -100,8 +101,8 @@ export function itemMoveRoutes(): Hono<AppEnv> {
     const draft = await loadDraft(c);
     const item = draft?.items.get(c.req.param("id"));
     if (!draft || !item) return c.notFound();
-    const parsed = moveSchema.safeParse(await formFields(c));
-    if (!parsed.success) return renderMove(c, draft, item.id, { errors: fieldErrors(parsed.error) }, 422);
+    const parsed = parseForm(moveSchema, await formFields(c));
+    if (!parsed.ok) return renderMove(c, draft, item.id, { parentErrors: parsed.errors }, 422);
     const parentId = parsed.data.parent === "root" ? null : parsed.data.parent;
     try {
       const result = await moveItem(c.var.db, c.var.user, draft.framework.id, item.id, parentId, parsed.data.position);
@@ -125,7 +126,7 @@ export function itemMoveRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const order = ([] as unknown[]).concat(body.order ?? []).filter((v): v is string => typeof v === "string");
     const parsed = orderSchema.safeParse({ parent: body.parent, order });
-    if (!parsed.success) return c.json({ error: "invalid", message: t.editorErrBadId }, 422);
+    if (!parsed.success) return c.json({ error: "invalid", message: t.formOutdated }, 422);
     try {
       const result = await setChildOrder(
         c.var.db,

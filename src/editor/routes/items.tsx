@@ -7,9 +7,10 @@ import { isEditorError } from "../../frameworks/errors.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { type FieldErrors, parseForm, withoutHidden } from "../../ui/forms/index.ts";
 import { addItem, type Conflict, editItem } from "../commands/items.ts";
 import { outdatedOf } from "../flags-store.ts";
-import { addItemSchema, editItemSchema, fieldErrors, visibleErrors } from "../schemas.ts";
+import { addItemSchema, editItemSchema } from "../schemas.ts";
 import { confirmationsOf, ITEM_TEXTS, missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { ItemForm, type ItemValues } from "../views/item-form.tsx";
@@ -84,7 +85,7 @@ export function itemRoutes(): Hono<AppEnv> {
     parent: TreeNode | null,
     id: string,
     values: ItemValues,
-    extra: { errors?: Record<string, string>; message?: string; preview?: boolean } = {},
+    extra: { errors?: FieldErrors; message?: string; preview?: boolean } = {},
   ) =>
     c.render(
       <ItemForm
@@ -125,13 +126,13 @@ export function itemRoutes(): Hono<AppEnv> {
     const parent = parentId ? (draft.tree.byId.get(parentId) ?? null) : null;
     const id = /^[0-9a-f-]{36}$/i.test(fields.id ?? "") ? (fields.id as string) : randomUUID();
     const values = valuesOf(fields);
-    const parsed = addItemSchema.safeParse(fields);
-    if (!parsed.success) {
+    const parsed = parseForm(addItemSchema, fields);
+    if (!parsed.ok) {
       c.status(422);
-      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["id", "parent"]);
+      const { errors, outdated } = withoutHidden(parsed.errors, ["id", "parent"]);
       return renderAdd(c, draft, parent, id, values, {
         errors,
-        message: outdated ? messages(c.var.lang).editorErrBadId : undefined,
+        message: outdated ? messages(c.var.lang).formOutdated : undefined,
       });
     }
     if (fields.intent === "preview")
@@ -162,7 +163,7 @@ export function itemRoutes(): Hono<AppEnv> {
     node: TreeNode,
     version: number,
     values: ItemValues,
-    extra: { errors?: Record<string, string>; message?: string; conflicts?: Conflict[]; preview?: boolean } = {},
+    extra: { errors?: FieldErrors; message?: string; conflicts?: Conflict[]; preview?: boolean } = {},
     checked: Record<string, string | undefined> = {},
   ) =>
     c.render(
@@ -195,7 +196,7 @@ export function itemRoutes(): Hono<AppEnv> {
     const id = c.req.param("id");
     const fields = await formFields(c);
     const values = valuesOf(fields);
-    const parsed = editItemSchema.safeParse(fields);
+    const parsed = parseForm(editItemSchema, fields);
     /** The form again, over the current draft, with what went wrong. */
     const again = async (status: number, version: number | undefined, extra: Parameters<typeof renderEdit>[5]) => {
       const draft = await loadDraft(c);
@@ -205,10 +206,10 @@ export function itemRoutes(): Hono<AppEnv> {
       c.status(status as 409);
       return renderEdit(c, draft, node, version ?? item.version, values, extra, fields);
     };
-    if (!parsed.success) {
-      const { errors, outdated } = visibleErrors(fieldErrors(parsed.error), ["version"]);
+    if (!parsed.ok) {
+      const { errors, outdated } = withoutHidden(parsed.errors, ["version"]);
       const version = Number.isSafeInteger(Number(fields.version)) ? Number(fields.version) : undefined;
-      return again(422, version, { errors, message: outdated ? t.editorErrBadId : undefined });
+      return again(422, version, { errors, message: outdated ? t.formOutdated : undefined });
     }
     if (fields.intent === "preview") return again(200, parsed.data.version, { preview: true });
     try {

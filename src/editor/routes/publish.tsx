@@ -9,9 +9,10 @@ import { isEditorError } from "../../frameworks/errors.ts";
 import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { type FieldErrors, parseForm, withoutHidden } from "../../ui/forms/index.ts";
 import { publishEdition } from "../commands/publish.ts";
 import { countOutdated } from "../flags-store.ts";
-import { fieldErrors, publishSchema } from "../schemas.ts";
+import { publishSchema } from "../schemas.ts";
 import { missingTranslations } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { PublishPage, type SummaryValues } from "../views/publish.tsx";
@@ -58,7 +59,7 @@ export function publishRoutes(): Hono<AppEnv> {
   const renderPublish = async (
     c: EditorContext,
     framework: Framework,
-    extra: { summary?: SummaryValues; errors?: Record<string, string>; message?: string } = {},
+    extra: { summary?: SummaryValues; errors?: FieldErrors; message?: string } = {},
   ) =>
     c.render(
       <PublishPage
@@ -82,10 +83,15 @@ export function publishRoutes(): Hono<AppEnv> {
     const framework = await loadFramework(c);
     if (!framework) return c.notFound();
     const fields = await formFields(c);
-    const parsed = publishSchema.safeParse(fields);
-    if (!parsed.success) {
+    const parsed = parseForm(publishSchema, fields);
+    if (!parsed.ok) {
       c.status(422);
-      return renderPublish(c, framework, { summary: fields, errors: fieldErrors(parsed.error) });
+      const { errors, outdated } = withoutHidden(parsed.errors, ["seen"]);
+      return renderPublish(c, framework, {
+        summary: fields,
+        errors,
+        message: outdated ? messages(c.var.lang).formOutdated : undefined,
+      });
     }
     const latest = (await listEditions(c.var.db, framework.id))[0]?.number ?? 0;
     // The page showed an older latest edition: this form was already submitted (or someone published).

@@ -5,6 +5,7 @@ import { isEditorError } from "../../frameworks/errors.ts";
 import { walk } from "../../frameworks/tree.ts";
 import { messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { parseForm } from "../../ui/forms/index.ts";
 import { confirmTranslation } from "../commands/translations.ts";
 import { listOutdated } from "../flags-store.ts";
 import { confirmTranslationSchema } from "../schemas.ts";
@@ -52,9 +53,9 @@ export function translationRoutes(): Hono<AppEnv> {
   app.post("/frameworks/:slug/translations/confirm", requirePermission("framework.edit"), async (c) => {
     const framework = await loadFramework(c);
     if (!framework) return c.notFound();
-    const parsed = confirmTranslationSchema.safeParse(await formFields(c));
+    const parsed = parseForm(confirmTranslationSchema, await formFields(c));
     // Hidden fields only: a bad value is a forged or broken form, not something to correct.
-    if (!parsed.success) return c.text(messages(c.var.lang).editorErrBadId, 400);
+    if (!parsed.ok) return c.text(messages(c.var.lang).formOutdated, 400);
     const { item, field, lang } = parsed.data;
     try {
       const result = await confirmTranslation(c.var.db, c.var.user, framework.id, item === "framework" ? null : item, {
@@ -70,7 +71,7 @@ export function translationRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isEditorError(error)) throw error;
       if (error.code === "not_found") return c.notFound();
-      return c.text(messages(c.var.lang).editorErrInvalid, statusOf(error));
+      return c.text(messages(c.var.lang).formInvalid, statusOf(error));
     }
   });
 

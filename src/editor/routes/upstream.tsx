@@ -11,6 +11,7 @@ import type { Framework } from "../../db/schema.ts";
 import { type EditorError, isEditorError } from "../../frameworks/errors.ts";
 import { type Messages, messages } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { ErrorSummary, type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { decideUpstreamChange } from "../commands/adopt.ts";
 import { decisionSchema, parseMerge } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
@@ -30,7 +31,7 @@ const PROBLEMS = {
   stale: (t: Messages) => t.editorErrStaleUpstream,
   parent: (t: Messages) => t.adoptErrParentMissing,
   type: (t: Messages) => t.editorErrUnknownType,
-  invalid: (t: Messages) => t.editorErrBadId,
+  invalid: (t: Messages) => t.formOutdated,
   missing: (t: Messages) => t.editorErrNotFound,
   gone: (t: Messages) => t.editorErrUpstreamGone,
 } as const;
@@ -72,10 +73,14 @@ export function upstreamRoutes(): Hono<AppEnv> {
     if (!isEditorError(error)) throw error;
     if (error.code === "not_adopted") return c.notFound();
     c.status(statusOf(error));
-    return c.render(<p role="alert">{commandMessage(messages(c.var.lang), error)}</p>, {
-      lang: c.var.lang,
-      title: messages(c.var.lang).editorUpstream,
-    });
+    const t = messages(c.var.lang);
+    return c.render(
+      <>
+        <h1>{t.editorUpstream}</h1>
+        <ErrorSummary lang={c.var.lang} message={commandMessage(t, error)} />
+      </>,
+      { lang: c.var.lang, title: t.editorUpstream },
+    );
   };
 
   app.get("/frameworks/:slug/upstream", async (c) => {
@@ -103,8 +108,9 @@ export function upstreamRoutes(): Hono<AppEnv> {
     const framework = await loadFramework(c);
     if (!framework) return c.notFound();
     const upstreamId = c.req.param("upstreamId");
-    const parsed = decisionSchema.safeParse(await formFields(c));
-    if (!parsed.success) return redirectProblem(c, framework, "invalid", upstreamId);
+    // Every field is hidden: a form that does not read is out of date, and the list says so.
+    const parsed = parseForm(decisionSchema, await formFields(c));
+    if (!parsed.ok) return redirectProblem(c, framework, "invalid", upstreamId);
     try {
       const { outcome } = await decideUpstreamChange(
         c.var.db,
@@ -128,7 +134,7 @@ export function upstreamRoutes(): Hono<AppEnv> {
     c: EditorContext,
     framework: Framework,
     values: (entry: Parameters<typeof initialMergeValues>[0]) => MergeValues,
-    errors?: Record<string, string>,
+    errors?: FieldErrors,
   ) => {
     const lang = c.var.lang;
     const report = await upstreamReport(c.var.db, framework.id);
@@ -185,7 +191,8 @@ export function upstreamRoutes(): Hono<AppEnv> {
       if (after && !after.statement_en && !after.statement_fr) {
         c.status(422);
         return await renderMerge(c, framework, () => form, {
-          [entry.takes.includes("statement_en") ? "choice_statement_en" : "choice_statement_fr"]: "statementNeeded",
+          [entry.takes.includes("statement_en") ? "choice_statement_en" : "choice_statement_fr"]:
+            "editorErrStatementNeeded",
         });
       }
       const { outcome } = await decideUpstreamChange(

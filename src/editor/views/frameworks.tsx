@@ -3,10 +3,24 @@ import type { Framework } from "../../db/schema.ts";
 import type { FrameworkSummary } from "../../frameworks/draft-store.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import { assetUrl } from "../../ui/assets.ts";
-import { type FieldErrors, LIMITS } from "../schemas.ts";
+import {
+  BilingualFields,
+  ErrorSummary,
+  type FieldErrors,
+  type FieldNotes,
+  Form,
+  fieldId,
+  Hidden,
+  Hint,
+  Notice,
+  SelectField,
+  Submit,
+  TextField,
+} from "../../ui/forms/index.ts";
+import { LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
-import { BilingualFields, EditorCrumbs, ErrorSummary, Field, type FieldNotes, Notice, SelectField } from "./parts.tsx";
+import { EditorCrumbs } from "./parts.tsx";
 
 export function EditorHome(props: { lang: Lang; frameworks: FrameworkSummary[]; notice?: string }) {
   const { lang } = props;
@@ -69,19 +83,10 @@ export interface FrameworkFormValues {
   description_fr?: string | null;
 }
 
-function FrameworkTextFields(props: {
-  lang: Lang;
-  values: FrameworkFormValues;
-  errors?: FieldErrors;
-  notes?: FieldNotes;
-}) {
+function FrameworkTextFields(props: { lang: Lang; notes?: FieldNotes }) {
   const t = messages(props.lang);
-  const { values, errors, lang } = props;
   return (
     <BilingualFields
-      lang={lang}
-      values={values as Record<string, string | null | undefined>}
-      errors={errors}
       notes={props.notes}
       fields={[
         { base: "title", label: { en: t.editorTitleEn, fr: t.editorTitleFr }, maxlength: LIMITS.title },
@@ -114,24 +119,22 @@ export function NewFrameworkPage(props: {
       />
       <h1>{t.editorCreateFramework}</h1>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="post" action={editorUrls.createFramework(lang)} data-slug-from="field-title_en field-title_fr">
-        <input type="hidden" name="id" value={props.id} />
-        <input type="hidden" name="slug_proposed" value="" />
-        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} />
-        <Field
-          lang={lang}
-          name="slug"
-          label={t.editorSlug}
-          hint={t.editorSlugFromTitleHint}
-          value={props.values.slug}
-          errors={props.errors}
-          maxlength={LIMITS.slug}
-        />
+      <Form
+        lang={lang}
+        action={editorUrls.createFramework(lang)}
+        errors={props.errors}
+        values={{ ...props.values }}
+        data={{ "slug-from": `${fieldId("title_en")} ${fieldId("title_fr")}` }}
+      >
+        <Hidden name="id" value={props.id} />
+        <Hidden name="slug_proposed" value="" />
+        <FrameworkTextFields lang={lang} />
+        <TextField name="slug" label={t.editorSlug} hint={t.editorSlugFromTitleHint} maxlength={LIMITS.slug} />
         <p class="page-actions">
-          <button type="submit">{t.editorCreate}</button>
+          <Submit>{t.editorCreate}</Submit>
           <a href={editorUrls.home(lang)}>{t.editorCancel}</a>
         </p>
-      </form>
+      </Form>
       <script src={assetUrl("editor-slug.js")} defer></script>
     </>
   );
@@ -163,14 +166,19 @@ export function DetailsPage(props: {
       <h1>{t.editorDetails}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="post" action={editorUrls.details(lang, framework.slug)}>
-        <input type="hidden" name="seen" value={props.seen} />
-        <FrameworkTextFields lang={lang} values={props.values} errors={props.errors} notes={props.notes} />
+      <Form
+        lang={lang}
+        action={editorUrls.details(lang, framework.slug)}
+        errors={props.errors}
+        values={{ ...props.values }}
+      >
+        <Hidden name="seen" value={props.seen} />
+        <FrameworkTextFields lang={lang} notes={props.notes} />
         <p class="page-actions">
-          <button type="submit">{t.editorSave}</button>
+          <Submit>{t.editorSave}</Submit>
           <a href={editorUrls.framework(lang, framework.slug)}>{t.editorCancel}</a>
         </p>
-      </form>
+      </Form>
     </>
   );
 }
@@ -197,56 +205,24 @@ export function AdoptPage(props: {
       {props.sources.length === 0 ? (
         <p>{t.editorNothingToAdopt}</p>
       ) : (
-        <form method="post" action={editorUrls.adopt(lang)}>
-          <input type="hidden" name="id" value={props.id} />
+        <Form lang={lang} action={editorUrls.adopt(lang)} errors={props.errors} values={{ ...props.values }}>
+          <Hidden name="id" value={props.id} />
           <SelectField
-            lang={lang}
             name="source"
             label={t.editorSource}
-            value={props.values.source}
-            errors={props.errors}
             options={props.sources.map((f) => ({ value: f.slug, label: frameworkTitle(lang, f) }))}
           />
-          <Field
-            lang={lang}
-            name="slug"
-            label={t.editorSlug}
-            hint={t.editorSlugHint}
-            value={props.values.slug}
-            errors={props.errors}
-            required
-            maxlength={LIMITS.slug}
+          <TextField name="slug" label={t.editorSlug} hint={t.editorSlugHint} required maxlength={LIMITS.slug} />
+          <Hint id="adopt-title-hint">{t.editorTitleOptional}</Hint>
+          <BilingualFields
+            describedBy="adopt-title-hint"
+            fields={[{ base: "title", label: { en: t.editorTitleEn, fr: t.editorTitleFr }, maxlength: LIMITS.title }]}
           />
-          <p class="field-hint">{t.editorTitleOptional}</p>
-          <div class="bilingual bilingual--form">
-            <div class="bilingual__column">
-              <Field
-                lang={lang}
-                name="title_en"
-                label={t.editorTitleEn}
-                value={props.values.title_en}
-                errors={props.errors}
-                inputLang="en"
-                maxlength={LIMITS.title}
-              />
-            </div>
-            <div class="bilingual__column">
-              <Field
-                lang={lang}
-                name="title_fr"
-                label={t.editorTitleFr}
-                value={props.values.title_fr}
-                errors={props.errors}
-                inputLang="fr"
-                maxlength={LIMITS.title}
-              />
-            </div>
-          </div>
           <p class="page-actions">
-            <button type="submit">{t.editorAdoptButton}</button>
+            <Submit>{t.editorAdoptButton}</Submit>
             <a href={editorUrls.home(lang)}>{t.editorCancel}</a>
           </p>
-        </form>
+        </Form>
       )}
     </>
   );

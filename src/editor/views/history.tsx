@@ -3,13 +3,22 @@ import type { Change, Framework } from "../../db/schema.ts";
 import type { JsonValue } from "../../db/stored-json.ts";
 import { changeValueAt, decodeValue, recordedState } from "../../frameworks/history.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
+import {
+  ButtonForm,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Notice,
+  SelectField,
+  Submit,
+  TextField,
+} from "../../ui/forms/index.ts";
 import { restoreKind } from "../commands/restore.ts";
-import type { FieldErrors } from "../schemas.ts";
 import { editorUrls, withQuery } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
 import type { Crumb } from "./parts.tsx";
-import { EditorCrumbs, ErrorSummary, Field, Notice, SelectField, When } from "./parts.tsx";
+import { EditorCrumbs, When } from "./parts.tsx";
 
 export function kindLabel(t: Messages, kind: string): string {
   const labels: Record<string, string> = {
@@ -121,12 +130,14 @@ export function ChangeTable(props: {
             <td class="value">{describeValue(t, lang, change, "after")}</td>
             <td>
               {restorable && (
-                <form method="post" action={editorUrls.restore(lang, framework.slug, change.id)} class="inline-form">
-                  {version !== null && <input type="hidden" name="version" value={String(version)} />}
-                  <button type="submit" class="button--quiet">
-                    {restoreKind(change) === "undelete" ? t.editorRestoreItem : t.editorRestore}
-                  </button>
-                </form>
+                <ButtonForm
+                  lang={lang}
+                  action={editorUrls.restore(lang, framework.slug, change.id)}
+                  hidden={version !== null ? { version: String(version) } : undefined}
+                  class="button--quiet"
+                >
+                  {restoreKind(change) === "undelete" ? t.editorRestoreItem : t.editorRestore}
+                </ButtonForm>
               )}
             </td>
           </tr>
@@ -197,24 +208,24 @@ export function ChangeLogPage(props: {
       <h1>{title}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form
+      <Form
+        lang={lang}
         method="get"
         action={editorUrls.changes(lang, framework.slug)}
         class="filter-form"
-        aria-label={t.editorFilter}
+        label={t.editorFilter}
+        errors={props.errors}
+        values={{ ...filter }}
       >
         <SelectField
-          lang={lang}
           name="area"
           label={t.editorArea}
           value={filter.area ?? ""}
           options={[{ value: "", label: t.editorAnyArea }, ...props.areas]}
-          errors={props.errors}
         />
-        <Field lang={lang} name="from" label={t.editorFrom} type="date" value={filter.from} errors={props.errors} />
-        <Field lang={lang} name="to" label={t.editorTo} type="date" value={filter.to} errors={props.errors} />
+        <TextField name="from" label={t.editorFrom} type="date" />
+        <TextField name="to" label={t.editorTo} type="date" />
         <SelectField
-          lang={lang}
           name="person"
           label={t.editorPerson}
           value={filter.person ?? ""}
@@ -222,10 +233,9 @@ export function ChangeLogPage(props: {
             { value: "", label: t.editorAnyone },
             ...props.people.map((p) => ({ value: p.id, label: p.label })),
           ]}
-          errors={props.errors}
         />
-        <button type="submit">{t.editorFilter}</button>
-      </form>
+        <Submit>{t.editorFilter}</Submit>
+      </Form>
       <p>
         <a href={withQuery(editorUrls.changesCsv(lang, framework.slug), { ...filter })} download>
           {t.editorExportCsv}

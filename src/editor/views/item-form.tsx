@@ -1,26 +1,29 @@
 /** Adding and editing an item: both languages side by side, a Markdown preview, and stale-save conflicts. */
 import { raw } from "hono/html";
 import type { Framework, ItemType } from "../../db/schema.ts";
-import type { TextField } from "../../frameworks/item-state.ts";
+import type { TextField as ItemTextField } from "../../frameworks/item-state.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
-import { renderMarkdown } from "../../ui/markdown.ts";
-import type { Conflict } from "../commands/items.ts";
-import { type FieldErrors, LIMITS } from "../schemas.ts";
-import { editorUrls } from "../urls.ts";
-import { outlineCrumbs, typeLabel } from "./outline.tsx";
 import {
   BilingualFields,
-  EditorCrumbs,
   ErrorSummary,
-  Field,
+  type FieldErrors,
   type FieldNotes,
-  plainStatement,
+  Form,
+  Hidden,
+  Hint,
   SelectField,
-  When,
-} from "./parts.tsx";
+  Submit,
+  TextField,
+} from "../../ui/forms/index.ts";
+import { renderMarkdown } from "../../ui/markdown.ts";
+import type { Conflict } from "../commands/items.ts";
+import { LIMITS } from "../schemas.ts";
+import { editorUrls } from "../urls.ts";
+import { outlineCrumbs, typeLabel } from "./outline.tsx";
+import { EditorCrumbs, plainStatement, When } from "./parts.tsx";
 
-export type ItemValues = Partial<Record<TextField, string | null>>;
+export type ItemValues = Partial<Record<ItemTextField, string | null>>;
 
 export interface ItemFormProps {
   lang: Lang;
@@ -85,41 +88,26 @@ export function ItemForm(props: ItemFormProps) {
       <ErrorSummary lang={lang} errors={props.errors} labels={labels} message={props.message}>
         {props.conflicts && props.conflicts.length > 0 && <ConflictTable lang={lang} conflicts={props.conflicts} />}
       </ErrorSummary>
-      <form method="post" action={action} class="item-form">
+      <Form lang={lang} action={action} class="item-form" errors={props.errors} values={values}>
         {mode.kind === "edit" ? (
-          <input type="hidden" name="version" value={String(mode.version)} />
+          <Hidden name="version" value={String(mode.version)} />
         ) : (
           <>
-            <input type="hidden" name="id" value={mode.id} />
-            <input type="hidden" name="parent" value={mode.parent?.id ?? "root"} />
+            <Hidden name="id" value={mode.id} />
+            <Hidden name="parent" value={mode.parent?.id ?? "root"} />
           </>
         )}
         <div class="form-row">
           <SelectField
-            lang={lang}
             name="type"
             label={t.editorType}
-            value={values.type}
-            errors={props.errors}
             options={props.types.map((type) => ({ value: type.code, label: typeLabel(lang, props.types, type.code) }))}
           />
-          <Field
-            lang={lang}
-            name="code"
-            label={t.editorCode}
-            value={values.code}
-            hint={t.editorCodeHint}
-            errors={props.errors}
-            maxlength={LIMITS.code}
-          />
+          <TextField name="code" label={t.editorCode} hint={t.editorCodeHint} maxlength={LIMITS.code} />
         </div>
-        <p class="field-hint" id="markdown-hint">
-          {t.editorMarkdownHint}
-        </p>
+        <Hint id="markdown-hint">{t.editorMarkdownHint}</Hint>
         <BilingualFields
-          lang={lang}
-          values={values as Record<string, string | null | undefined>}
-          errors={props.errors}
+          describedBy="markdown-hint"
           notes={props.notes}
           fields={[
             {
@@ -139,13 +127,13 @@ export function ItemForm(props: ItemFormProps) {
           ]}
         />
         <p class="page-actions">
-          <button type="submit">{t.editorSave}</button>
-          <button type="submit" name="intent" value="preview" class="button--quiet">
+          <Submit>{t.editorSave}</Submit>
+          <Submit name="intent" value="preview" class="button--quiet">
             {t.editorPreview}
-          </button>
+          </Submit>
           <a href={back}>{t.editorCancel}</a>
         </p>
-      </form>
+      </Form>
       {props.preview && <Preview lang={lang} values={values} />}
     </>
   );

@@ -8,12 +8,13 @@ import type { DraftItem } from "../../frameworks/item-state.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
 import { assetUrl } from "../../ui/assets.ts";
+import { ButtonForm, Notice } from "../../ui/forms/index.ts";
 import { Text } from "../../ui/text.tsx";
 import { urls } from "../../ui/urls.ts";
 import { needsEnglish, needsFrench } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { JumpForm } from "./jump-form.tsx";
-import { type Crumb, EditorCrumbs, Notice, plainStatement, Statement } from "./parts.tsx";
+import { type Crumb, EditorCrumbs, plainStatement, Statement } from "./parts.tsx";
 
 export interface OutlineProps {
   lang: Lang;
@@ -253,13 +254,15 @@ function ChildRow(props: OutlineProps & { child: TreeNode; place: number; count:
   const item = props.items.get(child.id) as DraftItem;
   const name = plainStatement(lang, child.statement);
   const reorder = (direction: "up" | "down", label: string) => (
-    <form method="post" action={editorUrls.reorder(lang, slug, child.id)} class="inline-form">
-      <input type="hidden" name="direction" value={direction} />
-      <input type="hidden" name="from" value={String(place)} />
-      <button type="submit" class="button--quiet" aria-label={`${label}: ${name}`}>
-        {label}
-      </button>
-    </form>
+    <ButtonForm
+      lang={lang}
+      action={editorUrls.reorder(lang, slug, child.id)}
+      hidden={{ direction, from: String(place) }}
+      class="button--quiet"
+      label={`${label}: ${name}`}
+    >
+      {label}
+    </ButtonForm>
   );
   return (
     <li class="outline-row" id={`item-${child.id}`} data-id={child.id}>

@@ -2,12 +2,22 @@
 import type { Framework } from "../../db/schema.ts";
 import type { EditionSummary } from "../../editions/store.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
+import {
+  BilingualFields,
+  ErrorSummary,
+  type FieldErrors,
+  Fieldset,
+  Form,
+  Hidden,
+  Notice,
+  Submit,
+} from "../../ui/forms/index.ts";
 import { Text } from "../../ui/text.tsx";
 import { editionUrls } from "../../ui/urls.ts";
-import { type FieldErrors, LIMITS } from "../schemas.ts";
+import { LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Field, Notice } from "./parts.tsx";
+import { EditorCrumbs } from "./parts.tsx";
 import { TranslationCount } from "./translations.tsx";
 
 const crumbs = (lang: Lang, framework: Framework, label: string) => {
@@ -51,34 +61,24 @@ export function PublishPage(props: {
       </p>
       <TranslationCount lang={lang} slug={framework.slug} {...props.translations} />
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
-      <form method="post" action={editorUrls.publish(lang, framework.slug)}>
-        <input type="hidden" name="seen" value={String(latest)} />
-        <fieldset class="summary-fields">
-          <legend>{t.editorSummary}</legend>
-          <p class="field-hint" id="summary-hint">
-            {t.upkeepSummaryHint}
-          </p>
-          <div class="bilingual bilingual--form">
-            {(["en", "fr"] as const).map((summaryLang) => (
-              <div class="bilingual__column">
-                <Field
-                  lang={lang}
-                  name={`summary_${summaryLang}`}
-                  label={summaryLang === "en" ? t.upkeepSummaryEn : t.upkeepSummaryFr}
-                  value={props.summary?.[`summary_${summaryLang}`]}
-                  errors={props.errors}
-                  inputLang={summaryLang}
-                  multiline
-                  rows={3}
-                  required
-                  maxlength={LIMITS.summary}
-                />
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <button type="submit">{t.editorPublishButton(latest + 1)}</button>
-      </form>
+      <Form lang={lang} action={editorUrls.publish(lang, framework.slug)} errors={props.errors} values={props.summary}>
+        <Hidden name="seen" value={String(latest)} />
+        <Fieldset class="summary-fields" legend={t.editorSummary} id="summary" hint={t.upkeepSummaryHint}>
+          <BilingualFields
+            fields={[
+              {
+                base: "summary",
+                label: { en: t.upkeepSummaryEn, fr: t.upkeepSummaryFr },
+                maxlength: LIMITS.summary,
+                multiline: true,
+                rows: 3,
+                required: true,
+              },
+            ]}
+          />
+        </Fieldset>
+        <Submit>{t.editorPublishButton(latest + 1)}</Submit>
+      </Form>
       <h2>{t.editorEditions}</h2>
       {editions.length === 0 ? (
         <p>{t.editorNeverPublished}</p>

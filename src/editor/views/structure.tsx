@@ -2,10 +2,19 @@
 import type { Framework, ItemType } from "../../db/schema.ts";
 import type { TreeNode } from "../../frameworks/tree.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
-import type { FieldErrors } from "../schemas.ts";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Hidden,
+  HiddenFields,
+  SelectField,
+  Submit,
+  TextField,
+} from "../../ui/forms/index.ts";
 import { editorUrls } from "../urls.ts";
 import { outlineCrumbs, typeLabel } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, Field, plainStatement, SelectField } from "./parts.tsx";
+import { EditorCrumbs, plainStatement } from "./parts.tsx";
 
 export interface MoveProps {
   lang: Lang;
@@ -19,8 +28,14 @@ export interface MoveProps {
   parents: TreeNode[];
   types: ItemType[];
   message?: string;
+  /** What is wrong with the "place among its siblings" form. */
   errors?: FieldErrors;
+  /** What is wrong with the "under another item" form. */
+  parentErrors?: FieldErrors;
 }
+
+/** The "under another item" form's scope: both forms have a position field. */
+const PARENT_FORM = "new-parent";
 
 export function MovePage(props: MoveProps) {
   const { lang, framework, node } = props;
@@ -34,13 +49,12 @@ export function MovePage(props: MoveProps) {
       <EditorCrumbs lang={lang} crumbs={[...outlineCrumbs(lang, framework, props.ancestors, node), { label: title }]} />
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
+      <ErrorSummary lang={lang} errors={props.parentErrors} scope={PARENT_FORM} />
       <section aria-labelledby="place-heading">
         <h2 id="place-heading">{t.editorPositionHeading}</h2>
-        <form method="post" action={editorUrls.reorder(lang, slug, node.id)}>
-          <input type="hidden" name="direction" value="to" />
-          <input type="hidden" name="from" value={String(props.place)} />
-          <Field
-            lang={lang}
+        <Form lang={lang} action={editorUrls.reorder(lang, slug, node.id)} errors={props.errors}>
+          <HiddenFields values={{ direction: "to", from: String(props.place) }} />
+          <TextField
             name="position"
             label={t.editorPosition}
             type="number"
@@ -48,21 +62,18 @@ export function MovePage(props: MoveProps) {
             max={props.siblings}
             value={String(props.place)}
             hint={t.editorPositionHint(props.siblings)}
-            errors={props.errors}
           />
-          <button type="submit">{t.editorMoveHere}</button>
-        </form>
+          <Submit>{t.editorMoveHere}</Submit>
+        </Form>
       </section>
       <section aria-labelledby="parent-heading">
         <h2 id="parent-heading">{t.editorParentHeading}</h2>
-        <form method="post" action={editorUrls.move(lang, slug, node.id)}>
+        <Form lang={lang} action={editorUrls.move(lang, slug, node.id)} errors={props.parentErrors} scope={PARENT_FORM}>
           <SelectField
-            lang={lang}
             name="parent"
             label={t.editorNewParent}
             hint={t.editorParentHint}
             value={node.parentId ?? "root"}
-            errors={props.errors}
             options={[
               { value: "root", label: t.editorTopLevel },
               ...props.parents.map((p) => ({
@@ -71,17 +82,15 @@ export function MovePage(props: MoveProps) {
               })),
             ]}
           />
-          <Field
-            lang={lang}
+          <TextField
             name="position"
-            id="field-new-parent-position"
             label={t.editorPositionOptional}
             type="number"
             min={1}
             hint={t.editorPositionLastHint}
           />
-          <button type="submit">{t.editorMoveToParent}</button>
-        </form>
+          <Submit>{t.editorMoveToParent}</Submit>
+        </Form>
       </section>
       <p>
         <a href={editorUrls.outline(lang, slug, node.parentId)}>{t.editorCancel}</a>
@@ -125,15 +134,13 @@ export function DeletePage(props: DeleteProps) {
           <SubtreeList lang={lang} nodes={props.subtree} types={props.types} />
         </>
       )}
-      <form method="post" action={editorUrls.remove(lang, framework.slug, node.id)}>
-        <input type="hidden" name="count" value={String(props.count)} />
+      <Form lang={lang} action={editorUrls.remove(lang, framework.slug, node.id)}>
+        <Hidden name="count" value={String(props.count)} />
         <p class="page-actions">
-          <button type="submit" class="button--danger">
-            {t.editorDeleteConfirm(props.count + 1)}
-          </button>
+          <Submit class="button--danger">{t.editorDeleteConfirm(props.count + 1)}</Submit>
           <a href={editorUrls.item(lang, framework.slug, node.id)}>{t.editorCancel}</a>
         </p>
-      </form>
+      </Form>
     </>
   );
 }

@@ -6,11 +6,12 @@
 import type { Framework } from "../../db/schema.ts";
 import type { DraftItem } from "../../frameworks/item-state.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
+import { ButtonForm, Checkbox, type FieldNotes, Notice } from "../../ui/forms/index.ts";
 import { type BilingualText, type OutdatedText, otherTextLang, type Pair, type TextLang } from "../translations.ts";
 import { editorUrls } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, type FieldNotes, Notice, plainStatement } from "./parts.tsx";
+import { EditorCrumbs, plainStatement } from "./parts.tsx";
 
 const htmlLang = (lang: TextLang) => (lang === "fr" ? "fr-CA" : "en-CA");
 
@@ -32,14 +33,16 @@ export function flagNotes(
   const notes: FieldNotes = {};
   for (const flag of outdated.values()) {
     const name = `confirm_${flag.field}`;
-    const id = `field-${name}`;
     notes[`${flag.field}_${flag.lang}`] = {
       note: t.upkeepFlag(langName(lang, otherTextLang(flag.lang)), formatDate(flag.flaggedAt, lang)),
       after: (
-        <p class="field-confirm">
-          <input type="checkbox" id={id} name={name} value={flag.lang} checked={checked[name] === flag.lang} />
-          <label for={id}>{t.upkeepConfirmOnSave}</label>
-        </p>
+        <Checkbox
+          class="field-confirm"
+          name={name}
+          value={flag.lang}
+          checked={checked[name] === flag.lang}
+          label={t.upkeepConfirmOnSave}
+        />
       ),
     };
   }
@@ -166,14 +169,14 @@ function OutdatedItem(props: { lang: Lang; framework: Framework; entry: Outdated
           ? t.upkeepChangedBy(langName(lang, changed), date, flag.flaggedBy)
           : t.upkeepChangedOn(langName(lang, changed), date)}
       </p>
-      <form method="post" action={editorUrls.confirmTranslation(lang, framework.slug)} class="inline-form">
-        <input type="hidden" name="item" value={item ? item.id : "framework"} />
-        <input type="hidden" name="field" value={flag.field} />
-        <input type="hidden" name="lang" value={flag.lang} />
-        <button type="submit" aria-describedby={headingId}>
-          {t.upkeepConfirm}
-        </button>
-      </form>
+      <ButtonForm
+        lang={lang}
+        action={editorUrls.confirmTranslation(lang, framework.slug)}
+        hidden={{ item: item ? item.id : "framework", field: flag.field, lang: flag.lang }}
+        describedBy={headingId}
+      >
+        {t.upkeepConfirm}
+      </ButtonForm>
     </li>
   );
 }

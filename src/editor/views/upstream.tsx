@@ -7,12 +7,25 @@ import type { ItemName, NamedEntry, UpstreamReport } from "../../adoption/report
 import { isWritable, type MergeField, type Value } from "../../adoption/three-way.ts";
 import type { Framework } from "../../db/schema.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
+import {
+  ButtonForm,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Hidden,
+  Notice,
+  type Option,
+  RadioGroup,
+  Submit,
+  TextArea,
+  TextField,
+} from "../../ui/forms/index.ts";
 import { descendantsOf } from "../moves.ts";
-import { type FieldErrors, LIMITS } from "../schemas.ts";
+import { LIMITS } from "../schemas.ts";
 import { editorUrls } from "../urls.ts";
 import { fieldLabel } from "./item-form.tsx";
 import { frameworkTitle } from "./outline.tsx";
-import { EditorCrumbs, ErrorSummary, errorText, Field, fieldId, Notice, plainStatement } from "./parts.tsx";
+import { EditorCrumbs, plainStatement } from "./parts.tsx";
 
 const crumbs = (lang: Lang, framework: Framework, last?: string) => {
   const t = messages(lang);
@@ -159,13 +172,14 @@ function UpstreamEntryView(props: { lang: Lang; framework: Framework; report: Up
   const canMerge = entry.three.ours !== null && entry.three.theirs !== null;
   const below = entry.local ? descendantsOf(report.draft, entry.local.id).length : 0;
   const decide = (decision: "take" | "leave", label: string, quiet: boolean) => (
-    <form method="post" action={editorUrls.decide(lang, slug, entry.id)} class="inline-form">
-      <input type="hidden" name="decision" value={decision} />
-      <input type="hidden" name="fingerprint" value={entry.fingerprint} />
-      <button type="submit" class={quiet ? "button--quiet" : undefined}>
-        {label}
-      </button>
-    </form>
+    <ButtonForm
+      lang={lang}
+      action={editorUrls.decide(lang, slug, entry.id)}
+      hidden={{ decision, fingerprint: entry.fingerprint }}
+      class={quiet ? "button--quiet" : undefined}
+    >
+      {label}
+    </ButtonForm>
   );
   return (
     <li class="upstream-entry" id={`entry-${entry.id}`}>
@@ -242,89 +256,63 @@ export function MergePage(props: {
       {entry.conflict && <p>{conflictText(t, entry)}</p>}
       <ErrorSummary lang={lang} errors={errors} labels={labels} message={props.message} />
       <VersionsTable lang={lang} report={report} entry={entry} caption={name} />
-      <form method="post" action={editorUrls.merge(lang, framework.slug, entry.id)}>
-        <input type="hidden" name="fingerprint" value={entry.fingerprint} />
+      <Form lang={lang} action={editorUrls.merge(lang, framework.slug, entry.id)} errors={errors} values={values}>
+        <Hidden name="fingerprint" value={entry.fingerprint} />
         {entry.takes.map((field) => (
-          <FieldChoice lang={lang} report={report} entry={entry} field={field} values={values} errors={errors} />
+          <FieldChoice lang={lang} report={report} entry={entry} field={field} />
         ))}
         <p class="page-actions">
-          <button type="submit">{t.adoptMergeButton}</button>
+          <Submit>{t.adoptMergeButton}</Submit>
           <a href={editorUrls.upstream(lang, framework.slug)}>{t.adoptBackToUpstream}</a>
         </p>
-      </form>
+      </Form>
     </>
   );
 }
 
-function FieldChoice(props: {
-  lang: Lang;
-  report: UpstreamReport;
-  entry: NamedEntry;
-  field: MergeField;
-  values: MergeValues;
-  errors?: FieldErrors;
-}) {
-  const { lang, report, entry, field, values, errors } = props;
+/** For one field upstream changed: keep yours, take upstream's, or (for texts) write another value. */
+function FieldChoice(props: { lang: Lang; report: UpstreamReport; entry: NamedEntry; field: MergeField }) {
+  const { lang, report, entry, field } = props;
   const t = messages(lang);
-  const name = `choice_${field}`;
-  const error = errors?.[name];
   const conflict = entry.fields.find((f) => f.field === field)?.conflict;
-  const option = (value: "ours" | "theirs" | "value", label: string, shownValue?: string) => {
-    const id = value === "ours" ? fieldId(name) : `${fieldId(name)}-${value}`;
-    return (
-      <label class="choice" for={id}>
-        <input
-          type="radio"
-          id={id}
-          name={name}
-          value={value}
-          checked={values[name] === value}
-          aria-describedby={error ? `${fieldId(name)}-error` : undefined}
-        />
-        <span>
-          {label}
-          {shownValue !== undefined && (
-            <>
-              {" — "}
-              <span class="value">{shownValue}</span>
-            </>
-          )}
-        </span>
-      </label>
-    );
-  };
-  const multiline = field.startsWith("statement") || field.startsWith("description");
-  return (
-    <fieldset class={error ? "field field--invalid merge-choice" : "field merge-choice"}>
-      <legend>
-        {fieldLabel(t, field)}
-        {conflict && <strong class="flag">{t.adoptFieldConflict}</strong>}
-      </legend>
-      {error && (
-        <p class="field-error" id={`${fieldId(name)}-error`}>
-          {errorText(t, error)}
-        </p>
-      )}
-      {option("ours", t.adoptChoiceOurs, entry.three.ours ? shown(lang, report, entry, field, "ours") : undefined)}
-      {option("theirs", t.adoptChoiceTheirs, shown(lang, report, entry, field, "theirs"))}
-      {isWritable(field) && (
+  const option = (value: "ours" | "theirs" | "value", label: string, shownValue?: string): Option => ({
+    value,
+    label:
+      shownValue === undefined ? (
+        label
+      ) : (
         <>
-          {option("value", t.adoptChoiceValue)}
-          <Field
-            lang={lang}
-            name={`value_${field}`}
-            label={t.adoptValueLabel(fieldLabel(t, field))}
-            value={values[`value_${field}`]}
-            errors={errors}
-            multiline={multiline}
-            rows={multiline ? 3 : undefined}
-            inputLang={field.endsWith("_fr") ? "fr" : field.endsWith("_en") ? "en" : undefined}
-            maxlength={
-              field === "code" ? LIMITS.code : field.startsWith("statement") ? LIMITS.statement : LIMITS.description
-            }
-          />
+          {label}
+          {" — "}
+          <span class="value">{shownValue}</span>
         </>
-      )}
-    </fieldset>
+      ),
+  });
+  const options = [
+    option("ours", t.adoptChoiceOurs, entry.three.ours ? shown(lang, report, entry, field, "ours") : undefined),
+    option("theirs", t.adoptChoiceTheirs, shown(lang, report, entry, field, "theirs")),
+    ...(isWritable(field) ? [option("value", t.adoptChoiceValue)] : []),
+  ];
+  const multiline = field.startsWith("statement") || field.startsWith("description");
+  const own = {
+    name: `value_${field}`,
+    label: t.adoptValueLabel(fieldLabel(t, field)),
+    inputLang: field.endsWith("_fr") ? "fr" : field.endsWith("_en") ? "en" : undefined,
+    maxlength: field === "code" ? LIMITS.code : field.startsWith("statement") ? LIMITS.statement : LIMITS.description,
+  };
+  return (
+    <RadioGroup
+      name={`choice_${field}`}
+      class="merge-choice"
+      label={
+        <>
+          {fieldLabel(t, field)}
+          {conflict && <strong class="flag">{t.adoptFieldConflict}</strong>}
+        </>
+      }
+      options={options}
+    >
+      {isWritable(field) && (multiline ? <TextArea {...own} rows={3} /> : <TextField {...own} />)}
+    </RadioGroup>
   );
 }

@@ -11,8 +11,6 @@ export const accounts = {
   authSignInIntro: "Editors and administrators sign in here to keep the index. Reading the index needs no account.",
   authEmailLabel: "Email address",
   authPasswordLabel: "Password",
-  authErrorSummary: "Please correct the following:",
-  authEmailInvalid: "Enter an email address, like name@example.org.",
   authPasswordRequired: "Enter your password.",
   authSignInFailed: "The email address or password is incorrect.",
   authSignInDisabled: "This account is disabled. Ask an administrator to enable it again.",

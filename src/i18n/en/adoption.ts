@@ -49,7 +49,6 @@ export const adoption = {
   adoptValueLabel: (field: string) => `Your value for “${field}”`,
   adoptMergeButton: "Save the merge",
   adoptBackToUpstream: "Back to the changes upstream",
-  adoptErrChoose: "Choose one of the options.",
   adoptErrParentMissing: "Upstream's place for this item is not in your copy. Take the change that adds it first.",
   adoptErrSameTitle: "This is the source's title. Choose one readers can tell apart from it.",
   adoptDoneMerged: "Merged into your draft.",

@@ -15,8 +15,6 @@ export const accounts: Translation<typeof enAccounts> = {
     "Les personnes chargées de la rédaction ou de l'administration se connectent ici pour tenir le référentiel à jour. Aucun compte n'est nécessaire pour le consulter.",
   authEmailLabel: "Adresse courriel",
   authPasswordLabel: "Mot de passe",
-  authErrorSummary: "Veuillez corriger ce qui suit :",
-  authEmailInvalid: "Entrez une adresse courriel, comme nom@exemple.org.",
   authPasswordRequired: "Entrez votre mot de passe.",
   authSignInFailed: "L'adresse courriel ou le mot de passe est incorrect.",
   authSignInDisabled: "Ce compte est désactivé. Demandez à une administratrice ou à un administrateur de le réactiver.",

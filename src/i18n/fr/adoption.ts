@@ -52,7 +52,6 @@ export const adoption: Translation<typeof enAdoption> = {
   adoptValueLabel: (field: string) => `Votre valeur pour « ${field} »`,
   adoptMergeButton: "Enregistrer la fusion",
   adoptBackToUpstream: "Retour aux changements à la source",
-  adoptErrChoose: "Choisissez l'une des options.",
   adoptErrParentMissing:
     "La place que la source donne à cet élément n'existe pas dans votre copie. Reprenez d'abord le changement qui l'ajoute.",
   adoptErrSameTitle: "C'est le titre de la source. Choisissez-en un que le public pourra distinguer.",

@@ -191,9 +191,6 @@ export const editor: Translation<typeof enEditor> = {
   editorDoneAdopted: "Référentiel adopté : voici votre propre copie, une ébauche jusqu'à sa publication.",
   editorDoneTaken: "Changement repris dans votre ébauche.",
   editorDoneLeft: "Changement écarté.",
-  editorErrorSummary: "Veuillez corriger ce qui suit :",
-  editorErrRequired: "Ce champ est obligatoire.",
-  editorErrTooLong: (n: number) => `Utilisez au plus ${number(n)} caractères.`,
   editorErrHtml: "Le HTML n'est pas accepté ici. Utilisez le Markdown indiqué dans l'aide.",
   editorErrBadLink: "Un lien doit commencer par https://, http:// ou mailto:.",
   editorErrControl:
@@ -203,12 +200,8 @@ export const editor: Translation<typeof enEditor> = {
   editorErrBadCode: "Un code ne peut contenir que des lettres, des chiffres et . _ ~ : ( ) -.",
   editorErrBadSlug:
     "Utilisez des lettres minuscules, des chiffres et des traits d'union simples, par exemple ma-bibliotheque.",
-  editorErrBadId: "Ce formulaire n'est plus à jour. Rechargez la page et réessayez.",
-  editorErrBadNumber: "Entrez un nombre entier.",
-  editorErrBadDate: "Entrez une date au format AAAA-MM-JJ.",
   editorErrStatementNeeded: "Rédigez l'énoncé en français, en anglais ou dans les deux langues.",
   editorErrTitleNeeded: "Donnez un titre au référentiel en français, en anglais ou dans les deux langues.",
-  editorErrInvalid: "Cette valeur n'est pas valide.",
   editorErrNotFound: "Cet élément ou ce référentiel n'existe pas. Il a peut-être été supprimé.",
   editorErrDeleted:
     "Quelqu'un a supprimé cet élément pendant que vous y travailliez. Rien n'a été enregistré; il peut être rétabli à partir du journal des modifications.",

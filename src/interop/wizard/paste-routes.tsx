@@ -13,14 +13,14 @@ import { z } from "zod";
 import type { AppEnv } from "../../app-env.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
-import { type Lang, type MessageKey, messages, otherLang } from "../../i18n/index.ts";
+import { type Lang, messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
+import { customIssue, type FieldErrors, hasErrors, parseForm } from "../../ui/forms/index.ts";
 import { findDraftFramework, listImportTargets, loadDraftAsImport, targetExists } from "../draft-store.ts";
 import { importFramework } from "../import.ts";
 import type { ImportedFramework, ImportedItem, Problem } from "../model.ts";
 import { type PastedArea, parsePastedText } from "../text/index.ts";
 import { newFrameworkWithArea, placeArea, seededIds } from "../text/place.ts";
-import type { FieldErrors } from "./fields.tsx";
 import {
   checkDraft,
   decodeTarget,
@@ -47,6 +47,17 @@ const hiddenFields = z.object({
   new_title: z.preprocess((v) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : ""), z.string().max(300)),
 });
 type Hidden = z.infer<typeof hiddenFields>;
+
+/** The start page's paste form, once read: text to read, and a place for it that can exist. */
+const pasteStartForm = hiddenFields.superRefine((form, ctx) => {
+  if (form.text.trim() === "") ctx.addIssue(customIssue("importErrText", ["text"]));
+  const target = decodeTarget(form.target);
+  if (!target) ctx.addIssue(customIssue("importErrTarget", ["target"]));
+  else if (target.kind === "new") {
+    const refusal = form.new_title === "" ? "importErrNewTitle" : titleRefusal(form.new_title);
+    if (refusal) ctx.addIssue(customIssue(refusal, ["new_title"]));
+  }
+});
 
 /** What an import of this area would write: the whole framework it lands in, with the area in place. */
 async function buildImport(
@@ -180,16 +191,12 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
     if (!parsed.success)
       return renderStart(c, { values: { text: str(body.text, 300_000) }, pasteMessage: t(c).importPasteTooLarge }, 400);
     const hidden = parsed.data;
-    const errors: FieldErrors = {};
-    if (hidden.text.trim() === "") errors.text = "importErrText";
+    const checked = parseForm(pasteStartForm, hidden);
+    const errors: FieldErrors = checked.ok ? {} : checked.errors;
     const target = decodeTarget(hidden.target);
-    if (!target) errors.target = "importErrTarget";
-    else if (target.kind === "new" && hidden.new_title === "") errors.new_title = "importErrNewTitle";
-    else if (target.kind === "new" && titleRefusal(hidden.new_title))
-      errors.new_title = titleRefusal(hidden.new_title) as MessageKey;
-    else if (target.kind === "existing" && !(await targetExists(c.var.db, target.slug, target.parentId)))
+    if (target?.kind === "existing" && !(await targetExists(c.var.db, target.slug, target.parentId)))
       errors.target = "importErrTargetGone";
-    if (Object.keys(errors).length > 0 || !target) return renderStart(c, { values: hidden, pasteErrors: errors }, 400);
+    if (hasErrors(errors) || !target) return renderStart(c, { values: hidden, pasteErrors: errors }, 400);
     const { value, problems } = parsePastedText(hidden.text);
     const draft = value ? draftFromArea(value) : { title: "", description: "", date: "", competencies: [] };
     return review(c, hidden, target, randomBytes(18).toString("base64url"), draft, problems, "read");

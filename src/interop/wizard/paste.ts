@@ -4,8 +4,9 @@
  * checked again (placing the area into a framework is interop's own: src/interop/text/place.ts). No I/O here.
  */
 import { z } from "zod";
-import type { MessageKey } from "../../i18n/index.ts";
-import { checkText, type TextIssue, type TextKind } from "../../text/rules.ts";
+import type { MessageKey, MessageRef } from "../../i18n/index.ts";
+import { textIssueMessage } from "../../text/messages.ts";
+import { checkText, type TextKind } from "../../text/rules.ts";
 import { MAX_STATEMENT_LENGTH, type PastedArea } from "../text/index.ts";
 
 export const PASTE_LIMITS = {
@@ -28,7 +29,8 @@ export interface PasteDraft {
 /** Where the area goes: a new framework, or an existing draft (at its top level or under a parent). */
 export type PasteTarget = { kind: "new" } | { kind: "existing"; slug: string; parentId: string | null };
 
-export type PasteErrors = Record<string, MessageKey>;
+/** Each field's problem, by field name (the form kit's FieldErrors). */
+export type PasteErrors = Record<string, MessageRef>;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const SEED = /^[A-Za-z0-9_-]{16,64}$/;
@@ -97,33 +99,17 @@ export function readDraft(body: Record<string, unknown>): PasteDraft | undefined
   };
 }
 
-/** The field error for text the one text rule refuses (src/text/rules.ts). */
-function ruleError(issue: TextIssue, tooLong: MessageKey): MessageKey {
-  switch (issue.rule) {
-    case "character":
-      return issue.class === "bidi" ? "editorErrBidi" : "editorErrControl";
-    case "lineBreak":
-      return "editorErrControl";
-    case "tooLong":
-      return tooLong;
-    case "html":
-      return "importErrHtml";
-    case "badLink":
-      return "editorErrBadLink";
-  }
-}
-
-/** The first of these texts the rule refuses, as a field error. */
-function refused(texts: readonly string[], kind: TextKind, tooLong: MessageKey): MessageKey | undefined {
+/** The first of these texts the one text rule (src/text/rules.ts) refuses, as a field error. */
+function refused(texts: readonly string[], kind: TextKind, tooLong: MessageKey): MessageRef | undefined {
   for (const text of texts) {
     const issue = text === "" ? null : checkText(text, kind);
-    if (issue) return ruleError(issue, tooLong);
+    if (issue) return textIssueMessage(issue, { tooLong, html: "importErrHtml" });
   }
   return undefined;
 }
 
 /** Why a title typed in the wizard (a new framework's) is refused, if it is. */
-export const titleRefusal = (title: string): MessageKey | undefined =>
+export const titleRefusal = (title: string): MessageRef | undefined =>
   refused([title.normalize("NFC")], "title", "importTitleTooLong");
 
 function isRealDate(text: string): boolean {

@@ -1,9 +1,20 @@
 /** The wizard's preview pages: what was read, what is wrong, what would change, and the confirm form. */
 import type { Bilingual } from "../../frameworks/tree.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
+import {
+  ButtonForm,
+  ErrorSummary,
+  type FieldErrors,
+  Fieldset,
+  Form,
+  HiddenFields,
+  Notice,
+  Submit,
+  TextArea,
+  TextField,
+} from "../../ui/forms/index.ts";
 import type { ImportReport } from "../import.ts";
 import type { ImportedItem, Problem } from "../model.ts";
-import { ErrorSummary, type FieldErrors, TextArea, TextInput } from "./fields.tsx";
 import { ChangeList, Changes, Counts, Outline, Problems, textIn } from "./parts.tsx";
 import { PASTE_LIMITS, type PasteDraft } from "./paste.ts";
 import type { TypeCount } from "./prepare.ts";
@@ -43,9 +54,9 @@ function Effect(props: { lang: Lang; outcome: Outcome; caseRows: boolean }) {
       <Changes lang={props.lang} report={report} caseRows={props.caseRows} />
       {!report.created && <ChangeList lang={props.lang} changes={report.changes} />}
       {report.items.removed > 0 && (
-        <p class="notice notice--warning">
+        <Notice kind="warning">
           <strong>{t.importRemovalWarning(report.items.removed)}</strong>
-        </p>
+        </Notice>
       )}
     </section>
   );
@@ -97,11 +108,7 @@ export function UploadPreviewPage(props: UploadPreviewProps) {
   return (
     <>
       <h1>{t.importPreviewTitle}</h1>
-      {props.message && (
-        <div class="form-errors" role="alert" id="form-error" tabindex={-1}>
-          <p>{props.message}</p>
-        </div>
-      )}
+      <ErrorSummary lang={lang} message={props.message} />
       <p class="lead">{props.token ? t.importPreviewIntro : t.importCannotImport}</p>
       <dl class="facts">
         <dt>{t.importFileLabel}</dt>
@@ -121,10 +128,9 @@ export function UploadPreviewPage(props: UploadPreviewProps) {
       )}
       <div class="wizard-actions">
         {props.token && (
-          <form method="post" action={wizardUrls.uploadConfirm(lang)} class="inline-form">
-            <input type="hidden" name="token" value={props.token} />
-            <button type="submit">{t.importConfirmButton}</button>
-          </form>
+          <ButtonForm lang={lang} action={wizardUrls.uploadConfirm(lang)} hidden={{ token: props.token }}>
+            {t.importConfirmButton}
+          </ButtonForm>
         )}
         <a href={wizardUrls.start(lang)}>{t.importStartOver}</a>
       </div>
@@ -149,7 +155,6 @@ export function PastePreviewPage(props: PastePreviewProps) {
   const t = messages(props.lang);
   const lang = props.lang;
   const d = props.draft;
-  const failed = Boolean(props.message || (props.errors && Object.keys(props.errors).length > 0));
   const slots =
     d.competencies.length < PASTE_LIMITS.competencies
       ? [...d.competencies, { statement: "", ksas: "" }]
@@ -157,7 +162,7 @@ export function PastePreviewPage(props: PastePreviewProps) {
   return (
     <>
       <h1>{t.importPasteTitle}</h1>
-      {failed && <ErrorSummary lang={lang} errors={props.errors} message={props.message} />}
+      <ErrorSummary lang={lang} errors={props.errors} message={props.message} />
       <p class="lead">{t.importPreviewIntro}</p>
       <dl class="facts">
         <dt>{t.importTargetLabel}</dt>
@@ -175,69 +180,48 @@ export function PastePreviewPage(props: PastePreviewProps) {
       <section aria-labelledby="edit">
         <h2 id="edit">{t.importEditHeading}</h2>
         <p>{t.importEditHint}</p>
-        <form method="post" action={wizardUrls.pasteConfirm(lang)} class="stacked-form import-form">
-          {Object.entries(props.hidden).map(([name, value]) => (
-            <input type="hidden" name={name} value={value} />
-          ))}
-          <TextInput
-            lang={lang}
+        <Form lang={lang} action={wizardUrls.pasteConfirm(lang)} class="stacked-form import-form" errors={props.errors}>
+          <HiddenFields values={props.hidden} />
+          <TextField
             name="title"
             label={t.importAreaTitleLabel}
             value={d.title}
-            errors={props.errors}
             maxlength={PASTE_LIMITS.title}
             required
           />
           <TextArea
-            lang={lang}
             name="description"
             label={t.importAreaDescriptionLabel}
             value={d.description}
-            errors={props.errors}
             rows={rowsFor(d.description, 3, 14)}
           />
-          <TextInput
-            lang={lang}
-            name="date"
-            type="date"
-            label={t.importAreaDateLabel}
-            hint={t.importAreaDateHint}
-            value={d.date}
-            errors={props.errors}
-          />
+          <TextField name="date" type="date" label={t.importAreaDateLabel} hint={t.importAreaDateHint} value={d.date} />
           {slots.map((c, i) => {
             const n = i + 1;
             const isNew = i >= d.competencies.length;
             return (
-              <fieldset class="competency-edit">
-                <legend>{isNew ? t.importNewCompetencyLegend : t.importCompetencyLegend(n)}</legend>
+              <Fieldset
+                class="competency-edit"
+                legend={isNew ? t.importNewCompetencyLegend : t.importCompetencyLegend(n)}
+              >
                 <TextArea
-                  lang={lang}
                   name={`competency_${n}`}
                   label={t.importCompetencyLabel}
                   value={c.statement}
-                  errors={props.errors}
                   rows={rowsFor(c.statement, 2, 6)}
                 />
-                <TextArea
-                  lang={lang}
-                  name={`ksas_${n}`}
-                  label={t.importKsasLabel}
-                  value={c.ksas}
-                  errors={props.errors}
-                  rows={rowsFor(c.ksas, 3, 24)}
-                />
-              </fieldset>
+                <TextArea name={`ksas_${n}`} label={t.importKsasLabel} value={c.ksas} rows={rowsFor(c.ksas, 3, 24)} />
+              </Fieldset>
             );
           })}
           <div class="wizard-actions">
-            <button type="submit" formaction={wizardUrls.pasteReview(lang)} class="button--quiet">
+            <Submit formaction={wizardUrls.pasteReview(lang)} class="button--quiet">
               {t.importCheckAgainButton}
-            </button>
-            <button type="submit">{t.importConfirmButton}</button>
+            </Submit>
+            <Submit>{t.importConfirmButton}</Submit>
             <a href={wizardUrls.start(lang)}>{t.importStartOver}</a>
           </div>
-        </form>
+        </Form>
       </section>
     </>
   );
@@ -253,9 +237,9 @@ export function DonePage(props: {
   return (
     <>
       <h1>{t.importDoneTitle}</h1>
-      <p class="notice" role="status">
+      <Notice>
         {t.importDone(props.title)} {t.importDoneCounts(props.report.added, props.report.updated, props.report.removed)}
-      </p>
+      </Notice>
       <p>{t.importDoneNext}</p>
       <ul class="page-actions">
         <li>

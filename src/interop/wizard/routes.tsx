@@ -12,10 +12,10 @@ import { findFrameworkBySlug } from "../../frameworks/store.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
 import { requirePermission } from "../../policy/guard.ts";
 import type { Actor } from "../../policy/index.ts";
+import { customIssue, type FieldErrors, hasErrors, parseForm } from "../../ui/forms/index.ts";
 import { findDraftFramework } from "../draft-store.ts";
 import { importFramework, isSlug } from "../import.ts";
 import { spreadsheetTemplate } from "../sheets/index.ts";
-import type { FieldErrors } from "./fields.tsx";
 import { titleRefusal } from "./paste.ts";
 import { pasteRoutes } from "./paste-routes.tsx";
 import {
@@ -34,7 +34,7 @@ import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore
 import { wizardUrls } from "./urls.ts";
 
 export interface WizardOptions {
-  /** Where uploads wait between preview and confirmation (tests pass their own folder). */
+  /** Where uploads wait between preview and confirmation (the database unless a test passes its own). */
   uploads?: UploadStore;
 }
 
@@ -55,6 +55,17 @@ const uploadFields = z.object({
   new_slug: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 120) : ""), z.string()),
 });
 
+/**
+ * What can be said of the upload form's fields alone (the file, its format and whether the target
+ * exists are checked in the route, against the bytes and the database).
+ */
+const uploadChecks = uploadFields.superRefine((form, ctx) => {
+  if (form.sheet_target === "new" && !isSlug(form.new_slug))
+    ctx.addIssue(customIssue("importErrNewSlug", ["new_slug"]));
+  const titleError = form.sheet_title === "" ? undefined : titleRefusal(form.sheet_title);
+  if (titleError) ctx.addIssue(customIssue(titleError, ["sheet_title"]));
+});
+
 const doneQuery = z.object({
   added: z.coerce.number().int().min(0).max(10_000_000).catch(0),
   updated: z.coerce.number().int().min(0).max(10_000_000).catch(0),
@@ -62,7 +73,8 @@ const doneQuery = z.object({
 });
 
 export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
-  const uploads = options.uploads ?? createUploadStore();
+  // In the database, not this process: the confirmation may reach another server (decision 020).
+  const uploadsOf = (c: Context<AppEnv>) => options.uploads ?? createUploadStore(c.var.db);
   const app = new Hono<AppEnv>();
   const guard = requirePermission("framework.import");
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
@@ -156,7 +168,8 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
         sheet_title: fields.sheet_title,
         new_slug: fields.new_slug,
       };
-      const errors: FieldErrors = {};
+      const checked = parseForm(uploadChecks, values);
+      const errors: FieldErrors = checked.ok ? {} : checked.errors;
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) errors.file = "importErrFile";
       else if (file.size > MAX_UPLOAD_BYTES)
@@ -164,10 +177,8 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
       const format = file instanceof File && bytes ? resolveFormat(fields.format, file.name, bytes) : undefined;
       if (bytes && !format) errors.format = "importErrFormat";
-      if (fields.sheet_target === "new") {
-        if (!isSlug(fields.new_slug)) errors.new_slug = "importErrNewSlug";
-        else if (await findFrameworkBySlug(c.var.db, fields.new_slug)) errors.new_slug = "importErrSlugTaken";
-      }
+      if (fields.sheet_target === "new" && !errors.new_slug && (await findFrameworkBySlug(c.var.db, fields.new_slug)))
+        errors.new_slug = "importErrSlugTaken";
       const meta: UploadMeta = {
         userId: actor(c).id,
         format: format ?? "case",
@@ -180,9 +191,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       };
       const target = await uploadTarget(c, meta);
       if (!target) errors.sheet_target = "importErrTargetGone";
-      const titleError = fields.sheet_title === "" ? undefined : titleRefusal(fields.sheet_title);
-      if (titleError) errors.sheet_title = titleError;
-      if (Object.keys(errors).length > 0 || !bytes || !format || !target)
+      if (hasErrors(errors) || !bytes || !format || !target)
         return renderStart(c, { values, uploadErrors: errors }, 400);
 
       const prepared = await prepareUpload(bytes, format, target, c.var.config.importParse);
@@ -194,7 +203,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       if (!dryRun.ok)
         return preview(c, meta, { ...prepared, problems: [...prepared.problems, ...dryRun.problems] }, {}, 422);
       const framework = prepared.framework;
-      const token = await uploads.save({ ...meta, frameworkId: framework?.id }, bytes);
+      const token = await uploadsOf(c).save({ ...meta, frameworkId: framework?.id }, bytes);
       return preview(c, meta, prepared, { token, outcome: { title: dryRun.report.title, report: dryRun.report } }, 200);
     },
   );
@@ -205,7 +214,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
     bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("", 413) }),
     async (c) => {
       const body = await readBody(c);
-      const stored = body && (await uploads.load(str(body.token, 100), actor(c).id));
+      const stored = body && (await uploadsOf(c).load(str(body.token, 100), actor(c).id));
       if (!stored) return renderStart(c, { uploadMessage: t(c).importErrExpired }, 410);
       const target = await uploadTarget(c, stored.meta);
       if (!target) return renderStart(c, { uploadMessage: t(c).importErrTargetGone }, 410);
@@ -220,7 +229,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
           { message: t(c).importNothingWritten },
           422,
         );
-      await uploads.remove(str(body?.token, 100));
+      await uploadsOf(c).remove(str(body?.token, 100));
       c.var.catalog.invalidate();
       c.var.logger.info(
         { framework: outcome.report.slug, items: outcome.report.items, by: actor(c).id, format: stored.meta.format },

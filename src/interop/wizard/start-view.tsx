@@ -1,18 +1,20 @@
 /** The wizard's first page: upload a file, or paste text, and say where it goes. */
 import { type Lang, messages } from "../../i18n/index.ts";
-import type { ImportTarget } from "../draft-store.ts";
-import { MAX_PASTED_BYTES } from "../text/index.ts";
 import {
   type Choice,
   type ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
-  FileInput,
+  FileField,
+  Form,
   RadioGroup,
   SelectField,
+  Submit,
   TextArea,
-  TextInput,
-} from "./fields.tsx";
+  TextField,
+} from "../../ui/forms/index.ts";
+import type { ImportTarget } from "../draft-store.ts";
+import { MAX_PASTED_BYTES } from "../text/index.ts";
 import { textIn } from "./parts.tsx";
 import { encodeTarget, PASTE_LIMITS } from "./paste.ts";
 import { wizardUrls } from "./urls.ts";
@@ -75,10 +77,6 @@ export function StartPage(props: StartProps) {
   const t = messages(props.lang);
   const lang = props.lang;
   const v = props.values ?? {};
-  const uploadFailed = Boolean(
-    props.uploadMessage || (props.uploadErrors && Object.keys(props.uploadErrors).length > 0),
-  );
-  const pasteFailed = Boolean(props.pasteMessage || (props.pasteErrors && Object.keys(props.pasteErrors).length > 0));
   const sheetTargets: Choice[] = [
     { value: "file", label: t.importSheetTargetFile },
     { value: "new", label: t.importSheetTargetNew },
@@ -113,20 +111,19 @@ export function StartPage(props: StartProps) {
       <section aria-labelledby="upload">
         <h2 id="upload">{t.importUploadHeading}</h2>
         <p>{t.importUploadIntro}</p>
-        {uploadFailed && <ErrorSummary lang={lang} errors={props.uploadErrors} message={props.uploadMessage} />}
-        <form
-          method="post"
+        <ErrorSummary lang={lang} errors={props.uploadErrors} message={props.uploadMessage} />
+        <Form
+          lang={lang}
           action={wizardUrls.upload(lang)}
-          enctype="multipart/form-data"
+          upload
           class="stacked-form import-form"
+          errors={props.uploadErrors}
         >
           <RadioGroup
-            lang={lang}
             name="format"
             label={t.importFormatLegend}
             value={v.format ?? "auto"}
-            errors={props.uploadErrors}
-            choices={[
+            options={[
               { value: "auto", label: t.importFormatAuto },
               { value: "case", label: t.importFormatCase },
               { value: "json", label: t.importFormatJson },
@@ -134,88 +131,75 @@ export function StartPage(props: StartProps) {
               { value: "csv", label: t.importFormatCsv },
             ]}
           />
-          <FileInput
-            lang={lang}
+          <FileField
             name="file"
             label={t.importFileLabel}
             hint={t.importFileHint(props.maxUploadMb)}
-            errors={props.uploadErrors}
             accept=".json,.case,.xlsx,.csv,application/json,text/csv"
             required
           />
           <SelectField
-            lang={lang}
             name="sheet_target"
             label={t.importSheetTargetLabel}
             hint={t.importSheetTargetHint}
             value={chosenTarget}
-            errors={props.uploadErrors}
-            choices={sheetTargets}
+            options={sheetTargets}
           />
-          <TextInput
-            lang={lang}
+          <TextField
             name="new_slug"
             label={t.importNewSlugLabel}
             hint={t.importNewSlugHint}
             value={v.new_slug}
-            errors={props.uploadErrors}
             maxlength={80}
+            autocomplete="off"
           />
-          <TextInput
-            lang={lang}
+          <TextField
             name="sheet_title"
             label={t.importNewTitleLabel}
             hint={t.importNewTitleHint}
             value={v.sheet_title}
-            errors={props.uploadErrors}
             maxlength={PASTE_LIMITS.title}
+            autocomplete="off"
           />
-          <button type="submit">{t.importPreviewButton}</button>
-        </form>
+          <Submit>{t.importPreviewButton}</Submit>
+        </Form>
       </section>
 
       <section aria-labelledby="paste">
         <h2 id="paste">{t.importPasteHeading}</h2>
         <p>{t.importPasteIntro}</p>
-        {pasteFailed && <ErrorSummary lang={lang} errors={props.pasteErrors} message={props.pasteMessage} />}
-        <form method="post" action={wizardUrls.paste(lang)} class="stacked-form import-form">
+        <ErrorSummary lang={lang} errors={props.pasteErrors} message={props.pasteMessage} />
+        <Form lang={lang} action={wizardUrls.paste(lang)} class="stacked-form import-form" errors={props.pasteErrors}>
           <TextArea
-            lang={lang}
             name="text"
             label={t.importPasteLabel}
             hint={t.importPasteHint(Math.floor(MAX_PASTED_BYTES / 1024))}
             value={v.text}
-            errors={props.pasteErrors}
             rows={14}
             required
           />
           <SelectField
-            lang={lang}
             name="text_lang"
             label={t.importPasteLangLabel}
             value={v.text_lang ?? lang}
-            errors={props.pasteErrors}
-            choices={languageChoices(lang)}
+            options={languageChoices(lang)}
           />
           <SelectField
-            lang={lang}
             name="target"
             label={t.importTargetLabel}
             value={v.target ?? "new"}
-            errors={props.pasteErrors}
-            choices={pasteTargetChoices(lang, props.targets)}
+            options={pasteTargetChoices(lang, props.targets)}
           />
-          <TextInput
-            lang={lang}
+          <TextField
             name="new_title"
             label={t.importNewFrameworkTitleLabel}
             hint={t.importNewFrameworkTitleHint}
             value={v.new_title}
-            errors={props.pasteErrors}
             maxlength={PASTE_LIMITS.title}
+            autocomplete="off"
           />
-          <button type="submit">{t.importPreviewButton}</button>
-        </form>
+          <Submit>{t.importPreviewButton}</Submit>
+        </Form>
       </section>
 
       <section aria-labelledby="templates">

@@ -1,15 +1,18 @@
 /**
  * Uploaded files between the wizard's preview and its confirmation. The browser only ever holds a
- * random token; the bytes stay on the server (a temporary folder), so what is confirmed is exactly
- * what was previewed, parsed again and checked again. An upload belongs to the account that sent it
- * and expires after an hour; someone else's or an expired token answers like an unknown one.
+ * random token; the bytes stay on the server, in the database (`import_uploads`, migration 009), so
+ * the confirmation may reach any server process over that database (decision 020) and what is
+ * confirmed is exactly what was previewed, parsed again and checked again. An upload belongs to the
+ * account that sent it and expires after an hour; someone else's or an expired token answers like
+ * an unknown one. Expired rows are removed whenever anyone saves a new upload, and each account keeps
+ * only its most recent few, so the table cannot grow without bound.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { DB } from "../../db/schema.ts";
 import { readVersionedJson, type VersionedFormat } from "../../db/stored-json.ts";
+import { MAX_UPLOAD_BYTES } from "./render.ts";
 
 export type UploadFormat = "case" | "json" | "xlsx" | "csv";
 
@@ -55,8 +58,17 @@ export interface StoredUpload {
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
+/** Uploads one account may have waiting at once; saving another forgets the oldest. */
+export const UPLOADS_PER_ACCOUNT = 5;
 
 export const isUploadToken = (value: unknown): value is string => typeof value === "string" && TOKEN.test(value);
+
+/** A file larger than the store keeps (the wizard refuses those before it gets here). */
+export class UploadTooLargeError extends Error {
+  constructor(size: number, max: number) {
+    super(`an upload of ${size} bytes is larger than the ${max} bytes kept for confirmation`);
+  }
+}
 
 export interface UploadStore {
   save(meta: UploadMeta, bytes: Uint8Array): Promise<string>;
@@ -66,63 +78,93 @@ export interface UploadStore {
   remove(token: string): Promise<void>;
 }
 
-export function createUploadStore(options: { dir?: string; ttlMs?: number; now?: () => number } = {}): UploadStore {
-  const dir = options.dir ?? join(tmpdir(), `skillshelf-imports-${process.getuid?.() ?? "user"}`);
+export interface UploadStoreOptions {
+  ttlMs?: number;
+  now?: () => number;
+  maxBytes?: number;
+  perAccount?: number;
+}
+
+/** better-sqlite3 binds Buffers (not bare Uint8Arrays); pg and PGlite take either. */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export function createUploadStore(db: Kysely<DB>, options: UploadStoreOptions = {}): UploadStore {
   const ttl = options.ttlMs ?? UPLOAD_TTL_MS;
   const now = options.now ?? Date.now;
-  const paths = (token: string) => ({ bytes: join(dir, `${token}.bin`), meta: join(dir, `${token}.json`) });
-
-  /** Forgets uploads nobody confirmed. Runs on each save, so the folder never grows without bound. */
-  async function sweep(): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      return;
-    }
-    const cutoff = now() - ttl;
-    await Promise.all(
-      names.map(async (name) => {
-        const path = join(dir, name);
-        const info = await stat(path).catch(() => undefined);
-        if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
-      }),
-    );
-  }
+  const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  const perAccount = options.perAccount ?? UPLOADS_PER_ACCOUNT;
+  const iso = (ms: number) => new Date(ms).toISOString();
 
   return {
     async save(meta, bytes) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      await sweep();
+      if (bytes.byteLength > maxBytes) throw new UploadTooLargeError(bytes.byteLength, maxBytes);
       const token = randomBytes(24).toString("base64url");
-      const p = paths(token);
-      await writeFile(p.bytes, bytes, { mode: 0o600 });
-      await writeFile(p.meta, writeMeta(meta), { mode: 0o600 });
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        // Forget uploads nobody confirmed in time, whoever sent them.
+        await trx.deleteFrom("import_uploads").where("expires_at", "<=", iso(at)).execute();
+        await trx
+          .insertInto("import_uploads")
+          .values({
+            token,
+            user_id: meta.userId,
+            meta: writeMeta(meta),
+            bytes: asBuffer(bytes),
+            size: bytes.byteLength,
+            created_at: iso(at),
+            expires_at: iso(at + ttl),
+          })
+          .execute();
+        // Each account keeps only its latest few: a script re-previewing cannot fill the database.
+        const kept = await trx
+          .selectFrom("import_uploads")
+          .select("token")
+          .where("user_id", "=", meta.userId)
+          .orderBy("created_at", "desc")
+          .orderBy("token")
+          .limit(perAccount)
+          .execute();
+        await trx
+          .deleteFrom("import_uploads")
+          .where("user_id", "=", meta.userId)
+          .where(
+            "token",
+            "not in",
+            kept.map((row) => row.token),
+          )
+          .execute();
+      });
       return token;
     },
     async load(token, userId) {
       if (!isUploadToken(token)) return undefined;
-      const p = paths(token);
+      const row = await db
+        .selectFrom("import_uploads")
+        .select(["meta", "bytes", "expires_at"])
+        .where("token", "=", token)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      if (!row || row.expires_at <= iso(now())) return undefined;
       try {
-        // An unreadable meta file (StoredJsonError) answers like an unknown token, as a missing one does.
-        const meta = readVersionedJson(UPLOAD_META, await readFile(p.meta, "utf8"), {
-          column: "upload meta file",
-          row: "an upload",
-        });
-        if (meta.userId !== userId || now() - Date.parse(meta.createdAt) > ttl) return undefined;
-        return { meta, bytes: new Uint8Array(await readFile(p.bytes)) };
+        // An unreadable meta (StoredJsonError) answers like an unknown token, as a missing one does.
+        const meta = readVersionedJson(UPLOAD_META, row.meta, { column: "import_uploads.meta", row: "an upload" });
+        return { meta, bytes: new Uint8Array(row.bytes) };
       } catch {
         return undefined;
       }
     },
     async update(token, meta) {
       if (!isUploadToken(token)) return;
-      await writeFile(paths(token).meta, writeMeta(meta), { mode: 0o600 });
+      await db
+        .updateTable("import_uploads")
+        .set({ meta: writeMeta(meta) })
+        .where("token", "=", token)
+        .where("user_id", "=", meta.userId)
+        .execute();
     },
     async remove(token) {
       if (!isUploadToken(token)) return;
-      const p = paths(token);
-      await Promise.all([rm(p.bytes, { force: true }), rm(p.meta, { force: true })]);
+      await db.deleteFrom("import_uploads").where("token", "=", token).execute();
     },
   };
 }
