@@ -98,7 +98,7 @@ export async function upstreamReport(
   }));
 
   const typeLabels = new Map<string, Bilingual>();
-  for (const type of latest.snapshot.itemTypes) typeLabels.set(type.code, type.label);
+  for (const type of latest.content.types) typeLabels.set(type.code, { en: type.label_en, fr: type.label_fr });
   for (const type of await listItemTypes(db, frameworkId))
     if (!typeLabels.has(type.code)) typeLabels.set(type.code, { en: type.label_en, fr: type.label_fr });
 
@@ -148,7 +148,7 @@ export async function provenanceAtPublish(db: Executor, frameworkId: string): Pr
     return {
       id: report.source.id,
       slug: report.source.slug,
-      title: report.latest.snapshot.title,
+      title: { en: report.latest.content.framework.title_en, fr: report.latest.content.framework.title_fr },
       edition: report.caughtUpTo ?? adoption.adoptedEdition,
     };
   } catch (error) {

@@ -1,11 +1,12 @@
 /**
  * Repository functions for adoptions: the adoption row, per-item tracking (migration 006), and the
  * upstream editions' items. Editions never change once published, so their parsed items are kept in
- * a small cache keyed by the edition's id: an editor's pages do not parse the same snapshot twice.
+ * a small cache keyed by the edition's id: an editor's pages do not read the same edition twice.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
-import { type EditionSnapshot, parseSnapshot, snapshotItems } from "../editions/snapshot.ts";
+import { contentItems, type EditionContent } from "../editions/content.ts";
+import { readEditionContent } from "../editions/store.ts";
 import type { ItemState } from "../frameworks/item-state.ts";
 import type { TrackedItem } from "./entries.ts";
 
@@ -63,7 +64,7 @@ export async function setCaughtUp(trx: Executor, frameworkId: string, edition: n
 
 export interface EditionItems {
   number: number;
-  snapshot: EditionSnapshot;
+  content: EditionContent;
   items: Map<string, ItemState>;
 }
 
@@ -101,8 +102,8 @@ export async function editionItems(
       .select(["id", "number", "snapshot"])
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
-    const snapshot = parseSnapshot(row.snapshot);
-    const entry = { number: Number(row.number), snapshot, items: snapshotItems(snapshot) };
+    const content = await readEditionContent(db, row);
+    const entry = { number: Number(row.number), content, items: contentItems(content) };
     cache.set(row.id, entry);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     found.set(entry.number, entry);

@@ -42,7 +42,7 @@ export async function sourceTitles(db: Executor, sourceId: string): Promise<Bili
   const latest = number > 0 ? (await editionItems(db, sourceId, [number])).get(number) : undefined;
   const titles: Bilingual[] = [];
   if (live) titles.push({ en: live.title_en, fr: live.title_fr });
-  if (latest) titles.push(latest.snapshot.title);
+  if (latest) titles.push({ en: latest.content.framework.title_en, fr: latest.content.framework.title_fr });
   return titles;
 }
 

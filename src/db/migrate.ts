@@ -6,6 +6,8 @@ import * as m004 from "./migrations/004_editions.ts";
 import * as m005 from "./migrations/005_edition_labels.ts";
 import * as m006 from "./migrations/006_adoption_tracking.ts";
 import * as m007 from "./migrations/007_security.ts";
+import * as m008 from "./migrations/008_published_items.ts";
+import * as m008b from "./migrations/008b_check_constraints.ts";
 import * as m009 from "./migrations/009_several_processes.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   "005_edition_labels": m005,
   "006_adoption_tracking": m006,
   "007_security": m007,
+  "008_published_items": m008,
+  "008b_check_constraints": m008b,
   "009_several_processes": m009,
 };
 

@@ -25,6 +25,9 @@ export interface DB {
   adoptions: AdoptionsTable;
   // per-item upstream tracking (src/adoption, migration 006)
   adoption_items: AdoptionItemsTable;
+  // published editions as rows (src/editions, migration 008)
+  published_item_types: PublishedItemTypesTable;
+  published_items: PublishedItemsTable;
   // security: sign-in throttling, the security log (src/security), second factor (migration 007)
   auth_throttle: AuthThrottleTable;
   security_events: SecurityEventsTable;
@@ -82,6 +85,8 @@ export interface ItemsTable {
   extra: string | null;
   /** Increases with every saved edit of the item's own fields (optimistic concurrency). */
   version: Generated<number>;
+  /** In an adopted framework, the id of the source's item this one copies (migration 008); else null. */
+  source_item_id: string | null;
 }
 
 /** A CASE association, kept as it came so an export gives it back (src/interop/case). */
@@ -126,7 +131,11 @@ export interface MetaTable {
   value: string;
 }
 
-/** A published, immutable edition: the framework as readers saw it, in the API's JSON shape. */
+/**
+ * A published, immutable edition (migration 008 made it relational): the framework's texts as the
+ * edition froze them are columns here, its item types and items are rows of `published_item_types`
+ * and `published_items`, and `snapshot` is only a cache of all that for fast reading (decision 015).
+ */
 export interface EditionsTable {
   id: string;
   framework_id: string;
@@ -139,8 +148,67 @@ export interface EditionsTable {
   published_by: string | null;
   /** The publisher's name as it was then, so the record survives the account. */
   published_by_label: string | null;
-  /** FrameworkJson (src/frameworks/json.ts) as JSON text. */
+  /** The framework's texts and dates as published (migration 008). */
+  title_en: string | null;
+  title_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  publisher: string | null;
+  licence: string | null;
+  framework_created_at: string;
+  framework_updated_at: string;
+  /** The framework's kept source fields (frameworks.extra) as published. JSON object text. */
+  extra: string | null;
+  /** For an adopted framework: the source and its edition this one was based on when published. */
+  adopted_from_id: string | null;
+  adopted_from_slug: string | null;
+  adopted_from_title_en: string | null;
+  adopted_from_title_fr: string | null;
+  adopted_from_edition: number | null;
+  /**
+   * What only CASE carries (associations, definitions) as published, versioned JSON text
+   * (src/editions/stored.ts); null for editions published before CASE data was frozen with them.
+   */
+  case_data: string | null;
+  /** A cache of the whole edition (versioned JSON text, src/editions/stored.ts); the rows are the truth. */
   snapshot: string;
+}
+
+/** An item type as an edition published it. */
+export interface PublishedItemTypesTable {
+  edition_id: string;
+  code: string;
+  /** The draft's type id then; null for editions frozen before type ids were kept. */
+  type_id: string | null;
+  label_en: string | null;
+  label_fr: string | null;
+  position: number;
+  /** How a CASE source named the type (item_types.extra as published). JSON object text. */
+  extra: string | null;
+}
+
+/**
+ * A competency (or any item) as an edition published it: what a later table references as "this item,
+ * as published in edition N" with `foreign key (edition_id, item_id) references published_items`.
+ */
+export interface PublishedItemsTable {
+  edition_id: string;
+  item_id: string;
+  /** The parent in the same edition (null at the top). */
+  parent_id: string | null;
+  type_code: string;
+  code: string | null;
+  position: number;
+  statement_en: string | null;
+  statement_fr: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  /** The item's own last change, as published. */
+  updated_at: string;
+  /** items.extra as published (kept source fields). JSON object text. */
+  extra: string | null;
+  /** In an adopted framework, the source's item this one copies. */
+  source_item_id: string | null;
 }
 
 /** One field-level change: who, when, what (before/after as JSON text). */
@@ -215,6 +283,8 @@ export type ItemType = Omit<Selectable<ItemTypesTable>, "extra"> & { extra?: str
 export type Item = Selectable<ItemsTable>;
 export type NewItem = Insertable<ItemsTable>;
 export type Edition = Selectable<EditionsTable>;
+export type PublishedItem = Selectable<PublishedItemsTable>;
+export type PublishedItemType = Selectable<PublishedItemTypesTable>;
 export type TranslationFlag = Selectable<TranslationFlagsTable>;
 export type Change = Selectable<ChangesTable>;
 export type NewChange = Insertable<ChangesTable>;

@@ -5,7 +5,7 @@
  * a throttled check of the revision counter (another process — the CLI — may have changed it).
  */
 import type { Kysely } from "kysely";
-import type { DB, Edition, Framework } from "../db/schema.ts";
+import type { DB, Framework } from "../db/schema.ts";
 import {
   findFrameworkBySlug,
   listFrameworks,
@@ -14,10 +14,17 @@ import {
   readContentRevision,
 } from "../frameworks/store.ts";
 import type { FrameworkView } from "../frameworks/view.ts";
+import { assembleView, viewFromContent } from "./content.ts";
 import { editionLabel } from "./label.ts";
 import { withProvenance } from "./provenance.ts";
-import { assembleView, parseSnapshot, viewFromSnapshot } from "./snapshot.ts";
-import { type EditionSummary, findEdition, latestEdition, listEditions } from "./store.ts";
+import {
+  type EditionSummary,
+  findEdition,
+  latestEdition,
+  listEditions,
+  readEditionContent,
+  type StoredEdition,
+} from "./store.ts";
 
 // Defined apart so the edition snapshots (which build views) need not import the catalog.
 export type { FrameworkView } from "../frameworks/view.ts";
@@ -58,16 +65,13 @@ export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): 
 
 /**
  * An edition as readers see it. Its number is the framework's public version everywhere (pages,
- * printouts, APIs, exports: decision 008), whatever version text the snapshot carries.
+ * printouts, APIs, exports: decision 008).
  */
-function editionView(
-  framework: Framework,
-  edition: Pick<Edition, "number" | "published_at" | "summary_en" | "summary_fr" | "snapshot">,
-): FrameworkView {
-  const view = viewFromSnapshot(parseSnapshot(edition.snapshot), framework);
+async function editionView(db: Kysely<DB>, framework: Framework, edition: StoredEdition): Promise<FrameworkView> {
+  const content = await readEditionContent(db, edition);
+  const view = viewFromContent(content, { slug: framework.slug, version: editionLabel(edition.number) });
   return {
     ...view,
-    framework: { ...view.framework, version: editionLabel(edition.number) },
     edition: {
       number: edition.number,
       publishedAt: edition.published_at,
@@ -143,7 +147,7 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
       view = publicFramework(slug)
         .then(async (f) => {
           const latest = f && (await latestEdition(db, f.id));
-          return f && latest ? withProvenance(db, editionView(f, latest)) : undefined;
+          return f && latest ? withProvenance(db, await editionView(db, f, latest)) : undefined;
         })
         .catch((error) => {
           views.delete(slug);
@@ -169,7 +173,7 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     if (!view) {
       view = publicFramework(slug).then(async (f) => {
         const found = f && (await findEdition(db, f.id, number));
-        return f && found ? withProvenance(db, editionView(f, found)) : undefined;
+        return f && found ? withProvenance(db, await editionView(db, f, found)) : undefined;
       });
       views.set(key, view);
       // Only editions that exist stay cached, so asking for made-up numbers costs no memory.

@@ -1,10 +1,39 @@
-/** Repository functions for editions. Explicit columns; snapshots are read only when asked for. */
+/**
+ * Repository functions for editions. An edition's rows (`editions`, `published_item_types`,
+ * `published_items`) are the truth; `editions.snapshot` caches them in one versioned JSON text so a
+ * reader parses one text instead of querying every item (decision 015). Both are written in the one
+ * transaction that publishes; an unreadable cache is read past, from the rows.
+ */
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Edition } from "../db/schema.ts";
+import { StoredJsonError } from "../db/stored-json.ts";
+import { buildTree, walk } from "../frameworks/tree.ts";
+import type { EditionContent, PublishedItemRow } from "./content.ts";
+import {
+  type EditionCaseData,
+  readEditionCache,
+  readEditionCaseData,
+  writeEditionCache,
+  writeEditionCaseData,
+} from "./stored.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export type EditionSummary = Omit<Edition, "snapshot">;
+/** An edition's record without its content (what lists of editions show). */
+export type EditionSummary = Pick<
+  Edition,
+  | "id"
+  | "framework_id"
+  | "number"
+  | "summary_en"
+  | "summary_fr"
+  | "published_at"
+  | "published_by"
+  | "published_by_label"
+>;
+
+/** An edition's record with its cached content (still to be read: readEditionContent). */
+export type StoredEdition = EditionSummary & Pick<Edition, "snapshot">;
 
 const summaryColumns = [
   "id",
@@ -30,7 +59,11 @@ export async function listEditions(db: Executor, frameworkId: string): Promise<E
   return rows.map(normalise);
 }
 
-export async function findEdition(db: Executor, frameworkId: string, number: number): Promise<Edition | undefined> {
+export async function findEdition(
+  db: Executor,
+  frameworkId: string,
+  number: number,
+): Promise<StoredEdition | undefined> {
   const row = await db
     .selectFrom("editions")
     .select([...summaryColumns, "snapshot"])
@@ -40,7 +73,7 @@ export async function findEdition(db: Executor, frameworkId: string, number: num
   return row && normalise(row);
 }
 
-export async function latestEdition(db: Executor, frameworkId: string): Promise<Edition | undefined> {
+export async function latestEdition(db: Executor, frameworkId: string): Promise<StoredEdition | undefined> {
   const row = await db
     .selectFrom("editions")
     .select([...summaryColumns, "snapshot"])
@@ -60,6 +93,159 @@ export async function latestEditionNumber(db: Executor, frameworkId: string): Pr
   return Number(row?.number ?? 0);
 }
 
-export async function insertEdition(trx: Executor, edition: Edition): Promise<void> {
-  await trx.insertInto("editions").values(edition).execute();
+const CHUNK = 400;
+
+/** Writes a new edition: its record, its rows and the cache of them. Call inside the publishing transaction. */
+export async function insertEdition(
+  trx: Executor,
+  edition: EditionSummary,
+  content: EditionContent,
+  caseData: EditionCaseData | null,
+): Promise<void> {
+  const f = content.framework;
+  await trx
+    .insertInto("editions")
+    .values({
+      ...edition,
+      title_en: f.title_en,
+      title_fr: f.title_fr,
+      description_en: f.description_en,
+      description_fr: f.description_fr,
+      publisher: f.publisher,
+      licence: f.licence,
+      framework_created_at: f.created_at,
+      framework_updated_at: f.updated_at,
+      extra: f.extra,
+      adopted_from_id: content.adoptedFrom?.id ?? null,
+      adopted_from_slug: content.adoptedFrom?.slug ?? null,
+      adopted_from_title_en: content.adoptedFrom?.title.en ?? null,
+      adopted_from_title_fr: content.adoptedFrom?.title.fr ?? null,
+      adopted_from_edition: content.adoptedFrom?.edition ?? null,
+      case_data: caseData ? writeEditionCaseData(caseData) : null,
+      snapshot: writeEditionCache(content),
+    })
+    .execute();
+  if (content.types.length > 0)
+    await trx
+      .insertInto("published_item_types")
+      .values(content.types.map((t) => ({ edition_id: edition.id, ...t })))
+      .execute();
+  // Parents come first in the content, so each parent row exists before its children's.
+  for (let i = 0; i < content.items.length; i += CHUNK)
+    await trx
+      .insertInto("published_items")
+      .values(
+        content.items.slice(i, i + CHUNK).map(({ id, ...item }) => ({ edition_id: edition.id, item_id: id, ...item })),
+      )
+      .execute();
+}
+
+/**
+ * An edition's content: from its cache when that is readable, else from its rows. (A cache of a
+ * format this code does not know, or damaged by hand, costs one read of the rows, never the edition.)
+ */
+export async function readEditionContent(
+  db: Executor,
+  edition: Pick<StoredEdition, "id" | "snapshot">,
+): Promise<EditionContent> {
+  try {
+    return readEditionCache(edition.snapshot, { column: "editions.snapshot", row: `id ${edition.id}` });
+  } catch (error) {
+    if (!(error instanceof StoredJsonError)) throw error;
+    const content = await readEditionRows(db, edition.id);
+    if (!content) throw error;
+    return content;
+  }
+}
+
+/** An edition's content from its rows alone (the truth the cache copies); undefined when there is no such edition. */
+export async function readEditionRows(db: Executor, editionId: string): Promise<EditionContent | undefined> {
+  const [edition, types, rows] = await Promise.all([
+    db
+      .selectFrom("editions")
+      .select([
+        "framework_id",
+        "title_en",
+        "title_fr",
+        "description_en",
+        "description_fr",
+        "publisher",
+        "licence",
+        "framework_created_at",
+        "framework_updated_at",
+        "extra",
+        "adopted_from_id",
+        "adopted_from_slug",
+        "adopted_from_title_en",
+        "adopted_from_title_fr",
+        "adopted_from_edition",
+      ])
+      .where("id", "=", editionId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("published_item_types")
+      .select(["code", "type_id", "label_en", "label_fr", "position", "extra"])
+      .where("edition_id", "=", editionId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("published_items")
+      .select([
+        "item_id",
+        "parent_id",
+        "type_code",
+        "code",
+        "position",
+        "statement_en",
+        "statement_fr",
+        "description_en",
+        "description_fr",
+        "updated_at",
+        "extra",
+        "source_item_id",
+      ])
+      .where("edition_id", "=", editionId)
+      .execute(),
+  ]);
+  if (!edition) return undefined;
+  const items: PublishedItemRow[] = rows.map(({ item_id, ...row }) => ({
+    id: item_id,
+    ...row,
+    position: Number(row.position),
+  }));
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return {
+    framework: {
+      id: edition.framework_id,
+      title_en: edition.title_en,
+      title_fr: edition.title_fr,
+      description_en: edition.description_en,
+      description_fr: edition.description_fr,
+      publisher: edition.publisher,
+      licence: edition.licence,
+      created_at: edition.framework_created_at,
+      updated_at: edition.framework_updated_at,
+      extra: edition.extra,
+    },
+    adoptedFrom:
+      edition.adopted_from_id === null
+        ? null
+        : {
+            id: edition.adopted_from_id,
+            slug: edition.adopted_from_slug ?? "",
+            title: { en: edition.adopted_from_title_en, fr: edition.adopted_from_title_fr },
+            edition: Number(edition.adopted_from_edition),
+          },
+    types: types.map((t) => ({ ...t, position: Number(t.position) })),
+    // In the order they were published: parents first, siblings in reading order.
+    items: [...walk(buildTree(items).roots)].map((node) => byId.get(node.id) as PublishedItemRow),
+  };
+}
+
+/** What only CASE carries, as the edition froze it; null for an edition published before it was kept. */
+export async function readCaseData(db: Executor, editionId: string): Promise<EditionCaseData | null> {
+  const row = await db.selectFrom("editions").select(["case_data"]).where("id", "=", editionId).executeTakeFirst();
+  return row?.case_data
+    ? readEditionCaseData(row.case_data, { column: "editions.case_data", row: `id ${editionId}` })
+    : null;
 }

@@ -1,6 +1,7 @@
 /** Repository functions for what CASE keeps beyond items: associations and definitions. */
 import type { Kysely, Transaction } from "kysely";
 import type { CaseAssociationsTable, CaseDefinitionsTable, DB } from "../db/schema.ts";
+import { type JsonObject, readKeptFields } from "../db/stored-json.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -62,15 +63,11 @@ export async function listItemExtras(db: Executor, frameworkId: string): Promise
     .where("framework_id", "=", frameworkId)
     .where("extra", "is not", null)
     .execute();
-  const extras = new Map<string, Record<string, unknown>>();
-  for (const row of rows) {
-    try {
-      const value = JSON.parse(row.extra as string);
-      if (value && typeof value === "object" && !Array.isArray(value)) extras.set(row.id, value);
-    } catch {
-      // A hand-edited, unreadable extra is ignored rather than breaking every export.
-    }
-  }
+  const extras = new Map<string, JsonObject>();
+  // An unreadable extra is an error naming the item, not kept fields silently left out of an export.
+  for (const row of rows)
+    if (row.extra !== null)
+      extras.set(row.id, readKeptFields(row.extra, { column: "items.extra", row: `item ${row.id}` }));
   return extras;
 }
 

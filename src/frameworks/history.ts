@@ -2,6 +2,8 @@
  * History records as pure data: field-level differences between two versions of an item, and the
  * rows one editor action writes. Values are stored as JSON text so null, "" and numbers survive.
  */
+import { z } from "zod";
+import { type JsonValue, jsonValue, readStoredJson, type StoredAt } from "../db/stored-json.ts";
 import { type ItemField, type ItemState, stateOf, TEXT_FIELDS } from "./item-state.ts";
 
 export const CHANGE_KINDS = [
@@ -54,14 +56,39 @@ export function diffItems(
 
 export const encodeValue = (value: unknown): string => JSON.stringify(value ?? null);
 
-export function decodeValue(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/**
+ * `changes.before` and `changes.after`, format 1 (the only one; a later one gets a schema_version
+ * column whose default names this one, decision 015): any JSON value. A field's own value is text,
+ * a position (number) or null; a create or delete record holds the item's state; a publish or adopt
+ * record its own object. Each reader checks the shape it needs (decodeText, recordedState).
+ */
+const at = (which: string, row?: string): StoredAt => ({ column: `changes.${which}`, row: row ?? "a history record" });
+
+/** A recorded value; throws a StoredJsonError naming the column when the text is not JSON. */
+export function decodeValue(text: string | null, where: StoredAt = at("before/after")): JsonValue {
+  return text === null ? null : readStoredJson(jsonValue, text, where);
 }
+
+/** A recorded text field's value (text or null); anything else is a StoredJsonError naming the record. */
+export function decodeText(text: string | null, where: StoredAt = at("before/after")): string | null {
+  return text === null ? null : readStoredJson(z.string().nullable(), text, where);
+}
+
+/** Names a change's column and row for decodeValue / decodeText errors. */
+export const changeValueAt = (change: { id: string }, which: "before" | "after"): StoredAt =>
+  at(which, `id ${change.id}`);
+
+const recordedItem = z.object({
+  id: z.string(),
+  type: z.string(),
+  parent_id: z.string().nullish(),
+  position: z.number().optional(),
+  code: z.string().nullish(),
+  statement_en: z.string().nullish(),
+  statement_fr: z.string().nullish(),
+  description_en: z.string().nullish(),
+  description_fr: z.string().nullish(),
+});
 
 /** Records for a field-level change of one item (kind update, move, reorder or restore). */
 export function fieldRecords(
@@ -91,21 +118,26 @@ export function deleteRecord(item: ItemState, path: string[]): ChangeRecord {
 
 /** The whole item a create or delete record holds, if it is one. */
 export function recordedState(text: string | null): ItemState | null {
-  const value = decodeValue(text);
-  if (!value || typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.id !== "string" || typeof v.type !== "string") return null;
-  const str = (x: unknown) => (typeof x === "string" ? x : null);
+  if (text === null) return null;
+  let value: JsonValue;
+  try {
+    value = decodeValue(text);
+  } catch {
+    return null;
+  }
+  const parsed = recordedItem.safeParse(value);
+  if (!parsed.success) return null;
+  const v = parsed.data;
   return {
     id: v.id,
-    parent_id: str(v.parent_id),
-    position: typeof v.position === "number" ? v.position : 0,
+    parent_id: v.parent_id ?? null,
+    position: v.position ?? 0,
     type: v.type,
-    code: str(v.code),
-    statement_en: str(v.statement_en),
-    statement_fr: str(v.statement_fr),
-    description_en: str(v.description_en),
-    description_fr: str(v.description_fr),
+    code: v.code ?? null,
+    statement_en: v.statement_en ?? null,
+    statement_fr: v.statement_fr ?? null,
+    description_en: v.description_en ?? null,
+    description_fr: v.description_fr ?? null,
   };
 }
 

@@ -42,6 +42,44 @@ export function listItemTypes(db: Executor, frameworkId: string): Promise<ItemTy
     .execute();
 }
 
+/** The types with how a CASE source named each (`extra`): what an edition freezes. */
+export function listItemTypesWithExtra(db: Executor, frameworkId: string): Promise<ItemType[]> {
+  return db
+    .selectFrom("item_types")
+    .select(["id", "framework_id", "code", "label_en", "label_fr", "position", "extra"])
+    .where("framework_id", "=", frameworkId)
+    .orderBy("position")
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, position: Number(r.position) })));
+}
+
+/** Every item as an edition freezes it: the reader's row plus kept source fields and the adopted source item. */
+export function listPublishableRows(
+  db: Executor,
+  frameworkId: string,
+): Promise<(ItemRow & { extra: string | null; source_item_id: string | null })[]> {
+  return db
+    .selectFrom("items")
+    .innerJoin("item_types", "item_types.id", "items.type_id")
+    .select([
+      "items.id",
+      "items.parent_id",
+      "item_types.code as type_code",
+      "items.code",
+      "items.position",
+      "items.statement_en",
+      "items.statement_fr",
+      "items.description_en",
+      "items.description_fr",
+      "items.updated_at",
+      "items.extra",
+      "items.source_item_id",
+    ])
+    .where("items.framework_id", "=", frameworkId)
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, position: Number(r.position) })));
+}
+
 /** Every item of a framework in one query, with its type's code (no N+1 when building the tree). */
 export function listItemRows(db: Executor, frameworkId: string): Promise<ItemRow[]> {
   return db

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Framework } from "../db/schema.ts";
+import { readKeptFields } from "../db/stored-json.ts";
 import { listItemsForImport, listTypesForImport } from "../frameworks/bulk-store.ts";
 import { findFrameworkBySlug } from "../frameworks/store.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
@@ -53,20 +54,18 @@ export function findDraftFramework(db: Executor, slug: string): Promise<Framewor
   return findFrameworkBySlug(db, slug);
 }
 
-const parseObject = (text: string | null): Record<string, unknown> | undefined => {
-  if (!text) return undefined;
-  try {
-    const value = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-};
+/** A kept-fields column (format 1, src/db/stored-json.ts): unreadable is an error naming it, not fields lost on re-import. */
+const keptFields = (text: string | null, column: string, row: string) =>
+  text ? readKeptFields(text, { column, row }) : undefined;
 
 const importedTypes = (types: Awaited<ReturnType<typeof listTypesForImport>>): ImportedFramework["itemTypes"] =>
   [...types]
     .sort((a, b) => a.position - b.position)
-    .map((t) => ({ code: t.code, label: { en: t.label_en, fr: t.label_fr }, extra: parseObject(t.extra) }));
+    .map((t) => ({
+      code: t.code,
+      label: { en: t.label_en, fr: t.label_fr },
+      extra: keptFields(t.extra, "item_types.extra", `type ${t.code}`),
+    }));
 
 /** A draft's item types in the importer's shape, in their order. */
 export async function listDraftTypes(db: Executor, frameworkId: string): Promise<ImportedFramework["itemTypes"]> {
@@ -90,7 +89,7 @@ export async function loadDraftAsImport(db: Executor, framework: Framework): Pro
       statement: { en: row.statement_en, fr: row.statement_fr },
       description: { en: row.description_en, fr: row.description_fr },
       updatedAt: row.updated_at,
-      extra: parseObject(row.extra),
+      extra: keptFields(row.extra, "items.extra", `item ${row.id}`),
       children: [],
     });
   }
@@ -128,7 +127,7 @@ export async function loadDraftAsImport(db: Executor, framework: Framework): Pro
     version: framework.version,
     status: framework.status,
     licence: framework.licence,
-    extra: parseObject(framework.extra),
+    extra: keptFields(framework.extra, "frameworks.extra", `framework ${framework.id}`),
     itemTypes: importedTypes(types),
     children: roots,
   };

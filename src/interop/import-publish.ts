@@ -4,35 +4,35 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
-import { buildSnapshot, type EditionSnapshot, parseSnapshot, snapshotRows } from "../editions/snapshot.ts";
-import { latestEdition } from "../editions/store.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../frameworks/case-store.ts";
-import { findFrameworkById, listItemRows, listItemTypes } from "../frameworks/store.ts";
+import { StoredJsonError } from "../db/stored-json.ts";
+import { type EditionContent, freezeDraft } from "../editions/content.ts";
+import { latestEdition, readCaseData, readEditionContent } from "../editions/store.ts";
+import type { EditionCaseData } from "../editions/stored.ts";
+import { listAssociations, listDefinitions } from "../frameworks/case-store.ts";
+import { findFrameworkById, listItemTypesWithExtra, listPublishableRows } from "../frameworks/store.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-/** What readers and exports see of a snapshot, in a stable text: not who published it, nor when. */
-function content(snapshot: EditionSnapshot): string {
-  const items = byId(snapshotRows(snapshot)).map(({ updated_at: _date, ...row }) => row);
-  const caseData = snapshot.case && {
-    associations: byId(snapshot.case.associations).map(({ ordinal: _order, ...row }) => row),
-    definitions: [...snapshot.case.definitions]
-      .map(({ ordinal: _order, ...row }) => row)
-      .sort((a, b) => (`${a.kind}:${a.id}` < `${b.kind}:${b.id}` ? -1 : 1)),
-    itemExtras: Object.entries(snapshot.case.itemExtras).sort(([a], [b]) => (a < b ? -1 : 1)),
-    typeExtras: Object.entries(snapshot.case.typeExtras ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
-  };
+/** What readers and exports see of an edition, in a stable text: not who published it, nor when. */
+function content(edition: EditionContent, caseData: EditionCaseData | null): string {
+  const items = byId(edition.items).map(({ updated_at: _date, source_item_id: _source, ...row }) => row);
+  const f = edition.framework;
   return JSON.stringify({
-    title: snapshot.title,
-    description: snapshot.description,
-    publisher: snapshot.publisher,
-    licence: snapshot.licence,
-    extra: snapshot.extra ?? null,
-    types: snapshot.itemTypes.map((t) => [t.code, t.label.en, t.label.fr, t.extra ?? null]),
+    title: [f.title_en, f.title_fr],
+    description: [f.description_en, f.description_fr],
+    publisher: f.publisher,
+    licence: f.licence,
+    extra: f.extra,
+    types: edition.types.map((t) => [t.code, t.label_en, t.label_fr, t.extra]),
     items,
-    case: caseData ?? null,
+    case: caseData && {
+      associations: byId(caseData.associations).map(({ ordinal: _order, ...row }) => row),
+      definitions: [...caseData.definitions]
+        .map(({ ordinal: _order, ...row }) => row)
+        .sort((a, b) => (`${a.kind}:${a.id}` < `${b.kind}:${b.id}` ? -1 : 1)),
+    },
   });
 }
 
@@ -40,25 +40,21 @@ function content(snapshot: EditionSnapshot): string {
 export async function draftIsLatestEdition(db: Executor, frameworkId: string): Promise<boolean> {
   const latest = await latestEdition(db, frameworkId);
   if (!latest) return false;
-  const [framework, types, rows, associations, definitions, itemExtras, typeExtras] = await Promise.all([
+  const [framework, types, rows, associations, definitions] = await Promise.all([
     findFrameworkById(db, frameworkId),
-    listItemTypes(db, frameworkId),
-    listItemRows(db, frameworkId),
+    listItemTypesWithExtra(db, frameworkId),
+    listPublishableRows(db, frameworkId),
     listAssociations(db, frameworkId),
     listDefinitions(db, frameworkId),
-    listItemExtras(db, frameworkId),
-    listTypeExtras(db, frameworkId),
   ]);
   if (!framework) return false;
-  const draft = buildSnapshot(framework, types, rows, {
-    associations,
-    definitions,
-    itemExtras: Object.fromEntries(itemExtras),
-    typeExtras: Object.fromEntries(typeExtras),
-  });
+  const draft = freezeDraft(framework, types, rows);
   try {
-    return content(draft) === content(parseSnapshot(latest.snapshot));
-  } catch {
-    return false; // an unreadable edition: publishing again is the safe side
+    const [published, publishedCase] = await Promise.all([readEditionContent(db, latest), readCaseData(db, latest.id)]);
+    return content(draft, { associations, definitions }) === content(published, publishedCase);
+  } catch (error) {
+    // An edition that cannot be read back: publishing again is the safe side.
+    if (error instanceof StoredJsonError) return false;
+    throw error;
   }
 }

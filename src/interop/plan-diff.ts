@@ -2,6 +2,7 @@
  * Pieces of the import plan (plan.ts) that compare: field by field between two versions of a row,
  * and sibling order between two versions of a tree; the change report's own types. Pure.
  */
+import { keptFieldsOrNone } from "../db/stored-json.ts";
 import type { ItemWrite } from "../frameworks/bulk-store.ts";
 import { compareSiblings } from "../frameworks/tree.ts";
 import type { ImportedFramework, ImportedItem } from "./model.ts";
@@ -15,13 +16,7 @@ export interface FieldChange {
 
 /** JSON text of a kept-fields object, parsed (unreadable or absent: empty). */
 export function parseObject(text: string | null | undefined): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-  } catch {
-    return {};
-  }
+  return keptFieldsOrNone(text);
 }
 
 /**

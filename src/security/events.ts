@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { DB } from "../db/schema.ts";
+import { keptFieldsOrNone } from "../db/stored-json.ts";
 
 export const SECURITY_EVENT_KINDS = [
   "sign_in.succeeded",
@@ -183,13 +184,8 @@ export async function listSecurityEvents(
 }
 
 function parseDetail(text: string | null): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  // The log must show every event, so a detail that cannot be read shows as none.
+  return keptFieldsOrNone(text);
 }
 
 function encodeCursor(event: { at: string; id: string }): string {

@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/db/connect.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
-import { parseSnapshot } from "../../src/editions/snapshot.ts";
-import { latestEdition } from "../../src/editions/store.ts";
+import { latestEdition, readEditionContent } from "../../src/editions/store.ts";
 import { listChanges } from "../../src/editor/changes-store.ts";
 import { adoptFramework, decideUpstreamChange, upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { editFrameworkDetails } from "../../src/editor/commands/frameworks.ts";
@@ -262,8 +261,9 @@ for (const dialect of testDialects()) {
       await edit(db, source.id, source.ids.k1, { code: "K1" });
       await publish(db, source.id);
       await publish(db, copy.id);
-      const snapshot = parseSnapshot((await latestEdition(db, copy.id))?.snapshot as string);
-      assert.deepEqual(snapshot.adoptedFrom, {
+      const edition = await latestEdition(db, copy.id);
+      assert.ok(edition);
+      assert.deepEqual((await readEditionContent(db, edition)).adoptedFrom, {
         id: source.id,
         slug: source.slug,
         title: { en: `Source ${source.slug}`, fr: `Source ${source.slug} (fr)` },

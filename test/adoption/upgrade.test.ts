@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import { Migrator } from "kysely";
 import { migrationSchema, migrations } from "../../src/db/migrate.ts";
-import { parseSnapshot, snapshotItems } from "../../src/editions/snapshot.ts";
-import { findEdition } from "../../src/editions/store.ts";
+import { contentItems } from "../../src/editions/content.ts";
+import { findEdition, readEditionContent, type StoredEdition } from "../../src/editions/store.ts";
 import { upstreamReport } from "../../src/editor/commands/adopt.ts";
 import { deleteItem } from "../../src/editor/commands/items.ts";
 import type { ItemState } from "../../src/frameworks/item-state.ts";
@@ -43,8 +43,9 @@ for (const dialect of testDialects()) {
           migrationTableSchema: await migrationSchema(db),
           provider: { getMigrations: async () => migrations },
         });
-        // 005 too: today's publish and save code writes bilingual summaries and translation flags.
-        assert.equal((await migrator.migrateTo("005_edition_labels")).error, undefined);
+        // Built with today's code on today's schema, then taken back down to 005 (each later migration's
+        // `down`, 008's rebuilding the snapshots of the time from the rows) and given decisions the old way.
+        assert.equal((await migrator.migrateToLatest()).error, undefined);
         const source = await makeSource(db);
         const copy = await adopt(db, source);
         // Edition 2: k1 and k2 changed, an item added, k3 removed.
@@ -53,10 +54,15 @@ for (const dialect of testDialects()) {
         const added = await newItem(db, source.id, source.ids.a, "ksa", "Forecasts revenue");
         await deleteItem(db, ana, source.id, source.ids.k3, 0);
         await publish(db, source.id);
-        // Decided then, the old way: k1 taken, the addition left, the removal taken; k2 not decided.
-        const e2 = snapshotItems(parseSnapshot((await findEdition(db, source.id, 2))?.snapshot as string));
+        const e2 = contentItems(await readEditionContent(db, (await findEdition(db, source.id, 2)) as StoredEdition));
         await edit(db, copy.id, copy.local(source.ids.k1), { statement_en: "Plans the yearly budget" });
         await deleteItem(db, ana, copy.id, copy.local(source.ids.k3), 0);
+        // Edition 3 changes only area b: the decided items' state is the same as in edition 2.
+        await edit(db, source.id, source.ids.b, { description_en: "Buildings and grounds" });
+        await publish(db, source.id);
+
+        assert.equal((await migrator.migrateTo("005_edition_labels")).error, undefined);
+        // Decided then, the old way: k1 taken, the addition left, the removal taken; k2 not decided.
         const decisions = [
           [source.ids.k1, legacyFingerprint("changed", source.ids.k1, e2.get(source.ids.k1) ?? null), "take"],
           [added, legacyFingerprint("added", added, e2.get(added) ?? null), "leave"],
@@ -75,9 +81,6 @@ for (const dialect of testDialects()) {
             })) as never,
           )
           .execute();
-        // Edition 3 changes only area b: the decided items' state is the same as in edition 2.
-        await edit(db, source.id, source.ids.b, { description_en: "Buildings and grounds" });
-        await publish(db, source.id);
 
         const upgrade = await migrator.migrateToLatest();
         assert.equal(upgrade.error, undefined);

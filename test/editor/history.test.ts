@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { StoredJsonError } from "../../src/db/stored-json.ts";
 import {
+  changeValueAt,
   createRecord,
+  decodeText,
   decodeValue,
   deleteRecord,
   diffItems,
@@ -61,6 +64,19 @@ describe("history diffs", () => {
     assert.deepEqual(recordedState(deleteRecord({ ...item, version: 7 } as ItemState, ["p", "a"]).before), item);
     assert.equal(recordedState("not json"), null);
     assert.equal(recordedState('"just text"'), null);
+  });
+
+  test("a recorded value is read as the shape its reader needs; anything else is an error naming the record", () => {
+    assert.equal(decodeText(encodeValue("Plans budgets")), "Plans budgets");
+    assert.equal(decodeText(encodeValue(null)), null);
+    const at = changeValueAt({ id: "c-1" }, "before");
+    for (const stored of ["3", '{"id":"a"}', "not json", "[1]"])
+      assert.throws(
+        () => decodeText(stored, at),
+        (error) => error instanceof StoredJsonError && /changes\.before \(id c-1\)/.test(error.message),
+        stored,
+      );
+    assert.throws(() => decodeValue("not json", at), StoredJsonError);
   });
 
   test("paths are stored so that a LIKE on one ancestor finds everything under it", () => {

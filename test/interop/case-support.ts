@@ -91,6 +91,8 @@ export async function snapshotTables(db: Kysely<DB>): Promise<Record<string, unk
     "case_definitions",
     "meta",
     "editions",
+    "published_item_types",
+    "published_items",
   ] as const;
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {

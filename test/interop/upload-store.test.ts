@@ -117,6 +117,33 @@ for (const dialect of testDialects()) {
       assert.deepEqual([...((await store.load(token, alice))?.bytes ?? [])], [4, 2]);
     });
 
+    it("reads its metadata through its versioned format: as written, without a version, never damaged", async () => {
+      const store = createUploadStore(database.db);
+      const saved = meta(alice);
+      const token = await store.save(saved, new Uint8Array([1]));
+      assert.deepEqual((await store.load(token, alice))?.meta, saved);
+      const stored = async () =>
+        (
+          await database.db
+            .selectFrom("import_uploads")
+            .select("meta")
+            .where("token", "=", token)
+            .executeTakeFirstOrThrow()
+        ).meta;
+      const setMeta = (text: string) =>
+        database.db.updateTable("import_uploads").set({ meta: text }).where("token", "=", token).execute();
+      const written = JSON.parse(await stored());
+      assert.equal(written.v, 1);
+      const { v: _v, ...before } = written;
+      await setMeta(JSON.stringify(before));
+      assert.equal((await store.load(token, alice))?.meta.name, "a.csv", "a meta from before versions is version 1");
+      for (const damaged of ["{", JSON.stringify({ ...written, v: 2 }), JSON.stringify({ ...written, size: "3" })]) {
+        await setMeta(damaged);
+        assert.equal(await store.load(token, alice), undefined, damaged);
+      }
+      await store.remove(token);
+    });
+
     it("goes with the account that sent it", async () => {
       const carol = (await createAccount(database.db, { email: "carol@skillshelf.test", role: "editor" })).id;
       const store = createUploadStore(database.db);

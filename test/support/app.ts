@@ -166,3 +166,10 @@ export async function makeTestApp(
   });
   return { app, db: database.db, catalog, config, close: () => database.close() };
 }
+
+/** A fresh database with no schema at all, for upgrade tests (they migrate it step by step). */
+export async function openEmptyDatabase(dialect: TestDialect): Promise<Database> {
+  if (dialect === "sqlite") return openDatabase(":memory:");
+  if (dialect === "pglite") return openPglite();
+  return openFreshPostgresSchema(process.env.TEST_DATABASE_URL as string);
+}

@@ -1,8 +1,9 @@
 /**
  * Migration 004's own copy of the edition snapshot as it was when editions came in: the framework in
  * the API's JSON shape, with its item types and `extra`. Frozen on purpose: an upgrade from before
- * editions must write the same edition 1 whatever today's code (src/editions/snapshot.ts) has become.
- * Today's readers must go on reading what this writes (test/db/migration-004.test.ts checks it).
+ * editions must write the same edition 1 whatever today's code has become (editions are rows since
+ * migration 008, which reads this format with its own frozen reader). Today's readers must go on
+ * showing what this writes (test/db/migration-004.test.ts checks it through the whole upgrade).
  * Depends on nothing but the language.
  */
 

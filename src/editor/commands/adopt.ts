@@ -18,8 +18,8 @@ import {
 import { copyTitles, sourceTitles, titleClash } from "../../adoption/titles.ts";
 import type { DB } from "../../db/schema.ts";
 import { uuidV5 } from "../../db/uuid.ts";
-import { type EditionSnapshot, parseSnapshot, snapshotRows } from "../../editions/snapshot.ts";
-import { latestEdition } from "../../editions/store.ts";
+import type { EditionContent } from "../../editions/content.ts";
+import { latestEdition, readEditionContent } from "../../editions/store.ts";
 import {
   ancestryOf,
   deleteItems,
@@ -66,9 +66,10 @@ export async function adoptFramework(
     if (!source || !edition) throw new EditorError("not_found");
     if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst())
       throw new EditorError("slug_taken");
-    const snapshot = parseSnapshot(edition.snapshot);
+    const content = await readEditionContent(trx, edition);
+    const published = content.framework;
     // Readers must tell the copy from its source: an empty title becomes the source's, marked as a copy.
-    const defaults = copyTitles(snapshot.title);
+    const defaults = copyTitles({ en: published.title_en, fr: published.title_fr });
     const titles = { title_en: input.title_en ?? defaults.title_en, title_fr: input.title_fr ?? defaults.title_fr };
     const clash = titleClash(titles, await sourceTitles(trx, source.id));
     if (clash) throw new EditorError("title_same_as_source", { field: clash });
@@ -79,20 +80,20 @@ export async function adoptFramework(
         id: input.id,
         slug: input.slug,
         ...titles,
-        description_en: snapshot.description.en,
-        description_fr: snapshot.description.fr,
+        description_en: published.description_en,
+        description_fr: published.description_fr,
         publisher: null,
         version: "1",
         status: "draft",
-        licence: snapshot.licence,
+        licence: published.licence,
         created_at: now,
         updated_at: now,
         extra: null,
       })
       .execute();
-    const typeIds = await copyTypes(trx, input.id, snapshot);
+    const typeIds = await copyTypes(trx, input.id, content);
     const batch = newBatch(input.id, actor, now);
-    const rows = snapshotRows(snapshot);
+    const rows = content.items;
     for (let i = 0; i < rows.length; i += 300) {
       await trx
         .insertInto("items")
@@ -112,6 +113,8 @@ export async function adoptFramework(
             // The copy keeps each item's own date: adopting is not a change to the content.
             updated_at: row.updated_at,
             extra: null,
+            // The copy remembers which source item each of its items is (the id above is derived from it).
+            source_item_id: row.id,
           })),
         )
         .execute();
@@ -143,18 +146,18 @@ export async function adoptFramework(
 async function copyTypes(
   trx: Transaction<DB>,
   frameworkId: string,
-  snapshot: EditionSnapshot,
+  content: EditionContent,
 ): Promise<Map<string, string>> {
   const existing = new Map((await listItemTypes(trx, frameworkId)).map((t) => [t.code, t.id]));
-  const missing = snapshot.itemTypes.filter((t) => !existing.has(t.code));
+  const missing = content.types.filter((t) => !existing.has(t.code));
   if (missing.length > 0) {
     const start = existing.size;
     const rows = missing.map((t, index) => ({
       id: uuidV5(`adopted-type:${frameworkId}:${t.code}`),
       framework_id: frameworkId,
       code: t.code,
-      label_en: t.label.en,
-      label_fr: t.label.fr,
+      label_en: t.label_en,
+      label_fr: t.label_fr,
       position: start + index + 1,
     }));
     await trx.insertInto("item_types").values(rows).execute();
@@ -251,7 +254,7 @@ async function apply(
       const upstream = resolution.state;
       const parentId = upstream.parent_id ? localItemId(frameworkId, upstream.parent_id) : null;
       if (parentId && !items.some((i) => i.id === parentId)) throw new EditorError("restore_parent_missing");
-      const typeId = (await copyTypes(trx, frameworkId, report.latest.snapshot)).get(upstream.type);
+      const typeId = (await copyTypes(trx, frameworkId, report.latest.content)).get(upstream.type);
       if (!typeId) throw new EditorError("unknown_type");
       const state: ItemState = {
         ...upstream,
@@ -259,7 +262,7 @@ async function apply(
         parent_id: parentId,
         position: Math.max(0, ...items.filter((i) => i.parent_id === parentId).map((s) => s.position)) + 1,
       };
-      await insertItem(trx, batch, state, typeId);
+      await insertItem(trx, batch, state, typeId, batch.at, entry.id);
       await touchItem(trx, frameworkId, parentId, batch.at);
       const path = pathIn(items, { id: state.id, parent_id: parentId, position: 0 });
       return writeChanges(trx, batch, [{ ...marker("take"), path }, createRecord(state, path, "take")]);
@@ -290,7 +293,7 @@ async function update(
     for (const [field, value] of text) {
       if (field !== "type") set[field] = value;
       else {
-        const typeId = (await copyTypes(trx, frameworkId, report.latest.snapshot)).get(value ?? "");
+        const typeId = (await copyTypes(trx, frameworkId, report.latest.content)).get(value ?? "");
         if (!typeId) throw new EditorError("unknown_type");
         set.type_id = typeId;
       }

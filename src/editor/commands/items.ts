@@ -223,6 +223,8 @@ export async function insertItem(
   state: ItemState,
   typeId: string,
   updatedAt = batch.at,
+  /** In an adopted framework, the source item this one copies. */
+  sourceItemId: string | null = null,
 ): Promise<void> {
   await trx
     .insertInto("items")
@@ -240,6 +242,7 @@ export async function insertItem(
       created_at: batch.at,
       updated_at: updatedAt,
       extra: null,
+      source_item_id: sourceItemId,
     })
     .execute();
 }

@@ -6,12 +6,17 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { provenanceAtPublish } from "../../adoption/report.ts";
 import type { DB } from "../../db/schema.ts";
-import { type EditionSummaryText, editionLabel } from "../../editions/label.ts";
-import { buildSnapshot } from "../../editions/snapshot.ts";
+import { freezeDraft } from "../../editions/content.ts";
+import type { EditionSummaryText } from "../../editions/label.ts";
 import { insertEdition, latestEditionNumber } from "../../editions/store.ts";
-import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
+import { listAssociations, listDefinitions } from "../../frameworks/case-store.ts";
 import { EditorError } from "../../frameworks/errors.ts";
-import { bumpContentRevision, findFrameworkById, listItemRows, listItemTypes } from "../../frameworks/store.ts";
+import {
+  bumpContentRevision,
+  findFrameworkById,
+  listItemTypesWithExtra,
+  listPublishableRows,
+} from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { acceptText } from "../../text/rules.ts";
 import { newBatch, writeChanges } from "../changes-store.ts";
@@ -54,41 +59,38 @@ export async function publishEdition(
       .returning("id")
       .executeTakeFirst();
     if (!locked) throw new EditorError("not_found");
-    const [framework, types, rows, latest, associations, definitions, itemExtras, typeExtras] = await Promise.all([
+    const [framework, types, rows, latest, associations, definitions] = await Promise.all([
       findFrameworkById(trx, frameworkId),
-      listItemTypes(trx, frameworkId),
-      listItemRows(trx, frameworkId),
+      listItemTypesWithExtra(trx, frameworkId),
+      listPublishableRows(trx, frameworkId),
       latestEditionNumber(trx, frameworkId),
       listAssociations(trx, frameworkId),
       listDefinitions(trx, frameworkId),
-      listItemExtras(trx, frameworkId),
-      listTypeExtras(trx, frameworkId),
     ]);
     if (!framework) throw new EditorError("not_found");
     const number = latest + 1;
-    // The snapshot is the framework as readers see it: its version is the edition's label. The
-    // CASE-only rows are frozen too, so the CASE API never serves an unpublished import.
-    const snapshot = buildSnapshot({ ...framework, version: editionLabel(number) }, types, rows, {
-      associations,
-      definitions,
-      itemExtras: Object.fromEntries(itemExtras),
-      typeExtras: Object.fromEntries(typeExtras),
-    });
     // An adopted framework's edition says which edition of its source it is based on.
-    const adoptedFrom = await provenanceAtPublish(trx, frameworkId);
-    if (adoptedFrom) snapshot.adoptedFrom = adoptedFrom;
+    const adoptedFrom = (await provenanceAtPublish(trx, frameworkId)) ?? null;
+    // The items, their types and texts as readers will see them, with what CASE keeps of them
+    // (item and type extras in the rows, associations and definitions beside), so neither the
+    // pages nor the CASE API ever serve an unpublished change.
+    const content = freezeDraft(framework, types, rows, adoptedFrom);
     const batch = newBatch(frameworkId, actor, publishedAt);
-    await insertEdition(trx, {
-      id: randomUUID(),
-      framework_id: frameworkId,
-      number,
-      summary_en: text.en,
-      summary_fr: text.fr,
-      published_at: publishedAt,
-      published_by: batch.actorId,
-      published_by_label: batch.actorLabel,
-      snapshot: JSON.stringify(snapshot),
-    });
+    await insertEdition(
+      trx,
+      {
+        id: randomUUID(),
+        framework_id: frameworkId,
+        number,
+        summary_en: text.en,
+        summary_fr: text.fr,
+        published_at: publishedAt,
+        published_by: batch.actorId,
+        published_by_label: batch.actorLabel,
+      },
+      content,
+      { associations, definitions },
+    );
     await writeChanges(trx, batch, [
       {
         itemId: null,
@@ -100,7 +102,7 @@ export async function publishEdition(
       },
     ]);
     await bumpContentRevision(trx);
-    return { number, publishedAt, items: rows.length };
+    return { number, publishedAt, items: content.items.length };
   };
   return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
 }

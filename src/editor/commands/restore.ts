@@ -6,7 +6,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { Change, DB } from "../../db/schema.ts";
 import { findDraftItem, listDraftItems, touchItem, typesByCode } from "../../frameworks/draft-store.ts";
 import { EditorError } from "../../frameworks/errors.ts";
-import { createRecord, decodeValue, encodeValue, type FieldChange, recordedState } from "../../frameworks/history.ts";
+import {
+  changeValueAt,
+  createRecord,
+  decodeText,
+  encodeValue,
+  type FieldChange,
+  recordedState,
+} from "../../frameworks/history.ts";
 import { type ItemState, isTextField, type TextField } from "../../frameworks/item-state.ts";
 import { findFrameworkById } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
@@ -70,7 +77,7 @@ async function restoreField(
   const item = await findDraftItem(trx, frameworkId, change.item_id as string);
   if (!item) throw new EditorError("restore_parent_missing");
   const field = change.field as TextField;
-  const value = decodeValue(change.before) as string | null;
+  const value = decodeText(change.before, changeValueAt(change, "before"));
   if ((item[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: item.id };
   if (version !== undefined && version !== item.version) {
     throw new EditorError("stale", {
@@ -97,7 +104,7 @@ async function restorePlacement(trx: Transaction<DB>, actor: Actor | null, frame
   const items = await listDraftItems(trx, frameworkId);
   const item = items.find((i) => i.id === itemId);
   if (!item) throw new EditorError("restore_parent_missing");
-  const parentId = decodeValue(change.before) as string | null;
+  const parentId = decodeText(change.before, changeValueAt(change, "before"));
   if (item.parent_id === parentId) return { outcome: "unchanged" as const, itemId };
   const updates = planMove(items, itemId, parentId);
   if (typeof updates === "string")
@@ -134,7 +141,7 @@ async function restoreFrameworkField(trx: Transaction<DB>, actor: Actor | null, 
   const framework = await findFrameworkById(trx, frameworkId);
   if (!framework) throw new EditorError("not_found");
   const field = change.field as FrameworkField;
-  const value = decodeValue(change.before) as string | null;
+  const value = decodeText(change.before, changeValueAt(change, "before"));
   if ((framework[field] ?? null) === value) return { outcome: "unchanged" as const, itemId: null };
   if (field.startsWith("title_") && !value && !framework[field === "title_en" ? "title_fr" : "title_en"])
     throw new EditorError("invalid", { field: "title" });

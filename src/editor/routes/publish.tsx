@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import type { Framework } from "../../db/schema.ts";
-import { buildSnapshot, diffSnapshots, parseSnapshot } from "../../editions/snapshot.ts";
-import { latestEdition, listEditions } from "../../editions/store.ts";
+import { diffEditions, freezeDraft } from "../../editions/content.ts";
+import { latestEdition, listEditions, readEditionContent } from "../../editions/store.ts";
 import { listDraftItems } from "../../frameworks/draft-store.ts";
 import { isEditorError } from "../../frameworks/errors.ts";
 import { listItemRows, listItemTypes } from "../../frameworks/store.ts";
@@ -36,9 +36,9 @@ export function publishRoutes(): Hono<AppEnv> {
       listItemRows(c.var.db, framework.id),
       latestEdition(c.var.db, framework.id),
     ]);
-    const draft = buildSnapshot(framework, types, rows);
-    const base = latest ? parseSnapshot(latest.snapshot) : { ...draft, children: [] };
-    const changes = diffSnapshots(base, draft);
+    const draft = freezeDraft(framework, types, rows);
+    const base = latest ? await readEditionContent(c.var.db, latest) : { items: [] };
+    const changes = diffEditions(base, draft);
     return {
       added: changes.filter((x) => x.kind === "added").length,
       changed: changes.filter((x) => x.kind === "changed").length,

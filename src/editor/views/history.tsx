@@ -1,6 +1,7 @@
 /** An item's history and a framework's change log: who changed what, when, with restore buttons. */
 import type { Change, Framework } from "../../db/schema.ts";
-import { decodeValue, recordedState } from "../../frameworks/history.ts";
+import type { JsonValue } from "../../db/stored-json.ts";
+import { changeValueAt, decodeValue, recordedState } from "../../frameworks/history.ts";
 import { type Lang, type Messages, messages } from "../../i18n/index.ts";
 import {
   ButtonForm,
@@ -40,7 +41,13 @@ export function kindLabel(t: Messages, kind: string): string {
 export function describeValue(t: Messages, lang: Lang, change: Change, which: "before" | "after"): string {
   const text = change[which];
   if (text === null) return "";
-  const value = decodeValue(text);
+  let value: JsonValue;
+  try {
+    value = decodeValue(text, changeValueAt(change, which));
+  } catch {
+    // Not JSON (written by hand, or by something other than Skillshelf): shown as it is stored.
+    return text;
+  }
   if (change.field === null || change.field === "edition") {
     const state = recordedState(text);
     if (state)
@@ -50,8 +57,8 @@ export function describeValue(t: Messages, lang: Lang, change: Change, which: "b
       ]
         .filter(Boolean)
         .join(" ");
-    if (value && typeof value === "object") {
-      const v = value as Record<string, unknown>;
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const v = value;
       if (typeof v.number === "number") return `${t.editorEditionN(v.number)}: ${summaryIn(v.summary, lang)}`;
       if (typeof v.edition === "number") return `${String(v.source ?? "")} · ${t.editorEditionN(v.edition)}`;
       if (typeof v.slug === "string") return String(v.title_en ?? v.title_fr ?? v.slug);

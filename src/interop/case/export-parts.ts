@@ -5,6 +5,7 @@
  */
 
 import type { CaseAssociationsTable, CaseDefinitionsTable, Framework } from "../../db/schema.ts";
+import { keptFieldsOrNone } from "../../db/stored-json.ts";
 import { uuidV5 } from "../../db/uuid.ts";
 import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
@@ -91,15 +92,8 @@ export const COLLECTION_PATH: Record<DefinitionKind, string> = {
 };
 const ADOPTION_STATUS: Record<string, string> = { published: "Adopted", draft: "Draft", retired: "Deprecated" };
 
-export const parseExtra = (text: string | null | undefined): Json => {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(text);
-    return isObject(value) ? value : {};
-  } catch {
-    return {};
-  }
-};
+/** Kept fields as stored (an export goes on with none when one row's cannot be read). */
+export const parseExtra = (text: string | null | undefined): Json => keptFieldsOrNone(text);
 
 /** The source's own date text when it still says the same instant, else the stored ISO time. */
 export function dateOut(original: unknown, iso: string): string {

@@ -3,7 +3,7 @@
  * Schema. The parser uses them to tell known fields from unknown ones; the exporter uses them so
  * that what it writes validates strictly (a value of the wrong shape moves under `extensions`).
  */
-import { isUuid } from "./model.ts";
+import { ASSOCIATION_TYPES, EXTENSION_TYPE, isUuid } from "./model.ts";
 
 export type FieldKind =
   | "string"
@@ -191,22 +191,9 @@ export function conforms(kind: FieldKind, value: unknown): boolean {
     case "caseVersion":
       return value === "1.1";
     case "associationType":
-      return typeof value === "string" && (ASSOCIATION_TYPE_SET.has(value) || /^ext:[a-zA-Z0-9.\-_|]+$/.test(value));
+      return typeof value === "string" && (ASSOCIATION_TYPES.has(value) || EXTENSION_TYPE.test(value));
   }
 }
-
-const ASSOCIATION_TYPE_SET = new Set([
-  "isChildOf",
-  "isPeerOf",
-  "isPartOf",
-  "exactMatchOf",
-  "precedes",
-  "isRelatedTo",
-  "replacedBy",
-  "exemplar",
-  "hasSkillLevel",
-  "isTranslationOf",
-]);
 
 /**
  * Splits an object into what a strict package may carry (`clean`) and the rest (`unmapped`, written

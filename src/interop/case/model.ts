@@ -24,7 +24,9 @@ export const SKILLSHELF_KEY = "$skillshelf";
 /** The vendor key Skillshelf writes under CASE `extensions` (translations, fields CASE has no room for). */
 export const EXTENSION_KEY = "skillshelf";
 
-export type DefinitionKind = "itemType" | "subject" | "concept" | "license" | "associationGrouping" | "rubric";
+/** The kinds of CASE definition a package carries (case_definitions.kind is checked against these, migration 008b). */
+export const DEFINITION_KINDS = ["itemType", "subject", "concept", "license", "associationGrouping", "rubric"] as const;
+export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 /** CFDefinitions collection name → kind (rubrics sit beside CFDefinitions, in CFRubrics). */
 export const DEFINITION_COLLECTIONS: Record<Exclude<DefinitionKind, "rubric">, string> = {

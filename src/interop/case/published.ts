@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { readKeptFields } from "../../db/stored-json.ts";
 import type { Catalog, FrameworkView } from "../../editions/catalog.ts";
 import { associationObjects } from "./export.ts";
 import { definitionObject } from "./export-definitions.ts";
@@ -88,7 +89,10 @@ export function createPublishedCases(db: Kysely<DB>, catalog: Catalog, baseUrl: 
           for (const row of input.definitions)
             definitions.set(
               `${row.kind}:${row.id}`,
-              definitionObject(plain, row.kind as DefinitionKind, { ...JSON.parse(row.body), identifier: row.id }),
+              definitionObject(plain, row.kind as DefinitionKind, {
+                ...readKeptFields(row.body, { column: "case_definitions.body", row: `${row.kind} ${row.id}` }),
+                identifier: row.id,
+              }),
             );
           for (const generated of plain.generatedDefinitions) {
             definitions.set(

@@ -1,5 +1,6 @@
 /** CASE associations and definitions as table rows, and what changed between two sets of them. Pure. */
 import type { CaseAssociationsTable, CaseDefinitionsTable } from "../../db/schema.ts";
+import { readKeptFields } from "../../db/stored-json.ts";
 import type { CaseAssociation, CaseDefinition } from "./model.ts";
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -30,12 +31,9 @@ export function associationRow(frameworkId: string, a: CaseAssociation): CaseAss
 
 /** The inverse of associationRow (the kept fields parsed back). */
 export function associationFromRow(row: CaseAssociationsTable): CaseAssociation {
-  let extra: Record<string, unknown> | null = null;
-  try {
-    extra = row.extra ? JSON.parse(row.extra) : null;
-  } catch {
-    extra = null;
-  }
+  const extra = row.extra
+    ? readKeptFields(row.extra, { column: "case_associations.extra", row: `association ${row.id}` })
+    : null;
   return {
     id: row.id,
     type: row.association_type,

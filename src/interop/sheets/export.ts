@@ -126,7 +126,11 @@ export async function spreadsheetTemplate(format: SheetFormat, lang: Lang): Prom
     for (const line of lines) help.addRow([line]).alignment = { wrapText: true };
     help.addRow([]);
   }
-  addItemsSheet(workbook, rows, ["category", "area", "competency", "ksa"]);
+  addItemsSheet(
+    workbook,
+    rows,
+    INDEX_LEVELS.map((t) => t.code),
+  );
   addKeyValueSheet(
     workbook,
     SHEET.framework,

@@ -9,7 +9,9 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
+import { readVersionedJson, type VersionedFormat } from "../../db/stored-json.ts";
 import { MAX_UPLOAD_BYTES } from "./render.ts";
 
 export type UploadFormat = "case" | "json" | "xlsx" | "csv";
@@ -30,6 +32,24 @@ export interface UploadMeta {
   /** The framework id the first parse gave, so a sheet without one imports under the same id it previewed. */
   frameworkId?: string;
 }
+
+/** The meta file's format 1 (decision 015): a `v` field, or none in files written before it. */
+const metaV1 = z
+  .object({
+    v: z.literal(1).optional(),
+    userId: z.string(),
+    format: z.enum(["case", "json", "xlsx", "csv"]),
+    name: z.string(),
+    size: z.number(),
+    createdAt: z.string(),
+    target: z.string(),
+    title: z.string(),
+    slug: z.string().optional(),
+    frameworkId: z.string().optional(),
+  })
+  .transform(({ v: _v, ...meta }): UploadMeta => meta);
+const UPLOAD_META: VersionedFormat<UploadMeta> = { 1: metaV1 };
+const writeMeta = (meta: UploadMeta) => JSON.stringify({ v: 1, ...meta });
 
 export interface StoredUpload {
   meta: UploadMeta;
@@ -88,7 +108,7 @@ export function createUploadStore(db: Kysely<DB>, options: UploadStoreOptions = 
           .values({
             token,
             user_id: meta.userId,
-            meta: JSON.stringify(meta),
+            meta: writeMeta(meta),
             bytes: asBuffer(bytes),
             size: bytes.byteLength,
             created_at: iso(at),
@@ -126,7 +146,8 @@ export function createUploadStore(db: Kysely<DB>, options: UploadStoreOptions = 
         .executeTakeFirst();
       if (!row || row.expires_at <= iso(now())) return undefined;
       try {
-        const meta = JSON.parse(row.meta) as UploadMeta;
+        // An unreadable meta (StoredJsonError) answers like an unknown token, as a missing one does.
+        const meta = readVersionedJson(UPLOAD_META, row.meta, { column: "import_uploads.meta", row: "an upload" });
         return { meta, bytes: new Uint8Array(row.bytes) };
       } catch {
         return undefined;
@@ -136,7 +157,7 @@ export function createUploadStore(db: Kysely<DB>, options: UploadStoreOptions = 
       if (!isUploadToken(token)) return;
       await db
         .updateTable("import_uploads")
-        .set({ meta: JSON.stringify(meta) })
+        .set({ meta: writeMeta(meta) })
         .where("token", "=", token)
         .where("user_id", "=", meta.userId)
         .execute();

@@ -3,13 +3,8 @@ import { describe, test } from "node:test";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import type { Framework, ItemType } from "../../src/db/schema.ts";
-import {
-  assembleView,
-  buildSnapshot,
-  diffSnapshots,
-  type EditionSnapshot,
-  viewFromSnapshot,
-} from "../../src/editions/snapshot.ts";
+import { assembleView, diffEditions, freezeDraft, viewFromContent } from "../../src/editions/content.ts";
+import { readEditionCache, writeEditionCache } from "../../src/editions/stored.ts";
 import { frameworkJson } from "../../src/frameworks/json.ts";
 import type { ItemRow } from "../../src/frameworks/tree.ts";
 
@@ -30,21 +25,25 @@ const itemRows: ItemRow[] = rows.items.map((i) => ({
   updated_at: i.updated_at,
 }));
 
-describe("publish snapshots", () => {
-  const snapshot = buildSnapshot(framework, types, itemRows);
+const at = { column: "editions.snapshot", row: "test" };
+const live = { slug: framework.slug, version: "3" };
 
-  test("a snapshot is the API's JSON of the draft, marked published", () => {
-    const json = frameworkJson(assembleView({ ...framework, status: "published" }, types, itemRows));
-    assert.equal(snapshot.status, "published");
-    assert.deepEqual(snapshot.children, json.children);
-    assert.equal(snapshot.lastUpdated, json.lastUpdated);
+describe("an edition's content", () => {
+  const content = freezeDraft(framework, types, itemRows);
+
+  test("every item of the draft is frozen once, parents before their children", () => {
+    assert.equal(content.items.length, itemRows.length);
+    assert.deepEqual(new Set(content.items.map((i) => i.id)), new Set(itemRows.map((i) => i.id)));
+    const seen = new Set<string>();
+    for (const item of content.items) {
+      if (item.parent_id !== null) assert.ok(seen.has(item.parent_id), `${item.code} after its parent`);
+      seen.add(item.id);
+    }
   });
 
-  test("the reader's view rebuilt from a snapshot (through JSON text) matches the draft's", () => {
-    const fromText = viewFromSnapshot(JSON.parse(JSON.stringify(snapshot)) as EditionSnapshot, {
-      slug: framework.slug,
-    });
-    const direct = assembleView({ ...framework, status: "published" }, types, itemRows);
+  test("the reader's view rebuilt from the content (through its cache text) matches the draft's", () => {
+    const fromText = viewFromContent(readEditionCache(writeEditionCache(content), at), live);
+    const direct = assembleView({ ...framework, status: "published", version: "3" }, types, itemRows);
     assert.deepEqual(frameworkJson(fromText), frameworkJson(direct));
     assert.deepEqual([...fromText.keys], [...direct.keys]);
     assert.equal(fromText.itemCount, itemRows.length);
@@ -54,13 +53,21 @@ describe("publish snapshots", () => {
     );
   });
 
-  test("the slug readers reach it by comes from the live framework", () => {
-    assert.equal(viewFromSnapshot(snapshot, { slug: "renamed" }).framework.slug, "renamed");
+  test("the slug and version readers see come from the live framework and the edition", () => {
+    const view = viewFromContent(content, { slug: "renamed", version: "7" });
+    assert.equal(view.framework.slug, "renamed");
+    assert.equal(view.framework.version, "7");
+    assert.equal(view.framework.status, "published");
+  });
+
+  test("a cache of another format, or damaged, is refused by name, never read as something else", () => {
+    for (const text of ["{", JSON.stringify({ v: 1, children: [] }), JSON.stringify({ ...content, v: 2, items: 3 })])
+      assert.throws(() => readEditionCache(text, at), /editions\.snapshot \(test\)/);
   });
 });
 
 describe("what changed upstream between two editions", () => {
-  const older = buildSnapshot(framework, types, itemRows);
+  const older = freezeDraft(framework, types, itemRows);
   const [first, second, third] = itemRows.filter((r) => r.type_code === "ksa");
   const newerRows = itemRows
     .filter((r) => r.id !== third.id)
@@ -68,8 +75,8 @@ describe("what changed upstream between two editions", () => {
       r.id === first.id ? { ...r, statement_fr: "Énoncé révisé" } : r.id === second.id ? { ...r, position: 99 } : r,
     );
   newerRows.push({ ...first, id: "00000000-0000-4000-8000-000000000001", code: "NEW.1", statement_en: "A new one" });
-  const newer = buildSnapshot(framework, types, newerRows);
-  const changes = diffSnapshots(older, newer);
+  const newer = freezeDraft(framework, types, newerRows);
+  const changes = diffEditions(older, newer);
 
   test("added, changed and removed items are found; a new position alone is not a change", () => {
     assert.deepEqual(
@@ -84,21 +91,7 @@ describe("what changed upstream between two editions", () => {
     assert.deepEqual(changed?.fields, [{ field: "statement_fr", before: first.statement_fr, after: "Énoncé révisé" }]);
   });
 
-  test("the same upstream state always has the same fingerprint; another state another one", () => {
-    assert.deepEqual(
-      diffSnapshots(older, newer).map((c) => c.fingerprint),
-      changes.map((c) => c.fingerprint),
-    );
-    const again = buildSnapshot(
-      framework,
-      types,
-      newerRows.map((r) => (r.id === first.id ? { ...r, statement_fr: "Encore" } : r)),
-    );
-    const refingered = diffSnapshots(older, again).find((c) => c.id === first.id);
-    assert.notEqual(refingered?.fingerprint, changes.find((c) => c.id === first.id)?.fingerprint);
-  });
-
-  test("identical snapshots differ in nothing", () => {
-    assert.deepEqual(diffSnapshots(older, older), []);
+  test("identical editions differ in nothing", () => {
+    assert.deepEqual(diffEditions(older, older), []);
   });
 });
