@@ -12,6 +12,8 @@ export const frameworkIdParam = z
   .min(1)
   .max(200)
   .regex(/^[\p{L}\p{N}._~-]+$/u)
-  .transform((value) => (UUID.test(value) ? { kind: "id" as const, value: value.toLowerCase() } : { kind: "slug" as const, value }));
+  .transform((value) =>
+    UUID.test(value) ? { kind: "id" as const, value: value.toLowerCase() } : { kind: "slug" as const, value },
+  );
 
 export type FrameworkRef = z.output<typeof frameworkIdParam>;

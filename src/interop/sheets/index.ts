@@ -7,8 +7,8 @@ import type { Lang } from "../../i18n/index.ts";
 import type { SheetFormat } from "./export.ts";
 import type { SpreadsheetImportOptions } from "./parse.ts";
 
-export type { SheetFormat, SpreadsheetImportOptions };
 export { FRAMEWORK_KEYS, ITEM_COLUMNS, MAX_CELL_LENGTH, MAX_ROWS, REQUIRED_COLUMNS, SHEET } from "./layout.ts";
+export type { SheetFormat, SpreadsheetImportOptions };
 
 export async function exportSpreadsheet(framework: FrameworkJson, format: SheetFormat): Promise<Buffer> {
   return (await import("./export.ts")).exportSpreadsheet(framework, format);
