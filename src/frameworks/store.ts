@@ -53,6 +53,20 @@ export function listItemTypesWithExtra(db: Executor, frameworkId: string): Promi
     .then((rows) => rows.map((r) => ({ ...r, position: Number(r.position) })));
 }
 
+/** The columns of an ItemRow (items joined with their type). */
+const ITEM_ROW_COLUMNS = [
+  "items.id",
+  "items.parent_id",
+  "item_types.code as type_code",
+  "items.code",
+  "items.position",
+  "items.statement_en",
+  "items.statement_fr",
+  "items.description_en",
+  "items.description_fr",
+  "items.updated_at",
+] as const;
+
 /** Every item as an edition freezes it: the reader's row plus kept source fields and the adopted source item. */
 export function listPublishableRows(
   db: Executor,
@@ -61,20 +75,7 @@ export function listPublishableRows(
   return db
     .selectFrom("items")
     .innerJoin("item_types", "item_types.id", "items.type_id")
-    .select([
-      "items.id",
-      "items.parent_id",
-      "item_types.code as type_code",
-      "items.code",
-      "items.position",
-      "items.statement_en",
-      "items.statement_fr",
-      "items.description_en",
-      "items.description_fr",
-      "items.updated_at",
-      "items.extra",
-      "items.source_item_id",
-    ])
+    .select([...ITEM_ROW_COLUMNS, "items.extra", "items.source_item_id"])
     .where("items.framework_id", "=", frameworkId)
     .execute()
     .then((rows) => rows.map((r) => ({ ...r, position: Number(r.position) })));
@@ -85,18 +86,7 @@ export function listItemRows(db: Executor, frameworkId: string): Promise<ItemRow
   return db
     .selectFrom("items")
     .innerJoin("item_types", "item_types.id", "items.type_id")
-    .select([
-      "items.id",
-      "items.parent_id",
-      "item_types.code as type_code",
-      "items.code",
-      "items.position",
-      "items.statement_en",
-      "items.statement_fr",
-      "items.description_en",
-      "items.description_fr",
-      "items.updated_at",
-    ])
+    .select(ITEM_ROW_COLUMNS)
     .where("items.framework_id", "=", frameworkId)
     .execute()
     .then((rows) => rows.map((r) => ({ ...r, position: Number(r.position) })));
