@@ -43,7 +43,13 @@ export function sqliteDatabase(sqlite: BetterSqlite3.Database): Database {
   sqlite.pragma("synchronous = NORMAL");
   reusePreparedStatements(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely closes the connection only if it ever used it: a database opened and closed without a
+    // query would stay open (and answer later queries through a new Kysely driver).
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, dialect: "sqlite", close };
 }
 
 /**
