@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { type Kysely, Migrator } from "kysely";
 import type { Database } from "../../src/db/connect.ts";
-import { migrations } from "../../src/db/migrate.ts";
+import { migrationSchema, migrations } from "../../src/db/migrate.ts";
 import { snapshotAt004 } from "../../src/db/migrations/004_editions.snapshot.ts";
 import type { Framework, ItemType } from "../../src/db/schema.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
@@ -143,7 +143,11 @@ for (const dialect of testDialects())
 
     before(async () => {
       database = await openEmptyDatabase(dialect);
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+      const migrator = new Migrator({
+        db: database.db,
+        migrationTableSchema: await migrationSchema(database.db),
+        provider: { getMigrations: async () => migrations },
+      });
       assert.equal((await migrator.migrateTo("003_accounts")).error, undefined);
       for (const f of frameworks) await insertBefore004(database.db as TablesBefore004, f);
       const upgrade = await migrator.migrateToLatest();

@@ -11,7 +11,7 @@ import { type Kysely, Migrator, sql } from "kysely";
 import { localItemId } from "../../src/adoption/report.ts";
 import { starterRows } from "../../src/content/load-starter.ts";
 import { loadStarterContent } from "../../src/content/starter.ts";
-import { migrations } from "../../src/db/migrate.ts";
+import { migrationSchema, migrations } from "../../src/db/migrate.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { findEdition, readCaseData, readEditionContent, readEditionRows } from "../../src/editions/store.ts";
@@ -99,8 +99,12 @@ async function insertLegacyEdition(
   return id;
 }
 
-const upTo007 = (db: Kysely<DB>) =>
-  new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo("007_security");
+const upTo007 = async (db: Kysely<DB>) =>
+  new Migrator({
+    db,
+    migrationTableSchema: await migrationSchema(db),
+    provider: { getMigrations: async () => migrations },
+  }).migrateTo("007_security");
 
 for (const dialect of testDialects()) {
   describe(`migration 008: editions become rows (${dialect})`, () => {
@@ -223,6 +227,7 @@ for (const dialect of testDialects()) {
 
         const upgrade = await new Migrator({
           db,
+          migrationTableSchema: await migrationSchema(db),
           provider: { getMigrations: async () => migrations },
         }).migrateToLatest();
         assert.equal(upgrade.error, undefined);
@@ -365,7 +370,11 @@ for (const dialect of testDialects()) {
           children: [{ id: "x", type: "ksa" }],
         });
 
-        const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+        const migrator = new Migrator({
+          db,
+          migrationTableSchema: await migrationSchema(db),
+          provider: { getMigrations: async () => migrations },
+        });
         const failed = await migrator.migrateToLatest();
         assert.match(
           String(failed.error),
@@ -374,7 +383,9 @@ for (const dialect of testDialects()) {
           ),
         );
         // Nothing of 008 is left behind (no table, no column), so the same upgrade can run again.
-        const tables = await db.introspection.getTables();
+        // (On PostgreSQL, this test's schema only: other tests' schemas sit in the same database.)
+        const schema = await migrationSchema(db);
+        const tables = (await db.introspection.getTables()).filter((t) => !schema || t.schema === schema);
         assert.equal(
           tables.some((t) => t.name === "published_items"),
           false,
