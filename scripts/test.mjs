@@ -96,7 +96,10 @@ if (flags.has("--browser")) {
   results.push({ name: "unit and integration tests", status: "failed", detail: "no test files" });
 } else {
   // Two cores: two test files at a time. Files that open PGlite or a server stay isolated per process.
-  const concurrency = Math.max(1, Math.min(2, availableParallelism()));
+  // On real PostgreSQL one at a time: every test gets a schema of its own, dropped when it ends, and
+  // Kysely's migrator lists the tables of every schema in the database — a schema dropped by another
+  // file's test in the middle of that listing fails it ("relation … does not exist").
+  const concurrency = process.env.TEST_DATABASE_URL ? 1 : Math.max(1, Math.min(2, availableParallelism()));
   console.log(
     `test: ${rel.length} test files, ${concurrency} at a time${process.env.TEST_DATABASE_URL ? ", with real PostgreSQL (TEST_DATABASE_URL)" : ""}`,
   );
