@@ -128,22 +128,44 @@ export const uploadBench: BenchGroup = {
       const origin = server.origin;
       // The server's own idea of its origin (BASE_URL's default): what a browser's form posts carry.
       const site = `http://localhost:${server.port}`;
+      // As a browser does: the form's page first (its CSRF token, and the anonymous cookie it is tied
+      // to), then the post with both.
+      const cookies = new Map<string, string>();
+      const keep = (response: Response) => {
+        for (const line of response.headers.getSetCookie()) {
+          const [pair] = line.split(";");
+          const at = pair.indexOf("=");
+          cookies.set(pair.slice(0, at), pair.slice(at + 1));
+        }
+      };
+      const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      const tokenOf = async (path: string) => {
+        const page = await fetch(`${origin}${path}`, { headers: { cookie: cookieHeader() } });
+        keep(page);
+        const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+        if (!token) throw new Error(`no form token on ${path} (${page.status})`);
+        return token;
+      };
+      const signInToken = await tokenOf("/en/sign-in");
       const signIn = await fetch(`${origin}/en/sign-in`, {
         method: "POST",
-        headers: { origin: site, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+        headers: { origin: site, "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+        body: new URLSearchParams({ email, password: PASSWORD, _csrf: signInToken }).toString(),
         redirect: "manual",
       });
-      const cookie = signIn.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
-      if (signIn.status !== 303 || !cookie) throw new Error(`sign-in answered ${signIn.status}`);
+      keep(signIn);
+      if (signIn.status !== 303)
+        throw new Error(
+          `sign-in answered ${signIn.status} (cookies: ${cookieHeader()}; site ${site}; origin ${origin})`,
+        );
+      const uploadToken = await tokenOf("/en/editor/import");
+      const cookie = cookieHeader();
       const areaUrl = `${origin}${AREA_PAGE_PATH}`;
       const upload = async () => {
         const form = new FormData();
         form.set("file", new File([workbook], "bench.xlsx"));
         form.set("sheet_title", "Bench upload");
+        form.set("_csrf", uploadToken);
         const started = performance.now();
         const response = await fetch(`${origin}/en/editor/import/upload`, {
           method: "POST",
