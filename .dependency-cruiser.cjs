@@ -8,8 +8,8 @@
 const layers = [
   {
     name: "kernel",
-    what: "configuration, logging, the text rule, dictionaries, the database, the page shell",
-    path: "^src/(config|log|paths)\\.ts$|^src/(text|i18n|db|ui)/",
+    what: "configuration, logging, the text rule, dictionaries, the database, the page shell, mail",
+    path: "^src/(config|log|paths)\\.ts$|^src/(text|i18n|db|ui|mail)/",
     may: [],
   },
   { name: "policy", what: "who may do what", path: "^src/policy/", may: ["kernel"] },
@@ -74,6 +74,12 @@ const layers = [
     may: ["kernel", "policy", "context", "security"],
   },
   {
+    name: "people",
+    what: "organisations, units, people, manager lines, invitations, single sign-on, privacy",
+    path: "^src/people/",
+    may: ["kernel", "policy", "context", "security", "auth"],
+  },
+  {
     name: "content",
     what: "the starter framework: files, schema, loading",
     path: "^src/content/",
@@ -108,6 +114,7 @@ const layers = [
       "adoption",
       "editor",
       "auth",
+      "people",
       "content",
       "interop",
       "ops",

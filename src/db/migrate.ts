@@ -9,6 +9,7 @@ import * as m007 from "./migrations/007_security.ts";
 import * as m008 from "./migrations/008_published_items.ts";
 import * as m008b from "./migrations/008b_check_constraints.ts";
 import * as m009 from "./migrations/009_several_processes.ts";
+import * as m010 from "./migrations/010_people.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "008_published_items": m008,
   "008b_check_constraints": m008b,
   "009_several_processes": m009,
+  "010_people": m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "./auth-tables.ts";
+import type {
+  AccessLogTable,
+  OrganisationChangesTable,
+  OrganisationRolesTable,
+  OrganisationsTable,
+  PeopleTable,
+  UnitsTable,
+} from "./people-tables.ts";
 import type { AuthThrottleTable, SecurityEventsTable } from "./security-tables.ts";
 
 /**
@@ -36,6 +44,13 @@ export interface DB {
   translation_flags: TranslationFlagsTable;
   // several processes: import wizard uploads waiting for confirmation (migration 009)
   import_uploads: ImportUploadsTable;
+  // organisations and people (src/people, migration 010)
+  organisations: OrganisationsTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  organisation_roles: OrganisationRolesTable;
+  access_log: AccessLogTable;
+  organisation_changes: OrganisationChangesTable;
 }
 
 export interface FrameworksTable {
@@ -275,6 +290,9 @@ export interface TranslationFlagsTable {
   flagged_by_label: string | null;
 }
 
+export type Organisation = Selectable<OrganisationsTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Person = Selectable<PeopleTable>;
 export type Framework = Selectable<FrameworksTable>;
 export type NewFramework = Insertable<FrameworksTable>;
 export type FrameworkUpdate = Updateable<FrameworksTable>;

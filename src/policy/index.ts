@@ -3,17 +3,26 @@
  * middleware); nothing else decides. Small named predicates, one per action.
  */
 import type { Lang } from "../i18n/index.ts";
+import {
+  canInOrganisation,
+  type InstanceOrganisationAction,
+  type OrganisationAction,
+  type OrganisationActor,
+  type OrganisationResource,
+} from "./organisations.ts";
 
-export const ROLES = ["administrator", "editor"] as const;
-export type Role = (typeof ROLES)[number];
+export type {
+  InstanceOrganisationAction,
+  Membership,
+  OrganisationAction,
+  OrganisationActor,
+  OrganisationResource,
+} from "./organisations.ts";
+export { isAnotherPersonsRecord } from "./organisations.ts";
 
-/** The signed-in person as handlers see them. */
-export interface Actor {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-}
+import type { Actor } from "./actor.ts";
+
+export { type Actor, ROLES, type Role } from "./actor.ts";
 
 /**
  * What the policy's middleware reads of a request (src/app-env.ts has all of it): the language, who
@@ -42,7 +51,9 @@ export type Action =
   /** Create, invite and disable accounts. */
   | "users.manage"
   /** Manage one's own account and sessions. */
-  | "account.self";
+  | "account.self"
+  /** Create organisations and appoint their first administrators (not see their people). */
+  | InstanceOrganisationAction;
 
 const isSignedIn = (actor: Actor | null): actor is Actor => actor !== null;
 const isEditor = (actor: Actor | null) =>
@@ -60,8 +71,26 @@ const rules: Record<Action, (actor: Actor | null) => boolean> = {
   "history.restore": isEditor,
   "users.manage": isAdministrator,
   "account.self": isSignedIn,
+  "organisations.manage": isAdministrator,
 };
 
-export function can(actor: Actor | null, action: Action): boolean {
-  return rules[action](actor);
+/**
+ * The one decision. Instance actions (reading the index, editing frameworks, managing accounts and
+ * organisations) depend on the actor alone; an organisation's resources (src/policy/organisations.ts)
+ * also on the actor's standing in that organisation and, for a person, on the manager chain.
+ */
+export function can(actor: Actor | null, action: Action): boolean;
+export function can(
+  actor: OrganisationActor | null,
+  action: OrganisationAction,
+  resource: OrganisationResource,
+): boolean;
+export function can(
+  actor: Actor | OrganisationActor | null,
+  action: Action | OrganisationAction,
+  resource?: OrganisationResource,
+): boolean {
+  if (resource === undefined) return action in rules ? rules[action as Action](actor) : false;
+  if (actor !== null && !("membership" in actor)) return false;
+  return canInOrganisation(actor, action as OrganisationAction, resource);
 }

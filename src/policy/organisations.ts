@@ -1,0 +1,128 @@
+/**
+ * Decisions about an organisation's resources (decision 024): the organisation itself, its people
+ * and their records. The decision takes the actor's standing in the resource's organisation and,
+ * for a person, the manager chain above that person; nothing else decides.
+ *
+ * Roles in an organisation:
+ *   - administrator (HR): a stored role (organisation_roles); sees and manages everyone there.
+ *   - manager: follows from the manager lines; sees their direct and indirect reports.
+ *   - staff: a person of the organisation; sees their own record.
+ * An instance administrator manages organisations (creates them, appoints their administrators) but
+ * sees nobody's record unless they are also that organisation's administrator.
+ */
+import type { Actor } from "./actor.ts";
+
+/** The actor's standing in one organisation, as src/people loads it for a request. */
+export interface Membership {
+  organisationId: string;
+  /** Holds the organisation administrator (HR) role. */
+  administrator: boolean;
+  /** The person the account is in this organisation (null if none, or if that person has left). */
+  personId: string | null;
+  /** Someone in the organisation has this person as their manager. */
+  hasReports: boolean;
+}
+
+/** An actor deciding about an organisation's resource: the account, and its standing there. */
+export interface OrganisationActor extends Actor {
+  /** The membership in the resource's organisation; null when the account has none there. */
+  membership: Membership | null;
+}
+
+export type OrganisationResource =
+  | { kind: "organisation"; organisationId: string }
+  | {
+      kind: "person";
+      organisationId: string;
+      personId: string;
+      /** The person's managers, nearest first (src/people/manager-lines.ts). */
+      managerChain: readonly string[];
+    };
+
+export type OrganisationAction =
+  /** See the organisation exists: its name, its units, its privacy notice. */
+  | "organisation.read"
+  /** Settings, units, people, roles, imports, invitations, single sign-on, exports, deletion. */
+  | "organisation.administer"
+  /** Appoint or remove organisation administrators. */
+  | "organisation.roles"
+  /** Read the list of people (administrators: everyone; managers: their team only). */
+  | "people.list"
+  /** A manager's team pages. */
+  | "team.read"
+  /** A person's record (viewing another person's is written to the access log). */
+  | "person.read"
+  | "person.edit"
+  /** Everything held about a person, as a download. */
+  | "person.export"
+  /** Who viewed this person's record. */
+  | "person.accessLog";
+
+/** Instance-wide actions about organisations. */
+export type InstanceOrganisationAction = "organisations.manage";
+
+const inOrganisation = (actor: OrganisationActor, resource: OrganisationResource): Membership | null =>
+  actor.membership && actor.membership.organisationId === resource.organisationId ? actor.membership : null;
+
+const isInstanceAdministrator = (actor: OrganisationActor) => actor.role === "administrator";
+const administers = (actor: OrganisationActor, resource: OrganisationResource) =>
+  inOrganisation(actor, resource)?.administrator === true;
+
+/** The person themself. */
+const isSelf = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return resource.kind === "person" && membership?.personId != null && membership.personId === resource.personId;
+};
+
+/** One of the person's managers, direct or indirect. */
+const managesPerson = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return (
+    resource.kind === "person" &&
+    membership?.personId != null &&
+    membership.personId !== resource.personId &&
+    resource.managerChain.includes(membership.personId)
+  );
+};
+
+const isManager = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return membership?.personId != null && membership.hasReports;
+};
+
+const isMember = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return membership !== null && (membership.administrator || membership.personId !== null);
+};
+
+type Rule = (actor: OrganisationActor, resource: OrganisationResource) => boolean;
+
+const rules: Record<OrganisationAction, Rule> = {
+  "organisation.read": (a, r) => isMember(a, r) || isInstanceAdministrator(a),
+  "organisation.administer": administers,
+  "organisation.roles": (a, r) => administers(a, r) || isInstanceAdministrator(a),
+  "people.list": (a, r) => administers(a, r) || isManager(a, r),
+  "team.read": isManager,
+  "person.read": (a, r) => administers(a, r) || isSelf(a, r) || managesPerson(a, r),
+  "person.edit": administers,
+  "person.export": (a, r) => administers(a, r) || isSelf(a, r),
+  "person.accessLog": (a, r) => administers(a, r) || isSelf(a, r),
+};
+
+/** Actions whose resource must be a person: asked about an organisation, they are refused. */
+const PERSON_ACTIONS = new Set<OrganisationAction>(["person.read", "person.edit", "person.export", "person.accessLog"]);
+
+export function canInOrganisation(
+  actor: OrganisationActor | null,
+  action: OrganisationAction,
+  resource: OrganisationResource,
+): boolean {
+  if (actor === null) return false;
+  if (PERSON_ACTIONS.has(action) && resource.kind !== "person") return false;
+  return rules[action](actor, resource);
+}
+
+/** Whether viewing this resource is a view of another person's record, which the access log keeps. */
+export function isAnotherPersonsRecord(actor: OrganisationActor, resource: OrganisationResource): boolean {
+  return resource.kind === "person" && !isSelf(actor, resource);
+}

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { managerChain, reportsOf } from "../../src/people/manager-lines.ts";
+import { type Actor, can, type OrganisationActor, type OrganisationResource } from "../../src/policy/index.ts";
+import { runs } from "../support/fast-check-seed.ts";
+
+/** Two organisations, each with people in a forest of manager lines. */
+const world = fc
+  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }))
+  .chain(([a, b]) =>
+    fc.tuple(
+      fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: a, maxLength: a }),
+      fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: b, maxLength: b }),
+    ),
+  )
+  .map(([a, b]) => {
+    const lines = new Map<string, string | null>();
+    const organisationOf = new Map<string, string>();
+    for (const [org, picks] of [
+      ["orgA", a],
+      ["orgB", b],
+    ] as const)
+      picks.forEach((p, i) => {
+        const id = `${org}-p${i}`;
+        lines.set(id, i === 0 || p < 0.25 ? null : `${org}-p${Math.floor(p * i)}`);
+        organisationOf.set(id, org);
+      });
+    return { lines, organisationOf };
+  });
+
+const account = (role: Actor["role"]): Actor => ({ id: "u", email: "u@example.org", name: null, role });
+
+describe("organisation policy", () => {
+  it("each role reads exactly the records it should, in its own organisation only", () => {
+    fc.assert(
+      fc.property(world, fc.boolean(), fc.boolean(), (w, administrator, instanceAdministrator) => {
+        const people = [...w.lines.keys()];
+        const list = people.map((id) => ({ id, managerId: w.lines.get(id) ?? null }));
+        const resourceOf = (id: string): OrganisationResource => ({
+          kind: "person",
+          organisationId: w.organisationOf.get(id) as string,
+          personId: id,
+          managerChain: managerChain(id, (p) => w.lines.get(p)),
+        });
+        for (const me of people) {
+          const org = w.organisationOf.get(me) as string;
+          const reports = new Set(reportsOf(me, list));
+          const actor: OrganisationActor = {
+            ...account(instanceAdministrator ? "administrator" : "editor"),
+            membership: { organisationId: org, administrator, personId: me, hasReports: reports.size > 0 },
+          };
+          for (const other of people) {
+            const resource = resourceOf(other);
+            const sameOrg = w.organisationOf.get(other) === org;
+            const expected = sameOrg && (administrator || other === me || reports.has(other));
+            assert.equal(can(actor, "person.read", resource), expected, `${me} reads ${other}`);
+            assert.equal(can(actor, "person.edit", resource), sameOrg && administrator);
+            assert.equal(can(actor, "person.export", resource), sameOrg && (administrator || other === me));
+            assert.equal(can(actor, "person.accessLog", resource), sameOrg && (administrator || other === me));
+          }
+          const home = { kind: "organisation", organisationId: org } as const;
+          assert.equal(can(actor, "team.read", home), reports.size > 0);
+          assert.equal(can(actor, "people.list", home), administrator || reports.size > 0);
+          assert.equal(can(actor, "organisation.administer", home), administrator);
+          // Person actions need a person: asked about the organisation, they are refused.
+          assert.equal(can(actor, "person.read", home), false);
+        }
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it("an instance administrator manages organisations but reads no one's record", () => {
+    const actor: OrganisationActor = { ...account("administrator"), membership: null };
+    assert.equal(can(actor, "organisations.manage"), true);
+    const org = { kind: "organisation", organisationId: "o" } as const;
+    const person = { kind: "person", organisationId: "o", personId: "p", managerChain: [] } as const;
+    assert.equal(can(actor, "organisation.read", org), true);
+    assert.equal(can(actor, "organisation.roles", org), true);
+    for (const action of ["organisation.administer", "people.list", "team.read"] as const)
+      assert.equal(can(actor, action, org), false, action);
+    for (const action of ["person.read", "person.edit", "person.export", "person.accessLog"] as const)
+      assert.equal(can(actor, action, person), false, action);
+    const editorWithoutStanding: OrganisationActor = { ...account("editor"), membership: null };
+    assert.equal(can(editorWithoutStanding, "organisations.manage"), false);
+    assert.equal(can(account("editor"), "organisations.manage"), false);
+  });
+
+  it("nobody anonymous, and no account without standing in the organisation, gets anything", () => {
+    const person = { kind: "person", organisationId: "o", personId: "p", managerChain: ["m"] } as const;
+    const org = { kind: "organisation", organisationId: "o" } as const;
+    const elsewhere: OrganisationActor = {
+      ...account("editor"),
+      membership: { organisationId: "other", administrator: true, personId: "m", hasReports: true },
+    };
+    for (const action of ["person.read", "person.edit", "person.export", "person.accessLog"] as const) {
+      assert.equal(can(null, action, person), false);
+      assert.equal(can(elsewhere, action, person), false);
+    }
+    for (const action of ["organisation.read", "organisation.administer", "people.list", "team.read"] as const) {
+      assert.equal(can(null, action, org), false);
+      assert.equal(can(elsewhere, action, org), false);
+    }
+    // A plain account (no membership loaded) asked about a resource is refused.
+    assert.equal(can(account("administrator") as OrganisationActor, "organisation.read", org), false);
+  });
+});
