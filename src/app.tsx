@@ -30,6 +30,7 @@ import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import { type Logger, requestLogContext } from "./log.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
+import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
@@ -197,6 +198,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/${negotiateLang(c.req.header("accept-language"))}`, 302);
   });
 
+  // Organisations' signed-in API first: the public API's open CORS must not reach it.
+  app.route("/api/v1/orgs", organisationApi());
   app.route("/api/v1", apiRoutes());
   // After the API's own routes, so its CORS middleware applies to search as well.
   app.route("/api/v1/search", searchApiRoutes());
@@ -213,6 +216,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
+    // organisations, units, people, privacy (src/people)
+    localized.route("/orgs", organisationPages());
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
     localized.route("/editor", importWizardRoutes());

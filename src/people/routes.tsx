@@ -1,0 +1,38 @@
+/**
+ * Organisation pages and API (decision 024), composed from each capability's own routes. Every route
+ * under `/:lang/orgs/:org/…` and `/api/v1/orgs/:org/…` runs after `organisationContext()`, which
+ * loads the organisation and the actor's standing there; each route then asks the policy.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import { type OrganisationEnv, organisationContext } from "./context.ts";
+import { invitationRoutes } from "./invitations/routes.tsx";
+import { organisationRoutes } from "./organisations/routes.tsx";
+import { privacyRoutes } from "./privacy/routes.tsx";
+import { staffRoutes } from "./staff/routes.tsx";
+import { staffImportRoutes } from "./staff-import/routes.tsx";
+import { unitRoutes } from "./units/routes.tsx";
+
+/** Pages, mounted at /{lang}/orgs. */
+export function organisationPages(): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+  const organisation = new Hono<OrganisationEnv>();
+  organisation.use("*", organisationContext());
+  organisation.route("/", organisationRoutes());
+  organisation.route("/units", unitRoutes());
+  organisation.route("/", staffRoutes());
+  organisation.route("/import", staffImportRoutes());
+  organisation.route("/invitations", invitationRoutes());
+  organisation.route("/", privacyRoutes());
+  pages.route("/:org", organisation as unknown as Hono<AppEnv>);
+  return pages;
+}
+
+/** The signed-in JSON API, mounted at /api/v1/orgs (before the public API and its open CORS). */
+export function organisationApi(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const organisation = new Hono<OrganisationEnv>();
+  organisation.use("*", organisationContext());
+  api.route("/:org", organisation as unknown as Hono<AppEnv>);
+  return api;
+}

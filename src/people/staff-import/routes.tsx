@@ -1,0 +1,7 @@
+/** Placeholder: this capability's pages under /:lang/orgs/:org (filled by its own work). */
+import { Hono } from "hono";
+import type { OrganisationEnv } from "../context.ts";
+
+export function staffImportRoutes(): Hono<OrganisationEnv> {
+  return new Hono<OrganisationEnv>();
+}
