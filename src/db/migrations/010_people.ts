@@ -180,10 +180,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable("people").cascade().execute();
     await db.schema.dropTable("units").cascade().execute();
   } else {
+    // SQLite empties a table before dropping it, so the units go first (their people's unit is set to
+    // null), then the people (whose only remaining reference is to each other).
     await sql`update units set head_person_id = null`.execute(db);
-    await sql`update people set manager_id = null`.execute(db);
-    await db.schema.dropTable("people").execute();
     await db.schema.dropTable("units").execute();
+    await db.schema.dropTable("people").execute();
   }
   await db.schema.dropTable("organisations").execute();
 }
