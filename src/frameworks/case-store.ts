@@ -5,9 +5,8 @@ import { type JsonObject, readKeptFields } from "../db/stored-json.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export const associationColumns = [
-  "framework_id",
-  "id",
+/** What an association says (compared by import plans); the rest is its key, place and leftovers. */
+export const ASSOCIATION_CONTENT_COLUMNS = [
   "association_type",
   "uri",
   "origin_item_id",
@@ -21,10 +20,10 @@ export const associationColumns = [
   "sequence_number",
   "grouping_id",
   "tree_position",
-  "ordinal",
   "last_change",
-  "extra",
 ] as const;
+
+export const associationColumns = ["framework_id", "id", ...ASSOCIATION_CONTENT_COLUMNS, "ordinal", "extra"] as const;
 
 /** PostgreSQL answers integers of some drivers as strings; rows leave here with numbers. */
 const numeric = (value: unknown) => (value === null || value === undefined ? null : Number(value));

@@ -1,5 +1,6 @@
 /** The import plan's CASE rows (associations, definitions): matched by key, compared field by field. Pure. */
 import type { CaseAssociationsTable, CaseDefinitionsTable } from "../db/schema.ts";
+import { ASSOCIATION_CONTENT_COLUMNS } from "../frameworks/case-store.ts";
 import { type Change, diffExtra, diffFields, emptyCounts, type FieldChange } from "./plan-diff.ts";
 
 /** CASE rows matched by key; the source's order (`ordinal`) is no change of its own. */
@@ -38,28 +39,11 @@ export function planRows<T extends { ordinal: number }>(
   return { writes, removed: [...old.values()], report, changes };
 }
 
-const ASSOCIATION_COLUMNS = [
-  "association_type",
-  "uri",
-  "origin_item_id",
-  "origin_identifier",
-  "origin_uri",
-  "origin_title",
-  "destination_item_id",
-  "destination_identifier",
-  "destination_uri",
-  "destination_title",
-  "sequence_number",
-  "grouping_id",
-  "tree_position",
-  "last_change",
-] as const;
-
 export const associationFields = (a: CaseAssociationsTable, b: CaseAssociationsTable) => [
   ...diffFields(
     a,
     b,
-    ASSOCIATION_COLUMNS.map((c) => [c, c] as const),
+    ASSOCIATION_CONTENT_COLUMNS.map((c) => [c, c] as const),
   ),
   ...diffExtra(a.extra, b.extra),
 ];
