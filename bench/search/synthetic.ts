@@ -1,48 +1,18 @@
 /**
- * A synthetic framework of a chosen size, with pseudo-random but plausible bilingual statements,
+ * A synthetic framework of a chosen size, with pseudo-random but plausible bilingual statements and
+ * notes (descriptions) on every item, in both languages, as a real bilingual framework has them,
  * shaped like the starter (category → area → competency → KSA). Built in memory as a FrameworkView,
  * exactly as the catalog would build it from database rows. Used only to measure search at scale.
  */
 import type { Framework, ItemType } from "../../src/db/schema.ts";
 import type { FrameworkView } from "../../src/editions/catalog.ts";
 import { buildTree, type ItemRow, type TreeNode, urlKeys } from "../../src/frameworks/tree.ts";
-import { between, pickOne, seededRandom } from "./prng.ts";
-import { ADJECTIVES, CONNECTORS, NOUNS, type Pair, VERBS } from "./words.ts";
+import { between, seededRandom } from "./prng.ts";
+import { description, phrase, statement, type Text, title } from "./text.ts";
 
 const CATEGORIES = 8;
 const AREAS_PER_CATEGORY = 30;
 const COMPETENCIES_PER_AREA = 8;
-
-type Text = { en: string; fr: string };
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const statement = (t: Text): Text => ({ en: capitalize(t.en), fr: capitalize(t.fr) });
-const sentence = (t: Text): Text => ({ en: `${capitalize(t.en)}.`, fr: `${capitalize(t.fr)}.` });
-
-function phrase(random: () => number): Text {
-  const verb = pickOne(random, VERBS);
-  const adjective = pickOne(random, ADJECTIVES);
-  const noun = pickOne(random, NOUNS);
-  const connector = pickOne(random, CONNECTORS);
-  const other = pickOne(random, NOUNS);
-  return {
-    en: `${verb[0]} ${adjective[0]} ${noun[0]} ${connector[0]} ${other[0]}`,
-    fr: `${verb[1]} ${noun[1]} ${adjective[1]} ${connector[1]} ${other[1]}`,
-  };
-}
-
-function description(random: () => number): Text {
-  const parts = Array.from({ length: between(random, 1, 3) }, () => sentence(phrase(random)));
-  return { en: parts.map((p) => p.en).join(" "), fr: parts.map((p) => p.fr).join(" ") };
-}
-
-function title(random: () => number, nouns: number): Text {
-  const adjective = pickOne(random, ADJECTIVES);
-  const picked: Pair[] = Array.from({ length: nouns }, () => pickOne(random, NOUNS));
-  const en = `${adjective[0]} ${picked.map((n) => n[0]).join(" and ")}`;
-  const fr = `${picked.map((n) => n[1]).join(" et ")} ${adjective[1]}`;
-  return { en: capitalize(en), fr: capitalize(fr) };
-}
 
 /**
  * Exactly `itemCount` items (at least the categories, areas and competencies the shape needs). The
@@ -82,14 +52,7 @@ export function syntheticFrameworkView(template: FrameworkView, itemCount: numbe
       for (let k = 1; k <= COMPETENCIES_PER_AREA; k++) {
         const code = `S${c}.${a}.${k}`;
         competencies.push({
-          id: add(
-            area,
-            "competency",
-            code,
-            k,
-            statement(phrase(random)),
-            random() < 0.5 ? description(random) : undefined,
-          ),
+          id: add(area, "competency", code, k, statement(phrase(random)), description(random)),
           code,
         });
       }
@@ -99,7 +62,7 @@ export function syntheticFrameworkView(template: FrameworkView, itemCount: numbe
   for (let i = 0; i < ksas; i++) {
     const parent = competencies[i % competencies.length];
     const position = Math.floor(i / competencies.length) + 1;
-    add(parent.id, "ksa", `${parent.code}.${position}`, position, statement(phrase(random)));
+    add(parent.id, "ksa", `${parent.code}.${position}`, position, statement(phrase(random)), description(random, 1, 2));
   }
 
   const tree = buildTree(rows);
