@@ -10,6 +10,7 @@ import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
+import { staff } from "./en/staff.ts";
 import { upkeep } from "./en/upkeep.ts";
 
 /**
@@ -29,6 +30,7 @@ export const en = {
   ...navigation,
   ...security,
   ...upkeep,
+  ...staff,
 };
 
 export type Messages = Translation<typeof en>;
@@ -46,6 +48,7 @@ type Blocks = [
   typeof navigation,
   typeof security,
   typeof upkeep,
+  typeof staff,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

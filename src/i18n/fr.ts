@@ -10,6 +10,7 @@ import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
+import { staff } from "./fr/staff.ts";
 import { upkeep } from "./fr/upkeep.ts";
 import { withFrenchTypography } from "./typography.ts";
 
@@ -31,6 +32,7 @@ const blocks: Messages = {
   ...navigation,
   ...security,
   ...upkeep,
+  ...staff,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);
