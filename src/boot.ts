@@ -41,7 +41,13 @@ export async function boot(
     }
   }
   // Readers see the starter first (the home page shows the first published framework).
-  const catalog = createCatalog(database.db, { firstSlug: starterSlug() });
+  // Readers keep the current frameworks while a new revision is built (decision 022).
+  const catalog = createCatalog(database.db, {
+    firstSlug: starterSlug(),
+    serveStale: true,
+    onBuildError: (error, revision) =>
+      logger.error({ err: error, revision }, "rebuilding the published frameworks failed; the previous ones stay"),
+  });
   // Another process's publish or import reaches this one's pages and search at once (decision 020).
   const changes =
     !options.database && database.dialect === "postgres"

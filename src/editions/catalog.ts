@@ -14,17 +14,11 @@ import {
   readContentRevision,
 } from "../frameworks/store.ts";
 import type { FrameworkView } from "../frameworks/view.ts";
-import { assembleView, viewFromContent } from "./content.ts";
+import { inSlices } from "../slices.ts";
+import { assembleView, viewFromContentSteps } from "./content.ts";
 import { editionLabel } from "./label.ts";
 import { withProvenance } from "./provenance.ts";
-import {
-  type EditionSummary,
-  findEdition,
-  latestEdition,
-  listEditions,
-  readEditionContent,
-  type StoredEdition,
-} from "./store.ts";
+import { type EditionSummary, findEdition, listEditions, readEditionForReaders, type StoredEdition } from "./store.ts";
 
 // Defined apart so the edition snapshots (which build views) need not import the catalog.
 export type { FrameworkView } from "../frameworks/view.ts";
@@ -42,8 +36,22 @@ export interface Catalog {
   editions(slug: string): Promise<EditionSummary[] | undefined>;
   /** The framework the home page shows: the first published one (the starter when it is published). */
   primary(): Promise<FrameworkView | undefined>;
-  /** Forget everything now (after a write in this process, or when the change bus tells of one elsewhere). */
+  /**
+   * Something changed (the change bus heard of a write elsewhere): look again at the next read, and
+   * rebuild even if the revision counter has not moved. Serving stale, readers keep the current
+   * frameworks until the rebuild is done.
+   */
   invalidate(): void;
+  /**
+   * After a write in this process: resolves once readers are served what it wrote (read-your-writes),
+   * or once building it has failed (reported through `onBuildError`; the previous revision stays).
+   */
+  refresh(): Promise<void>;
+  /**
+   * A value computed from the published frameworks (in readers' order), kept with them: built once
+   * per revision, and for later revisions as part of the build, before they go live.
+   */
+  derive<T>(key: unknown, derive: Deriver<T>): Promise<T>;
 }
 
 export const PUBLIC_STATUSES = new Set(["published"]);
@@ -63,13 +71,19 @@ export async function buildFrameworkView(db: Kysely<DB>, framework: Framework): 
   return assembleView(framework, types, rows);
 }
 
+/** An edition as the catalog needs it: its record without the cached snapshot (see readEditionForReaders). */
+type EditionRecord = Pick<StoredEdition, "id" | "number" | "published_at" | "summary_en" | "summary_fr">;
+
 /**
- * An edition as readers see it. Its number is the framework's public version everywhere (pages,
- * printouts, APIs, exports: decision 008).
+ * An edition as readers see it, built a slice at a time (src/slices.ts) from its rows read in pages.
+ * Its number is the framework's public version everywhere (pages, printouts, APIs, exports: decision 008).
  */
-async function editionView(db: Kysely<DB>, framework: Framework, edition: StoredEdition): Promise<FrameworkView> {
-  const content = await readEditionContent(db, edition);
-  const view = viewFromContent(content, { slug: framework.slug, version: editionLabel(edition.number) });
+async function editionView(db: Kysely<DB>, framework: Framework, edition: EditionRecord): Promise<FrameworkView> {
+  const content = await readEditionForReaders(db, edition.id);
+  if (!content) throw new Error(`edition ${edition.id} has no record`);
+  const view = await inSlices(
+    viewFromContentSteps(content, { slug: framework.slug, version: editionLabel(edition.number) }),
+  );
   return {
     ...view,
     edition: {
@@ -80,11 +94,53 @@ async function editionView(db: Kysely<DB>, framework: Framework, edition: Stored
   };
 }
 
+/** What a build hands to values derived from the published frameworks (the search index). */
+export type Deriver<T> = (views: readonly FrameworkView[]) => Promise<T>;
+
+export interface CatalogOptions {
+  /** How often (ms) the content revision is read again; another process may have changed it. */
+  checkIntervalMs?: number;
+  /** The framework readers see first (start-up names the starter, src/content/starter-slug.ts). */
+  firstSlug?: string;
+  /**
+   * While a new revision is being built, keep serving the one before (pages, search, API) instead
+   * of making readers wait for it (decision 022). The server sets it; tests that write behind the
+   * catalog's back and read at once leave it off.
+   */
+  serveStale?: boolean;
+  /** Told of a build that failed (the previous revision keeps being served). */
+  onBuildError?: (error: unknown, revision: number) => void;
+  /** Awaited by each build just before it goes live: lets a test hold a rebuild under way. */
+  beforeLive?: (revision: number) => Promise<void>;
+}
+
+/** One revision's published frameworks, ready to serve. */
+interface Generation {
+  revision: number;
+  /** Public frameworks in readers' order, as their latest editions show them. */
+  frameworks: Framework[];
+  /** Latest edition of each public framework, by slug. */
+  views: Map<string, FrameworkView>;
+  /** The same before provenance was added, by edition id and slug: reused by the next build. */
+  built: Map<string, FrameworkView>;
+  /** Earlier editions asked for, by slug and number (built on demand, dropped with the generation). */
+  editions: Map<string, Promise<FrameworkView | undefined>>;
+  /** Values derived from `views` (the search index), by key. */
+  derived: Map<unknown, Promise<unknown>>;
+  /** Set by invalidate(): rebuild even if the revision has not moved. */
+  outdated: boolean;
+}
+
+/** A build that failed is tried again after this long, or at once on invalidate()/refresh(). */
+const RETRY_MS = 30_000;
+
 /**
- * @param options.firstSlug the framework readers see first (start-up names the starter,
- * src/content/starter-slug.ts); without it, frameworks keep their order of creation
+ * The catalog of published frameworks. Each content revision's frameworks (views and derived values
+ * such as the search index) are built together, in slices, as one generation; it goes live whole.
+ * With `serveStale` readers keep the live generation while the next one is built; writers in this
+ * process await refresh() so their own next page shows what they wrote.
  */
-export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: number; firstSlug?: string } = {}): Catalog {
+export function createCatalog(db: Kysely<DB>, options: CatalogOptions = {}): Catalog {
   const checkInterval = options.checkIntervalMs ?? 1000;
   const firstSlug = options.firstSlug;
   let knownRevision = -1;
@@ -92,24 +148,21 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
   let pendingCheck: Promise<number> | null = null;
   // Bumped by invalidate(): a check already under way may have read the counter before the change
   // it was told about, so it must not vouch for the next second (decision 020).
-  let generation = 0;
-  let frameworks: Promise<Framework[]> | null = null;
-  const views = new Map<string, Promise<FrameworkView | undefined>>();
+  let checkGeneration = 0;
+  let live: Generation | null = null;
+  let building: { revision: number; promise: Promise<Generation> } | null = null;
+  let failed: { revision: number; at: number } | null = null;
+  const derivers = new Map<unknown, Deriver<unknown>>();
 
-  const reset = () => {
-    frameworks = null;
-    views.clear();
-  };
-
-  const revision = async (): Promise<number> => {
+  /** The database's content revision, read at most once per interval. */
+  const latestRevision = async (): Promise<number> => {
     if (Date.now() - checkedAt < checkInterval && knownRevision >= 0) return knownRevision;
     if (!pendingCheck) {
-      const started = generation;
+      const started = checkGeneration;
       const check: Promise<number> = readContentRevision(db)
         .then((current) => {
           // Superseded by invalidate(): the check started since then decides.
-          if (started !== generation) return current;
-          if (current !== knownRevision) reset();
+          if (started !== checkGeneration) return current;
           knownRevision = current;
           checkedAt = Date.now();
           return current;
@@ -122,87 +175,138 @@ export function createCatalog(db: Kysely<DB>, options: { checkIntervalMs?: numbe
     return pendingCheck;
   };
 
-  const list = async () => {
-    await revision();
-    // What readers see of each framework (title, version…) comes from its latest edition.
-    frameworks ??= listFrameworks(db)
-      .then((all) => Promise.all(all.filter((f) => PUBLIC_STATUSES.has(f.status)).map((f) => get(f.slug))))
-      .then((found) =>
-        readerOrder(
-          found.filter((view) => view !== undefined).map((view) => view.framework),
-          firstSlug,
-        ),
-      )
-      .catch((error) => {
-        frameworks = null;
-        throw error;
-      });
-    return frameworks;
-  };
-
-  const get = async (slug: string) => {
-    await revision();
-    let view = views.get(slug);
-    if (!view) {
-      view = publicFramework(slug)
-        .then(async (f) => {
-          const latest = f && (await latestEdition(db, f.id));
-          return f && latest ? withProvenance(db, await editionView(db, f, latest)) : undefined;
-        })
-        .catch((error) => {
-          views.delete(slug);
-          throw error;
-        });
-      views.set(slug, view);
-      // Unknown slugs are not remembered, so made-up addresses cost no memory.
-      view.then((v) => v ?? views.delete(slug));
-    }
-    return view;
-  };
-
   const publicFramework = async (slug: string) => {
     const framework = await findFrameworkBySlug(db, slug);
     return framework && PUBLIC_STATUSES.has(framework.status) ? framework : undefined;
   };
 
+  /** Builds revision `revision`'s generation, reusing the live one's views of unchanged editions. */
+  const build = async (revision: number): Promise<Generation> => {
+    const previous = live;
+    const views = new Map<string, FrameworkView>();
+    const built = new Map<string, FrameworkView>();
+    for (const framework of await listFrameworks(db)) {
+      if (!PUBLIC_STATUSES.has(framework.status)) continue;
+      const [latest] = await listEditions(db, framework.id);
+      if (!latest) continue;
+      const key = `${latest.id}\u0000${framework.slug}`;
+      const view = previous?.built.get(key) ?? (await editionView(db, framework, latest));
+      built.set(key, view);
+      views.set(framework.slug, await withProvenance(db, view));
+    }
+    const frameworks = readerOrder(
+      [...views.values()].map((view) => view.framework),
+      firstSlug,
+    );
+    const ordered = frameworks.map((f) => views.get(f.slug) as FrameworkView);
+    const derived = new Map<unknown, Promise<unknown>>();
+    for (const [key, derive] of derivers) derived.set(key, Promise.resolve(await derive(ordered)));
+    await options.beforeLive?.(revision);
+    return { revision, frameworks, views, built, editions: new Map(), derived, outdated: false };
+  };
+
+  /** Starts (or joins) the build of `revision`; one build at a time, each goes live when done. */
+  const startBuild = (revision: number): Promise<Generation> => {
+    if (building && building.revision >= revision) return building.promise;
+    const before = building?.promise.catch(() => undefined);
+    const promise = (async () => {
+      await before;
+      const next = await build(revision);
+      if (!live || next.revision >= live.revision || live.outdated) live = next;
+      failed = null;
+      return next;
+    })();
+    const entry = { revision, promise };
+    building = entry;
+    promise.then(
+      () => {
+        if (building === entry) building = null;
+      },
+      (error) => {
+        if (building === entry) building = null;
+        failed = { revision, at: Date.now() };
+        options.onBuildError?.(error, revision);
+      },
+    );
+    return promise;
+  };
+
+  /** The generation to answer from: the live one when current (or, serving stale, while the next builds). */
+  const served = async (fresh = false): Promise<Generation> => {
+    const latest = await latestRevision();
+    if (live && live.revision >= latest && !live.outdated) return live;
+    const retryLater = !fresh && failed?.revision === latest && Date.now() - failed.at < RETRY_MS;
+    if (live && retryLater) return live;
+    const next = startBuild(latest);
+    if (live && options.serveStale && !fresh) {
+      next.catch(() => undefined);
+      return live;
+    }
+    return next;
+  };
+
   const edition = async (slug: string, number: number) => {
     if (!Number.isSafeInteger(number) || number < 1) return undefined;
-    await revision();
+    const generation = await served();
     const key = `${slug}\u0000${number}`;
-    let view = views.get(key);
+    let view = generation.editions.get(key);
     if (!view) {
       view = publicFramework(slug).then(async (f) => {
         const found = f && (await findEdition(db, f.id, number));
         return f && found ? withProvenance(db, await editionView(db, f, found)) : undefined;
       });
-      views.set(key, view);
+      generation.editions.set(key, view);
       // Only editions that exist stay cached, so asking for made-up numbers costs no memory.
       view.then(
-        (v) => v ?? views.delete(key),
-        () => views.delete(key),
+        (v) => v ?? generation.editions.delete(key),
+        () => generation.editions.delete(key),
       );
     }
     return view;
   };
 
+  const invalidate = () => {
+    if (live) live.outdated = true;
+    failed = null;
+    checkedAt = 0;
+    checkGeneration++;
+    pendingCheck = null;
+  };
+
   return {
-    revision,
-    list,
-    get,
+    revision: async () => (await served()).revision,
+    list: async () => (await served()).frameworks,
+    get: async (slug) => (await served()).views.get(slug),
     edition,
     async editions(slug: string) {
       const f = await publicFramework(slug);
       return f ? listEditions(db, f.id) : undefined;
     },
     async primary() {
-      const [first] = await list();
-      return first ? get(first.slug) : undefined;
+      const generation = await served();
+      const [first] = generation.frameworks;
+      return first ? generation.views.get(first.slug) : undefined;
     },
-    invalidate() {
-      reset();
-      checkedAt = 0;
-      generation++;
-      pendingCheck = null;
+    invalidate,
+    async refresh() {
+      invalidate();
+      // A failed build is reported through onBuildError; the write itself succeeded, and readers
+      // keep the previous revision.
+      await served(true).catch(() => undefined);
+    },
+    async derive<T>(key: unknown, derive: Deriver<T>): Promise<T> {
+      if (!derivers.has(key)) derivers.set(key, derive as Deriver<unknown>);
+      const generation = await served();
+      let value = generation.derived.get(key);
+      if (!value) {
+        const frameworks = generation.frameworks.map((f) => generation.views.get(f.slug) as FrameworkView);
+        value = derive(frameworks);
+        generation.derived.set(key, value);
+        value.catch(() => {
+          if (generation.derived.get(key) === value) generation.derived.delete(key);
+        });
+      }
+      return value as Promise<T>;
     },
   };
 }

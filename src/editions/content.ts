@@ -7,8 +7,9 @@
 import type { Framework, ItemType } from "../db/schema.ts";
 import { diffItems, type FieldChange } from "../frameworks/history.ts";
 import type { ItemState } from "../frameworks/item-state.ts";
-import { buildTree, type ItemRow, type TreeNode, urlKeys, walk } from "../frameworks/tree.ts";
+import { buildTree, buildTreeSteps, type ItemRow, type TreeNode, urlKeySteps, walk } from "../frameworks/tree.ts";
 import type { AdoptedFrom, FrameworkView } from "../frameworks/view.ts";
+import { finish, STEP, type Steps } from "../slices.ts";
 
 /** The framework's own fields an edition freezes (its slug, version and status are not frozen). */
 export type EditionFramework = Pick<
@@ -63,13 +64,24 @@ export function assembleView(
   types: readonly ItemType[],
   rows: readonly ItemRow[],
 ): FrameworkView {
-  const tree = buildTree(rows);
-  const keys = urlKeys(tree);
+  return finish(assembleViewSteps(framework, types, rows));
+}
+
+/** assembleView as steps (src/slices.ts): the catalog assembles a big framework a slice at a time. */
+export function* assembleViewSteps(
+  framework: Framework,
+  types: readonly ItemType[],
+  rows: readonly ItemRow[],
+): Steps<FrameworkView> {
+  const tree = yield* buildTreeSteps(rows);
+  const keys = yield* urlKeySteps(tree);
   const byKey = new Map<string, TreeNode>();
   let lastUpdated = framework.updated_at;
+  let count = 0;
   for (const node of tree.byId.values()) {
     byKey.set(keys.get(node.id) as string, node);
     if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
+    if (++count % STEP === 0) yield;
   }
   return {
     framework,
@@ -157,13 +169,24 @@ export function contentTypes(content: EditionContent): ItemType[] {
  * framework is reached by, and the version readers are shown (the edition's label).
  */
 export function viewFromContent(content: EditionContent, live: { slug: string; version: string }): FrameworkView {
+  return finish(viewFromContentSteps(content, live));
+}
+
+/**
+ * viewFromContent as steps (src/slices.ts). Only the set of items matters here, not their order
+ * (the tree orders them), so the catalog may hand over rows read in pages in any order.
+ */
+export function* viewFromContentSteps(
+  content: EditionContent,
+  live: { slug: string; version: string },
+): Steps<FrameworkView> {
   const framework: Framework = {
     ...content.framework,
     slug: live.slug,
     version: live.version,
     status: "published",
   };
-  const view = assembleView(framework, contentTypes(content), content.items);
+  const view = yield* assembleViewSteps(framework, contentTypes(content), content.items);
   return content.adoptedFrom ? { ...view, adoptedFrom: content.adoptedFrom } : view;
 }
 

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB, Edition } from "../db/schema.ts";
 import { StoredJsonError } from "../db/stored-json.ts";
 import { buildTree, walk } from "../frameworks/tree.ts";
-import type { EditionContent, PublishedItemRow } from "./content.ts";
+import type { EditionContent, PublishedItemRow, PublishedType } from "./content.ts";
 import {
   type EditionCaseData,
   readEditionCache,
@@ -160,60 +160,77 @@ export async function readEditionContent(
 
 /** An edition's content from its rows alone (the truth the cache copies); undefined when there is no such edition. */
 export async function readEditionRows(db: Executor, editionId: string): Promise<EditionContent | undefined> {
-  const [edition, types, rows] = await Promise.all([
-    db
-      .selectFrom("editions")
-      .select([
-        "framework_id",
-        "title_en",
-        "title_fr",
-        "description_en",
-        "description_fr",
-        "publisher",
-        "licence",
-        "framework_created_at",
-        "framework_updated_at",
-        "extra",
-        "adopted_from_id",
-        "adopted_from_slug",
-        "adopted_from_title_en",
-        "adopted_from_title_fr",
-        "adopted_from_edition",
-      ])
-      .where("id", "=", editionId)
-      .executeTakeFirst(),
-    db
-      .selectFrom("published_item_types")
-      .select(["code", "type_id", "label_en", "label_fr", "position", "extra"])
-      .where("edition_id", "=", editionId)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("published_items")
-      .select([
-        "item_id",
-        "parent_id",
-        "type_code",
-        "code",
-        "position",
-        "statement_en",
-        "statement_fr",
-        "description_en",
-        "description_fr",
-        "updated_at",
-        "extra",
-        "source_item_id",
-      ])
-      .where("edition_id", "=", editionId)
-      .execute(),
+  const [header, types, rows] = await Promise.all([
+    readEditionHeader(db, editionId),
+    readPublishedTypes(db, editionId),
+    publishedItemsQuery(db, editionId).execute(),
   ]);
-  if (!edition) return undefined;
-  const items: PublishedItemRow[] = rows.map(({ item_id, ...row }) => ({
-    id: item_id,
-    ...row,
-    position: Number(row.position),
-  }));
+  if (!header) return undefined;
+  const items = rows.map(publishedItem);
   const byId = new Map(items.map((item) => [item.id, item]));
+  return {
+    ...header,
+    types,
+    // In the order they were published: parents first, siblings in reading order.
+    items: [...walk(buildTree(items).roots)].map((node) => byId.get(node.id) as PublishedItemRow),
+  };
+}
+
+/** Rows read per query by readEditionForReaders: each page is one short synchronous read on SQLite. */
+const PAGE_ROWS = 1000;
+
+/**
+ * An edition's content for building readers' views: from its rows, read in pages by key, so a big
+ * edition is read in many short queries (readers' requests are answered between them) and never
+ * parsed as one 20 MB JSON text. Its `items` come in key order, not reading order: only a tree
+ * built from them (which orders them) may use them. Undefined when there is no such edition.
+ */
+export async function readEditionForReaders(
+  db: Executor,
+  editionId: string,
+  pageRows = PAGE_ROWS,
+): Promise<EditionContent | undefined> {
+  const [header, types] = await Promise.all([readEditionHeader(db, editionId), readPublishedTypes(db, editionId)]);
+  if (!header) return undefined;
+  const items: PublishedItemRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    let query = publishedItemsQuery(db, editionId).orderBy("item_id").limit(pageRows);
+    if (after !== null) query = query.where("item_id", ">", after);
+    const page = await query.execute();
+    for (const row of page) items.push(publishedItem(row));
+    if (page.length < pageRows) break;
+    after = page[page.length - 1].item_id;
+  }
+  return { ...header, types, items };
+}
+
+async function readEditionHeader(
+  db: Executor,
+  editionId: string,
+): Promise<Pick<EditionContent, "framework" | "adoptedFrom"> | undefined> {
+  const edition = await db
+    .selectFrom("editions")
+    .select([
+      "framework_id",
+      "title_en",
+      "title_fr",
+      "description_en",
+      "description_fr",
+      "publisher",
+      "licence",
+      "framework_created_at",
+      "framework_updated_at",
+      "extra",
+      "adopted_from_id",
+      "adopted_from_slug",
+      "adopted_from_title_en",
+      "adopted_from_title_fr",
+      "adopted_from_edition",
+    ])
+    .where("id", "=", editionId)
+    .executeTakeFirst();
+  if (!edition) return undefined;
   return {
     framework: {
       id: edition.framework_id,
@@ -236,11 +253,45 @@ export async function readEditionRows(db: Executor, editionId: string): Promise<
             title: { en: edition.adopted_from_title_en, fr: edition.adopted_from_title_fr },
             edition: Number(edition.adopted_from_edition),
           },
-    types: types.map((t) => ({ ...t, position: Number(t.position) })),
-    // In the order they were published: parents first, siblings in reading order.
-    items: [...walk(buildTree(items).roots)].map((node) => byId.get(node.id) as PublishedItemRow),
   };
 }
+
+async function readPublishedTypes(db: Executor, editionId: string): Promise<PublishedType[]> {
+  const types = await db
+    .selectFrom("published_item_types")
+    .select(["code", "type_id", "label_en", "label_fr", "position", "extra"])
+    .where("edition_id", "=", editionId)
+    .orderBy("position")
+    .execute();
+  return types.map((t) => ({ ...t, position: Number(t.position) }));
+}
+
+const publishedItemsQuery = (db: Executor, editionId: string) =>
+  db
+    .selectFrom("published_items")
+    .select([
+      "item_id",
+      "parent_id",
+      "type_code",
+      "code",
+      "position",
+      "statement_en",
+      "statement_fr",
+      "description_en",
+      "description_fr",
+      "updated_at",
+      "extra",
+      "source_item_id",
+    ])
+    .where("edition_id", "=", editionId);
+
+type PublishedItemRecord = Omit<PublishedItemRow, "id" | "position"> & { item_id: string; position: number | string };
+
+const publishedItem = ({ item_id, ...row }: PublishedItemRecord): PublishedItemRow => ({
+  id: item_id,
+  ...row,
+  position: Number(row.position),
+});
 
 /** What only CASE carries, as the edition froze it; null for an edition published before it was kept. */
 export async function readCaseData(db: Executor, editionId: string): Promise<EditionCaseData | null> {

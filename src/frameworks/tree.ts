@@ -3,6 +3,7 @@
  * No database, no HTTP: everything here is tested on plain objects.
  */
 import type { Bilingual } from "../i18n/bilingual.ts";
+import { finish, STEP, type Steps } from "../slices.ts";
 
 // A framework's texts are bilingual: the type and the choice of language belong to i18n.
 export { type Bilingual, pick } from "../i18n/bilingual.ts";
@@ -51,7 +52,13 @@ export function compareSiblings(a: TreeNode, b: TreeNode): number {
 }
 
 export function buildTree(rows: readonly ItemRow[]): Tree {
+  return finish(buildTreeSteps(rows));
+}
+
+/** buildTree as steps (src/slices.ts): the catalog builds a big framework's tree a slice at a time. */
+export function* buildTreeSteps(rows: readonly ItemRow[]): Steps<Tree> {
   const byId = new Map<string, TreeNode>();
+  let count = 0;
   for (const row of rows) {
     byId.set(row.id, {
       id: row.id,
@@ -66,29 +73,39 @@ export function buildTree(rows: readonly ItemRow[]): Tree {
       depth: 0,
       children: [],
     });
+    if (++count % STEP === 0) yield;
   }
   const roots: TreeNode[] = [];
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     if (node.parentId === null) roots.push(node);
     else if (parent) parent.children.push(node);
+    if (++count % STEP === 0) yield;
   }
-  const reached = new Set<string>();
-  const visit = (node: TreeNode, depth: number): string => {
-    reached.add(node.id);
-    node.depth = depth;
-    node.children.sort(compareSiblings);
-    let newest = node.updatedAt;
-    for (const child of node.children) {
-      const childNewest = visit(child, depth + 1);
-      if (childNewest > newest) newest = childNewest;
-    }
-    node.lastUpdated = newest;
-    return newest;
-  };
+  // Depth first with a stack of our own (a step function cannot yield from inside a recursion
+  // cheaply): `reached` lists the nodes parents first, so going through it backwards meets every
+  // child before its parent, which rolls "last updated" up.
   roots.sort(compareSiblings);
-  for (const root of roots) visit(root, 0);
-  const detached = [...byId.keys()].filter((id) => !reached.has(id));
+  const reached: TreeNode[] = [];
+  const stack: TreeNode[] = [...roots].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    reached.push(node);
+    node.children.sort(compareSiblings);
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      node.children[i].depth = node.depth + 1;
+      stack.push(node.children[i]);
+    }
+    if (++count % STEP === 0) yield;
+  }
+  for (let i = reached.length - 1; i >= 0; i--) {
+    const node = reached[i];
+    let newest = node.updatedAt;
+    for (const child of node.children) if (child.lastUpdated > newest) newest = child.lastUpdated;
+    node.lastUpdated = newest;
+    if (++count % STEP === 0) yield;
+  }
+  const reachedIds = new Set(reached.map((node) => node.id));
+  const detached = [...byId.keys()].filter((id) => !reachedIds.has(id));
   for (const id of detached) byId.delete(id);
   return { roots, byId, detached };
 }
@@ -122,12 +139,19 @@ export function* walk(nodes: readonly TreeNode[]): Generator<TreeNode> {
  * Codes are what people quote ("ML.CR"), ids are what always works.
  */
 export function urlKeys(tree: Tree): Map<string, string> {
+  return finish(urlKeySteps(tree));
+}
+
+/** urlKeys as steps (src/slices.ts). */
+export function* urlKeySteps(tree: Tree): Steps<Map<string, string>> {
+  let count = 0;
   const counts = new Map<string, number>();
   for (const node of tree.byId.values()) if (node.code) counts.set(node.code, (counts.get(node.code) ?? 0) + 1);
   const keys = new Map<string, string>();
   for (const node of tree.byId.values()) {
     const usable = node.code && counts.get(node.code) === 1 && /^[\p{L}\p{N}._~-]{1,120}$/u.test(node.code);
     keys.set(node.id, usable ? (node.code as string) : node.id);
+    if (++count % STEP === 0) yield;
   }
   return keys;
 }

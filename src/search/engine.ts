@@ -7,7 +7,8 @@
 import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
-import { buildInvertedIndex, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";
+import { finish, inSlices, STEP, type Steps } from "../slices.ts";
+import { buildInvertedIndexSteps, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";
 import { cleanQuery, indexTerms, processTerm, queryTerms, singular, tokenize } from "./normalize.ts";
 
 export const DEFAULT_LIMIT = 20;
@@ -158,6 +159,11 @@ function fieldText(item: IndexedItem, field: Field): string | null {
  * time it over synthetic content.
  */
 export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
+  return finish(buildSearchIndexSteps(views));
+}
+
+/** buildSearchIndex as steps (src/slices.ts): the catalog builds it a slice at a time. */
+export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
   const items = collectItems(views, ranges);
   const wordOf = new Map<string, string>();
@@ -178,9 +184,18 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
     }
     return terms;
   };
-  const inverted = buildInvertedIndex(items.length, FIELDS.length, termsOf, (position) => items[position].boost);
+  yield;
+  const inverted = yield* buildInvertedIndexSteps(
+    items.length,
+    FIELDS.length,
+    termsOf,
+    (position) => items[position].boost,
+  );
   const byId = new Map<string, IndexedItem>();
-  for (const item of items) byId.set(item.node.id, item);
+  for (const item of items) {
+    byId.set(item.node.id, item);
+    if (byId.size % STEP === 0) yield;
+  }
   return { items, byId, inverted, ranges, wordOf };
 }
 
@@ -311,29 +326,14 @@ export function hitDetails(index: SearchIndex, id: string): IndexedItem | undefi
   return index.byId.get(id);
 }
 
-interface CachedIndex {
-  revision: number;
-  index: Promise<SearchIndex>;
-}
-
-const cache = new WeakMap<Catalog, CachedIndex>();
+/** The catalog keeps the search index with the frameworks it indexes (Catalog.derive). */
+const SEARCH_INDEX = Symbol("search index");
 
 /**
- * The search index of a catalog's published frameworks, built on first use and rebuilt when the
- * content revision changes. Concurrent callers share one build.
+ * The search index of a catalog's published frameworks: built a slice at a time on first use, and
+ * for each later revision before that revision goes live, so a search never waits for a rebuild
+ * while the catalog serves the previous revision (decision 022). Concurrent callers share one build.
  */
-export async function searchIndexFor(catalog: Catalog): Promise<SearchIndex> {
-  const revision = await catalog.revision();
-  const cached = cache.get(catalog);
-  if (cached && cached.revision === revision) return cached.index;
-  const index = (async () => {
-    const frameworks = await catalog.list();
-    const views = await Promise.all(frameworks.map((f) => catalog.get(f.slug)));
-    return buildSearchIndex(views.filter((v): v is FrameworkView => v !== undefined));
-  })();
-  cache.set(catalog, { revision, index });
-  index.catch(() => {
-    if (cache.get(catalog)?.index === index) cache.delete(catalog);
-  });
-  return index;
+export function searchIndexFor(catalog: Catalog): Promise<SearchIndex> {
+  return catalog.derive(SEARCH_INDEX, (views) => inSlices(buildSearchIndexSteps(views)));
 }

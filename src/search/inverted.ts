@@ -8,6 +8,7 @@
  * megabytes. Here a posting costs a few array reads, so a query stays within a few milliseconds.
  */
 import SearchableMap from "minisearch/SearchableMap";
+import { finish, STEP, type Steps } from "../slices.ts";
 
 interface TermEntry {
   /** Document positions holding the term, ascending. */
@@ -88,6 +89,16 @@ export function buildInvertedIndex(
   termsOf: (doc: number, field: number) => readonly string[],
   docBoost: (doc: number) => number,
 ): InvertedIndex {
+  return finish(buildInvertedIndexSteps(documentCount, fieldCount, termsOf, docBoost));
+}
+
+/** buildInvertedIndex as steps (src/slices.ts): the catalog builds a big index a slice at a time. */
+export function* buildInvertedIndexSteps(
+  documentCount: number,
+  fieldCount: number,
+  termsOf: (doc: number, field: number) => readonly string[],
+  docBoost: (doc: number) => number,
+): Steps<InvertedIndex> {
   const postings = new Map<string, { docs: number[]; fields: number[] }>();
   const lengths = new Uint16Array(documentCount * fieldCount);
   const totalLength = new Float64Array(fieldCount);
@@ -113,10 +124,14 @@ export function buildInvertedIndex(
         }
       }
     }
+    if (doc % STEP === STEP - 1) yield;
   }
   const terms = new SearchableMap<TermEntry>();
-  for (const [term, list] of postings)
+  let count = 0;
+  for (const [term, list] of postings) {
     terms.set(term, { docs: Int32Array.from(list.docs), fields: Uint8Array.from(list.fields) });
+    if (++count % STEP === 0) yield;
+  }
 
   const lengthFactor = new Float32Array(documentCount * fieldCount);
   for (let doc = 0; doc < documentCount; doc++) {

@@ -7,7 +7,7 @@ import { loadStarterFramework } from "../../src/content/load-starter.ts";
 import { starterSlug } from "../../src/content/starter-slug.ts";
 import { type Database, openDatabase, sqliteDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCatalog } from "../../src/editions/catalog.ts";
+import { type CatalogOptions, createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import type { Lifecycle } from "../../src/ops/health.ts";
 import { openPglite, pgliteDatabase } from "./pglite.ts";
@@ -151,10 +151,12 @@ export async function makeTestApp(
     env?: NodeJS.ProcessEnv;
     logger?: Logger;
     lifecycle?: Lifecycle;
+    /** Catalog settings beyond the tests' own (a revision check on every read, the starter first). */
+    catalog?: CatalogOptions;
   } = {},
 ) {
   const database = await openTestDatabase(options.dialect ?? "sqlite", { starter: options.starter !== false });
-  const catalog = createCatalog(database.db, { checkIntervalMs: 0, firstSlug: starterSlug() });
+  const catalog = createCatalog(database.db, { checkIntervalMs: 0, firstSlug: starterSlug(), ...options.catalog });
   const config = readConfig({ BETTER_AUTH_SECRET: TEST_AUTH_SECRET, ...options.env });
   const app = createApp({
     config,

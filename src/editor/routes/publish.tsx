@@ -101,7 +101,7 @@ export function publishRoutes(): Hono<AppEnv> {
         en: parsed.data.summary_en,
         fr: parsed.data.summary_fr,
       });
-      c.var.catalog.invalidate();
+      await c.var.catalog.refresh();
       return redirectDone(c, editorUrls.publish(c.var.lang, framework.slug), "published");
     } catch (error) {
       if (!isEditorError(error)) throw error;

@@ -149,7 +149,7 @@ export function pasteRoutes(options: { done: DoneUrl }): Hono<AppEnv> {
       summary = areaSummary(built.input, seed);
       const result = await importFramework(db, built.input, { dryRun: !write });
       if (result.ok && write) {
-        c.var.catalog.invalidate();
+        await c.var.catalog.refresh();
         c.var.logger.info(
           { framework: result.report.slug, items: result.report.items, by: c.var.user?.id, format: "text" },
           "area imported from pasted text",

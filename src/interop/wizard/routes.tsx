@@ -230,7 +230,7 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
           422,
         );
       await uploadsOf(c).remove(str(body?.token, 100));
-      c.var.catalog.invalidate();
+      await c.var.catalog.refresh();
       c.var.logger.info(
         { framework: outcome.report.slug, items: outcome.report.items, by: actor(c).id, format: stored.meta.format },
         "framework imported",
