@@ -14,6 +14,7 @@ import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
+import { rebuildBench } from "./groups/rebuild.ts";
 import { searchSpeed } from "./groups/search.ts";
 import { uploadBench } from "./groups/upload.ts";
 import { workersBench } from "./groups/workers.ts";
@@ -27,7 +28,16 @@ import {
   roundFigure,
 } from "./lib/figures.ts";
 
-const GROUPS: BenchGroup[] = [areaPage, coldStart, searchSpeed, caseInterop, editorBench, uploadBench, workersBench];
+const GROUPS: BenchGroup[] = [
+  areaPage,
+  coldStart,
+  searchSpeed,
+  caseInterop,
+  editorBench,
+  uploadBench,
+  workersBench,
+  rebuildBench,
+];
 
 function selectGroups(args: string[]): BenchGroup[] {
   if (args.length === 0) return GROUPS;

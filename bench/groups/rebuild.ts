@@ -1,0 +1,190 @@
+/**
+ * A 50,000-item publish taken up by a running server (decision 022). The compiled server runs on a
+ * SQLite file of its own (starter only); a few closed-loop readers fetch the area page throughout;
+ * another process — the command line, `skillshelf import PACKAGE --publish`, as an administrator
+ * would run it beside the server — imports and publishes the generated CASE package (bench/case/).
+ * The server notices the new revision within a second and rebuilds its frameworks and search index
+ * while it keeps serving the previous ones.
+ *
+ * - `rebuild_stall_ms`: the slowest area-page answer from the moment the command has committed
+ *   (its process has exited) until the server serves the new framework, plus one second after
+ *   (the first pages of the new revision are rendered then), minus the idle p99 measured before.
+ * - `full_page_ms_first` / `full_page_ms_repeat`: the new framework's whole page (English), first
+ *   request (rendered) and the median of three more (the page cache).
+ * - `server_rss_50k_mb_rest` / `server_rss_50k_mb_peak`: the server's VmRSS with the starter and the
+ *   50k framework loaded, after things settle; and its high-water mark (VmHWM: start-up, the rebuild,
+ *   the whole page renders — the whole life of the process).
+ */
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { syntheticCasePackage } from "../case/synthetic.ts";
+import type { BenchContext, BenchGroup } from "../lib/figures.ts";
+import { AREA_PAGE_PATH, startSkillshelfReady } from "../lib/server.ts";
+import { median, percentile } from "../lib/stats.ts";
+
+const ITEMS = 50_000;
+const READERS = 4;
+const IDLE_SECONDS = 3;
+const AFTER_TAKE_UP_MS = 1000;
+const REST_SECONDS = 5;
+
+interface Sample {
+  at: number;
+  ms: number;
+}
+
+/** `n` closed-loop readers of `url` until stop() is called; every answer's start time and latency. */
+function readers(url: string, n: number) {
+  const samples: Sample[] = [];
+  let running = true;
+  const loops = Array.from({ length: n }, async () => {
+    while (running) {
+      const at = performance.now();
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      samples.push({ at, ms: performance.now() - at });
+    }
+  });
+  return {
+    samples,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+}
+
+/** Runs the command line's import with --publish against `databaseUrl`; resolves when it has exited. */
+function importAndPublish(context: BenchContext, file: string, databaseUrl: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["dist/cli.js", "import", file, "--publish", "Generated", "--publish-fr", "Généré"],
+      {
+        cwd: context.root,
+        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d) => (output = (output + d).slice(-4000)));
+    child.stderr.on("data", (d) => (output = (output + d).slice(-4000)));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`import --publish exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+async function frameworkSlugs(origin: string): Promise<string[]> {
+  const response = await fetch(`${origin}/api/v1/frameworks`);
+  const body = (await response.json()) as { frameworks: { slug: string }[] };
+  return body.frameworks.map((f) => f.slug);
+}
+
+export const rebuildBench: BenchGroup = {
+  id: "rebuild",
+  title: `a ${ITEMS.toLocaleString("en")}-item publish taken up by a running server (compiled, SQLite)`,
+  figures: [
+    {
+      key: "rebuild_stall_ms",
+      unit: "ms",
+      label: "worst area-page latency while the server takes up a 50k publish, minus idle p99",
+      goal: { op: "<=", target: 100 },
+    },
+    { key: "full_page_ms_first", unit: "ms", label: "50k whole-framework page (EN), first request" },
+    { key: "full_page_ms_repeat", unit: "ms", label: "50k whole-framework page (EN), repeated (median of 3)" },
+    {
+      key: "server_rss_50k_mb_rest",
+      unit: "MB",
+      label: "server RSS with starter + 50k loaded, at rest",
+      goal: { op: "<=", target: 250 },
+    },
+    {
+      key: "server_rss_50k_mb_peak",
+      unit: "MB",
+      label: "server peak RSS (VmHWM) through the take-up and the page renders",
+      goal: { op: "<=", target: 400 },
+    },
+  ],
+  async run(context, report) {
+    const file = join(context.tmp, "rebuild-50k.json");
+    writeFileSync(file, syntheticCasePackage(ITEMS, { seed: "rebuild-bench" }));
+    const databaseUrl = join(context.tmp, "rebuild.db");
+    const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl });
+    try {
+      const area = `${server.origin}${AREA_PAGE_PATH}`;
+      const before = await frameworkSlugs(server.origin);
+      // Warm: the page cache and the search index of the starter.
+      await fetch(`${server.origin}/api/v1/search?q=budget`).then((r) => r.arrayBuffer());
+      const idle = readers(area, READERS);
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+      await idle.stop();
+      const idleP99 = percentile(
+        idle.samples.map((s) => s.ms),
+        99,
+      );
+
+      const peakRss = { value: 0 };
+      const sampler = setInterval(() => {
+        peakRss.value = Math.max(peakRss.value, memoryOf(server.pid).rss);
+      }, 50);
+      const busy = readers(area, READERS);
+      const importStarted = performance.now();
+      await importAndPublish(context, file, databaseUrl);
+      const committed = performance.now();
+      let slug: string | undefined;
+      while (!slug) {
+        slug = (await frameworkSlugs(server.origin)).find((s) => !before.includes(s));
+        if (!slug) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const takenUp = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, AFTER_TAKE_UP_MS));
+      await busy.stop();
+      clearInterval(sampler);
+      const during = busy.samples.filter((s) => s.at + s.ms >= committed).map((s) => s.ms);
+      const whileImporting = busy.samples.filter((s) => s.at < committed).map((s) => s.ms);
+      const worst = Math.max(...during);
+      report(
+        "rebuild_stall_ms",
+        worst - idleP99,
+        `worst ${worst.toFixed(0)} ms over ${during.length} reads, idle p99 ${idleP99.toFixed(1)} ms; ` +
+          `taken up ${(takenUp - committed).toFixed(0)} ms after the commit; while the other process ` +
+          `imported (${((committed - importStarted) / 1000).toFixed(1)} s, sharing the CPU): worst ` +
+          `${Math.max(0, ...whileImporting).toFixed(0)} ms`,
+      );
+
+      const whole = `${server.origin}/en/frameworks/${slug}`;
+      const timed = async () => {
+        const started = performance.now();
+        const response = await fetch(whole);
+        const bytes = (await response.arrayBuffer()).byteLength;
+        if (response.status !== 200) throw new Error(`${whole} answered ${response.status}`);
+        return { ms: performance.now() - started, bytes };
+      };
+      const first = await timed();
+      report("full_page_ms_first", first.ms, `${(first.bytes / 1e6).toFixed(1)} MB`);
+      const repeats = [await timed(), await timed(), await timed()];
+      report("full_page_ms_repeat", median(repeats.map((r) => r.ms)));
+
+      await new Promise((resolve) => setTimeout(resolve, REST_SECONDS * 1000));
+      const memory = memoryOf(server.pid);
+      report("server_rss_50k_mb_rest", memory.rss);
+      report(
+        "server_rss_50k_mb_peak",
+        memory.hwm,
+        `highest VmRSS sampled during the take-up: ${peakRss.value.toFixed(0)} MB`,
+      );
+    } finally {
+      await server.stop();
+    }
+  },
+};
