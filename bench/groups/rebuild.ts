@@ -150,19 +150,26 @@ export const rebuildBench: BenchGroup = {
       await new Promise((resolve) => setTimeout(resolve, AFTER_TAKE_UP_MS));
       await busy.stop();
       clearInterval(sampler);
-      const during = busy.samples.filter((s) => s.at + s.ms >= committed).map((s) => s.ms);
+      // Reads sent once the command had committed: the server's own take-up. Reads sent before
+      // (the other process parsing and writing, sharing the two cores) are reported apart.
+      const during = busy.samples.filter((s) => s.at >= committed);
       const whileImporting = busy.samples.filter((s) => s.at < committed).map((s) => s.ms);
-      const worst = Math.max(...during);
+      const worst = Math.max(...during.map((s) => s.ms));
+      const slowest = [...during]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3)
+        .map((s) => `${s.ms.toFixed(0)} ms at +${((s.at - committed) / 1000).toFixed(1)} s`)
+        .join(", ");
       report(
         "rebuild_stall_ms",
         worst - idleP99,
-        `worst ${worst.toFixed(0)} ms over ${during.length} reads, idle p99 ${idleP99.toFixed(1)} ms; ` +
-          `taken up ${(takenUp - committed).toFixed(0)} ms after the commit; while the other process ` +
-          `imported (${((committed - importStarted) / 1000).toFixed(1)} s, sharing the CPU): worst ` +
-          `${Math.max(0, ...whileImporting).toFixed(0)} ms`,
+        `worst ${worst.toFixed(0)} ms over ${during.length} reads (slowest: ${slowest}), idle p99 ` +
+          `${idleP99.toFixed(1)} ms; taken up ${((takenUp - committed) / 1000).toFixed(1)} s after the commit; ` +
+          `while the other process imported (${((committed - importStarted) / 1000).toFixed(1)} s, sharing ` +
+          `the CPU): worst ${Math.max(0, ...whileImporting).toFixed(0)} ms, p99 ${percentile(whileImporting, 99).toFixed(0)} ms`,
       );
 
-      const whole = `${server.origin}/en/frameworks/${slug}`;
+      const whole = `${server.origin}/en/frameworks/${slug}/full`;
       const timed = async () => {
         const started = performance.now();
         const response = await fetch(whole);

@@ -177,7 +177,7 @@ export async function readEditionRows(db: Executor, editionId: string): Promise<
 }
 
 /** Rows read per query by readEditionForReaders: each page is one short synchronous read on SQLite. */
-const PAGE_ROWS = 1000;
+const PAGE_ROWS = 250;
 
 /**
  * An edition's content for building readers' views: from its rows, read in pages by key, so a big

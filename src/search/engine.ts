@@ -93,10 +93,10 @@ export interface SearchOptions {
 const DEPTH_BOOST = [1.15, 1.3, 1.1];
 
 /** Flattens the frameworks into indexable items, remembering each item's group and where it is shown. */
-function collectItems(
+function* collectItems(
   views: readonly FrameworkView[],
   ranges: Map<string, { start: number; end: number }>,
-): IndexedItem[] {
+): Steps<IndexedItem[]> {
   const items: IndexedItem[] = [];
   for (const view of views) {
     const slug = view.framework.slug;
@@ -110,7 +110,13 @@ function collectItems(
      * page when that page shows the whole subtree (an area, whose children are sections with anchors),
      * else null: deeper items of a deep group link to their own page. `section` is the depth-2 ancestor.
      */
-    const visit = (node: TreeNode, group: number, shownOn: string | null, section: string | null) => {
+    const visit = function* (
+      node: TreeNode,
+      group: number,
+      shownOn: string | null,
+      section: string | null,
+    ): Steps<void> {
+      if (items.length % STEP === 0) yield;
       const position = items.length;
       const key = view.keys.get(node.id) ?? node.id;
       items.push({
@@ -124,15 +130,15 @@ function collectItems(
         boost: DEPTH_BOOST[node.depth] ?? 1,
       });
       if (node.depth === 0) {
-        for (const child of node.children) visit(child, -1, null, null);
+        for (const child of node.children) yield* visit(child, -1, null, null);
       } else if (node.depth === 1) {
         const whole = height(node) < 3 ? key : null;
-        for (const child of node.children) visit(child, position, whole, view.keys.get(child.id) ?? child.id);
+        for (const child of node.children) yield* visit(child, position, whole, view.keys.get(child.id) ?? child.id);
       } else {
-        for (const child of node.children) visit(child, group, shownOn, section);
+        for (const child of node.children) yield* visit(child, group, shownOn, section);
       }
     };
-    for (const root of view.tree.roots) visit(root, -1, null, null);
+    for (const root of view.tree.roots) yield* visit(root, -1, null, null);
     ranges.set(slug, { start, end: items.length });
   }
   return items;
@@ -165,7 +171,7 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
 /** buildSearchIndex as steps (src/slices.ts): the catalog builds it a slice at a time. */
 export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
-  const items = collectItems(views, ranges);
+  const items = yield* collectItems(views, ranges);
   const wordOf = new Map<string, string>();
   // Content repeats its words: fold each distinct word once per build, not once per occurrence.
   const termsOfWord = new Map<string, string[] | null>();
