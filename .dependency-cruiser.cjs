@@ -9,7 +9,7 @@ const layers = [
   {
     name: "kernel",
     what: "configuration, logging, the text rule, dictionaries, the database, the page shell, mail, work in slices",
-    path: "^src/(config|log|paths|slices)\.ts$|^src/(text|i18n|db|ui|mail)/",
+    path: "^src/(config|log|paths|slices)\\.ts$|^src/(text|i18n|db|ui|mail)/",
     may: [],
   },
   { name: "policy", what: "who may do what", path: "^src/policy/", may: ["kernel"] },

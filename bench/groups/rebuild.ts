@@ -1,9 +1,9 @@
 /**
  * A 50,000-item publish taken up by a running server (decision 022). The compiled server runs on a
  * SQLite file of its own (starter only); a few closed-loop readers fetch the area page throughout;
- * another process — the command line, `skillshelf import PACKAGE --publish`, as an administrator
- * would run it beside the server — imports and publishes the generated CASE package (bench/case/).
- * The server notices the new revision within a second and rebuilds its frameworks and search index
+ * another process (rebuild-publish-child.ts, as the command line would beside the server) writes and
+ * publishes the generated bilingual framework with notes (bench/search/synthetic.ts). The server
+ * notices the new revision within a second and rebuilds its frameworks and search index in slices
  * while it keeps serving the previous ones.
  *
  * - `rebuild_stall_ms`: the slowest area-page answer from the moment the command has committed
@@ -16,9 +16,8 @@
  *   the whole page renders — the whole life of the process).
  */
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { syntheticCasePackage } from "../case/synthetic.ts";
 import type { BenchContext, BenchGroup } from "../lib/figures.ts";
 import { AREA_PAGE_PATH, startSkillshelfReady } from "../lib/server.ts";
 import { median, percentile } from "../lib/stats.ts";
@@ -62,24 +61,20 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
 }
 
-/** Runs the command line's import with --publish against `databaseUrl`; resolves when it has exited. */
-function importAndPublish(context: BenchContext, file: string, databaseUrl: string): Promise<void> {
+/** Publishes the generated framework from another process (rebuild-publish-child.ts); resolves when it has exited. */
+function publishElsewhere(context: BenchContext, databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["dist/cli.js", "import", file, "--publish", "Generated", "--publish-fr", "Généré"],
-      {
-        cwd: context.root,
-        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
+      ["--import", "tsx", join(context.root, "bench/groups/rebuild-publish-child.ts"), databaseUrl],
+      { cwd: context.root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";
     child.stdout.on("data", (d) => (output = (output + d).slice(-4000)));
     child.stderr.on("data", (d) => (output = (output + d).slice(-4000)));
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`import --publish exited with ${code}:\n${output}`)),
+      code === 0 ? resolve() : reject(new Error(`the publish exited with ${code}:\n${output}`)),
     );
   });
 }
@@ -116,8 +111,6 @@ export const rebuildBench: BenchGroup = {
     },
   ],
   async run(context, report) {
-    const file = join(context.tmp, "rebuild-50k.json");
-    writeFileSync(file, syntheticCasePackage(ITEMS, { seed: "rebuild-bench" }));
     const databaseUrl = join(context.tmp, "rebuild.db");
     const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl });
     try {
@@ -139,7 +132,7 @@ export const rebuildBench: BenchGroup = {
       }, 50);
       const busy = readers(area, READERS);
       const importStarted = performance.now();
-      await importAndPublish(context, file, databaseUrl);
+      await publishElsewhere(context, databaseUrl);
       const committed = performance.now();
       let slug: string | undefined;
       while (!slug) {
@@ -165,7 +158,7 @@ export const rebuildBench: BenchGroup = {
         worst - idleP99,
         `worst ${worst.toFixed(0)} ms over ${during.length} reads (slowest: ${slowest}), idle p99 ` +
           `${idleP99.toFixed(1)} ms; taken up ${((takenUp - committed) / 1000).toFixed(1)} s after the commit; ` +
-          `while the other process imported (${((committed - importStarted) / 1000).toFixed(1)} s, sharing ` +
+          `while the other process wrote and published (${((committed - importStarted) / 1000).toFixed(1)} s, sharing ` +
           `the CPU): worst ${Math.max(0, ...whileImporting).toFixed(0)} ms, p99 ${percentile(whileImporting, 99).toFixed(0)} ms`,
       );
 
