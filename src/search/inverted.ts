@@ -127,11 +127,23 @@ export function* buildInvertedIndexSteps(
     if (doc % STEP === STEP - 1) yield;
   }
   const terms = new SearchableMap<TermEntry>();
+  // Every term's postings in two shared arrays, each term holding views of its part: one allocation
+  // instead of two per term (89,000 terms at 50,000 items), and no garbage arrays left behind.
+  let total = 0;
+  for (const list of postings.values()) total += list.docs.length;
+  const allDocs = new Int32Array(total);
+  const allFields = new Uint8Array(total);
+  let offset = 0;
   let count = 0;
   for (const [term, list] of postings) {
-    terms.set(term, { docs: Int32Array.from(list.docs), fields: Uint8Array.from(list.fields) });
+    const end = offset + list.docs.length;
+    allDocs.set(list.docs, offset);
+    allFields.set(list.fields, offset);
+    terms.set(term, { docs: allDocs.subarray(offset, end), fields: allFields.subarray(offset, end) });
+    offset = end;
     if (++count % STEP === 0) yield;
   }
+  postings.clear();
 
   const lengthFactor = new Float32Array(documentCount * fieldCount);
   for (let doc = 0; doc < documentCount; doc++) {
