@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "export a framework (--format case|json|xlsx|csv)",
     load: async () => (await import("./export-command.ts")).exportCommand,
   },
+  // Organisations and people (src/cli/people-commands.ts).
+  people: {
+    summary: "people import FILE --org SLUG: import an organisation's staff (CSV, XLSX)",
+    load: async () => (await import("./people-commands.ts")).peopleCommand,
+  },
   // Operations (src/cli/ops-commands.ts).
   backup: {
     summary: "copy the database to a file (SQLite, while the server runs)",

@@ -11,6 +11,7 @@ import { navigation } from "./en/navigation.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
 import { staff } from "./en/staff.ts";
+import { staffImport } from "./en/staff-import.ts";
 import { upkeep } from "./en/upkeep.ts";
 
 /**
@@ -31,6 +32,7 @@ export const en = {
   ...security,
   ...upkeep,
   ...staff,
+  ...staffImport,
 };
 
 export type Messages = Translation<typeof en>;
@@ -49,6 +51,7 @@ type Blocks = [
   typeof security,
   typeof upkeep,
   typeof staff,
+  typeof staffImport,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -11,6 +11,7 @@ import { navigation } from "./fr/navigation.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
 import { staff } from "./fr/staff.ts";
+import { staffImport } from "./fr/staff-import.ts";
 import { upkeep } from "./fr/upkeep.ts";
 import { withFrenchTypography } from "./typography.ts";
 
@@ -33,6 +34,7 @@ const blocks: Messages = {
   ...security,
   ...upkeep,
   ...staff,
+  ...staffImport,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);
