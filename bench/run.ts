@@ -14,6 +14,7 @@ import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
+import { peopleImportBench } from "./groups/people-import.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
 import { searchSpeed } from "./groups/search.ts";
 import { uploadBench } from "./groups/upload.ts";
@@ -37,6 +38,7 @@ const GROUPS: BenchGroup[] = [
   uploadBench,
   workersBench,
   rebuildBench,
+  peopleImportBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {
