@@ -31,6 +31,7 @@ import { type Logger, requestLogContext } from "./log.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
+import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
@@ -42,7 +43,7 @@ import { pageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
 /** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
-export const BODY_RULES: readonly BodyRule[] = [...IMPORT_BODY_RULES, EDITOR_BODY_RULE];
+export const BODY_RULES: readonly BodyRule[] = [...IMPORT_BODY_RULES, ...STAFF_IMPORT_BODY_RULES, EDITOR_BODY_RULE];
 
 export interface AppDeps {
   config: Config;

@@ -8,7 +8,7 @@
  * Batched statements of its own (rather than the people store's one-person writes) keep 5,000 staff
  * well within the bench's goal on both databases.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { PeopleTable } from "../../db/people-tables.ts";
 import type { DB } from "../../db/schema.ts";
@@ -34,6 +34,11 @@ export interface StaffImportRequest {
   actor: ImportActor;
   /** Plan only: nothing is written. */
   dryRun: boolean;
+  /**
+   * The fingerprint of the plan the person confirmed (planFingerprint): when the staff changed since
+   * that preview, nothing is written and the result says `stale`.
+   */
+  expectedFingerprint?: string;
   now?: Date;
 }
 
@@ -43,6 +48,19 @@ export interface StaffImportResult {
   applied: boolean;
   /** The change records' shared batch id, when written. */
   batchId: string | null;
+  /** The plan differs from the one confirmed: nothing was written. */
+  stale: boolean;
+}
+
+/** What a plan would write, as a short hash: a confirmation must meet the plan it was shown. */
+export function planFingerprint(plan: ImportPlan): string {
+  const what = {
+    creates: plan.creates.map((c) => [c.employeeNumber, c.values]),
+    updates: plan.updates.map((u) => [u.personId, u.changes]),
+    leaving: plan.leaving.map((l) => l.personId),
+    units: plan.newUnits,
+  };
+  return createHash("sha256").update(JSON.stringify(what)).digest("base64url").slice(0, 22);
 }
 
 /** Rows per insert: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -109,15 +127,17 @@ function planFor(request: StaffImportRequest, organisation: Organisation): Impor
 export async function importStaff(db: Kysely<DB>, request: StaffImportRequest): Promise<StaffImportResult> {
   if (request.dryRun) {
     const plan = planFor(request, await loadOrganisationStaff(db, request.organisationId));
-    return { plan, applied: false, batchId: null };
+    return { plan, applied: false, batchId: null, stale: false };
   }
   return db.transaction().execute(async (trx) => {
     const organisation = await loadOrganisationStaff(trx, request.organisationId);
     const plan = planFor(request, organisation);
-    if (plan.errors.length > 0) return { plan, applied: false, batchId: null };
+    if (plan.errors.length > 0) return { plan, applied: false, batchId: null, stale: false };
+    if (request.expectedFingerprint !== undefined && request.expectedFingerprint !== planFingerprint(plan))
+      return { plan, applied: false, batchId: null, stale: true };
     const batchId = randomUUID();
     await writePlan(trx, request, organisation, plan, batchId);
-    return { plan, applied: true, batchId };
+    return { plan, applied: true, batchId, stale: false };
   });
 }
 
