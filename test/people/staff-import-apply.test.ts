@@ -163,7 +163,10 @@ for (const dialect of testDialects()) {
         .where("batch_id", "=", changed.batchId as string)
         .execute();
       assert.equal(latest.length, 1);
-      assert.deepEqual(JSON.parse(latest[0].after as string), { familyName: "Tremblay-Roy" });
+      // The history keeps whole records before and after, as the people store writes them.
+      assert.equal(JSON.parse(latest[0].before as string).family_name, "Tremblay");
+      assert.equal(JSON.parse(latest[0].after as string).family_name, "Tremblay-Roy");
+      assert.equal(JSON.parse(latest[0].after as string).employee_number, "2");
 
       // The other organisation's person with the same employee number was never touched.
       const others = await db.selectFrom("people").select("given_name").where("organisation_id", "=", other).execute();

@@ -11,7 +11,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { PeopleTable } from "../../db/people-tables.ts";
-import type { DB } from "../../db/schema.ts";
+import type { DB, Person } from "../../db/schema.ts";
+import { personSnapshot } from "../staff/store.ts";
 import type { ColumnMapping } from "./columns.ts";
 import { type ImportPlan, type Organisation, type PersonValues, type PlanOptions, planImport } from "./plan.ts";
 import type { StaffTable } from "./read.ts";
@@ -180,8 +181,7 @@ async function writePlan(
     const rows = plan.newUnits.map(({ key, name }) => {
       const id = randomUUID();
       unitIds.set(key, id);
-      change("unit", id, null, { name_en: name, name_fr: name });
-      return {
+      const unit = {
         id,
         organisation_id: orgId,
         parent_id: null,
@@ -192,6 +192,9 @@ async function writePlan(
         created_at: at,
         updated_at: at,
       };
+      const { created_at: _c, updated_at: _u, ...snapshot } = unit;
+      change("unit", id, null, snapshot);
+      return unit;
     });
     for (const batch of chunks(rows)) await trx.insertInto("units").values(batch).execute();
   }
@@ -236,7 +239,7 @@ async function writePlan(
   const ordered = [...plan.creates].sort((a, b) => depthOf(a.employeeNumber) - depthOf(b.employeeNumber));
   const inserts: Insertable<PeopleTable>[] = ordered.map((create) => {
     const id = idOf.get(create.employeeNumber) as string;
-    const row = {
+    const row: Person = {
       id,
       organisation_id: orgId,
       employee_number: create.employeeNumber,
@@ -245,21 +248,38 @@ async function writePlan(
       created_at: at,
       updated_at: at,
     };
-    change("person", id, null, { employee_number: create.employeeNumber, ...columns(create.values) });
+    // The history keeps whole records, as the people store writes them (src/people/staff/store.ts).
+    change("person", id, null, personSnapshot(row));
     return row;
   });
   for (const batch of chunks(inserts)) await trx.insertInto("people").values(batch).execute();
 
+  // The records before the import, for the history's before and after.
+  const touched = [...plan.updates.map((u) => u.personId), ...plan.leaving.map((l) => l.personId)];
+  const stored = new Map<string, Person>();
+  for (const batch of chunks(touched, 500)) {
+    const rows = await trx
+      .selectFrom("people")
+      .selectAll()
+      .where("organisation_id", "=", orgId)
+      .where("id", "in", batch)
+      .execute();
+    for (const row of rows) stored.set(row.id, row);
+  }
+  const snapshotPair = (id: string, patch: Partial<Person>) => {
+    const before = stored.get(id) as Person;
+    change("person", id, personSnapshot(before), personSnapshot({ ...before, ...patch }));
+  };
+
   for (const update of plan.updates) {
+    const set = { ...columns(update.values), updated_at: at };
     await trx
       .updateTable("people")
-      .set({ ...columns(update.values), updated_at: at })
+      .set(set)
       .where("id", "=", update.personId)
       .where("organisation_id", "=", orgId)
       .execute();
-    const before = Object.fromEntries(update.changes.map((c) => [c.field, c.before]));
-    const after = Object.fromEntries(update.changes.map((c) => [c.field, c.after]));
-    change("person", update.personId, before, after);
+    snapshotPair(update.personId, set);
   }
 
   for (const batch of chunks(plan.leaving)) {

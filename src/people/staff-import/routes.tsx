@@ -16,6 +16,7 @@ import type { BodyRule } from "../../security/body-limit.ts";
 import type { FieldErrors, MessageRef } from "../../ui/forms/index.ts";
 import { switchLangPath } from "../../ui/urls.ts";
 import { type OrganisationEnv, requireInOrganisation } from "../context.ts";
+import { changeActorOf } from "../staff/record-change.ts";
 import { importStaff, planFingerprint } from "./apply.ts";
 import { type ColumnMapping, guessMapping, STAFF_FIELDS, type StaffField } from "./columns.ts";
 import { MAX_STAFF_FILE_BYTES, MAX_STAFF_FILE_MB } from "./limits.ts";
@@ -160,7 +161,7 @@ export function staffImportRoutes(): Hono<OrganisationEnv> {
       dateOrder: upload.meta.dateOrder,
       markMissingAsLeft: upload.meta.markMissingAsLeft,
       createUnits: upload.meta.createUnits,
-      actor: { id: actor(c).id, label: actor(c).email },
+      actor: changeActorOf(actor(c)),
       dryRun: !write,
       expectedFingerprint: write ? fingerprint : undefined,
     });
