@@ -2,6 +2,7 @@
  * A staff file's cell values as HR systems write them: statuses and languages in English or French,
  * dates in several formats. Pure; each returns undefined when the text is not one it knows.
  */
+import { personFields } from "../staff/fields.ts";
 import { headerKey } from "./columns.ts";
 
 export type PersonStatus = "active" | "on_leave" | "left";
@@ -119,9 +120,8 @@ export function parseDate(text: string, order: DateOrder = "dmy"): string | unde
   return undefined;
 }
 
-/** An e-mail address as stored: lower-cased; undefined when it is not one. */
+/** An e-mail address as stored (lower-cased), by the people store's own rule; undefined when it is not one. */
 export function parseEmail(text: string): string | undefined {
-  const value = text.trim().toLowerCase();
-  if (value.length > 254) return undefined;
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]+$/.test(value) ? value : undefined;
+  const parsed = personFields.shape.email.safeParse(text);
+  return parsed.success && parsed.data !== null ? parsed.data : undefined;
 }
