@@ -110,7 +110,7 @@ export const staffImport = {
       case "unit_ambiguous":
         return `Several units are named “${value}”.`;
       default:
-        return code;
+        return String(code);
     }
   },
 };

@@ -118,7 +118,7 @@ export const staffImport: Translation<typeof enStaffImport> = {
       case "unit_ambiguous":
         return `Plusieurs unités s'appellent « ${value} ».`;
       default:
-        return code;
+        return String(code);
     }
   },
 };

@@ -111,11 +111,7 @@ export function PreviewPage(props: PreviewProps) {
   return (
     <>
       <h1>{t.staffImportTitle}</h1>
-      {props.message && (
-        <div class="form-errors" role="alert">
-          <p>{props.message}</p>
-        </div>
-      )}
+      <ErrorSummary lang={props.lang} message={props.message} />
       <section aria-labelledby="columns">
         <h2 id="columns">{t.staffImportColumnsHeading}</h2>
         <p>{t.staffImportColumnsIntro(props.fileName, props.rowCount)}</p>
