@@ -92,6 +92,7 @@ ${ENV_NOTE}`,
       const message = {
         not_a_table: t.staffImportErrUnreadable,
         empty: t.staffImportErrEmpty,
+        unpacks_too_large: t.staffImportErrUnpacked,
         too_many_rows: t.staffImportErrTooManyRows(error.params.max ?? 0),
       }[error.code];
       throw new Error(`${basename(path)}: ${message}`);

@@ -18,6 +18,7 @@ import {
 import { readStaffFile, tableFromRows, UnreadableStaffFile } from "../../src/people/staff-import/read.ts";
 import { validateRows } from "../../src/people/staff-import/validate.ts";
 import { parseDate } from "../../src/people/staff-import/values.ts";
+import { checkXlsxArchive } from "../../src/people/staff-import/zip-check.ts";
 import { runs } from "../support/fast-check-seed.ts";
 import {
   csvBytes,
@@ -445,6 +446,53 @@ describe("staff import: the plan against the organisation", () => {
     assert.deepEqual(
       result.creates.map((c) => c.values.managerNumber),
       ["2", "100"],
+    );
+  });
+});
+
+describe("staff import: hostile workbooks", () => {
+  /** The offsets of each central-directory entry of a zip archive. */
+  function directoryEntries(bytes: Uint8Array): number[] {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const offsets: number[] = [];
+    for (let at = 0; at + 4 <= bytes.length; at++) if (view.getUint32(at, true) === 0x02014b50) offsets.push(at);
+    return offsets;
+  }
+
+  it("a workbook whose entries claim to unpack beyond the limit is refused before it is unpacked", async () => {
+    const style: FileStyle = {
+      lang: "en",
+      separator: ",",
+      bom: false,
+      latin1: false,
+      titleLine: false,
+      order: ["employeeNumber", "givenName", "familyName"],
+      dateStyle: "iso",
+    };
+    const people: GeneratedPerson[] = [
+      {
+        employeeNumber: "1",
+        givenName: "Ada",
+        familyName: "Byron",
+        email: null,
+        unit: null,
+        managerNumber: null,
+        status: "active",
+        statusSince: null,
+        preferredLang: "en",
+      },
+    ];
+    const good = await xlsxBytes(people, style);
+    assert.equal(checkXlsxArchive(good), "ok");
+    const bomb = new Uint8Array(good);
+    const [first] = directoryEntries(bomb);
+    new DataView(bomb.buffer).setUint32(first + 24, 0x7fff_0000, true);
+    assert.equal(checkXlsxArchive(bomb), "too_large");
+    await assert.rejects(readStaffFile(bomb), (e: UnreadableStaffFile) => e.code === "unpacks_too_large");
+    // Cut short: no directory to read.
+    await assert.rejects(
+      readStaffFile(good.subarray(0, good.length - 30)),
+      (e: UnreadableStaffFile) => e.code === "not_a_table",
     );
   });
 });

@@ -70,6 +70,8 @@ export const staffImport = {
   staffImportErrNoFile: "Choose the staff file to import.",
   staffImportErrTooLarge: (mb: number) => `The file is larger than ${number(mb)} MB.`,
   staffImportErrUnreadable: "This file cannot be read as a staff list: send a CSV file or an Excel workbook (XLSX).",
+  staffImportErrUnpacked:
+    "This workbook would unpack to far more than a staff list needs: save it again from your spreadsheet program, or export a CSV.",
   staffImportErrEmpty: "The file has no rows.",
   staffImportErrTooManyRows: (max: number) => `The file has more than ${number(max)} rows.`,
   staffImportErrExpired:

@@ -77,6 +77,8 @@ export const staffImport: Translation<typeof enStaffImport> = {
   staffImportErrTooLarge: (mb: number) => `Le fichier dépasse ${number(mb)} Mo.`,
   staffImportErrUnreadable:
     "Ce fichier ne se lit pas comme une liste du personnel : envoyez un fichier CSV ou un classeur Excel (XLSX).",
+  staffImportErrUnpacked:
+    "Ce classeur se décompresserait en bien plus qu'une liste du personnel n'en demande : enregistrez-le de nouveau depuis votre tableur, ou exportez un CSV.",
   staffImportErrEmpty: "Le fichier ne contient aucune ligne.",
   staffImportErrTooManyRows: (max: number) => `Le fichier compte plus de ${number(max)} lignes.`,
   staffImportErrExpired:

@@ -17,6 +17,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { guessField } from "./columns.ts";
+import { checkXlsxArchive } from "./zip-check.ts";
 
 export type StaffFileFormat = "csv" | "xlsx";
 
@@ -36,7 +37,7 @@ export interface StaffTable {
 /** A file that cannot be read as a staff list at all (not CSV or XLSX, empty, too many rows). */
 export class UnreadableStaffFile extends Error {
   constructor(
-    readonly code: "not_a_table" | "empty" | "too_many_rows",
+    readonly code: "not_a_table" | "empty" | "too_many_rows" | "unpacks_too_large",
     readonly params: Record<string, number> = {},
   ) {
     super(code);
@@ -127,6 +128,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const verdict = checkXlsxArchive(bytes);
+  if (verdict === "unreadable") throw new UnreadableStaffFile("not_a_table");
+  if (verdict === "too_large") throw new UnreadableStaffFile("unpacks_too_large");
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's load() mistypes a Buffer under @types/node 20: an ArrayBuffer is what it takes.

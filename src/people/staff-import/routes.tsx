@@ -64,6 +64,7 @@ function start(c: C, status: Status, errors?: FieldErrors, message?: string) {
 
 function unreadable(error: UnreadableStaffFile): MessageRef {
   if (error.code === "empty") return "staffImportErrEmpty";
+  if (error.code === "unpacks_too_large") return "staffImportErrUnpacked";
   if (error.code === "too_many_rows") return { key: "staffImportErrTooManyRows", args: [error.params.max ?? 0] };
   return "staffImportErrUnreadable";
 }
