@@ -2,7 +2,7 @@
  * The staff import in a browser, as an organisation's HR administrator uses it: choose a CSV, see
  * the errors by row and column, send a corrected file, import it, see what was done. axe (WCAG 2.0/2.1
  * A and AA) runs on every page of it — start, preview with errors, preview with changes, done — in
- * English and in French. Works without JavaScript: every step is a plain form.
+ * English and in French; the English flow runs once more with JavaScript off (plain forms).
  */
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -40,45 +40,60 @@ test.beforeAll(() => {
   if (run.status !== 0) throw new Error(`could not prepare the organisation in ${DATABASE}:\n${run.stderr}`);
 });
 
-for (const lang of ["en", "fr"] as const) {
-  test(`HR imports staff, errors first (${lang}), axe on every page`, async ({ page, axe }, testInfo) => {
-    const t = messages(lang);
-    const tag = `${lang}${attemptTag(testInfo)}`;
-    const start = `/${lang}/orgs/${ORG}/import`;
-    await page.goto(start);
-    await signIn(page, HR, lang, start);
-    await expect(page.getByRole("heading", { level: 1, name: t.staffImportTitle })).toBeVisible();
-    await axe();
+// English and French with JavaScript (axe runs in the page); English again without it, where every
+// step must still work as a plain form (axe cannot run there).
+const passes = [
+  { lang: "en", js: true },
+  { lang: "fr", js: true },
+  { lang: "en", js: false },
+] as const;
 
-    const upload = async (text: string) => {
-      await page
-        .getByLabel(t.staffImportFileLabel)
-        .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
-      await page.getByLabel(t.staffImportCreateUnitsLabel).check();
-      await page.getByRole("button", { name: t.staffImportRead }).click();
-    };
+for (const { lang, js } of passes) {
+  test.describe(js ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: js });
+    test(`HR imports staff, errors first (${lang}${js ? ", axe on every page" : ", no JavaScript"})`, async ({
+      page,
+      axe: runAxe,
+    }, testInfo) => {
+      const axe = () => (js ? runAxe() : Promise.resolve());
+      const t = messages(lang);
+      const tag = `${lang}${js ? "" : "n"}${attemptTag(testInfo)}`;
+      const start = `/${lang}/orgs/${ORG}/import`;
+      await page.goto(start);
+      await signIn(page, HR, lang, start);
+      await expect(page.getByRole("heading", { level: 1, name: t.staffImportTitle })).toBeVisible();
+      await axe();
 
-    // A file with a bad address: the error names its row and its column; nothing can be imported.
-    await upload(
-      `Employee Number,First Name,Last Name,Email,Department\n${tag}-1,Ada,Byron,not-an-address,Circulation\n`,
-    );
-    const errors = page.getByRole("table", { name: t.staffImportErrorsHeading });
-    await expect(errors.getByRole("row").nth(1)).toContainText("2");
-    await expect(errors.getByRole("row").nth(1)).toContainText("Email");
-    await expect(page.getByRole("button", { name: t.staffImportConfirm, exact: true })).toHaveCount(0);
-    await axe();
+      const upload = async (text: string) => {
+        await page
+          .getByLabel(t.staffImportFileLabel)
+          .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+        await page.getByLabel(t.staffImportCreateUnitsLabel).check();
+        await page.getByRole("button", { name: t.staffImportRead }).click();
+      };
 
-    // The corrected file: two people, one managing the other, and a new unit.
-    await page.goto(start);
-    await upload(
-      `Employee Number,First Name,Last Name,Email,Department,Manager\n${tag}-1,Ada,Byron,ada.${tag}@lib.example,Circulation,\n${tag}-2,Alan,Turing,,Circulation,${tag}-1\n`,
-    );
-    await expect(page.getByText(t.staffImportCountCreates(2))).toBeVisible();
-    await expect(page.getByRole("table", { name: t.staffImportCreatesHeading })).toContainText(`${tag}-2`);
-    await axe();
-    await page.getByRole("button", { name: t.staffImportConfirm, exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1, name: t.staffImportDoneTitle })).toBeVisible();
-    await expect(page.getByRole("status")).toContainText(t.staffImportDone(2, 0, 0));
-    await axe();
+      // A file with a bad address: the error names its row and its column; nothing can be imported.
+      await upload(
+        `Employee Number,First Name,Last Name,Email,Department\n${tag}-1,Ada,Byron,not-an-address,Circulation\n`,
+      );
+      const errors = page.getByRole("table", { name: t.staffImportErrorsHeading });
+      await expect(errors.getByRole("row").nth(1)).toContainText("2");
+      await expect(errors.getByRole("row").nth(1)).toContainText("Email");
+      await expect(page.getByRole("button", { name: t.staffImportConfirm, exact: true })).toHaveCount(0);
+      await axe();
+
+      // The corrected file: two people, one managing the other, and a new unit.
+      await page.goto(start);
+      await upload(
+        `Employee Number,First Name,Last Name,Email,Department,Manager\n${tag}-1,Ada,Byron,ada.${tag}@lib.example,Circulation,\n${tag}-2,Alan,Turing,,Circulation,${tag}-1\n`,
+      );
+      await expect(page.getByText(t.staffImportCountCreates(2))).toBeVisible();
+      await expect(page.getByRole("table", { name: t.staffImportCreatesHeading })).toContainText(`${tag}-2`);
+      await axe();
+      await page.getByRole("button", { name: t.staffImportConfirm, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: t.staffImportDoneTitle })).toBeVisible();
+      await expect(page.getByRole("status")).toContainText(t.staffImportDone(2, 0, 0));
+      await axe();
+    });
   });
 }
