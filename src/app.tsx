@@ -38,7 +38,7 @@ import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } f
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
 import { Layout } from "./ui/layout.tsx";
-import { pageCache } from "./ui/page-cache.ts";
+import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
 /** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
@@ -207,13 +207,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // CASE 1.1 REST API (src/interop/case): published frameworks in the 1EdTech binding.
   app.route("/ims/case/v1p1", caseApiRoutes());
 
+  // Signed-in pages carry the person's own header; readers' pages change with the content revision.
+  // One cache for both languages: its key is the path, which carries the language.
+  const pages = createPageCache<AppEnv>({
+    revision: (c) => c.var.catalog.revision(),
+    personal: (c) => Boolean(c.var.user),
+    enabled: deps.config.pageCache,
+  });
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
-    // Signed-in pages carry the person's own header; readers' pages change with the content revision.
-    localized.use(
-      "*",
-      pageCache<AppEnv>({ revision: (c) => c.var.catalog.revision(), personal: (c) => Boolean(c.var.user) }),
-    );
+    localized.use("*", pages.middleware);
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
