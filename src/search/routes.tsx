@@ -72,6 +72,7 @@ export function pageModel(
     query: results.query,
     correctedQuery: results.correctedQuery,
     shortened,
+    termsIgnored: results.termsIgnored ?? 0,
     total: results.total,
     shown,
     groups,
