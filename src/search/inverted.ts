@@ -246,7 +246,12 @@ function offerPrefixed(
         if (label === "") {
           offer(term + suffix, child as TermEntry, depth);
           offered++;
-        } else (buckets[depth + label.length] ??= []).push([child as RadixNode, suffix + label]);
+        } else {
+          const at = depth + label.length;
+          const bucket = buckets[at] ?? [];
+          buckets[at] = bucket;
+          bucket.push([child as RadixNode, suffix + label]);
+        }
       }
     }
     if (offered >= wanted) break;
