@@ -16,6 +16,7 @@ import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
 import { searchSpeed } from "./groups/search.ts";
+import { searchHttp } from "./groups/search-http.ts";
 import { uploadBench } from "./groups/upload.ts";
 import { workersBench } from "./groups/workers.ts";
 import {
@@ -32,6 +33,7 @@ const GROUPS: BenchGroup[] = [
   areaPage,
   coldStart,
   searchSpeed,
+  searchHttp,
   caseInterop,
   editorBench,
   uploadBench,

@@ -72,12 +72,15 @@ interface Entry {
   revision: number;
   day: string;
   body: Uint8Array<ArrayBuffer>;
-  contentType: string;
-  vary: string | null;
+  /** Every header of the answer as first sent, but the request's own id and the transport's. */
+  headers: [string, string][];
   etag: string;
   /** The route's declaration when it was kept (undefined: it declared nothing). */
   declaration: PageDeclaration | undefined;
 }
+
+/** Headers that belong to one answer only, never replayed from the cache. */
+const PER_ANSWER = new Set(["x-request-id", "date", "content-length", "transfer-encoding", "connection", "etag"]);
 
 /**
  * A map bounded by entry count and by total bytes, evicting the least recently used first. Pure
@@ -132,8 +135,16 @@ export class BoundedLru<V> {
 export interface PageCacheOptions<E extends Env> {
   /** The content revision: a kept page is served again only while it has not moved on. */
   revision: (c: Context<E>) => Promise<number>;
-  /** Whether the page is the person's own (signed in: their header): never cached, never served from the cache. */
+  /**
+   * Whether the page may be the person's own (signed in: their header): never cached, never served
+   * from the cache. Asked before the request is handled (a session cookie is enough to say yes)
+   * and again after (the session found a person).
+   */
   personal: (c: Context<E>) => boolean;
+  /** The paths the cache looks at (readers' pages); every other request passes straight through. */
+  scope?: (path: string) => boolean;
+  /** A fresh id for an answer served from the cache, sent as X-Request-Id like every other answer. */
+  requestId?: (c: Context<E>) => string;
   /** False turns the cache off (PAGE_CACHE=off): every page is rendered, as the bench's render figure wants. */
   enabled?: boolean;
   maxEntries?: number;
@@ -168,8 +179,9 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
   };
 
   const middleware: MiddlewareHandler<E> = async (c, next) => {
-    if (options.enabled === false || c.req.method !== "GET" || options.personal(c)) return next();
+    if (options.enabled === false || c.req.method !== "GET") return next();
     const path = c.req.path;
+    if ((options.scope && !options.scope(path)) || options.personal(c)) return next();
     const url = c.req.url;
     const mark = url.indexOf("?");
     const search = mark < 0 ? "" : url.slice(mark);
@@ -182,29 +194,37 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     // confirms the request really is that page (not another variant of it).
     const fits = hit !== undefined && (known !== undefined || keyOf(c, path, search, hit.declaration) === key);
     if (hit && fits && hit.revision === revision && hit.day === day) {
-      if (c.req.header("if-none-match") === hit.etag) return c.body(null, 304, { etag: hit.etag });
-      const headers: Record<string, string> = { "content-type": hit.contentType, etag: hit.etag, "x-cache": "hit" };
-      if (hit.vary) headers.vary = hit.vary;
-      return c.body(hit.body, 200, headers);
+      const id = options.requestId?.(c);
+      if (c.req.header("if-none-match") === hit.etag)
+        return new Response(null, {
+          status: 304,
+          headers: id ? { etag: hit.etag, "x-request-id": id } : { etag: hit.etag },
+        });
+      const headers = new Headers(hit.headers);
+      headers.set("etag", hit.etag);
+      headers.set("x-cache", "hit");
+      if (id) headers.set("x-request-id", id);
+      return new Response(hit.body, { status: 200, headers });
     }
     await next();
-    const type = c.res.headers.get("content-type") ?? "";
-    const uncacheable = /no-store|private/.test(c.res.headers.get("cache-control") ?? "");
-    if (c.res.status !== 200 || !type.startsWith("text/html") || uncacheable) return;
+    const response = c.res;
+    const type = response.headers.get("content-type") ?? "";
+    const uncacheable =
+      /no-store|private/.test(response.headers.get("cache-control") ?? "") || response.headers.has("set-cookie");
+    if (response.status !== 200 || !type.startsWith("text/html") || uncacheable || options.personal(c)) return;
     const declaration = declared.get(c);
     if (declaration) routes.set(path, declaration, 0);
     const storeKey = keyOf(c, path, search, declaration);
     if (storeKey === undefined) return;
-    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    const body = new Uint8Array(await response.clone().arrayBuffer());
     if (body.byteLength > maxBytes / 4) return;
     const etag = `W/"${revision}-${day}-${(counter++).toString(36)}"`;
-    const vary = c.res.headers.get("vary");
-    pages.set(
-      storeKey,
-      { revision, day, body, contentType: type, vary, etag, declaration },
-      body.byteLength + storeKey.length * 2,
-    );
-    c.res.headers.set("etag", etag);
+    const headers: [string, string][] = [];
+    response.headers.forEach((value, name) => {
+      if (!PER_ANSWER.has(name)) headers.push([name, value]);
+    });
+    pages.set(storeKey, { revision, day, body, headers, etag, declaration }, body.byteLength + storeKey.length * 2);
+    response.headers.set("etag", etag);
   };
 
   return { middleware, stats: () => ({ entries: pages.size, bytes: pages.bytes, routes: routes.size }) };

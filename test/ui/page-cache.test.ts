@@ -178,6 +178,7 @@ describe("page cache in the app", () => {
     try {
       const first = await own.app.request(`${AREA}?utm_source=news`);
       const etag = first.headers.get("etag") as string;
+      assert.doesNotMatch(await first.text(), /utm_source/, "a page kept for everyone shows nothing of the junk");
       assert.equal((await own.app.request(`${AREA}?utm_source=other`)).headers.get("x-cache"), "hit");
       const { loadStarterFramework } = await import("../../src/content/load-starter.ts");
       const renamed = structuredClone(content);
