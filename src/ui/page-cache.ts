@@ -73,7 +73,7 @@ interface Entry {
   day: string;
   body: Uint8Array<ArrayBuffer>;
   /** Every header of the answer as first sent, but the request's own id and the transport's. */
-  headers: [string, string][];
+  headers: Record<string, string>;
   etag: string;
   /** The route's declaration when it was kept (undefined: it declared nothing). */
   declaration: PageDeclaration | undefined;
@@ -200,10 +200,9 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
           status: 304,
           headers: id ? { etag: hit.etag, "x-request-id": id } : { etag: hit.etag },
         });
-      const headers = new Headers(hit.headers);
-      headers.set("etag", hit.etag);
-      headers.set("x-cache", "hit");
-      if (id) headers.set("x-request-id", id);
+      // A plain record, not a Headers object: the node adapter then writes it without converting.
+      const headers: Record<string, string> = { ...hit.headers, etag: hit.etag, "x-cache": "hit" };
+      if (id) headers["x-request-id"] = id;
       return new Response(hit.body, { status: 200, headers });
     }
     await next();
@@ -219,9 +218,9 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     const body = new Uint8Array(await response.clone().arrayBuffer());
     if (body.byteLength > maxBytes / 4) return;
     const etag = `W/"${revision}-${day}-${(counter++).toString(36)}"`;
-    const headers: [string, string][] = [];
+    const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
-      if (!PER_ANSWER.has(name)) headers.push([name, value]);
+      if (!PER_ANSWER.has(name)) headers[name] = value;
     });
     pages.set(storeKey, { revision, day, body, headers, etag, declaration }, body.byteLength + storeKey.length * 2);
     response.headers.set("etag", etag);
