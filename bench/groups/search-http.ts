@@ -1,7 +1,7 @@
 /**
  * Search over HTTP at 32 connections: `GET /api/v1/search` over a realistic query mix, on a server
- * whose database holds the starter framework and a generated 50,000-item framework (imported and
- * published by the CLI, as an operator would), against a bare `node:http` server (separate process)
+ * whose database holds the starter framework and the generated 50,000-item bilingual package
+ * (imported and published as `skillshelf import --publish` does it), against a bare `node:http` server (separate process)
  * sending a JSON body of the mix's average size with the API's headers. Paired rounds, median ratio;
  * then one mixed run with per-request latencies, to print each kind of query's p95.
  */
@@ -51,11 +51,13 @@ export function queryMix(): Tagged[] {
   return mix;
 }
 
-function runCli(context: BenchContext, databaseUrl: string, args: string[]): Promise<void> {
+/** Runs bench/search/import-publish-child.ts: starter, then the package imported and published. */
+function fillDatabase(context: BenchContext, file: string, databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/cli.js", ...args], {
+    const script = join(context.root, "bench/search/import-publish-child.ts");
+    const child = spawn(process.execPath, ["--import", "tsx", script, file, databaseUrl], {
       cwd: context.root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production" },
+      env: { ...process.env, LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
@@ -63,7 +65,7 @@ function runCli(context: BenchContext, databaseUrl: string, args: string[]): Pro
       err = (err + chunk.toString()).slice(-4000);
     });
     child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`skillshelf ${args[0]} exited ${code}: ${err}`)),
+      code === 0 ? resolve() : reject(new Error(`filling the database failed (${code}): ${err}`)),
     );
   });
 }
@@ -92,17 +94,9 @@ export const searchHttp: BenchGroup = {
     const file = join(context.tmp, "search-50k.json");
     writeFileSync(file, syntheticCasePackage(GENERATED_ITEMS));
     let started = performance.now();
-    await runCli(context, databaseUrl, ["load-starter"]);
-    await runCli(context, databaseUrl, [
-      "import",
-      file,
-      "--publish",
-      "Generated for the benchmark",
-      "--publish-fr",
-      "Généré pour le banc d'essai",
-    ]);
+    await fillDatabase(context, file, databaseUrl);
     console.log(
-      `  starter + ${GENERATED_ITEMS} generated items imported and published by the CLI in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `  starter + ${GENERATED_ITEMS} generated items imported and published (importFramework, as import --publish runs it) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
     const server = await startSkillshelf(context, { DATABASE_URL: databaseUrl });
