@@ -20,6 +20,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;
+    /** Each connection sends these in turn, over and over (paths relative to `url`'s origin). */
+    requests?: { method?: string; path: string }[];
   }
   interface Result {
     requests: Histogram;

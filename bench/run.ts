@@ -17,6 +17,7 @@ import { editorBench } from "./groups/editor.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
 import { searchSpeed } from "./groups/search.ts";
+import { searchHttp } from "./groups/search-http.ts";
 import { uploadBench } from "./groups/upload.ts";
 import { workersBench } from "./groups/workers.ts";
 import {
@@ -33,6 +34,7 @@ const GROUPS: BenchGroup[] = [
   areaPage,
   coldStart,
   searchSpeed,
+  searchHttp,
   caseInterop,
   editorBench,
   uploadBench,

@@ -1,5 +1,7 @@
 /** Builds the web application from its capabilities. No I/O here beyond what handlers do per request. */
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import { raw } from "hono/html";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { requestId } from "hono/request-id";
@@ -39,7 +41,7 @@ import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } f
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
 import { Layout } from "./ui/layout.tsx";
-import { pageCache } from "./ui/page-cache.ts";
+import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
 /** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
@@ -87,6 +89,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("lang", langFromPath(c.req.path) ?? negotiateLang(c.req.header("accept-language")));
     await next();
   });
+  // Readers' pages are kept once rendered and served again, with every header they were sent with,
+  // before the rest of the stack runs (decisions 003 and 021). A request with a session cookie may
+  // be a signed-in person's, whose pages carry their own header: never served from nor kept in it.
+  const pages = createPageCache<AppEnv>({
+    revision: (c) => c.var.catalog.revision(),
+    personal: (c) => Boolean(c.var.user) || getCookie(c, auth.sessionCookieName) !== undefined,
+    scope: (path) => langFromPath(path) !== undefined,
+    // As hono's requestId middleware does: a proxy's well-formed id is kept.
+    requestId: (c) => {
+      const given = c.req.header("x-request-id");
+      return given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
+    },
+    enabled: deps.config.pageCache,
+  });
+  app.use("*", pages.middleware);
   // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
   // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
@@ -210,11 +227,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
-    // Signed-in pages carry the person's own header; readers' pages change with the content revision.
-    localized.use(
-      "*",
-      pageCache<AppEnv>({ revision: (c) => c.var.catalog.revision(), personal: (c) => Boolean(c.var.user) }),
-    );
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)

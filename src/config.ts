@@ -29,6 +29,8 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(64).max(16384).default(768),
   ),
+  // ui: "off" renders every public page (the bench measures rendering so); on by default.
+  PAGE_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).default("on"),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
   METRICS_TOKEN: z.preprocess(
@@ -50,6 +52,8 @@ export interface Config {
   authSecret?: string;
   /** Limits of the worker that reads an uploaded file (src/interop/guarded/parse-upload.ts). */
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number };
+  /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
+  pageCache: boolean;
   /** /metrics (src/ops/metrics.ts): served when enabled, to bearers of the token when there is one. */
   metrics: { enabled: boolean; token?: string };
 }
@@ -70,6 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     authSecret: e.BETTER_AUTH_SECRET,
     importParse: { timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000), maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB },
+    pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
     metrics: {
       enabled: e.METRICS === "1" || e.METRICS === "true" || e.METRICS_TOKEN !== undefined,
       token: e.METRICS_TOKEN,

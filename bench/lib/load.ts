@@ -10,8 +10,15 @@ export interface LoadResult {
   total: number;
 }
 
-export async function load(url: string, durationSeconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, timeout: 10 });
+/** `paths`: each connection requests these in turn (a query mix) instead of `url`'s own path. */
+export async function load(url: string, durationSeconds: number, paths?: readonly string[]): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: durationSeconds,
+    timeout: 10,
+    ...(paths ? { requests: paths.map((path) => ({ method: "GET", path })) } : {}),
+  });
   if (result.errors > 0 || result.non2xx > 0) {
     throw new Error(
       `${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)})`,

@@ -187,6 +187,12 @@ const schemas: Record<string, JsonSchema> = {
         description:
           'Present when some words of the query matched only through typo tolerance: the query with those words replaced by the words of the index they were read as ("budjet" → "budget").',
       },
+      termsIgnored: {
+        type: "integer",
+        minimum: 1,
+        description:
+          "Present when the query held more distinct words than are searched (12): how many were left out. The first 12, in the order typed, were searched.",
+      },
       lang: { enum: ["en", "fr"] },
       total: {
         type: "integer",

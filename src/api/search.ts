@@ -27,7 +27,7 @@ export const searchApiQuery = z.object({
 
 export type SearchApiQuery = z.infer<typeof searchApiQuery>;
 
-export interface SearchApiResponse extends Omit<SearchResults, "frameworkCounts"> {
+export interface SearchApiResponse extends Omit<SearchResults, "frameworkCounts" | "work"> {
   lang: "en" | "fr";
 }
 
@@ -65,6 +65,7 @@ export function searchApiRoutes(): Hono<AppEnv> {
     const body: SearchApiResponse = {
       query: results.query,
       ...(results.correctedQuery ? { correctedQuery: results.correctedQuery } : {}),
+      ...(results.termsIgnored ? { termsIgnored: results.termsIgnored } : {}),
       lang,
       total: results.total,
       groups: results.groups,

@@ -8,6 +8,7 @@ import type { AppEnv } from "../app-env.ts";
 import type { FrameworkView } from "../editions/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
+import { cachedPage } from "../ui/page-cache.ts";
 import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { editionUrls, switchLangPath } from "../ui/urls.ts";
 import { EditionList, EditionNote } from "./edition-views.tsx";
@@ -28,7 +29,10 @@ function withinEdition(view: FrameworkView, slug: string, number: number): Frame
 export function editionRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/frameworks/:slug/editions", async (c) => {
+  // Earlier editions' pages read no query parameter either: cached whatever the query string.
+  const cached = cachedPage();
+
+  app.get("/frameworks/:slug/editions", cached, async (c) => {
     const lang = c.var.lang;
     const slug = c.req.param("slug");
     const [view, editions] = await Promise.all([c.var.catalog.get(slug), c.var.catalog.editions(slug)]);
@@ -89,7 +93,7 @@ export function editionRoutes(): Hono<AppEnv> {
   const frameworkTitle = (view: FrameworkView, lang: Lang) =>
     textOf({ en: view.framework.title_en, fr: view.framework.title_fr }, lang);
 
-  app.get("/frameworks/:slug/editions/:n", async (c) => {
+  app.get("/frameworks/:slug/editions/:n", cached, async (c) => {
     const lang = c.var.lang;
     const found = await load(c);
     if (!found) return c.notFound();
@@ -98,7 +102,7 @@ export function editionRoutes(): Hono<AppEnv> {
     });
   });
 
-  app.get("/frameworks/:slug/editions/:n/full", async (c) => {
+  app.get("/frameworks/:slug/editions/:n/full", cached, async (c) => {
     const lang = c.var.lang;
     const found = await load(c);
     if (!found) return c.notFound();
@@ -128,8 +132,8 @@ export function editionRoutes(): Hono<AppEnv> {
     );
   };
 
-  app.get("/frameworks/:slug/editions/:n/items/:key", itemPage(false));
-  app.get("/frameworks/:slug/editions/:n/items/:key/print", itemPage(true));
+  app.get("/frameworks/:slug/editions/:n/items/:key", cached, itemPage(false));
+  app.get("/frameworks/:slug/editions/:n/items/:key/print", cached, itemPage(true));
 
   return app;
 }

@@ -6,6 +6,7 @@ import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
 import type { PrintFooter } from "../ui/layout.tsx";
+import { cachedPage } from "../ui/page-cache.ts";
 import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { switchLangPath, urls } from "../ui/urls.ts";
 import { FullFramework } from "./full.tsx";
@@ -69,8 +70,11 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     );
   };
 
+  // Every page here reads no query parameter: any query string (utm_source…) is the same page.
+  const cached = cachedPage();
+
   // The site's home: the first framework's home (the starter's), listing every framework when there are several.
-  app.get("/", async (c) => {
+  app.get("/", cached, async (c) => {
     const catalog = c.var.catalog;
     const views = await Promise.all((await catalog.list()).map((f) => catalog.get(f.slug)));
     const entries = views
@@ -79,7 +83,7 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     return renderHome(c, await catalog.primary(), entries);
   });
 
-  app.get("/frameworks", async (c) => {
+  app.get("/frameworks", cached, async (c) => {
     const lang = c.var.lang;
     const frameworks = await c.var.catalog.list();
     return c.render(<FrameworkList lang={lang} frameworks={frameworks} />, {
@@ -89,13 +93,13 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     });
   });
 
-  app.get("/frameworks/:slug", async (c) => {
+  app.get("/frameworks/:slug", cached, async (c) => {
     const view = await c.var.catalog.get(c.req.param("slug"));
     if (!view) return c.notFound();
     return renderHome(c, view);
   });
 
-  app.get("/frameworks/:slug/full", async (c) => {
+  app.get("/frameworks/:slug/full", cached, async (c) => {
     const lang = c.var.lang;
     const view = await c.var.catalog.get(c.req.param("slug"));
     if (!view) return c.notFound();
@@ -137,8 +141,8 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     );
   };
 
-  app.get("/frameworks/:slug/items/:key", itemPage(false));
-  app.get("/frameworks/:slug/items/:key/print", itemPage(true));
+  app.get("/frameworks/:slug/items/:key", cached, itemPage(false));
+  app.get("/frameworks/:slug/items/:key/print", cached, itemPage(true));
 
   return app;
 }

@@ -8,8 +8,14 @@ import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { finish, inSlices, STEP, type Steps } from "../slices.ts";
-import { buildInvertedIndexSteps, evaluate, type InvertedIndex, type QueryTermOptions } from "./inverted.ts";
-import { cleanQuery, indexTerms, processTerm, queryTerms, singular, tokenize } from "./normalize.ts";
+import {
+  buildInvertedIndexSteps,
+  evaluate,
+  type InvertedIndex,
+  type QueryTermOptions,
+  type WorkCounters,
+} from "./inverted.ts";
+import { cleanQuery, indexTerms, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -74,11 +80,18 @@ export interface SearchResults {
    * by what they were read as ("budjet" → "budget"). Absent otherwise.
    */
   correctedQuery?: string;
+  /**
+   * How many distinct words of the query were not searched (beyond MAX_QUERY_TERMS); absent when
+   * every word was.
+   */
+  termsIgnored?: number;
   /** Number of matching items, of which at most `limit` are in `groups`. */
   total: number;
   groups: SearchGroup[];
   /** With `countByFramework`: how many of `total` each framework holds (those with any), in index order. */
   frameworkCounts?: { slug: string; count: number }[];
+  /** With `measure`: how much work the query did (terms reached, postings read, documents scored). */
+  work?: WorkCounters;
 }
 
 export interface SearchOptions {
@@ -88,6 +101,8 @@ export interface SearchOptions {
   framework?: string;
   /** Also count the results per framework (the search page offers to narrow to one). */
   countByFramework?: boolean;
+  /** Also say how much work the query did (`work`): tests and diagnostics. */
+  measure?: boolean;
 }
 
 const DEPTH_BOOST = [1.15, 1.3, 1.1];
@@ -274,11 +289,12 @@ function clampLimit(limit: number | undefined): number {
  */
 export function search(index: SearchIndex, rawQuery: unknown, options: SearchOptions): SearchResults {
   const query = cleanQuery(rawQuery);
-  const terms = queryTerms(query);
+  const { terms, ignored } = readTerms(query);
+  const cut = ignored > 0 ? { termsIgnored: ignored } : {};
   const range = options.framework === undefined ? undefined : index.ranges.get(options.framework);
-  if (terms.length === 0 || (options.framework !== undefined && !range)) return { query, total: 0, groups: [] };
+  if (terms.length === 0 || (options.framework !== undefined && !range)) return { query, ...cut, total: 0, groups: [] };
   const frameworks = options.countByFramework ? [...index.ranges].filter(([, r]) => r.end > r.start) : undefined;
-  const { total, matches, corrections, partCounts } = evaluate(index.inverted, terms, {
+  const { total, matches, corrections, partCounts, counters } = evaluate(index.inverted, terms, {
     fieldBoosts: FIELD_BOOSTS[options.lang] ?? FIELD_BOOSTS.en,
     limit: clampLimit(options.limit),
     options: termOptions,
@@ -321,9 +337,11 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
   return {
     query,
     ...(correctedQuery ? { correctedQuery } : {}),
+    ...cut,
     total,
     groups: [...groups.values()],
     ...(frameworkCounts ? { frameworkCounts } : {}),
+    ...(options.measure ? { work: counters } : {}),
   };
 }
 

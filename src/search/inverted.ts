@@ -66,6 +66,7 @@ export interface Evaluation {
   corrections: (string | null)[];
   /** With `parts`: how many of the `total` results fall in each part. */
   partCounts?: number[];
+  counters: WorkCounters;
 }
 
 const K1 = 1.2;
@@ -76,6 +77,33 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** Most index terms one query term may reach; the closest are kept. Bounds the cost of "re". */
 export const MAX_EXPANSIONS = 48;
+/**
+ * Most index terms a whole query may reach: the terms of a long query get fewer each (at least
+ * MIN_EXPANSIONS), so twelve words cost about what four do.
+ */
+export const MAX_QUERY_EXPANSIONS = 192;
+export const MIN_EXPANSIONS = 8;
+/** Most typo-tolerant index terms one query term may reach (the closest are kept). */
+export const MAX_FUZZY_EXPANSIONS = 16;
+
+/** How much work one query did: for tests and diagnostics (no clock involved). */
+export interface WorkCounters {
+  /** Index terms each query term reached, after the caps. */
+  expansions: number[];
+  /** Index terms offered before the caps (exact, prefix and typo-tolerant). */
+  candidates: number;
+  /** Radix-tree nodes visited to find words a query term begins. */
+  prefixNodes: number;
+  /** Postings (document, term) read while scoring. */
+  postings: number;
+  /** Documents given a score. */
+  scored: number;
+}
+
+/** The expansion cap of each term of a query of `termCount` terms. */
+export function expansionCap(termCount: number): number {
+  return Math.min(MAX_EXPANSIONS, Math.max(MIN_EXPANSIONS, Math.floor(MAX_QUERY_EXPANSIONS / Math.max(1, termCount))));
+}
 /** The query-term bit mask is 16 bits wide. */
 export const MAX_TERMS = 16;
 
@@ -171,7 +199,7 @@ export function* buildInvertedIndexSteps(
   };
 }
 
-interface Expansion {
+export interface Expansion {
   term: string;
   entry: TermEntry;
   weight: number;
@@ -179,30 +207,91 @@ interface Expansion {
   distance: number;
 }
 
-/** The index terms one query term reaches, best first, at most MAX_EXPANSIONS. */
-function expand(index: InvertedIndex, term: string, options: QueryTermOptions): Expansion[] {
+/** Best first: weight, then the rarer term, then alphabetical (a total order: results are stable). */
+function byRank(a: Expansion, b: Expansion): number {
+  return b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1);
+}
+
+type RadixNode = Map<string, RadixNode | TermEntry>;
+
+/**
+ * Offers the words `term` begins, shortest first, and stops after the first length at which at
+ * least `wanted` were offered. A prefix match weighs less the longer the word, so every word left
+ * unvisited ranks below all of those offered: the cap keeps the same terms a full walk would, at
+ * the cost of the few shortest levels instead of the whole subtree ("re" reaches thousands).
+ */
+function offerPrefixed(
+  index: InvertedIndex,
+  term: string,
+  wanted: number,
+  counters: WorkCounters | undefined,
+  offer: (derived: string, entry: TermEntry, suffixLength: number) => void,
+) {
+  const view = index.terms.atPrefix(term) as unknown as { _tree?: RadixNode };
+  const root = view._tree;
+  if (!(root instanceof Map)) {
+    // Not minisearch's usual layout: walk everything (correct, only slower).
+    for (const [derived, entry] of index.terms.atPrefix(term)) offer(derived, entry, derived.length - term.length);
+    return;
+  }
+  // buckets[n]: radix nodes reached by n letters beyond the term, with those letters.
+  const buckets: [RadixNode, string][][] = [[[root, ""]]];
+  let offered = 0;
+  for (let depth = 0; depth < buckets.length; depth++) {
+    const level = buckets[depth];
+    if (!level) continue;
+    for (const [node, suffix] of level) {
+      if (counters) counters.prefixNodes++;
+      for (const [label, child] of node) {
+        if (label === "") {
+          offer(term + suffix, child as TermEntry, depth);
+          offered++;
+        } else {
+          const at = depth + label.length;
+          const bucket = buckets[at] ?? [];
+          buckets[at] = bucket;
+          bucket.push([child as RadixNode, suffix + label]);
+        }
+      }
+    }
+    if (offered >= wanted) break;
+  }
+}
+
+/** The index terms one query term reaches, best first, at most `cap`. */
+export function expandTerm(
+  index: InvertedIndex,
+  term: string,
+  options: QueryTermOptions,
+  cap = MAX_EXPANSIONS,
+  counters?: WorkCounters,
+): Expansion[] {
   const found = new Map<string, Expansion>();
   const offer = (derived: string, entry: TermEntry, weight: number, distance: number) => {
+    if (counters) counters.candidates++;
     const known = found.get(derived);
     if (!known || known.weight < weight) found.set(derived, { term: derived, entry, weight, distance });
   };
   const exact = index.terms.get(term);
   if (exact) offer(term, exact, 1, 0);
   if (options.prefix) {
-    for (const [derived, entry] of index.terms.atPrefix(term)) {
-      if (derived === term) continue;
-      const distance = derived.length - term.length;
-      offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), 0);
-    }
+    // One more than the cap: the exact term is offered again at length 0 and not counted twice.
+    offerPrefixed(index, term, cap + 1, counters, (derived, entry, extra) => {
+      if (extra > 0) offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra), 0);
+    });
   }
   if (options.fuzzy > 0) {
+    const typos: Expansion[] = [];
     for (const [derived, [entry, distance]] of index.terms.fuzzyGet(term, options.fuzzy)) {
-      if (distance > 0) offer(derived, entry, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance);
+      if (distance > 0)
+        typos.push({ term: derived, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), distance });
     }
+    typos.sort(byRank);
+    for (const typo of typos.slice(0, MAX_FUZZY_EXPANSIONS)) offer(typo.term, typo.entry, typo.weight, typo.distance);
   }
   const all = [...found.values()];
-  all.sort((a, b) => b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1));
-  return all.length > MAX_EXPANSIONS ? all.slice(0, MAX_EXPANSIONS) : all;
+  all.sort(byRank);
+  return all.length > cap ? all.slice(0, cap) : all;
 }
 
 /** Position of the first document ≥ doc in an ascending list (its length when there is none). */
@@ -259,6 +348,8 @@ function contains(docs: Int32Array, doc: number): boolean {
  */
 export function evaluate(index: InvertedIndex, queryTerms: readonly string[], options: EvaluateOptions): Evaluation {
   const terms = queryTerms.slice(0, MAX_TERMS);
+  const counters: WorkCounters = { expansions: [], candidates: 0, prefixNodes: 0, postings: 0, scored: 0 };
+  const cap = expansionCap(terms.length);
   const { scores, termScores, matchedMask, touched, termTouched, lengthFactor, docBoost, fieldCount } = index;
   const boosts = options.fieldBoosts;
   const n = index.documentCount;
@@ -270,8 +361,9 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
 
   terms.forEach((term, position) => {
     const bit = 1 << position;
-    const reached = expand(index, term, options.options(term));
+    const reached = expandTerm(index, term, options.options(term), cap, counters);
     expansions.push(reached);
+    counters.expansions.push(reached.length);
     corrections.push(correctionOf(reached, start, end));
     let termTouchedCount = 0;
     for (const { entry, weight } of reached) {
@@ -280,7 +372,8 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       const factor = weight * idf;
       const { docs, fields } = entry;
       const first = start === 0 ? 0 : lowerBound(docs, start);
-      for (let i = first; i < docs.length; i++) {
+      let i = first;
+      for (; i < docs.length; i++) {
         const doc = docs[i];
         if (doc >= end) break;
         let mask = fields[i];
@@ -294,6 +387,7 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
         if (previous === 0) termTouched[termTouchedCount++] = doc;
         if (score > previous) termScores[doc] = score;
       }
+      counters.postings += i - first;
     }
     for (let i = 0; i < termTouchedCount; i++) {
       const doc = termTouched[i];
@@ -331,7 +425,8 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
     return { doc, score, terms: matched };
   });
-  return { total, matches, corrections, ...(partCounts ? { partCounts } : {}) };
+  counters.scored = touchedCount;
+  return { total, matches, corrections, counters, ...(partCounts ? { partCounts } : {}) };
 }
 
 /** The part a document is in: the last one starting at or before it. */

@@ -196,6 +196,14 @@ export function cleanQuery(input: unknown): string {
  * folded to the singular, which the index holds for every plural and which prefix search extends.
  */
 export function queryTerms(query: string): string[] {
+  return readTerms(query).terms;
+}
+
+/**
+ * The query's distinct terms (at most MAX_QUERY_TERMS, in the order typed) and how many more
+ * distinct terms it held that are not searched, so the reader can be told the search was cut.
+ */
+export function readTerms(query: string): { terms: string[]; ignored: number } {
   const distinct = [...new Set(termsOf(query).map(singular))];
-  return distinct.slice(0, MAX_QUERY_TERMS);
+  return { terms: distinct.slice(0, MAX_QUERY_TERMS), ignored: Math.max(0, distinct.length - MAX_QUERY_TERMS) };
 }

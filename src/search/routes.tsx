@@ -3,6 +3,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import type { Framework } from "../db/schema.ts";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
+import { cachedPage } from "../ui/page-cache.ts";
 import { textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import { hitDetails, type SearchIndex, type SearchResults, search, searchIndexFor } from "./engine.ts";
@@ -71,6 +72,7 @@ export function pageModel(
     query: results.query,
     correctedQuery: results.correctedQuery,
     shortened,
+    termsIgnored: results.termsIgnored ?? 0,
     total: results.total,
     shown,
     groups,
@@ -83,8 +85,8 @@ export function pageModel(
 
 /**
  * htmx asks for the results only. A history restore wants the whole page, and a request without a
- * query string always gets the whole page: the page cache keeps query-less pages by path alone, so
- * a fragment must never be what it stores.
+ * query string always gets the whole page. The page cache keeps the fragment as a variant of its own
+ * (see `searchPageCache`), never in place of the page.
  */
 function wantsFragment(c: Context<AppEnv>): boolean {
   return (
@@ -94,10 +96,26 @@ function wantsFragment(c: Context<AppEnv>): boolean {
   );
 }
 
+/**
+ * What the page reads, for the page cache: two queries that clean to the same text (spaces, control
+ * characters, length) and are cut alike show the same page; the framework is read trimmed. Any other
+ * parameter is ignored.
+ */
+const searchPageCache = cachedPage(
+  {
+    q: (raw) => {
+      const { query, shortened } = readQuery(raw);
+      return query === "" ? "" : `${shortened ? "cut" : "whole"}:${query}`;
+    },
+    framework: (raw) => raw.trim(),
+  },
+  (c) => (wantsFragment(c as Context<AppEnv>) ? "fragment" : ""),
+);
+
 export function searchRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/", async (c) => {
+  app.get("/", searchPageCache, async (c) => {
     const lang = c.var.lang;
     const raw = c.req.query("q") ?? "";
     const wanted = (c.req.query("framework") ?? "").trim();

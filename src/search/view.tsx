@@ -7,7 +7,7 @@ import { type Lang, messages, otherLang, typeset } from "../i18n/index.ts";
 import { Form, Hidden, Submit, TextField } from "../ui/forms/index.ts";
 import { urls } from "../ui/urls.ts";
 import { Highlight, hasMatch, snippet } from "./highlight.tsx";
-import { MAX_QUERY_LENGTH } from "./normalize.ts";
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from "./normalize.ts";
 
 export interface HitView {
   id: string;
@@ -41,6 +41,8 @@ export interface SearchPageModel {
   narrowing?: { title: string; count: number; href: string }[];
   /** The visitor's input was longer than MAX_QUERY_LENGTH and was cut. */
   shortened: boolean;
+  /** Distinct words beyond MAX_QUERY_TERMS that were not searched (0: none). */
+  termsIgnored?: number;
   total: number;
   shown: number;
   groups: GroupView[];
@@ -126,6 +128,9 @@ function StatusLine(props: { model: SearchPageModel }) {
       {model.correctedQuery && <p class="search-corrected">{t.searchCorrected(model.correctedQuery)}</p>}
       {model.unknownFramework && <p class="meta">{t.searchUnknownFramework}</p>}
       {model.shortened && <p class="meta">{t.searchShortened(MAX_QUERY_LENGTH)}</p>}
+      {(model.termsIgnored ?? 0) > 0 && (
+        <p class="meta">{t.searchTermsIgnored(MAX_QUERY_TERMS, model.termsIgnored ?? 0)}</p>
+      )}
       {model.shown < model.total && <p class="meta">{t.searchShowingBest(model.shown)}</p>}
     </>
   );

@@ -58,6 +58,9 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, maxBytes: number):
 
 export function limitBodies(rules: readonly BodyRule[], fallback: number): MiddlewareHandler<AppEnv> {
   return async function limitBody(c, next) {
+    // GET and HEAD carry no body; asking for one would make the server build a full Request object
+    // for every page view (a tenth of a cached page's cost).
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const raw = c.req.raw;
     if (!raw.body) return next();
     const rule = limitFor(rules, fallback, c.req.method, c.req.path);

@@ -378,7 +378,7 @@ for (const dialect of testDialects()) {
           assert.equal(revalidated.status, 304);
 
           const withQuery = await own.app.request(`${path}?utm=x`);
-          assert.notEqual(withQuery.headers.get("x-cache"), "hit", "pages with a query are not cached");
+          assert.equal(withQuery.headers.get("x-cache"), "hit", "a parameter the page does not read is the same page");
 
           const { loadStarterFramework } = await import("../../src/content/load-starter.ts");
           const renamed = structuredClone(content);

@@ -13,6 +13,10 @@ export const search = {
   searchNoResults: (query: string) => `No results for “${query}”`,
   searchShowingBest: (shown: number) => `Showing the ${number(shown)} best matches.`,
   searchShortened: (max: number) => `Your search was shortened to its first ${number(max)} characters.`,
+  searchTermsIgnored: (max: number, ignored: number) =>
+    ignored === 1
+      ? `Only the first ${number(max)} words were searched; 1 more was left out.`
+      : `Only the first ${number(max)} words were searched; ${number(ignored)} more were left out.`,
   searchSuggestionsHeading: "Suggestions",
   searchSuggestSpelling: "Check the spelling, or type only the beginning of a word.",
   searchSuggestFewerWords: "Use fewer words, or more general ones.",

@@ -16,6 +16,10 @@ export const search: Translation<typeof enSearch> = {
   searchNoResults: (query) => `Aucun résultat pour « ${query} »`,
   searchShowingBest: (shown) => `Affichage des ${number(shown)} meilleurs résultats.`,
   searchShortened: (max) => `Votre recherche a été réduite à ses ${number(max)} premiers caractères.`,
+  searchTermsIgnored: (max, ignored) =>
+    ignored <= 1
+      ? `Seuls les ${number(max)} premiers mots ont servi à la recherche ; un autre a été ignoré.`
+      : `Seuls les ${number(max)} premiers mots ont servi à la recherche ; ${number(ignored)} autres ont été ignorés.`,
   searchSuggestionsHeading: "Suggestions",
   searchSuggestSpelling: "Vérifiez l'orthographe, ou tapez seulement le début d'un mot.",
   searchSuggestFewerWords: "Utilisez moins de mots, ou des mots plus généraux.",
