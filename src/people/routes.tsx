@@ -9,7 +9,7 @@ import { type OrganisationEnv, organisationContext } from "./context.ts";
 import { invitationRoutes } from "./invitations/routes.tsx";
 import { organisationRoutes } from "./organisations/routes.tsx";
 import { privacyRoutes } from "./privacy/routes.tsx";
-import { staffRoutes } from "./staff/routes.tsx";
+import { myOrganisationsRoutes, staffRoutes } from "./staff/routes.tsx";
 import { staffImportRoutes } from "./staff-import/routes.tsx";
 import { unitRoutes } from "./units/routes.tsx";
 
@@ -24,6 +24,7 @@ export function organisationPages(): Hono<AppEnv> {
   organisation.route("/import", staffImportRoutes());
   organisation.route("/invitations", invitationRoutes());
   organisation.route("/", privacyRoutes());
+  pages.route("/", myOrganisationsRoutes());
   pages.route("/:org", organisation as unknown as Hono<AppEnv>);
   return pages;
 }
