@@ -58,7 +58,17 @@ export interface Operation {
   description?: string;
   tags?: string[];
   parameters?: (Parameter | Ref)[];
+  requestBody?: { required?: boolean; description?: string; content: Record<string, { schema: JsonSchema }> };
+  /** Operations that need a signed-in session name it (the public API needs none). */
+  security?: Record<string, string[]>[];
   responses: Record<string, Response | Ref>;
+}
+
+export interface SecurityScheme {
+  type: "apiKey";
+  in: "cookie" | "header";
+  name: string;
+  description?: string;
 }
 
 export interface OpenApiDocument {
@@ -72,11 +82,12 @@ export interface OpenApiDocument {
   };
   servers?: { url: string; description?: string }[];
   tags?: { name: string; description?: string }[];
-  paths: Record<string, { get?: Operation }>;
+  paths: Record<string, { get?: Operation; post?: Operation; patch?: Operation }>;
   components: {
     schemas: Record<string, JsonSchema>;
     parameters?: Record<string, Parameter>;
     responses?: Record<string, Response>;
     headers?: Record<string, Header>;
+    securitySchemes?: Record<string, SecurityScheme>;
   };
 }

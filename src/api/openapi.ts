@@ -3,6 +3,7 @@
  * tests hold every API response to, so a change of shape fails a test until it is described here.
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../search/engine.ts";
+import { peopleParameters, peoplePaths, peopleSchemas, peopleSecuritySchemes } from "./openapi-people.ts";
 import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -214,11 +215,11 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
       title: "Skillshelf API",
       version: "1.0.0",
       description:
-        "Read-only access to the published competency frameworks of this Skillshelf: lists, whole trees with English and French texts, and search. Public data: no authentication, any origin may call it (CORS).",
+        "Read-only access to the published competency frameworks of this Skillshelf: lists, whole trees with English and French texts, and search. Public data: no authentication, any origin may call it (CORS). The operations under /orgs/{org} are an organisation's own, for signed-in accounts only (a session; no CORS), with the same access rules as its pages.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }],
+    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }, { name: "people" }],
     paths: {
       "/frameworks": {
         get: {
@@ -312,10 +313,13 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           },
         },
       },
+      ...peoplePaths,
     },
     components: {
-      schemas,
+      schemas: { ...schemas, ...peopleSchemas },
+      securitySchemes: peopleSecuritySchemes,
       parameters: {
+        ...peopleParameters,
         FrameworkId: {
           name: "id",
           in: "path",

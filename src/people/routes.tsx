@@ -9,6 +9,7 @@ import { type OrganisationEnv, organisationContext } from "./context.ts";
 import { invitationRoutes } from "./invitations/routes.tsx";
 import { organisationRoutes } from "./organisations/routes.tsx";
 import { privacyRoutes } from "./privacy/routes.tsx";
+import { staffApi } from "./staff/api.ts";
 import { myOrganisationsRoutes, staffRoutes } from "./staff/routes.tsx";
 import { staffImportRoutes } from "./staff-import/routes.tsx";
 import { unitRoutes } from "./units/routes.tsx";
@@ -34,6 +35,7 @@ export function organisationApi(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const organisation = new Hono<OrganisationEnv>();
   organisation.use("*", organisationContext());
+  organisation.route("/", staffApi());
   api.route("/:org", organisation as unknown as Hono<AppEnv>);
   return api;
 }

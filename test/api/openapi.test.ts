@@ -75,9 +75,11 @@ for (const dialect of testDialects()) {
         );
         seen.add(`${template} ${status}`);
       }
-      const documented = Object.entries(served.paths).flatMap(([path, item]) =>
-        Object.keys(item.get?.responses ?? {}).map((status) => `${path} ${status}`),
-      );
+      // The people API needs an organisation and signed-in accounts: test/people/staff-api.test.ts
+      // holds each of its documented responses to the document the same way.
+      const documented = Object.entries(served.paths)
+        .filter(([path]) => !path.startsWith("/orgs/{org}/people"))
+        .flatMap(([path, item]) => Object.keys(item.get?.responses ?? {}).map((status) => `${path} ${status}`));
       assert.deepEqual([...seen].sort(), documented.sort());
     });
 
@@ -132,7 +134,9 @@ for (const dialect of testDialects()) {
 
     test("operation ids are unique and every operation documents a 200", () => {
       const operations = Object.values(served.paths).flatMap((item) => (item.get ? [item.get] : []));
-      const ids = operations.map((o) => o.operationId);
+      const ids = Object.values(served.paths)
+        .flatMap((item) => [item.get, item.post, item.patch])
+        .flatMap((o) => (o ? [o.operationId] : []));
       assert.equal(new Set(ids).size, ids.length);
       for (const operation of operations) assert.ok(operation.responses["200"], operation.operationId);
     });
