@@ -14,6 +14,7 @@ import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
+import { peopleBench } from "./groups/people.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
 import { searchSpeed } from "./groups/search.ts";
@@ -41,6 +42,7 @@ const GROUPS: BenchGroup[] = [
   workersBench,
   rebuildBench,
   peopleImportBench,
+  peopleBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {

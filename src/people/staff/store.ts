@@ -303,14 +303,16 @@ async function managerProblem(
   managerId: string,
 ): Promise<FieldErrors[string]> {
   if (managerId === personId) return "staffManagerSelf";
-  // The proposed manager's own line upwards, in one recursive query; the lines read are this
-  // organisation's only (a manager is always of the same organisation, so the walk stays inside it).
+  // The proposed manager's own line upwards, in one recursive query (along the primary key). Only
+  // the first step names the organisation: a manager is always of the same organisation, so the
+  // walk stays inside it, and a condition on each step would make the database scan the
+  // organisation's people at every step.
   const { rows } = await sql<{ id: string; manager_id: string | null }>`
     with recursive line(id, manager_id, depth) as (
       select id, manager_id, 1 from people where id = ${managerId} and organisation_id = ${organisationId}
       union all
       select p.id, p.manager_id, line.depth + 1 from people p join line on p.id = line.manager_id
-      where line.depth < ${MAX_DEPTH} and p.organisation_id = ${organisationId}
+      where line.depth < ${MAX_DEPTH}
     )
     select id, manager_id from line`.execute(trx);
   if (rows.length === 0) return "staffManagerUnknown";

@@ -31,10 +31,10 @@ export async function teamMembers(
     total: number | string;
   }>`
     with recursive team(id, depth) as (
-      select id, 1 from people where manager_id = ${managerId} and organisation_id = ${organisationId}
+      select id, 1 from people where manager_id = ${managerId}
       union all
       select p.id, team.depth + 1 from people p join team on p.manager_id = team.id
-      where team.depth < ${MAX_DEPTH} and p.organisation_id = ${organisationId}
+      where team.depth < ${MAX_DEPTH}
     ),
     nearest(id, depth) as (select id, min(depth) from team group by id)
     select p.id, p.given_name, p.family_name, p.preferred_name, p.employee_number, p.status,
@@ -46,6 +46,7 @@ export async function teamMembers(
     join people p on p.id = nearest.id
     left join units u on u.id = p.unit_id
     left join people m on m.id = p.manager_id
+    where p.organisation_id = ${organisationId}
     order by nearest.depth, lower(p.family_name), lower(coalesce(p.preferred_name, p.given_name)), p.id
     limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`.execute(db);
   const total =
