@@ -17,7 +17,8 @@ import {
   type OrganisationResource,
   type PolicyEnv,
 } from "../policy/index.ts";
-import { refusalResponse } from "../policy/refusal.tsx";
+import { refusalResponse, requestKind } from "../policy/refusal.tsx";
+import { urls } from "../ui/urls.ts";
 import { loadMembership } from "./membership.ts";
 
 export interface OrganisationEnv {
@@ -36,8 +37,13 @@ export function organisationContext(): MiddlewareHandler<OrganisationEnv> {
       ? await c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst()
       : undefined;
     if (!organisation) return c.notFound();
-    c.set("organisation", organisation);
     const user = c.var.user;
+    // As everywhere else (src/policy/guard.ts): a temporary password is replaced before anything else.
+    if (user && c.var.passwordChangeDue) {
+      if (requestKind(c) !== "html") return refusalResponse(c, 403, "forbidden");
+      return c.redirect(urls.password(c.var.lang), 303);
+    }
+    c.set("organisation", organisation);
     c.set("orgActor", user ? { ...user, membership: await loadMembership(c.var.db, organisation.id, user.id) } : null);
     return next();
   };

@@ -135,10 +135,12 @@ for (const dialect of testDialects()) {
     it("the organisation gate: unknown or foreign → 404, member refused → 403, anonymous → 401", async () => {
       const app = new Hono<AppEnv>();
       let actor: Actor | null = null;
+      let due = false;
       app.use("*", async (c, next) => {
         c.set("db", db);
         c.set("lang", "en");
         c.set("user", actor);
+        c.set("passwordChangeDue", due);
         await next();
       });
       const org = new Hono<OrganisationEnv>();
@@ -158,6 +160,9 @@ for (const dialect of testDialects()) {
       assert.equal(await status(users.hr, "south"), 404);
       assert.equal(await status(users.hr, "nowhere"), 404);
       assert.equal(await status(null, "north"), 401);
+      // A temporary password is replaced before anything else, here as everywhere.
+      due = true;
+      assert.equal(await status(users.hr, "north"), 403);
     });
 
     it("migration 010 goes down and up again", async () => {
