@@ -34,7 +34,7 @@ const environment = z.object({
   // readers: MB of published editions' big outputs (whole-tree JSON, CASE package) kept in memory.
   OUTPUT_CACHE_MB: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce.number().int().min(0).max(65536).default(64),
+    z.coerce.number().int().min(0).max(65536).default(128),
   ),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),

@@ -126,7 +126,7 @@ export function outputStream(output: StoredOutput): ReadableStream<Uint8Array> {
 export const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
 
 /** Used when the configuration names no budget (OUTPUT_CACHE_MB). */
-export const DEFAULT_OUTPUT_BUDGET_MB = 64;
+export const DEFAULT_OUTPUT_BUDGET_MB = 128;
 
 const stores = new WeakMap<object, OutputStore>();
 
