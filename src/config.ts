@@ -31,6 +31,11 @@ const environment = z.object({
   ),
   // ui: "off" renders every public page (the bench measures rendering so); on by default.
   PAGE_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).default("on"),
+  // readers: MB of published editions' big outputs (whole-tree JSON, CASE package) kept in memory.
+  OUTPUT_CACHE_MB: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65536).default(128),
+  ),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
   METRICS_TOKEN: z.preprocess(
@@ -54,6 +59,8 @@ export interface Config {
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number };
   /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
   pageCache: boolean;
+  /** Bytes of published editions' big outputs (whole-tree JSON, CASE package) kept in memory, in MB (src/editions/outputs.ts). */
+  outputCacheMb?: number;
   /** /metrics (src/ops/metrics.ts): served when enabled, to bearers of the token when there is one. */
   metrics: { enabled: boolean; token?: string };
 }
@@ -75,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.BETTER_AUTH_SECRET,
     importParse: { timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000), maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB },
     pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
+    outputCacheMb: e.OUTPUT_CACHE_MB,
     metrics: {
       enabled: e.METRICS === "1" || e.METRICS === "true" || e.METRICS_TOKEN !== undefined,
       token: e.METRICS_TOKEN,

@@ -97,6 +97,10 @@ export const rebuildBench: BenchGroup = {
     },
     { key: "full_page_ms_first", unit: "ms", label: "50k whole-framework page (EN), first request" },
     { key: "full_page_ms_repeat", unit: "ms", label: "50k whole-framework page (EN), repeated (median of 3)" },
+    { key: "tree_json_ms_first", unit: "ms", label: "50k whole-tree JSON (/api/v1/frameworks/ID), first request" },
+    { key: "tree_json_ms_repeat", unit: "ms", label: "50k whole-tree JSON, repeated (median of 3, stored bytes)" },
+    { key: "case_package_ms_first", unit: "ms", label: "50k CASE package (CFPackages/ID), first request" },
+    { key: "case_package_ms_repeat", unit: "ms", label: "50k CASE package, repeated (median of 3, stored bytes)" },
     {
       key: "server_rss_50k_mb_rest",
       unit: "MB",
@@ -163,11 +167,11 @@ export const rebuildBench: BenchGroup = {
       );
 
       const whole = `${server.origin}/en/frameworks/${slug}/full`;
-      const timed = async () => {
+      const timed = async (url = whole) => {
         const started = performance.now();
-        const response = await fetch(whole);
+        const response = await fetch(url);
         const bytes = (await response.arrayBuffer()).byteLength;
-        if (response.status !== 200) throw new Error(`${whole} answered ${response.status}`);
+        if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
         return { ms: performance.now() - started, bytes };
       };
       const first = await timed();
@@ -183,6 +187,22 @@ export const rebuildBench: BenchGroup = {
         memory.hwm,
         `highest VmRSS sampled during the take-up: ${peakRss.value.toFixed(0)} MB`,
       );
+
+      // After the memory at rest, which therefore excludes the exports' kept bytes (OUTPUT_CACHE_MB).
+      const listed = (await (await fetch(`${server.origin}/api/v1/frameworks`)).json()) as {
+        frameworks: { id: string; slug: string }[];
+      };
+      const id = listed.frameworks.find((f) => f.slug === slug)?.id;
+      if (!id) throw new Error(`${slug} is not listed by /api/v1/frameworks`);
+      for (const [name, url] of [
+        ["tree_json", `${server.origin}/api/v1/frameworks/${id}`],
+        ["case_package", `${server.origin}/ims/case/v1p1/CFPackages/${id}`],
+      ] as const) {
+        const once = await timed(url);
+        report(`${name}_ms_first`, once.ms, `${(once.bytes / 1e6).toFixed(1)} MB`);
+        const again = [await timed(url), await timed(url), await timed(url)];
+        report(`${name}_ms_repeat`, median(again.map((r) => r.ms)));
+      }
     } finally {
       await server.stop();
     }

@@ -6,8 +6,8 @@
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../app-env.ts";
-import type { FrameworkView } from "../editions/catalog.ts";
-import { frameworkJson, frameworkSummaryJson } from "../frameworks/json.ts";
+import { outputKey, outputMatches, outputStream, outputsFor } from "../editions/outputs.ts";
+import { frameworkJsonPieces, frameworkSummaryJson } from "../frameworks/json.ts";
 import { messages } from "../i18n/index.ts";
 import { apiError, frameworkNotFound } from "./errors.ts";
 import { ifNoneMatchMatches, revisionEtag } from "./etag.ts";
@@ -29,9 +29,6 @@ function sendCacheable(c: Context<AppEnv>, etag: string, body: () => string) {
 
 export function apiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // A whole tree is serialised once per catalog view (views are rebuilt when content changes).
-  const treeBodies = new WeakMap<FrameworkView, string>();
-
   app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"], maxAge: 86400 }));
 
   app.get("/frameworks", async (c) => {
@@ -54,14 +51,17 @@ export function apiRoutes(): Hono<AppEnv> {
     const revision = await c.var.catalog.revision();
     const view = await findPublishedFramework(c.var.catalog, ref.data);
     if (!view) return frameworkNotFound(c);
-    return sendCacheable(c, revisionEtag(revision, view.framework.id), () => {
-      let body = treeBodies.get(view);
-      if (body === undefined) {
-        body = JSON.stringify(frameworkJson(view));
-        treeBodies.set(view, body);
-      }
-      return body;
-    });
+    // A whole tree is written out once per edition, in slices, and then served from its bytes.
+    const outputs = outputsFor(c.var.catalog, c.var.config.outputCacheMb);
+    const output = await outputs.get(outputKey(view, revision, "bilingual", "tree.json"), () =>
+      frameworkJsonPieces(view),
+    );
+    c.header("etag", output.etag);
+    c.header("cache-control", CACHE_CONTROL);
+    if (outputMatches(output, c.req.header("if-none-match"))) return c.body(null, 304);
+    c.header("content-type", "application/json; charset=UTF-8");
+    c.header("content-length", String(output.bytes));
+    return c.body(outputStream(output));
   });
 
   app.get("/openapi.json", (c) => {

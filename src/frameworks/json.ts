@@ -85,3 +85,39 @@ export function frameworkJson(view: FrameworkView): FrameworkJson {
     ...(view.adoptedFrom ? { adoptedFrom: view.adoptedFrom } : {}),
   };
 }
+
+/** `JSON.stringify(value)` without its closing brace, to append more members to. */
+const openObject = (value: object) => JSON.stringify(value).slice(0, -1);
+
+function* itemJsonPieces(node: TreeNode): Generator<string> {
+  const { children: _children, ...fields } = itemJson({ ...node, children: [] });
+  yield `${openObject(fields)},"children":[`;
+  for (let i = 0; i < node.children.length; i++) {
+    if (i > 0) yield ",";
+    yield* itemJsonPieces(node.children[i]);
+  }
+  yield "]}";
+}
+
+/**
+ * The text of `JSON.stringify(frameworkJson(view))`, one item at a time, so a 50,000-item tree is
+ * written out in small steps (src/editions/outputs.ts keeps the bytes) rather than in one call.
+ */
+export function* frameworkJsonPieces(view: FrameworkView): Generator<string> {
+  const {
+    children: _children,
+    adoptedFrom,
+    ...head
+  } = frameworkJson({
+    ...view,
+    tree: { ...view.tree, roots: [] },
+  });
+  yield `${openObject(head)},"children":[`;
+  for (let i = 0; i < view.tree.roots.length; i++) {
+    if (i > 0) yield ",";
+    yield* itemJsonPieces(view.tree.roots[i]);
+  }
+  yield "]";
+  if (adoptedFrom) yield `,"adoptedFrom":${JSON.stringify(adoptedFrom)}`;
+  yield "}";
+}

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openApiDocument } from "../../src/api/openapi.ts";
+import { publishEdition } from "../../src/editor/commands/publish.ts";
 import type { FrameworkJson, ItemJson } from "../../src/frameworks/json.ts";
 import { bumpContentRevision, insertFramework } from "../../src/frameworks/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
@@ -220,8 +221,22 @@ for (const dialect of testDialects()) {
       assert.equal(byId.headers.get("etag"), bySlug.headers.get("etag"), "one representation, one ETag");
       assert.notEqual(bySlug.headers.get("etag"), (await get("/api/v1/frameworks")).headers.get("etag"));
 
+      // The whole tree's ETag is a digest of its bytes: a revision that leaves the edition as it was
+      // keeps it; a new edition changes it.
       const before = bySlug.headers.get("etag") as string;
       await t.db.transaction().execute((trx) => bumpContentRevision(trx));
+      const unchanged = await get(`/api/v1/frameworks/${STARTER_SLUG}`, { "if-none-match": before });
+      assert.equal(unchanged.status, 304, "the same edition, the same bytes");
+      const starterId = (await (await get("/api/v1/frameworks")).json()).frameworks.find(
+        (f: { slug: string }) => f.slug === STARTER_SLUG,
+      ).id as string;
+      await t.db
+        .updateTable("items")
+        .set({ statement_en: "Heron relations" })
+        .where("framework_id", "=", starterId)
+        .where("code", "=", "ML.CR")
+        .execute();
+      await publishEdition(t.db, starterId, null, { en: "Heron", fr: "Héron" });
       const after = await get(`/api/v1/frameworks/${STARTER_SLUG}`, { "if-none-match": before });
       assert.equal(after.status, 200, "a stale copy gets the new content");
       assert.notEqual(after.headers.get("etag"), before);

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ifNoneMatchMatches, revisionEtag } from "../../api/etag.ts";
 import type { AppEnv } from "../../app-env.ts";
 import type { Catalog } from "../../editions/catalog.ts";
+import { outputKey, outputMatches, outputStream, outputsFor } from "../../editions/outputs.ts";
 import { messages } from "../../i18n/index.ts";
 import { caseExportChunks } from "./export.ts";
 import { type DefinitionKind, isUuid } from "./model.ts";
@@ -191,32 +192,20 @@ export function caseApiRoutes(): Hono<AppEnv> {
   app.get("/CFPackages/:id", async (c) => {
     const id = identifier(c);
     if (typeof id !== "string") return id;
-    const etag = revisionEtag(await c.var.catalog.revision(), `case-package-${id}`);
-    const published = await publishedCases(c).framework(id);
-    if (!published) return unknown(c, "CFPackage", id);
-    c.header("etag", etag);
+    const revision = await c.var.catalog.revision();
+    const found = (await publishedCases(c).all()).find((f) => f.view.framework.id === id);
+    if (!found) return unknown(c, "CFPackage", id);
+    // Written out once per edition, in slices, and then served from its bytes (src/editions/outputs.ts).
+    const outputs = outputsFor(c.var.catalog, c.var.config.outputCacheMb);
+    const output = await outputs.get(outputKey(found.view, revision, "bilingual", "case.json"), async () =>
+      caseExportChunks((await found.get()).input),
+    );
+    c.header("etag", output.etag);
     c.header("cache-control", "public, max-age=60");
-    if (ifNoneMatchMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304);
-    // Streamed: a large framework is never held in memory as one string.
-    const chunks = caseExportChunks(published.input);
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        let text = "";
-        for (let next = chunks.next(); ; next = chunks.next()) {
-          if (next.done) {
-            if (text) controller.enqueue(encoder.encode(text));
-            controller.close();
-            return;
-          }
-          text += next.value;
-          if (text.length >= 65_536) break;
-        }
-        controller.enqueue(encoder.encode(text));
-      },
-    });
+    if (outputMatches(output, c.req.header("if-none-match"))) return c.body(null, 304);
     c.header("content-type", "application/json; charset=UTF-8");
-    return c.body(stream);
+    c.header("content-length", String(output.bytes));
+    return c.body(outputStream(output));
   });
 
   app.get("/CFItems/:id", async (c) => {
