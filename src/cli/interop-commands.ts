@@ -12,7 +12,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import type { EditionSummaryText } from "../editions/label.ts";
 import { SUMMARY_MAX } from "../editor/commands/publish.ts";
 import { isLang } from "../i18n/index.ts";
-import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
+import { type CasePackage, DEFAULT_MAX_IMPORT_BYTES, isCasePackage } from "../interop/case/model.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
 import { findDraftFramework, loadDraftAsImport } from "../interop/draft-store.ts";
@@ -67,7 +67,7 @@ async function parseFile(
   progress: Progress,
 ): Promise<ImportResult<ImportedFramework | CasePackage>> {
   if (format === "case" || format === "json") {
-    const tooLarge = oversizeProblem(statSync(path).size);
+    const tooLarge = oversizeProblem(statSync(path).size, readConfig().importParse.maxBytes);
     if (tooLarge) return { value: null, problems: [tooLarge] };
   }
   const bytes = await readWithProgress(path, progress);
@@ -143,8 +143,9 @@ Reads FILE, reports every problem with where it is, and imports it in ONE transa
 written unless the whole file can be imported. Importing the same identifiers again updates the
 framework in place and reports what changed, field by field. A new framework starts as an
 unpublished draft. Every export (--format case, json, xlsx, csv) imports back.
-  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${Math.floor(MAX_CASE_BYTES / 1e5) / 10} MB), json (Skillshelf's
-                     own, as \`export --format json\` writes it), xlsx, csv or text; by default from the
+  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${DEFAULT_MAX_IMPORT_BYTES / 1e6} MB unless IMPORT_MAX_MB says
+                     otherwise), json (Skillshelf's own, as \`export --format json\` writes it; the same
+                     limit), xlsx, csv or text; by default from the
                      extension (.xlsx, .csv, .txt), else from the content (.json, .case, none…)
   --framework SLUG   import into this framework (a CSV names none; another file's own is ignored);
                      for text: the framework whose draft receives the pasted area

@@ -55,8 +55,16 @@ const DOCUMENT_MAPPED = new Set([
   "extensions",
 ]);
 
-export function parseCasePackage(input: string | Uint8Array | unknown): ImportResult<CasePackage> {
-  const { value, problem } = readCaseInput(input);
+export interface CaseParseOptions {
+  /** Larger input is refused before parsing (the IMPORT_MAX_MB setting; 200 MB by default). */
+  maxBytes?: number;
+}
+
+export function parseCasePackage(
+  input: string | Uint8Array | unknown,
+  options: CaseParseOptions = {},
+): ImportResult<CasePackage> {
+  const { value, problem } = readCaseInput(input, options.maxBytes);
   if (problem) return { value: null, problems: [problem] };
   const reader = new Reader();
   let root = value;

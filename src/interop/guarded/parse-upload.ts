@@ -10,6 +10,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { COMPILED, ROOT_URL } from "../../paths.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "../case/model.ts";
 import type { Problem } from "../model.ts";
 import type { ParsedUpload, UploadFormat } from "./formats.ts";
 import type { ParseRequest } from "./worker.ts";
@@ -25,10 +26,13 @@ export interface ParseLimits {
   concurrency: number;
   /** Uploads waiting for a worker; beyond this the server answers that it is busy. */
   maxQueued: number;
+  /** Largest CASE or Skillshelf JSON file read (IMPORT_MAX_MB); larger is refused unread. */
+  maxBytes: number;
 }
 
 /** A 45 MB CASE package needs ~250 MB of heap, 100,000 spreadsheet rows ~300 MB: room for both. */
 export const PARSE_LIMITS: ParseLimits = {
+  maxBytes: DEFAULT_MAX_IMPORT_BYTES,
   timeoutMs: 60_000,
   maxOldGenerationSizeMb: 768,
   concurrency: 2,
@@ -146,7 +150,7 @@ export class ParsePool {
       // A copy the worker owns: the caller keeps its bytes (the wizard stores them afterwards). Not
       // bytes.slice(): on a Buffer that is a view, and transferring it would empty the caller's.
       const copy = new Uint8Array(bytes);
-      const request: ParseRequest = { format, bytes: copy };
+      const request: ParseRequest = { format, bytes: copy, maxBytes: this.limits.maxBytes };
       worker.postMessage(request, [copy.buffer]);
     });
   }
