@@ -16,11 +16,12 @@ import { type CasePackage, DEFAULT_MAX_IMPORT_BYTES, isCasePackage } from "../in
 import { oversizeProblem } from "../interop/case/source.ts";
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
 import { findDraftFramework, loadDraftAsImport } from "../interop/draft-store.ts";
-import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
-import { type ImportOutcome, type ImportTarget, importFramework, isSlug } from "../interop/import.ts";
+import { PARSE_LIMITS, parseOnce } from "../interop/guarded/parse-upload.ts";
+import { type HandedOver, type ImportOutcome, type ImportTarget, importHandedOver, isSlug } from "../interop/import.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult } from "../interop/model.ts";
 import { parsePastedText } from "../interop/text/index.ts";
 import { newFrameworkWithArea, placeArea } from "../interop/text/place.ts";
+import { collectGarbage } from "./collect.ts";
 import { type Command, ENV_NOTE, terminal, UsageError } from "./command.ts";
 import { writeOut } from "./export-command.ts";
 import { printProblems, printReport, problemJson, treeJson } from "./import-report.ts";
@@ -73,7 +74,7 @@ async function parseFile(
   const bytes = await readWithProgress(path, progress);
   progress.update("checking", 0, 0);
   // The same guarded parse as the web wizard: a worker with a heap and a time limit.
-  if (format !== "text") return parseUpload(bytes, format, { ...PARSE_LIMITS, ...readConfig().importParse });
+  if (format !== "text") return parseOnce(bytes, format, { ...PARSE_LIMITS, ...readConfig().importParse });
   return textImport(bytes.toString("utf8"), values);
 }
 
@@ -216,22 +217,38 @@ ${ENV_NOTE}`,
       progress.done();
     }
     const problems = [...parsed.problems];
-    const framework = parsed.value && (isCasePackage(parsed.value) ? parsed.value.framework : parsed.value);
+    // Only a dry run prints the tree; otherwise the import is the only holder of what was read, and
+    // lets go of it before publishing (a large package then needs less memory).
+    const framework =
+      dryRun && parsed.value ? (isCasePackage(parsed.value) ? parsed.value.framework : parsed.value) : null;
+    const caseSummary =
+      parsed.value && isCasePackage(parsed.value)
+        ? {
+            caseVersion: parsed.value.caseVersion,
+            associations: parsed.value.associations.length,
+            definitions: parsed.value.definitions.length,
+          }
+        : null;
     const blocked = !parsed.value || hasErrors(problems);
+    const handed: HandedOver = { input: parsed.value };
+    parsed = { value: null, problems: parsed.problems };
+    // The parse's garbage (the worker's reply as it arrived) goes before the import allocates more.
+    if (handed.input) collectGarbage();
 
     let outcome: ImportOutcome | null = null;
-    if (!blocked && parsed.value) {
+    if (!blocked && handed.input) {
       const database = dryRun ? await openExistingDatabase() : await openDatabase(readConfig().databaseUrl);
       if (database) {
         try {
           if (!dryRun) await migrateToLatest(database.db);
           const write = progressBar(!asJson && !dryRun);
-          outcome = await importFramework(database.db, parsed.value, {
+          outcome = await importHandedOver(database.db, handed, {
             dryRun,
             publish,
             target,
             baseUrl: readConfig().baseUrl,
             onProgress: (done, total) => write.update("writing", done, total),
+            between: collectGarbage,
           }).catch((error) => {
             // A database that was never migrated cannot say what would change; the file is still fine.
             if (dryRun) return null;
@@ -248,13 +265,7 @@ ${ENV_NOTE}`,
 
     if (asJson) {
       const result: Record<string, unknown> = dryRun && framework ? treeJson(framework) : {};
-      if (parsed.value && isCasePackage(parsed.value)) {
-        result.case = {
-          caseVersion: parsed.value.caseVersion,
-          associations: parsed.value.associations.length,
-          definitions: parsed.value.definitions.length,
-        };
-      }
+      if (caseSummary) result.case = caseSummary;
       if (outcome?.ok) result.changes = outcome.report;
       result.problems = problems.map((p) => problemJson(p, lang));
       await writeOut(undefined, async (out) => out.write(`${JSON.stringify(result, null, 2)}\n`));
