@@ -27,7 +27,7 @@ import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
-import { IMPORT_BODY_RULES } from "./interop/wizard/render.ts";
+import { importBodyRules } from "./interop/wizard/render.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import { type Logger, requestLogContext } from "./log.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
@@ -45,7 +45,12 @@ import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
 /** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
-export const BODY_RULES: readonly BodyRule[] = [...IMPORT_BODY_RULES, ...STAFF_IMPORT_BODY_RULES, EDITOR_BODY_RULE];
+/** Body limits by route: the import wizard's upload follows the IMPORT_MAX_MB setting. */
+export const bodyRules = (importMaxBytes?: number): readonly BodyRule[] => [
+  ...importBodyRules(importMaxBytes),
+  ...STAFF_IMPORT_BODY_RULES,
+  EDITOR_BODY_RULE,
+];
 
 export interface AppDeps {
   config: Config;
@@ -195,7 +200,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // or forgery check could answer it with a page.
   app.on(CASE_WRITE_METHODS, ["/ims/case/v1p1", "/ims/case/v1p1/*"], caseReadOnly);
   // Every body is limited before it is read (small by default, larger for the editor and imports).
-  app.use("*", limitBodies(BODY_RULES, DEFAULT_BODY_LIMIT));
+  app.use("*", limitBodies(bodyRules(deps.config.importParse.maxBytes), DEFAULT_BODY_LIMIT));
   // A request that changes something must come from this site and carry its token (403 otherwise);
   // a form body that cannot be read is a 400. Both before any handler runs.
   app.use(

@@ -36,6 +36,11 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(0).max(65536).default(128),
   ),
+  // interop: largest file an import reads (CASE and Skillshelf JSON; the wizard's upload limit too), in MB.
+  IMPORT_MAX_MB: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().positive().max(4000).default(200),
+  ),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
   METRICS_TOKEN: z.preprocess(
@@ -55,8 +60,11 @@ export interface Config {
   trustProxy: boolean;
   /** Secret for signing session cookies; generated and stored in the database when not given. */
   authSecret?: string;
-  /** Limits of the worker that reads an uploaded file (src/interop/guarded/parse-upload.ts). */
-  importParse: { timeoutMs: number; maxOldGenerationSizeMb: number };
+  /**
+   * Limits of reading an imported file (src/interop/guarded/parse-upload.ts): the worker's time and
+   * heap, and the largest file accepted (decimal bytes: IMPORT_MAX_MB × 1,000,000).
+   */
+  importParse: { timeoutMs: number; maxOldGenerationSizeMb: number; maxBytes: number };
   /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
   pageCache: boolean;
   /** Bytes of published editions' big outputs (whole-tree JSON, CASE package) kept in memory, in MB (src/editions/outputs.ts). */
@@ -80,7 +88,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     authSecret: e.BETTER_AUTH_SECRET,
-    importParse: { timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000), maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB },
+    importParse: {
+      timeoutMs: Math.round(e.IMPORT_TIMEOUT_SECONDS * 1000),
+      maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB,
+      maxBytes: Math.round(e.IMPORT_MAX_MB * 1_000_000),
+    },
     pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
     outputCacheMb: e.OUTPUT_CACHE_MB,
     metrics: {

@@ -12,15 +12,16 @@ import { migrateToLatest } from "../db/migrate.ts";
 import type { EditionSummaryText } from "../editions/label.ts";
 import { SUMMARY_MAX } from "../editor/commands/publish.ts";
 import { isLang } from "../i18n/index.ts";
-import { type CasePackage, isCasePackage, MAX_CASE_BYTES } from "../interop/case/model.ts";
+import { type CasePackage, DEFAULT_MAX_IMPORT_BYTES, isCasePackage } from "../interop/case/model.ts";
 import { oversizeProblem } from "../interop/case/source.ts";
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from "../interop/detect.ts";
 import { findDraftFramework, loadDraftAsImport } from "../interop/draft-store.ts";
-import { PARSE_LIMITS, parseUpload } from "../interop/guarded/parse-upload.ts";
-import { type ImportOutcome, type ImportTarget, importFramework, isSlug } from "../interop/import.ts";
+import { PARSE_LIMITS, parseOnce } from "../interop/guarded/parse-upload.ts";
+import { type HandedOver, type ImportOutcome, type ImportTarget, importHandedOver, isSlug } from "../interop/import.ts";
 import { hasErrors, type ImportedFramework, type ImportedItem, type ImportResult } from "../interop/model.ts";
 import { parsePastedText } from "../interop/text/index.ts";
 import { newFrameworkWithArea, placeArea } from "../interop/text/place.ts";
+import { collectGarbage } from "./collect.ts";
 import { type Command, ENV_NOTE, terminal, UsageError } from "./command.ts";
 import { writeOut } from "./export-command.ts";
 import { printProblems, printReport, problemJson, treeJson } from "./import-report.ts";
@@ -67,13 +68,13 @@ async function parseFile(
   progress: Progress,
 ): Promise<ImportResult<ImportedFramework | CasePackage>> {
   if (format === "case" || format === "json") {
-    const tooLarge = oversizeProblem(statSync(path).size);
+    const tooLarge = oversizeProblem(statSync(path).size, readConfig().importParse.maxBytes);
     if (tooLarge) return { value: null, problems: [tooLarge] };
   }
   const bytes = await readWithProgress(path, progress);
   progress.update("checking", 0, 0);
   // The same guarded parse as the web wizard: a worker with a heap and a time limit.
-  if (format !== "text") return parseUpload(bytes, format, { ...PARSE_LIMITS, ...readConfig().importParse });
+  if (format !== "text") return parseOnce(bytes, format, { ...PARSE_LIMITS, ...readConfig().importParse });
   return textImport(bytes.toString("utf8"), values);
 }
 
@@ -143,8 +144,9 @@ Reads FILE, reports every problem with where it is, and imports it in ONE transa
 written unless the whole file can be imported. Importing the same identifiers again updates the
 framework in place and reports what changed, field by field. A new framework starts as an
 unpublished draft. Every export (--format case, json, xlsx, csv) imports back.
-  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${Math.floor(MAX_CASE_BYTES / 1e5) / 10} MB), json (Skillshelf's
-                     own, as \`export --format json\` writes it), xlsx, csv or text; by default from the
+  --format FORMAT    case (CASE 1.0/1.1 CFPackage JSON, at most ${DEFAULT_MAX_IMPORT_BYTES / 1e6} MB unless IMPORT_MAX_MB says
+                     otherwise), json (Skillshelf's own, as \`export --format json\` writes it; the same
+                     limit), xlsx, csv or text; by default from the
                      extension (.xlsx, .csv, .txt), else from the content (.json, .case, none…)
   --framework SLUG   import into this framework (a CSV names none; another file's own is ignored);
                      for text: the framework whose draft receives the pasted area
@@ -215,22 +217,38 @@ ${ENV_NOTE}`,
       progress.done();
     }
     const problems = [...parsed.problems];
-    const framework = parsed.value && (isCasePackage(parsed.value) ? parsed.value.framework : parsed.value);
+    // Only a dry run prints the tree; otherwise the import is the only holder of what was read, and
+    // lets go of it before publishing (a large package then needs less memory).
+    const framework =
+      dryRun && parsed.value ? (isCasePackage(parsed.value) ? parsed.value.framework : parsed.value) : null;
+    const caseSummary =
+      parsed.value && isCasePackage(parsed.value)
+        ? {
+            caseVersion: parsed.value.caseVersion,
+            associations: parsed.value.associations.length,
+            definitions: parsed.value.definitions.length,
+          }
+        : null;
     const blocked = !parsed.value || hasErrors(problems);
+    const handed: HandedOver = { input: parsed.value };
+    parsed = { value: null, problems: parsed.problems };
+    // The parse's garbage (the worker's reply as it arrived) goes before the import allocates more.
+    if (handed.input) collectGarbage();
 
     let outcome: ImportOutcome | null = null;
-    if (!blocked && parsed.value) {
+    if (!blocked && handed.input) {
       const database = dryRun ? await openExistingDatabase() : await openDatabase(readConfig().databaseUrl);
       if (database) {
         try {
           if (!dryRun) await migrateToLatest(database.db);
           const write = progressBar(!asJson && !dryRun);
-          outcome = await importFramework(database.db, parsed.value, {
+          outcome = await importHandedOver(database.db, handed, {
             dryRun,
             publish,
             target,
             baseUrl: readConfig().baseUrl,
             onProgress: (done, total) => write.update("writing", done, total),
+            between: collectGarbage,
           }).catch((error) => {
             // A database that was never migrated cannot say what would change; the file is still fine.
             if (dryRun) return null;
@@ -247,13 +265,7 @@ ${ENV_NOTE}`,
 
     if (asJson) {
       const result: Record<string, unknown> = dryRun && framework ? treeJson(framework) : {};
-      if (parsed.value && isCasePackage(parsed.value)) {
-        result.case = {
-          caseVersion: parsed.value.caseVersion,
-          associations: parsed.value.associations.length,
-          definitions: parsed.value.definitions.length,
-        };
-      }
+      if (caseSummary) result.case = caseSummary;
       if (outcome?.ok) result.changes = outcome.report;
       result.problems = problems.map((p) => problemJson(p, lang));
       await writeOut(undefined, async (out) => out.write(`${JSON.stringify(result, null, 2)}\n`));

@@ -95,14 +95,28 @@ export async function latestEditionNumber(db: Executor, frameworkId: string): Pr
 
 const CHUNK = 400;
 
-/** Writes a new edition: its record, its rows and the cache of them. Call inside the publishing transaction. */
+/** What an edition's content is besides its items: known before the items are read. */
+export type EditionHeader = Omit<EditionContent, "items">;
+
+/**
+ * Writes a new edition: its record, its rows and the cache of them. Call inside the publishing
+ * transaction. The CASE data and then the items are read through `load`, one after the other, and
+ * written in turn, so a large edition never holds both, nor both their JSON texts, at once (for
+ * 50,000 items each is tens of MB): the record is written with its CASE data first, then the item
+ * rows in batches, then the cache of them.
+ */
 export async function insertEdition(
   trx: Executor,
   edition: EditionSummary,
-  content: EditionContent,
-  caseData: EditionCaseData | null,
-): Promise<void> {
-  const f = content.framework;
+  header: EditionHeader,
+  load: {
+    caseData: () => Promise<EditionCaseData | null>;
+    items: () => Promise<PublishedItemRow[]>;
+    /** Called after each step, when what it read is garbage (see publishEdition's `between`). */
+    between?: () => void;
+  },
+): Promise<{ items: number }> {
+  const f = header.framework;
   await trx
     .insertInto("editions")
     .values({
@@ -116,28 +130,43 @@ export async function insertEdition(
       framework_created_at: f.created_at,
       framework_updated_at: f.updated_at,
       extra: f.extra,
-      adopted_from_id: content.adoptedFrom?.id ?? null,
-      adopted_from_slug: content.adoptedFrom?.slug ?? null,
-      adopted_from_title_en: content.adoptedFrom?.title.en ?? null,
-      adopted_from_title_fr: content.adoptedFrom?.title.fr ?? null,
-      adopted_from_edition: content.adoptedFrom?.edition ?? null,
-      case_data: caseData ? writeEditionCaseData(caseData) : null,
-      snapshot: writeEditionCache(content),
+      adopted_from_id: header.adoptedFrom?.id ?? null,
+      adopted_from_slug: header.adoptedFrom?.slug ?? null,
+      adopted_from_title_en: header.adoptedFrom?.title.en ?? null,
+      adopted_from_title_fr: header.adoptedFrom?.title.fr ?? null,
+      adopted_from_edition: header.adoptedFrom?.edition ?? null,
+      case_data: await caseDataText(load.caseData),
+      // Written below, once the items are (the column cannot be null; nobody outside this
+      // transaction ever sees this).
+      snapshot: "",
     })
     .execute();
-  if (content.types.length > 0)
+  load.between?.();
+  if (header.types.length > 0)
     await trx
       .insertInto("published_item_types")
-      .values(content.types.map((t) => ({ edition_id: edition.id, ...t })))
+      .values(header.types.map((t) => ({ edition_id: edition.id, ...t })))
       .execute();
+  const items = await load.items();
   // Parents come first in the content, so each parent row exists before its children's.
-  for (let i = 0; i < content.items.length; i += CHUNK)
+  for (let i = 0; i < items.length; i += CHUNK)
     await trx
       .insertInto("published_items")
-      .values(
-        content.items.slice(i, i + CHUNK).map(({ id, ...item }) => ({ edition_id: edition.id, item_id: id, ...item })),
-      )
+      .values(items.slice(i, i + CHUNK).map(({ id, ...item }) => ({ edition_id: edition.id, item_id: id, ...item })))
       .execute();
+  load.between?.();
+  await trx
+    .updateTable("editions")
+    .set({ snapshot: writeEditionCache({ ...header, items }) })
+    .where("id", "=", edition.id)
+    .execute();
+  return { items: items.length };
+}
+
+/** The CASE data's JSON text; the data itself is let go as soon as the text exists. */
+async function caseDataText(load: () => Promise<EditionCaseData | null>): Promise<string | null> {
+  const data = await load();
+  return data ? writeEditionCaseData(data) : null;
 }
 
 /**

@@ -75,6 +75,11 @@ export interface ImportOptions {
   baseUrl?: string;
   /** Called as rows are written: (rows written so far, rows to write). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called between the import's large steps (the plan written; each step of publishing), when what
+   * the last one held is garbage: the command line asks V8 to collect it there (src/cli/collect.ts).
+   */
+  between?: () => void;
   /** Runs last inside the transaction (publishing an edition, recording history). */
   afterWrite?: (trx: Transaction<DB>, report: ImportReport) => Promise<void>;
 }
@@ -147,31 +152,45 @@ export async function importChecked(
   return importFramework(db, parsed.value, options);
 }
 
-export async function importFramework(
+export function importFramework(
   db: Kysely<DB>,
   input: ImportedFramework | CasePackage,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const source = isCasePackage(input) ? input.framework : input;
-  // Whichever way the text came, the one text rule holds before anything is written.
-  const refused = checkImportedText(source);
-  if (refused.length > 0) return { ok: false, problems: refused };
-  const seen = new Set<string>();
-  for (const { item } of flatten(source.children)) {
-    if (seen.has(item.id))
-      return { ok: false, problems: [error(item.id, "import.duplicate_identifier", { id: item.id })] };
-    seen.add(item.id);
-  }
+  return importHandedOver(db, { input }, options);
+}
+
+/** An import's input, handed over: the import lets go of it once it is written. */
+export interface HandedOver {
+  input: ImportedFramework | CasePackage | null;
+}
+
+/**
+ * `importFramework` for a caller that keeps no other reference to the input: once the plan is
+ * written, `handed.input` is emptied, so the package, its minimised copy and the plan can be
+ * collected before publishing reads the whole framework back (a 50,000-item import peaks lower).
+ */
+export async function importHandedOver(
+  db: Kysely<DB>,
+  handed: HandedOver,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const refused = checkInput(handed.input);
+  if (refused) return refused;
 
   let outcome: ImportOutcome | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      outcome = await write(trx, input, options);
+      outcome = await write(trx, take(handed), options);
+      options.between?.();
       if (outcome.ok && options.publish !== undefined) {
         const { report } = outcome;
         if (!report.created && report.changes.length === 0 && (await draftIsLatestEdition(trx, report.frameworkId)))
           report.nothingToPublish = true;
-        else report.published = (await publishEdition(trx, report.frameworkId, null, options.publish)).number;
+        else
+          report.published = (
+            await publishEdition(trx, report.frameworkId, null, options.publish, { between: options.between })
+          ).number;
       }
       if (outcome.ok && options.afterWrite) await options.afterWrite(trx, outcome.report);
       if (outcome.ok && options.dryRun) throw new DryRunRollback();
@@ -180,6 +199,29 @@ export async function importFramework(
     if (!(caught instanceof DryRunRollback)) throw caught;
   }
   return outcome as ImportOutcome;
+}
+
+/** The input, no longer held by `handed`: once `write` returns, nothing holds it. */
+function take(handed: HandedOver): ImportedFramework | CasePackage {
+  const input = handed.input;
+  if (!input) throw new Error("importHandedOver: the input was already taken");
+  handed.input = null;
+  return input;
+}
+
+/** Whichever way the text came, the one text rule holds, and no identifier repeats, before anything is written. */
+function checkInput(input: ImportedFramework | CasePackage | null): ImportOutcome | null {
+  if (!input) throw new Error("importHandedOver: no input");
+  const source = isCasePackage(input) ? input.framework : input;
+  const refused = checkImportedText(source);
+  if (refused.length > 0) return { ok: false, problems: refused };
+  const seen = new Set<string>();
+  for (const { item } of flatten(source.children)) {
+    if (seen.has(item.id))
+      return { ok: false, problems: [error(item.id, "import.duplicate_identifier", { id: item.id })] };
+    seen.add(item.id);
+  }
+  return null;
 }
 
 /** The input aimed where the person said, or the problem that stops it. */

@@ -157,7 +157,7 @@ const textTemplates: Templates = {
 const caseTemplates: Templates = {
   "case.too_large": {
     en: "The file is {size} MB; CASE packages of at most {max} MB can be imported.",
-    fr: "Le fichier fait {size} Mo; on peut importer des paquets CASE d'au plus {max} Mo.",
+    fr: "Le fichier fait {size} Mo ; on peut importer des paquets CASE d'au plus {max} Mo.",
   },
   "case.empty": { en: "The file is empty.", fr: "Le fichier est vide." },
   "case.not_utf8": {
@@ -370,14 +370,20 @@ const templates: Templates = {
   ...jsonTemplates,
 };
 
+const decimal = (lang: Lang) => new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", { maximumFractionDigits: 1 });
+
 /** The problem in words, in the reader's language, with its params filled in. */
 export function describeProblem(problem: Problem, lang: Lang): string {
   const template = templates[problem.code]?.[lang];
   if (!template) return problem.code;
   const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = problem.params?.[name];
+    if (value === undefined) return whole;
+    // Sizes such as 0.3 MB need the language's decimal mark; whole numbers (rows, lines, columns)
+    // stay as written, to be looked up in the file.
+    if (typeof value === "number" && !Number.isInteger(value)) return decimal(lang).format(value);
     // A value quoted from the input is shown, not obeyed (a text-direction control would reorder the message).
-    return value === undefined ? whole : revealRefusedCharacters(String(value));
+    return revealRefusedCharacters(String(value));
   });
   return typeset(text, lang);
 }

@@ -21,8 +21,8 @@ export interface BodyRule {
   /** Matched against "METHOD /path" (the path as requested, with its /en or /fr). */
   route: RegExp;
   maxBytes: number;
-  /** What the 413 page says; by default the limit in kB. */
-  tooLarge?: (t: Messages) => string;
+  /** What the 413 page says; by default the limit in kB. `size`: the declared Content-Length, if any. */
+  tooLarge?: (t: Messages, size?: number) => string;
 }
 
 export function limitFor(rules: readonly BodyRule[], fallback: number, method: string, path: string): BodyRule {
@@ -64,12 +64,12 @@ export function limitBodies(rules: readonly BodyRule[], fallback: number): Middl
     const raw = c.req.raw;
     if (!raw.body) return next();
     const rule = limitFor(rules, fallback, c.req.method, c.req.path);
-    const refuse = () => tooLarge(c, rule);
+    const refuse = (size?: number) => tooLarge(c, rule, size);
     const declared = raw.headers.get("content-length");
     if (declared !== null && !raw.headers.has("transfer-encoding")) {
       const length = Number(declared);
       if (!Number.isSafeInteger(length) || length < 0) return refusalResponse(c, 400, "malformed");
-      if (length > rule.maxBytes) return refuse();
+      if (length > rule.maxBytes) return refuse(length);
     }
     let read: Read;
     try {
@@ -87,8 +87,8 @@ export function limitBodies(rules: readonly BodyRule[], fallback: number): Middl
   };
 }
 
-function tooLarge(c: Context<AppEnv>, rule: BodyRule) {
+function tooLarge(c: Context<AppEnv>, rule: BodyRule, size?: number) {
   const t = messages(c.var.lang);
-  const body = rule.tooLarge ? rule.tooLarge(t) : t.requestTooLargeBody(Math.floor(rule.maxBytes / 1024));
+  const body = rule.tooLarge ? rule.tooLarge(t, size) : t.requestTooLargeBody(Math.floor(rule.maxBytes / 1024));
   return refusalResponse(c, 413, "tooLarge", body);
 }

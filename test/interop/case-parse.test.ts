@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { MAX_CASE_BYTES, MAX_CASE_DEPTH } from "../../src/interop/case/model.ts";
+import { DEFAULT_MAX_IMPORT_BYTES, MAX_CASE_DEPTH } from "../../src/interop/case/model.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { describeProblem, hasProblemMessage } from "../../src/interop/messages.ts";
 import { hasErrors, type ImportedItem, type Problem } from "../../src/interop/model.ts";
@@ -219,11 +219,14 @@ describe("CASE parser: malformed input", () => {
     const big = `[${"0,".repeat(24_999_998)}10]`; // 50,000,000 bytes
     const parse = t.mock.method(JSON, "parse");
     const decode = t.mock.method(TextDecoder.prototype, "decode");
-    const result = parseCasePackage(big);
+    const result = parseCasePackage(big, { maxBytes: 45_000_000 });
     assert.deepEqual(codes(result.problems), ["error:case.too_large@"]);
-    assert.equal(result.problems[0].params?.size, 50);
-    assert.ok(MAX_CASE_BYTES < 50_000_000);
-    assert.equal(parseCasePackage(new Uint8Array(MAX_CASE_BYTES + 1)).problems[0].code, "case.too_large");
+    assert.deepEqual(result.problems[0].params, { size: 50, max: 45 });
+    assert.equal(
+      parseCasePackage(new Uint8Array(DEFAULT_MAX_IMPORT_BYTES + 1)).problems[0].code,
+      "case.too_large",
+      "200 MB by default",
+    );
     assert.equal(parse.mock.callCount(), 0, "JSON.parse never ran");
     assert.equal(decode.mock.callCount(), 0, "the bytes were never decoded");
     assertDescribed(result.problems);

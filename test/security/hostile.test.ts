@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { inspectRoutes } from "hono/dev";
-import { BODY_RULES } from "../../src/app.tsx";
+import { bodyRules } from "../../src/app.tsx";
 import { THROTTLE_RULES } from "../../src/auth/throttle.ts";
 import { DEFAULT_BODY_LIMIT, limitFor } from "../../src/security/body-limit.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
@@ -63,7 +63,8 @@ for (const dialect of testDialects()) {
     let paths: string[];
     before(async () => {
       // TRUST_PROXY: each test request can come from an address of its own.
-      t = await makeTestApp({ dialect, env: { TRUST_PROXY: "1" } });
+      // A small import limit keeps the streamed-upload case below light (the limit is a setting).
+      t = await makeTestApp({ dialect, env: { TRUST_PROXY: "1", IMPORT_MAX_MB: "5" } });
       admin = await signInAs(t, "administrator");
       paths = postPaths(t);
     });
@@ -157,7 +158,7 @@ for (const dialect of testDialects()) {
     test("every POST route refuses a body over its limit with 413, declared or streamed", async () => {
       const wrong: string[] = [];
       for (const path of paths) {
-        const limit = limitFor(BODY_RULES, DEFAULT_BODY_LIMIT, "POST", path).maxBytes;
+        const limit = limitFor(bodyRules(t.config.importParse.maxBytes), DEFAULT_BODY_LIMIT, "POST", path).maxBytes;
         const declared = await t.app.request(path, {
           method: "POST",
           headers: {

@@ -40,6 +40,13 @@ export async function publishEdition(
   frameworkId: string,
   actor: Actor | null,
   summary: EditionSummaryText,
+  options: {
+    /**
+     * Called between the steps of writing the edition, when what the last step read is garbage:
+     * a one-shot command publishing a large framework collects it there (src/cli/collect.ts).
+     */
+    between?: () => void;
+  } = {},
 ): Promise<PublishedEdition> {
   // Every way a summary comes in (form, CLI, starter) meets the same text rule, and needs both languages.
   const accepted = (lang: "en" | "fr") => {
@@ -59,13 +66,10 @@ export async function publishEdition(
       .returning("id")
       .executeTakeFirst();
     if (!locked) throw new EditorError("not_found");
-    const [framework, types, rows, latest, associations, definitions] = await Promise.all([
+    const [framework, types, latest] = await Promise.all([
       findFrameworkById(trx, frameworkId),
       listItemTypesWithExtra(trx, frameworkId),
-      listPublishableRows(trx, frameworkId),
       latestEditionNumber(trx, frameworkId),
-      listAssociations(trx, frameworkId),
-      listDefinitions(trx, frameworkId),
     ]);
     if (!framework) throw new EditorError("not_found");
     const number = latest + 1;
@@ -73,10 +77,11 @@ export async function publishEdition(
     const adoptedFrom = (await provenanceAtPublish(trx, frameworkId)) ?? null;
     // The items, their types and texts as readers will see them, with what CASE keeps of them
     // (item and type extras in the rows, associations and definitions beside), so neither the
-    // pages nor the CASE API ever serve an unpublished change.
-    const content = freezeDraft(framework, types, rows, adoptedFrom);
+    // pages nor the CASE API ever serve an unpublished change. The items and the CASE data are
+    // read when insertEdition asks, one after the other (a large framework's would not fit twice).
+    const { items: _none, ...header } = freezeDraft(framework, types, [], adoptedFrom);
     const batch = newBatch(frameworkId, actor, publishedAt);
-    await insertEdition(
+    const written = await insertEdition(
       trx,
       {
         id: randomUUID(),
@@ -88,8 +93,19 @@ export async function publishEdition(
         published_by: batch.actorId,
         published_by_label: batch.actorLabel,
       },
-      content,
-      { associations, definitions },
+      header,
+      {
+        caseData: async () => {
+          const [associations, definitions] = await Promise.all([
+            listAssociations(trx, frameworkId),
+            listDefinitions(trx, frameworkId),
+          ]);
+          return { associations, definitions };
+        },
+        items: async () =>
+          freezeDraft(framework, types, await listPublishableRows(trx, frameworkId), adoptedFrom).items,
+        between: options.between,
+      },
     );
     await writeChanges(trx, batch, [
       {
@@ -102,7 +118,7 @@ export async function publishEdition(
       },
     ]);
     await bumpContentRevision(trx);
-    return { number, publishedAt, items: content.items.length };
+    return { number, publishedAt, items: written.items };
   };
   return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
 }

@@ -51,8 +51,11 @@ export const importWizard = {
     "One row per item: identifier, parent, type, code, position, and the statement and description in English and French.",
   importTemplateXlsx: "Download the Excel template (XLSX)",
   importTemplateCsv: "Download the CSV template",
-  importTooLarge: (mb: number) =>
-    `The file is larger than ${number(mb)} MB, the most that can be imported at once. Nothing was saved.`,
+  /** `size` when the file's size is known (not when the upload was cut off while arriving). */
+  importTooLarge: (max: number, size?: number) =>
+    size === undefined
+      ? `The file is larger than ${number(max)} MB, the most that can be imported at once. Nothing was saved.`
+      : `The file is ${number(size)} MB, more than the ${number(max)} MB that can be imported at once. Nothing was saved.`,
   importPasteTooLarge: "The text is too long to be imported at once. Paste one area at a time.",
   importErrFile: "Choose a file to upload.",
   importErrFormat: "Choose the file's format: its name does not tell.",

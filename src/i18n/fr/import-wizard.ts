@@ -56,8 +56,10 @@ export const importWizard: Translation<typeof enImportWizard> = {
     "Une ligne par élément : identifiant, parent, type, code, position, ainsi que l'énoncé et la description en anglais et en français.",
   importTemplateXlsx: "Télécharger le modèle Excel (XLSX)",
   importTemplateCsv: "Télécharger le modèle CSV",
-  importTooLarge: (mb: number) =>
-    `Le fichier dépasse ${number(mb)} Mo, le maximum qu'on peut importer à la fois. Rien n'a été enregistré.`,
+  importTooLarge: (max: number, size?: number) =>
+    size === undefined
+      ? `Le fichier dépasse ${number(max)} Mo, le maximum qu'on peut importer à la fois. Rien n'a été enregistré.`
+      : `Le fichier fait ${number(size)} Mo, alors qu'on peut importer au plus ${number(max)} Mo à la fois. Rien n'a été enregistré.`,
   importPasteTooLarge: "Le texte est trop long pour être importé d'un coup. Collez un domaine à la fois.",
   importErrFile: "Choisissez un fichier à téléverser.",
   importErrFormat: "Choisissez le format du fichier : son nom ne l'indique pas.",

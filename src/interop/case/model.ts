@@ -5,11 +5,12 @@
 import type { ImportedFramework } from "../model.ts";
 
 /**
- * Inputs larger than this (45 MiB, 47.2 MB) are refused before parsing. A CASE package needs about
- * 850 bytes per item with its isChildOf association (eight UUIDs), so 50,000 items fit (~44 MB);
- * a 50 MB file does not.
+ * Inputs larger than this (200 MB) are refused before parsing, unless the setting IMPORT_MAX_MB
+ * says otherwise (src/config.ts). A bilingual CASE package with notes needs about 1,100 bytes per
+ * item with its isChildOf association, so 50,000 items take ~55 MB and the largest package
+ * (MAX_CASE_ITEMS) fits.
  */
-export const MAX_CASE_BYTES = 45 * 1024 * 1024;
+export const DEFAULT_MAX_IMPORT_BYTES = 200_000_000;
 /** Deeper trees are refused: real frameworks stop near 8 levels, and every tree walk stays shallow. */
 export const MAX_CASE_DEPTH = 64;
 /** Longest text accepted in one field (statements, notes, titles). */

@@ -3,6 +3,7 @@ import type { Bilingual } from "../../frameworks/tree.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportedItem } from "../model.ts";
 import { ITEM_FIELDS } from "./fields.ts";
+import { elementAt, isJsonArray } from "./lazy-json.ts";
 import {
   isObject,
   type Json,
@@ -134,11 +135,12 @@ export function readItems(
   const items = new Map<string, ReadItem>();
   const types = new ItemTypes(context.itemTypeDefinitions, context.primary);
   if (raw === undefined || raw === null) return { items, itemTypes: types.list };
-  if (!Array.isArray(raw)) {
+  if (!isJsonArray(raw)) {
     reader.error(at, "case.wrong_type", { field: "CFItems", expected: "array", actual: typeof raw });
     return { items, itemTypes: types.list };
   }
-  const firstSeen = new Map<string, { at: string; entry: Json }>();
+  // Where each identifier was first seen, not the entry itself: a lazy array lets each go once read.
+  const firstSeen = new Map<string, { at: string; index: number }>();
   raw.forEach((entry: unknown, index) => {
     const where = pointer(at, index);
     if (!isObject(entry)) {
@@ -178,10 +180,10 @@ export function readItems(
     }
     const first = firstSeen.get(id);
     if (first !== undefined) {
-      reportRepeat(reader, where, id, first, entry);
+      reportRepeat(reader, where, id, { at: first.at, entry: elementAt(raw, first.index) as Json }, entry);
       return;
     }
-    firstSeen.set(id, { at: where, entry });
+    firstSeen.set(id, { at: where, index });
 
     const primary = languageOf(entry.language) ?? context.primary;
     const { rest, translations, unmapped } = splitExtensions(entry.extensions);

@@ -5,6 +5,7 @@
  */
 import type { ImportedItem } from "../model.ts";
 import { ASSOCIATION_FIELDS } from "./fields.ts";
+import { elementAt, isJsonArray } from "./lazy-json.ts";
 import {
   ASSOCIATION_TYPES,
   type CaseAssociation,
@@ -89,12 +90,13 @@ export function readAssociations(
   const parents = new Map<string, ParentLink>();
   const misplaced = new Set<string>();
   if (raw === undefined || raw === null) return { associations, parents, misplaced };
-  if (!Array.isArray(raw)) {
+  if (!isJsonArray(raw)) {
     reader.error(at, "case.wrong_type", { field: "CFAssociations", expected: "array", actual: jsonType(raw) });
     return { associations, parents, misplaced };
   }
   const inside = (identifier: string) => identifier === context.documentId || context.items.has(identifier);
-  const firstSeen = new Map<string, { at: string; entry: Json }>();
+  // Where each identifier was first seen, not the entry itself: a lazy array lets each go once read.
+  const firstSeen = new Map<string, { at: string; index: number }>();
   const extraParents = new Map<string, number>();
 
   raw.forEach((entry: unknown, index) => {
@@ -121,10 +123,10 @@ export function readAssociations(
     if (id !== undefined) {
       const first = firstSeen.get(id);
       if (first !== undefined) {
-        reportRepeat(reader, where, id, first, entry);
+        reportRepeat(reader, where, id, { at: first.at, entry: elementAt(raw, first.index) as Json }, entry);
         return;
       }
-      firstSeen.set(id, { at: where, entry });
+      firstSeen.set(id, { at: where, index });
     }
     if (id === undefined || type === undefined || !origin || !destination || !date || uri === undefined) return;
 

@@ -6,9 +6,11 @@
  * wrapper, associations to nodes elsewhere), strict where an import could go wrong (identifiers,
  * dates, duplicates, cycles, associations to nodes missing from the package, oversize input).
  */
+import { isUtf8 } from "node:buffer";
 import type { Lang } from "../../i18n/index.ts";
 import type { ImportedFramework, ImportResult } from "../model.ts";
 import { DOCUMENT_FIELDS } from "./fields.ts";
+import { isJsonArray, LazyJsonError, readLazyPackage } from "./lazy-json.ts";
 import {
   type CaseDefinition,
   type CasePackage,
@@ -29,7 +31,7 @@ import {
   splitExtensions,
   translationsAt,
 } from "./reader.ts";
-import { readCaseInput } from "./source.ts";
+import { oversizeProblem, readCaseInput } from "./source.ts";
 
 const PACKAGE_KEYS = new Set(["CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"]);
 /** Document fields read one by one; the others the standard defines are checked for their JSON type. */
@@ -55,9 +57,40 @@ const DOCUMENT_MAPPED = new Set([
   "extensions",
 ]);
 
-export function parseCasePackage(input: string | Uint8Array | unknown): ImportResult<CasePackage> {
-  const { value, problem } = readCaseInput(input);
+export interface CaseParseOptions {
+  /** Larger input is refused before parsing (the IMPORT_MAX_MB setting; 200 MB by default). */
+  maxBytes?: number;
+}
+
+/**
+ * Bytes (what the wizard and the command line read) are read lazily (lazy-json.ts): the items and
+ * associations are parsed one at a time, so a 200 MB package never exists as one string or one
+ * JSON tree. Text, and bytes the lazy reader cannot take apart (not an object, malformed JSON), go
+ * the ordinary way, which reports any problem with its line and column; either way the result is
+ * the same.
+ */
+export function parseCasePackage(
+  input: string | Uint8Array | unknown,
+  options: CaseParseOptions = {},
+): ImportResult<CasePackage> {
+  if (input instanceof Uint8Array && !oversizeProblem(input.byteLength, options.maxBytes) && isUtf8(input)) {
+    const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+    const root = readLazyPackage(bom ? input.subarray(bom) : input);
+    if (root) {
+      try {
+        return parseRoot(root);
+      } catch (error) {
+        // An element that is not valid JSON: the ordinary reading reports where.
+        if (!(error instanceof LazyJsonError)) throw error;
+      }
+    }
+  }
+  const { value, problem } = readCaseInput(input, options.maxBytes);
   if (problem) return { value: null, problems: [problem] };
+  return parseRoot(value);
+}
+
+function parseRoot(value: unknown): ImportResult<CasePackage> {
   const reader = new Reader();
   let root = value;
   let base = "";
@@ -71,7 +104,7 @@ export function parseCasePackage(input: string | Uint8Array | unknown): ImportRe
     return { value: null, problems: reader.problems };
   }
   if (base !== "") reader.warn(base, "case.unwrapped");
-  if (Array.isArray(root.CFItems) && root.CFItems.length > MAX_CASE_ITEMS) {
+  if (isJsonArray(root.CFItems) && root.CFItems.length > MAX_CASE_ITEMS) {
     reader.error(`${base}/CFItems`, "case.too_many_items", { count: root.CFItems.length, max: MAX_CASE_ITEMS });
     return { value: null, problems: reader.problems };
   }

@@ -1,17 +1,24 @@
 /** From bytes or text to a JSON value, refusing oversize input before any parsing. */
 import type { Problem } from "../model.ts";
-import { MAX_CASE_BYTES } from "./model.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "./model.ts";
 
 /** Sizes are shown to people in decimal megabytes, as file managers show them. */
 const MB = 1_000_000;
 
-/** The problem an input of `bytes` bytes raises, if it is too large (callers check before reading). */
-export function oversizeProblem(bytes: number): Problem | null {
-  if (bytes <= MAX_CASE_BYTES) return null;
+/** Sizes in messages: one decimal, the size rounded up and the limit down, so they never look equal. */
+export const megabytesUp = (bytes: number) => Math.ceil((bytes / MB) * 10) / 10;
+export const megabytesDown = (bytes: number) => Math.floor((bytes / MB) * 10) / 10;
+
+/**
+ * The problem an input of `bytes` bytes raises, if it is larger than `maxBytes` (callers check
+ * before reading).
+ */
+export function oversizeProblem(bytes: number, maxBytes = DEFAULT_MAX_IMPORT_BYTES): Problem | null {
+  if (bytes <= maxBytes) return null;
   return {
     where: "",
     code: "case.too_large",
-    params: { size: Math.ceil((bytes / MB) * 10) / 10, max: Math.floor((MAX_CASE_BYTES / MB) * 10) / 10 },
+    params: { size: megabytesUp(bytes), max: megabytesDown(maxBytes) },
     severity: "error",
   };
 }
@@ -109,9 +116,12 @@ export function parseJsonText(text: string): { value?: unknown; problem?: Proble
 }
 
 /** Text, bytes or an already parsed value → the JSON value, or the problem that stops the import. */
-export function readCaseInput(input: string | Uint8Array | unknown): { value?: unknown; problem?: Problem } {
+export function readCaseInput(
+  input: string | Uint8Array | unknown,
+  maxBytes = DEFAULT_MAX_IMPORT_BYTES,
+): { value?: unknown; problem?: Problem } {
   if (input instanceof Uint8Array) {
-    const tooLarge = oversizeProblem(input.byteLength);
+    const tooLarge = oversizeProblem(input.byteLength, maxBytes);
     if (tooLarge) return { problem: tooLarge };
     let text: string;
     try {
@@ -123,8 +133,8 @@ export function readCaseInput(input: string | Uint8Array | unknown): { value?: u
   }
   if (typeof input === "string") {
     // UTF-8 takes between 1 and 3 bytes per UTF-16 unit: short strings need no counting.
-    const bytes = input.length > MAX_CASE_BYTES / 3 ? Buffer.byteLength(input, "utf8") : input.length;
-    const tooLarge = oversizeProblem(bytes);
+    const bytes = input.length > maxBytes / 3 ? Buffer.byteLength(input, "utf8") : input.length;
+    const tooLarge = oversizeProblem(bytes, maxBytes);
     if (tooLarge) return { problem: tooLarge };
     return parseJsonText(input.replace(/^\uFEFF/, ""));
   }

@@ -11,8 +11,13 @@ import { parseSpreadsheet } from "../sheets/index.ts";
 export type UploadFormat = "case" | "json" | "xlsx" | "csv";
 export type ParsedUpload = ImportResult<ImportedFramework | CasePackage>;
 
-export async function parseUploadBytes(format: UploadFormat, bytes: Uint8Array): Promise<ParsedUpload> {
-  if (format === "case") return parseCasePackage(bytes);
-  if (format === "json") return parseFrameworkJson(bytes);
+/** `maxBytes`: the largest CASE or Skillshelf JSON file read (spreadsheets have limits of their own). */
+export async function parseUploadBytes(
+  format: UploadFormat,
+  bytes: Uint8Array,
+  options: { maxBytes?: number } = {},
+): Promise<ParsedUpload> {
+  if (format === "case") return parseCasePackage(bytes, options);
+  if (format === "json") return parseFrameworkJson(bytes, options);
   return parseSpreadsheet(bytes, format);
 }

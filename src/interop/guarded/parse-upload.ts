@@ -10,6 +10,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { COMPILED, ROOT_URL } from "../../paths.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "../case/model.ts";
 import type { Problem } from "../model.ts";
 import type { ParsedUpload, UploadFormat } from "./formats.ts";
 import type { ParseRequest } from "./worker.ts";
@@ -25,10 +26,13 @@ export interface ParseLimits {
   concurrency: number;
   /** Uploads waiting for a worker; beyond this the server answers that it is busy. */
   maxQueued: number;
+  /** Largest CASE or Skillshelf JSON file read (IMPORT_MAX_MB); larger is refused unread. */
+  maxBytes: number;
 }
 
 /** A 45 MB CASE package needs ~250 MB of heap, 100,000 spreadsheet rows ~300 MB: room for both. */
 export const PARSE_LIMITS: ParseLimits = {
+  maxBytes: DEFAULT_MAX_IMPORT_BYTES,
   timeoutMs: 60_000,
   maxOldGenerationSizeMb: 768,
   concurrency: 2,
@@ -56,15 +60,19 @@ export class ParsePool {
 
   constructor(readonly limits: ParseLimits = PARSE_LIMITS) {}
 
-  /** Parses in a worker. Resolves with the parser's result, or with the problem that stopped it. */
-  async parse(format: UploadFormat, bytes: Uint8Array): Promise<ParsedUpload> {
+  /**
+   * Parses in a worker. Resolves with the parser's result, or with the problem that stopped it.
+   * `handOver`: the caller will not use `bytes` again, so they move to the worker uncopied (the
+   * command line's file; the wizard keeps its bytes to store them).
+   */
+  async parse(format: UploadFormat, bytes: Uint8Array, handOver = false): Promise<ParsedUpload> {
     if (this.running >= this.limits.concurrency) {
       if (this.waiting.length >= this.limits.maxQueued) return stopped("import.parse_busy");
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.running++;
     try {
-      return await this.run(format, bytes);
+      return await this.run(format, bytes, handOver);
     } finally {
       this.running--;
       this.waiting.shift()?.();
@@ -109,7 +117,7 @@ export class ParsePool {
     this.idle.push({ worker, timer });
   }
 
-  private run(format: UploadFormat, bytes: Uint8Array): Promise<ParsedUpload> {
+  private run(format: UploadFormat, bytes: Uint8Array, handOver: boolean): Promise<ParsedUpload> {
     const worker = this.take();
     worker.ref();
     return new Promise<ParsedUpload>((resolve, reject) => {
@@ -145,9 +153,11 @@ export class ParsePool {
       worker.on("exit", onExit);
       // A copy the worker owns: the caller keeps its bytes (the wizard stores them afterwards). Not
       // bytes.slice(): on a Buffer that is a view, and transferring it would empty the caller's.
-      const copy = new Uint8Array(bytes);
-      const request: ParseRequest = { format, bytes: copy };
-      worker.postMessage(request, [copy.buffer]);
+      // Bytes handed over that fill their whole buffer move as they are.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const copy = handOver && whole && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+      const request: ParseRequest = { format, bytes: copy, maxBytes: this.limits.maxBytes };
+      worker.postMessage(request, [copy.buffer as ArrayBuffer]);
     });
   }
 }
@@ -172,4 +182,17 @@ export function parseUpload(
   limits: ParseLimits = PARSE_LIMITS,
 ): Promise<ParsedUpload> {
   return parsePool(limits).parse(format, bytes);
+}
+
+/**
+ * One parse for a process that parses once (the command line): the bytes move to the worker
+ * uncopied, and the worker stops right after, so its heap is given back before the import writes.
+ */
+export async function parseOnce(bytes: Uint8Array, format: UploadFormat, limits: ParseLimits): Promise<ParsedUpload> {
+  const pool = new ParsePool(limits);
+  try {
+    return await pool.parse(format, bytes, true);
+  } finally {
+    await pool.close();
+  }
 }

@@ -9,13 +9,17 @@ import { parseUploadBytes, type UploadFormat } from "./formats.ts";
 export interface ParseRequest {
   format: UploadFormat;
   bytes: Uint8Array;
+  maxBytes: number;
 }
 
 const port = parentPort;
 if (!port) throw new Error("worker.ts runs as a worker thread only");
 port.on("message", async (request: ParseRequest) => {
   try {
-    port.postMessage({ ok: true, result: await parseUploadBytes(request.format, request.bytes) });
+    port.postMessage({
+      ok: true,
+      result: await parseUploadBytes(request.format, request.bytes, { maxBytes: request.maxBytes }),
+    });
   } catch (error) {
     port.postMessage({ ok: false, error: (error as Error)?.stack ?? String(error) });
   }

@@ -93,8 +93,11 @@ export const isFrameworkJson = (value: unknown) =>
 
 const normalise = (date: string | undefined) => (date === undefined ? undefined : new Date(date).toISOString());
 
-export function parseFrameworkJson(input: string | Uint8Array | unknown): ImportResult {
-  const { value, problem } = readCaseInput(input);
+export function parseFrameworkJson(
+  input: string | Uint8Array | unknown,
+  options: { maxBytes?: number } = {},
+): ImportResult {
+  const { value, problem } = readCaseInput(input, options.maxBytes);
   if (problem) return { value: null, problems: [problem] };
   if (!isFrameworkJson(value))
     return { value: null, problems: [{ where: "", code: "json.not_a_framework", severity: "error" }] };

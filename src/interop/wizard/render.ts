@@ -2,18 +2,25 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../../app-env.ts";
-import { otherLang } from "../../i18n/index.ts";
+import { type Messages, otherLang } from "../../i18n/index.ts";
 import { type BodyRule, DEFAULT_BODY_LIMIT } from "../../security/body-limit.ts";
 import { switchLangPath } from "../../ui/urls.ts";
-import { MAX_CASE_BYTES } from "../case/model.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "../case/model.ts";
+import { megabytesDown, megabytesUp } from "../case/source.ts";
 
 export type Status = 200 | 400 | 404 | 410 | 413 | 422;
 
-/** Largest upload accepted, in bytes (the CASE reader's own limit) and in MB for messages. */
-export const MAX_UPLOAD_BYTES = MAX_CASE_BYTES;
-export const MAX_UPLOAD_MB = Math.floor(MAX_UPLOAD_BYTES / (1024 * 1024));
-/** A multipart body carries a little more than its file. */
-export const MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 256 * 1024;
+/**
+ * The largest upload accepted, from the IMPORT_MAX_MB setting (the CASE reader's own limit):
+ * in bytes, in MB for messages, and the multipart body that carries it (a little more than its file).
+ */
+export function uploadLimits(maxBytes: number = DEFAULT_MAX_IMPORT_BYTES) {
+  return { bytes: maxBytes, mb: megabytesDown(maxBytes), body: maxBytes + 256 * 1024 };
+}
+
+/** "The file is 12.4 MB, more than the 10 MB…" — the size when it is known, the limit always. */
+export const tooLargeMessage = (t: Messages, maxBytes: number, size?: number) =>
+  t.importTooLarge(megabytesDown(maxBytes), size === undefined ? undefined : megabytesUp(size));
 /** A paste form carries the text (≤ 200 KB, up to 3× that URL-encoded) and the edited area. */
 export const MAX_PASTE_BODY = 4 * 1024 * 1024;
 
@@ -21,11 +28,12 @@ export const MAX_PASTE_BODY = 4 * 1024 * 1024;
  * What the wizard's routes may receive (src/security/body-limit.ts applies it before anything reads
  * a body; src/app.tsx lists it before the editor's rule, first match wins).
  */
-export const IMPORT_BODY_RULES: readonly BodyRule[] = [
+export const importBodyRules = (maxBytes: number = DEFAULT_MAX_IMPORT_BYTES): readonly BodyRule[] => [
   {
     route: /^POST \/(?:en|fr)\/editor\/import\/upload$/,
-    maxBytes: MAX_UPLOAD_BODY,
-    tooLarge: (t) => t.importTooLarge(MAX_UPLOAD_MB),
+    maxBytes: uploadLimits(maxBytes).body,
+    // The declared body is the file and a little multipart framing: near enough to say its size.
+    tooLarge: (t, size) => tooLargeMessage(t, maxBytes, size),
   },
   { route: /^POST \/(?:en|fr)\/editor\/import\/upload\/confirm$/, maxBytes: DEFAULT_BODY_LIMIT },
   {

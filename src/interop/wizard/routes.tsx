@@ -28,7 +28,7 @@ import {
   type UploadTarget,
 } from "./prepare.ts";
 import { DonePage, type Outcome, UploadPreviewPage } from "./preview-view.tsx";
-import { MAX_UPLOAD_BODY, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, readBody, renderPage, type Status, str } from "./render.ts";
+import { readBody, renderPage, type Status, str, tooLargeMessage, uploadLimits } from "./render.ts";
 import { renderStart } from "./start.tsx";
 import { createUploadStore, type UploadFormat, type UploadMeta, type UploadStore } from "./uploads.ts";
 import { wizardUrls } from "./urls.ts";
@@ -74,7 +74,8 @@ const doneQuery = z.object({
 
 export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
   // In the database, not this process: the confirmation may reach another server (decision 020).
-  const uploadsOf = (c: Context<AppEnv>) => options.uploads ?? createUploadStore(c.var.db);
+  const uploadsOf = (c: Context<AppEnv>) =>
+    options.uploads ?? createUploadStore(c.var.db, { maxBytes: c.var.config.importParse.maxBytes });
   const app = new Hono<AppEnv>();
   const guard = requirePermission("framework.import");
   const t = (c: Context<AppEnv>) => messages(c.var.lang);
@@ -149,15 +150,19 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
   app.post(
     "/import/upload",
     guard,
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BODY,
-      onError: (c) =>
-        renderStart(
-          c as Context<AppEnv>,
-          { uploadMessage: messages((c as Context<AppEnv>).var.lang).importTooLarge(MAX_UPLOAD_MB) },
-          413,
-        ),
-    }),
+    // The limit is a setting: read it per request (the app-wide body rule applies it first anyway).
+    (c, next) => {
+      const maxBytes = c.var.config.importParse.maxBytes;
+      return bodyLimit({
+        maxSize: uploadLimits(maxBytes).body,
+        onError: (c) =>
+          renderStart(
+            c as Context<AppEnv>,
+            { uploadMessage: tooLargeMessage(messages((c as Context<AppEnv>).var.lang), maxBytes) },
+            413,
+          ),
+      })(c, next);
+    },
     async (c) => {
       const body = await readBody(c);
       if (!body) return renderStart(c, { uploadMessage: t(c).importErrUnreadable }, 400);
@@ -172,8 +177,12 @@ export function importWizardRoutes(options: WizardOptions = {}): Hono<AppEnv> {
       const errors: FieldErrors = checked.ok ? {} : checked.errors;
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) errors.file = "importErrFile";
-      else if (file.size > MAX_UPLOAD_BYTES)
-        return renderStart(c, { values, uploadMessage: t(c).importTooLarge(MAX_UPLOAD_MB) }, 413);
+      else if (file.size > c.var.config.importParse.maxBytes)
+        return renderStart(
+          c,
+          { values, uploadMessage: tooLargeMessage(t(c), c.var.config.importParse.maxBytes, file.size) },
+          413,
+        );
       const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
       const format = file instanceof File && bytes ? resolveFormat(fields.format, file.name, bytes) : undefined;
       if (bytes && !format) errors.format = "importErrFormat";

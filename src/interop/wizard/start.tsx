@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import { messages, otherLang } from "../../i18n/index.ts";
 import { listImportTargets } from "../draft-store.ts";
-import { MAX_UPLOAD_MB, renderPage, type Status } from "./render.ts";
+import { renderPage, type Status, uploadLimits } from "./render.ts";
 import { StartPage, type StartProps } from "./start-view.tsx";
 import { wizardUrls } from "./urls.ts";
 
@@ -14,7 +14,12 @@ export async function renderStart(c: Context<AppEnv>, props: StartOverrides, sta
   const targets = await listImportTargets(c.var.db);
   return renderPage(
     c,
-    <StartPage lang={lang} targets={targets} maxUploadMb={MAX_UPLOAD_MB} {...props} />,
+    <StartPage
+      lang={lang}
+      targets={targets}
+      maxUploadMb={uploadLimits(c.var.config.importParse.maxBytes).mb}
+      {...props}
+    />,
     messages(lang).importTitle,
     status,
     wizardUrls.start(otherLang(lang)),

@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { readVersionedJson, type VersionedFormat } from "../../db/stored-json.ts";
-import { MAX_UPLOAD_BYTES } from "./render.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "../case/model.ts";
 
 export type UploadFormat = "case" | "json" | "xlsx" | "csv";
 
@@ -91,7 +91,7 @@ const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 export function createUploadStore(db: Kysely<DB>, options: UploadStoreOptions = {}): UploadStore {
   const ttl = options.ttlMs ?? UPLOAD_TTL_MS;
   const now = options.now ?? Date.now;
-  const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const perAccount = options.perAccount ?? UPLOADS_PER_ACCOUNT;
   const iso = (ms: number) => new Date(ms).toISOString();
 
