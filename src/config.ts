@@ -47,6 +47,20 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().min(16, "must be at least 16 characters").optional(),
   ),
+  // mail: smtp://user:pass@host:port (or smtps://); unset: messages are logged and links shown to copy.
+  SMTP_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  // mail: the sender of every message.
+  MAIL_FROM: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(320).optional(),
+  ),
 });
 
 export interface Config {
@@ -71,6 +85,8 @@ export interface Config {
   outputCacheMb?: number;
   /** /metrics (src/ops/metrics.ts): served when enabled, to bearers of the token when there is one. */
   metrics: { enabled: boolean; token?: string };
+  /** Outgoing mail (src/mail): without an SMTP URL messages are logged, not sent. */
+  mail: { smtpUrl?: string; from: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,6 +114,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: {
       enabled: e.METRICS === "1" || e.METRICS === "true" || e.METRICS_TOKEN !== undefined,
       token: e.METRICS_TOKEN,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Skillshelf <no-reply@${new URL(e.BASE_URL ?? "http://localhost").hostname}>`,
     },
   };
 }
