@@ -25,7 +25,7 @@ export async function startSmtpServer(options: { reject?: boolean } = {}): Promi
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       if (options.reject) return callback(new Error("550 mailbox unavailable"));
       callback();
     },
