@@ -19,7 +19,7 @@ export { formatDateTime };
 
 export function roleLabel(role: Actor["role"], lang: Lang): string {
   const t = messages(lang);
-  return role === "administrator" ? t.authRoleAdministrator : t.authRoleEditor;
+  return role === "administrator" ? t.authRoleAdministrator : role === "member" ? t.authRoleMember : t.authRoleEditor;
 }
 
 export interface SignInProps {

@@ -10,6 +10,7 @@ import * as m008 from "./migrations/008_published_items.ts";
 import * as m008b from "./migrations/008b_check_constraints.ts";
 import * as m009 from "./migrations/009_several_processes.ts";
 import * as m010 from "./migrations/010_people.ts";
+import * as m011 from "./migrations/011_invitations_and_sso.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "008b_check_constraints": m008b,
   "009_several_processes": m009,
   "010_people": m010,
+  "011_invitations_and_sso": m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

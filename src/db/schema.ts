@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { OrganisationSsoTable, PersonInvitationsTable } from "./access-tables.ts";
 import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "./auth-tables.ts";
 import type {
   AccessLogTable,
@@ -51,6 +52,9 @@ export interface DB {
   organisation_roles: OrganisationRolesTable;
   access_log: AccessLogTable;
   organisation_changes: OrganisationChangesTable;
+  // invitations and single sign-on (src/people/invitations, src/people/sso, migration 011)
+  person_invitations: PersonInvitationsTable;
+  organisation_sso: OrganisationSsoTable;
 }
 
 export interface FrameworksTable {

@@ -169,7 +169,7 @@ async function conformExisting(db: AnyDB): Promise<void> {
 }
 
 /** Foreign key enforcement off (it cannot change inside a transaction), one transaction, then on again. */
-async function sqliteRebuild(db: AnyDB, run: () => Promise<void>): Promise<void> {
+export async function sqliteRebuild(db: AnyDB, run: () => Promise<void>): Promise<void> {
   const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
   const enforced = Number(rows[0]?.foreign_keys ?? 0) === 1;
   await sql`pragma foreign_keys = off`.execute(db);
@@ -191,7 +191,7 @@ async function sqliteRebuild(db: AnyDB, run: () => Promise<void>): Promise<void>
 }
 
 /** Rebuilds one SQLite table with its CREATE statement changed by `change` (rows and indexes kept). */
-async function rebuildTable(db: AnyDB, table: string, change: (create: string) => string): Promise<void> {
+export async function rebuildTable(db: AnyDB, table: string, change: (create: string) => string): Promise<void> {
   const { rows } = await sql<{
     sql: string;
   }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);

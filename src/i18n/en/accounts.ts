@@ -23,6 +23,7 @@ export const accounts = {
   authRoleLabel: "Role",
   authRoleAdministrator: "Administrator",
   authRoleEditor: "Editor",
+  authRoleMember: "Staff member (own organisation only)",
   authSessionsHeading: "Where you are signed in",
   authSessionsIntro: "A session ends 12 hours after signing in, however much it is used: then you sign in again.",
   authSessionsCaption: "Your sessions",

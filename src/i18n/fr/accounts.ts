@@ -27,6 +27,7 @@ export const accounts: Translation<typeof enAccounts> = {
   authRoleLabel: "Rôle",
   authRoleAdministrator: "Administrateur ou administratrice",
   authRoleEditor: "Rédacteur ou rédactrice",
+  authRoleMember: "Membre du personnel (son organisation seulement)",
   authSessionsHeading: "Où votre session est ouverte",
   authSessionsIntro:
     "Une session prend fin 12 heures après la connexion, qu'elle serve encore ou non : il suffit alors de vous reconnecter.",
