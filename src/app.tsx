@@ -30,6 +30,7 @@ import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importBodyRules } from "./interop/wizard/render.ts";
 import { importWizardRoutes } from "./interop/wizard/routes.tsx";
 import { type Logger, requestLogContext } from "./log.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
@@ -71,6 +72,8 @@ function langFromPath(path: string): Lang | undefined {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = createAuthService({ db: deps.db, config: deps.config, logger: deps.logger });
+  // mail: SMTP when configured, else messages go to the log (src/mail).
+  const mailer = createMailer(deps.config.mail, deps.logger);
   const https = deps.config.baseUrl.startsWith("https:");
   const metrics = createMetrics(deps.config.metrics, {
     pool: deps.poolStats,
@@ -235,7 +238,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
-    localized.route("/orgs", organisationPages());
+    localized.route("/orgs", organisationPages({ auth, mailer }));
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
     localized.route("/editor", importWizardRoutes());

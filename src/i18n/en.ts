@@ -1,4 +1,5 @@
 import type { SharedKeys, Translation } from "./dictionary.ts";
+import { access } from "./en/access.ts";
 import { accounts } from "./en/accounts.ts";
 import { adoption } from "./en/adoption.ts";
 import { api } from "./en/api.ts";
@@ -33,6 +34,7 @@ export const en = {
   ...upkeep,
   ...staff,
   ...staffImport,
+  ...access,
 };
 
 export type Messages = Translation<typeof en>;
@@ -52,6 +54,7 @@ type Blocks = [
   typeof upkeep,
   typeof staff,
   typeof staffImport,
+  typeof access,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

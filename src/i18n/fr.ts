@@ -1,4 +1,5 @@
 import type { Messages } from "./en.ts";
+import { access } from "./fr/access.ts";
 import { accounts } from "./fr/accounts.ts";
 import { adoption } from "./fr/adoption.ts";
 import { api } from "./fr/api.ts";
@@ -35,6 +36,7 @@ const blocks: Messages = {
   ...upkeep,
   ...staff,
   ...staffImport,
+  ...access,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -9,13 +9,14 @@ import { type OrganisationEnv, organisationContext } from "./context.ts";
 import { invitationRoutes } from "./invitations/routes.tsx";
 import { organisationRoutes } from "./organisations/routes.tsx";
 import { privacyRoutes } from "./privacy/routes.tsx";
+import type { PeopleServices } from "./services.ts";
 import { staffApi } from "./staff/api.ts";
 import { myOrganisationsRoutes, staffRoutes } from "./staff/routes.tsx";
 import { staffImportRoutes } from "./staff-import/routes.tsx";
 import { unitRoutes } from "./units/routes.tsx";
 
 /** Pages, mounted at /{lang}/orgs. */
-export function organisationPages(): Hono<AppEnv> {
+export function organisationPages(services: PeopleServices): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   const organisation = new Hono<OrganisationEnv>();
   organisation.use("*", organisationContext());
@@ -23,7 +24,7 @@ export function organisationPages(): Hono<AppEnv> {
   organisation.route("/units", unitRoutes());
   organisation.route("/", staffRoutes());
   organisation.route("/import", staffImportRoutes());
-  organisation.route("/invitations", invitationRoutes());
+  organisation.route("/invitations", invitationRoutes(services));
   organisation.route("/", privacyRoutes());
   pages.route("/", myOrganisationsRoutes());
   pages.route("/:org", organisation as unknown as Hono<AppEnv>);
