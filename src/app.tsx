@@ -35,6 +35,7 @@ import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
+import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
@@ -230,11 +231,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // After the API's own routes, so its CORS middleware applies to search as well.
   app.route("/api/v1/search", searchApiRoutes());
 
+  // Single sign-on: every organisation's provider sends people back here (src/people/sso).
+  app.route("/sso", ssoCallbackRoutes({ auth, mailer }));
+
   // CASE 1.1 REST API (src/interop/case): published frameworks in the 1EdTech binding.
   app.route("/ims/case/v1p1", caseApiRoutes());
 
   for (const lang of LANGS) {
     const localized = new Hono<AppEnv>();
+    // organisations' single sign-on entry (src/people/sso), before the password sign-in's routes.
+    localized.route("/sign-in/sso", ssoSignInRoutes({ auth, mailer }));
     localized.route("/", authRoutes(auth));
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)

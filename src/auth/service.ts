@@ -3,7 +3,7 @@
  * session cookie, sign out, the second factor. better-auth does the work (src/auth/better-auth.ts);
  * this wraps its results (Set-Cookie headers, error codes) so routes never touch better-auth directly.
  */
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
@@ -12,7 +12,7 @@ import { type Actor, ROLES, type Role } from "../policy/index.ts";
 import { deleteAllSessions } from "./accounts.ts";
 import type { BetterAuth } from "./better-auth.ts";
 import { createSecondFactorService, isAPIError, type SecondFactorService } from "./second-factor-service.ts";
-import { ACCOUNT_DISABLED, COOKIE_PREFIX, SESSION_ABSOLUTE_MS } from "./session-settings.ts";
+import { ACCOUNT_DISABLED, COOKIE_PREFIX, SESSION_ABSOLUTE_MS, SESSION_IDLE_SECONDS } from "./session-settings.ts";
 import { Throttle } from "./throttle.ts";
 
 const SECRET_KEY = "auth_secret";
@@ -46,6 +46,11 @@ export interface AuthService {
   /** Guesses are slowed per account, per address and per browser (src/auth/throttle.ts). */
   throttle: Throttle;
   secondFactor: SecondFactorService;
+  /**
+   * Opens a session for an account whose identity another party has proved (an organisation's
+   * single sign-on, src/people/sso): the Set-Cookie headers, or "disabled" for a disabled account.
+   */
+  startSession(userId: string): Promise<{ ok: true; setCookies: string[] } | { ok: false; reason: "disabled" }>;
 }
 
 /** The signing secret: BETTER_AUTH_SECRET, else one generated once and kept in the meta table. */
@@ -166,6 +171,24 @@ export function createAuthService(deps: {
         },
         setCookies,
       };
+    },
+
+    async startSession(userId) {
+      const context = await (await auth()).$context;
+      try {
+        // better-auth's own session row (its hooks refuse a disabled account), sent as the same
+        // HMAC-signed cookie its sign-in sets (better-call's signed-cookie format: token.base64(HMAC-SHA256)).
+        const session = await context.internalAdapter.createSession(userId);
+        const signature = createHmac("sha256", await secretOnce())
+          .update(session.token)
+          .digest("base64");
+        const value = encodeURIComponent(`${session.token}.${signature}`);
+        const attributes = `Max-Age=${SESSION_IDLE_SECONDS}; Path=/; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+        return { ok: true, setCookies: [`${cookieName}=${value}; ${attributes}`] };
+      } catch (error) {
+        if (isAPIError(error)) return { ok: false, reason: "disabled" };
+        throw error;
+      }
     },
 
     async signOut(headers) {

@@ -8,6 +8,8 @@ export const authUrls = {
   /** Public (the header and the policy's guard link to it): src/ui/urls.ts. */
   signIn: urls.signIn,
   signOut: (lang: Lang) => `/${lang}/sign-out`,
+  /** Organisations' single sign-on entry (src/people/sso). */
+  ssoSignIn: (lang: Lang) => `/${lang}/sign-in/sso`,
   account: (lang: Lang) => `/${lang}/account`,
   password: urls.password,
   signOutEverywhere: (lang: Lang) => `/${lang}/account/sign-out-everywhere`,

@@ -40,6 +40,9 @@ export function SignInPage(props: SignInProps) {
       <h1>{t.authSignInTitle}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
       <p>{t.authSignInIntro}</p>
+      <p>
+        <a href={authUrls.ssoSignIn(props.lang)}>{t.ssoSignInLink}</a>
+      </p>
       <ErrorSummary lang={props.lang} errors={props.errors} message={props.message} />
       <Form
         lang={props.lang}

@@ -10,6 +10,7 @@ import { invitationRoutes } from "./invitations/routes.tsx";
 import { organisationRoutes } from "./organisations/routes.tsx";
 import { privacyRoutes } from "./privacy/routes.tsx";
 import type { PeopleServices } from "./services.ts";
+import { ssoOrganisationRoutes } from "./sso/routes.tsx";
 import { staffApi } from "./staff/api.ts";
 import { myOrganisationsRoutes, staffRoutes } from "./staff/routes.tsx";
 import { staffImportRoutes } from "./staff-import/routes.tsx";
@@ -25,6 +26,7 @@ export function organisationPages(services: PeopleServices): Hono<AppEnv> {
   organisation.route("/", staffRoutes());
   organisation.route("/import", staffImportRoutes());
   organisation.route("/invitations", invitationRoutes(services));
+  organisation.route("/sso", ssoOrganisationRoutes(services));
   organisation.route("/", privacyRoutes());
   pages.route("/", myOrganisationsRoutes());
   pages.route("/:org", organisation as unknown as Hono<AppEnv>);

@@ -52,4 +52,36 @@ export const access = {
   accessInvitationInvalidTitle: "This invitation link does not work",
   accessInvitationInvalidBody:
     "It has been used already, replaced by a newer invitation, or it has expired. Ask your organisation's administrator to invite you again.",
+  ssoSettingsTitle: "Single sign-on",
+  ssoSettingsIntro:
+    "Let your staff sign in with your library's own accounts (Microsoft Entra ID, Google Workspace or any OpenID Connect provider). Only people already in this organisation, invited or imported, are let in, matched by their e-mail address.",
+  ssoRedirectUri: "Redirect URI to register with your provider:",
+  ssoIssuerLabel: "Issuer",
+  ssoIssuerHint:
+    "The provider's issuer URL, e.g. https://login.microsoftonline.com/{tenant}/v2.0 or https://accounts.google.com.",
+  ssoIssuerInvalid: "Enter the issuer as an https:// address.",
+  ssoClientIdLabel: "Client ID",
+  ssoClientIdRequired: "Enter the client ID your provider gave.",
+  ssoClientSecretLabel: "Client secret",
+  ssoClientSecretHint: "Stored encrypted and never shown again. Leave blank to keep the current one.",
+  ssoClientSecretRequired: "Enter the client secret your provider gave.",
+  ssoDomainsLabel: "E-mail domains",
+  ssoDomainsHint: "The domains of your staff's addresses, separated by commas or spaces, e.g. library.example.",
+  ssoDomainsInvalid: "Enter one or more domains like library.example.",
+  ssoEnabledLabel: "Single sign-on is on",
+  ssoSaveButton: "Save",
+  ssoSaved: "The single sign-on settings are saved.",
+  ssoSignInLink: "Sign in with your library's account",
+  ssoSignInTitle: "Sign in with your library's account",
+  ssoSignInIntro: "Enter your work e-mail address: you will sign in on your library's own sign-in page.",
+  ssoContinueButton: "Continue",
+  ssoNoProvider: "No library uses single sign-on for this address. Sign in with your password instead.",
+  ssoUnavailable:
+    "Your library's sign-in service cannot be reached right now. Try again later, or sign in with your password.",
+  ssoRefusedTitle: "Sign-in refused",
+  ssoRefusedUnknown: (email: string) =>
+    `Your library's account (${email}) is not one of this organisation's people on Skillshelf. Ask your organisation's administrator to add or invite you.`,
+  ssoRefusedDisabled: "This account is disabled. Ask an administrator to enable it again.",
+  ssoRefusedFailed: "The sign-in with your library's account did not succeed or took too long. Start again.",
+  ssoTryAgain: "Start again",
 };

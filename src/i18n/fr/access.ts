@@ -57,4 +57,40 @@ export const access: Translation<typeof enAccess> = {
   accessInvitationInvalidTitle: "Ce lien d’invitation ne fonctionne pas",
   accessInvitationInvalidBody:
     "Il a déjà servi, une invitation plus récente l’a remplacé, ou il a expiré. Demandez à l’administration de votre organisation de vous inviter de nouveau.",
+  ssoSettingsTitle: "Authentification unique",
+  ssoSettingsIntro:
+    "Permettez à votre personnel de se connecter avec les comptes de votre bibliothèque (Microsoft Entra ID, Google Workspace ou tout fournisseur OpenID Connect). Seules les personnes déjà présentes dans l’organisation, invitées ou importées, sont admises, reconnues par leur adresse courriel.",
+  ssoRedirectUri: "URI de redirection à déclarer auprès de votre fournisseur :",
+  ssoIssuerLabel: "Émetteur",
+  ssoIssuerHint:
+    "L’adresse de l’émetteur du fournisseur, par exemple https://login.microsoftonline.com/{tenant}/v2.0 ou https://accounts.google.com.",
+  ssoIssuerInvalid: "Saisissez l’émetteur sous forme d’adresse https://.",
+  ssoClientIdLabel: "Identifiant client",
+  ssoClientIdRequired: "Saisissez l’identifiant client fourni par votre fournisseur.",
+  ssoClientSecretLabel: "Secret client",
+  ssoClientSecretHint: "Conservé chiffré et jamais réaffiché. Laissez vide pour garder le secret actuel.",
+  ssoClientSecretRequired: "Saisissez le secret client fourni par votre fournisseur.",
+  ssoDomainsLabel: "Domaines de courriel",
+  ssoDomainsHint:
+    "Les domaines des adresses de votre personnel, séparés par des virgules ou des espaces, par exemple bibliotheque.example.",
+  ssoDomainsInvalid: "Saisissez un ou plusieurs domaines comme bibliotheque.example.",
+  ssoEnabledLabel: "Authentification unique activée",
+  ssoSaveButton: "Enregistrer",
+  ssoSaved: "Les réglages d’authentification unique sont enregistrés.",
+  ssoSignInLink: "Se connecter avec le compte de sa bibliothèque",
+  ssoSignInTitle: "Se connecter avec le compte de sa bibliothèque",
+  ssoSignInIntro:
+    "Saisissez votre adresse courriel professionnelle : vous vous connecterez sur la page de connexion de votre bibliothèque.",
+  ssoContinueButton: "Continuer",
+  ssoNoProvider:
+    "Aucune bibliothèque n’utilise l’authentification unique pour cette adresse. Connectez-vous plutôt avec votre mot de passe.",
+  ssoUnavailable:
+    "Le service de connexion de votre bibliothèque est injoignable pour le moment. Réessayez plus tard ou connectez-vous avec votre mot de passe.",
+  ssoRefusedTitle: "Connexion refusée",
+  ssoRefusedUnknown: (email: string) =>
+    `Le compte de votre bibliothèque (${email}) ne correspond à aucune personne de cette organisation dans Skillshelf. Demandez à l’administration de votre organisation de vous ajouter ou de vous inviter.`,
+  ssoRefusedDisabled: "Ce compte est désactivé. Demandez à un administrateur ou une administratrice de le réactiver.",
+  ssoRefusedFailed:
+    "La connexion avec le compte de votre bibliothèque n’a pas abouti ou a pris trop de temps. Recommencez.",
+  ssoTryAgain: "Recommencer",
 };

@@ -1,0 +1,262 @@
+/**
+ * Single sign-on per organisation (issue 13, access) against a real OpenID provider started here
+ * (oidc-provider: authorization code + PKCE S256): an administrator sets the provider up (client
+ * secret stored encrypted); a person of the organisation signs in through it and lands on their
+ * organisation's page with a session; an address that is no one's in the organisation is refused,
+ * logged, and gets no account; a replayed callback does nothing.
+ */
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import fc from "fast-check";
+import { findUserByEmail } from "../../src/auth/accounts.ts";
+import { openSecret, sealSecret } from "../../src/people/sso/secret-box.ts";
+import { parseDomains } from "../../src/people/sso/store.ts";
+import { makeTestApp, testDialects } from "../support/app.ts";
+import { cookieFrom, ensureAccount, postForm, signInAs } from "../support/auth.ts";
+import { runs } from "../support/fast-check-seed.ts";
+import { signInThrough, startOidcProvider, type TestOidcProvider } from "../support/oidc.ts";
+
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+const BASE_URL = "http://localhost:3000";
+const REDIRECT_URI = `${BASE_URL}/sso/callback`;
+const now = () => new Date().toISOString();
+
+async function seed(t: TestApp) {
+  const organisation = async (slug: string) => {
+    const id = randomUUID();
+    await t.db
+      .insertInto("organisations")
+      .values({
+        id,
+        slug,
+        name_en: `${slug} library`,
+        name_fr: `Bibliothèque ${slug}`,
+        default_lang: "en",
+        retention_left_months: null,
+        retention_assessment_years: null,
+        privacy_notice_en: null,
+        privacy_notice_fr: null,
+        settings: "{}",
+        created_at: now(),
+        updated_at: now(),
+      })
+      .execute();
+    return id;
+  };
+  const north = await organisation("north");
+  const south = await organisation("south");
+  const person = async (organisationId: string, number: string, email: string, status = "active") => {
+    const id = randomUUID();
+    await t.db
+      .insertInto("people")
+      .values({
+        id,
+        organisation_id: organisationId,
+        given_name: "Given",
+        family_name: number,
+        preferred_name: null,
+        email,
+        employee_number: number,
+        unit_id: null,
+        manager_id: null,
+        status,
+        status_since: null,
+        preferred_lang: "en",
+        user_id: null,
+        created_at: now(),
+        updated_at: now(),
+      })
+      .execute();
+    return id;
+  };
+  const admin = await ensureAccount(t, "editor", "hr@north.example", "HR North");
+  await t.db
+    .insertInto("organisation_roles")
+    .values({ organisation_id: north, user_id: admin, role: "administrator", granted_at: now(), granted_by: null })
+    .execute();
+  const southAdmin = await ensureAccount(t, "editor", "hr@south.example", "HR South");
+  await t.db
+    .insertInto("organisation_roles")
+    .values({ organisation_id: south, user_id: southAdmin, role: "administrator", granted_at: now(), granted_by: null })
+    .execute();
+  return {
+    north,
+    south,
+    amelie: await person(north, "N1", "amelie@north.example"),
+    gone: await person(north, "N2", "gone@north.example", "left"),
+    sue: await person(south, "S1", "sue@north.example"),
+  };
+}
+
+for (const dialect of testDialects()) {
+  describe(`single sign-on through a real OpenID provider (${dialect})`, () => {
+    let t: TestApp;
+    let idp: TestOidcProvider;
+    let s: Awaited<ReturnType<typeof seed>>;
+    let hr: string;
+    before(async () => {
+      idp = await startOidcProvider({ redirectUri: REDIRECT_URI });
+      t = await makeTestApp({ dialect, starter: false, env: { BASE_URL } });
+      s = await seed(t);
+      hr = await signInAs(t, "editor", { email: "hr@north.example" });
+    });
+    after(async () => {
+      await t?.close();
+      await idp?.close();
+    });
+
+    /** Starts at the sign-in entry, signs in at the provider as `login`, and comes back to the app. */
+    async function signInWithLibraryAccount(email: string, login = email) {
+      const start = await t.app.request("/en/sign-in/sso", postForm(t, { email }));
+      assert.equal(start.status, 303, "redirected to the provider");
+      const authorization = new URL(start.headers.get("location") ?? "");
+      assert.equal(authorization.origin, idp.issuer);
+      assert.equal(authorization.searchParams.get("code_challenge_method"), "S256");
+      assert.ok(authorization.searchParams.get("code_challenge"));
+      assert.equal(authorization.searchParams.get("redirect_uri"), REDIRECT_URI);
+      const back = await signInThrough(authorization.toString(), login, REDIRECT_URI);
+      assert.ok(back.searchParams.get("code"), `the provider gave a code: ${back}`);
+      const path = `${back.pathname}${back.search}`;
+      return { path, response: await t.app.request(path) };
+    }
+
+    test("an administrator sets the provider up; the client secret is stored encrypted and never shown", async () => {
+      const invalid = await t.app.request(
+        "/en/orgs/north/sso",
+        postForm(t, { issuer: "not a url", clientId: "", clientSecret: "", domains: "north", enabled: "on" }, hr),
+      );
+      assert.equal(invalid.status, 400);
+      const html = await invalid.text();
+      for (const name of ["issuer", "clientId", "domains"])
+        assert.match(html, new RegExp(`name="${name}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="${name}"`));
+      const saved = await t.app.request(
+        "/en/orgs/north/sso",
+        postForm(
+          t,
+          {
+            issuer: idp.issuer,
+            clientId: idp.clientId,
+            clientSecret: idp.clientSecret,
+            domains: "North.example",
+            enabled: "on",
+          },
+          hr,
+        ),
+      );
+      assert.equal(saved.status, 303);
+      const row = await t.db.selectFrom("organisation_sso").selectAll().executeTakeFirstOrThrow();
+      assert.notEqual(row.client_secret, idp.clientSecret);
+      assert.equal(row.client_secret.includes(idp.clientSecret), false);
+      assert.deepEqual(JSON.parse(row.email_domains), ["north.example"]);
+      const page = await t.app.request("/fr/orgs/north/sso", { headers: { cookie: hr } });
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get("cache-control") ?? "", /no-store/);
+      const text = await page.text();
+      assert.match(text, /Authentification unique/);
+      assert.match(text, /http:\/\/localhost:3000\/sso\/callback/);
+      assert.equal(text.includes(idp.clientSecret), false);
+    });
+
+    test("only the organisation's administrators reach its settings", async () => {
+      const southHr = await signInAs(t, "editor", { email: "hr@south.example" });
+      assert.equal((await t.app.request("/en/orgs/north/sso", { headers: { cookie: southHr } })).status, 404);
+      const other = await signInAs(t, "editor", { email: "someone@else.example" });
+      assert.equal((await t.app.request("/en/orgs/north/sso", { headers: { cookie: other } })).status, 404);
+      const posted = await t.app.request(
+        "/en/orgs/north/sso",
+        postForm(
+          t,
+          { issuer: "https://evil.example", clientId: "x", clientSecret: "y", domains: "north.example" },
+          southHr,
+        ),
+      );
+      assert.equal(posted.status, 404);
+      const row = await t.db.selectFrom("organisation_sso").select("issuer").executeTakeFirstOrThrow();
+      assert.equal(row.issuer, idp.issuer);
+    });
+
+    test("a person of the organisation signs in with the library's account and lands on its page", async () => {
+      const { path, response } = await signInWithLibraryAccount("amelie@north.example");
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get("location"), "/en/orgs/north");
+      const cookie = cookieFrom(response);
+      assert.match(cookie, /session_token=/);
+      const account = await t.app.request("/en/account", { headers: { cookie } });
+      assert.equal(account.status, 200, "the session works");
+      assert.match(await account.text(), /amelie@north\.example/);
+      const user = await findUserByEmail(t.db, "amelie@north.example");
+      assert.equal(user?.role, "member");
+      assert.equal(user?.hasPassword, false);
+      const person = await t.db.selectFrom("people").select("user_id").where("id", "=", s.amelie).executeTakeFirst();
+      assert.equal(person?.user_id, user?.id);
+      // The callback works once.
+      const replay = await t.app.request(path);
+      assert.equal(replay.status, 400);
+      assert.equal(cookieFrom(replay).includes("session_token="), false);
+      // A second sign-in finds the same account.
+      const again = await signInWithLibraryAccount("amelie@north.example");
+      assert.equal(again.response.status, 303);
+      assert.equal(
+        (await t.db.selectFrom("users").select("id").where("email", "=", "amelie@north.example").execute()).length,
+        1,
+      );
+    });
+
+    test("an address that is no one's in the organisation is refused, logged, and gets no account", async () => {
+      for (const email of ["stranger@north.example", "gone@north.example", "sue@north.example"]) {
+        const { response } = await signInWithLibraryAccount(email);
+        assert.equal(response.status, 403, email);
+        const html = await response.text();
+        assert.match(html, /is not one of this organisation(&#39;|')s people/);
+        assert.equal(cookieFrom(response).includes("session_token="), false);
+        assert.equal(await findUserByEmail(t.db, email), undefined, `no account for ${email}`);
+        const event = await t.db
+          .selectFrom("security_events")
+          .select(["kind", "detail"])
+          .where("subject_label", "=", email)
+          .executeTakeFirst();
+        assert.equal(event?.kind, "sign_in.failed");
+        assert.match(event?.detail ?? "", /single sign-on/);
+      }
+    });
+
+    test("an address whose domain no organisation claims is told to use its password", async () => {
+      const response = await t.app.request("/en/sign-in/sso", postForm(t, { email: "x@elsewhere.example" }));
+      assert.equal(response.status, 400);
+      assert.match(await response.text(), /No library uses single sign-on for this address/);
+    });
+
+    test("a forged or stale callback is refused without a session", async () => {
+      for (const query of ["", "?code=abc", "?code=abc&state=x", `?code=abc&state=${"a".repeat(43)}`]) {
+        const response = await t.app.request(`/sso/callback${query}`);
+        assert.equal(response.status, 400, query);
+        assert.equal(cookieFrom(response).includes("session_token="), false);
+      }
+    });
+  });
+}
+
+describe("the client secret's box", () => {
+  test("opens what it sealed, only for the same organisation and auth secret", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.uuid(), fc.uuid(), (secret, org, other) => {
+        const key = "an-auth-secret-of-at-least-32-characters";
+        const sealed = sealSecret(key, org, secret);
+        assert.equal(openSecret(key, org, sealed), secret);
+        if (other !== org) assert.equal(openSecret(key, other, sealed), undefined);
+        assert.equal(openSecret(`${key}!`, org, sealed), undefined);
+      }),
+      { numRuns: runs(50) },
+    );
+  });
+
+  test("e-mail domains: lists are read leniently, anything not a domain is refused", () => {
+    assert.deepEqual(parseDomains("Library.example, @branch.example\nlibrary.example"), [
+      "library.example",
+      "branch.example",
+    ]);
+    for (const bad of ["", "library", "http://library.example", "a@b.example", "library..example"])
+      assert.equal(parseDomains(bad), undefined, bad);
+  });
+});
