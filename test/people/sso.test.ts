@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { findUserByEmail } from "../../src/auth/accounts.ts";
+import { issueInvitation } from "../../src/people/invitations/store.ts";
 import { openSecret, sealSecret } from "../../src/people/sso/secret-box.ts";
 import { parseDomains } from "../../src/people/sso/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
@@ -219,6 +220,27 @@ for (const dialect of testDialects()) {
         assert.equal(event?.kind, "sign_in.failed");
         assert.match(event?.detail ?? "", /single sign-on/);
       }
+    });
+
+    test("an invitation's page offers the organisation's single sign-on, which starts at its provider", async () => {
+      const person = await t.db.selectFrom("people").selectAll().where("id", "=", s.amelie).executeTakeFirstOrThrow();
+      const admin = await findUserByEmail(t.db, "hr@north.example");
+      assert.ok(admin);
+      const issued = await issueInvitation(t.db, {
+        organisationId: s.north,
+        person: { ...person, user_id: null, email: "new.person@north.example" },
+        invitedBy: { id: admin.id, email: admin.email, name: admin.name, role: admin.role },
+      });
+      // An open invitation needs a person without an account: Amélie's is unlinked again for this.
+      await t.db.updateTable("people").set({ user_id: null }).where("id", "=", s.amelie).execute();
+      const page = await t.app.request(`/en/orgs/north/invitations/accept/${issued.token}`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /href="\/en\/orgs\/north\/sso\/start"/);
+      const start = await t.app.request("/en/orgs/north/sso/start");
+      assert.equal(start.status, 303);
+      assert.equal(new URL(start.headers.get("location") ?? "").origin, idp.issuer);
+      // South has no single sign-on: nothing to start.
+      assert.equal((await t.app.request("/en/orgs/south/sso/start")).status, 404);
     });
 
     test("an address whose domain no organisation claims is told to use its password", async () => {

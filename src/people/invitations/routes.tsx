@@ -26,6 +26,8 @@ import { recordAccess } from "../access-log.ts";
 import { type OrganisationEnv, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
 import type { PeopleServices } from "../services.ts";
+import { loadSsoSettings } from "../sso/store.ts";
+import { ssoUrls } from "../sso/urls.ts";
 import { acceptInvitation, findOpenInvitation, issueInvitation, whyNotInvitable } from "./store.ts";
 import { invitationUrls } from "./urls.ts";
 import { AcceptPage, type AcceptState, InvitationInvalidPage, InvitationSentPage, InvitePage } from "./views.tsx";
@@ -148,14 +150,15 @@ export function invitationRoutes(services: PeopleServices): Hono<OrganisationEnv
     return { kind: "new" };
   };
 
-  const acceptPage = (
+  const acceptPage = async (
     c: C,
     invitation: { email: string; person: Person },
     token: string,
     state: AcceptState,
     status: Status = 200,
-  ) =>
-    page(
+  ) => {
+    const ssoEnabled = (await loadSsoSettings(c.var.db, c.var.organisation.id))?.enabled === true;
+    return page(
       c,
       <AcceptPage
         lang={c.var.lang}
@@ -165,10 +168,12 @@ export function invitationRoutes(services: PeopleServices): Hono<OrganisationEnv
         email={invitation.email}
         token={token}
         state={state}
+        ssoStart={ssoEnabled ? ssoUrls.start(c.var.lang, c.var.organisation.slug) : undefined}
       />,
       t(c).accessAcceptTitle(organisationName(c)),
       status,
     );
+  };
 
   app.get("/accept/:token", async (c) => {
     const token = c.req.param("token");

@@ -117,6 +117,8 @@ export function AcceptPage(props: {
   email: string;
   token: string;
   state: AcceptState;
+  /** The organisation's single sign-on start, when it has one turned on. */
+  ssoStart?: string;
 }) {
   const { lang, state } = props;
   const t = messages(lang);
@@ -150,6 +152,13 @@ export function AcceptPage(props: {
             <Submit>{t.accessAcceptCreateButton}</Submit>
           </Form>
         </>
+      )}
+      {props.ssoStart && (state.kind === "new" || state.kind === "existing") && (
+        <p>
+          <a class="button button--quiet" href={props.ssoStart}>
+            {t.ssoSignInLink}
+          </a>
+        </p>
       )}
       {state.kind === "existing" && (
         <>
