@@ -84,4 +84,5 @@ export const access = {
   ssoRefusedDisabled: "This account is disabled. Ask an administrator to enable it again.",
   ssoRefusedFailed: "The sign-in with your library's account did not succeed or took too long. Start again.",
   ssoTryAgain: "Start again",
+  ssoContinueToProvider: "Continue to your library's sign-in page",
 };

@@ -93,4 +93,5 @@ export const access: Translation<typeof enAccess> = {
   ssoRefusedFailed:
     "La connexion avec le compte de votre bibliothèque n’a pas abouti ou a pris trop de temps. Recommencez.",
   ssoTryAgain: "Recommencer",
+  ssoContinueToProvider: "Continuer vers la page de connexion de votre bibliothèque",
 };

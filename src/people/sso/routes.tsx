@@ -30,7 +30,7 @@ import {
   saveSsoSettings,
 } from "./store.ts";
 import { ssoUrls } from "./urls.ts";
-import { SsoRefusedPage, SsoSettingsPage, SsoSignInPage } from "./views.tsx";
+import { SsoContinuePage, SsoRefusedPage, SsoSettingsPage, SsoSignInPage } from "./views.tsx";
 
 const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(max));
 
@@ -123,17 +123,25 @@ export function ssoOrganisationRoutes(services: PeopleServices): Hono<Organisati
   return app;
 }
 
+/**
+ * Sends the browser to the provider. After a form (the sign-in entry), not by a redirect: the site's
+ * Content-Security-Policy (form-action 'self') rightly stops a form's navigation from ending on
+ * another site, so the answer is a page that moves on by itself (Refresh) and has the link to follow.
+ */
 async function redirectToProvider<E extends AppEnv>(
   c: Context<E>,
   provider: SsoProvider,
   lang: Lang,
   next?: string,
   loginHint?: string,
+  afterForm = false,
 ): Promise<Response> {
   try {
     const url = await startSsoSignIn(c.var.db, provider, { redirectUri: redirectUri(c), lang, next, loginHint });
     c.header("cache-control", "no-store");
-    return c.redirect(url.toString(), 303);
+    if (!afterForm) return c.redirect(url.toString(), 303);
+    c.header("refresh", `0; url=${url.toString()}`);
+    return renderPrivatePage(c, <SsoContinuePage lang={lang} url={url.toString()} />, messages(lang).ssoSignInTitle);
   } catch (error) {
     if (!(error instanceof SsoError)) throw error;
     c.var.logger.warn({ organisation: provider.organisationSlug, err: error.message }, "single sign-on unavailable");
@@ -172,7 +180,7 @@ export function ssoSignInRoutes(services: PeopleServices): Hono<AppEnv> {
         title(c),
         400,
       );
-    return redirectToProvider(c, provider, c.var.lang, undefined, email);
+    return redirectToProvider(c, provider, c.var.lang, undefined, email, true);
   });
   return app;
 }

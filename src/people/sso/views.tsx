@@ -106,3 +106,18 @@ export function SsoRefusedPage(props: { lang: Lang; message: string }) {
     </div>
   );
 }
+
+/** On the way to the provider: the browser moves on by itself; the link is there if it does not. */
+export function SsoContinuePage(props: { lang: Lang; url: string }) {
+  const t = messages(props.lang);
+  return (
+    <div class="narrow">
+      <h1>{t.ssoSignInTitle}</h1>
+      <p>
+        <a class="button" href={props.url} data-sso-continue>
+          {t.ssoContinueToProvider}
+        </a>
+      </p>
+    </div>
+  );
+}
