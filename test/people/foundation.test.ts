@@ -11,6 +11,7 @@ import type { AppEnv } from "../../src/app-env.ts";
 import { createAccount } from "../../src/auth/accounts.ts";
 import type { Database } from "../../src/db/connect.ts";
 import * as m010 from "../../src/db/migrations/010_people.ts";
+import * as m011 from "../../src/db/migrations/011_invitations_and_sso.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { recordAccess } from "../../src/people/access-log.ts";
 import { type OrganisationEnv, organisationContext, requireInOrganisation } from "../../src/people/context.ts";
@@ -184,8 +185,11 @@ for (const dialect of testDialects()) {
           .execute();
         await person(copy.db, "p", "x");
         await copy.db.updateTable("units").set({ head_person_id: "p" }).execute();
+        // Down in reverse order: 011's tables refer to 010's.
+        await m011.down(copy.db as Kysely<unknown>);
         await m010.down(copy.db as Kysely<unknown>);
         await m010.up(copy.db as Kysely<unknown>);
+        await m011.up(copy.db as Kysely<unknown>);
         assert.equal((await copy.db.selectFrom("people").selectAll().execute()).length, 0);
         // The constraints came back: an unknown status is refused.
         await organisation(copy.db, "y");

@@ -27,16 +27,16 @@ export const access = {
   accessInvitationExpires: (iso: string) => `The link works once, until ${formatDateTime(iso, "en")}.`,
   accessBackToOrganisation: "Back to the organisation",
   accessMailSubject: (organisation: string) => `Your invitation to ${organisation} on Skillshelf`,
-  accessMailBody: (p: { name: string; organisation: string; inviter: string; link: string; expires: string }) =>
+  accessMailBody: (name: string, organisation: string, inviter: string, link: string, expires: string) =>
     [
-      `Hello ${p.name},`,
+      `Hello ${name},`,
       "",
-      `${p.inviter} invites you to sign in to Skillshelf, where ${p.organisation} keeps its staff competencies.`,
+      `${inviter} invites you to sign in to Skillshelf, where ${organisation} keeps its staff competencies.`,
       "",
       "Open this link to create your account (or to sign in with your library's account):",
-      p.link,
+      link,
       "",
-      `The link works once, until ${formatDateTime(p.expires, "en")}. If you were not expecting this message, you can ignore it.`,
+      `The link works once, until ${formatDateTime(expires, "en")}. If you were not expecting this message, you can ignore it.`,
     ].join("\n"),
   accessAcceptTitle: (organisation: string) => `Join ${organisation} on Skillshelf`,
   accessAcceptFor: (name: string, email: string) => `This invitation is for ${name} (${email}).`,

@@ -30,16 +30,16 @@ export const access: Translation<typeof enAccess> = {
   accessInvitationExpires: (iso: string) => `Le lien ne sert qu’une fois, jusqu’au ${formatDateTime(iso, "fr")}.`,
   accessBackToOrganisation: "Retour à l’organisation",
   accessMailSubject: (organisation: string) => `Votre invitation à rejoindre ${organisation} dans Skillshelf`,
-  accessMailBody: (p: { name: string; organisation: string; inviter: string; link: string; expires: string }) =>
+  accessMailBody: (name: string, organisation: string, inviter: string, link: string, expires: string) =>
     [
-      `Bonjour ${p.name},`,
+      `Bonjour ${name},`,
       "",
-      `${p.inviter} vous invite à vous connecter à Skillshelf, où ${p.organisation} tient le répertoire des compétences de son personnel.`,
+      `${inviter} vous invite à vous connecter à Skillshelf, où ${organisation} tient le répertoire des compétences de son personnel.`,
       "",
       "Ouvrez ce lien pour créer votre compte (ou pour vous connecter avec le compte de votre bibliothèque) :",
-      p.link,
+      link,
       "",
-      `Le lien ne sert qu’une fois, jusqu’au ${formatDateTime(p.expires, "fr")}. Si vous n’attendiez pas ce message, ignorez-le simplement.`,
+      `Le lien ne sert qu’une fois, jusqu’au ${formatDateTime(expires, "fr")}. Si vous n’attendiez pas ce message, ignorez-le simplement.`,
     ].join("\n"),
   accessAcceptTitle: (organisation: string) => `Rejoindre ${organisation} dans Skillshelf`,
   accessAcceptFor: (name: string, email: string) => `Cette invitation est destinée à ${name} (${email}).`,

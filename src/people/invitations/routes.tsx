@@ -112,13 +112,13 @@ export function invitationRoutes(services: PeopleServices): Hono<OrganisationEnv
       to: issued.email,
       lang,
       subject: m.accessMailSubject(organisationName(c, lang)),
-      text: m.accessMailBody({
-        name: personName(person),
-        organisation: organisationName(c, lang),
-        inviter: actor.name ?? actor.email,
+      text: m.accessMailBody(
+        personName(person),
+        organisationName(c, lang),
+        actor.name ?? actor.email,
         link,
-        expires: issued.expiresAt.toISOString(),
-      }),
+        issued.expiresAt.toISOString(),
+      ),
     });
     await logSecurityEvent(asApp(c), "invitation.issued", {
       subject: { label: issued.email },
