@@ -84,15 +84,6 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/sign-in/sso": "public",
   "POST /:lang/sign-in/sso": "public",
   "GET /sso/callback": "public",
-  // Organisation pages (src/people): the organisation gate answers first (an unknown organisation is
-  // a 404 for everyone); who may do what inside one is test/people's organisation matrix.
-  "GET /:lang/orgs/:org/invitations/new": "public",
-  "POST /:lang/orgs/:org/invitations": "public",
-  "GET /:lang/orgs/:org/invitations/accept/:token": "public",
-  "POST /:lang/orgs/:org/invitations/accept/:token": "public",
-  "GET /:lang/orgs/:org/sso": "public",
-  "POST /:lang/orgs/:org/sso": "public",
-  "GET /:lang/orgs/:org/sso/start": "public",
   // Accounts: one's own account
   "GET /:lang/account": "signed-in",
   "POST /:lang/account/sign-out-everywhere": "signed-in",
@@ -174,7 +165,6 @@ const PARAMS: Record<string, string> = {
   key: "$key",
   id: "00000000-0000-4000-8000-000000000000",
   token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-  org: "no-such-organisation",
   n: "1",
   changeId: "00000000-0000-4000-8000-000000000000",
   upstreamId: "00000000-0000-4000-8000-000000000000",
