@@ -59,7 +59,10 @@ function prepare(text: Bilingual, lang: Lang, mode: MarkdownMode): Prepared | nu
         : // Where markup cannot go (links, breadcrumbs, navigation), its marks are dropped, not shown.
           escapeHtml(markdownToPlain(value));
   const result: Prepared = { en: text.en, fr: text.fr, lang: picked.lang, html };
-  if (!byMode) prepared.set(text, (byMode = new Map()));
+  if (!byMode) {
+    byMode = new Map();
+    prepared.set(text, byMode);
+  }
   byMode.set(key, result);
   return result;
 }
