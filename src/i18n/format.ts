@@ -34,7 +34,10 @@ const FORMATTED_DATES_MAX = 5_000;
 
 /** "August 13, 2015" / "13 août 2015", "1er juillet 2026". An unreadable date is shown as given. */
 export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
-  const key = `${lang}|${timeZone ?? ""}|${iso}`;
+  // Keyed by the second, not the text: "printed on" passes the current time, a new string every
+  // millisecond. Time zones' offsets are whole seconds, so a second never straddles two days.
+  const date = parse(iso);
+  const key = `${lang}|${timeZone ?? ""}|${date ? Math.floor(date.getTime() / 1000) : iso}`;
   const known = formattedDates.get(key);
   if (known !== undefined) return known;
   const formatted = formatDateUncached(iso, lang, timeZone);
@@ -43,7 +46,8 @@ export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
   return formatted;
 }
 
-function formatDateUncached(iso: string, lang: Lang, timeZone?: string): string {
+/** formatDate without its memory (exported for the test that compares the two). */
+export function formatDateUncached(iso: string, lang: Lang, timeZone?: string): string {
   const date = parse(iso);
   if (!date) return iso;
   const parts = dateTimeFormat(lang, "date", timeZone).formatToParts(date);

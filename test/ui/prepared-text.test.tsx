@@ -11,7 +11,8 @@ import fc from "fast-check";
 import { raw } from "hono/html";
 import { loadStarterContent } from "../../src/content/starter.ts";
 import { type Bilingual, pick } from "../../src/i18n/bilingual.ts";
-import { type Lang, messages, typeset } from "../../src/i18n/index.ts";
+import { formatDateUncached } from "../../src/i18n/format.ts";
+import { formatDate, type Lang, messages, typeset } from "../../src/i18n/index.ts";
 import { markdownToPlain, renderMarkdown, renderMarkdownInline } from "../../src/ui/markdown.ts";
 import { Text } from "../../src/ui/text.tsx";
 import { urls } from "../../src/ui/urls.ts";
@@ -110,5 +111,37 @@ describe("pages rendered again are byte-identical (page cache off)", () => {
       const second = stable(await (await t.app.request(path)).text());
       assert.equal(second, body, path);
     }
+  });
+});
+
+describe("remembered dates", () => {
+  test("formatDate equals a fresh formatting for any instant, zone and language, first time and again", () => {
+    const zones = fc.constantFrom(
+      undefined,
+      "UTC",
+      "America/Toronto",
+      "Africa/Monrovia",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+    );
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom<Lang>("en", "fr"),
+        zones,
+        (date, l, zone) => {
+          const iso = date.toISOString();
+          const fresh = formatDateUncached(iso, l, zone);
+          assert.equal(formatDate(iso, l, zone), fresh);
+          assert.equal(formatDate(iso, l, zone), fresh);
+          // Another instant of the same second (the memory's key) formats as it would afresh.
+          const second = Math.floor(date.getTime() / 1000) * 1000;
+          const other = new Date(second + ((date.getTime() - second + 499) % 1000)).toISOString();
+          assert.equal(formatDate(other, l, zone), formatDateUncached(other, l, zone));
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+    assert.equal(formatDate("not a date", "en"), "not a date");
   });
 });
