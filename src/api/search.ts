@@ -6,8 +6,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
+import type { Bilingual } from "../i18n/bilingual.ts";
 import { messages } from "../i18n/index.ts";
-import { DEFAULT_LIMIT, MAX_LIMIT, type SearchResults, search, searchIndexFor } from "../search/engine.ts";
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  type SearchArea,
+  type SearchGroup,
+  type SearchHit,
+  type SearchResults,
+  search,
+  searchIndexFor,
+} from "../search/engine.ts";
 import { frameworkNotFound } from "./errors.ts";
 import { frameworkIdParam } from "./params.ts";
 import { findPublishedFramework } from "./resolve.ts";
@@ -29,6 +39,85 @@ export type SearchApiQuery = z.infer<typeof searchApiQuery>;
 
 export interface SearchApiResponse extends Omit<SearchResults, "frameworkCounts" | "work"> {
   lang: "en" | "fr";
+}
+
+/**
+ * An item's JSON as an area or a hit, serialised once and reused by every answer that lists it. The
+ * statement object is the published view's own (one per item, kept while its edition serves); the
+ * fragment is checked against the item's other fields, so a reused statement never shows another's.
+ */
+interface Fragment {
+  id: string;
+  key: string;
+  code: string | null;
+  other: string;
+  en: string | null;
+  fr: string | null;
+  json: string;
+}
+const areaFragments = new WeakMap<Bilingual, Fragment>();
+const hitFragments = new WeakMap<Bilingual, Fragment>();
+
+function fragment(
+  cache: WeakMap<Bilingual, Fragment>,
+  item: SearchArea | SearchHit,
+  other: string,
+  json: () => string,
+) {
+  const { statement } = item;
+  const known = cache.get(statement);
+  if (
+    known &&
+    known.id === item.id &&
+    known.key === item.key &&
+    known.code === item.code &&
+    known.other === other &&
+    known.en === statement.en &&
+    known.fr === statement.fr
+  )
+    return known.json;
+  const made = json();
+  cache.set(statement, {
+    id: item.id,
+    key: item.key,
+    code: item.code,
+    other,
+    en: statement.en,
+    fr: statement.fr,
+    json: made,
+  });
+  return made;
+}
+
+/**
+ * `{"area":…,"hits":[…]}` exactly as JSON.stringify writes a group, from the kept fragments; it
+ * relies on the key order src/search/engine.ts builds areas and hits in (the tests check the text).
+ */
+function groupJson(group: SearchGroup): string {
+  const { area } = group;
+  const areaJson = fragment(areaFragments, area, area.frameworkSlug, () => JSON.stringify(area));
+  const hits = group.hits.map((hit) => {
+    // Everything up to the statement is the item's; matched terms and score are this query's.
+    const head = fragment(hitFragments, hit, hit.type, () => {
+      const whole = JSON.stringify({
+        id: hit.id,
+        key: hit.key,
+        code: hit.code,
+        type: hit.type,
+        statement: hit.statement,
+      });
+      return whole.slice(0, -1);
+    });
+    return `${head},"matchedTerms":${JSON.stringify(hit.matchedTerms)},"score":${JSON.stringify(hit.score)}}`;
+  });
+  return `{"area":${areaJson},"hits":[${hits.join(",")}]}`;
+}
+
+/** The answer's JSON text: the same text JSON.stringify(body) gives, without re-serialising items. */
+export function searchApiJson(body: SearchApiResponse): string {
+  const { groups, ...rest } = body;
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)},"groups":[${groups.map(groupJson).join(",")}]}`;
 }
 
 export function searchApiRoutes(): Hono<AppEnv> {
@@ -71,7 +160,8 @@ export function searchApiRoutes(): Hono<AppEnv> {
       groups: results.groups,
     };
     c.header("vary", "Accept-Language");
-    return c.json(body);
+    c.header("content-type", "application/json");
+    return c.body(searchApiJson(body));
   });
 
   return app;

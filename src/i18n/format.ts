@@ -27,8 +27,27 @@ const parse = (iso: string) => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+// Pages show the same few dates (an edition's, its items') on every render: each is formatted once.
+// Bounded, and emptied when full, so arbitrary input cannot grow it.
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_MAX = 5_000;
+
 /** "August 13, 2015" / "13 août 2015", "1er juillet 2026". An unreadable date is shown as given. */
 export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
+  // Keyed by the second, not the text: "printed on" passes the current time, a new string every
+  // millisecond. Time zones' offsets are whole seconds, so a second never straddles two days.
+  const date = parse(iso);
+  const key = `${lang}|${timeZone ?? ""}|${date ? Math.floor(date.getTime() / 1000) : iso}`;
+  const known = formattedDates.get(key);
+  if (known !== undefined) return known;
+  const formatted = formatDateUncached(iso, lang, timeZone);
+  if (formattedDates.size >= FORMATTED_DATES_MAX) formattedDates.clear();
+  formattedDates.set(key, formatted);
+  return formatted;
+}
+
+/** formatDate without its memory (exported for the test that compares the two). */
+export function formatDateUncached(iso: string, lang: Lang, timeZone?: string): string {
   const date = parse(iso);
   if (!date) return iso;
   const parts = dateTimeFormat(lang, "date", timeZone).formatToParts(date);
@@ -55,6 +74,11 @@ export function formatDateTime(iso: string, lang: Lang, timeZone?: string): stri
   return lang === "fr" ? `${date} à ${time}` : `${date}, ${time}`;
 }
 
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat(locales.en),
+  fr: new Intl.NumberFormat(locales.fr),
+};
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
+  return numberFormats[lang].format(n);
 }

@@ -294,6 +294,41 @@ export function expandTerm(
   return all.length > cap ? all.slice(0, cap) : all;
 }
 
+/**
+ * Most query terms whose expansions an index remembers. A query term's expansions depend only on
+ * the index (built once per content revision, never changed) and the term's options, and walking
+ * the radix tree for typos is most of a long query's cost: people repeat words, so a term is walked
+ * once per revision. Least recently used first; the index's entries are shared, not copied.
+ */
+export const EXPANSION_CACHE_TERMS = 4_096;
+const expansionCaches = new WeakMap<InvertedIndex, Map<string, Expansion[]>>();
+
+/** expandTerm, remembered per index (the counters count only the walks actually done). */
+export function cachedExpansions(
+  index: InvertedIndex,
+  term: string,
+  options: QueryTermOptions,
+  cap: number,
+  counters?: WorkCounters,
+): Expansion[] {
+  let cache = expansionCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    expansionCaches.set(index, cache);
+  }
+  const key = `${cap}\u0000${options.prefix ? 1 : 0}\u0000${options.fuzzy}\u0000${term}`;
+  const known = cache.get(key);
+  if (known) {
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  const reached = expandTerm(index, term, options, cap, counters);
+  cache.set(key, reached);
+  if (cache.size > EXPANSION_CACHE_TERMS) cache.delete(cache.keys().next().value as string);
+  return reached;
+}
+
 /** Position of the first document ≥ doc in an ascending list (its length when there is none). */
 function lowerBound(docs: Int32Array, doc: number): number {
   let low = 0;
@@ -361,7 +396,7 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
 
   terms.forEach((term, position) => {
     const bit = 1 << position;
-    const reached = expandTerm(index, term, options.options(term), cap, counters);
+    const reached = cachedExpansions(index, term, options.options(term), cap, counters);
     expansions.push(reached);
     counters.expansions.push(reached.length);
     corrections.push(correctionOf(reached, start, end));
@@ -448,7 +483,7 @@ function popcount(mask: number): number {
 }
 
 /** The k best (highest score, then lowest position) with a min-heap: O(n log k), no full sort. */
-class TopK {
+export class TopK {
   private docs: number[] = [];
   private scores: number[] = [];
   constructor(private readonly k: number) {}

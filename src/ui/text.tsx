@@ -25,20 +25,66 @@ export function FrameworkTexts(props: { framework: Pick<Framework, "extra">; chi
  * Content text in the page's language; when only another language exists it is shown with its own
  * `lang` attribute, so screen readers pronounce it correctly, and marked as untranslated.
  */
-export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; markdown?: "inline" | "block" }) {
-  const tags = useContext(TextLanguagesContext);
-  const picked = pick(props.text, props.lang);
+type MarkdownMode = "inline" | "block" | "plain";
+interface Prepared {
+  /** The strings it was prepared from: a text object changed in place is prepared again. */
+  en: string | null;
+  fr: string | null;
+  lang: Lang;
+  html: string;
+}
+
+/**
+ * Typography and Markdown of each text, prepared once per text object, page language and mode.
+ * An edition's view keeps the same text objects for as long as it serves, so a page rendered again
+ * does not parse its statements again; a draft's fresh objects are dropped with it (WeakMap).
+ */
+const prepared = new WeakMap<Bilingual, Map<string, Prepared>>();
+
+function prepare(text: Bilingual, lang: Lang, mode: MarkdownMode): Prepared | null {
+  let byMode = prepared.get(text);
+  const key = `${lang}:${mode}`;
+  const known = byMode?.get(key);
+  if (known && known.en === text.en && known.fr === text.fr) return known;
+  const picked = pick(text, lang);
   if (!picked) return null;
   // French text gets its typography here, whoever wrote it (editor, import or starter).
-  const chosen = { ...picked, value: typeset(picked.value, picked.lang) };
+  const value = typeset(picked.value, picked.lang);
   // Statements may use a small Markdown subset (src/ui/markdown.ts); everything else is escaped.
-  const content =
-    props.markdown === "block"
-      ? raw(renderMarkdown(chosen.value))
-      : props.markdown === "inline"
-        ? raw(renderMarkdownInline(chosen.value))
+  const html =
+    mode === "block"
+      ? renderMarkdown(value)
+      : mode === "inline"
+        ? renderMarkdownInline(value)
         : // Where markup cannot go (links, breadcrumbs, navigation), its marks are dropped, not shown.
-          markdownToPlain(chosen.value);
+          escapeHtml(markdownToPlain(value));
+  const result: Prepared = { en: text.en, fr: text.fr, lang: picked.lang, html };
+  if (!byMode) {
+    byMode = new Map();
+    prepared.set(text, byMode);
+  }
+  byMode.set(key, result);
+  return result;
+}
+
+/** Escapes text exactly as hono's JSX renderer escapes a string child. */
+const escapeHtml = (text: string) =>
+  /[&<>"']/.test(text)
+    ? text.replace(
+        /[&<>"']/g,
+        (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+      )
+    : text;
+
+/**
+ * Content text in the page's language; when only another language exists it is shown with its own
+ * `lang` attribute, so screen readers pronounce it correctly, and marked as untranslated.
+ */
+export function Text(props: { text: Bilingual; lang: Lang; marker?: boolean; markdown?: "inline" | "block" }) {
+  const tags = useContext(TextLanguagesContext);
+  const chosen = prepare(props.text, props.lang, props.markdown ?? "plain");
+  if (!chosen) return null;
+  const content = raw(chosen.html);
   const tag = tags[chosen.lang];
   if (chosen.lang === props.lang && primarySubtag(tag) === props.lang) return <>{content}</>;
   const Wrapper = props.markdown === "block" ? "div" : "span";

@@ -1,6 +1,8 @@
 // accounts (src/auth, src/policy/guard.ts): sign-in, sessions, account page, administration of accounts.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const accounts = {
   authSignIn: "Sign in",

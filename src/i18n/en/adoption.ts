@@ -1,6 +1,8 @@
 // adoption (src/adoption, the editor's upstream pages): an adopted copy against its source, and what readers see of it.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const adoption = {
   adoptWaitingLink: (waiting: number, conflicts: number) =>

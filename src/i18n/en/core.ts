@@ -1,6 +1,8 @@
 // core: the reader's pages (layout, home, browsing, printing, frameworks list) and error pages.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const core = {
   siteName: "Skillshelf",

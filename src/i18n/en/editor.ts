@@ -1,6 +1,8 @@
 // editor (src/editor, src/editions): the framework editor, history, editions and adoption.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const editor = {
   editorTitle: "Editor",

@@ -1,7 +1,9 @@
 // forms: what every form says (src/ui/forms): the error summary's heading and the field errors any
 // form may meet. Errors particular to one capability stay in its own block.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const forms = {
   formErrorSummary: "Please correct the following:",

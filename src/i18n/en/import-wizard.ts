@@ -1,6 +1,8 @@
 // import wizard (src/interop/wizard): upload or paste → preview → confirm, templates.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const importWizard = {
   importTitle: "Import a framework",

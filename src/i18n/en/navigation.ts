@@ -1,7 +1,9 @@
 // navigation: getting around — sibling and previous/next links, back to contents, several frameworks,
 // search corrections and narrowing, and the editor's ways in (header link, Edit links, jump box).
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const navigation = {
   /** Before the parent's title (type label: title) in the list of an item's siblings. */

@@ -1,6 +1,8 @@
 // security (src/security, src/auth): refused requests, the second factor, the security log.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 const minutes = (n: number) => (n <= 1 ? "1 minute" : `${number(n)} minutes`);
 
 const EVENT_LABELS: Record<string, string> = {

@@ -1,6 +1,8 @@
 // staff import (src/people/staff-import): upload → columns → what would change → import.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 const plural = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
 export const staffImport = {

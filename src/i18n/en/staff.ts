@@ -1,7 +1,9 @@
 // staff (src/people/staff): the people of an organisation — list, profile, edit form, a manager's
 // team, "my organisations", and the store's refusals.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const staff = {
   staffEmployeeNumberTaken: "Another person in this organisation already has this employee number.",

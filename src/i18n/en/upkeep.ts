@@ -1,6 +1,8 @@
 // upkeep (src/editions, src/editor): bilingual edition summaries and translations that may be out of date.
 
-const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("en-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const upkeep = {
   upkeepSummaryEn: "What changed, in English",

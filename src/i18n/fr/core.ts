@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { core as enCore } from "../en/core.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const core: Translation<typeof enCore> = {
   siteName: "Skillshelf",

@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { editor as enEditor } from "../en/editor.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 /** « 1 ajout », « 3 ajouts » (French puts 0 and 1 in the singular). */
 const counted = (n: number, noun: string) => `${number(n)} ${noun}${n >= 2 ? "s" : ""}`;
 

@@ -4,7 +4,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { forms as enForms } from "../en/forms.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const forms: Translation<typeof enForms> = {
   formErrorSummary: "Veuillez corriger ce qui suit :",

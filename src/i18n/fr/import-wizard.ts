@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { importWizard as enImportWizard } from "../en/import-wizard.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const importWizard: Translation<typeof enImportWizard> = {
   importTitle: "Importer un référentiel",

@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { search as enSearch } from "../en/search.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const search: Translation<typeof enSearch> = {
   searchTitle: "Recherche",

@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { security as enSecurity } from "../en/security.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 const minutes = (n: number) => (n <= 1 ? "1 minute" : `${number(n)} minutes`);
 
 const EVENT_LABELS: Record<string, string> = {

@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { staffImport as enStaffImport } from "../en/staff-import.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 /** French counts 0 and 1 in the singular. */
 const plural = (n: number, one: string, many: string) => `${number(n)} ${n < 2 ? one : many}`;
 

@@ -4,7 +4,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { staff as en } from "../en/staff.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const staff: Translation<typeof en> = {
   staffEmployeeNumberTaken: "Une autre personne de l'organisation a déjà ce matricule.",

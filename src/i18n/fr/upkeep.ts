@@ -3,7 +3,9 @@
 import type { Translation } from "../dictionary.ts";
 import type { upkeep as enUpkeep } from "../en/upkeep.ts";
 
-const number = (n: number) => new Intl.NumberFormat("fr-CA").format(n);
+// One formatter per module: constructing an Intl.NumberFormat costs far more than formatting.
+const numberFormat = new Intl.NumberFormat("fr-CA");
+const number = (n: number) => numberFormat.format(n);
 
 export const upkeep: Translation<typeof enUpkeep> = {
   upkeepSummaryEn: "Ce qui a changé, en anglais",
