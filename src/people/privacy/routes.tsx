@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { messages } from "../../i18n/index.ts";
 import { can, type OrganisationAction } from "../../policy/index.ts";
+import type { BodyRule } from "../../security/body-limit.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { recordAccess } from "../access-log.ts";
 import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
@@ -20,7 +21,7 @@ import { OrganisationAccessLogPage, PersonAccessLogPage } from "./access-log-vie
 import { OwnDataPage } from "./data-views.tsx";
 import { accessLogFilter, deleteForm, noticeForm, retentionForm } from "./forms.ts";
 import { DeleteOrganisationPage, OrganisationDeletedPage, RetentionPage } from "./manage-views.tsx";
-import { NoticeEditPage, NoticePage } from "./notice.tsx";
+import { NOTICE_MAX_LENGTH, NoticeEditPage, NoticePage } from "./notice.tsx";
 import { countOrganisation, deleteOrganisation, exportOrganisation } from "./organisation-data.ts";
 import { collectOwnData, OWN_DATA_SECTIONS, type OwnDataSection } from "./own-data.tsx";
 import { renderPersonalPage } from "./page.ts";
@@ -28,6 +29,15 @@ import { purge } from "./retention.ts";
 import { privacyUrls } from "./urls.ts";
 
 const PAGE_SIZE = 50;
+
+/**
+ * The notice form may carry two long texts (NOTICE_MAX_LENGTH characters each, escaped in the form
+ * encoding): more than the default body limit allows, so it has its own (listed in src/app.tsx).
+ */
+export const PRIVACY_NOTICE_BODY_RULE: BodyRule = {
+  route: /^POST \/(?:en|fr)\/orgs\/[^/]+\/privacy\/edit$/,
+  maxBytes: 12 * NOTICE_MAX_LENGTH * 2,
+};
 
 type Ctx = Context<OrganisationEnv>;
 
