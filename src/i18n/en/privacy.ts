@@ -61,7 +61,7 @@ export const privacy = {
   privacyColumnViewer: "Viewed by",
   privacyColumnPerson: "Person",
   privacyColumnWhat: "What",
-  privacyAccessKind: (kind: string) => ACCESS_KINDS[kind] ?? kind,
+  privacyAccessKind: (kind: string) => ACCESS_KINDS[kind] ?? String(kind),
   privacyAccessNone: "No one else has viewed this yet.",
   privacyMyAccessLogTitle: "Who viewed my record",
   privacyMyAccessLogIntro:
@@ -99,13 +99,13 @@ export const privacy = {
   privacyFieldUnit: "Unit",
   privacyFieldManager: "Manager",
   privacyFieldHeads: "Heads the units",
-  privacyStatus: (status: string) => STATUSES[status] ?? status,
-  privacyLanguageName: (lang: string) => (lang === "fr" ? "French" : lang === "en" ? "English" : lang),
+  privacyStatus: (status: string) => STATUSES[status] ?? String(status),
+  privacyLanguageName: (lang: string) => (lang === "fr" ? "French" : lang === "en" ? "English" : String(lang)),
   privacyChangesNone: "No changes are recorded.",
   privacyColumnBy: "By",
   privacyColumnAction: "Change",
   privacyColumnChange: "Details",
-  privacyChangeAction: (action: string) => CHANGE_ACTIONS[action] ?? action,
+  privacyChangeAction: (action: string) => CHANGE_ACTIONS[action] ?? String(action),
 
   privacyRetentionTitle: "Retention",
   privacyRetentionIntro:

@@ -66,7 +66,7 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyColumnViewer: "Consulté par",
   privacyColumnPerson: "Personne",
   privacyColumnWhat: "Quoi",
-  privacyAccessKind: (kind) => ACCESS_KINDS[kind] ?? kind,
+  privacyAccessKind: (kind) => ACCESS_KINDS[kind] ?? String(kind),
   privacyAccessNone: "Personne d'autre ne l'a encore consulté.",
   privacyMyAccessLogTitle: "Qui a consulté mon dossier",
   privacyMyAccessLogIntro:
@@ -104,13 +104,13 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyFieldUnit: "Unité",
   privacyFieldManager: "Gestionnaire",
   privacyFieldHeads: "Dirige les unités",
-  privacyStatus: (status) => STATUSES[status] ?? status,
-  privacyLanguageName: (lang) => (lang === "fr" ? "Français" : lang === "en" ? "Anglais" : lang),
+  privacyStatus: (status) => STATUSES[status] ?? String(status),
+  privacyLanguageName: (lang) => (lang === "fr" ? "Français" : lang === "en" ? "Anglais" : String(lang)),
   privacyChangesNone: "Aucune modification n'est inscrite.",
   privacyColumnBy: "Par",
   privacyColumnAction: "Modification",
   privacyColumnChange: "Détails",
-  privacyChangeAction: (action) => CHANGE_ACTIONS[action] ?? action,
+  privacyChangeAction: (action) => CHANGE_ACTIONS[action] ?? String(action),
 
   privacyRetentionTitle: "Conservation",
   privacyRetentionIntro:
