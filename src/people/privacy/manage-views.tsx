@@ -94,7 +94,7 @@ export function DeleteOrganisationPage(props: {
         labels={{ confirm: t.privacyDeleteConfirmLabel(organisation.slug) }}
       />
       <p>{t.privacyDeleteIntro}</p>
-      <ul class="delete-counts">
+      <ul>
         <li>{t.privacyCountUnits(counts.units)}</li>
         <li>{t.privacyCountPeople(counts.people)}</li>
         <li>{t.privacyCountRoles(counts.roles)}</li>

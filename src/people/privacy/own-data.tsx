@@ -293,7 +293,7 @@ export const OWN_DATA_SECTIONS: readonly OwnDataSection[] = [
 
 function Details(props: { rows: [string, Child][] }) {
   return (
-    <dl class="details-list">
+    <dl class="facts">
       {props.rows.map(([term, value]) => (
         <>
           <dt>{term}</dt>
@@ -339,7 +339,7 @@ function ChangeText(props: { before: unknown; after: unknown }) {
   );
   if (fields.length === 0) return null;
   return (
-    <ul class="plain-list">
+    <ul>
       {fields.map((key) => (
         <li>
           <code>{key}</code>: {show(before[key])} → {show(after[key])}
