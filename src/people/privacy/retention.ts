@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { type ChangeActor, recordChange } from "../staff/record-change.ts";
 import { displayName } from "./access-log-store.ts";
 
 /** The longest retention an organisation may set (100 years), so a typo cannot overflow a date. */
@@ -79,7 +80,7 @@ export class UnknownOrganisationError extends Error {}
  */
 export async function purge(
   db: Kysely<DB>,
-  options: { dryRun: boolean; now: Date; organisationSlug?: string; actor?: { id: string | null; label: string } },
+  options: { dryRun: boolean; now: Date; organisationSlug?: string; actor?: ChangeActor },
 ): Promise<PurgeReport> {
   let organisationQuery = db
     .selectFrom("organisations")
@@ -120,7 +121,7 @@ async function purgeOrganisation(
   db: Kysely<DB>,
   organisationId: string,
   cutoff: string,
-  options: { dryRun: boolean; now: Date; actor?: { id: string | null; label: string } },
+  options: { dryRun: boolean; now: Date; actor?: ChangeActor },
 ): Promise<PurgedPerson[]> {
   return db.transaction().execute(async (trx) => {
     const candidates = await trx
@@ -193,32 +194,31 @@ async function purgeOrganisation(
       await detachFrom(trx, organisationId, slice, new Set(ids), options);
       await trx.deleteFrom("people").where("id", "in", slice).execute();
     }
-    if (!options.dryRun) {
-      await trx
-        .insertInto("organisation_changes")
-        .values({
-          id: randomUUID(),
-          organisation_id: organisationId,
-          at: options.now.toISOString(),
-          actor_id: options.actor?.id ?? null,
-          actor_label: options.actor?.label ?? "retention",
-          subject_kind: "organisation",
-          subject_id: organisationId,
+    if (!options.dryRun)
+      await recordChange(
+        trx,
+        {
+          organisationId,
+          actor: actorOf(options),
+          subjectKind: "organisation",
+          subjectId: organisationId,
           action: "purge",
-          batch_id: randomUUID(),
           before: null,
-          after: JSON.stringify({
+          after: {
             people: found.length,
             accessLogEntries: found.reduce((n, p) => n + p.accessLogEntries, 0),
             changeRecords: found.reduce((n, p) => n + p.changeRecords, 0),
             cutoff,
-          }),
-        })
-        .execute();
-    }
+          },
+        },
+        options.now,
+      );
     return found;
   });
 }
+
+/** Who the change history names for a purge: the account that asked, else the retention job. */
+const actorOf = (options: { actor?: ChangeActor }): ChangeActor => options.actor ?? { id: null, label: "retention" };
 
 /**
  * The people whose manager, and the units whose head, is being removed keep their place without
@@ -229,23 +229,10 @@ async function detachFrom(
   organisationId: string,
   removed: string[],
   removedAll: ReadonlySet<string>,
-  options: { now: Date; actor?: { id: string | null; label: string } },
+  options: { now: Date; actor?: ChangeActor },
 ): Promise<void> {
   const at = options.now.toISOString();
-  const batch = randomUUID();
-  const record = (kind: "person" | "unit", id: string, field: string, was: string) => ({
-    id: randomUUID(),
-    organisation_id: organisationId,
-    at,
-    actor_id: options.actor?.id ?? null,
-    actor_label: options.actor?.label ?? "retention",
-    subject_kind: kind,
-    subject_id: id,
-    action: "purge",
-    batch_id: batch,
-    before: JSON.stringify({ [field]: was }),
-    after: JSON.stringify({ [field]: null }),
-  });
+  const batchId = randomUUID();
   const reports = (
     await trx.selectFrom("people").select(["id", "manager_id"]).where("manager_id", "in", removed).execute()
   ).filter((report) => !removedAll.has(report.id));
@@ -254,15 +241,23 @@ async function detachFrom(
     .select(["id", "head_person_id"])
     .where("head_person_id", "in", removed)
     .execute();
-  const records = [
-    ...reports.map((r) => record("person", r.id, "managerId", r.manager_id as string)),
-    ...units.map((u) => record("unit", u.id, "headPersonId", u.head_person_id as string)),
-  ];
-  for (let i = 0; i < records.length; i += 200)
-    await trx
-      .insertInto("organisation_changes")
-      .values(records.slice(i, i + 200))
-      .execute();
+  const change = (subjectKind: "person" | "unit", subjectId: string, field: string, was: string | null) =>
+    recordChange(
+      trx,
+      {
+        organisationId,
+        actor: actorOf(options),
+        subjectKind,
+        subjectId,
+        action: "purge",
+        batchId,
+        before: { [field]: was },
+        after: { [field]: null },
+      },
+      options.now,
+    );
+  for (const report of reports) await change("person", report.id, "managerId", report.manager_id);
+  for (const unit of units) await change("unit", unit.id, "headPersonId", unit.head_person_id);
   await trx
     .updateTable("people")
     .set({ manager_id: null, updated_at: at })

@@ -16,6 +16,7 @@ import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { recordAccess } from "../access-log.ts";
 import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
+import { changeActorOf, recordChange } from "../staff/record-change.ts";
 import { displayName, listAccessLog } from "./access-log-store.ts";
 import { OrganisationAccessLogPage, PersonAccessLogPage } from "./access-log-views.tsx";
 import { OwnDataPage } from "./data-views.tsx";
@@ -355,29 +356,26 @@ async function updateOrganisation(
 ) {
   const o = c.var.organisation;
   const actor = c.var.orgActor;
-  const at = new Date().toISOString();
+  const now = new Date();
   await c.var.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("organisations")
-      .set({ ...set, updated_at: at })
+      .set({ ...set, updated_at: now.toISOString() })
       .where("id", "=", o.id)
       .execute();
-    await trx
-      .insertInto("organisation_changes")
-      .values({
-        id: randomUUID(),
-        organisation_id: o.id,
-        at,
-        actor_id: actor?.id ?? null,
-        actor_label: actor ? (actor.name ?? actor.email) : "",
-        subject_kind: "organisation",
-        subject_id: o.id,
+    await recordChange(
+      trx,
+      {
+        organisationId: o.id,
+        actor: actor ? changeActorOf(actor) : { id: null, label: "" },
+        subjectKind: "organisation",
+        subjectId: o.id,
         action: "update",
-        batch_id: randomUUID(),
-        before: JSON.stringify(before),
-        after: JSON.stringify(after),
-      })
-      .execute();
+        before,
+        after,
+      },
+      now,
+    );
   });
 }
 
