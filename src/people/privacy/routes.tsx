@@ -269,7 +269,11 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     const name = orgName(c);
     const deleted = await deleteOrganisation(c.var.db, o.id);
     if (!deleted) return c.notFound();
-    c.var.logger.info({ organisation: o.slug, by: c.var.user?.id, ...counts }, "organisation deleted");
+    // The organisation's own history goes with it: the process log keeps that it went (counts, no names).
+    c.var.logger.info(
+      { organisation: o.slug, organisationId: o.id, by: c.var.user?.id, requestId: c.var.requestId, ...counts },
+      "organisation deleted",
+    );
     const view = <OrganisationDeletedPage lang={c.var.lang} name={name} counts={counts} />;
     return renderPersonalPage(c, view, messages(c.var.lang).privacyDeletedTitle(name));
   });
