@@ -79,7 +79,7 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyMyDataTitle: "Tout ce qui est conservé à mon sujet",
   privacyPersonDataTitle: (name) => `Tout ce qui est conservé au sujet de ${name}`,
   privacyDataIntro: (organisation, when) =>
-    `Ce que ${organisation} conserve dans Skillshelf au sujet de cette personne, en date du ${when}.`,
+    `Ce que l'organisation « ${organisation} » conserve dans Skillshelf sur cette personne, en date du ${when}.`,
   privacyDataDownload: "Tout télécharger (JSON)",
   privacySectionRecord: "Dossier",
   privacySectionPlacement: "Unité et gestionnaire",
@@ -131,7 +131,7 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyDateInvalid: "Entrez une date au format AAAA-MM-JJ.",
   privacyDateOrder: "Cette date précède celle du champ « Du ».",
 
-  privacyDeleteTitle: (organisation) => `Supprimer ${organisation}`,
+  privacyDeleteTitle: (organisation) => `Supprimer l'organisation « ${organisation} »`,
   privacyDeleteIntro:
     "Supprimer l'organisation efface définitivement tout ce qu'elle contient. C'est irréversible. Seront supprimés :",
   privacyCountUnits: (n) => plural(n, "unité", "unités"),
@@ -144,8 +144,8 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyDeleteExportFirst: "Vous voudrez peut-être en garder une copie d'abord :",
   privacyDeleteConfirmLabel: (slug) => `Pour confirmer, tapez le nom de l'organisation dans son adresse Web : ${slug}`,
   privacyDeleteMismatch: (slug) => `Tapez exactement ${slug} pour supprimer l'organisation.`,
-  privacyDeleteButton: (organisation) => `Supprimer ${organisation} et tout son contenu`,
-  privacyDeletedTitle: (organisation) => `${organisation} est supprimée`,
+  privacyDeleteButton: (organisation) => `Supprimer « ${organisation} » et tout son contenu`,
+  privacyDeletedTitle: (organisation) => `L'organisation « ${organisation} » est supprimée`,
   privacyDeletedBody: (people, units) =>
     `${plural(people, "personne", "personnes")} et ${plural(units, "unité", "unités")} ont été retirées, avec le journal des consultations et l'historique des modifications.`,
 };
