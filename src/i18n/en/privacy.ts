@@ -120,6 +120,8 @@ export const privacy = {
   privacyRetentionNoneDue: (cutoff: string) => `No one: nobody left on or before ${cutoff}.`,
   privacyRetentionSomeDue: (n: number, cutoff: string) =>
     `${plural(n, "person", "people")} who left on or before ${cutoff}:`,
+  privacyRetentionMore: (n: number) =>
+    `… and ${plural(n, "other", "others")} (skillshelf purge --dry-run lists everyone).`,
   privacyLeftOn: (date: string) => `left on ${date}`,
   privacyWholeNumber: "Enter a whole number of at least 1, or leave the field empty.",
   privacyNumberTooLarge: "This number is too large.",

@@ -125,6 +125,8 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyRetentionNoneDue: (cutoff) => `Personne : aucun départ ne date du ${cutoff} ou d'avant.`,
   privacyRetentionSomeDue: (n, cutoff) =>
     `${plural(n, "personne", "personnes")} dont le départ date du ${cutoff} ou d'avant :`,
+  privacyRetentionMore: (n) =>
+    `… et ${plural(n, "autre personne", "autres personnes")} (skillshelf purge --dry-run les énumère toutes).`,
   privacyLeftOn: (date) => `départ le ${date}`,
   privacyWholeNumber: "Entrez un nombre entier d'au moins 1, ou laissez le champ vide.",
   privacyNumberTooLarge: "Ce nombre est trop grand.",

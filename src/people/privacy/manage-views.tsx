@@ -8,6 +8,9 @@ import type { OrganisationPurge } from "./retention.ts";
 import { MAX_RETENTION_MONTHS, MAX_RETENTION_YEARS } from "./retention.ts";
 import { privacyUrls } from "./urls.ts";
 
+/** How many of the people due the page names (the rest are counted; `skillshelf purge --dry-run` lists all). */
+const LISTED = 100;
+
 export function RetentionPage(props: {
   lang: Lang;
   organisation: Organisation;
@@ -63,12 +66,13 @@ export function RetentionPage(props: {
         <>
           <p>{t.privacyRetentionSomeDue(due.people.length, formatDate(due.cutoff, lang))}</p>
           <ul>
-            {due.people.map((person) => (
+            {due.people.slice(0, LISTED).map((person) => (
               <li>
                 {person.name} ({person.employeeNumber}) — {t.privacyLeftOn(formatDate(person.leftOn, lang))}
               </li>
             ))}
           </ul>
+          {due.people.length > LISTED && <p>{t.privacyRetentionMore(due.people.length - LISTED)}</p>}
         </>
       )}
       <PrivacyNoticeLink lang={lang} organisation={organisation} />
