@@ -233,6 +233,22 @@ for (const dialect of testDialects()) {
       assert.equal(await exists(s.recent), false);
       await first.stop();
       await second.stop();
+
+      // A purge that fails gives the day back: the next check, by any process, runs it.
+      clock = new Date("2027-06-03T01:00:00Z");
+      const failing = startRetentionJob({
+        db: t.db,
+        logger,
+        now: () => clock,
+        intervalMs: 0,
+        purge: async () => {
+          throw new Error("database went away");
+        },
+      });
+      await assert.rejects(failing.tick(), /database went away/);
+      const retry = startRetentionJob({ db: t.db, logger, now: () => clock, intervalMs: 0 });
+      assert.ok(await retry.tick(), "the day was released and is run");
+      assert.equal(await retry.tick(), undefined);
     });
 
     test("the retention settings page: saved with the change history, refused with a message by field, and showing who is due", async () => {

@@ -48,7 +48,10 @@ export function startRetentionJob(deps: {
   now?: () => Date;
   /** How often to check; 0 starts no timer (tests call tick()). */
   intervalMs?: number;
+  /** The work itself (tests put a failing one in its place). */
+  purge?: typeof purge;
 }): RetentionJob {
+  const run = deps.purge ?? purge;
   const now = deps.now ?? (() => new Date());
   let running: Promise<PurgeReport | undefined> | undefined;
   const tick = () => {
@@ -57,7 +60,7 @@ export function startRetentionJob(deps: {
       const day = at.toISOString().slice(0, 10);
       if (!(await claimDay(deps.db, day))) return undefined;
       try {
-        const report = await purge(deps.db, { dryRun: false, now: at });
+        const report = await run(deps.db, { dryRun: false, now: at });
         deps.logger.info(
           {
             day,
