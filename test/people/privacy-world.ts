@@ -3,11 +3,17 @@
  * separately): in "riverside", an administrator (HR, also a person there), a manager with one
  * report, another member of staff who is not that report, and someone who has left; in "lakeshore",
  * one member of staff. Each person with an account signs in with `cookieOf(key)`.
+ *
+ * Accounts have no password and sessions are written as the sign-in form would open them: a
+ * password hash and check per account would cost most of these tests' time (the sign-in form has
+ * its own tests).
  */
-import { randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { createAccount } from "../../src/auth/accounts.ts";
 import type { DB } from "../../src/db/schema.ts";
-import { ensureAccount, signInAs, type TestAppLike } from "../support/auth.ts";
+import type { Role } from "../../src/policy/index.ts";
+import { originOf, type TestAppLike } from "../support/auth.ts";
 
 const STAMP = "2026-01-05T10:00:00.000Z";
 
@@ -141,6 +147,33 @@ export async function insertChange(
     .execute();
 }
 
+/** A signed-in session's cookie for the account: a session row and its HMAC-signed token (as better-auth signs it). */
+export async function sessionCookieFor(t: TestAppLike, userId: string): Promise<string> {
+  const secret = t.config?.authSecret;
+  if (!secret) throw new Error("sessionCookieFor needs t.config.authSecret: build the app with makeTestApp()");
+  const token = randomBytes(24).toString("base64url");
+  const at = new Date();
+  await t.db
+    .insertInto("sessions")
+    .values({
+      id: randomUUID(),
+      token,
+      user_id: userId,
+      expires_at: new Date(at.getTime() + 3_600_000).toISOString(),
+      ip_address: null,
+      user_agent: null,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
+    })
+    .execute();
+  const signature = createHmac("sha256", secret).update(token).digest("base64");
+  const prefix = originOf(t).startsWith("https:") ? "__Host-" : "";
+  return `${prefix}skillshelf.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+const accountFor = async (t: TestAppLike, role: Role, email: string, name: string) =>
+  (await createAccount(t.db, { email, role, name })).id;
+
 export type WorldKey = "hr" | "manager" | "report" | "colleague" | "leaver" | "outsider";
 
 export async function buildWorld(t: TestAppLike) {
@@ -158,7 +191,7 @@ export async function buildWorld(t: TestAppLike) {
     extra: Partial<DB["people"]> = {},
   ) => {
     const email = `${key}@${organisationId === riverside ? "riverside" : "lakeshore"}.test`;
-    const userId = await ensureAccount(t, "editor", email, `${given} ${family}`);
+    const userId = await accountFor(t, "editor", email, `${given} ${family}`);
     const id = await insertPerson(db, organisationId, { given, family, number, email, user_id: userId, ...extra });
     people[key] = { id, userId, email, name: `${given} ${family}`, employeeNumber: number };
   };
@@ -179,14 +212,12 @@ export async function buildWorld(t: TestAppLike) {
       granted_by: null,
     })
     .execute();
+  const instanceAdmin = await accountFor(t, "administrator", "instance-admin@privacy.test", "Instance Admin");
   const cookies = new Map<string, string>();
   const cookieOf = async (key: WorldKey | "instanceAdmin") => {
     let cookie = cookies.get(key);
     if (!cookie) {
-      cookie =
-        key === "instanceAdmin"
-          ? await signInAs(t, "administrator")
-          : await signInAs(t, "editor", { email: people[key].email });
+      cookie = await sessionCookieFor(t, key === "instanceAdmin" ? instanceAdmin : (people[key].userId as string));
       cookies.set(key, cookie);
     }
     return cookie;
