@@ -199,6 +199,24 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test("the staff pages link to the privacy notice; one's own record also to who viewed it and everything held", async () => {
+      const { report } = w.people;
+      for (const [path, who] of [
+        [`/en/orgs/riverside/people/${report.id}`, "report"],
+        [`/en/orgs/riverside/people/${report.id}`, "hr"],
+        ["/en/orgs/riverside/people", "hr"],
+        ["/en/orgs/riverside/team", "manager"],
+        [`/en/orgs/riverside/people/${report.id}/edit`, "hr"],
+      ] as const) {
+        const response = await get(path, who);
+        assert.equal(response.status, 200, path);
+        assert.ok(hrefs(await response.text()).includes("/en/orgs/riverside/privacy"), `${path} links to the notice`);
+      }
+      const own = hrefs(await (await get(`/en/orgs/riverside/people/${report.id}`, "report")).text());
+      assert.ok(own.includes(`/en/orgs/riverside/people/${report.id}/access-log`));
+      assert.ok(own.includes(`/en/orgs/riverside/people/${report.id}/data`));
+    });
+
     test("the own-data document grows with the sections a later capability adds", async () => {
       const extra = ownDataSection<{ goals: number }>({
         key: "developmentPlan",
