@@ -33,6 +33,7 @@ import { type Logger, requestLogContext } from "./log.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
+import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
@@ -52,6 +53,7 @@ export const bodyRules = (importMaxBytes?: number): readonly BodyRule[] => [
   ...importBodyRules(importMaxBytes),
   ...STAFF_IMPORT_BODY_RULES,
   EDITOR_BODY_RULE,
+  PRIVACY_NOTICE_BODY_RULE,
 ];
 
 export interface AppDeps {

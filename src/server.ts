@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { isPostgresUrl } from "./db/connect.ts";
 import { lockSqliteForServer } from "./db/sqlite-lock.ts";
 import type { Lifecycle } from "./ops/health.ts";
+import { startRetentionJob } from "./people/privacy/retention-job.ts";
 
 /** Requests still running this long after SIGTERM are cut off: an orchestrator's own grace period is ~30 s. */
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -32,6 +33,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     lock?.release();
     throw error;
   });
+  // Each organisation's retention, applied once a day by whichever process claims the day first.
+  const retention = startRetentionJob({ db: runtime.database.db, logger: runtime.logger });
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {
       runtime.logger.info(
@@ -42,6 +45,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const stop = () => {
         stopping ??= (async () => {
           lifecycle.draining = true;
+          await retention.stop();
           await closeGracefully(server as Server, SHUTDOWN_GRACE_MS);
           await runtime.close();
           lock?.release();

@@ -37,6 +37,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "people import FILE --org SLUG: import an organisation's staff (CSV, XLSX)",
     load: async () => (await import("./people-commands.ts")).peopleCommand,
   },
+  // Privacy (src/cli/privacy-commands.ts).
+  purge: {
+    summary: "apply each organisation's retention now (--dry-run reports only)",
+    load: async () => (await import("./privacy-commands.ts")).purgeCommand,
+  },
   // Operations (src/cli/ops-commands.ts).
   backup: {
     summary: "copy the database to a file (SQLite, while the server runs)",

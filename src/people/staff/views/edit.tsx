@@ -9,6 +9,7 @@ import {
   Submit,
   TextField,
 } from "../../../ui/forms/index.ts";
+import { PrivacyNoticeLink } from "../../privacy/notice.tsx";
 import { PERSON_STATUSES } from "../fields.ts";
 import { staffUrls } from "../urls.ts";
 import { statusLabel } from "./common.tsx";
@@ -88,6 +89,7 @@ export function PersonForm(props: EditProps) {
         />
         <Submit>{props.personId ? t.staffSave : t.staffAdd}</Submit> <a href={cancel}>{t.staffCancel}</a>
       </Form>
+      <PrivacyNoticeLink lang={lang} organisation={{ slug: org }} />
     </>
   );
 }

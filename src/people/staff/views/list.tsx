@@ -4,6 +4,7 @@
  */
 import { type Lang, messages } from "../../../i18n/index.ts";
 import { Form, SelectField, Submit, TextField } from "../../../ui/forms/index.ts";
+import { PrivacyNoticeLink } from "../../privacy/notice.tsx";
 import { PERSON_STATUSES } from "../fields.ts";
 import { PEOPLE_SORTS, type PeoplePage, type PeopleSort } from "../queries.ts";
 import { staffUrls } from "../urls.ts";
@@ -205,6 +206,7 @@ export function PeopleListPage(props: PeopleListProps) {
           </ul>
         </nav>
       )}
+      <PrivacyNoticeLink lang={lang} organisation={{ slug: props.org }} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 /** A person's record: the fields held, the manager line up (nearest first) and the direct reports. */
 import { formatDateTime, type Lang, messages } from "../../../i18n/index.ts";
+import { PrivacyNoticeLink } from "../../privacy/notice.tsx";
+import { privacyUrls } from "../../privacy/urls.ts";
 import type { PersonProfile, PersonSummary } from "../queries.ts";
 import { staffUrls } from "../urls.ts";
 import { displayName, langLabel, statusLabel, statusText, unitName } from "./common.tsx";
@@ -109,7 +111,18 @@ export function ProfilePage(props: ProfileProps) {
             <a href={staffUrls.people(lang, org)}>{t.staffBackToPeople}</a>
           </li>
         )}
+        {props.self && (
+          <>
+            <li>
+              <a href={privacyUrls.personAccessLog(lang, org, person.id)}>{t.privacyMyAccessLogLink}</a>
+            </li>
+            <li>
+              <a href={privacyUrls.personData(lang, org, person.id)}>{t.privacyMyDataLink}</a>
+            </li>
+          </>
+        )}
       </ul>
+      <PrivacyNoticeLink lang={lang} organisation={{ slug: org }} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 /** A manager's team (everyone below them, with how each reaches them) and "my organisations". */
 import { type Lang, messages } from "../../../i18n/index.ts";
+import { PrivacyNoticeLink } from "../../privacy/notice.tsx";
 import { staffUrls } from "../urls.ts";
 import { displayName, statusLabel, unitName } from "./common.tsx";
 
@@ -82,6 +83,7 @@ export function TeamPage(props: {
           </ul>
         </nav>
       )}
+      <PrivacyNoticeLink lang={lang} organisation={{ slug: org }} />
     </>
   );
 }
