@@ -37,6 +37,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "people import FILE --org SLUG: import an organisation's staff (CSV, XLSX)",
     load: async () => (await import("./people-commands.ts")).peopleCommand,
   },
+  // Organisations (src/cli/org-command.ts).
+  org: {
+    summary: "create or list organisations (library systems)",
+    load: async () => (await import("./org-command.ts")).orgCommand,
+  },
   // Operations (src/cli/ops-commands.ts).
   backup: {
     summary: "copy the database to a file (SQLite, while the server runs)",

@@ -9,6 +9,7 @@ import { editor } from "./en/editor.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
+import { orgs } from "./en/orgs.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
 import { staff } from "./en/staff.ts";
@@ -35,6 +36,7 @@ export const en = {
   ...staff,
   ...staffImport,
   ...access,
+  ...orgs,
 };
 
 export type Messages = Translation<typeof en>;
@@ -55,6 +57,7 @@ type Blocks = [
   typeof staff,
   typeof staffImport,
   typeof access,
+  typeof orgs,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

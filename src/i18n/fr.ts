@@ -9,6 +9,7 @@ import { editor } from "./fr/editor.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
+import { orgs } from "./fr/orgs.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
 import { staff } from "./fr/staff.ts";
@@ -37,6 +38,7 @@ const blocks: Messages = {
   ...staff,
   ...staffImport,
   ...access,
+  ...orgs,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);
