@@ -1,0 +1,231 @@
+/**
+ * The route × role × organisation matrix (issue 13, decision 024). Every route Hono has registered
+ * under /:lang/orgs/ and /api/v1/orgs/ is listed automatically and must have an expectation in
+ * ROUTES below (a route without one fails, and so does an expectation for a route that no longer
+ * exists). Each route is then asked by every role of tests/support/people-world.ts's world:
+ *
+ *   1. with organisation A's slug and A's ids in the URL and form: the roles in `allow` get the
+ *      expected answer; every other role is refused (anonymous: the sign-in answer; a role that may
+ *      see organisation A: 403; a role with no standing in A: 404; `refusal` overrides per role);
+ *   2. with A's slug but organisation B's ids in the URL and form (when the route takes any): nobody
+ *      succeeds — a role that would be allowed gets 404 (or 400/409 for a form) — and B is unchanged;
+ *   3. a refusal has no personal data in its body (no name, e-mail address or employee number of
+ *      anyone in either organisation) and a refused write changes nothing in A.
+ *
+ * Adding a route: add its line to ROUTES, keyed by method and pattern (":lang" for the language).
+ * URL parameters are filled from the organisation's ids by name (:org, :unit, :person, :user…; add
+ * a name to OrgIds in test/support/people-world.ts if you need another). A route that consumes what it
+ * acts on (a deletion) takes a `setup` making a fresh target for each request.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Kysely } from "kysely";
+import type { DB } from "../../src/db/schema.ts";
+import { makeTestApp, testDialects } from "../support/app.ts";
+import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
+import {
+  buildPeopleWorld,
+  insertAdministratorRole,
+  insertUnit,
+  MATRIX_ROLES,
+  type MatrixRole,
+  type OrgIds,
+  organisationSnapshot,
+  type PeopleWorld,
+} from "../support/people-world.ts";
+
+type Which = "a" | "b";
+
+interface Expectation {
+  /** The roles this route serves in their own organisation; every other role is refused. */
+  allow: readonly MatrixRole[];
+  /** What an allowed request answers (default: 200 for GET, 303 for POST). */
+  status?: number;
+  /** The form a POST sends, from the ids of the organisation being tested (A, or B for pass 2). */
+  form?: (ids: OrgIds) => Record<string, string>;
+  /** A JSON body (API writes). */
+  json?: (ids: OrgIds) => unknown;
+  /** Fresh ids for each request (a route that deletes or moves what it acts on). */
+  setup?: (db: Kysely<DB>, world: PeopleWorld, which: Which) => Promise<Partial<OrgIds>>;
+  /** A refused role whose answer is not the default (e.g. 404 for a person one may not see). */
+  refusal?: Partial<Record<MatrixRole, 403 | 404>>;
+}
+
+/** Roles that may see organisation A exists (organisation.read): refused with 403, not 404. */
+const READERS_OF_A: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin", "manager", "staffReport", "staffOther"];
+const ADMIN: readonly MatrixRole[] = ["orgAdmin"];
+const ROLE_MANAGERS: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin"];
+
+const scratchUnit = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => ({
+  unit: await insertUnit(db, world[which].ids.organisationId, world[which].ids.rootUnit, `Scratch ${Math.random()}`),
+});
+
+let scratchAccounts = 0;
+
+/** An account that holds no role anywhere (appointing one never changes what the world's roles may do). */
+async function scratchAccount(db: Kysely<DB>) {
+  const email = `scratch-${++scratchAccounts}@accounts.test`;
+  return { email, user: await ensureAccount({ app: undefined as never, db }, "editor", email) };
+}
+
+const ROUTES: Record<string, Expectation> = {
+  // organisations (src/people/organisations)
+  "GET /:lang/orgs/:org": { allow: READERS_OF_A },
+  "GET /:lang/orgs/:org/settings": { allow: ADMIN },
+  "POST /:lang/orgs/:org/settings": {
+    allow: ADMIN,
+    form: (ids) => ({ name_en: "Renamed", name_fr: "Renommée", slug: ids.org, default_lang: "fr" }),
+  },
+  "GET /:lang/orgs/:org/roles": { allow: ROLE_MANAGERS },
+  "POST /:lang/orgs/:org/roles": {
+    allow: ROLE_MANAGERS,
+    status: 200,
+    setup: async (db) => ({ email: (await scratchAccount(db)).email }),
+    form: (ids) => ({ email: ids.email as string }),
+  },
+  "POST /:lang/orgs/:org/roles/:user/remove": {
+    allow: ROLE_MANAGERS,
+    status: 200,
+    setup: async (db, world, which) => {
+      const { user } = await scratchAccount(db);
+      await insertAdministratorRole(db, world[which].ids.organisationId, user);
+      return { user };
+    },
+  },
+  "GET /:lang/orgs/:org/history": { allow: ADMIN },
+};
+
+/** The expectation key of a registered route: its method and its pattern with the language as :lang. */
+const keyOf = (method: string, path: string) => `${method} ${path.replace(/^\/(en|fr)\//, "/:lang/")}`;
+
+function registeredRoutes(app: { routes: { method: string; path: string }[] }): string[] {
+  const keys = app.routes
+    .filter((r) => r.method !== "ALL")
+    .filter((r) => /^\/(en|fr)\/orgs(\/|$)/.test(r.path) || /^\/api\/v1\/orgs(\/|$)/.test(r.path))
+    .map((r) => keyOf(r.method, r.path));
+  return [...new Set(keys)].sort();
+}
+
+function fill(pattern: string, ids: OrgIds, lang: string): string {
+  return pattern.replace(/^\/:lang\//, `/${lang}/`).replace(/:([A-Za-z]+)/g, (_whole, name: string) => {
+    const value = ids[name];
+    if (typeof value !== "string") throw new Error(`${pattern}: no id named "${name}" in OrgIds`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The route takes ids other than the organisation's own slug (in its URL or its form). */
+const takesIds = (pattern: string, expectation: Expectation) =>
+  /:(?!lang\b|org\b)[A-Za-z]+/.test(pattern) || expectation.form !== undefined || expectation.json !== undefined;
+
+const defaultRefusal = (role: MatrixRole): 403 | 404 | "sign-in" =>
+  role === "anonymous" ? "sign-in" : READERS_OF_A.includes(role) ? 403 : 404;
+
+for (const dialect of testDialects()) {
+  describe(`route × role × organisation matrix (${dialect})`, () => {
+    let t: Awaited<ReturnType<typeof makeTestApp>>;
+    let world: PeopleWorld;
+    before(async () => {
+      t = await makeTestApp({ dialect, starter: false });
+      world = await buildPeopleWorld(t);
+    });
+    after(() => t.close());
+
+    it("every organisation route has an expectation, and every expectation a route", () => {
+      const registered = registeredRoutes(t.app);
+      assert.ok(registered.length > 0, "the organisation routes are registered");
+      assert.deepEqual(
+        registered.filter((key) => !(key in ROUTES)),
+        [],
+        "routes without an expectation: add them to ROUTES",
+      );
+      assert.deepEqual(
+        Object.keys(ROUTES).filter((key) => !registered.includes(key)),
+        [],
+        "expectations for routes that do not exist",
+      );
+    });
+
+    const request = async (
+      key: string,
+      expectation: Expectation,
+      role: MatrixRole,
+      ids: OrgIds,
+      urlIds: OrgIds,
+      lang: string,
+    ) => {
+      const [method, pattern] = key.split(" ") as [string, string];
+      const url = fill(pattern, { ...urlIds, org: world.a.ids.org }, lang);
+      const cookie = world.cookies[role];
+      if (method === "GET") return t.app.request(url, { headers: cookie ? { cookie } : {} });
+      if (expectation.json)
+        return t.app.request(url, {
+          method,
+          headers: { ...csrfHeaders(t, cookie), "content-type": "application/json" },
+          body: JSON.stringify(expectation.json(ids)),
+        });
+      const init = postForm(t, expectation.form?.(ids) ?? {}, cookie);
+      return t.app.request(url, { ...init, method });
+    };
+
+    const assertNothingPersonal = (body: string, what: string) => {
+      for (const text of [...world.personalStrings, ...world.a.names.slice(2), ...world.b.names])
+        assert.ok(!body.includes(text), `${what}: the refusal shows "${text}"`);
+    };
+
+    it("each role gets exactly what the policy gives it, in its own organisation only", async () => {
+      const mismatches: string[] = [];
+      for (const [key, expectation] of Object.entries(ROUTES)) {
+        const [method, pattern] = key.split(" ") as [string, string];
+        for (const [index, role] of MATRIX_ROLES.entries()) {
+          const lang = index % 2 === 0 ? "en" : "fr";
+          const api = pattern.startsWith("/api/");
+          const what = `${key} as ${role} (${lang})`;
+
+          // 1. Organisation A's own ids.
+          const ids = { ...world.a.ids, ...(await expectation.setup?.(t.db, world, "a")) } as OrgIds;
+          const aBefore = method === "GET" ? "" : await organisationSnapshot(t.db, world.a.ids.organisationId);
+          const response = await request(key, expectation, role, ids, ids, lang);
+          const body = await response.text();
+          if (expectation.allow.includes(role)) {
+            const wanted = expectation.status ?? (method === "GET" ? 200 : api ? 200 : 303);
+            if (response.status !== wanted) mismatches.push(`${what}: ${response.status}, expected ${wanted}`);
+          } else {
+            const refusal = expectation.refusal?.[role] ?? defaultRefusal(role);
+            const status = response.status;
+            if (refusal === "sign-in") {
+              const location = response.headers.get("location") ?? "";
+              const ok = api ? status === 401 : status === 303 && location.startsWith(`/${lang}/sign-in`);
+              if (!ok) mismatches.push(`${what}: ${status} ${location}, expected the sign-in answer`);
+            } else if (status !== refusal) mismatches.push(`${what}: ${status}, expected ${refusal}`);
+            assertNothingPersonal(body, what);
+            if (method !== "GET") {
+              const aAfter = await organisationSnapshot(t.db, world.a.ids.organisationId);
+              if (aAfter !== aBefore) mismatches.push(`${what}: refused, yet organisation A changed`);
+            }
+          }
+
+          // 2. Organisation A's address with organisation B's ids.
+          if (!takesIds(pattern, expectation)) continue;
+          const bIds = { ...world.b.ids, ...(await expectation.setup?.(t.db, world, "b")) } as OrgIds;
+          const bBefore = await organisationSnapshot(t.db, world.b.ids.organisationId);
+          const crossed = await request(key, expectation, role, bIds, bIds, lang);
+          if ((await organisationSnapshot(t.db, world.b.ids.organisationId)) !== bBefore)
+            mismatches.push(`${what} with B's ids: organisation B changed`);
+          const crossedBody = await crossed.text();
+          const allowed = expectation.allow.includes(role);
+          const crossedOk = allowed
+            ? [404, 400, 409].includes(crossed.status) &&
+              (/:(?!lang\b|org\b)/.test(pattern) ? crossed.status === 404 : true)
+            : crossed.status === 401 || crossed.status === 403 || crossed.status === 404 || crossed.status === 303;
+          // Pass 2 for a route whose only ids are in its form: an allowed role's valid form may
+          // succeed on A's own resources only if it names none of B's (checked by B's snapshot).
+          if (!crossedOk && !(allowed && !/:(?!lang\b|org\b)/.test(pattern) && crossed.status < 400))
+            mismatches.push(`${what} with B's ids: ${crossed.status}`);
+          if (crossed.status >= 400) assertNothingPersonal(crossedBody, `${what} with B's ids`);
+        }
+      }
+      assert.deepEqual(mismatches, [], "mismatches");
+    });
+  });
+}
