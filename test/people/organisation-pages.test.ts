@@ -8,7 +8,7 @@ import { findOrganisation, listAdministrators } from "../../src/people/organisat
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { ensureAccount, postForm } from "../support/auth.ts";
 import { countTags, hrefs, htmlLang, shows } from "../support/html.ts";
-import { buildPeopleWorld, type PeopleWorld } from "../support/people.ts";
+import { buildPeopleWorld, type PeopleWorld } from "../support/people-world.ts";
 
 for (const dialect of testDialects()) {
   describe(`organisation pages (${dialect})`, () => {

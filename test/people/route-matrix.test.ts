@@ -56,9 +56,14 @@ const READERS_OF_A: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin", "manag
 const ADMIN: readonly MatrixRole[] = ["orgAdmin"];
 const ROLE_MANAGERS: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin"];
 
-const scratchUnit = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => ({
-  unit: await insertUnit(db, world[which].ids.organisationId, world[which].ids.rootUnit, `Scratch ${Math.random()}`),
-});
+let scratchUnits = 0;
+
+/** A fresh unit, last under the top unit, to move, rename or delete; `branch` is the world's own unit. */
+const scratchUnit = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const { organisationId, rootUnit, unit: branch } = world[which].ids;
+  const n = ++scratchUnits;
+  return { unit: await insertUnit(db, organisationId, rootUnit, `Scratch ${n}`, `Essai ${n}`, 1000 + n), branch };
+};
 
 let scratchAccounts = 0;
 
@@ -93,6 +98,35 @@ const ROUTES: Record<string, Expectation> = {
     },
   },
   "GET /:lang/orgs/:org/history": { allow: ADMIN },
+
+  // units (src/people/units)
+  "GET /:lang/orgs/:org/units": { allow: READERS_OF_A },
+  "POST /:lang/orgs/:org/units": {
+    allow: ADMIN,
+    form: (ids) => ({ name_en: "New branch", name_fr: "Nouvelle succursale", parent: ids.unit }),
+  },
+  "GET /:lang/orgs/:org/units/:unit": { allow: ADMIN },
+  "POST /:lang/orgs/:org/units/:unit/rename": {
+    allow: ADMIN,
+    status: 200,
+    setup: scratchUnit,
+    form: () => ({ name_en: "Renamed branch", name_fr: "Succursale renommée" }),
+  },
+  "POST /:lang/orgs/:org/units/:unit/move": { allow: ADMIN, setup: scratchUnit, form: () => ({ direction: "up" }) },
+  "POST /:lang/orgs/:org/units/:unit/parent": {
+    allow: ADMIN,
+    setup: scratchUnit,
+    form: (ids) => ({ parent: ids.branch as string }),
+  },
+  "POST /:lang/orgs/:org/units/:unit/head": {
+    allow: ADMIN,
+    status: 200,
+    setup: scratchUnit,
+    form: (ids) => ({ employee_number: ids.employeeNumbers[ids.person] ?? "" }),
+  },
+  "POST /:lang/orgs/:org/units/:unit/delete": { allow: ADMIN, setup: scratchUnit },
+  "GET /api/v1/orgs/:org/units": { allow: READERS_OF_A },
+  "GET /api/v1/orgs/:org/units/:unit": { allow: READERS_OF_A },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
@@ -121,7 +155,11 @@ const takesIds = (pattern: string, expectation: Expectation) =>
 const defaultRefusal = (role: MatrixRole): 403 | 404 | "sign-in" =>
   role === "anonymous" ? "sign-in" : READERS_OF_A.includes(role) ? 403 : 404;
 
-for (const dialect of testDialects()) {
+// The matrix checks routes and the policy, not SQL: it runs on the first available dialect (SQLite,
+// or what TEST_DIALECTS names); the stores behind these routes are tested on every dialect in their
+// own files. One run walks every route for every role twice: on all dialects it would not stay
+// well under a minute on a busy machine.
+for (const dialect of testDialects().slice(0, 1)) {
   describe(`route × role × organisation matrix (${dialect})`, () => {
     let t: Awaited<ReturnType<typeof makeTestApp>>;
     let world: PeopleWorld;
@@ -222,7 +260,10 @@ for (const dialect of testDialects()) {
           // succeed on A's own resources only if it names none of B's (checked by B's snapshot).
           if (!crossedOk && !(allowed && !/:(?!lang\b|org\b)/.test(pattern) && crossed.status < 400))
             mismatches.push(`${what} with B's ids: ${crossed.status}`);
-          if (crossed.status >= 400) assertNothingPersonal(crossedBody, `${what} with B's ids`);
+          // Nobody sees B's data through A's address; a refused role sees nothing personal at all.
+          for (const text of [...world.b.personal, ...world.b.names])
+            if (crossedBody.includes(text)) mismatches.push(`${what} with B's ids: the answer shows "${text}"`);
+          if (!allowed) assertNothingPersonal(crossedBody, `${what} with B's ids`);
         }
       }
       assert.deepEqual(mismatches, [], "mismatches");

@@ -17,7 +17,7 @@ import type { Kysely } from "kysely";
 import { createAccount, findUserByEmail } from "../../src/auth/accounts.ts";
 import type { DB } from "../../src/db/schema.ts";
 import type { Role } from "../../src/policy/index.ts";
-import type { TestAppLike } from "./auth.ts";
+import { originOf, type TestAppLike } from "./auth.ts";
 
 export const MATRIX_ROLES = [
   "anonymous",
@@ -54,8 +54,9 @@ export interface OrgIds {
 }
 
 export interface PeopleWorld {
-  a: { ids: OrgIds; names: string[] };
-  b: { ids: OrgIds; names: string[] };
+  /** Each organisation's ids, its own and its units' names, and its people's personal strings. */
+  a: { ids: OrgIds; names: string[]; personal: string[] };
+  b: { ids: OrgIds; names: string[]; personal: string[] };
   /** The `cookie` header of each role (anonymous has none). */
   cookies: Record<MatrixRole, string | undefined>;
   /** Account ids by role (anonymous has none). */
@@ -203,7 +204,9 @@ export async function sessionCookieFor(t: TestAppLike, userId: string): Promise<
     })
     .execute();
   const signature = createHmac("sha256", secret).update(token).digest("base64");
-  return `skillshelf.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+  // Over HTTPS the cookie carries the __Host- prefix (src/auth/session-settings.ts).
+  const prefix = originOf(t).startsWith("https:") ? "__Host-" : "";
+  return `${prefix}skillshelf.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
 }
 
 export async function buildPeopleWorld(t: TestAppLike): Promise<PeopleWorld> {
@@ -257,6 +260,7 @@ export async function buildPeopleWorld(t: TestAppLike): Promise<PeopleWorld> {
     userId: accounts.left,
   });
 
+  const personalOfA = [...personal];
   const bId = await insertOrganisation(db, "beta", "Beta County Library", "Bibliothèque du comté Beta");
   const bRoot = await insertUnit(db, bId, null, "Beta System", "Réseau Beta");
   const bUnit = await insertUnit(db, bId, bRoot, "Beta Harbour Branch", "Succursale du port Beta");
@@ -321,6 +325,7 @@ export async function buildPeopleWorld(t: TestAppLike): Promise<PeopleWorld> {
         employeeNumbers: await numbers(aId),
       },
       names: ["Alpha Regional Library", "Bibliothèque régionale Alpha", "Alpha Central Branch", "Alpha System"],
+      personal: personalOfA,
     },
     b: {
       ids: {
@@ -336,6 +341,7 @@ export async function buildPeopleWorld(t: TestAppLike): Promise<PeopleWorld> {
         employeeNumbers: await numbers(bId),
       },
       names: ["Beta County Library", "Bibliothèque du comté Beta", "Beta Harbour Branch", "Beta System"],
+      personal: personal.filter((text) => !personalOfA.includes(text)),
     },
     cookies,
     accounts,

@@ -207,7 +207,10 @@ function subjectName(change: StoredChange, lang: Lang): string | undefined {
 function Details(props: { change: StoredChange; lang: Lang }) {
   const before = props.change.before ?? {};
   const after = props.change.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  // Values carried on both sides only to name the subject (a unit's names on a move) are not changes.
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => !(key in before && key in after && JSON.stringify(before[key]) === JSON.stringify(after[key])),
+  );
   if (keys.length === 0) return null;
   return (
     <ul class="history-details">
