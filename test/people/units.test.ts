@@ -19,7 +19,7 @@ import { buildTree, flatten } from "../../src/people/units/tree.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";
 import { countTags, htmlLang, shows, tagsWith } from "../support/html.ts";
-import { buildPeopleWorld, type PeopleWorld } from "../support/people.ts";
+import { buildPeopleWorld, type PeopleWorld } from "../support/people-world.ts";
 
 const author = { id: null, label: "test" };
 
