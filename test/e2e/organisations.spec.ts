@@ -64,7 +64,7 @@ for (const lang of ["en", "fr"] as const) {
     await axe();
 
     await nav.getByRole("link", { name: t.orgRolesTitle }).click();
-    await expect(page.getByRole("cell", { name: ADMIN.email })).toBeVisible();
+    await expect(page.getByRole("cell", { name: ADMIN.email }).first()).toBeVisible();
     await axe();
 
     await page.getByRole("navigation", { name: t.orgNavLabel }).getByRole("link", { name: t.unitsTitle }).click();

@@ -2,7 +2,7 @@
  * The route × role × organisation matrix (issue 13, decision 024). Every route Hono has registered
  * under /:lang/orgs/ and /api/v1/orgs/ is listed automatically and must have an expectation in
  * ROUTES below (a route without one fails, and so does an expectation for a route that no longer
- * exists). Each route is then asked by every role of tests/support/people-world.ts's world:
+ * exists). Each route is then asked by every role of test/support/people-world.ts's world:
  *
  *   1. with organisation A's slug and A's ids in the URL and form: the roles in `allow` get the
  *      expected answer; every other role is refused (anonymous: the sign-in answer; a role that may
