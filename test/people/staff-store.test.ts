@@ -24,7 +24,7 @@ import {
 } from "../../src/people/staff/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 import { runs } from "../support/fast-check-seed.ts";
-import { addPerson, insertOrganisation, insertUnit, TEST_CHANGE_ACTOR } from "../support/people-world.ts";
+import { addPerson, insertOrganisation, insertUnit, TEST_CHANGE_ACTOR } from "../support/people.ts";
 
 const HR = { id: null, label: "HR test" };
 let orgCount = 0;
