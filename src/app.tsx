@@ -33,6 +33,7 @@ import { type Logger, requestLogContext } from "./log.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { type Lifecycle, mountHealthRoutes } from "./ops/health.ts";
 import { createMetrics } from "./ops/metrics.ts";
+import { organisationAdminRoutes } from "./people/organisations/admin-routes.tsx";
 import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
@@ -244,6 +245,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // organisations' single sign-on entry (src/people/sso), before the password sign-in's routes.
     localized.route("/sign-in/sso", ssoSignInRoutes({ auth, mailer }));
     localized.route("/", authRoutes(auth));
+    localized.route("/admin/organisations", organisationAdminRoutes());
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
     localized.route("/orgs", organisationPages({ auth, mailer }));

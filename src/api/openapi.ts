@@ -205,6 +205,58 @@ const schemas: Record<string, JsonSchema> = {
   },
 };
 
+// Organisations' signed-in API (src/people): units.
+schemas.OrganisationUnit = {
+  type: "object",
+  description: "A branch or department of an organisation.",
+  required: ["id", "parentId", "name", "position", "depth", "head"],
+  properties: {
+    id: { type: "string", format: "uuid" },
+    parentId: { type: ["string", "null"], format: "uuid", description: "The unit above it; null at the top level." },
+    name: {
+      type: "object",
+      required: ["en", "fr"],
+      properties: { en: { type: "string" }, fr: { type: "string" } },
+    },
+    position: { type: "integer", minimum: 1, description: "Its place among the units under the same parent." },
+    depth: { type: "integer", minimum: 0, description: "0 for a top-level unit." },
+    head: {
+      oneOf: [
+        {
+          type: "object",
+          required: ["personId", "name"],
+          properties: { personId: { type: "string", format: "uuid" }, name: { type: "string" } },
+        },
+        { type: "null" },
+      ],
+      description: "The person heading the unit, if any.",
+    },
+  },
+};
+schemas.OrganisationUnitList = {
+  type: "object",
+  required: ["organisation", "units"],
+  properties: {
+    organisation: {
+      type: "object",
+      required: ["slug", "name"],
+      properties: {
+        slug: { type: "string" },
+        name: {
+          type: "object",
+          required: ["en", "fr"],
+          properties: { en: { type: "string" }, fr: { type: "string" } },
+        },
+      },
+    },
+    units: {
+      type: "array",
+      items: ref("OrganisationUnit"),
+      description: "Every unit in reading order: each parent before its sub-units, siblings in their order.",
+    },
+  },
+};
+
 const errorResponse = (description: string): Response => ({ description, content: json(ref("Error")) });
 
 export function openApiDocument(baseUrl: string): OpenApiDocument {
@@ -219,7 +271,7 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }, { name: "people" }],
+    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }, { name: "people" }, { name: "organisations" }],
     paths: {
       "/frameworks": {
         get: {
@@ -303,6 +355,41 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           },
         },
       },
+      "/orgs/{org}/units": {
+        get: {
+          operationId: "listOrganisationUnits",
+          summary: "List an organisation's units (signed in)",
+          description:
+            "For anyone of the organisation (and the site's administrators). Needs the session cookie; answers are never cached. An organisation the caller has no standing in answers 404, as an unknown one.",
+          tags: ["organisations"],
+          security: [{ session: [] }],
+          parameters: [{ $ref: "#/components/parameters/OrganisationSlug" }],
+          responses: {
+            "200": { description: "The organisation's units.", content: json(ref("OrganisationUnitList")) },
+            "401": { $ref: "#/components/responses/SignInRequired" },
+            "404": { $ref: "#/components/responses/OrganisationNotFound" },
+          },
+        },
+      },
+      "/orgs/{org}/units/{unit}": {
+        get: {
+          operationId: "getOrganisationUnit",
+          summary: "Get one unit of an organisation (signed in)",
+          tags: ["organisations"],
+          security: [{ session: [] }],
+          parameters: [
+            { $ref: "#/components/parameters/OrganisationSlug" },
+            { name: "unit", in: "path", required: true, description: "The unit's id.", schema: { type: "string" } },
+          ],
+          responses: {
+            "200": { description: "The unit.", content: json(ref("OrganisationUnit")) },
+            "401": { $ref: "#/components/responses/SignInRequired" },
+            "404": errorResponse(
+              "No such unit in this organisation, or an organisation the caller has no standing in.",
+            ),
+          },
+        },
+      },
       "/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",
@@ -327,6 +414,13 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           description: "The framework's UUID or its slug.",
           schema: { type: "string", minLength: 1, maxLength: 200, pattern: "^[\\p{L}\\p{N}._~-]+$" },
         },
+        OrganisationSlug: {
+          name: "org",
+          in: "path",
+          required: true,
+          description: "The organisation's web address name.",
+          schema: { type: "string", minLength: 1, maxLength: 60 },
+        },
         IfNoneMatch: {
           name: "If-None-Match",
           in: "header",
@@ -342,6 +436,8 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
         NotModified: { description: "The copy named by If-None-Match is current.", headers: cachingHeaders },
         BadRequest: errorResponse("Malformed parameter."),
         NotFound: errorResponse("No published framework has this id or slug."),
+        SignInRequired: errorResponse("Not signed in: send the session cookie."),
+        OrganisationNotFound: errorResponse("No such organisation, or one the caller has no standing in."),
       },
     },
   };

@@ -59,7 +59,8 @@ export function UsersPage(props: UsersPageProps) {
       {props.notice && <Notice>{props.notice}</Notice>}
       <p>{t.authUsersIntro}</p>
       <p>
-        <a href={authUrls.securityLog(lang)}>{t.logLink}</a>
+        <a href={authUrls.securityLog(lang)}>{t.logLink}</a> ·{" "}
+        <a href={`/${lang}/admin/organisations`}>{t.orgAdminTitle}</a>
       </p>
       <div class="table-wrap">
         <table>

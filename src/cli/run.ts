@@ -42,6 +42,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "apply each organisation's retention now (--dry-run reports only)",
     load: async () => (await import("./privacy-commands.ts")).purgeCommand,
   },
+  // Organisations (src/cli/org-command.ts).
+  org: {
+    summary: "create or list organisations (library systems)",
+    load: async () => (await import("./org-command.ts")).orgCommand,
+  },
   // Operations (src/cli/ops-commands.ts).
   backup: {
     summary: "copy the database to a file (SQLite, while the server runs)",

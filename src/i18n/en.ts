@@ -9,6 +9,7 @@ import { editor } from "./en/editor.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { navigation } from "./en/navigation.ts";
+import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
@@ -37,6 +38,7 @@ export const en = {
   ...staffImport,
   ...access,
   ...privacy,
+  ...orgs,
 };
 
 export type Messages = Translation<typeof en>;
@@ -58,6 +60,7 @@ type Blocks = [
   typeof staffImport,
   typeof access,
   typeof privacy,
+  typeof orgs,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -9,6 +9,7 @@ import { editor } from "./fr/editor.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { navigation } from "./fr/navigation.ts";
+import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
@@ -39,6 +40,7 @@ const blocks: Messages = {
   ...staffImport,
   ...access,
   ...privacy,
+  ...orgs,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -14,9 +14,22 @@ export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K
 /** A key whose message is a function of some arguments. */
 export type MessageFunctionKey = Exclude<keyof Messages, MessageKey>;
 
-export type MessageRef =
-  | MessageKey
-  | { [K in MessageFunctionKey]: { key: K; args: Parameters<Messages[K]> } }[MessageFunctionKey];
+/**
+ * A function message with its arguments. The arguments are checked against the message where the
+ * reference is made through `messageCall()`; the reference type itself stays one object type, because
+ * a union of one object type per function message grew past what TypeScript can compare.
+ */
+export interface MessageCall {
+  key: MessageFunctionKey;
+  args: readonly unknown[];
+}
+
+export type MessageRef = MessageKey | MessageCall;
+
+/** A function message's reference, its arguments checked against the message. */
+export function messageCall<K extends MessageFunctionKey>(key: K, ...args: Parameters<Messages[K]>): MessageCall {
+  return { key, args };
+}
 
 const dictionaries: Record<Lang, Messages> = { en, fr };
 

@@ -14,6 +14,7 @@ import { ssoOrganisationRoutes } from "./sso/routes.tsx";
 import { staffApi } from "./staff/api.ts";
 import { myOrganisationsRoutes, staffRoutes } from "./staff/routes.tsx";
 import { staffImportRoutes } from "./staff-import/routes.tsx";
+import { unitApi } from "./units/api.ts";
 import { unitRoutes } from "./units/routes.tsx";
 
 /** Pages, mounted at /{lang}/orgs. */
@@ -39,6 +40,7 @@ export function organisationApi(): Hono<AppEnv> {
   const organisation = new Hono<OrganisationEnv>();
   organisation.use("*", organisationContext());
   organisation.route("/", staffApi());
+  organisation.route("/units", unitApi());
   api.route("/:org", organisation as unknown as Hono<AppEnv>);
   return api;
 }

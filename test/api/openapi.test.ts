@@ -5,6 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { OpenApiDocument } from "../../src/api/openapi-types.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
+import { buildPeopleWorld } from "../support/people-world.ts";
 import { contractFor } from "./contract.ts";
 
 const BASE_URL = "https://index.example.org";
@@ -64,6 +65,17 @@ for (const dialect of testDialects()) {
         { path: "/api/v1/search?q=budget&framework=no-such-framework", status: 404 },
         { path: "/api/v1/openapi.json", status: 200 },
       ];
+      // The organisations' signed-in API (src/people), asked by organisation A's administrator.
+      const world = await buildPeopleWorld(t);
+      const hr = { cookie: world.cookies.orgAdmin as string };
+      requests.push(
+        { path: "/api/v1/orgs/alpha/units", status: 200, headers: hr },
+        { path: "/api/v1/orgs/alpha/units", status: 401 },
+        { path: "/api/v1/orgs/beta/units", status: 404, headers: hr },
+        { path: `/api/v1/orgs/alpha/units/${world.a.ids.unit}`, status: 200, headers: hr },
+        { path: `/api/v1/orgs/alpha/units/${world.a.ids.unit}`, status: 401 },
+        { path: `/api/v1/orgs/alpha/units/${world.b.ids.unit}`, status: 404, headers: hr },
+      );
       const seen = new Set<string>();
       for (const { path, status, headers } of requests) {
         const res = await t.app.request(path, { headers });

@@ -1,0 +1,19 @@
+/** Every URL of the organisation pages, built in one place (others link to an organisation's home). */
+import type { Lang } from "../../i18n/index.ts";
+
+const seg = (value: string) => encodeURIComponent(value);
+
+export const orgUrls = {
+  /** The instance administrator's list of organisations. */
+  admin: (lang: Lang) => `/${lang}/admin/organisations`,
+  adminAppoint: (lang: Lang) => `/${lang}/admin/organisations/administrators`,
+  home: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}`,
+  settings: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/settings`,
+  roles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/roles`,
+  removeRole: (lang: Lang, slug: string, userId: string) => `/${lang}/orgs/${seg(slug)}/roles/${seg(userId)}/remove`,
+  history: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/history`,
+  units: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/units`,
+  unit: (lang: Lang, slug: string, unitId: string) => `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}`,
+  unitAction: (lang: Lang, slug: string, unitId: string, action: "move" | "rename" | "head" | "parent" | "delete") =>
+    `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}/${action}`,
+};
