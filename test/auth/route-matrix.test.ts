@@ -103,6 +103,12 @@ const ROUTES: Record<string, Rule> = {
   "POST /:lang/admin/users/:id/invitation": "administrator",
   "POST /:lang/admin/users/:id/role": "administrator",
   "GET /:lang/admin/security-log": "administrator",
+  // Organisations (src/people/organisations): the instance administrator creates them, appoints administrators.
+  "GET /:lang/admin/organisations": "administrator",
+  "POST /:lang/admin/organisations": "administrator",
+  "POST /:lang/admin/organisations/administrators": "administrator",
+  // "My organisations" (src/people/staff): any account; what it lists is the people matrix's concern.
+  "GET /:lang/orgs": "signed-in",
   // Import wizard and draft exports (src/interop/wizard): framework.import / editor.use
   "GET /:lang/editor/import": "editor",
   "GET /:lang/editor/import/template.xlsx": "editor",

@@ -248,6 +248,30 @@ const ROUTES: Record<string, Expectation> = {
   "POST /:lang/orgs/:org/sso": { allow: ADMIN, status: 400, form: () => ({}) },
   "GET /:lang/orgs/:org/sso/start": { allow: MATRIX_ROLES, status: 404 },
 
+  // privacy (src/people/privacy): the notice, the access log, own data, retention, export, deletion.
+  "GET /:lang/orgs/:org/privacy": { allow: READERS_OF_A },
+  "GET /:lang/orgs/:org/privacy/edit": { allow: ADMIN },
+  "POST /:lang/orgs/:org/privacy/edit": {
+    allow: ADMIN,
+    form: () => ({ notice_en: "How we keep staff records.", notice_fr: "Comment nous gardons les dossiers." }),
+  },
+  "GET /:lang/orgs/:org/privacy/retention": { allow: ADMIN },
+  "POST /:lang/orgs/:org/privacy/retention": {
+    allow: ADMIN,
+    form: () => ({ left_months: "24", assessment_years: "" }),
+  },
+  "GET /:lang/orgs/:org/access-log": { allow: ADMIN },
+  "GET /:lang/orgs/:org/me/access-log": { allow: ["manager", "staffReport", "staffOther"], status: 303 },
+  "GET /:lang/orgs/:org/me/data": { allow: ["manager", "staffReport", "staffOther"], status: 303 },
+  // Who viewed a record, and everything held about a person: the person and the administrators only.
+  "GET /:lang/orgs/:org/people/:person/access-log": { allow: ["orgAdmin", "staffReport"], refusal: AS_UNKNOWN_PERSON },
+  "GET /:lang/orgs/:org/people/:person/data": { allow: ["orgAdmin", "staffReport"], refusal: AS_UNKNOWN_PERSON },
+  "GET /:lang/orgs/:org/people/:person/data.json": { allow: ["orgAdmin", "staffReport"], refusal: AS_UNKNOWN_PERSON },
+  "GET /:lang/orgs/:org/export.json": { allow: ADMIN },
+  "GET /:lang/orgs/:org/delete": { allow: ADMIN },
+  // Asked with a confirmation that does not name the organisation: refused (400), nothing deleted.
+  "POST /:lang/orgs/:org/delete": { allow: ADMIN, status: 400, form: () => ({ confirm: "not-this-one" }) },
+
   "GET /api/v1/orgs/:org/units": { allow: READERS_OF_A },
   "GET /api/v1/orgs/:org/units/:unit": { allow: READERS_OF_A },
 };

@@ -48,7 +48,7 @@ export const staff = {
   staffColumnEmail: "Email",
   staffSortedBy: (column: string, descending: boolean) =>
     `${column}, sorted ${descending ? "descending" : "ascending"}`,
-  staffSortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
+  staffSortBy: (column: string) => `Sort by ${String(column).toLocaleLowerCase("en")}`,
 
   staffStatusActive: "Active",
   staffStatusOnLeave: "On leave",

@@ -50,7 +50,7 @@ export const staff: Translation<typeof en> = {
   staffColumnManager: "Gestionnaire",
   staffColumnEmail: "Courriel",
   staffSortedBy: (column: string, descending: boolean) => `${column}, tri ${descending ? "décroissant" : "croissant"}`,
-  staffSortBy: (column: string) => `Trier par ${column.toLowerCase()}`,
+  staffSortBy: (column: string) => `Trier par ${String(column).toLocaleLowerCase("fr")}`,
 
   staffStatusActive: "En poste",
   staffStatusOnLeave: "En congé",
