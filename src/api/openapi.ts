@@ -257,7 +257,47 @@ schemas.OrganisationUnitList = {
   },
 };
 
+const bilingualName: JsonSchema = {
+  type: "object",
+  required: ["en", "fr"],
+  properties: {
+    en: { type: "string", minLength: 1, maxLength: 200 },
+    fr: { type: "string", minLength: 1, maxLength: 200 },
+  },
+};
+schemas.UnitInput = {
+  type: "object",
+  required: ["name"],
+  properties: {
+    name: bilingualName,
+    parentId: { type: ["string", "null"], description: "The unit to add it under; absent or null: the top level." },
+  },
+};
+schemas.UnitPatch = {
+  type: "object",
+  description: "New names, a new parent (null: the top level; it goes last there), or both.",
+  properties: { name: bilingualName, parentId: { type: ["string", "null"] } },
+};
+schemas.InvalidUnit = {
+  type: "object",
+  required: ["error", "message", "fields"],
+  properties: {
+    error: { enum: ["invalid", "conflict"] },
+    message: { type: "string" },
+    fields: {
+      type: "object",
+      description: "Each refused field's problem, in the caller's language.",
+      additionalProperties: { type: "string" },
+    },
+  },
+};
+
 const errorResponse = (description: string): Response => ({ description, content: json(ref("Error")) });
+const invalidUnit = (description: string): Response => ({ description, content: json(ref("InvalidUnit")) });
+const unitWriteRefusals = {
+  "401": { $ref: "#/components/responses/SignInRequired" },
+  "403": errorResponse("A member of the organisation who is not one of its administrators."),
+} as const;
 
 export function openApiDocument(baseUrl: string): OpenApiDocument {
   return {
@@ -370,6 +410,22 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
             "404": { $ref: "#/components/responses/OrganisationNotFound" },
           },
         },
+        post: {
+          operationId: "createOrganisationUnit",
+          summary: "Add a unit (organisation administrators)",
+          description: "Added last under its parent. Recorded in the organisation's change history.",
+          tags: ["organisations"],
+          security: [{ session: [] }],
+          parameters: [{ $ref: "#/components/parameters/OrganisationSlug" }],
+          requestBody: { required: true, content: json(ref("UnitInput")) },
+          responses: {
+            "201": { description: "The unit as stored.", content: json(ref("OrganisationUnit")) },
+            "400": invalidUnit("A name is missing, empty or too long."),
+            "409": invalidUnit("The parent is not a unit of this organisation."),
+            ...unitWriteRefusals,
+            "404": { $ref: "#/components/responses/OrganisationNotFound" },
+          },
+        },
       },
       "/orgs/{org}/units/{unit}": {
         get: {
@@ -384,6 +440,45 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
           responses: {
             "200": { description: "The unit.", content: json(ref("OrganisationUnit")) },
             "401": { $ref: "#/components/responses/SignInRequired" },
+            "404": errorResponse(
+              "No such unit in this organisation, or an organisation the caller has no standing in.",
+            ),
+          },
+        },
+        patch: {
+          operationId: "updateOrganisationUnit",
+          summary: "Rename or move a unit (organisation administrators)",
+          description: "Its sub-units move with it. Recorded in the organisation's change history.",
+          tags: ["organisations"],
+          security: [{ session: [] }],
+          parameters: [
+            { $ref: "#/components/parameters/OrganisationSlug" },
+            { name: "unit", in: "path", required: true, description: "The unit's id.", schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: json(ref("UnitPatch")) },
+          responses: {
+            "200": { description: "The unit as stored.", content: json(ref("OrganisationUnit")) },
+            "400": invalidUnit("A name is empty or too long, or an unknown field."),
+            "409": invalidUnit("The new parent is unknown, the unit itself or one of its sub-units."),
+            ...unitWriteRefusals,
+            "404": errorResponse(
+              "No such unit in this organisation, or an organisation the caller has no standing in.",
+            ),
+          },
+        },
+        delete: {
+          operationId: "deleteOrganisationUnit",
+          summary: "Delete a unit and its sub-units (organisation administrators)",
+          description: "Their people stay, without a unit. Recorded in the organisation's change history.",
+          tags: ["organisations"],
+          security: [{ session: [] }],
+          parameters: [
+            { $ref: "#/components/parameters/OrganisationSlug" },
+            { name: "unit", in: "path", required: true, description: "The unit's id.", schema: { type: "string" } },
+          ],
+          responses: {
+            "204": { description: "Deleted." },
+            ...unitWriteRefusals,
             "404": errorResponse(
               "No such unit in this organisation, or an organisation the caller has no standing in.",
             ),

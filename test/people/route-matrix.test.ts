@@ -274,6 +274,18 @@ const ROUTES: Record<string, Expectation> = {
 
   "GET /api/v1/orgs/:org/units": { allow: READERS_OF_A },
   "GET /api/v1/orgs/:org/units/:unit": { allow: READERS_OF_A },
+  "POST /api/v1/orgs/:org/units": {
+    allow: ADMIN,
+    status: 201,
+    json: (ids) => ({ name: { en: "Matrix unit", fr: "Unité de la matrice" }, parentId: ids.rootUnit }),
+  },
+  "PATCH /api/v1/orgs/:org/units/:unit": {
+    allow: ADMIN,
+    status: 200,
+    setup: scratchUnit,
+    json: () => ({ name: { en: "Renamed by the API", fr: "Renommée par l'API" } }),
+  },
+  "DELETE /api/v1/orgs/:org/units/:unit": { allow: ADMIN, status: 204, setup: scratchUnit },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */

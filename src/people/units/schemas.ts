@@ -32,3 +32,11 @@ export const newUnitJson = z.object({
   name: z.object({ en: name, fr: name }),
   parentId: z.string().max(36).nullable().optional(),
 });
+
+/** The API's change to a unit: new names, a new parent (null: the top level), or both. */
+export const unitPatchJson = z
+  .object({
+    name: z.object({ en: name, fr: name }).optional(),
+    parentId: z.string().max(36).nullable().optional(),
+  })
+  .strict();
