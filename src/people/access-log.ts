@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { isAnotherPersonsRecord, type OrganisationActor, type OrganisationResource } from "../policy/index.ts";
+import { actorLabel } from "./organisations/changes.ts";
 
 /** What was seen. Extend as later capabilities show more of a person. */
 export const ACCESS_KINDS = ["record", "export", "access-log", "assessment"] as const;
@@ -29,7 +30,7 @@ export async function recordAccess(db: Kysely<DB>, view: AccessView, now = new D
       organisation_id: view.resource.organisationId,
       at: now.toISOString(),
       actor_id: view.actor.id,
-      actor_label: view.actor.name ?? view.actor.email,
+      actor_label: actorLabel(view.actor),
       person_id: view.resource.personId,
       what: view.what,
       path: view.path?.slice(0, 500) ?? null,

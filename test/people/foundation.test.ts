@@ -129,7 +129,7 @@ for (const dialect of testDialects()) {
       const rows = await db.selectFrom("access_log").selectAll().where("person_id", "=", "clerk").execute();
       assert.equal(rows.length, 1);
       assert.equal(rows[0].actor_id, users.lead.id);
-      assert.equal(rows[0].actor_label, "lead");
+      assert.equal(rows[0].actor_label, "lead <lead@example.org>");
       assert.equal(rows[0].what, "record");
     });
 

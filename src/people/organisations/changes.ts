@@ -22,9 +22,13 @@ export interface ChangeAuthor {
 /** The command line acts for whoever runs it: the history names it so. */
 export const COMMAND_LINE: ChangeAuthor = { id: null, label: "command line" };
 
+/** How an account is named in the history and the access log: its name and address (names repeat). */
+export const actorLabel = (user: { email: string; name: string | null }): string =>
+  user.name ? `${user.name} <${user.email}>` : user.email;
+
 export const authorOf = (user: { id: string; email: string; name: string | null }): ChangeAuthor => ({
   id: user.id,
-  label: user.name ? `${user.name} <${user.email}>` : user.email,
+  label: actorLabel(user),
 });
 
 export interface ChangeRecord {

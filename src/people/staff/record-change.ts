@@ -3,21 +3,15 @@
  * unit, role or setting records who made it, when, and the record before and after, in the same
  * transaction as the write itself, so no change is stored without its trace.
  */
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { authorOf, type ChangeAuthor, recordChange as writeChange } from "../organisations/changes.ts";
 
 /** Who made a change: an account (its id and a label kept when the account goes), or a process. */
-export interface ChangeActor {
-  id: string | null;
-  label: string;
-}
+export type ChangeActor = ChangeAuthor;
 
-/** The change actor for a signed-in account. */
-export const changeActorOf = (account: { id: string; name: string | null; email: string }): ChangeActor => ({
-  id: account.id,
-  label: account.name ?? account.email,
-});
+/** The change actor for a signed-in account (one label for the whole history: src/people/organisations/changes.ts). */
+export const changeActorOf = authorOf;
 
 export interface ChangeRecord {
   organisationId: string;
@@ -31,21 +25,20 @@ export interface ChangeRecord {
   batchId?: string;
 }
 
+/** The people store's way of saying a change; written by the one writer of the history. */
 export async function recordChange(db: Kysely<DB>, change: ChangeRecord, now = new Date()): Promise<void> {
-  await db
-    .insertInto("organisation_changes")
-    .values({
-      id: randomUUID(),
-      organisation_id: change.organisationId,
-      at: now.toISOString(),
-      actor_id: change.actor.id,
-      actor_label: change.actor.label.slice(0, 254),
-      subject_kind: change.subjectKind,
-      subject_id: change.subjectId,
+  await writeChange(
+    db,
+    change.actor,
+    {
+      organisationId: change.organisationId,
+      subject: change.subjectKind,
+      subjectId: change.subjectId,
       action: change.action,
-      batch_id: change.batchId ?? randomUUID(),
-      before: change.before === null ? null : JSON.stringify(change.before),
-      after: change.after === null ? null : JSON.stringify(change.after),
-    })
-    .execute();
+      before: change.before ?? undefined,
+      after: change.after ?? undefined,
+      batchId: change.batchId,
+    },
+    now,
+  );
 }
