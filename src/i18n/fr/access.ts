@@ -34,7 +34,7 @@ export const access: Translation<typeof enAccess> = {
     [
       `Bonjour ${name},`,
       "",
-      `${inviter} vous invite à vous connecter à Skillshelf, où ${organisation} tient le répertoire des compétences de son personnel.`,
+      `${inviter} vous invite à vous connecter à Skillshelf, où ${organisation} tient le référentiel des compétences de son personnel.`,
       "",
       "Ouvrez ce lien pour créer votre compte (ou pour vous connecter avec le compte de votre bibliothèque) :",
       link,
@@ -65,11 +65,11 @@ export const access: Translation<typeof enAccess> = {
   ssoIssuerHint:
     "L’adresse de l’émetteur du fournisseur, par exemple https://login.microsoftonline.com/{tenant}/v2.0 ou https://accounts.google.com.",
   ssoIssuerInvalid: "Saisissez l’émetteur sous forme d’adresse https://.",
-  ssoClientIdLabel: "Identifiant client",
-  ssoClientIdRequired: "Saisissez l’identifiant client fourni par votre fournisseur.",
-  ssoClientSecretLabel: "Secret client",
+  ssoClientIdLabel: "Identifiant de l’application",
+  ssoClientIdRequired: "Saisissez l’identifiant de l’application fourni par votre fournisseur d’identité.",
+  ssoClientSecretLabel: "Secret de l’application",
   ssoClientSecretHint: "Conservé chiffré et jamais réaffiché. Laissez vide pour garder le secret actuel.",
-  ssoClientSecretRequired: "Saisissez le secret client fourni par votre fournisseur.",
+  ssoClientSecretRequired: "Saisissez le secret de l’application fourni par votre fournisseur d’identité.",
   ssoDomainsLabel: "Domaines de courriel",
   ssoDomainsHint:
     "Les domaines des adresses de votre personnel, séparés par des virgules ou des espaces, par exemple bibliotheque.example.",

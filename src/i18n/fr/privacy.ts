@@ -33,7 +33,7 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyMyDataLink: "Tout ce qui est conservé à mon sujet",
   privacyMyAccessLogLink: "Qui a consulté mon dossier",
   privacyAdminNav: "Administration de la confidentialité",
-  privacyAdminHeading: "Pour les administrateurs",
+  privacyAdminHeading: "Pour l'administration",
   privacyEditNoticeLink: "Modifier l'avis de confidentialité",
   privacyAccessLogLink: "Journal des consultations",
   privacyRetentionLink: "Conservation",
@@ -98,7 +98,7 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyFieldStatusSince: "Statut depuis le",
   privacyFieldLanguage: "Langue de préférence",
   privacyFieldAccount: "A un compte",
-  privacyFieldAdministrator: "Administrateur de l'organisation",
+  privacyFieldAdministrator: "Administration de l'organisation",
   privacyFieldCreated: "Dossier créé le",
   privacyFieldUpdated: "Dossier modifié pour la dernière fois le",
   privacyFieldUnit: "Unité",
@@ -138,7 +138,7 @@ export const privacy: Translation<typeof enPrivacy> = {
     "Supprimer l'organisation efface définitivement tout ce qu'elle contient. C'est irréversible. Seront supprimés :",
   privacyCountUnits: (n) => plural(n, "unité", "unités"),
   privacyCountPeople: (n) => plural(n, "personne et son dossier", "personnes et leurs dossiers"),
-  privacyCountRoles: (n) => plural(n, "rôle d'administrateur", "rôles d'administrateur"),
+  privacyCountRoles: (n) => plural(n, "rôle d'administration", "rôles d'administration"),
   privacyCountAccessLog: (n) =>
     plural(n, "entrée du journal des consultations", "entrées du journal des consultations"),
   privacyCountChanges: (n) =>

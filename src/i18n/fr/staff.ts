@@ -111,9 +111,9 @@ export const staff: Translation<typeof en> = {
   staffMyOrganisationsTitle: "Mes organisations",
   staffMyOrganisationsIntro: "Les organisations où vous avez un dossier ou un rôle.",
   staffMyOrganisationsEmpty:
-    "Votre compte n'appartient encore à aucune organisation. L'administrateur d'une organisation peut vous y inviter.",
+    "Votre compte n'appartient encore à aucune organisation. Les personnes qui administrent une organisation peuvent vous y inviter.",
   staffMyRecord: "Mon dossier",
   staffMyTeam: "Mon équipe",
   staffOrganisationPeople: "Personnel",
-  staffAdministratorRole: "Administrateur",
+  staffAdministratorRole: "Administration",
 };
