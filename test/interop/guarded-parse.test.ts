@@ -38,9 +38,10 @@ describe("guarded parse", () => {
   });
 
   it("stops a parse that needs more heap than allowed, says so, and parses the next file", async () => {
-    // Two million small objects: far beyond a 32 MB heap, never a large buffer.
+    // One item holding two million small arrays: far beyond a 32 MB heap, never a large buffer, and
+    // one item (a million items would be refused by count before anything was built).
     const small = pool({ maxOldGenerationSizeMb: 32, concurrency: 1 });
-    const text = `{"CFDocument":{},"CFItems":[${'{"a":[1]},'.repeat(1_000_000)}{}]}`;
+    const text = `{"CFDocument":{},"CFItems":[{"a":[${"[1],".repeat(2_000_000)}[1]]}]}`;
     const result = await small.parse("case", encode(text));
     assert.deepEqual(
       result.problems.map((p) => p.code),
