@@ -15,6 +15,7 @@ import { importStaff } from "../../src/people/staff-import/apply.ts";
 import { guessMapping } from "../../src/people/staff-import/columns.ts";
 import { readStaffFile } from "../../src/people/staff-import/read.ts";
 import type { BenchGroup } from "../lib/figures.ts";
+import { freshSchema } from "../lib/pg-schema.ts";
 import { median } from "../lib/stats.ts";
 
 const STAFF = 5000;
@@ -119,26 +120,6 @@ async function measure(databaseUrl: string): Promise<{ seconds: number; again: n
   }
 }
 
-async function freshSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const schema = `bench_people_${process.pid}_${Date.now().toString(36)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create schema "${schema}"`);
-  const separator = url.includes("?") ? "&" : "?";
-  return {
-    url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    drop: () => run(`drop schema "${schema}" cascade`),
-  };
-}
-
 export const peopleImportBench: BenchGroup = {
   id: "people-import",
   title: "staff import: 5,000 staff in 300 units, CSV to committed transaction",
@@ -166,7 +147,7 @@ export const peopleImportBench: BenchGroup = {
       console.log("  people_import_pg_s skipped: set BENCH_DATABASE_URL to measure it on PostgreSQL");
       return;
     }
-    const schema = await freshSchema(url);
+    const schema = await freshSchema(url, "people");
     try {
       const pg = await measure(schema.url);
       report("people_import_pg_s", pg.seconds, `median of ${RUNS}`);

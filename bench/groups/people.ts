@@ -19,6 +19,7 @@ import type { DB } from "../../src/db/schema.ts";
 import { createCatalog } from "../../src/editions/catalog.ts";
 import { createLogger } from "../../src/log.ts";
 import type { BenchGroup } from "../lib/figures.ts";
+import { freshSchema } from "../lib/pg-schema.ts";
 import { percentile } from "../lib/stats.ts";
 
 const PEOPLE = 5000;
@@ -211,26 +212,6 @@ async function analyzeOnPostgres(db: Kysely<DB>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze`.execute(db);
 }
 
-async function freshSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const schema = `bench_people_${process.pid}_${Date.now().toString(36)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create schema "${schema}"`);
-  const separator = url.includes("?") ? "&" : "?";
-  return {
-    url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    drop: () => run(`drop schema "${schema}" cascade`),
-  };
-}
-
 export const peopleBench: BenchGroup = {
   id: "people",
   title: "people pages at 5,000 staff in 300 units",
@@ -260,7 +241,7 @@ export const peopleBench: BenchGroup = {
       console.log("  PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it too");
       return;
     }
-    const schema = await freshSchema(url);
+    const schema = await freshSchema(url, "people");
     try {
       const postgres = await measure(schema.url);
       report(

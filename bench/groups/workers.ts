@@ -9,6 +9,7 @@
 import { availableParallelism } from "node:os";
 import type { BenchGroup } from "../lib/figures.ts";
 import { CONNECTIONS, load } from "../lib/load.ts";
+import { freshSchema } from "../lib/pg-schema.ts";
 import { type Spawned, spawnNode, waitFor200 } from "../lib/process.ts";
 import { AREA_PAGE_PATH } from "../lib/server.ts";
 import { median } from "../lib/stats.ts";
@@ -16,26 +17,6 @@ import { median } from "../lib/stats.ts";
 const WARM_UP_SECONDS = 1;
 const RUN_SECONDS = 3;
 const ROUNDS = 3;
-
-async function freshSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const schema = `bench_workers_${process.pid}_${Date.now().toString(36)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create schema "${schema}"`);
-  const separator = url.includes("?") ? "&" : "?";
-  return {
-    url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    drop: () => run(`drop schema "${schema}" cascade`),
-  };
-}
 
 export const workersBench: BenchGroup = {
   id: "workers",
@@ -53,7 +34,7 @@ export const workersBench: BenchGroup = {
       );
       return;
     }
-    const schema = await freshSchema(url);
+    const schema = await freshSchema(url, "workers");
     const servers: Spawned[] = [];
     try {
       const start = async (workers: number) => {
