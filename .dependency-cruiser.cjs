@@ -86,10 +86,16 @@ const layers = [
     may: ["kernel", "policy", "frameworks", "editions", "editor"],
   },
   {
+    name: "profiles",
+    what: "proficiency scales, job profiles, their documents and postings",
+    path: "^src/profiles/",
+    may: ["kernel", "policy", "frameworks", "editions", "context", "security", "search", "auth", "people", "content"],
+  },
+  {
     name: "interop",
     what: "CASE, spreadsheets, pasted text: import and export",
     path: "^src/interop/",
-    may: ["kernel", "policy", "frameworks", "editions", "context", "security", "api", "editor"],
+    may: ["kernel", "policy", "frameworks", "editions", "context", "security", "api", "editor", "profiles"],
   },
   {
     name: "ops",
@@ -116,6 +122,7 @@ const layers = [
       "auth",
       "people",
       "content",
+      "profiles",
       "interop",
       "ops",
     ],

@@ -38,6 +38,7 @@ import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
+import { postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
@@ -230,6 +231,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Organisations' signed-in API first: the public API's open CORS must not reach it.
   app.route("/api/v1/orgs", organisationApi());
+  app.route("/api/v1/orgs", profileApiRoutes());
   app.route("/api/v1", apiRoutes());
   // After the API's own routes, so its CORS middleware applies to search as well.
   app.route("/api/v1/search", searchApiRoutes());
@@ -249,6 +251,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
     localized.route("/orgs", organisationPages({ auth, mailer }));
+    // proficiency scales, job profiles and their builder (src/profiles); public job postings
+    localized.route("/orgs", profilePages());
+    localized.route("/jobs", postingPages());
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
     localized.route("/editor", importWizardRoutes());

@@ -11,6 +11,8 @@ import * as m008b from "./migrations/008b_check_constraints.ts";
 import * as m009 from "./migrations/009_several_processes.ts";
 import * as m010 from "./migrations/010_people.ts";
 import * as m011 from "./migrations/011_invitations_and_sso.ts";
+import * as m012 from "./migrations/012_proficiency_scales.ts";
+import * as m013 from "./migrations/013_job_profiles.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   "009_several_processes": m009,
   "010_people": m010,
   "011_invitations_and_sso": m011,
+  "012_proficiency_scales": m012,
+  "013_job_profiles": m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

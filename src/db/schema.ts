@@ -9,6 +9,17 @@ import type {
   PeopleTable,
   UnitsTable,
 } from "./people-tables.ts";
+import type {
+  CompetencyLevelDescriptorsTable,
+  JobPostingsTable,
+  JobProfileRequirementsTable,
+  JobProfilesTable,
+  JobProfileUnitsTable,
+  OrganisationScalesTable,
+  PersonPositionsTable,
+  ProficiencyLevelsTable,
+  ProficiencyScalesTable,
+} from "./profile-tables.ts";
 import type { AuthThrottleTable, SecurityEventsTable } from "./security-tables.ts";
 
 /**
@@ -55,6 +66,16 @@ export interface DB {
   // invitations and single sign-on (src/people/invitations, src/people/sso, migration 011)
   person_invitations: PersonInvitationsTable;
   organisation_sso: OrganisationSsoTable;
+  // proficiency scales and job profiles (src/profiles, migrations 012 and 013)
+  proficiency_scales: ProficiencyScalesTable;
+  proficiency_levels: ProficiencyLevelsTable;
+  competency_level_descriptors: CompetencyLevelDescriptorsTable;
+  organisation_scales: OrganisationScalesTable;
+  job_profiles: JobProfilesTable;
+  job_profile_units: JobProfileUnitsTable;
+  job_profile_requirements: JobProfileRequirementsTable;
+  job_postings: JobPostingsTable;
+  person_positions: PersonPositionsTable;
 }
 
 export interface FrameworksTable {

@@ -33,6 +33,10 @@ export interface OrganisationEnv {
 export function organisationContext(): MiddlewareHandler<OrganisationEnv> {
   return async function resolveOrganisation(c, next) {
     const slug = c.req.param("org");
+    // Pages of several capabilities share the organisation's addresses (src/profiles mounts beside
+    // src/people): the first resolution serves them all.
+    const resolved = c.get("organisation") as Organisation | undefined;
+    if (resolved && resolved.slug === slug) return next();
     const organisation = slug
       ? await c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst()
       : undefined;

@@ -26,6 +26,11 @@ export async function loadMembership(
         eb
           .exists(eb.selectFrom("people as report").select("report.id").whereRef("report.manager_id", "=", "people.id"))
           .as("has_reports"),
+        eb
+          .selectFrom("person_positions")
+          .select("person_positions.profile_id")
+          .whereRef("person_positions.person_id", "=", "people.id")
+          .as("position_profile_id"),
       ])
       .where("organisation_id", "=", organisationId)
       .where("user_id", "=", userId)
@@ -39,6 +44,7 @@ export async function loadMembership(
     administrator: role !== undefined,
     personId: person?.id ?? null,
     hasReports: Boolean(person?.has_reports),
+    positionProfileId: person?.position_profile_id ?? null,
   };
 }
 

@@ -21,6 +21,8 @@ export interface Membership {
   personId: string | null;
   /** Someone in the organisation has this person as their manager. */
   hasReports: boolean;
+  /** The job profile this person holds (issue 14); absent or null when none. */
+  positionProfileId?: string | null;
 }
 
 /** An actor deciding about an organisation's resource: the account, and its standing there. */
@@ -37,7 +39,9 @@ export type OrganisationResource =
       personId: string;
       /** The person's managers, nearest first (src/people/manager-lines.ts). */
       managerChain: readonly string[];
-    };
+    }
+  /** A job profile of the organisation (issue 14). */
+  | { kind: "profile"; organisationId: string; profileId: string };
 
 export type OrganisationAction =
   /** See the organisation exists: its name, its units, its privacy notice. */
@@ -56,7 +60,17 @@ export type OrganisationAction =
   /** Everything held about a person, as a download. */
   | "person.export"
   /** Who viewed this person's record. */
-  | "person.accessLog";
+  | "person.accessLog"
+  /** The organisation's proficiency scale and its level descriptors (everyone there reads them). */
+  | "scale.read"
+  /** Choose or define the organisation's scale; write per-competency level descriptors. */
+  | "scale.edit"
+  /** The list of the organisation's job profiles and postings (administrators and managers). */
+  | "profiles.list"
+  /** One job profile: administrators and managers; a person reads the profile of their own position. */
+  | "profile.read"
+  /** Create, edit, copy, delete profiles and their postings (administrators and managers). */
+  | "profile.edit";
 
 /** Instance-wide actions about organisations. */
 export type InstanceOrganisationAction = "organisations.manage";
@@ -95,6 +109,17 @@ const isMember = (actor: OrganisationActor, resource: OrganisationResource) => {
   return membership !== null && (membership.administrator || membership.personId !== null);
 };
 
+/** The actor holds the job profile asked about (their position). */
+const holdsProfile = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return (
+    resource.kind === "profile" &&
+    membership?.personId != null &&
+    membership.positionProfileId != null &&
+    membership.positionProfileId === resource.profileId
+  );
+};
+
 type Rule = (actor: OrganisationActor, resource: OrganisationResource) => boolean;
 
 const rules: Record<OrganisationAction, Rule> = {
@@ -107,6 +132,11 @@ const rules: Record<OrganisationAction, Rule> = {
   "person.edit": administers,
   "person.export": (a, r) => administers(a, r) || isSelf(a, r),
   "person.accessLog": (a, r) => administers(a, r) || isSelf(a, r),
+  "scale.read": isMember,
+  "scale.edit": administers,
+  "profiles.list": (a, r) => administers(a, r) || isManager(a, r),
+  "profile.read": (a, r) => administers(a, r) || isManager(a, r) || holdsProfile(a, r),
+  "profile.edit": (a, r) => administers(a, r) || isManager(a, r),
 };
 
 /** Actions whose resource must be a person: asked about an organisation, they are refused. */

@@ -105,4 +105,45 @@ describe("organisation policy", () => {
     // A plain account (no membership loaded) asked about a resource is refused.
     assert.equal(can(account("administrator") as OrganisationActor, "organisation.read", org), false);
   });
+
+  it("scales and job profiles: everyone there reads the scale, HR edits it; HR and managers keep profiles; a person reads their own position's", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom("orgA", "orgB"),
+        fc.option(fc.constantFrom("job1", "job2"), { nil: null }),
+        fc.constantFrom("job1", "job2"),
+        (administrator, hasReports, isPerson, org, position, asked) => {
+          const actor: OrganisationActor = {
+            ...account("editor"),
+            membership: {
+              organisationId: "orgA",
+              administrator,
+              personId: isPerson ? "me" : null,
+              hasReports: isPerson && hasReports,
+              positionProfileId: isPerson ? position : null,
+            },
+          };
+          const same = org === "orgA";
+          const manager = isPerson && hasReports;
+          const home = { kind: "organisation", organisationId: org } as const;
+          const profile = { kind: "profile", organisationId: org, profileId: asked } as const;
+          assert.equal(can(actor, "scale.read", home), same && (administrator || isPerson));
+          assert.equal(can(actor, "scale.edit", home), same && administrator);
+          assert.equal(can(actor, "profiles.list", home), same && (administrator || manager));
+          assert.equal(can(actor, "profile.edit", profile), same && (administrator || manager));
+          assert.equal(
+            can(actor, "profile.read", profile),
+            same && (administrator || manager || (isPerson && position === asked)),
+          );
+          // Holding a position reads that profile only, never the list.
+          if (!administrator && !manager) assert.equal(can(actor, "profile.read", home), false);
+          assert.equal(can(null, "profile.read", profile), false);
+        },
+      ),
+      { numRuns: runs(200) },
+    );
+  });
 });
