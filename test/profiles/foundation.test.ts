@@ -10,6 +10,7 @@ import * as m012 from "../../src/db/migrations/012_proficiency_scales.ts";
 import * as m013 from "../../src/db/migrations/013_job_profiles.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { loadMembership } from "../../src/people/membership.ts";
+import { DEFAULT_SCALE_ID, levelDescriptors, organisationScale } from "../../src/profiles/scales/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 
 const now = "2026-01-01T00:00:00.000Z";
@@ -184,6 +185,47 @@ for (const dialect of testDialects()) {
         await m013.up(db as Kysely<unknown>);
         assert.equal((await db.selectFrom("job_profiles").selectAll().execute()).length, 0);
         assert.equal((await db.selectFrom("proficiency_levels").selectAll().execute()).length, 5);
+      } finally {
+        await close();
+      }
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`scales: reading (${dialect})`, () => {
+    it("an organisation without a choice uses the default; level descriptors come back per item and level", async () => {
+      const { db, close } = await openTestDatabase(dialect, { starter: true });
+      try {
+        const { requirement } = await world(db);
+        const scale = await organisationScale(db, "o");
+        assert.equal(scale.id, DEFAULT_SCALE_ID);
+        assert.deepEqual(
+          scale.levels.map((l) => l.number),
+          [1, 2, 3, 4, 5],
+        );
+        await db
+          .insertInto("competency_level_descriptors")
+          .values({
+            scale_id: DEFAULT_SCALE_ID,
+            framework_id: requirement.framework_id,
+            item_id: requirement.item_id,
+            level_number: 3,
+            descriptor_en: "Leads a partnership from start to finish.",
+            descriptor_fr: "Mène un partenariat du début à la fin.",
+            updated_at: now,
+            updated_by: null,
+          })
+          .execute();
+        const found = await levelDescriptors(db, DEFAULT_SCALE_ID, requirement.framework_id, [
+          requirement.item_id,
+          "none",
+        ]);
+        assert.deepEqual(found.get(requirement.item_id)?.get(3), {
+          en: "Leads a partnership from start to finish.",
+          fr: "Mène un partenariat du début à la fin.",
+        });
+        assert.equal(found.has("none"), false);
       } finally {
         await close();
       }
