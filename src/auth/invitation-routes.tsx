@@ -67,7 +67,7 @@ export function invitationRoutes(auth: AuthService): Hono<AppEnv> {
     if (!result.ok) return c.redirect(authUrls.signIn(c.var.lang), 303);
     appendCookies(c, result.setCookies);
     await logSecurityEvent(c, "sign_in.succeeded", { subject: { id: user.id, label: user.email } });
-    return c.redirect(authUrls.landing(c.var.lang), 303);
+    return c.redirect(authUrls.landing(c.var.lang, user.role), 303);
   });
 
   return app;

@@ -39,9 +39,13 @@ export function signInRoutes(auth: AuthService): Hono<AppEnv> {
   const signInPage = (c: Context<AppEnv>, props: Omit<SignInProps, "lang">, status: Status) =>
     renderPage(c, <SignInPage lang={c.var.lang} {...props} />, t(c).authSignInTitle, status);
 
-  /** Where a complete sign-in lands: the password page when one is due, else `next` or the editor. */
-  const landing = (c: Context<AppEnv>, mustChangePassword: boolean, next: string | undefined) =>
-    c.redirect(mustChangePassword ? authUrls.password(c.var.lang) : (next ?? authUrls.landing(c.var.lang)), 303);
+  /** Where a complete sign-in lands: the password page when one is due, else `next` or the role's home. */
+  const landing = async (c: Context<AppEnv>, userId: string, mustChangePassword: boolean, next: string | undefined) => {
+    if (mustChangePassword) return c.redirect(authUrls.password(c.var.lang), 303);
+    if (next) return c.redirect(next, 303);
+    const role = (await findUserById(c.var.db, userId))?.role;
+    return c.redirect(authUrls.landing(c.var.lang, role), 303);
+  };
 
   app.get("/sign-in", (c) => {
     const next = safeNext(c.req.query("next"));
@@ -88,7 +92,7 @@ export function signInRoutes(auth: AuthService): Hono<AppEnv> {
       return c.redirect(`${authUrls.secondFactor(c.var.lang)}${next ? `?next=${encodeURIComponent(next)}` : ""}`, 303);
     }
     await logSecurityEvent(c, "sign_in.succeeded", { subject: { id: result.userId, label: email } });
-    return landing(c, result.mustChangePassword, next);
+    return landing(c, result.userId, result.mustChangePassword, next);
   });
 
   const challengePage = (c: Context<AppEnv>, props: Parameters<typeof ChallengePage>[0], status: Status) =>
@@ -139,7 +143,7 @@ export function signInRoutes(auth: AuthService): Hono<AppEnv> {
     await logSecurityEvent(c, "second_factor.succeeded", { subject });
     await logSecurityEvent(c, "sign_in.succeeded", { subject, detail: { secondFactor: true } });
     c.header("cache-control", "no-store");
-    return landing(c, Boolean(user?.mustChangePassword), next);
+    return landing(c, userId, Boolean(user?.mustChangePassword), next);
   });
 
   // Open to anyone: signing out without a session just clears the cookie.

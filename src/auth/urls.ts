@@ -28,8 +28,11 @@ export const authUrls = {
   confirmSecondFactor: (lang: Lang) => `/${lang}/account/two-step/confirm`,
   disableSecondFactor: (lang: Lang) => `/${lang}/account/two-step/disable`,
   recoveryCodes: (lang: Lang) => `/${lang}/account/two-step/recovery-codes`,
-  /** Where a person lands after signing in when no page asked for it. */
-  landing: (lang: Lang) => `/${lang}/editor`,
+  /**
+   * Where a person lands after signing in when no page asked for it: editors and administrators in
+   * the editor; an organisation's member (who edits no framework) among their organisations.
+   */
+  landing: (lang: Lang, role?: string) => (role === "member" ? `/${lang}/orgs` : `/${lang}/editor`),
 };
 
 /**

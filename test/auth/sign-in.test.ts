@@ -134,6 +134,15 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(page, /evil\.example/);
     });
 
+    test("an organisation's member (no editor) lands among their organisations, not in the editor", async () => {
+      await ensureAccount(t, "member", "member@skillshelf.test");
+      for (const lang of ["en", "fr"] as const) {
+        const response = await signIn(lang, { email: "member@skillshelf.test", password: TEST_PASSWORD });
+        assert.equal(response.status, 303);
+        assert.equal(response.headers.get("location"), `/${lang}/orgs`);
+      }
+    });
+
     test("a disabled account cannot sign in; it learns so only with the right password", async () => {
       const id = await ensureAccount(t, "editor", "paused@skillshelf.test");
       await setDisabled(t.db, id, true);
