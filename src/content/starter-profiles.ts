@@ -5,7 +5,6 @@
  * profile never reaches an organisation pointing at a competency the starter does not have.
  */
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
 import { frenchTypography } from "../i18n/typography.ts";
 import { projectPath } from "../paths.ts";
@@ -173,9 +172,7 @@ export function requirementProblems(
  * Reads, validates and resolves the starter profiles; throws ContentError listing every problem,
  * each naming its file and field. `content` defaults to the starter framework on disk.
  */
-export function loadStarterProfiles(
-  options: { dir?: string; content?: StarterContent } = {},
-): StarterProfiles {
+export function loadStarterProfiles(options: { dir?: string; content?: StarterContent } = {}): StarterProfiles {
   const dir = options.dir ?? STARTER_PROFILES_DIR;
   const content = options.content ?? loadStarterContent();
   const { slug, version } = content.framework;
