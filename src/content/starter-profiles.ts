@@ -5,7 +5,9 @@
  * profile never reaches an organisation pointing at a competency the starter does not have.
  */
 import { readdirSync } from "node:fs";
+import type { Insertable } from "kysely";
 import { z } from "zod";
+import type { JobProfileRequirementsTable, JobProfilesTable } from "../db/profile-tables.ts";
 import { frenchTypography } from "../i18n/typography.ts";
 import { projectPath } from "../paths.ts";
 import type { ContentNode } from "./schema.ts";
@@ -33,7 +35,8 @@ const itemCode = z.string().regex(/^[A-Z0-9][A-Z0-9.-]*$/, "codes use A-Z, 0-9, 
 const profileTexts = z
   .object({
     title: line(200),
-    grade: line(200),
+    /** A suggested grade or band in words ("Entry level"); an organisation puts its own. */
+    grade: line(120),
     summary: line(2000),
     duties: z.array(line(500)).min(5).max(9),
     qualifications: z.array(line(500)).min(3).max(6),
@@ -202,6 +205,12 @@ export function loadStarterProfiles(options: { dir?: string; content?: StarterCo
     }
     const profile = parsed.data;
     if (profile.code !== code) problems.push(`${file}: code: is ${profile.code}, expected ${code}`);
+    // Duties and qualifications are stored as {en, fr} pairs: each line needs its other language.
+    for (const list of ["duties", "qualifications"] as const)
+      if (profile.fr[list].length !== profile.en[list].length)
+        problems.push(
+          `${file}: fr.${list}: ${profile.fr[list].length} in French, ${profile.en[list].length} in English (one of each per line)`,
+        );
     problems.push(...requirementProblems(file, profile, content, items));
     profiles.push({
       code: profile.code,
@@ -221,4 +230,50 @@ export function loadStarterProfiles(options: { dir?: string; content?: StarterCo
   for (const file of stray) problems.push(`${file}: not listed in index.json`);
   if (problems.length > 0) throw new ContentError(problems);
   return { framework: { slug, id: starterFrameworkId(slug), version }, profiles };
+}
+
+/** What a job profile copied from a starter profile holds, before the organisation's own ids. */
+export type StarterJobProfileFields = Omit<
+  Insertable<JobProfilesTable>,
+  "id" | "organisation_id" | "scale_id" | "version" | "created_at" | "updated_at" | "updated_by"
+>;
+
+/** A copied requirement, before the profile's id and the edition it is pinned to. */
+export type StarterRequirementFields = Omit<Insertable<JobProfileRequirementsTable>, "profile_id" | "edition_id">;
+
+/**
+ * A starter profile as the columns of `job_profiles` and `job_profile_requirements` (migration 013)
+ * hold it. The table has one grade, "as the organisation writes it": the starter's suggestion in
+ * the organisation's language. The caller adds the ids, the scale (the starter's levels are on the
+ * default five-level scale) and the edition of the starter framework the requirements are pinned to.
+ */
+export function starterJobProfile(
+  profile: StarterProfile,
+  frameworkId: string,
+  lang: "en" | "fr",
+): { profile: StarterJobProfileFields; requirements: StarterRequirementFields[] } {
+  const pairs = (en: string[], fr: string[]) => JSON.stringify(en.map((text, i) => ({ en: text, fr: fr[i] })));
+  return {
+    profile: {
+      code: profile.code,
+      title_en: profile.en.title,
+      title_fr: profile.fr.title,
+      grade: profile[lang].grade,
+      summary_en: profile.en.summary,
+      summary_fr: profile.fr.summary,
+      duties: pairs(profile.en.duties, profile.fr.duties),
+      qualifications: pairs(profile.en.qualifications, profile.fr.qualifications),
+      working_conditions_en: profile.en.workingConditions,
+      working_conditions_fr: profile.fr.workingConditions,
+      copied_from: `starter:${profile.code}`,
+    },
+    requirements: profile.requirements.map((r) => ({
+      framework_id: frameworkId,
+      item_id: r.itemId,
+      ordinal: r.position,
+      target_level: r.level,
+      importance: r.importance,
+      ksa_ids: r.ksas.length > 0 ? JSON.stringify(r.ksas.map((k) => k.itemId)) : null,
+    })),
+  };
 }

@@ -407,6 +407,13 @@ describe("a broken profile is refused, naming the file and the field", () => {
     );
   });
 
+  test("a duty or qualification written in one language only", () => {
+    hasProblem(
+      problemsOf(folder({ "PAGE.json": { ...good, fr: { ...good.fr, duties: good.fr.duties.slice(1) } } })),
+      /^PAGE\.json: fr\.duties: \d+ in French, \d+ in English/,
+    );
+  });
+
   test("a file that is missing, unreadable, unlisted or not named after its code", () => {
     const dir = folder({ "PAGE.json": good, "CSA.json": "{ not json" });
     writeFileSync(join(dir, "EXTRA.json"), JSON.stringify(good));
