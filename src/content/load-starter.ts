@@ -6,7 +6,7 @@ import { deleteFramework, type FrameworkInsert, findFrameworkBySlug, insertFrame
 import { messages } from "../i18n/index.ts";
 import { frenchTypography } from "../i18n/typography.ts";
 import type { ContentNode } from "./schema.ts";
-import { loadStarterContent, type StarterContent } from "./starter.ts";
+import { loadStarterContent, type StarterContent, starterFrameworkId, starterItemId } from "./starter.ts";
 
 /** A calendar date becomes noon UTC, so it shows as the same day in every time zone of the Americas and Europe. */
 const dayToTimestamp = (day: string) => `${day}T12:00:00.000Z`;
@@ -17,12 +17,12 @@ const french = (text: string | undefined) => (text === undefined ? null : french
 /** Turns validated starter content into rows, with identifiers derived from slug and code. */
 export function starterRows(content: StarterContent, now: string): FrameworkInsert {
   const { framework } = content;
-  const frameworkId = uuidV5(`framework:${framework.slug}`);
+  const frameworkId = starterFrameworkId(framework.slug);
   const typeId = (code: string) => uuidV5(`type:${framework.slug}:${code}`);
   const items: NewItem[] = [];
   const add = (node: ContentNode, parentId: string | null, position: number, inheritedDay: string) => {
     const day = node.updated ?? inheritedDay;
-    const id = uuidV5(`item:${framework.slug}:${node.code}`);
+    const id = starterItemId(framework.slug, node.code);
     items.push({
       id,
       framework_id: frameworkId,

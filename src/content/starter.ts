@@ -1,9 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { uuidV5 } from "../db/uuid.ts";
 import { projectPath } from "../paths.ts";
 import { type ContentNode, contentNode, type FrameworkFile, frameworkFile } from "./schema.ts";
 
 export const STARTER_DIR = projectPath("content/starter/");
+
+/** The starter framework's identifier: derived from its slug, the same on every installation. */
+export const starterFrameworkId = (slug: string) => uuidV5(`framework:${slug}`);
+
+/**
+ * A starter item's identifier, derived from the framework's slug and the item's code: every edition
+ * of the starter (and every installation) gives the same code the same id, which is why a released
+ * code is never given to another statement (content/README.md).
+ */
+export const starterItemId = (slug: string, code: string) => uuidV5(`item:${slug}:${code}`);
 
 export interface StarterContent {
   framework: FrameworkFile;
@@ -17,7 +28,7 @@ export class ContentError extends Error {
   }
 }
 
-function readJson(dir: string, file: string, problems: string[]): unknown {
+export function readJson(dir: string, file: string, problems: string[]): unknown {
   try {
     return JSON.parse(readFileSync(join(dir, file), "utf8"));
   } catch (error) {
@@ -27,7 +38,7 @@ function readJson(dir: string, file: string, problems: string[]): unknown {
   }
 }
 
-function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): string[] {
+export function zodProblems(file: string, issues: { path: PropertyKey[]; message: string }[]): string[] {
   return issues.map((i) => `${file}: ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
 }
 
