@@ -143,7 +143,13 @@ export function adminRoutes(): Hono<AppEnv> {
     const role = (await formBody(c)).role;
     if (!(ROLES as readonly unknown[]).includes(role)) return usersPage(c, { message: t(c).authRoleInvalid }, 400);
     const before = await findUserById(c.var.db, id);
-    if (!before || !(await setRole(c.var.db, id, role as Role))) return c.notFound();
+    if (!before) return c.notFound();
+    // An organisation's member is a person invited or signed in through their organisation: one
+    // click here must not turn them into an editor or an administrator of the whole instance, and
+    // no editor becomes a member from this page (that standing comes from an organisation).
+    if ((before.role === "member" || role === "member") && before.role !== role)
+      return usersPage(c, { message: t(c).authRoleInvalid }, 400);
+    if (!(await setRole(c.var.db, id, role as Role))) return c.notFound();
     if (before.role !== role)
       await logSecurityEvent(c, "user.role_changed", {
         subject: subjectOf(before),

@@ -102,7 +102,7 @@ export function UsersPage(props: UsersPageProps) {
                         lang={lang}
                       />
                     ))}
-                  {user.id !== props.selfId && !user.disabled && (
+                  {user.id !== props.selfId && !user.disabled && user.role !== "member" && (
                     <RowAction
                       action={authUrls.changeRole(lang, user.id)}
                       label={user.role === "administrator" ? t.authMakeEditor : t.authMakeAdministrator}

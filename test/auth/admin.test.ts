@@ -204,6 +204,24 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test("an organisation's member is offered no role change here, and a forged one changes nothing", async () => {
+      const id = await ensureAccount(t, "member", "staff-member@library.example");
+      const editor = await ensureAccount(t, "editor", "plain-editor@library.example");
+      const page = await (await t.app.request("/en/admin/users", { headers: { cookie: admin } })).text();
+      assert.doesNotMatch(page, new RegExp(`/en/admin/users/${id}/role`));
+      assert.match(page, new RegExp(`/en/admin/users/${editor}/role`));
+      for (const [who, role] of [
+        [id, "administrator"],
+        [id, "editor"],
+        [editor, "member"],
+      ] as const) {
+        const forged = await t.app.request(`/en/admin/users/${who}/role`, postForm(t, { role }, admin));
+        assert.equal(forged.status, 400, `${who} → ${role}`);
+      }
+      assert.equal((await findUserByEmail(t.db, "staff-member@library.example"))?.role, "member");
+      assert.equal((await findUserByEmail(t.db, "plain-editor@library.example"))?.role, "editor");
+    });
+
     test("a new invitation link replaces the old one and works as a password reset", async () => {
       const id = await ensureAccount(t, "editor", "forgetful@library.example");
       const first = secretOf(
