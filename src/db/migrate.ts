@@ -13,6 +13,7 @@ import * as m010 from "./migrations/010_people.ts";
 import * as m011 from "./migrations/011_invitations_and_sso.ts";
 import * as m012 from "./migrations/012_proficiency_scales.ts";
 import * as m013 from "./migrations/013_job_profiles.ts";
+import * as m017 from "./migrations/017_assessments.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "011_invitations_and_sso": m011,
   "012_proficiency_scales": m012,
   "013_job_profiles": m013,
+  "017_assessments": m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { OrganisationSsoTable, PersonInvitationsTable } from "./access-tables.ts";
+import type {
+  AssessmentEvidenceTable,
+  AssessmentHistoryTable,
+  AssessmentItemsTable,
+  AssessmentsTable,
+  ReminderSettingsTable,
+  RemindersSentTable,
+  ReviewCycleStepsTable,
+  ReviewCyclesTable,
+} from "./assessment-tables.ts";
 import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "./auth-tables.ts";
 import type {
   AccessLogTable,
@@ -76,6 +86,15 @@ export interface DB {
   job_profile_requirements: JobProfileRequirementsTable;
   job_postings: JobPostingsTable;
   person_positions: PersonPositionsTable;
+  // review cycles and assessments (src/assessments, migration 017)
+  review_cycles: ReviewCyclesTable;
+  review_cycle_steps: ReviewCycleStepsTable;
+  assessments: AssessmentsTable;
+  assessment_items: AssessmentItemsTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_history: AssessmentHistoryTable;
+  reminder_settings: ReminderSettingsTable;
+  reminders_sent: RemindersSentTable;
 }
 
 export interface FrameworksTable {

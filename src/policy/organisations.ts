@@ -41,7 +41,18 @@ export type OrganisationResource =
       managerChain: readonly string[];
     }
   /** A job profile of the organisation (issue 14). */
-  | { kind: "profile"; organisationId: string; profileId: string };
+  | { kind: "profile"; organisationId: string; profileId: string }
+  /**
+   * A person's assessment in a review cycle (issue 15): whose it is, their managers nearest first,
+   * and the reviewing manager the assessment names (who may no longer be in the chain after a move).
+   */
+  | {
+      kind: "assessment";
+      organisationId: string;
+      personId: string;
+      managerChain: readonly string[];
+      reviewerId: string | null;
+    };
 
 export type OrganisationAction =
   /** See the organisation exists: its name, its units, its privacy notice. */
@@ -70,7 +81,15 @@ export type OrganisationAction =
   /** One job profile: administrators and managers; a person reads the profile of their own position. */
   | "profile.read"
   /** Create, edit, copy, delete profiles and their postings (administrators and managers). */
-  | "profile.edit";
+  | "profile.edit"
+  /** Open, extend, close and reopen review cycles; follow their progress (administrators). */
+  | "cycles.manage"
+  /** An assessment: the person, their managers up the chain, its reviewer, the administrators. */
+  | "assessment.read"
+  /** Rate oneself, comment, add evidence, submit, sign off: the person only. */
+  | "assessment.self"
+  /** Review, agree levels, record the conversation, sign off: the assessment's reviewer. */
+  | "assessment.review";
 
 /** Instance-wide actions about organisations. */
 export type InstanceOrganisationAction = "organisations.manage";
@@ -82,17 +101,34 @@ const isInstanceAdministrator = (actor: OrganisationActor) => actor.role === "ad
 const administers = (actor: OrganisationActor, resource: OrganisationResource) =>
   inOrganisation(actor, resource)?.administrator === true;
 
-/** The person themself. */
+const aboutPerson = (resource: OrganisationResource) => resource.kind === "person" || resource.kind === "assessment";
+
+/** The person themself (the record's, or the assessment's person). */
 const isSelf = (actor: OrganisationActor, resource: OrganisationResource) => {
   const membership = inOrganisation(actor, resource);
-  return resource.kind === "person" && membership?.personId != null && membership.personId === resource.personId;
+  return (
+    aboutPerson(resource) &&
+    membership?.personId != null &&
+    membership.personId === (resource as { personId: string }).personId
+  );
+};
+
+/** The assessment's reviewing manager (not the person themself). */
+const reviews = (actor: OrganisationActor, resource: OrganisationResource) => {
+  const membership = inOrganisation(actor, resource);
+  return (
+    resource.kind === "assessment" &&
+    membership?.personId != null &&
+    membership.personId !== resource.personId &&
+    resource.reviewerId === membership.personId
+  );
 };
 
 /** One of the person's managers, direct or indirect. */
 const managesPerson = (actor: OrganisationActor, resource: OrganisationResource) => {
   const membership = inOrganisation(actor, resource);
   return (
-    resource.kind === "person" &&
+    (resource.kind === "person" || resource.kind === "assessment") &&
     membership?.personId != null &&
     membership.personId !== resource.personId &&
     resource.managerChain.includes(membership.personId)
@@ -137,10 +173,16 @@ const rules: Record<OrganisationAction, Rule> = {
   "profiles.list": (a, r) => administers(a, r) || isManager(a, r),
   "profile.read": (a, r) => administers(a, r) || isManager(a, r) || holdsProfile(a, r),
   "profile.edit": (a, r) => administers(a, r) || isManager(a, r),
+  "cycles.manage": administers,
+  "assessment.read": (a, r) => administers(a, r) || isSelf(a, r) || managesPerson(a, r) || reviews(a, r),
+  "assessment.self": isSelf,
+  "assessment.review": reviews,
 };
 
 /** Actions whose resource must be a person: asked about an organisation, they are refused. */
 const PERSON_ACTIONS = new Set<OrganisationAction>(["person.read", "person.edit", "person.export", "person.accessLog"]);
+/** Actions whose resource must be an assessment. */
+const ASSESSMENT_ACTIONS = new Set<OrganisationAction>(["assessment.read", "assessment.self", "assessment.review"]);
 
 export function canInOrganisation(
   actor: OrganisationActor | null,
@@ -149,10 +191,11 @@ export function canInOrganisation(
 ): boolean {
   if (actor === null) return false;
   if (PERSON_ACTIONS.has(action) && resource.kind !== "person") return false;
+  if (ASSESSMENT_ACTIONS.has(action) && resource.kind !== "assessment") return false;
   return rules[action](actor, resource);
 }
 
 /** Whether viewing this resource is a view of another person's record, which the access log keeps. */
 export function isAnotherPersonsRecord(actor: OrganisationActor, resource: OrganisationResource): boolean {
-  return resource.kind === "person" && !isSelf(actor, resource);
+  return aboutPerson(resource) && !isSelf(actor, resource);
 }

@@ -146,4 +146,52 @@ describe("organisation policy", () => {
       { numRuns: runs(200) },
     );
   });
+
+  it("assessments: the person, their managers up the chain, the reviewer and HR read; only the person rates themself; only the reviewer reviews", () => {
+    fc.assert(
+      fc.property(
+        world,
+        fc.boolean(),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (w, administrator, pickReviewer) => {
+          const people = [...w.lines.keys()];
+          const list = people.map((id) => ({ id, managerId: w.lines.get(id) ?? null }));
+          for (const me of people) {
+            const org = w.organisationOf.get(me) as string;
+            const reports = new Set(reportsOf(me, list));
+            const actor: OrganisationActor = {
+              ...account("editor"),
+              membership: { organisationId: org, administrator, personId: me, hasReports: reports.size > 0 },
+            };
+            for (const other of people) {
+              const chain = managerChain(other, (p) => w.lines.get(p));
+              // The reviewer is usually the direct manager; after a move it may be anyone.
+              const reviewer =
+                pickReviewer < 0.7 ? (chain[0] ?? null) : people[Math.floor(pickReviewer * people.length)];
+              const resource: OrganisationResource = {
+                kind: "assessment",
+                organisationId: w.organisationOf.get(other) as string,
+                personId: other,
+                managerChain: chain,
+                reviewerId: reviewer ?? null,
+              };
+              const sameOrg = w.organisationOf.get(other) === org;
+              const isReviewer = sameOrg && reviewer === me && other !== me;
+              assert.equal(
+                can(actor, "assessment.read", resource),
+                sameOrg && (administrator || other === me || reports.has(other) || isReviewer),
+                `${me} reads ${other}'s assessment`,
+              );
+              assert.equal(can(actor, "assessment.self", resource), sameOrg && other === me);
+              assert.equal(can(actor, "assessment.review", resource), isReviewer);
+            }
+            const home = { kind: "organisation", organisationId: org } as const;
+            assert.equal(can(actor, "cycles.manage", home), administrator);
+            assert.equal(can(actor, "assessment.read", home), false, "an assessment action needs an assessment");
+          }
+        },
+      ),
+      { numRuns: runs(120) },
+    );
+  });
 });
