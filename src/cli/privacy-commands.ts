@@ -24,10 +24,14 @@ export function describePurge(report: PurgeReport): string {
       lines.push(
         `  ${person.employeeNumber}  ${person.name}  left ${person.leftOn}  (${person.accessLogEntries} access log, ${person.changeRecords} change record(s))`,
       );
+    if (organisation.retentionAssessmentYears !== null)
+      lines.push(
+        `  keeps assessments ${organisation.retentionAssessmentYears} year(s) after their cycle closed; ${verb} ${organisation.assessments} from cycles closed on or before ${organisation.assessmentCutoff}`,
+      );
   }
   const t = report.totals;
   lines.push(
-    `${report.dryRun ? "Dry run: nothing was removed. Would remove" : "Removed"} ${t.people} person(s), ${t.accessLogEntries} access log entr${t.accessLogEntries === 1 ? "y" : "ies"}, ${t.changeRecords} change record(s).`,
+    `${report.dryRun ? "Dry run: nothing was removed. Would remove" : "Removed"} ${t.people} person(s), ${t.accessLogEntries} access log entr${t.accessLogEntries === 1 ? "y" : "ies"}, ${t.changeRecords} change record(s), ${t.assessments} assessment(s).`,
   );
   return lines.join("\n");
 }
@@ -37,7 +41,8 @@ export const purgeCommand: Command = {
 
 Applies each organisation's retention now, as the server's daily job does: removes the people who
 left more than the organisation's set number of months ago, with the access log entries and change
-records about them, and reports who went. Organisations without a retention period keep everyone.
+records about them, and the assessments of review cycles closed more than its set number of years
+ago; reports what went. Organisations without a retention period keep everyone and everything.
 
   --dry-run   report what would be removed; remove nothing
   --org SLUG  only this organisation

@@ -5,6 +5,7 @@
  * `skillshelf purge`, and the administrator's settings page.
  */
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import { messages } from "../../src/i18n/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { isDue, purge, retentionCutoff } from "../../src/people/privacy/retention.ts";
 import { startRetentionJob } from "../../src/people/privacy/retention-job.ts";
+import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";
 import { runSkillshelf } from "../support/cli.ts";
@@ -143,7 +145,7 @@ for (const dialect of testDialects()) {
       assert.ok(await exists(s.longGone), "a dry run removes nothing");
 
       const done = await purge(t.db, { dryRun: false, now, organisationSlug: "purge-a" });
-      assert.deepEqual(done.totals, { people: 1, accessLogEntries: 2, changeRecords: 1 });
+      assert.deepEqual(done.totals, { people: 1, accessLogEntries: 2, changeRecords: 1, assessments: 0 });
       assert.equal(await exists(s.longGone), false);
       assert.ok((await exists(s.recent)) && (await exists(s.report)));
       const left = await t.db
@@ -194,6 +196,78 @@ for (const dialect of testDialects()) {
         1,
       );
       assert.equal(await exists(s.recent), false);
+    });
+
+    test("assessments go N years after their cycle closed; an open cycle's and a recent one's stay", async () => {
+      const org = await insertOrganisation(t.db, "purge-assess", { retention_assessment_years: 2 });
+      const person = await insertPerson(t.db, org, { given: "Ada", family: "Assessed", number: "A1" });
+      const cycle = async (id: string, state: string, closedAt: string | null) => {
+        await t.db
+          .insertInto("review_cycles")
+          .values({
+            id,
+            organisation_id: org,
+            name_en: id,
+            name_fr: id,
+            period_start: "2020-01-01",
+            period_end: "2020-12-31",
+            scale_id: DEFAULT_SCALE_ID,
+            participants: "{}",
+            leaver_rule: "keep",
+            state,
+            opened_at: "2020-01-01T00:00:00.000Z",
+            closed_at: closedAt,
+            version: 1,
+            created_at: "2020-01-01T00:00:00.000Z",
+            updated_at: "2020-01-01T00:00:00.000Z",
+            updated_by: null,
+          })
+          .execute();
+        await t.db
+          .insertInto("assessments")
+          .values({
+            id: randomUUID(),
+            cycle_id: id,
+            organisation_id: org,
+            person_id: person,
+            manager_id: null,
+            profile_id: null,
+            state: "signed_off",
+            reopened_reason: null,
+            conversation_date: null,
+            conversation_notes: null,
+            person_signed_at: null,
+            manager_signed_at: null,
+            version: 1,
+            created_at: "2020-01-01T00:00:00.000Z",
+            updated_at: "2020-01-01T00:00:00.000Z",
+          })
+          .execute();
+      };
+      const now = new Date("2026-03-15T03:00:00Z"); // cut-off 2024-03-15
+      const [old, recent, open] = [randomUUID(), randomUUID(), randomUUID()];
+      await cycle(old, "closed", "2024-03-15T18:00:00.000Z"); // closed on the cut-off day: due
+      await cycle(recent, "closed", "2024-03-16T08:00:00.000Z");
+      await cycle(open, "open", null);
+      const remaining = async () =>
+        (await t.db.selectFrom("assessments").select("cycle_id").where("organisation_id", "=", org).execute())
+          .map((row) => row.cycle_id)
+          .sort();
+      const dry = await purge(t.db, { dryRun: true, now, organisationSlug: "purge-assess" });
+      assert.equal(dry.organisations[0].assessmentCutoff, "2024-03-15");
+      assert.equal(dry.totals.assessments, 1);
+      assert.equal((await remaining()).length, 3, "a dry run removes nothing");
+      const done = await purge(t.db, { dryRun: false, now, organisationSlug: "purge-assess" });
+      assert.equal(done.totals.assessments, 1);
+      assert.deepEqual(await remaining(), [open, recent].sort());
+      const record = await t.db
+        .selectFrom("organisation_changes")
+        .select("after")
+        .where("organisation_id", "=", org)
+        .where("action", "=", "purge")
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(record.after ?? "{}"), { assessments: 1, cutoff: "2024-03-15" });
+      assert.ok(await exists(person), "the person stays: only the old assessment went");
     });
 
     test("an organisation without a retention period keeps everyone; another organisation's setting does not reach it", async () => {

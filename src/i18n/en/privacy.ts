@@ -112,8 +112,9 @@ export const privacy = {
     "Personal information is kept only as long as it is needed. Records past these limits are removed every day, with the access log and change history about them. Leave a field empty to keep records.",
   privacyRetentionLeftLabel: "Remove people this many months after they leave",
   privacyRetentionLeftHint: "A whole number of months, for example 24.",
-  privacyRetentionAssessmentLabel: "Remove assessments older than this many years",
-  privacyRetentionAssessmentHint: "A whole number of years. Applies once assessments are recorded.",
+  privacyRetentionAssessmentLabel: "Remove assessments this many years after their review cycle closed",
+  privacyRetentionAssessmentHint:
+    "A whole number of years. Assessments of a cycle still open are kept. Leave empty to keep them.",
   privacyRetentionSaved: "The retention settings are saved.",
   privacyRetentionDueHeading: "What the next daily removal would take",
   privacyRetentionKeepAll: "Nothing: people who have left are kept until a number of months is set.",

@@ -117,8 +117,9 @@ export const privacy: Translation<typeof enPrivacy> = {
     "Les renseignements personnels ne sont conservés que le temps nécessaire. Chaque jour, les dossiers qui dépassent ces délais sont retirés, avec le journal des consultations et l'historique des modifications qui les concernent. Laissez un champ vide pour conserver les dossiers.",
   privacyRetentionLeftLabel: "Retirer les personnes ce nombre de mois après leur départ",
   privacyRetentionLeftHint: "Un nombre entier de mois, par exemple 24.",
-  privacyRetentionAssessmentLabel: "Retirer les évaluations de plus de ce nombre d'années",
-  privacyRetentionAssessmentHint: "Un nombre entier d'années. S'appliquera dès que des évaluations seront inscrites.",
+  privacyRetentionAssessmentLabel: "Retirer les évaluations ce nombre d'années après la clôture de leur cycle",
+  privacyRetentionAssessmentHint:
+    "Un nombre entier d'années. Les évaluations d'un cycle encore ouvert sont conservées. Laissez vide pour les garder.",
   privacyRetentionSaved: "Les délais de conservation sont enregistrés.",
   privacyRetentionDueHeading: "Ce que le prochain retrait quotidien enlèverait",
   privacyRetentionKeepAll: "Rien : les personnes parties sont conservées tant qu'aucun nombre de mois n'est fixé.",

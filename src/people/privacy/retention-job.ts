@@ -67,6 +67,7 @@ export function startRetentionJob(deps: {
             people: report.totals.people,
             accessLogEntries: report.totals.accessLogEntries,
             changeRecords: report.totals.changeRecords,
+            assessments: report.totals.assessments,
           },
           "retention: daily purge done",
         );

@@ -4,8 +4,8 @@
  * daily job (retention-job.ts) and `skillshelf purge` remove those records, with the access log
  * entries and change records about them, and say what went.
  *
- * Assessments are not held yet: `retention_assessment_years` is kept and shown, and the job that
- * removes old assessments comes with them.
+ * Assessments (issue 15) go `retention_assessment_years` after their review cycle closed (null keeps
+ * them); an open cycle's assessments are never removed, however old its period.
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
@@ -62,13 +62,18 @@ export interface OrganisationPurge {
   /** The day on or before which leaving makes someone due. */
   cutoff: string | null;
   people: PurgedPerson[];
+  retentionAssessmentYears: number | null;
+  /** The day on or before which a cycle's closing makes its assessments due. */
+  assessmentCutoff: string | null;
+  /** Assessments removed (or, in a dry run, that would be), beyond those of the people removed. */
+  assessments: number;
 }
 
 export interface PurgeReport {
   dryRun: boolean;
   at: string;
   organisations: OrganisationPurge[];
-  totals: { people: number; accessLogEntries: number; changeRecords: number };
+  totals: { people: number; accessLogEntries: number; changeRecords: number; assessments: number };
 }
 
 export class UnknownOrganisationError extends Error {}
@@ -84,7 +89,7 @@ export async function purge(
 ): Promise<PurgeReport> {
   let organisationQuery = db
     .selectFrom("organisations")
-    .select(["id", "slug", "retention_left_months"])
+    .select(["id", "slug", "retention_left_months", "retention_assessment_years"])
     .orderBy("slug");
   if (options.organisationSlug) organisationQuery = organisationQuery.where("slug", "=", options.organisationSlug);
   const organisations = await organisationQuery.execute();
@@ -95,18 +100,26 @@ export async function purge(
     dryRun: options.dryRun,
     at: options.now.toISOString(),
     organisations: [],
-    totals: { people: 0, accessLogEntries: 0, changeRecords: 0 },
+    totals: { people: 0, accessLogEntries: 0, changeRecords: 0, assessments: 0 },
   };
   for (const organisation of organisations) {
     const months = organisation.retention_left_months;
     const cutoff = months === null ? null : retentionCutoff(options.now, months);
     const people = cutoff === null ? [] : await purgeOrganisation(db, organisation.id, cutoff, options);
+    const years = organisation.retention_assessment_years;
+    const assessmentCutoff = years === null ? null : retentionCutoff(options.now, years * 12);
+    const assessments =
+      assessmentCutoff === null ? 0 : await purgeAssessments(db, organisation.id, assessmentCutoff, options);
+    report.totals.assessments += assessments;
     report.organisations.push({
       organisationId: organisation.id,
       slug: organisation.slug,
       retentionLeftMonths: months,
       cutoff,
       people,
+      retentionAssessmentYears: years,
+      assessmentCutoff,
+      assessments,
     });
     for (const person of people) {
       report.totals.people++;
@@ -214,6 +227,50 @@ async function purgeOrganisation(
         options.now,
       );
     return found;
+  });
+}
+
+/**
+ * Removes (or counts, in a dry run) the assessments of cycles closed on or before the cut-off, with
+ * their items, evidence and history (their rows cascade), in one transaction; the change history
+ * records how many went, naming no one.
+ */
+async function purgeAssessments(
+  db: Kysely<DB>,
+  organisationId: string,
+  cutoff: string,
+  options: { dryRun: boolean; now: Date; actor?: ChangeActor },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // A cycle closed on the cut-off day is due: compare dates, not instants.
+    const due = trx
+      .selectFrom("review_cycles")
+      .select("id")
+      .where("organisation_id", "=", organisationId)
+      .where("state", "=", "closed")
+      .where("closed_at", "<", `${cutoff}T99`);
+    const { n } = await trx
+      .selectFrom("assessments")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("cycle_id", "in", due)
+      .executeTakeFirstOrThrow();
+    const count = Number(n);
+    if (options.dryRun || count === 0) return count;
+    await trx.deleteFrom("assessments").where("cycle_id", "in", due).execute();
+    await recordChange(
+      trx,
+      {
+        organisationId,
+        actor: actorOf(options),
+        subjectKind: "organisation",
+        subjectId: organisationId,
+        action: "purge",
+        before: null,
+        after: { assessments: count, cutoff },
+      },
+      options.now,
+    );
+    return count;
   });
 }
 
