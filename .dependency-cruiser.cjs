@@ -92,6 +92,12 @@ const layers = [
     may: ["kernel", "policy", "frameworks", "editions", "context", "security", "search", "auth", "people", "content"],
   },
   {
+    name: "assessments",
+    what: "review cycles, self-assessment, manager review, evidence, reminders",
+    path: "^src/assessments/",
+    may: ["kernel", "policy", "frameworks", "editions", "context", "security", "auth", "people", "profiles"],
+  },
+  {
     name: "interop",
     what: "CASE, spreadsheets, pasted text: import and export",
     path: "^src/interop/",
@@ -123,6 +129,7 @@ const layers = [
       "people",
       "content",
       "profiles",
+      "assessments",
       "interop",
       "ops",
     ],

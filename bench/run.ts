@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
+import { cycleOpenBench } from "./groups/cycle-open.ts";
 import { editorBench } from "./groups/editor.ts";
 import { peopleBench } from "./groups/people.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
@@ -43,6 +44,7 @@ const GROUPS: BenchGroup[] = [
   rebuildBench,
   peopleImportBench,
   peopleBench,
+  cycleOpenBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {
