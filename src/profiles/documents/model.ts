@@ -140,8 +140,8 @@ export function languageTag(lang: DocumentLang): "en-CA" | "fr-CA" {
 // Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, unpaired surrogates, U+FFFE and
 // U+FFFF). Stored text never has them (src/text/rules.ts), but a view model may come from anywhere: a
 // Word file holding one would not open, so the file renderers drop them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with characters no document format can carry removed, and line breaks as spaces. */
