@@ -5,6 +5,7 @@
  * `.job-document` rules lay it out for paper too (src/ui/assets/app.css).
  */
 import type { Child } from "hono/jsx";
+import { jobPostingJsonLd, jsonLdScript } from "./json-ld.ts";
 import {
   competencyLabel,
   documentDate,
@@ -174,4 +175,15 @@ export function JobDocumentArticle(props: { doc: JobDocument; headingLevel?: Lev
       <p class="job-document__generated">{t.jobDocGeneratedOn(documentDate(doc, doc.generatedAt))}</p>
     </article>
   );
+}
+
+/**
+ * The posting's schema.org JobPosting for the public posting page (put it in the page's body or
+ * head); nothing for a document without posting details. Serialised by jsonLdScript, which no text
+ * can break out of; a data block is not run, so the content security policy does not apply to it.
+ */
+export function JobPostingStructuredData(props: { doc: JobDocument }) {
+  const data = jobPostingJsonLd(props.doc);
+  if (!data) return null;
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />;
 }
