@@ -22,8 +22,7 @@ export function readZip(bytes: Buffer): Map<string, Buffer> {
     const commentLength = bytes.readUInt16LE(offset + 32);
     const localHeader = bytes.readUInt32LE(offset + 42);
     const name = bytes.toString("utf8", offset + 46, offset + 46 + nameLength);
-    const dataStart =
-      localHeader + 30 + bytes.readUInt16LE(localHeader + 26) + bytes.readUInt16LE(localHeader + 28);
+    const dataStart = localHeader + 30 + bytes.readUInt16LE(localHeader + 26) + bytes.readUInt16LE(localHeader + 28);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     if (method === 0) files.set(name, Buffer.from(data));
     else if (method === 8) files.set(name, inflateRawSync(data));
