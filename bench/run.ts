@@ -14,6 +14,7 @@ import { areaPage } from "./groups/area-page.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { editorBench } from "./groups/editor.ts";
+import { jobsBench } from "./groups/jobs.ts";
 import { peopleBench } from "./groups/people.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
@@ -43,6 +44,7 @@ const GROUPS: BenchGroup[] = [
   rebuildBench,
   peopleImportBench,
   peopleBench,
+  jobsBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {

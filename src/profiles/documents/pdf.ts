@@ -130,17 +130,34 @@ class Writer {
       this.paragraph(empty, { font: "italic" });
       return;
     }
-    this.pdf.font("regular").fontSize(SIZE.body).fillColor(INK);
-    const list = this.pdf.struct("L");
+    // Drawn here rather than with pdfkit's list(), which lets a word longer than the line run into
+    // the right margin (it measures the split without the item's indent).
+    const pdf = this.pdf;
+    pdf.font("regular").fontSize(SIZE.body).fillColor(INK);
+    const left = pdf.page.margins.left + indent;
+    const width = pdf.page.width - pdf.page.margins.right - left;
+    const marker = ordered ? 20 : 12;
+    const list = pdf.struct("L");
     this.root.add(list);
-    this.pdf.list(kept, this.pdf.page.margins.left + indent, this.pdf.y, {
-      listType: ordered ? "numbered" : "bullet",
-      structParent: list,
-      paragraphGap: 2,
-      width: this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right - indent,
+    kept.forEach((item, index) => {
+      this.keepWithNext(1.2);
+      const y = pdf.y;
+      const entry = pdf.struct("LI");
+      list.add(entry);
+      entry.add(
+        pdf.struct("Lbl", {}, () => {
+          pdf.text(ordered ? `${index + 1}.` : "•", left, y, { width: marker, lineBreak: false });
+        }),
+      );
+      entry.add(
+        pdf.struct("LBody", {}, () => {
+          pdf.text(item, left + marker, y, { width: width - marker, paragraphGap: 2 });
+        }),
+      );
+      entry.end();
     });
     list.end();
-    this.pdf.x = this.pdf.page.margins.left;
+    pdf.x = pdf.page.margins.left;
     this.pdf.moveDown(0.3);
   }
 }
