@@ -4,7 +4,6 @@
 export const jobDocuments = {
   jobDocKindDescription: "Job description",
   jobDocKindPosting: "Job posting",
-  jobDocFactsLabel: "About the position",
   jobDocOrganisation: "Organisation",
   jobDocCode: "Position code",
   jobDocUnits: "Unit",

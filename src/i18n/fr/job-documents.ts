@@ -7,7 +7,6 @@ import type { jobDocuments as en } from "../en/job-documents.ts";
 export const jobDocuments: Translation<typeof en> = {
   jobDocKindDescription: "Description de poste",
   jobDocKindPosting: "Offre d'emploi",
-  jobDocFactsLabel: "Le poste en bref",
   jobDocOrganisation: "Organisation",
   jobDocCode: "Code du poste",
   jobDocUnits: "Unité",

@@ -4,6 +4,8 @@
  * `headingLevel` (h2 by default; a preview inside another section passes 3). The stylesheet's
  * `.job-document` rules lay it out for paper too (src/ui/assets/app.css).
  */
+
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { jobPostingJsonLd, jsonLdScript } from "./json-ld.ts";
 import {
@@ -68,7 +70,7 @@ export function JobDocumentArticle(props: { doc: JobDocument; headingLevel?: Lev
   return (
     <article class="job-document" lang={languageTag(doc.lang)}>
       <p class="job-document__kind">{kindLabel(doc)}</p>
-      <dl class="job-facts" aria-label={t.jobDocFactsLabel}>
+      <dl class="job-facts">
         {documentFacts(doc).map((fact) => (
           <div class="job-facts__row">
             <dt>{fact.label}</dt>
@@ -145,9 +147,15 @@ export function JobDocumentArticle(props: { doc: JobDocument; headingLevel?: Lev
             <caption>{doc.scale.name}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.jobDocScaleLevel}</th>
-                <th scope="col">{t.jobDocScaleLabel}</th>
-                <th scope="col">{t.jobDocScaleDescriptor}</th>
+                <th scope="col" class="job-scale__cell">
+                  {t.jobDocScaleLevel}
+                </th>
+                <th scope="col" class="job-scale__cell">
+                  {t.jobDocScaleLabel}
+                </th>
+                <th scope="col" class="job-scale__cell">
+                  {t.jobDocScaleDescriptor}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -155,9 +163,11 @@ export function JobDocumentArticle(props: { doc: JobDocument; headingLevel?: Lev
                 .sort((a, b) => a.number - b.number)
                 .map((scaleLevel) => (
                   <tr>
-                    <th scope="row">{String(scaleLevel.number)}</th>
-                    <td>{scaleLevel.label}</td>
-                    <td>{scaleLevel.descriptor}</td>
+                    <th scope="row" class="job-scale__cell">
+                      {String(scaleLevel.number)}
+                    </th>
+                    <td class="job-scale__cell">{scaleLevel.label}</td>
+                    <td class="job-scale__cell">{scaleLevel.descriptor}</td>
                   </tr>
                 ))}
             </tbody>
@@ -185,5 +195,5 @@ export function JobDocumentArticle(props: { doc: JobDocument; headingLevel?: Lev
 export function JobPostingStructuredData(props: { doc: JobDocument }) {
   const data = jobPostingJsonLd(props.doc);
   if (!data) return null;
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />;
+  return <script type="application/ld+json">{raw(jsonLdScript(data))}</script>;
 }
