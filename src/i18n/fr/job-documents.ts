@@ -47,7 +47,7 @@ export const jobDocuments: Translation<typeof en> = {
   jobDocHowToApply: "Pour postuler",
   jobDocEmploymentFullTime: "Temps plein",
   jobDocEmploymentPartTime: "Temps partiel",
-  jobDocEmploymentContractor: "Contractuel",
+  jobDocEmploymentContractor: "Contrat",
   jobDocEmploymentTemporary: "Temporaire",
   jobDocEmploymentIntern: "Stage",
   jobDocEmploymentVolunteer: "Bénévolat",
