@@ -111,6 +111,7 @@ export const HOSTILE_TEXTS = [
   "control\u0000\u0007\u001b\ufffe characters",
   "right-to-left \u202e override",
   "Émile Ç œuvre à l'été — « guillemets »",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder as text is the point
   "{{ template }} ${literal} %s %1$s",
 ];
 
