@@ -15,6 +15,7 @@ import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { cycleOpenBench } from "./groups/cycle-open.ts";
 import { editorBench } from "./groups/editor.ts";
+import { jobsBench } from "./groups/jobs.ts";
 import { peopleBench } from "./groups/people.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
 import { rebuildBench } from "./groups/rebuild.ts";
@@ -44,6 +45,7 @@ const GROUPS: BenchGroup[] = [
   rebuildBench,
   peopleImportBench,
   peopleBench,
+  jobsBench,
   cycleOpenBench,
 ];
 

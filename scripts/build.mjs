@@ -28,9 +28,11 @@ const INPUTS = ["src", "package.json", "package-lock.json", "scripts/build.mjs",
 /**
  * Left in node_modules: better-sqlite3 (a native addon), pg (loaded only for PostgreSQL, and it asks
  * for the optional pg-native), markdown-it (src/ui/markdown.ts requires it on first use), PGlite (tests
- * only: a development dependency, never loaded by the server).
+ * only: a development dependency, never loaded by the server), pdfkit and fontkit (pdfkit loads its
+ * standard fonts' metrics through its own package's import map at run time, which a bundle cannot
+ * follow; job documents load only on a PDF download).
  */
-const EXTERNAL = ["better-sqlite3", "pg", "markdown-it", "@electric-sql/pglite"];
+const EXTERNAL = ["better-sqlite3", "pg", "markdown-it", "@electric-sql/pglite", "pdfkit", "fontkit"];
 
 /** The newest modification time (ms) of a file or, for a folder, of it and anything under it. */
 function newestChange(path) {

@@ -8,6 +8,7 @@ import { core } from "./en/core.ts";
 import { editor } from "./en/editor.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
+import { jobDocuments } from "./en/job-documents.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
@@ -39,6 +40,7 @@ export const en = {
   ...access,
   ...privacy,
   ...orgs,
+  ...jobDocuments,
 };
 
 export type Messages = Translation<typeof en>;
@@ -61,6 +63,7 @@ type Blocks = [
   typeof access,
   typeof privacy,
   typeof orgs,
+  typeof jobDocuments,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -8,6 +8,7 @@ import { core } from "./fr/core.ts";
 import { editor } from "./fr/editor.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
+import { jobDocuments } from "./fr/job-documents.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
@@ -41,6 +42,7 @@ const blocks: Messages = {
   ...access,
   ...privacy,
   ...orgs,
+  ...jobDocuments,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);
