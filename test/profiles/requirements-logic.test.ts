@@ -74,7 +74,11 @@ describe("levels and KSAs", () => {
         assert.ok(result.ok);
         const distinct = new Set(chosen);
         if (distinct.size === 0 || distinct.size === available.length) assert.equal(result.ksaIds, null);
-        else assert.deepEqual(result.ksaIds, available.filter((id) => distinct.has(id)));
+        else
+          assert.deepEqual(
+            result.ksaIds,
+            available.filter((id) => distinct.has(id)),
+          );
         const foreign = strangers.filter((s) => !available.includes(s));
         if (foreign.length > 0) {
           const refused = narrowKsas([...chosen, ...foreign], available);

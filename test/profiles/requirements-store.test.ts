@@ -34,7 +34,9 @@ import {
 } from "../support/profile-framework.ts";
 
 const versionOf = async (db: Kysely<DB>, id: string) =>
-  Number((await db.selectFrom("job_profiles").select("version").where("id", "=", id).executeTakeFirstOrThrow()).version);
+  Number(
+    (await db.selectFrom("job_profiles").select("version").where("id", "=", id).executeTakeFirstOrThrow()).version,
+  );
 
 for (const dialect of testDialects()) {
   describe(`requirements store (${dialect})`, () => {
@@ -89,7 +91,16 @@ for (const dialect of testDialects()) {
       const ref = await freshProfile();
       for (const itemId of [fw.areas[0] as string, fw.ksas[c11()]?.[0] as string, "no-such-item"]) {
         await assert.rejects(
-          addRequirements(db, ref, 1, [{ frameworkId: fw.id, itemId }, { frameworkId: fw.id, itemId: c11() }], null),
+          addRequirements(
+            db,
+            ref,
+            1,
+            [
+              { frameworkId: fw.id, itemId },
+              { frameworkId: fw.id, itemId: c11() },
+            ],
+            null,
+          ),
           RequirementInputError,
         );
       }
@@ -110,7 +121,13 @@ for (const dialect of testDialects()) {
       );
       const other = await insertOrganisation(db, `other-${ref.profileId.slice(0, 6)}`);
       await assert.rejects(
-        addRequirements(db, { organisationId: other, profileId: ref.profileId }, 2, [{ frameworkId: fw.id, itemId: c12() }], null),
+        addRequirements(
+          db,
+          { organisationId: other, profileId: ref.profileId },
+          2,
+          [{ frameworkId: fw.id, itemId: c12() }],
+          null,
+        ),
         RequirementNotFoundError,
       );
       assert.equal((await readRequirements(db, ref.profileId)).length, 1);
@@ -207,7 +224,10 @@ for (const dialect of testDialects()) {
       assert.equal(changes[0]?.now?.statement.en, "Lending practice, reworded");
 
       // A retired item cannot be taken; it is kept (the notice goes) or removed.
-      await assert.rejects(takeChange(db, ref, version, { frameworkId: own.id, itemId: retired }, null), RequirementInputError);
+      await assert.rejects(
+        takeChange(db, ref, version, { frameworkId: own.id, itemId: retired }, null),
+        RequirementInputError,
+      );
       ({ version } = await keepWording(db, ref, version, { frameworkId: own.id, itemId: retired }, null));
       const taken = await takeChange(db, ref, version, { frameworkId: own.id, itemId: changed }, null);
       assert.deepEqual(taken.dropped, [changedKsas[0]]);

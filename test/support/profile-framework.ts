@@ -58,12 +58,18 @@ export async function publishSmallFramework(
     const competencies: string[] = [];
     for (let n = 1; n <= (shape.perArea ?? 3); n++) {
       const code = `P${a}.${n}`;
-      const competency = await add(area, item("competency", code, `Lending practice ${code}`, `Pratique du prêt ${code}`));
+      const competency = await add(
+        area,
+        item("competency", code, `Lending practice ${code}`, `Pratique du prêt ${code}`),
+      );
       competencies.push(competency);
       result.ksas[competency] = [];
       for (let k = 1; k <= 3; k++)
         result.ksas[competency].push(
-          await add(competency, item("ksa", `${code}.${k}`, `Knows step ${k} of ${code}`, `Connaît l'étape ${k} de ${code}`)),
+          await add(
+            competency,
+            item("ksa", `${code}.${k}`, `Knows step ${k} of ${code}`, `Connaît l'étape ${k} de ${code}`),
+          ),
         );
     }
     result.competencies.push(competencies);

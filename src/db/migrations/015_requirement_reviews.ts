@@ -8,10 +8,7 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .alterTable("job_profile_requirements")
-    .addColumn("reviewed_edition_id", "varchar(36)")
-    .execute();
+  await db.schema.alterTable("job_profile_requirements").addColumn("reviewed_edition_id", "varchar(36)").execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

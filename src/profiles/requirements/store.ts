@@ -303,7 +303,11 @@ async function orderedKeys(trx: Executor, profileId: string) {
 }
 
 /** Writes ordinals 1..n in the given order (only those that change). */
-async function renumber(trx: Transaction<DB>, profileId: string, keys: { framework_id: string; item_id: string; ordinal: number }[]) {
+async function renumber(
+  trx: Transaction<DB>,
+  profileId: string,
+  keys: { framework_id: string; item_id: string; ordinal: number }[],
+) {
   for (const [index, key] of keys.entries())
     if (Number(key.ordinal) !== index + 1)
       await trx
@@ -341,7 +345,8 @@ export async function addRequirements(
     let ordinal = existing.length;
     let added = 0;
     const byFramework = new Map<string, string[]>();
-    for (const pick of picks) byFramework.set(pick.frameworkId, [...(byFramework.get(pick.frameworkId) ?? []), pick.itemId]);
+    for (const pick of picks)
+      byFramework.set(pick.frameworkId, [...(byFramework.get(pick.frameworkId) ?? []), pick.itemId]);
     for (const [frameworkId, itemIds] of byFramework) {
       const edition = await currentEdition(trx, frameworkId);
       if (!edition) throw new RequirementInputError("items", "framework not published");
@@ -359,7 +364,8 @@ export async function addRequirements(
       for (const itemId of unique) {
         const row = found.get(itemId);
         if (!row) throw new RequirementInputError("items", "not in the current edition");
-        if (!isRequirableType(row.type_code, row.label_en)) throw new RequirementInputError("items", "not a competency");
+        if (!isRequirableType(row.type_code, row.label_en))
+          throw new RequirementInputError("items", "not a competency");
         if (have.has(`${frameworkId}\u0000${itemId}`)) continue;
         have.add(`${frameworkId}\u0000${itemId}`);
         await trx
@@ -565,7 +571,11 @@ export async function takeChange(
     );
     await trx
       .updateTable("job_profile_requirements")
-      .set({ edition_id: current.id, ksa_ids: ksaIds === null ? null : JSON.stringify(ksaIds), reviewed_edition_id: null })
+      .set({
+        edition_id: current.id,
+        ksa_ids: ksaIds === null ? null : JSON.stringify(ksaIds),
+        reviewed_edition_id: null,
+      })
       .where("profile_id", "=", ref.profileId)
       .where("framework_id", "=", key.frameworkId)
       .where("item_id", "=", key.itemId)
@@ -600,7 +610,17 @@ export async function keepWording(
 export async function findProfile(db: Executor, ref: ProfileRef) {
   return db
     .selectFrom("job_profiles")
-    .select(["id", "organisation_id", "title_en", "title_fr", "code", "scale_id", "version", "summary_en", "summary_fr"])
+    .select([
+      "id",
+      "organisation_id",
+      "title_en",
+      "title_fr",
+      "code",
+      "scale_id",
+      "version",
+      "summary_en",
+      "summary_fr",
+    ])
     .where("id", "=", ref.profileId)
     .where("organisation_id", "=", ref.organisationId)
     .executeTakeFirst();
