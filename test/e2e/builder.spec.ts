@@ -30,13 +30,7 @@ test.beforeAll(() => {
       const at = new Date().toISOString();
       await db.insertInto("organisations").values({ id, slug: ${JSON.stringify(ORG)}, name_en: "Riverside Library", name_fr: "Bibliothèque Riverside", default_lang: "en", settings: "{}", created_at: at, updated_at: at }).execute();
       await db.insertInto("organisation_roles").values({ organisation_id: id, user_id: hr.id, role: "administrator", granted_at: at, granted_by: null }).execute();
-      /** The first competency offered that is not chosen yet, pinned by its value (ticking it must not move the locator). */
-async function unticked(page: Page) {
-  const value = await page.locator('input[name="item"]:not(:checked)').first().getAttribute("value");
-  return page.locator(`input[name="item"][value="${value}"]`);
-}
-
-for (const [n, lang] of [[1, "en"], [2, "fr"]]) {
+      for (const [n, lang] of [[1, "en"], [2, "fr"]]) {
         await db.insertInto("job_profiles").values({
           id: "0b5e2e00-0000-4000-8000-00000000f00" + n, organisation_id: id, code: null,
           title_en: "Circulation clerk " + lang, title_fr: "Commis à la circulation " + lang, grade: null,
@@ -128,7 +122,9 @@ for (const [n, lang] of [
     // The preview, as it will print.
     await press(page, page.getByRole("link", { name: t.builderPreviewLink }), "Enter");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(t.builderPreviewTitle("").trim());
-    await expect(page.locator("article.job-document li").filter({ hasText: firstName.replace(/\s+/g, " ") })).toHaveCount(1);
+    await expect(
+      page.locator("article.job-document li").filter({ hasText: firstName.replace(/\s+/g, " ") }),
+    ).toHaveCount(1);
     await expect(page.locator("article.job-document")).toContainText(t.builderPreviewLevel(4, "").replace(/\s*$/, ""));
     await axe();
   });
