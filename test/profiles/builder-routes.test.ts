@@ -7,6 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import fc from "fast-check";
+import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { postForm } from "../support/auth.ts";
 import { buildPeopleWorld, type PeopleWorld } from "../support/people-world.ts";
@@ -221,6 +223,74 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.match(html, /Domaine du prêt 1/);
       assert.match(html, /Niveau 4/);
       assert.match(html, /Atouts/);
+    });
+
+    it("shows a competency's own descriptor of a level beside the scale's general one", async () => {
+      const itemId = fw.competencies[0]?.[0] as string;
+      await t.db
+        .insertInto("competency_level_descriptors")
+        .values({
+          scale_id: DEFAULT_SCALE_ID,
+          framework_id: fw.id,
+          item_id: itemId,
+          level_number: 2,
+          descriptor_en: "Checks out items for a patron without help on a quiet day.",
+          descriptor_fr: "Enregistre seul les prêts d'un usager un jour tranquille.",
+          updated_at: new Date().toISOString(),
+          updated_by: null,
+        })
+        .execute();
+      const { html } = await get(`${base("en")}/builder`);
+      assert.match(html, /Checks out items for a patron without help on a quiet day\./);
+      const preview = await get(`${base("en")}/builder/preview`);
+      assert.doesNotMatch(preview.html, /quiet day/, "the preview shows the target level's descriptor only (level 4)");
+    });
+
+    it("pages search results twenty at a time", async () => {
+      await publishSmallFramework(t.db, "paging", { areas: 2, perArea: 12 });
+      const first = await get(`${base("en")}/builder?q=${encodeURIComponent("lending practice")}`);
+      assert.match(first.html, /Showing 1 to 20\./);
+      assert.match(first.html, /Page 1 of 2/);
+      const next = /href="([^"]+page=2[^"]*)"/.exec(first.html)?.[1]?.replace(/&amp;/g, "&");
+      assert.ok(next, "a link to the next page");
+      const second = await get(next);
+      assert.match(second.html, /Showing 21 to/);
+      assert.match(second.html, /Previous results/);
+    });
+
+    it("answers any query string or form without a server error", async () => {
+      const junk = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom("", "0", "-1", "99999999", "lending", "~", "a~b"),
+      );
+      await fc.assert(
+        fc.asyncProperty(junk, junk, junk, junk, async (framework, node, q, page) => {
+          const query = new URLSearchParams({ framework, node, q, page });
+          const shown = await t.app.request(`${base("en")}/builder?${query}`, { headers: { cookie: admin } });
+          assert.ok(shown.status < 500, `GET ${query}: ${shown.status}`);
+          await shown.text();
+          for (const path of [
+            "/requirements",
+            `/requirements/${encodeURIComponent(node)}`,
+            `/requirements/${encodeURIComponent(item(0, 0))}/move`,
+          ]) {
+            const posted = await t.app.request(
+              `${base("en")}${path}`,
+              post(t, admin, [
+                ["version", page],
+                ["item", framework],
+                ["level", q],
+                ["importance", node],
+                ["ksa", q],
+                ["direction", node],
+              ]),
+            );
+            assert.ok(posted.status < 500, `POST ${path}: ${posted.status}`);
+            await posted.text();
+          }
+        }),
+        { numRuns: 25 },
+      );
     });
 
     it("lets managers in, refuses staff, and does not know another organisation's profile", async () => {
