@@ -133,6 +133,19 @@ for (const dialect of testDialects()) {
       assert.equal((await readRequirements(db, ref.profileId)).length, 1);
     });
 
+    it("of two writes from the same form, one is saved and the other refused as stale", async () => {
+      const ref = await freshProfile();
+      const results = await Promise.allSettled([
+        addRequirements(db, ref, 1, [{ frameworkId: fw.id, itemId: c11() }], null),
+        addRequirements(db, ref, 1, [{ frameworkId: fw.id, itemId: c12() }], null),
+      ]);
+      assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+      const refused = results.find((r) => r.status === "rejected");
+      assert.ok(refused && refused.status === "rejected" && refused.reason instanceof StaleProfileError);
+      assert.equal((await readRequirements(db, ref.profileId)).length, 1);
+      assert.equal(await versionOf(db, ref.profileId), 2);
+    });
+
     it("reorders, sets level, importance and KSAs, and removes", async () => {
       const ref = await freshProfile();
       let { version } = await addRequirements(
