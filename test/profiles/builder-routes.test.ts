@@ -258,6 +258,16 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.match(second.html, /Previous results/);
     });
 
+    it("browses a level of more than a hundred items a hundred at a time", async () => {
+      const big = await publishSmallFramework(t.db, "wide", { areas: 1, perArea: 105, ksas: 0 });
+      const first = await get(`${base("en")}/builder?framework=wide&node=${big.areas[0]}`);
+      assert.equal([...first.html.matchAll(/name="item"/g)].length, 100);
+      assert.match(first.html, /Page 1 of 2/);
+      const second = await get(`${base("en")}/builder?framework=wide&node=${big.areas[0]}&page=2`);
+      assert.equal([...second.html.matchAll(/name="item"/g)].length, 5);
+      assert.match(second.html, /Lending practice P1\.105/);
+    });
+
     it("answers any query string or form without a server error", async () => {
       const junk = fc.oneof(
         fc.string({ maxLength: 40 }),

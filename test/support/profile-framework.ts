@@ -31,13 +31,13 @@ const item = (type: string, code: string, en: string, fr: string) => ({
 });
 
 /**
- * Publishes a framework of one category, `areas` areas of `perArea` competencies, each with three
- * KSAs. Statements are made up here ("Lending practice 1.2"), never the starter's.
+ * Publishes a framework of one category, `areas` areas of `perArea` competencies, each with `ksas`
+ * KSAs (three by default). Statements are made up here ("Lending practice 1.2"), never the starter's.
  */
 export async function publishSmallFramework(
   db: Kysely<DB>,
   slug = `tiny-${randomUUID().slice(0, 8)}`,
-  shape: { areas?: number; perArea?: number } = {},
+  shape: { areas?: number; perArea?: number; ksas?: number } = {},
 ): Promise<SmallFramework> {
   const id = randomUUID();
   await createFramework(db, null, {
@@ -64,7 +64,7 @@ export async function publishSmallFramework(
       );
       competencies.push(competency);
       result.ksas[competency] = [];
-      for (let k = 1; k <= 3; k++)
+      for (let k = 1; k <= (shape.ksas ?? 3); k++)
         result.ksas[competency].push(
           await add(
             competency,
