@@ -88,6 +88,11 @@ export interface JobProfileRequirementsTable {
   importance: string;
   /** JSON array of item ids, or null for the competency as a whole. */
   ksa_ids: string | null;
+  /**
+   * The edition whose change of this item the author reviewed and chose to keep the old wording
+   * against (migration 015); null: never reviewed.
+   */
+  reviewed_edition_id: string | null;
 }
 
 export interface JobPostingsTable {

@@ -3,6 +3,7 @@ import { access } from "./en/access.ts";
 import { accounts } from "./en/accounts.ts";
 import { adoption } from "./en/adoption.ts";
 import { api } from "./en/api.ts";
+import { builder } from "./en/builder.ts";
 import { caseApi } from "./en/case-api.ts";
 import { core } from "./en/core.ts";
 import { editor } from "./en/editor.ts";
@@ -41,6 +42,7 @@ export const en = {
   ...privacy,
   ...orgs,
   ...jobDocuments,
+  ...builder,
 };
 
 export type Messages = Translation<typeof en>;
@@ -64,6 +66,7 @@ type Blocks = [
   typeof privacy,
   typeof orgs,
   typeof jobDocuments,
+  typeof builder,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -3,6 +3,7 @@ import { access } from "./fr/access.ts";
 import { accounts } from "./fr/accounts.ts";
 import { adoption } from "./fr/adoption.ts";
 import { api } from "./fr/api.ts";
+import { builder } from "./fr/builder.ts";
 import { caseApi } from "./fr/case-api.ts";
 import { core } from "./fr/core.ts";
 import { editor } from "./fr/editor.ts";
@@ -43,6 +44,7 @@ const blocks: Messages = {
   ...privacy,
   ...orgs,
   ...jobDocuments,
+  ...builder,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

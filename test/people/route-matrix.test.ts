@@ -22,6 +22,7 @@ import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
+import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
 import {
@@ -34,6 +35,7 @@ import {
   organisationSnapshot,
   type PeopleWorld,
 } from "../support/people-world.ts";
+import { insertProfile, publishSmallFramework, type SmallFramework } from "../support/profile-framework.ts";
 
 type Which = "a" | "b";
 
@@ -81,6 +83,36 @@ async function scratchAccount(db: Kysely<DB>) {
   const email = `scratch-${++scratchAccounts}@accounts.test`;
   return { email, user: await ensureAccount({ app: undefined as never, db }, "editor", email) };
 }
+
+/** One small published framework per database, for the profile builder's routes. */
+const matrixFrameworks = new WeakMap<Kysely<DB>, Promise<SmallFramework>>();
+const matrixFramework = (db: Kysely<DB>) => {
+  let framework = matrixFrameworks.get(db);
+  if (!framework) {
+    framework = publishSmallFramework(db, "matrix-practice");
+    matrixFrameworks.set(db, framework);
+  }
+  return framework;
+};
+
+/** A fresh profile of the organisation (`:profile`), and a competency it could require. */
+const scratchProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const framework = await matrixFramework(db);
+  const profile = await insertProfile(db, world[which].ids.organisationId);
+  return { profile, pick: `${framework.id}~${framework.competencies[0]?.[0]}` };
+};
+
+/** A fresh profile requiring one competency (`:requirement`), at version 2. */
+const scratchRequirement = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const framework = await matrixFramework(db);
+  const organisationId = world[which].ids.organisationId;
+  const profile = await insertProfile(db, organisationId);
+  const itemId = framework.competencies[0]?.[0] as string;
+  await addRequirements(db, { organisationId, profileId: profile }, 1, [{ frameworkId: framework.id, itemId }], null);
+  return { profile, requirement: `${framework.id}~${itemId}` };
+};
+
+const PROFILE_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
 
 const ROUTES: Record<string, Expectation> = {
   // organisations (src/people/organisations)
@@ -286,6 +318,42 @@ const ROUTES: Record<string, Expectation> = {
     json: () => ({ name: { en: "Renamed by the API", fr: "Renommée par l'API" } }),
   },
   "DELETE /api/v1/orgs/:org/units/:unit": { allow: ADMIN, status: 204, setup: scratchUnit },
+
+  // the profile builder (src/profiles/builder): administrators and managers edit a profile's
+  // competencies; members who may see the organisation are refused (403); another organisation's
+  // profile is unknown (404).
+  "GET /:lang/orgs/:org/profiles/:profile/builder": { allow: PROFILE_EDITORS, setup: scratchProfile },
+  "GET /:lang/orgs/:org/profiles/:profile/builder/preview": { allow: PROFILE_EDITORS, setup: scratchProfile },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements": {
+    allow: PROFILE_EDITORS,
+    setup: scratchProfile,
+    form: (ids) => ({ version: "1", item: ids.pick as string }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements/:requirement": {
+    allow: PROFILE_EDITORS,
+    setup: scratchRequirement,
+    form: () => ({ version: "2", level: "4", importance: "asset" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements/:requirement/move": {
+    allow: PROFILE_EDITORS,
+    setup: scratchRequirement,
+    form: () => ({ version: "2", direction: "up" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements/:requirement/remove": {
+    allow: PROFILE_EDITORS,
+    setup: scratchRequirement,
+    form: () => ({ version: "2" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements/:requirement/take": {
+    allow: PROFILE_EDITORS,
+    setup: scratchRequirement,
+    form: () => ({ version: "2" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/requirements/:requirement/keep": {
+    allow: PROFILE_EDITORS,
+    setup: scratchRequirement,
+    form: () => ({ version: "2" }),
+  },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
