@@ -1,6 +1,6 @@
 /** Builds the web application from its capabilities. No I/O here beyond what handlers do per request. */
 import { randomUUID } from "node:crypto";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { raw } from "hono/html";
 import { jsxRenderer } from "hono/jsx-renderer";
@@ -10,6 +10,7 @@ import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Kysely } from "kysely";
 import { apiRoutes } from "./api/routes.ts";
 import { searchApiRoutes } from "./api/search.ts";
+import { createSearchAnswers, SEARCH_API_PATH } from "./api/search-answers.ts";
 import type { AppEnv } from "./app-env.ts";
 import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
@@ -105,18 +106,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Readers' pages are kept once rendered and served again, with every header they were sent with,
   // before the rest of the stack runs (decisions 003 and 021). A request with a session cookie may
   // be a signed-in person's, whose pages carry their own header: never served from nor kept in it.
+  // As hono's requestId middleware does: a proxy's well-formed id is kept.
+  const pageRequestId = (c: Context<AppEnv>) => {
+    const given = c.req.header("x-request-id");
+    return given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
+  };
   const pages = createPageCache<AppEnv>({
     revision: (c) => c.var.catalog.revision(),
     personal: (c) => Boolean(c.var.user) || getCookie(c, auth.sessionCookieName) !== undefined,
     scope: (path) => langFromPath(path) !== undefined,
-    // As hono's requestId middleware does: a proxy's well-formed id is kept.
-    requestId: (c) => {
-      const given = c.req.header("x-request-id");
-      return given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
-    },
+    requestId: pageRequestId,
     enabled: deps.config.pageCache,
   });
   app.use("*", pages.middleware);
+  // The public search API answers anonymous GETs here, with the headers the full stack gave its
+  // first answer and its answers kept per search index (decision 031); anything else passes on.
+  const searchAnswers = createSearchAnswers({
+    cache: deps.config.searchCache,
+    personal: (c) => getCookie(c, auth.sessionCookieName) !== undefined,
+    requestId: pageRequestId,
+  });
+  app.use(SEARCH_API_PATH, searchAnswers.middleware);
   // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
   // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));

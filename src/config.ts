@@ -31,6 +31,8 @@ const environment = z.object({
   ),
   // ui: "off" renders every public page (the bench measures rendering so); on by default.
   PAGE_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).default("on"),
+  // api: "off" searches afresh for every /api/v1/search answer (the bench's uncached figure); on by default.
+  SEARCH_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).default("on"),
   // readers: MB of published editions' big outputs (whole-tree JSON, CASE package) kept in memory.
   OUTPUT_CACHE_MB: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -81,6 +83,8 @@ export interface Config {
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number; maxBytes: number };
   /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
   pageCache: boolean;
+  /** Keep /api/v1/search answers per search index (src/api/search-answers.ts); off only to measure searching. */
+  searchCache: boolean;
   /** Bytes of published editions' big outputs (whole-tree JSON, CASE package) kept in memory, in MB (src/editions/outputs.ts). */
   outputCacheMb?: number;
   /** /metrics (src/ops/metrics.ts): served when enabled, to bearers of the token when there is one. */
@@ -110,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: Math.round(e.IMPORT_MAX_MB * 1_000_000),
     },
     pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
+    searchCache: !["off", "0", "false"].includes(e.SEARCH_CACHE),
     outputCacheMb: e.OUTPUT_CACHE_MB,
     metrics: {
       enabled: e.METRICS === "1" || e.METRICS === "true" || e.METRICS_TOKEN !== undefined,

@@ -3,17 +3,18 @@
  * area, over every published framework or one (by slug or UUID). Any `q` is a valid query (an empty
  * one finds nothing); a bad `lang`, `limit` or `framework` is refused (400), an unknown framework 404.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
 import type { Bilingual } from "../i18n/bilingual.ts";
-import { messages } from "../i18n/index.ts";
+import { type Lang, messages } from "../i18n/index.ts";
 import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
   type SearchArea,
   type SearchGroup,
   type SearchHit,
+  type SearchIndex,
   type SearchResults,
   search,
   searchIndexFor,
@@ -120,48 +121,78 @@ export function searchApiJson(body: SearchApiResponse): string {
   return `${head.slice(0, -1)},"groups":[${groups.map(groupJson).join(",")}]}`;
 }
 
+/** A search request read from its query string: what to search, or the answer refusing it. */
+export type SearchRequest =
+  | { ok: true; q: string; lang: Lang; limit: number; /** The framework's slug when narrowed to one. */ framework?: string }
+  | { ok: false; refuse: (c: Context<AppEnv>) => Response };
+
+/**
+ * Validates the query string (400 for a bad `lang`, `limit` or `framework`, 404 for a framework
+ * that is not published). The API's route and its fast path (search-answers.ts) both read requests
+ * here, so they accept and refuse the same ones.
+ */
+export async function readSearchRequest(c: Context<AppEnv>): Promise<SearchRequest> {
+  const parsed = searchApiQuery.safeParse({
+    q: c.req.query("q"),
+    lang: c.req.query("lang"),
+    limit: c.req.query("limit"),
+    framework: c.req.query("framework"),
+  });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    return {
+      ok: false,
+      refuse: (c) => {
+        const t = messages(c.var.lang);
+        const message =
+          field === "lang"
+            ? t.apiSearchBadLang
+            : field === "framework"
+              ? t.apiBadFrameworkId
+              : t.apiSearchBadLimit(MAX_LIMIT);
+        return c.json({ error: "bad_request", message }, 400);
+      },
+    };
+  }
+  const only = parsed.data.framework;
+  const view = only ? await findPublishedFramework(c.var.catalog, only) : undefined;
+  if (only && !view) return { ok: false, refuse: frameworkNotFound };
+  return {
+    ok: true,
+    q: parsed.data.q ?? "",
+    lang: parsed.data.lang ?? c.var.lang,
+    limit: parsed.data.limit ?? DEFAULT_LIMIT,
+    ...(view ? { framework: view.framework.slug } : {}),
+  };
+}
+
+/** The answer's JSON text for a request that was read successfully. */
+export function searchAnswerJson(index: SearchIndex, request: Extract<SearchRequest, { ok: true }>): string {
+  const results = search(index, request.q, {
+    lang: request.lang,
+    limit: request.limit,
+    framework: request.framework,
+  });
+  return searchApiJson({
+    query: results.query,
+    ...(results.correctedQuery ? { correctedQuery: results.correctedQuery } : {}),
+    ...(results.termsIgnored ? { termsIgnored: results.termsIgnored } : {}),
+    lang: request.lang,
+    total: results.total,
+    groups: results.groups,
+  });
+}
+
 export function searchApiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", async (c) => {
-    const parsed = searchApiQuery.safeParse({
-      q: c.req.query("q"),
-      lang: c.req.query("lang"),
-      limit: c.req.query("limit"),
-      framework: c.req.query("framework"),
-    });
-    const t = messages(c.var.lang);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path[0];
-      const message =
-        field === "lang"
-          ? t.apiSearchBadLang
-          : field === "framework"
-            ? t.apiBadFrameworkId
-            : t.apiSearchBadLimit(MAX_LIMIT);
-      return c.json({ error: "bad_request", message }, 400);
-    }
-    const lang = parsed.data.lang ?? c.var.lang;
-    const only = parsed.data.framework;
-    const view = only ? await findPublishedFramework(c.var.catalog, only) : undefined;
-    if (only && !view) return frameworkNotFound(c);
+    const request = await readSearchRequest(c);
+    if (!request.ok) return request.refuse(c);
     const index = await searchIndexFor(c.var.catalog);
-    const results = search(index, parsed.data.q ?? "", {
-      lang,
-      limit: parsed.data.limit ?? DEFAULT_LIMIT,
-      framework: view?.framework.slug,
-    });
-    const body: SearchApiResponse = {
-      query: results.query,
-      ...(results.correctedQuery ? { correctedQuery: results.correctedQuery } : {}),
-      ...(results.termsIgnored ? { termsIgnored: results.termsIgnored } : {}),
-      lang,
-      total: results.total,
-      groups: results.groups,
-    };
     c.header("vary", "Accept-Language");
     c.header("content-type", "application/json");
-    return c.body(searchApiJson(body));
+    return c.body(searchAnswerJson(index, request));
   });
 
   return app;
