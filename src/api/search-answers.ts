@@ -113,6 +113,10 @@ export function createSearchAnswers(options: SearchAnswersOptions): SearchAnswer
 
   return {
     middleware,
-    stats: () => ({ entries: kept?.answers.size ?? 0, bytes: kept?.answers.bytes ?? 0, learned: headers !== undefined }),
+    stats: () => ({
+      entries: kept?.answers.size ?? 0,
+      bytes: kept?.answers.bytes ?? 0,
+      learned: headers !== undefined,
+    }),
   };
 }

@@ -123,7 +123,13 @@ export function searchApiJson(body: SearchApiResponse): string {
 
 /** A search request read from its query string: what to search, or the answer refusing it. */
 export type SearchRequest =
-  | { ok: true; q: string; lang: Lang; limit: number; /** The framework's slug when narrowed to one. */ framework?: string }
+  | {
+      ok: true;
+      q: string;
+      lang: Lang;
+      limit: number /** The framework's slug when narrowed to one. */;
+      framework?: string;
+    }
   | { ok: false; refuse: (c: Context<AppEnv>) => Response };
 
 /**
