@@ -9,6 +9,7 @@
  */
 import SearchableMap from "minisearch/SearchableMap";
 import { finish, STEP, type Steps } from "../slices.ts";
+import { levelBounds, lowerBound, type Pass, scoredLists, scoreEligible, scoreOneTerm } from "./pruning.ts";
 
 interface TermEntry {
   /** Document positions holding the term, ascending. */
@@ -329,18 +330,6 @@ export function cachedExpansions(
   return reached;
 }
 
-/** Position of the first document ≥ doc in an ascending list (its length when there is none). */
-function lowerBound(docs: Int32Array, doc: number): number {
-  let low = 0;
-  let high = docs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[middle] < doc) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** How many of a term's documents fall in the range. */
 function countInRange(docs: Int32Array, start: number, end: number): number {
   return lowerBound(docs, end) - lowerBound(docs, start);
@@ -380,73 +369,96 @@ function contains(docs: Int32Array, doc: number): boolean {
  * match among that term's expansions; its total is the sum over query terms. Documents that hold
  * every query term are the results; when there are none, documents holding any are, ranked by score
  * times the number of terms they hold.
+ *
+ * Every document reached is counted, but only those that can reach the top k are scored
+ * (pruning.ts): the results are those of scoring every document.
  */
 export function evaluate(index: InvertedIndex, queryTerms: readonly string[], options: EvaluateOptions): Evaluation {
   const terms = queryTerms.slice(0, MAX_TERMS);
   const counters: WorkCounters = { expansions: [], candidates: 0, prefixNodes: 0, postings: 0, scored: 0 };
   const cap = expansionCap(terms.length);
-  const { scores, termScores, matchedMask, touched, termTouched, lengthFactor, docBoost, fieldCount } = index;
-  const boosts = options.fieldBoosts;
+  const { scores, matchedMask, touched } = index;
   const n = index.documentCount;
   const start = options.range?.start ?? 0;
   const end = options.range?.end ?? n;
-  let touchedCount = 0;
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const expansions: Expansion[][] = [];
   const corrections: (string | null)[] = [];
 
+  // Which query terms each document in range holds: every posting read once, nothing scored yet.
+  let touchedCount = 0;
   terms.forEach((term, position) => {
     const bit = 1 << position;
     const reached = cachedExpansions(index, term, options.options(term), cap, counters);
     expansions.push(reached);
     counters.expansions.push(reached.length);
     corrections.push(correctionOf(reached, start, end));
-    let termTouchedCount = 0;
-    for (const { entry, weight } of reached) {
-      const df = entry.docs.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const factor = weight * idf;
-      const { docs, fields } = entry;
+    for (const { entry } of reached) {
+      const { docs } = entry;
       const first = start === 0 ? 0 : lowerBound(docs, start);
       let i = first;
       for (; i < docs.length; i++) {
         const doc = docs[i];
         if (doc >= end) break;
-        let mask = fields[i];
-        let fieldScore = 0;
-        const row = doc * fieldCount;
-        for (let field = 0; mask !== 0; field++, mask >>= 1) {
-          if (mask & 1) fieldScore += boosts[field] * lengthFactor[row + field];
-        }
-        const score = factor * fieldScore;
-        const previous = termScores[doc];
-        if (previous === 0) termTouched[termTouchedCount++] = doc;
-        if (score > previous) termScores[doc] = score;
+        if (matchedMask[doc] === 0) touched[touchedCount++] = doc;
+        matchedMask[doc] |= bit;
       }
       counters.postings += i - first;
-    }
-    for (let i = 0; i < termTouchedCount; i++) {
-      const doc = termTouched[i];
-      if (matchedMask[doc] === 0) touched[touchedCount++] = doc;
-      matchedMask[doc] |= bit;
-      scores[doc] += termScores[doc] * docBoost[doc];
-      termScores[doc] = 0;
     }
   });
 
   const all = (1 << terms.length) - 1;
+  const held = new Int32Array(terms.length + 1);
   let allCount = 0;
-  for (let i = 0; i < touchedCount; i++) if (matchedMask[touched[i]] === all) allCount++;
+  for (let i = 0; i < touchedCount; i++) {
+    const mask = matchedMask[touched[i]];
+    if (mask === all) allCount++;
+    held[popcount(mask)]++;
+  }
   const requireAll = allCount > 0;
   const total = requireAll ? allCount : touchedCount;
-  const top = new TopK(Math.max(1, options.limit));
   const parts = options.parts;
   const partCounts = parts ? parts.map(() => 0) : undefined;
-  for (let i = 0; i < touchedCount; i++) {
-    const doc = touched[i];
-    const mask = matchedMask[doc];
-    if (requireAll && mask !== all) continue;
-    top.offer(doc, requireAll ? scores[doc] : scores[doc] * popcount(mask));
-    if (parts && partCounts) partCounts[partOf(parts, doc)]++;
+  if (parts && partCounts)
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      if (!requireAll || matchedMask[doc] === all) partCounts[partOf(parts, doc)]++;
+    }
+
+  // Score only what can reach the top k; the scored documents are listed in termTouched's twin.
+  const k = Math.max(1, options.limit);
+  const pass: Pass = { index, boosts: options.fieldBoosts, start, end, matchedMask };
+  const lists = expansions.map((reached) => scoredLists(index, reached, options.fieldBoosts, idfOf));
+  const scored = scoredScratch(index);
+  let scoredCount = 0;
+  if (touchedCount > 0) {
+    if (terms.length === 1) scoredCount = scoreOneTerm(pass, lists[0], k, scored);
+    else if (requireAll) scoredCount = scoreEligible(pass, lists, (mask) => mask === all, scored, 0);
+    else {
+      // The fewest levels (by terms held, most first) that hold k documents, then every lower
+      // level whose bound reaches the k-th best score found.
+      let level = terms.length;
+      for (let reached = held[level]; level > 1 && reached < k; ) reached += held[--level];
+      const first = level;
+      scoredCount = scoreEligible(pass, lists, (mask) => popcount(mask) >= first, scored, 0);
+      const bounds = levelBounds(lists);
+      const threshold = scoredCount >= k ? kthRanked(scores, matchedMask, scored, scoredCount, k) : -1;
+      let lowest = first;
+      while (lowest > 1 && bounds[lowest - 1] >= threshold) lowest--;
+      if (lowest < first)
+        scoredCount += scoreEligible(
+          pass,
+          lists,
+          (mask) => popcount(mask) >= lowest && popcount(mask) < first,
+          scored,
+          scoredCount,
+        );
+    }
+  }
+  const top = new TopK(k);
+  for (let i = 0; i < scoredCount; i++) {
+    const doc = scored[i];
+    top.offer(doc, requireAll ? scores[doc] : scores[doc] * popcount(matchedMask[doc]));
   }
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i];
@@ -460,8 +472,27 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       for (const { term, entry } of reached) if (contains(entry.docs, doc)) matched.push(term);
     return { doc, score, terms: matched };
   });
-  counters.scored = touchedCount;
+  counters.scored = scoredCount;
   return { total, matches, corrections, counters, ...(partCounts ? { partCounts } : {}) };
+}
+
+/** The documents one query scored, in a list reused by every query of the index (they run one at a time). */
+const scoredDocs = new WeakMap<InvertedIndex, Int32Array>();
+function scoredScratch(index: InvertedIndex): Int32Array {
+  let list = scoredDocs.get(index);
+  if (!list) {
+    list = new Int32Array(index.documentCount);
+    scoredDocs.set(index, list);
+  }
+  return list;
+}
+
+/** The k-th best ranking score (score × terms held) among the scored documents. */
+function kthRanked(scores: Float64Array, masks: Uint16Array, docs: Int32Array, count: number, k: number): number {
+  const top = new TopK(k);
+  for (let i = 0; i < count; i++) top.offer(docs[i], scores[docs[i]] * popcount(masks[docs[i]]));
+  const best = top.sorted();
+  return best[best.length - 1].score;
 }
 
 /** The part a document is in: the last one starting at or before it. */
@@ -476,10 +507,12 @@ function partOf(starts: readonly number[], doc: number): number {
   return low;
 }
 
+/** Bits set in a 16-bit mask (no loop: it runs for every document a query reaches). */
 function popcount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
+  let m = mask - ((mask >> 1) & 0x5555);
+  m = (m & 0x3333) + ((m >> 2) & 0x3333);
+  m = (m + (m >> 4)) & 0x0f0f;
+  return (m + (m >> 8)) & 0x1f;
 }
 
 /** The k best (highest score, then lowest position) with a min-heap: O(n log k), no full sort. */
