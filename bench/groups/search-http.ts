@@ -8,7 +8,7 @@
  * server with per-request latencies, to print each kind of query's p95.
  */
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { syntheticCasePackage } from "../case/synthetic.ts";
 import { capture, startBareServer } from "../lib/bare.ts";
@@ -126,13 +126,18 @@ export const searchHttp: BenchGroup = {
       `  starter + ${GENERATED_ITEMS} generated items imported and published (importFramework, as import --publish runs it) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    // Two servers on the same database: as configured by default (answers kept per index), and with
+    // SQLite serves one server process: the second one gets a copy of the database, made before
+    // either starts.
+    const copyUrl = join(context.tmp, "search-50k-uncached.db");
+    for (const suffix of ["", "-wal"])
+      if (existsSync(`${databaseUrl}${suffix}`)) copyFileSync(`${databaseUrl}${suffix}`, `${copyUrl}${suffix}`);
+    // Two servers on the same content: as configured by default (answers kept per index), and with
     // SEARCH_CACHE=off, so the figure for searching itself is never mistaken for cache hits.
     const server = await startSkillshelf(context, { DATABASE_URL: databaseUrl });
     let uncached: Awaited<ReturnType<typeof startSkillshelf>> | undefined;
     let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
     try {
-      uncached = await startSkillshelf(context, { DATABASE_URL: databaseUrl, SEARCH_CACHE: "off" });
+      uncached = await startSkillshelf(context, { DATABASE_URL: copyUrl, SEARCH_CACHE: "off" });
       const mix = queryMix();
       let headers: [string, string][] = [];
       let bytes = 0;
