@@ -79,15 +79,16 @@ function jsonOfSize(bytes: number): Buffer {
 }
 
 const WARM_UP_SECONDS = 2;
-const MAX_WARM_UPS = 8;
+const MIN_WARM_UPS = 4;
+const MAX_WARM_UPS = 10;
 
-/** Loads a server in short runs until two in a row are within 20 % of each other; returns the rates. */
+/** Loads a server in short runs (at least four) until two in a row are within 20 %; returns the rates. */
 async function warmUp(origin: string, paths: string[]): Promise<number[]> {
   const rates: number[] = [];
   for (let run = 0; run < MAX_WARM_UPS; run++) {
     rates.push((await load(`${origin}/`, WARM_UP_SECONDS, paths)).requestsPerSecond);
     const [before, last] = rates.slice(-2);
-    if (rates.length >= 2 && Math.abs(last - before) <= 0.2 * Math.max(last, before)) break;
+    if (rates.length >= MIN_WARM_UPS && Math.abs(last - before) <= 0.2 * Math.max(last, before)) break;
   }
   return rates;
 }

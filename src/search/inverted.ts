@@ -441,10 +441,14 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       for (let reached = held[level]; level > 1 && reached < k; ) reached += held[--level];
       const first = level;
       scoredCount = scoreEligible(pass, lists, (mask) => popcount(mask) >= first, scored, 0);
-      const bounds = levelBounds(lists);
-      const threshold = scoredCount >= k ? kthRanked(scores, matchedMask, scored, scoredCount, k) : -1;
       let lowest = first;
-      while (lowest > 1 && bounds[lowest - 1] >= threshold) lowest--;
+      if (first > 1) {
+        const threshold = kthRanked(scores, matchedMask, scored, scoredCount, k);
+        // The free bounds first; the lists' own only when those would score the next level.
+        let bounds = levelBounds(pass, lists, false);
+        if (bounds[lowest - 1] >= threshold) bounds = levelBounds(pass, lists, true);
+        while (lowest > 1 && bounds[lowest - 1] >= threshold) lowest--;
+      }
       if (lowest < first)
         scoredCount += scoreEligible(
           pass,

@@ -4,12 +4,14 @@
  * field masks, length factors, the best expansion of each term — is done only where it can matter,
  * using per-list upper bounds:
  *
- * - A list's bound: the term's factor (weight × idf) times the largest field score any of its
- *   documents has (computed once per list and language, as a score computes it), times the largest
- *   document boost; with a small margin, for sums whose order differs from a score's.
- * - One query term: its expansions are scored best bound first; once the k-th best score so far is
- *   above every remaining list's bound, those lists can neither bring a new document into the top k
- *   nor raise the score of one in it (a term's score is its best expansion's), so they are not scored.
+ * - A list's bound: the term's factor (weight × idf) times a field score no document exceeds, times
+ *   the index's largest document boost, with a small margin for sums whose order differs from a
+ *   score's. The field score is first the index's largest length factors under the field boosts
+ *   (free); where that cannot decide, the list's own largest field score (one scan of the list,
+ *   computed as a score computes it, remembered per list and language while the index lives).
+ * - One query term: its expansions are scored best bound first; once k documents are, a list whose
+ *   bound is below the k-th best score so far can neither bring a new document into the top k nor
+ *   raise the score of one in it (a term's score is its best expansion's), so it is not scored.
  * - Several terms, some documents holding all: only those are results, and only they are scored.
  * - Several terms, none holding all: results are ranked by score × terms held. Documents holding the
  *   most terms are scored first; a document holding q terms scores at most q × the sum of the q
@@ -68,24 +70,33 @@ function maxFieldScore(index: ScoringIndex, expansion: Reached, boosts: readonly
   return max;
 }
 
-/** Largest document boost of an index (remembered per index). */
-const boostMaxima = new WeakMap<Float32Array, number>();
+/** An index's largest document boost and, per field, largest length factor (remembered per index). */
+const indexMaxima = new WeakMap<Float32Array, { boost: number; lengthFactors: Float32Array }>();
 
-export function maxDocBoost(index: ScoringIndex): number {
-  const known = boostMaxima.get(index.docBoost);
-  if (known !== undefined) return known;
-  let max = 0;
-  for (const boost of index.docBoost) if (boost > max) max = boost;
-  boostMaxima.set(index.docBoost, max);
-  return max;
+function maximaOf(index: ScoringIndex): { boost: number; lengthFactors: Float32Array } {
+  const known = indexMaxima.get(index.docBoost);
+  if (known) return known;
+  let boost = 0;
+  for (const value of index.docBoost) if (value > boost) boost = value;
+  const { fieldCount, lengthFactor } = index;
+  const lengthFactors = new Float32Array(fieldCount);
+  for (let i = 0; i < lengthFactor.length; i++)
+    if (lengthFactor[i] > lengthFactors[i % fieldCount]) lengthFactors[i % fieldCount] = lengthFactor[i];
+  const maxima = { boost, lengthFactors };
+  indexMaxima.set(index.docBoost, maxima);
+  return maxima;
 }
 
-/** What one expansion's list contributes: its factor, and the bound of any document's score from it. */
+/** What one expansion's list contributes, and bounds of any document's score from it. */
 export interface ScoredList {
   expansion: Reached;
   factor: number;
-  /** No document's `factor × field score × document boost` from this list exceeds it. */
+  /**
+   * No document's `factor × field score × document boost` from this list exceeds it: from the index's
+   * largest length factors (free), or, once `exact`, from the list's own largest field score.
+   */
   bound: number;
+  exact: boolean;
 }
 
 export function scoredLists(
@@ -94,11 +105,22 @@ export function scoredLists(
   boosts: readonly number[],
   idfOf: (df: number) => number,
 ): ScoredList[] {
-  const topBoost = maxDocBoost(index);
+  const { boost, lengthFactors } = maximaOf(index);
+  let anyField = 0;
+  for (let field = 0; field < lengthFactors.length; field++) anyField += boosts[field] * lengthFactors[field];
   return reached.map((expansion) => {
     const factor = expansion.weight * idfOf(expansion.entry.docs.length);
-    return { expansion, factor, bound: factor * maxFieldScore(index, expansion, boosts) * topBoost * MARGIN };
+    return { expansion, factor, bound: factor * anyField * boost * MARGIN, exact: false };
   });
+}
+
+/** Tightens a list's bound to its own largest field score (one scan of the list, then remembered). */
+function tighten(index: ScoringIndex, list: ScoredList, boosts: readonly number[]): number {
+  if (!list.exact) {
+    list.bound = list.factor * maxFieldScore(index, list.expansion, boosts) * maximaOf(index).boost * MARGIN;
+    list.exact = true;
+  }
+  return list.bound;
 }
 
 /** The scratch arrays and settings shared by the scoring passes of one query. */
@@ -165,26 +187,27 @@ export function scoreEligible(
 
 /**
  * One query term: its lists best bound first, each document keeping its best score (in `scores`:
- * the term's score × the document's boost, as exhaustive scoring gives it), until the k-th best
- * score so far is above every list left. Returns how many documents were scored (listed in `into`).
+ * the term's score × the document's boost, as exhaustive scoring gives it). Once k documents are
+ * scored, a list whose bound is below the k-th best score so far is skipped (it can neither bring a
+ * document into the top k nor raise one in it). Returns how many documents were scored (in `into`).
  */
 export function scoreOneTerm(pass: Pass, lists: readonly ScoredList[], k: number, into: Int32Array): number {
   const { index, boosts, start, end } = pass;
   const { scores, lengthFactor, docBoost, fieldCount } = index;
-  const ordered = [...lists].sort((a, b) => b.bound - a.bound);
+  const ordered = lists.length > 1 ? [...lists].sort((a, b) => b.bound - a.bound) : lists;
   let scored = 0;
   let threshold = -1;
-  let recounts = 0;
-  for (let at = 0; at < ordered.length; at++) {
-    const { bound } = ordered[at];
-    if (scored >= k && bound < threshold) break;
-    if (scored >= k && recounts < 4 && at > 0) {
-      // The k-th best only grows as lists are scored: a fresh look may already exclude the rest.
-      threshold = kthBest(scores, into, scored, k);
-      recounts++;
-      if (bound < threshold) break;
+  let thresholdAt = 0;
+  for (const list of ordered) {
+    if (scored >= k) {
+      // The k-th best only grows as lists are scored: look again when more have been.
+      if (scored !== thresholdAt) {
+        threshold = kthBest(scores, into, scored, k);
+        thresholdAt = scored;
+      }
+      if (list.bound < threshold || tighten(index, list, boosts) < threshold) continue;
     }
-    const { expansion, factor } = ordered[at];
+    const { expansion, factor } = list;
     const { docs, fields } = expansion.entry;
     for (let i = start === 0 ? 0 : lowerBound(docs, start); i < docs.length; i++) {
       const doc = docs[i];
@@ -237,10 +260,13 @@ function kthBest(scores: Float64Array, docs: Int32Array, count: number, k: numbe
 
 /**
  * Several terms, no document holding all: the bound of the ranking score (score × terms held) of a
- * document holding `held` terms, for each `held` from 0 to the number of terms (increasing).
+ * document holding `held` terms, for each `held` from 0 to the number of terms (increasing); from
+ * the lists' free bounds, or `exact`, from their own (each list scanned once).
  */
-export function levelBounds(lists: readonly (readonly ScoredList[])[]): number[] {
-  const termBounds = lists.map((term) => term.reduce((max, list) => Math.max(max, list.bound), 0));
+export function levelBounds(pass: Pass, lists: readonly (readonly ScoredList[])[], exact: boolean): number[] {
+  const termBounds = lists.map((term) =>
+    term.reduce((max, list) => Math.max(max, exact ? tighten(pass.index, list, pass.boosts) : list.bound), 0),
+  );
   termBounds.sort((a, b) => b - a);
   const bounds = [0];
   let sum = 0;
