@@ -8,20 +8,13 @@ import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { finish, inSlices, STEP, type Steps } from "../slices.ts";
-import {
-  buildInvertedIndexSteps,
-  evaluate,
-  type InvertedIndex,
-  type QueryTermOptions,
-  type WorkCounters,
-} from "./inverted.ts";
-import { cleanQuery, indexTerms, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
+import { adoptPostingsSteps, evaluate, type InvertedIndex, type QueryTermOptions, type WorkCounters } from "./inverted.ts";
+import { cleanQuery, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
+import { FIELDS, type Field, type IndexedTexts, indexTextsSteps } from "./texts.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 
-const FIELDS = ["statement_en", "statement_fr", "description_en", "description_fr", "code"] as const;
-type Field = (typeof FIELDS)[number];
 
 /** One indexed item, with what a result needs to be shown and linked without going back to the tree. */
 export interface IndexedItem {
@@ -187,50 +180,28 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
 export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
   const items = yield* collectItems(views, ranges);
-  const wordOf = new Map<string, string>();
-  // Content repeats its words: fold each distinct word once per build, not once per occurrence.
-  const termsOfWord = new Map<string, string[] | null>();
-  const termsOf = (position: number, field: number): string[] => {
-    const text = fieldText(items[position], FIELDS[field]);
-    if (!text) return [];
-    const terms: string[] = [];
-    for (const word of tokenize(text)) {
-      let wordTerms = termsOfWord.get(word);
-      if (wordTerms === undefined) {
-        wordTerms = indexTerms(word);
-        termsOfWord.set(word, wordTerms);
-        if (wordTerms) nameTerms(wordOf, word, wordTerms);
-      }
-      if (wordTerms) terms.push(...wordTerms);
-    }
-    return terms;
-  };
   yield;
-  const inverted = yield* buildInvertedIndexSteps(
+  const texts = yield* indexTextsSteps(
     items.length,
-    FIELDS.length,
-    termsOf,
+    (position, field) => fieldText(items[position], FIELDS[field]),
     (position) => items[position].boost,
   );
+  return yield* adoptIndexSteps(items, ranges, texts);
+}
+
+/** The index from its items and what indexing their texts computed (here or in the index worker). */
+function* adoptIndexSteps(
+  items: IndexedItem[],
+  ranges: Map<string, { start: number; end: number }>,
+  texts: IndexedTexts,
+): Steps<SearchIndex> {
+  const inverted = yield* adoptPostingsSteps(texts.postings);
   const byId = new Map<string, IndexedItem>();
   for (const item of items) {
     byId.set(item.node.id, item);
     if (byId.size % STEP === 0) yield;
   }
-  return { items, byId, inverted, ranges, wordOf };
-}
-
-/**
- * Names each index term by the first word of the content that gave it, in lower case with its
- * accents ("compétences"), or for the singular fold of a plural, that word made singular the same way.
- */
-function nameTerms(wordOf: Map<string, string>, word: string, terms: readonly string[]) {
-  const lower = word.toLowerCase();
-  const main = processTerm(word);
-  for (const term of terms) {
-    if (wordOf.has(term)) continue;
-    wordOf.set(term, term === main ? lower : main && term === singular(main) ? singular(lower) : term);
-  }
+  return { items, byId, inverted, ranges, wordOf: texts.wordOf };
 }
 
 /**
