@@ -204,7 +204,9 @@ export const rebuildBench: BenchGroup = {
         const slow = during.filter((s) => s.ms > idleP99 * 2 && s.ms > 30);
         console.log(
           `  profile: commit at ${(committed - server.spawnedAt).toFixed(0)} ms, slow reads (start → end, server clock): ` +
-            slow.map((s) => `${(s.at - server.spawnedAt).toFixed(0)}→${(s.at + s.ms - server.spawnedAt).toFixed(0)}`).join(", "),
+            slow
+              .map((s) => `${(s.at - server.spawnedAt).toFixed(0)}→${(s.at + s.ms - server.spawnedAt).toFixed(0)}`)
+              .join(", "),
         );
       }
 

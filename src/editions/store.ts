@@ -4,10 +4,11 @@
  * reader parses one text instead of querying every item (decision 015). Both are written in the one
  * transaction that publishes; an unreadable cache is read past, from the rows.
  */
+
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Edition } from "../db/schema.ts";
 import { StoredJsonError } from "../db/stored-json.ts";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { buildTree, walk } from "../frameworks/tree.ts";
 import { SLICE_MS } from "../slices.ts";
 import type { EditionContent, PublishedItemRow, PublishedType } from "./content.ts";

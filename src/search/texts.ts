@@ -13,6 +13,9 @@ export const FIELDS = ["statement_en", "statement_fr", "description_en", "descri
 export type Field = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
 
+/** Joins the terms (and their words) the index worker sends back: index terms are words of letters, digits and dots. */
+export const SEPARATOR = "\u0000";
+
 export interface IndexedTexts {
   postings: PackedPostings;
   /** Index term → a word of the content it comes from, to show a corrected query in words people wrote. */
