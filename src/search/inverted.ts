@@ -244,15 +244,13 @@ class PackedEntry implements TermEntry {
   }
 }
 
-/** The index over packed postings: the term dictionary, each term's views of the shared arrays. */
+/** The index over packed postings: the term dictionary, each term's part of the shared arrays. */
 export function* adoptPostingsSteps(packed: PackedPostings): Steps<InvertedIndex> {
   const { documentCount, terms: termList, starts, docs, fields } = packed;
   const terms = new SearchableMap<TermEntry>();
+  const shared = { docs, fields };
   for (let i = 0; i < termList.length; i++) {
-    terms.set(termList[i], {
-      docs: docs.subarray(starts[i], starts[i + 1]),
-      fields: fields.subarray(starts[i], starts[i + 1]),
-    });
+    terms.set(termList[i], new PackedEntry(shared, starts[i], starts[i + 1]));
     if (i % STEP === STEP - 1) yield;
   }
   return {
