@@ -44,6 +44,12 @@ const PROFILE_ARGS = PROFILE_DIR
     ]
   : [];
 
+/**
+ * Node flags for the server, to measure a heap setting (BENCH_SERVER_NODE_ARGS="--max-semi-space-size=4",
+ * decision 030); none by default, so the figures are those of the server as it is started.
+ */
+const SERVER_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
 /** Asks the server for a heap snapshot (SIGUSR2) and waits until its file stops growing. */
 async function heapSnapshot(pid: number, dir: string): Promise<string> {
   const snapshots = () => readdirSync(dir).filter((name) => name.endsWith(".heapsnapshot"));
@@ -149,7 +155,11 @@ export const rebuildBench: BenchGroup = {
   async run(context, report) {
     const databaseUrl = join(context.tmp, "rebuild.db");
     if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-    const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl }, PROFILE_ARGS);
+    if (SERVER_ARGS.length > 0) console.log(`  server started with ${SERVER_ARGS.join(" ")}`);
+    const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl }, [
+      ...SERVER_ARGS,
+      ...PROFILE_ARGS,
+    ]);
     if (PROFILE_DIR) server.child.stdout?.on("data", (d) => appendFileSync(join(PROFILE_DIR, "server.log"), d));
     try {
       const area = `${server.origin}${AREA_PAGE_PATH}`;
