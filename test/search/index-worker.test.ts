@@ -10,8 +10,8 @@ import type { FrameworkView } from "../../src/editions/catalog.ts";
 import { buildTree, type ItemRow, urlKeys } from "../../src/frameworks/tree.ts";
 import { buildSearchIndex, buildSearchIndexInBackground, search } from "../../src/search/engine.ts";
 import { indexTextsOffThread } from "../../src/search/index-build.ts";
-import { finish } from "../../src/slices.ts";
 import { FIELD_COUNT, indexTextsSteps } from "../../src/search/texts.ts";
+import { finish } from "../../src/slices.ts";
 import { runs } from "../support/fast-check-seed.ts";
 
 /** Words of both languages, accented and not, plurals, elisions, codes: what folding has to handle. */
