@@ -36,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Each organisation's retention, applied once a day by whichever process claims the day first.
   const retention = startRetentionJob({ db: runtime.database.db, logger: runtime.logger });
-  // A quiet server gives back what a big page, an export or a rebuild left on its heap (decision 030).
+  // A quiet server gives back what a big page, an export or a rebuild left on its heap (decision 039).
   const stopCollector = startQuietCollector();
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {

@@ -46,7 +46,7 @@ const PROFILE_ARGS = PROFILE_DIR
 
 /**
  * Node flags for the server, to measure a heap setting (BENCH_SERVER_NODE_ARGS="--max-semi-space-size=4",
- * decision 030); none by default, so the figures are those of the server as it is started.
+ * decision 039); none by default, so the figures are those of the server as it is started.
  */
 const SERVER_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 

@@ -1,5 +1,5 @@
 /**
- * Giving the heap back after a rebuild (decision 030). When a rebuilt revision of the published
+ * Giving the heap back after a rebuild (decision 039). When a rebuilt revision of the published
  * frameworks goes live, the previous one (50,000-item views, a search index) and the build's own
  * leftovers become garbage at once; V8 collects them only when the old generation next reaches its
  * limit, which a quiet server may not do for a long time, so its memory stays at the rebuild's

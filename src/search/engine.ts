@@ -208,7 +208,7 @@ export const OFF_THREAD_MIN_ITEMS = 5000;
 /**
  * buildSearchIndex for a running server: the items gathered a slice at a time, their texts indexed
  * in a worker thread when there are at least `offThreadFrom` of them (in slices here when there are
- * fewer, or when the worker cannot be used), the result adopted a slice at a time (decision 030).
+ * fewer, or when the worker cannot be used), the result adopted a slice at a time (decision 039).
  */
 export async function buildSearchIndexInBackground(
   views: readonly FrameworkView[],

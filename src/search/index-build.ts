@@ -1,5 +1,5 @@
 /**
- * Indexing a big framework's texts in a worker thread (decision 030), so the main thread keeps
+ * Indexing a big framework's texts in a worker thread (decision 039), so the main thread keeps
  * answering readers: it only copies the texts out in batches, a slice at a time, and adopts the
  * answer — typed arrays whose buffers are moved, not copied, and the terms as one string cut up a
  * slice at a time. The worker is started for one build and stopped after it: its heap (the build's

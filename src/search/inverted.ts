@@ -135,7 +135,7 @@ export function* buildInvertedIndexSteps(
  * An inverted index as flat data: what building it costs (reading every text, the per-term lists)
  * without the term dictionary. Only strings and typed arrays, so a worker thread can build it and
  * hand it over whole: the typed arrays' buffers move without a copy, and the terms travel as one
- * string (decision 030).
+ * string (decision 039).
  */
 export interface PackedPostings {
   documentCount: number;

@@ -2,7 +2,7 @@
  * What building a search index computes from the items' texts alone: each field's index terms, the
  * packed postings (inverted.ts) and the word of the content that names each term. Pure and free of
  * the frameworks' trees, so it runs the same in the index worker (index-worker.ts) and in slices on
- * the main thread (decision 030).
+ * the main thread (decision 039).
  */
 import type { Steps } from "../slices.ts";
 import { type PackedPostings, packPostingsSteps } from "./inverted.ts";

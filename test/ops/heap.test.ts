@@ -1,4 +1,4 @@
-/** Giving the heap back (src/ops/heap.ts, decision 030): when to ask, and that asking collects. */
+/** Giving the heap back (src/ops/heap.ts, decision 039): when to ask, and that asking collects. */
 import assert from "node:assert/strict";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { describe, test } from "node:test";

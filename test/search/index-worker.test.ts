@@ -1,5 +1,5 @@
 /**
- * The search index built in a worker thread (src/search/index-build.ts, decision 030) is the index
+ * The search index built in a worker thread (src/search/index-build.ts, decision 039) is the index
  * built in process: the same packed postings, the same words naming the terms, and the same answers
  * to every kind of query, for generated bilingual frameworks.
  */
