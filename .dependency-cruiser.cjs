@@ -197,10 +197,11 @@ module.exports = {
       name: "not-to-dev-dep",
       comment: "the app does not load devDependencies (they are absent in a production install)",
       severity: "error",
-      // The one exception: worker-boot.mjs registers tsx in the upload parser's worker thread, and
-      // runs only when the TypeScript sources run directly (tests, `npm run dev`), where tsx is
-      // installed; the compiled app starts dist/parse-worker.js instead (scripts/build.mjs).
-      from: { path: "^src/", pathNot: "^src/interop/guarded/worker-boot\\.mjs$" },
+      // The exceptions: worker-boot.mjs and index-worker-boot.mjs register tsx in the upload parser's
+      // and the search indexer's worker threads, and run only when the TypeScript sources run
+      // directly (tests, `npm run dev`), where tsx is installed; the compiled app starts
+      // dist/parse-worker.js and dist/index-worker.js instead (scripts/build.mjs).
+      from: { path: "^src/", pathNot: "^src/(interop/guarded/worker-boot|search/index-worker-boot)\\.mjs$" },
       to: { dependencyTypes: ["npm-dev"] },
     },
   ],

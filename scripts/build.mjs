@@ -4,8 +4,9 @@
 //   node scripts/build.mjs          build (what `npm run build` and `npm install` run)
 //   node scripts/build.mjs --check  exit 0 when dist/ is up to date, 1 when it needs a build
 //
-// Two entry points: dist/cli.js (the `skillshelf` command, the server included) and
-// dist/parse-worker.js (the worker thread that reads uploaded files). Code behind a dynamic import()
+// Three entry points: dist/cli.js (the `skillshelf` command, the server included),
+// dist/parse-worker.js (the worker thread that reads uploaded files) and dist/index-worker.js (the
+// worker thread that indexes a big framework for search). Code behind a dynamic import()
 // becomes a chunk of its own, loaded when first needed, so `skillshelf --help` loads only the
 // command table. Packages are bundled (one file loads far faster than hundreds), except native or
 // optional ones, which stay in node_modules. Files read at run time (stylesheets, scripts, the
@@ -94,7 +95,11 @@ export async function build({ quiet = false } = {}) {
   const { build: esbuild } = await import("esbuild");
   const result = await esbuild({
     absWorkingDir: ROOT,
-    entryPoints: { cli: "src/cli/main.ts", "parse-worker": "src/interop/guarded/worker.ts" },
+    entryPoints: {
+      cli: "src/cli/main.ts",
+      "parse-worker": "src/interop/guarded/worker.ts",
+      "index-worker": "src/search/index-worker.ts",
+    },
     outdir: DIST,
     write: false,
     bundle: true,
@@ -115,7 +120,7 @@ export async function build({ quiet = false } = {}) {
     logLevel: quiet ? "error" : "warning",
   });
   const files = result.outputFiles.map((file) => relative(DIST, file.path));
-  const isEntry = (file) => /^(cli|parse-worker)\.js$/.test(relative(DIST, file.path));
+  const isEntry = (file) => /^(cli|parse-worker|index-worker)\.js$/.test(relative(DIST, file.path));
   for (const file of result.outputFiles.filter((f) => !isEntry(f))) writeAtomically(file.path, file.contents);
   for (const file of result.outputFiles.filter(isEntry)) writeAtomically(file.path, file.contents);
   const builds = [files, ...readStamp().builds].slice(0, KEPT_BUILDS);

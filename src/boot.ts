@@ -10,6 +10,7 @@ import { createCatalog } from "./editions/catalog.ts";
 import { listFrameworks } from "./frameworks/store.ts";
 import { createLogger, type Logger } from "./log.ts";
 import type { Lifecycle } from "./ops/health.ts";
+import { collectorAfterRebuilds } from "./ops/heap.ts";
 
 export interface Runtime {
   database: Database;
@@ -47,6 +48,8 @@ export async function boot(
     serveStale: true,
     onBuildError: (error, revision) =>
       logger.error({ err: error, revision }, "rebuilding the published frameworks failed; the previous ones stay"),
+    // The revision replaced is garbage now: collect it soon rather than whenever V8 next needs room.
+    onLive: collectorAfterRebuilds(),
   });
   // Another process's publish or import reaches this one's pages and search at once (decision 020).
   const changes =

@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { isPostgresUrl } from "./db/connect.ts";
 import { lockSqliteForServer } from "./db/sqlite-lock.ts";
 import type { Lifecycle } from "./ops/health.ts";
+import { startQuietCollector } from "./ops/heap.ts";
 import { startRetentionJob } from "./people/privacy/retention-job.ts";
 
 /** Requests still running this long after SIGTERM are cut off: an orchestrator's own grace period is ~30 s. */
@@ -35,6 +36,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Each organisation's retention, applied once a day by whichever process claims the day first.
   const retention = startRetentionJob({ db: runtime.database.db, logger: runtime.logger });
+  // A quiet server gives back what a big page, an export or a rebuild left on its heap (decision 039).
+  const stopCollector = startQuietCollector();
   return new Promise((resolve) => {
     const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: process.env.HOST }, (info) => {
       runtime.logger.info(
@@ -45,6 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const stop = () => {
         stopping ??= (async () => {
           lifecycle.draining = true;
+          stopCollector();
           await retention.stop();
           await closeGracefully(server as Server, SHUTDOWN_GRACE_MS);
           await runtime.close();

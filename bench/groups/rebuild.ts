@@ -16,7 +16,7 @@
  *   the whole page renders — the whole life of the process).
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchContext, BenchGroup } from "../lib/figures.ts";
 import { AREA_PAGE_PATH, startSkillshelfReady } from "../lib/server.ts";
@@ -27,6 +27,44 @@ const READERS = 4;
 const IDLE_SECONDS = 3;
 const AFTER_TAKE_UP_MS = 1000;
 const REST_SECONDS = 5;
+
+/**
+ * Diagnostics, never on by default: with BENCH_PROFILE_DIR set, the server runs with a CPU profile
+ * (written when it stops), GC tracing (its output in server.log) and a heap snapshot taken at rest
+ * (after the memory is read, so the figures are unchanged), all in that folder.
+ */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const PROFILE_ARGS = PROFILE_DIR
+  ? [
+      "--cpu-prof",
+      `--cpu-prof-dir=${PROFILE_DIR}`,
+      "--trace-gc",
+      "--heapsnapshot-signal=SIGUSR2",
+      `--diagnostic-dir=${PROFILE_DIR}`,
+    ]
+  : [];
+
+/**
+ * Node flags for the server, to measure a heap setting (BENCH_SERVER_NODE_ARGS="--max-semi-space-size=4",
+ * decision 039); none by default, so the figures are those of the server as it is started.
+ */
+const SERVER_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
+/** Asks the server for a heap snapshot (SIGUSR2) and waits until its file stops growing. */
+async function heapSnapshot(pid: number, dir: string): Promise<string> {
+  const snapshots = () => readdirSync(dir).filter((name) => name.endsWith(".heapsnapshot"));
+  const before = new Set(snapshots());
+  process.kill(pid, "SIGUSR2");
+  let last = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const file = snapshots().find((name) => !before.has(name));
+    if (!file) continue;
+    const size = statSync(join(dir, file)).size;
+    if (size > 0 && size === last) return join(dir, file);
+    last = size;
+  }
+}
 
 interface Sample {
   at: number;
@@ -116,7 +154,13 @@ export const rebuildBench: BenchGroup = {
   ],
   async run(context, report) {
     const databaseUrl = join(context.tmp, "rebuild.db");
-    const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl });
+    if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+    if (SERVER_ARGS.length > 0) console.log(`  server started with ${SERVER_ARGS.join(" ")}`);
+    const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl }, [
+      ...SERVER_ARGS,
+      ...PROFILE_ARGS,
+    ]);
+    if (PROFILE_DIR) server.child.stdout?.on("data", (d) => appendFileSync(join(PROFILE_DIR, "server.log"), d));
     try {
       const area = `${server.origin}${AREA_PAGE_PATH}`;
       const before = await frameworkSlugs(server.origin);
@@ -165,6 +209,16 @@ export const rebuildBench: BenchGroup = {
           `while the other process wrote and published (${((committed - importStarted) / 1000).toFixed(1)} s, sharing ` +
           `the CPU): worst ${Math.max(0, ...whileImporting).toFixed(0)} ms, p99 ${percentile(whileImporting, 99).toFixed(0)} ms`,
       );
+      if (PROFILE_DIR) {
+        // On the server's own clock (ms since it was spawned), to match --trace-gc's lines.
+        const slow = during.filter((s) => s.ms > idleP99 * 2 && s.ms > 30);
+        console.log(
+          `  profile: commit at ${(committed - server.spawnedAt).toFixed(0)} ms, slow reads (start → end, server clock): ` +
+            slow
+              .map((s) => `${(s.at - server.spawnedAt).toFixed(0)}→${(s.at + s.ms - server.spawnedAt).toFixed(0)}`)
+              .join(", "),
+        );
+      }
 
       const whole = `${server.origin}/en/frameworks/${slug}/full`;
       const timed = async (url = whole) => {
@@ -181,6 +235,10 @@ export const rebuildBench: BenchGroup = {
 
       await new Promise((resolve) => setTimeout(resolve, REST_SECONDS * 1000));
       const memory = memoryOf(server.pid);
+      if (PROFILE_DIR) {
+        writeFileSync(join(PROFILE_DIR, "smaps-at-rest.txt"), readFileSync(`/proc/${server.pid}/smaps`));
+        console.log(`  profile: heap snapshot at rest ${await heapSnapshot(server.pid, PROFILE_DIR)}`);
+      }
       report("server_rss_50k_mb_rest", memory.rss);
       report(
         "server_rss_50k_mb_peak",

@@ -9,18 +9,27 @@ export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
  * The compiled server (dist/cli.js, built by bench/run.ts before any group runs), started with
  * plain node as `npm start` runs it, minus the launcher's staleness check.
  */
-export function startSkillshelf(context: BenchContext, extraEnv: NodeJS.ProcessEnv = {}): Promise<Spawned> {
+export function startSkillshelf(
+  context: BenchContext,
+  extraEnv: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): Promise<Spawned> {
   return spawnNode({
     cwd: context.root,
     script: "dist/cli.js",
+    nodeArgs,
     args: ["serve"],
     env: { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: context.databaseUrl, ...extraEnv },
   });
 }
 
 /** Starts the server and waits for the area page; returns the process and spawn → first 200 in ms. */
-export async function startSkillshelfReady(context: BenchContext, extraEnv: NodeJS.ProcessEnv = {}) {
-  const server = await startSkillshelf(context, extraEnv);
+export async function startSkillshelfReady(
+  context: BenchContext,
+  extraEnv: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+) {
+  const server = await startSkillshelf(context, extraEnv, nodeArgs);
   try {
     const readyMs = await waitFor200(server, `${server.origin}${AREA_PAGE_PATH}`);
     return { server, readyMs };

@@ -110,6 +110,11 @@ export interface CatalogOptions {
   serveStale?: boolean;
   /** Told of a build that failed (the previous revision keeps being served). */
   onBuildError?: (error: unknown, revision: number) => void;
+  /**
+   * Told when a built revision goes live: the one it replaces, and what building it left behind,
+   * are garbage from then on (the server asks for a collection: src/ops/heap.ts).
+   */
+  onLive?: (revision: number) => void;
   /** Awaited by each build just before it goes live: lets a test hold a rebuild under way. */
   beforeLive?: (revision: number) => Promise<void>;
 }
@@ -212,7 +217,10 @@ export function createCatalog(db: Kysely<DB>, options: CatalogOptions = {}): Cat
     const promise = (async () => {
       await before;
       const next = await build(revision);
-      if (!live || next.revision >= live.revision || live.outdated) live = next;
+      if (!live || next.revision >= live.revision || live.outdated) {
+        live = next;
+        options.onLive?.(next.revision);
+      }
       failed = null;
       return next;
     })();

@@ -58,12 +58,20 @@ export function buildTree(rows: readonly ItemRow[]): Tree {
 /** buildTree as steps (src/slices.ts): the catalog builds a big framework's tree a slice at a time. */
 export function* buildTreeSteps(rows: readonly ItemRow[]): Steps<Tree> {
   const byId = new Map<string, TreeNode>();
+  // Each row read from the database brings its own copy of its type's code and of its parent's
+  // id: a framework keeps one of each (50,000 items: ~3 MB of duplicate strings).
+  const typeCodes = new Map<string, string>();
   let count = 0;
   for (const row of rows) {
+    let type = typeCodes.get(row.type_code);
+    if (type === undefined) {
+      type = row.type_code;
+      typeCodes.set(type, type);
+    }
     byId.set(row.id, {
       id: row.id,
       parentId: row.parent_id,
-      type: row.type_code,
+      type,
       code: row.code,
       position: row.position,
       statement: { en: row.statement_en, fr: row.statement_fr },
@@ -79,7 +87,10 @@ export function* buildTreeSteps(rows: readonly ItemRow[]): Steps<Tree> {
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     if (node.parentId === null) roots.push(node);
-    else if (parent) parent.children.push(node);
+    else if (parent) {
+      parent.children.push(node);
+      node.parentId = parent.id;
+    }
     if (++count % STEP === 0) yield;
   }
   // Depth first with a stack of our own (a step function cannot yield from inside a recursion

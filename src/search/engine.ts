@@ -8,20 +8,19 @@ import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { finish, inSlices, STEP, type Steps } from "../slices.ts";
+import { indexTextsOffThread } from "./index-build.ts";
 import {
-  buildInvertedIndexSteps,
+  adoptPostingsSteps,
   evaluate,
   type InvertedIndex,
   type QueryTermOptions,
   type WorkCounters,
 } from "./inverted.ts";
-import { cleanQuery, indexTerms, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
+import { cleanQuery, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
+import { FIELDS, type Field, type IndexedTexts, indexTextsSteps } from "./texts.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
-
-const FIELDS = ["statement_en", "statement_fr", "description_en", "description_fr", "code"] as const;
-type Field = (typeof FIELDS)[number];
 
 /** One indexed item, with what a result needs to be shown and linked without going back to the tree. */
 export interface IndexedItem {
@@ -116,9 +115,16 @@ function* collectItems(
   for (const view of views) {
     const slug = view.framework.slug;
     const start = items.length;
+    // One label per type, shared by its items (not one object per item: 50,000 of them).
+    const labels = new Map<string, Bilingual>();
     const labelOf = (code: string): Bilingual => {
-      const type = view.types.get(code);
-      return { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
+      let label = labels.get(code);
+      if (!label) {
+        const type = view.types.get(code);
+        label = { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
+        labels.set(code, label);
+      }
+      return label;
     };
     /**
      * `group` is the position of the depth-1 ancestor (-1 above it); `shownOn` the key of the group's
@@ -187,50 +193,53 @@ export function buildSearchIndex(views: readonly FrameworkView[]): SearchIndex {
 export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
   const items = yield* collectItems(views, ranges);
-  const wordOf = new Map<string, string>();
-  // Content repeats its words: fold each distinct word once per build, not once per occurrence.
-  const termsOfWord = new Map<string, string[] | null>();
-  const termsOf = (position: number, field: number): string[] => {
-    const text = fieldText(items[position], FIELDS[field]);
-    if (!text) return [];
-    const terms: string[] = [];
-    for (const word of tokenize(text)) {
-      let wordTerms = termsOfWord.get(word);
-      if (wordTerms === undefined) {
-        wordTerms = indexTerms(word);
-        termsOfWord.set(word, wordTerms);
-        if (wordTerms) nameTerms(wordOf, word, wordTerms);
-      }
-      if (wordTerms) terms.push(...wordTerms);
-    }
-    return terms;
-  };
   yield;
-  const inverted = yield* buildInvertedIndexSteps(
+  const texts = yield* indexTextsSteps(
     items.length,
-    FIELDS.length,
-    termsOf,
+    (position, field) => fieldText(items[position], FIELDS[field]),
     (position) => items[position].boost,
   );
+  return yield* adoptIndexSteps(items, ranges, texts);
+}
+
+/** From this many items the texts are indexed in a worker thread (index-build.ts); fewer take a few slices. */
+export const OFF_THREAD_MIN_ITEMS = 5000;
+
+/**
+ * buildSearchIndex for a running server: the items gathered a slice at a time, their texts indexed
+ * in a worker thread when there are at least `offThreadFrom` of them (in slices here when there are
+ * fewer, or when the worker cannot be used), the result adopted a slice at a time (decision 039).
+ */
+export async function buildSearchIndexInBackground(
+  views: readonly FrameworkView[],
+  offThreadFrom = OFF_THREAD_MIN_ITEMS,
+): Promise<SearchIndex> {
+  const ranges = new Map<string, { start: number; end: number }>();
+  const items = await inSlices(collectItems(views, ranges));
+  const textOf = (position: number, field: number) => fieldText(items[position], FIELDS[field]);
+  const boostOf = (position: number) => items[position].boost;
+  const inProcess = () => inSlices(indexTextsSteps(items.length, textOf, boostOf));
+  // A worker that cannot start or fails (its heap limit, a missing bundle) costs time, not the index.
+  const texts =
+    items.length >= offThreadFrom
+      ? await indexTextsOffThread(items.length, textOf, boostOf).catch(inProcess)
+      : await inProcess();
+  return inSlices(adoptIndexSteps(items, ranges, texts));
+}
+
+/** The index from its items and what indexing their texts computed (here or in the index worker). */
+function* adoptIndexSteps(
+  items: IndexedItem[],
+  ranges: Map<string, { start: number; end: number }>,
+  texts: IndexedTexts,
+): Steps<SearchIndex> {
+  const inverted = yield* adoptPostingsSteps(texts.postings);
   const byId = new Map<string, IndexedItem>();
   for (const item of items) {
     byId.set(item.node.id, item);
     if (byId.size % STEP === 0) yield;
   }
-  return { items, byId, inverted, ranges, wordOf };
-}
-
-/**
- * Names each index term by the first word of the content that gave it, in lower case with its
- * accents ("compétences"), or for the singular fold of a plural, that word made singular the same way.
- */
-function nameTerms(wordOf: Map<string, string>, word: string, terms: readonly string[]) {
-  const lower = word.toLowerCase();
-  const main = processTerm(word);
-  for (const term of terms) {
-    if (wordOf.has(term)) continue;
-    wordOf.set(term, term === main ? lower : main && term === singular(main) ? singular(lower) : term);
-  }
+  return { items, byId, inverted, ranges, wordOf: texts.wordOf };
 }
 
 /**
@@ -359,5 +368,5 @@ const SEARCH_INDEX = Symbol("search index");
  * while the catalog serves the previous revision (decision 022). Concurrent callers share one build.
  */
 export function searchIndexFor(catalog: Catalog): Promise<SearchIndex> {
-  return catalog.derive(SEARCH_INDEX, (views) => inSlices(buildSearchIndexSteps(views)));
+  return catalog.derive(SEARCH_INDEX, (views) => buildSearchIndexInBackground(views));
 }

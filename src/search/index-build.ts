@@ -1,0 +1,114 @@
+/**
+ * Indexing a big framework's texts in a worker thread (decision 039), so the main thread keeps
+ * answering readers: it only copies the texts out in batches, a slice at a time, and adopts the
+ * answer — typed arrays whose buffers are moved, not copied, and the terms as one string cut up a
+ * slice at a time. The worker is started for one build and stopped after it: its heap (the build's
+ * temporary lists, the folded words) is given back to the system instead of growing the server's.
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
+import { COMPILED, ROOT_URL } from "../paths.ts";
+import { SLICE_MS } from "../slices.ts";
+import type { PackedPostings } from "./inverted.ts";
+import { FIELD_COUNT, type IndexedTexts, SEPARATOR } from "./texts.ts";
+
+export type IndexRequest = { kind: "texts"; texts: (string | null)[] } | { kind: "end"; boosts: Float32Array };
+
+export type IndexReply =
+  | {
+      ok: true;
+      postings: Omit<PackedPostings, "terms">;
+      /** The terms joined by SEPARATOR, in the postings' order. */
+      terms: string;
+      /** Each term's word joined the same way; empty when the term names itself. */
+      words: string;
+    }
+  | { ok: false; error: string };
+
+// Compiled, the worker is a bundle of its own beside the server's (scripts/build.mjs); from the
+// sources, index-worker-boot.mjs registers the TypeScript loader first.
+const WORKER_URL = COMPILED
+  ? new URL("dist/index-worker.js", ROOT_URL)
+  : new URL("src/search/index-worker-boot.mjs", ROOT_URL);
+
+/** Documents whose texts go in one message: ~0.5 MB of text, copied in a millisecond or two. */
+const BATCH = 1024;
+/** The worker's heap: indexing 50,000 bilingual items with notes needs ~150 MB. */
+const WORKER_HEAP_MB = 1024;
+
+/** Gives the event loop back once a slice is used. */
+function slicer() {
+  let started = performance.now();
+  return async () => {
+    if (performance.now() - started < SLICE_MS) return;
+    await nextTurn();
+    started = performance.now();
+  };
+}
+
+/**
+ * Indexes `documentCount` documents (their texts by `textOf(doc, field)`, weights by `boostOf`) in a
+ * worker thread: the same result as texts.ts's indexTextsSteps run in process. Rejects when the
+ * worker cannot start or fails.
+ */
+export async function indexTextsOffThread(
+  documentCount: number,
+  textOf: (doc: number, field: number) => string | null,
+  boostOf: (doc: number) => number,
+): Promise<IndexedTexts> {
+  const worker = new Worker(WORKER_URL, {
+    // Not the main thread's flags: its --import hooks would load without the TypeScript loader.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: false,
+    stderr: false,
+  });
+  try {
+    const reply = new Promise<IndexReply>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
+    });
+    // Not left unhandled while the texts are still being sent.
+    reply.catch(() => undefined);
+    const pause = slicer();
+    for (let start = 0; start < documentCount; start += BATCH) {
+      const end = Math.min(documentCount, start + BATCH);
+      const texts: (string | null)[] = new Array((end - start) * FIELD_COUNT);
+      for (let doc = start; doc < end; doc++)
+        for (let field = 0; field < FIELD_COUNT; field++)
+          texts[(doc - start) * FIELD_COUNT + field] = textOf(doc, field);
+      worker.postMessage({ kind: "texts", texts } satisfies IndexRequest);
+      await pause();
+    }
+    const boosts = new Float32Array(documentCount);
+    for (let doc = 0; doc < documentCount; doc++) boosts[doc] = boostOf(doc);
+    worker.postMessage({ kind: "end", boosts } satisfies IndexRequest, [boosts.buffer]);
+    const answer = await reply;
+    if (!answer.ok) throw new Error(`the search index worker failed: ${answer.error}`);
+    return await adopt(answer, pause);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** The worker's answer as the index needs it: the terms cut out of their string, a slice at a time. */
+async function adopt(answer: Extract<IndexReply, { ok: true }>, pause: () => Promise<void>): Promise<IndexedTexts> {
+  const terms: string[] = [];
+  const wordOf = new Map<string, string>();
+  let termAt = 0;
+  let wordAt = 0;
+  const count = answer.postings.starts.length - 1;
+  for (let i = 0; i < count; i++) {
+    const termEnd = i === count - 1 ? answer.terms.length : answer.terms.indexOf(SEPARATOR, termAt);
+    const wordEnd = i === count - 1 ? answer.words.length : answer.words.indexOf(SEPARATOR, wordAt);
+    const term = answer.terms.slice(termAt, termEnd);
+    const word = answer.words.slice(wordAt, wordEnd);
+    terms.push(term);
+    wordOf.set(term, word === "" ? term : word);
+    termAt = termEnd + 1;
+    wordAt = wordEnd + 1;
+    if (i % 1024 === 1023) await pause();
+  }
+  return { postings: { ...answer.postings, terms }, wordOf };
+}
