@@ -2,8 +2,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { raw } from "hono/html";
-import { jsxRenderer } from "hono/jsx-renderer";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { trimTrailingSlash } from "hono/trailing-slash";
@@ -177,33 +175,34 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  app.use(
-    "*",
-    jsxRenderer(
-      async ({ children, ...props }, c) => {
-        // Every page under /en or /fr links to its twin in the other language, unless it names one
-        // itself; a page answering a form post has no address of its own to link to.
+  // Pages render to one plain string (not hono's String object): the node adapter then writes it
+  // straight out with its headers, without building a fetch Response and a stream around it.
+  app.use("*", async (c, next) => {
+    c.setRenderer(async (content, props) => {
+      // Every page under /en or /fr links to its twin in the other language, unless it names one
+      // itself; a page answering a form post has no address of its own to link to.
+      let alternate = props.alternate;
+      if (alternate === undefined && c.req.method === "GET") {
         const url = new URL(c.req.url);
-        const lang = c.req.method === "GET" ? langFromPath(url.pathname) : undefined;
-        const alternate =
-          props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
-        const page = await (
-          <Layout
-            {...props}
-            alternate={alternate}
-            headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
-          >
-            {children}
-          </Layout>
-        ).toString();
-        if (!hasPostForm(page)) return raw(page);
-        // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
-        if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
-        return raw(withCsrfFields(page, c.var.csrfToken()));
-      },
-      { docType: true },
-    ),
-  );
+        const lang = langFromPath(url.pathname);
+        if (lang) alternate = switchLangPath(`${url.pathname}${url.search}`, otherLang(lang));
+      }
+      const page = `<!DOCTYPE html>${await (
+        <Layout
+          {...props}
+          alternate={alternate}
+          headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
+        >
+          {content}
+        </Layout>
+      ).toString()}`;
+      if (!hasPostForm(page)) return c.html(page);
+      // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
+      if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
+      return c.html(withCsrfFields(page, c.var.csrfToken()));
+    });
+    await next();
+  });
   // The CASE API is read-only: a write answers 405 with its status payload, before any body limit
   // or forgery check could answer it with a page.
   app.on(CASE_WRITE_METHODS, ["/ims/case/v1p1", "/ims/case/v1p1/*"], caseReadOnly);

@@ -6,6 +6,7 @@ import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
 import type { PrintFooter } from "../ui/layout.tsx";
+import { fragment } from "../ui/fragments.ts";
 import { cachedPage } from "../ui/page-cache.ts";
 import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { switchLangPath, urls } from "../ui/urls.ts";
@@ -125,11 +126,15 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
     const path = urls.item(lang, view.framework.slug, view.keys.get(node.id) as string);
     const editHref = print ? undefined : editLink(c, view, node);
-    return c.render(
+    const page = () => (
       <FrameworkTexts framework={view.framework}>
         <ItemPage lang={lang} view={view} node={node} print={print} editHref={editHref} />
-      </FrameworkTexts>,
-      {
+      </FrameworkTexts>
+    );
+    // A reader's item content depends only on the edition and the language: rendered once per view.
+    // An editor's carries their edit link, so it is rendered for them and never kept.
+    const content = editHref ? page() : fragment(view, `item:${lang}:${print ? "print" : "page"}:${node.id}`, page);
+    return c.render(content, {
         lang,
         title: textOf(node.statement, lang),
         alternate: switchLangPath(c.req.path, otherLang(lang)),
