@@ -36,6 +36,7 @@ import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
+import type { Actor } from "./policy/index.ts";
 import { postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
@@ -43,6 +44,7 @@ import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-
 import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
+import { fragment } from "./ui/fragments.ts";
 import { Layout } from "./ui/layout.tsx";
 import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
@@ -65,6 +67,15 @@ export interface AppDeps {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** Shared with the server, which marks it draining on SIGTERM (/readyz then answers 503). */
   lifecycle?: Lifecycle;
+}
+
+/** Fragments of the header that are the same for every reader (src/ui/fragments.ts). */
+const READERS = {};
+
+/** The header's end: a reader's is the same for everyone, rendered once per language. */
+function accountArea(lang: Lang, user: Actor | null) {
+  const area = () => <AccountArea lang={lang} user={user} editorUrl={editorUrls.home(lang)} />;
+  return user ? area() : fragment(READERS, `account:${lang}`, area);
 }
 
 function langFromPath(path: string): Lang | undefined {
@@ -104,8 +115,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // before the rest of the stack runs (decisions 003 and 021). A request with a session cookie may
   // be a signed-in person's, whose pages carry their own header: never served from nor kept in it.
   const pages = createPageCache<AppEnv>({
-    revision: (c) => c.var.catalog.revision(),
-    personal: (c) => Boolean(c.var.user) || getCookie(c, auth.sessionCookieName) !== undefined,
+    revision: () => deps.catalog.revision(),
+    personal: (c) => Boolean(c.get("user")) || getCookie(c, auth.sessionCookieName) !== undefined,
     scope: (path) => langFromPath(path) !== undefined,
     // As hono's requestId middleware does: a proxy's well-formed id is kept.
     requestId: (c) => {
@@ -118,12 +129,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
   // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
-  app.use("*", (c, next) => requestLogContext.run({ requestId: c.var.requestId }, next));
+  app.use("*", (c, next) => requestLogContext.run({ requestId: c.get("requestId") }, next));
   app.use("*", async (c, next) => {
+    // The request line is a debug line: at any other level, nothing to time or write.
+    if (!deps.logger.isLevelEnabled("debug")) return next();
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    c.var.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    c.get("logger").debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
   // ops: probes for a proxy or orchestrator, answered before sessions, CSRF and pages (src/ops/health.ts).
   mountHealthRoutes(app, deps.lifecycle ?? { draining: false });
@@ -188,18 +201,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         if (lang) alternate = switchLangPath(`${url.pathname}${url.search}`, otherLang(lang));
       }
       const page = `<!DOCTYPE html>${await (
-        <Layout
-          {...props}
-          alternate={alternate}
-          headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
-        >
+        <Layout {...props} alternate={alternate} headerEnd={accountArea(props.lang, c.get("user"))}>
           {content}
         </Layout>
       ).toString()}`;
       if (!hasPostForm(page)) return c.html(page);
       // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
       if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
-      return c.html(withCsrfFields(page, c.var.csrfToken()));
+      return c.html(withCsrfFields(page, c.get("csrfToken")()));
     });
     await next();
   });
@@ -267,7 +276,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such resource." }, 404);
-    const lang = c.var.lang ?? "en";
+    const lang = c.get("lang") ?? "en";
     c.status(404);
     return c.render(<ErrorPage lang={lang} kind="notFound" />, {
       lang,
@@ -277,10 +286,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
-    deps.logger.error({ err: error, path: c.req.path, requestId: c.var.requestId }, "request failed");
+    deps.logger.error({ err: error, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))
       return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
-    const lang = c.var.lang ?? "en";
+    const lang = c.get("lang") ?? "en";
     c.status(500);
     return c.render(<ErrorPage lang={lang} kind="error" />, { lang, title: messages(lang).errorTitle });
   });

@@ -5,8 +5,8 @@ import type { FrameworkView } from "../editions/catalog.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
-import type { PrintFooter } from "../ui/layout.tsx";
 import { fragment } from "../ui/fragments.ts";
+import type { PrintFooter } from "../ui/layout.tsx";
 import { cachedPage } from "../ui/page-cache.ts";
 import { FrameworkTexts, textOf } from "../ui/text.tsx";
 import { switchLangPath, urls } from "../ui/urls.ts";
@@ -27,9 +27,9 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     textOf({ en: view.framework.title_en, fr: view.framework.title_fr }, lang);
 
   const printFooter = (c: Context<AppEnv>, path: string, view: FrameworkView, lastUpdated: string): PrintFooter => {
-    const lang = c.var.lang;
+    const lang = c.get("lang");
     return {
-      url: `${c.var.config.baseUrl}${path}`,
+      url: `${c.get("config").baseUrl}${path}`,
       edition: view.framework.version,
       lastUpdated: formatDate(lastUpdated, lang),
       printedOn: formatDate(new Date().toISOString(), lang),
@@ -42,13 +42,13 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
    */
   const editLink = (c: Context<AppEnv>, view: FrameworkView, node?: TreeNode) => {
     const edit = options.editUrl;
-    if (!edit || !can(c.var.user, "framework.edit")) return undefined;
+    if (!edit || !can(c.get("user"), "framework.edit")) return undefined;
     const slug = view.framework.slug;
-    return node ? edit.item(c.var.lang, slug, node.id) : edit.framework(c.var.lang, slug);
+    return node ? edit.item(c.get("lang"), slug, node.id) : edit.framework(c.get("lang"), slug);
   };
 
   const renderHome = async (c: Context<AppEnv>, view: FrameworkView | undefined, frameworks?: FrameworkEntry[]) => {
-    const lang = c.var.lang;
+    const lang = c.get("lang");
     if (!view)
       return c.render(<FrameworkList lang={lang} frameworks={[]} />, {
         lang,
@@ -76,7 +76,7 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
 
   // The site's home: the first framework's home (the starter's), listing every framework when there are several.
   app.get("/", cached, async (c) => {
-    const catalog = c.var.catalog;
+    const catalog = c.get("catalog");
     const views = await Promise.all((await catalog.list()).map((f) => catalog.get(f.slug)));
     const entries = views
       .filter((v) => v !== undefined)
@@ -85,8 +85,8 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
   });
 
   app.get("/frameworks", cached, async (c) => {
-    const lang = c.var.lang;
-    const frameworks = await c.var.catalog.list();
+    const lang = c.get("lang");
+    const frameworks = await c.get("catalog").list();
     return c.render(<FrameworkList lang={lang} frameworks={frameworks} />, {
       lang,
       title: messages(lang).frameworksTitle,
@@ -95,14 +95,14 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
   });
 
   app.get("/frameworks/:slug", cached, async (c) => {
-    const view = await c.var.catalog.get(c.req.param("slug"));
+    const view = await c.get("catalog").get(c.req.param("slug"));
     if (!view) return c.notFound();
     return renderHome(c, view);
   });
 
   app.get("/frameworks/:slug/full", cached, async (c) => {
-    const lang = c.var.lang;
-    const view = await c.var.catalog.get(c.req.param("slug"));
+    const lang = c.get("lang");
+    const view = await c.get("catalog").get(c.req.param("slug"));
     if (!view) return c.notFound();
     return c.render(
       <FrameworkTexts framework={view.framework}>
@@ -119,8 +119,8 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
   });
 
   const itemPage = (print: boolean) => async (c: Context<AppEnv>) => {
-    const lang = c.var.lang;
-    const view = await c.var.catalog.get(c.req.param("slug") ?? "");
+    const lang = c.get("lang");
+    const view = await c.get("catalog").get(c.req.param("slug") ?? "");
     const node = view?.byKey.get(c.req.param("key") ?? "");
     if (!view || !node) return c.notFound();
     const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
@@ -135,15 +135,14 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     // An editor's carries their edit link, so it is rendered for them and never kept.
     const content = editHref ? page() : fragment(view, `item:${lang}:${print ? "print" : "page"}:${node.id}`, page);
     return c.render(content, {
-        lang,
-        title: textOf(node.statement, lang),
-        alternate: switchLangPath(c.req.path, otherLang(lang)),
-        nav: categoryNav(lang, view, root.id),
-        variant: print ? "print" : "default",
-        printFooter: printFooter(c, path, view, node.lastUpdated),
-        description: textOf(node.description, lang) || undefined,
-      },
-    );
+      lang,
+      title: textOf(node.statement, lang),
+      alternate: switchLangPath(c.req.path, otherLang(lang)),
+      nav: categoryNav(lang, view, root.id),
+      variant: print ? "print" : "default",
+      printFooter: printFooter(c, path, view, node.lastUpdated),
+      description: textOf(node.description, lang) || undefined,
+    });
   };
 
   app.get("/frameworks/:slug/items/:key", cached, itemPage(false));

@@ -97,7 +97,9 @@ export function Layout(props: PageProps & { children?: Child; headerEnd?: Child 
                 {t.languageSwitch}
               </a>
             )}
-            {!props.hideHeaderSearch && !print && fragment(SHELL, `search:${props.lang}`, () => <HeaderSearch lang={props.lang} />)}
+            {!props.hideHeaderSearch &&
+              !print &&
+              fragment(SHELL, `search:${props.lang}`, () => <HeaderSearch lang={props.lang} />)}
             {!print && props.headerEnd}
           </div>
           {props.nav &&
