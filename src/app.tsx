@@ -119,13 +119,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     personal: (c) => Boolean(c.get("user")) || getCookie(c, auth.sessionCookieName) !== undefined,
     scope: (path) => langFromPath(path) !== undefined,
     // As hono's requestId middleware does: a proxy's well-formed id is kept.
-    requestId: (c) => {
-      const given = c.req.header("x-request-id");
-      return given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
-    },
+    requestId: (given) => (given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID()),
+    revisionNow: () => deps.catalog.revisionNow?.(),
+    sessionCookie: (headers) => auth.hasSessionCookie(headers),
     enabled: deps.config.pageCache,
   });
   app.use("*", pages.middleware);
+  // A kept page is answered before routing and every middleware when the request alone decides it
+  // (a reader's GET of a remembered route); everything else goes through the app as above. Not
+  // with metrics on: every answer is counted there.
+  if (!metrics) {
+    const dispatch = app.fetch;
+    app.fetch = (request, env, executionCtx) => {
+      const early = pages.front(request);
+      if (early === undefined) return dispatch(request, env, executionCtx);
+      if (early instanceof Response) return early;
+      return early.then((response) => response ?? dispatch(request, env, executionCtx));
+    };
+  }
   // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
   // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
