@@ -79,8 +79,10 @@ function accountArea(lang: Lang, user: Actor | null) {
 }
 
 function langFromPath(path: string): Lang | undefined {
-  const first = path.split("/")[1];
-  return first === "en" || first === "fr" ? first : undefined;
+  // "/en", "/en/…", "/fr", "/fr/…": read in place (every request asks), no split.
+  if (path.charCodeAt(0) !== 47 || (path.length > 3 && path.charCodeAt(3) !== 47)) return undefined;
+  const first = path.slice(1, 3);
+  return path.length >= 3 && (first === "en" || first === "fr") ? first : undefined;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {

@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import type { FrameworkView } from "../editions/catalog.ts";
+import { outputKey, outputMatches, outputStream, outputsFor } from "../editions/outputs.ts";
 import { ancestors, type TreeNode } from "../frameworks/tree.ts";
 import { formatDate, type Lang, messages, otherLang } from "../i18n/index.ts";
 import { can } from "../policy/index.ts";
@@ -13,6 +14,7 @@ import { switchLangPath, urls } from "../ui/urls.ts";
 import { FullFramework } from "./full.tsx";
 import { categoryNav, type FrameworkEntry, FrameworkHome, FrameworkList } from "./home.tsx";
 import { ItemPage } from "./item.tsx";
+import { printedOn, printPagePieces } from "./print.tsx";
 
 /** Where an editor edits a framework or one of its items (the editor's URLs, given by the app). */
 export interface EditUrls {
@@ -146,7 +148,25 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
   };
 
   app.get("/frameworks/:slug/items/:key", cached, itemPage(false));
-  app.get("/frameworks/:slug/items/:key/print", cached, itemPage(true));
+  // The printable view is the same for everyone (no account corner, no form): written out once per
+  // edition, language, item and printing day into the output store and streamed from its bytes.
+  app.get("/frameworks/:slug/items/:key/print", async (c) => {
+    const lang = c.get("lang");
+    const catalog = c.get("catalog");
+    const revision = await catalog.revision();
+    const view = await catalog.get(c.req.param("slug"));
+    const node = view?.byKey.get(c.req.param("key"));
+    if (!view || !node) return c.notFound();
+    const request = { view, node, lang, baseUrl: c.get("config").baseUrl, now: new Date().toISOString() };
+    const outputs = outputsFor(catalog, c.get("config").outputCacheMb);
+    const format = `print/${view.keys.get(node.id)}/${printedOn(request)}.html`;
+    const output = await outputs.get(outputKey(view, revision, lang, format), () => printPagePieces(request));
+    c.header("etag", output.etag);
+    if (outputMatches(output, c.req.header("if-none-match"))) return c.body(null, 304);
+    c.header("content-type", "text/html; charset=UTF-8");
+    c.header("content-length", String(output.bytes));
+    return c.body(outputStream(output));
+  });
 
   return app;
 }

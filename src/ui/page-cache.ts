@@ -262,6 +262,8 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     const uncacheable =
       /no-store|private/.test(response.headers.get("cache-control") ?? "") || response.headers.has("set-cookie");
     if (response.status !== 200 || !type.startsWith("text/html") || uncacheable || options.personal(c)) return;
+    // A page that carries its own ETag is kept by its route (src/editions/outputs.ts), not again here.
+    if (response.headers.has("etag")) return;
     const declaration = declared.get(c);
     if (declaration) routes.set(path, declaration, 0);
     const storeKey = keyOf(c, path, search, declaration);

@@ -19,10 +19,10 @@ import { fragment, fragmentCount, renderNow } from "../../src/ui/fragments.ts";
 import { Layout } from "../../src/ui/layout.tsx";
 import { FrameworkTexts } from "../../src/ui/text.tsx";
 import { urls } from "../../src/ui/urls.ts";
-import { text } from "../interop/generated.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { signInAs } from "../support/auth.ts";
 import { runs } from "../support/fast-check-seed.ts";
+import { generatedRoots, generatedView } from "../support/generated-view.ts";
 
 const SLUG = "public-library-staff";
 const AREA = "ML.CR";
@@ -50,42 +50,6 @@ function bothWays(view: FrameworkView, node: TreeNode, lang: Lang, print: boolea
   return { kept, inPlace };
 }
 
-/** Trees of random shape and text, each item's parent an earlier item or none. */
-const generatedRoots = fc
-  .array(
-    fc.record({
-      parent: fc.nat(),
-      root: fc.boolean(),
-      en: text,
-      fr: fc.option(text, { nil: "" }),
-      description: fc.option(text, { nil: null }),
-    }),
-    { minLength: 1, maxLength: 40 },
-  )
-  .map((rows) => {
-    const nodes: TreeNode[] = [];
-    const roots: TreeNode[] = [];
-    rows.forEach((row, i) => {
-      const parent = i === 0 || row.root ? undefined : nodes[row.parent % i];
-      const node = {
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-        parentId: parent?.id ?? null,
-        type: ["category", "area", "competency", "ksa"][Math.min(parent ? parent.depth + 1 : 0, 3)],
-        code: null,
-        position: (parent?.children ?? roots).length,
-        statement: { en: row.en, fr: row.fr },
-        description: { en: row.description ?? "", fr: row.description ? `${row.description} (fr)` : "" },
-        updatedAt: "2026-01-02T03:04:05.000Z",
-        lastUpdated: "2026-01-02T03:04:05.000Z",
-        depth: parent ? parent.depth + 1 : 0,
-        children: [],
-      } as unknown as TreeNode;
-      nodes.push(node);
-      (parent?.children ?? roots).push(node);
-    });
-    return { roots, nodes };
-  });
-
 describe("fragments (pure)", () => {
   test("every starter item page built from fragments has the bytes of the page rendered in place", async (t) => {
     const app = await makeTestApp();
@@ -106,16 +70,9 @@ describe("fragments (pure)", () => {
     t.after(() => app.close());
     const starter = (await app.catalog.get(SLUG)) as FrameworkView;
     await fc.assert(
-      fc.property(generatedRoots, fc.constantFrom(...LANGS), fc.boolean(), ({ roots, nodes }, lang, print) => {
-        const byId = new Map(nodes.map((n) => [n.id, n]));
-        const keys = new Map(nodes.map((n, i) => [n.id, `K${i}`]));
-        const view = {
-          ...starter,
-          tree: { ...starter.tree, roots, byId },
-          keys,
-          byKey: new Map(nodes.map((n, i) => [`K${i}`, n])),
-        } as FrameworkView;
-        for (const node of nodes) {
+      fc.property(generatedRoots, fc.constantFrom(...LANGS), fc.boolean(), (generated, lang, print) => {
+        const view = generatedView(starter, generated);
+        for (const node of generated.nodes) {
           const { kept, inPlace } = bothWays(view, node, lang, print);
           assert.equal(kept, inPlace);
         }
