@@ -159,7 +159,9 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     if (!view || !node) return c.notFound();
     const request = { view, node, lang, baseUrl: c.get("config").baseUrl, now: new Date().toISOString() };
     const outputs = outputsFor(catalog, c.get("config").outputCacheMb);
-    const format = `print/${view.keys.get(node.id)}/${printedOn(request)}.html`;
+    // The revision too: the page shows the framework's own row (title, edition label), which a
+    // write may change without a new edition; a printout is small to write again.
+    const format = `print/${view.keys.get(node.id)}/${printedOn(request)}/r${revision}.html`;
     const output = await outputs.get(outputKey(view, revision, lang, format), () => printPagePieces(request));
     c.header("etag", output.etag);
     if (outputMatches(output, c.req.header("if-none-match"))) return c.body(null, 304);
