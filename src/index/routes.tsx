@@ -120,34 +120,31 @@ export function indexRoutes(options: { editUrl?: EditUrls } = {}): Hono<AppEnv> 
     );
   });
 
-  const itemPage = (print: boolean) => async (c: Context<AppEnv>) => {
+  app.get("/frameworks/:slug/items/:key", cached, async (c) => {
     const lang = c.get("lang");
-    const view = await c.get("catalog").get(c.req.param("slug") ?? "");
-    const node = view?.byKey.get(c.req.param("key") ?? "");
+    const view = await c.get("catalog").get(c.req.param("slug"));
+    const node = view?.byKey.get(c.req.param("key"));
     if (!view || !node) return c.notFound();
     const root: TreeNode = ancestors(node, view.tree.byId)[0] ?? node;
     const path = urls.item(lang, view.framework.slug, view.keys.get(node.id) as string);
-    const editHref = print ? undefined : editLink(c, view, node);
+    const editHref = editLink(c, view, node);
     const page = () => (
       <FrameworkTexts framework={view.framework}>
-        <ItemPage lang={lang} view={view} node={node} print={print} editHref={editHref} />
+        <ItemPage lang={lang} view={view} node={node} editHref={editHref} />
       </FrameworkTexts>
     );
     // A reader's item content depends only on the edition and the language: rendered once per view.
     // An editor's carries their edit link, so it is rendered for them and never kept.
-    const content = editHref ? page() : fragment(view, `item:${lang}:${print ? "print" : "page"}:${node.id}`, page);
+    const content = editHref ? page() : fragment(view, `item:${lang}:${node.id}`, page);
     return c.render(content, {
       lang,
       title: textOf(node.statement, lang),
       alternate: switchLangPath(c.req.path, otherLang(lang)),
       nav: categoryNav(lang, view, root.id),
-      variant: print ? "print" : "default",
       printFooter: printFooter(c, path, view, node.lastUpdated),
       description: textOf(node.description, lang) || undefined,
     });
-  };
-
-  app.get("/frameworks/:slug/items/:key", cached, itemPage(false));
+  });
   // The printable view is the same for everyone (no account corner, no form): written out once per
   // edition, language, item and printing day into the output store and streamed from its bytes.
   app.get("/frameworks/:slug/items/:key/print", async (c) => {
