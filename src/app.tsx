@@ -2,8 +2,6 @@
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { raw } from "hono/html";
-import { jsxRenderer } from "hono/jsx-renderer";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { trimTrailingSlash } from "hono/trailing-slash";
@@ -39,6 +37,7 @@ import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
+import type { Actor } from "./policy/index.ts";
 import { postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
@@ -46,6 +45,7 @@ import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-
 import { hasPostForm, provideCsrfToken, refuseForgedRequests, withCsrfFields } from "./security/csrf.ts";
 import { mountAssets } from "./ui/assets.ts";
 import { ErrorPage } from "./ui/errors.tsx";
+import { fragment } from "./ui/fragments.ts";
 import { Layout } from "./ui/layout.tsx";
 import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
@@ -70,9 +70,20 @@ export interface AppDeps {
   lifecycle?: Lifecycle;
 }
 
+/** Fragments of the header that are the same for every reader (src/ui/fragments.ts). */
+const READERS = {};
+
+/** The header's end: a reader's is the same for everyone, rendered once per language. */
+function accountArea(lang: Lang, user: Actor | null) {
+  const area = () => <AccountArea lang={lang} user={user} editorUrl={editorUrls.home(lang)} />;
+  return user ? area() : fragment(READERS, `account:${lang}`, area);
+}
+
 function langFromPath(path: string): Lang | undefined {
-  const first = path.split("/")[1];
-  return first === "en" || first === "fr" ? first : undefined;
+  // "/en", "/en/…", "/fr", "/fr/…": read in place (every request asks), no split.
+  if (path.charCodeAt(0) !== 47 || (path.length > 3 && path.charCodeAt(3) !== 47)) return undefined;
+  const first = path.slice(1, 3);
+  return path.length >= 3 && (first === "en" || first === "fr") ? first : undefined;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -107,15 +118,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // before the rest of the stack runs (decisions 003 and 021). A request with a session cookie may
   // be a signed-in person's, whose pages carry their own header: never served from nor kept in it.
   // As hono's requestId middleware does: a proxy's well-formed id is kept.
-  const pageRequestId = (c: Context<AppEnv>) => {
-    const given = c.req.header("x-request-id");
-    return given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
-  };
+  const wellFormedRequestId = (given: string | undefined | null) =>
+    given && given.length <= 100 && /^[\w\-=]+$/.test(given) ? given : randomUUID();
+  const pageRequestId = (c: Context<AppEnv>) => wellFormedRequestId(c.req.header("x-request-id"));
   const pages = createPageCache<AppEnv>({
-    revision: (c) => c.var.catalog.revision(),
-    personal: (c) => Boolean(c.var.user) || getCookie(c, auth.sessionCookieName) !== undefined,
+    revision: () => deps.catalog.revision(),
+    personal: (c) => Boolean(c.get("user")) || getCookie(c, auth.sessionCookieName) !== undefined,
     scope: (path) => langFromPath(path) !== undefined,
-    requestId: pageRequestId,
+    requestId: wellFormedRequestId,
+    revisionNow: () => deps.catalog.revisionNow?.(),
+    sessionCookie: (headers) => auth.hasSessionCookie(headers),
     enabled: deps.config.pageCache,
   });
   app.use("*", pages.middleware);
@@ -127,15 +139,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     requestId: pageRequestId,
   });
   app.use(SEARCH_API_PATH, searchAnswers.middleware);
+  // A kept page is answered before routing and every middleware when the request alone decides it
+  // (a reader's GET of a remembered route); everything else goes through the app as above. Not
+  // with metrics on: every answer is counted there.
+  if (!metrics) {
+    const dispatch = app.fetch;
+    app.fetch = (request, env, executionCtx) => {
+      const early = pages.front(request);
+      if (early === undefined) return dispatch(request, env, executionCtx);
+      if (early instanceof Response) return early;
+      return early.then((response) => response ?? dispatch(request, env, executionCtx));
+    };
+  }
   // A request id for every request (X-Request-Id, kept from a proxy when well formed), carried by
   // every log line written while the request is handled, whichever logger writes it (src/log.ts).
   app.use("*", requestId({ limitLength: 100 }));
-  app.use("*", (c, next) => requestLogContext.run({ requestId: c.var.requestId }, next));
+  app.use("*", (c, next) => requestLogContext.run({ requestId: c.get("requestId") }, next));
   app.use("*", async (c, next) => {
+    // The request line is a debug line: at any other level, nothing to time or write.
+    if (!deps.logger.isLevelEnabled("debug")) return next();
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    c.var.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    c.get("logger").debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
   // ops: probes for a proxy or orchestrator, answered before sessions, CSRF and pages (src/ops/health.ts).
   mountHealthRoutes(app, deps.lifecycle ?? { draining: false });
@@ -187,33 +213,30 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  app.use(
-    "*",
-    jsxRenderer(
-      async ({ children, ...props }, c) => {
-        // Every page under /en or /fr links to its twin in the other language, unless it names one
-        // itself; a page answering a form post has no address of its own to link to.
+  // Pages render to one plain string (not hono's String object): the node adapter then writes it
+  // straight out with its headers, without building a fetch Response and a stream around it.
+  app.use("*", async (c, next) => {
+    c.setRenderer(async (content, props) => {
+      // Every page under /en or /fr links to its twin in the other language, unless it names one
+      // itself; a page answering a form post has no address of its own to link to.
+      let alternate = props.alternate;
+      if (alternate === undefined && c.req.method === "GET") {
         const url = new URL(c.req.url);
-        const lang = c.req.method === "GET" ? langFromPath(url.pathname) : undefined;
-        const alternate =
-          props.alternate ?? (lang ? switchLangPath(`${url.pathname}${url.search}`, otherLang(lang)) : undefined);
-        const page = await (
-          <Layout
-            {...props}
-            alternate={alternate}
-            headerEnd={<AccountArea lang={props.lang} user={c.var.user} editorUrl={editorUrls.home(props.lang)} />}
-          >
-            {children}
-          </Layout>
-        ).toString();
-        if (!hasPostForm(page)) return raw(page);
-        // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
-        if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
-        return raw(withCsrfFields(page, c.var.csrfToken()));
-      },
-      { docType: true },
-    ),
-  );
+        const lang = langFromPath(url.pathname);
+        if (lang) alternate = switchLangPath(`${url.pathname}${url.search}`, otherLang(lang));
+      }
+      const page = `<!DOCTYPE html>${await (
+        <Layout {...props} alternate={alternate} headerEnd={accountArea(props.lang, c.get("user"))}>
+          {content}
+        </Layout>
+      ).toString()}`;
+      if (!hasPostForm(page)) return c.html(page);
+      // Every form that posts carries the CSRF token; a page holding one is nobody else's to cache.
+      if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.header("cache-control", "private, no-store");
+      return c.html(withCsrfFields(page, c.get("csrfToken")()));
+    });
+    await next();
+  });
   // The CASE API is read-only: a write answers 405 with its status payload, before any body limit
   // or forgery check could answer it with a page.
   app.on(CASE_WRITE_METHODS, ["/ims/case/v1p1", "/ims/case/v1p1/*"], caseReadOnly);
@@ -278,7 +301,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such resource." }, 404);
-    const lang = c.var.lang ?? "en";
+    const lang = c.get("lang") ?? "en";
     c.status(404);
     return c.render(<ErrorPage lang={lang} kind="notFound" />, {
       lang,
@@ -288,10 +311,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
-    deps.logger.error({ err: error, path: c.req.path, requestId: c.var.requestId }, "request failed");
+    deps.logger.error({ err: error, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))
       return c.json({ error: "internal", message: "The server could not complete the request." }, 500);
-    const lang = c.var.lang ?? "en";
+    const lang = c.get("lang") ?? "en";
     c.status(500);
     return c.render(<ErrorPage lang={lang} kind="error" />, { lang, title: messages(lang).errorTitle });
   });

@@ -5,6 +5,7 @@
  * Runs alternate A B A B … so a noisy neighbour hurts both sides alike; each pair gives a ratio and
  * the median ratio is reported. Also the p99 of each at 32 connections, and the server's memory.
  */
+import { readFileSync } from "node:fs";
 import { BENCH_FLAG } from "../../src/bench-routes.ts";
 import { type Captured, capture, headerBytes, startBareServer } from "../lib/bare.ts";
 import type { BenchGroup } from "../lib/figures.ts";
@@ -25,21 +26,43 @@ interface Paired {
   bareRps: number;
   pageP99: number;
   bareP99: number;
+  /** The server process's CPU time (user + system) per answered request, µs, median of the rounds. */
+  pageCpuUs: number;
+  bareCpuUs: number;
+}
+
+/** A process's CPU time so far (user + system), in µs, from /proc (clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** One load run, with the server's CPU time per answered request beside it. */
+async function measured(url: string, pid: number): Promise<LoadResult & { cpuUs: number }> {
+  const before = cpuMicros(pid);
+  const result = await load(url, RUN_SECONDS);
+  return { ...result, cpuUs: (cpuMicros(pid) - before) / Math.max(1, result.total) };
 }
 
 /** Warms both up, then alternates them ROUNDS times. */
-async function paired(label: string, pageUrl: string, bareUrl: string): Promise<Paired> {
-  await load(pageUrl, WARM_UP_SECONDS);
-  await load(bareUrl, WARM_UP_SECONDS);
-  const pageRuns: LoadResult[] = [];
-  const bareRuns: LoadResult[] = [];
+async function paired(
+  label: string,
+  page: { url: string; pid: number },
+  bare: { url: string; pid: number },
+): Promise<Paired> {
+  await load(page.url, WARM_UP_SECONDS);
+  await load(bare.url, WARM_UP_SECONDS);
+  const pageRuns: (LoadResult & { cpuUs: number })[] = [];
+  const bareRuns: (LoadResult & { cpuUs: number })[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const a = await load(pageUrl, RUN_SECONDS);
-    const b = await load(bareUrl, RUN_SECONDS);
+    const a = await measured(page.url, page.pid);
+    const b = await measured(bare.url, bare.pid);
     pageRuns.push(a);
     bareRuns.push(b);
     console.log(
-      `  ${label} round ${round}: page ${a.requestsPerSecond.toFixed(0)} req/s (p99 ${a.p99Ms} ms), bare node:http ${b.requestsPerSecond.toFixed(0)} req/s (p99 ${b.p99Ms} ms), ratio ${(a.requestsPerSecond / b.requestsPerSecond).toFixed(3)}`,
+      `  ${label} round ${round}: page ${a.requestsPerSecond.toFixed(0)} req/s (p99 ${a.p99Ms} ms, ${a.cpuUs.toFixed(0)} µs CPU each), bare node:http ${b.requestsPerSecond.toFixed(0)} req/s (p99 ${b.p99Ms} ms, ${b.cpuUs.toFixed(0)} µs CPU each), ratio ${(a.requestsPerSecond / b.requestsPerSecond).toFixed(3)}`,
     );
   }
   return {
@@ -48,6 +71,8 @@ async function paired(label: string, pageUrl: string, bareUrl: string): Promise<
     bareRps: median(bareRuns.map((r) => r.requestsPerSecond)),
     pageP99: median(pageRuns.map((r) => r.p99Ms)),
     bareP99: median(bareRuns.map((r) => r.p99Ms)),
+    pageCpuUs: median(pageRuns.map((r) => r.cpuUs)),
+    bareCpuUs: median(bareRuns.map((r) => r.cpuUs)),
   };
 }
 
@@ -59,6 +84,10 @@ function sameBytes(page: Captured, bare: Captured, what: string) {
     `the bare server's copy differs from ${what}: ${page.body.length} and ${bare.body.length} bytes (${page.type}, ${bare.type}), first difference at byte ${at}: ${JSON.stringify(page.body.subarray(Math.max(0, at - 40), at + 40).toString())} / ${JSON.stringify(bare.body.subarray(Math.max(0, at - 40), at + 40).toString())}`,
   );
 }
+
+/** The CPU figure's comparison: less sensitive to a busy machine than requests per second. */
+const cpuDetail = (run: Paired) =>
+  `median of ${ROUNDS} runs; bare node:http ${run.bareCpuUs.toFixed(0)} µs, so ${(run.bareCpuUs / run.pageCpuUs).toFixed(3)}× its cost (the client's own CPU excluded)`;
 
 export const areaPage: BenchGroup = {
   id: "area-page",
@@ -84,6 +113,12 @@ export const areaPage: BenchGroup = {
       goal: { op: ">=", target: 0.2 },
     },
     { key: "area_page_render_p99_ms", unit: "ms", label: "area page latency p99, rendered every time" },
+    {
+      key: "area_page_cpu_us",
+      unit: "µs",
+      label: "server CPU time per area page answered from the page cache",
+    },
+    { key: "area_page_render_cpu_us", unit: "µs", label: "server CPU time per area page rendered" },
     { key: "rss_mb", unit: "MB", label: "server resident memory after load", goal: { op: "<=", target: 200 } },
   ],
   async run(context, report) {
@@ -100,7 +135,11 @@ export const areaPage: BenchGroup = {
       console.log(
         `  ${AREA_PAGE_PATH}: ${page.body.length} bytes (${page.type}), ${headerBytes(page.headers)} bytes of headers; ${CONNECTIONS} connections, ${ROUNDS}×${RUN_SECONDS} s each, alternating`,
       );
-      const withCache = await paired("cached", areaUrl, bareUrl);
+      const withCache = await paired(
+        "cached",
+        { url: areaUrl, pid: cached.server.pid },
+        { url: bareUrl, pid: bare.pid },
+      );
       report("area_page_ratio", withCache.ratio, `median of ${ROUNDS} paired rounds`);
       report("area_page_rps", withCache.pageRps, `bare node:http: ${withCache.bareRps.toFixed(0)} req/s`);
       report(
@@ -108,6 +147,7 @@ export const areaPage: BenchGroup = {
         withCache.pageP99,
         `median of ${ROUNDS} runs; bare node:http p99 ${withCache.bareP99} ms`,
       );
+      report("area_page_cpu_us", withCache.pageCpuUs, cpuDetail(withCache));
       const memory = (await (await fetch(`${cached.server.origin}/__bench/memory`)).json()) as NodeJS.MemoryUsage;
       const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
       report(
@@ -133,13 +173,18 @@ export const areaPage: BenchGroup = {
       bareRendered = await startBareServer(context, "area-page-rendered", page.body, page.headers);
       const bareUrl = `${bareRendered.origin}${AREA_PAGE_PATH}`;
       sameBytes(page, await capture(bareUrl), "the rendered area page");
-      const rendered = await paired("rendered", areaUrl, bareUrl);
+      const rendered = await paired(
+        "rendered",
+        { url: areaUrl, pid: rendering.server.pid },
+        { url: bareUrl, pid: bareRendered.pid },
+      );
       report("area_page_render_ratio", rendered.ratio, `median of ${ROUNDS} paired rounds`);
       report(
         "area_page_render_p99_ms",
         rendered.pageP99,
         `median of ${ROUNDS} runs; ${rendered.pageRps.toFixed(0)} req/s against ${rendered.bareRps.toFixed(0)} bare`,
       );
+      report("area_page_render_cpu_us", rendered.pageCpuUs, cpuDetail(rendered));
     } finally {
       await bareRendered?.stop();
       await rendering.server.stop();

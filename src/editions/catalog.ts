@@ -26,6 +26,12 @@ export type { FrameworkView } from "../frameworks/view.ts";
 export interface Catalog {
   /** Current content revision; changes whenever any framework changes. */
   revision(): Promise<number>;
+  /**
+   * The revision `revision()` would give, when known without waiting: the database's counter was
+   * read less than the check interval ago and the live generation is that revision. Otherwise
+   * undefined (ask `revision()`). For the page cache's front door, which then needs no await.
+   */
+  revisionNow?(): number | undefined;
   /** The published frameworks: the starter first, then in the order they were created. */
   list(): Promise<Framework[]>;
   /** The latest published edition of a framework. */
@@ -283,6 +289,10 @@ export function createCatalog(db: Kysely<DB>, options: CatalogOptions = {}): Cat
 
   return {
     revision: async () => (await served()).revision,
+    revisionNow: () => {
+      if (!live || live.outdated || knownRevision < 0 || Date.now() - checkedAt >= checkInterval) return undefined;
+      return live.revision >= knownRevision ? live.revision : undefined;
+    },
     list: async () => (await served()).frameworks,
     get: async (slug) => (await served()).views.get(slug),
     edition,

@@ -2,6 +2,7 @@ import type { Framework } from "../db/schema.ts";
 import type { FrameworkView } from "../editions/catalog.ts";
 import { type Lang, messages } from "../i18n/index.ts";
 import { Form, Submit, TextField } from "../ui/forms/index.ts";
+import type { NavLink } from "../ui/layout.tsx";
 import { FrameworkTexts, Text, textOf } from "../ui/text.tsx";
 import { urls } from "../ui/urls.ts";
 import { AdoptedFromNote } from "./provenance.tsx";
@@ -145,10 +146,31 @@ export function FrameworkList(props: { lang: Lang; frameworks: Framework[] }) {
   );
 }
 
-export function categoryNav(lang: Lang, view: FrameworkView, currentRootId?: string) {
-  return view.tree.roots.map((root) => ({
-    href: urls.item(lang, view.framework.slug, view.keys.get(root.id) as string),
-    label: textOf(root.statement, lang),
-    current: root.id === currentRootId,
-  }));
+const navs = new WeakMap<FrameworkView, Map<string, readonly NavLink[]>>();
+
+/**
+ * The categories as the page header's navigation. The same frozen list per view, language and
+ * current category, so the layout renders it once (src/ui/fragments.ts); a new edition's view
+ * starts afresh.
+ */
+export function categoryNav(lang: Lang, view: FrameworkView, currentRootId?: string): readonly NavLink[] {
+  let byKey = navs.get(view);
+  if (!byKey) {
+    byKey = new Map();
+    navs.set(view, byKey);
+  }
+  const key = `${lang}:${currentRootId ?? ""}`;
+  let nav = byKey.get(key);
+  if (!nav) {
+    nav = Object.freeze(
+      view.tree.roots.map((root) => ({
+        href: urls.item(lang, view.framework.slug, view.keys.get(root.id) as string),
+        label: textOf(root.statement, lang),
+        current: root.id === currentRootId,
+      })),
+    );
+    // Only a root's id names a current category: anything else would be the plain list again.
+    if (currentRootId === undefined || view.tree.roots.some((root) => root.id === currentRootId)) byKey.set(key, nav);
+  }
+  return nav;
 }

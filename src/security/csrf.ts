@@ -61,6 +61,8 @@ export function withCsrfFields(html: string, token: string): string {
 }
 
 export function hasPostForm(html: string): boolean {
+  // Most pages (every reader's) have no post form at all: one plain search before the pattern.
+  if (!/method="post"/i.test(html)) return false;
   POST_FORM.lastIndex = 0;
   const found = POST_FORM.test(html);
   POST_FORM.lastIndex = 0;
@@ -86,8 +88,11 @@ interface RequestCsrf {
   session?: string;
   anonymous?: string;
 }
-/** Keyed by the context: the body limit replaces `c.req.raw` between the two middlewares. */
-const perRequest = new WeakMap<Context<AppEnv>, RequestCsrf>();
+/**
+ * Keyed by the context: the body limit replaces `c.req.raw` between the two middlewares. Read only
+ * for requests that change something; the cookies are parsed when first needed.
+ */
+const perRequest = new WeakMap<Context<AppEnv>, () => RequestCsrf>();
 
 /**
  * Makes `c.var.csrfToken()` available to every page (run it early, so that even a refusal page's
@@ -105,19 +110,27 @@ export function provideCsrfToken(options: CsrfOptions): MiddlewareHandler<AppEnv
       c.set("csrfToken", () => "");
       return next();
     }
-    const secret = await options.secret();
-    if (keyFor?.secret !== secret) keyFor = { secret, key: csrfKey(secret) };
-    const state: RequestCsrf = {
-      key: keyFor.key,
-      session: getCookie(c, options.sessionCookie),
-      anonymous: getCookie(c, cookieName),
+    // The secret is the same for the process's life once known (the auth service keeps it): the
+    // key is derived once, not per request.
+    if (!keyFor) {
+      const secret = await options.secret();
+      keyFor ??= { secret, key: csrfKey(secret) };
+    }
+    const key = keyFor.key;
+    // Most requests (a reader's GET of a page without forms) never ask for a token: the cookies
+    // are read when one is.
+    let state: RequestCsrf | undefined;
+    const stateOf = () => {
+      state ??= { key, session: getCookie(c, options.sessionCookie), anonymous: getCookie(c, cookieName) };
+      return state;
     };
-    perRequest.set(c, state);
+    if (!SAFE_METHODS.has(c.req.method)) perRequest.set(c, stateOf);
     let minted: string | undefined;
     c.set("csrfToken", () => {
-      if (c.var.user && state.session) return csrfToken(state.key, { session: state.session });
-      if (!state.anonymous) state.anonymous = minted = randomBytes(32).toString("base64url");
-      return csrfToken(state.key, { anonymous: state.anonymous });
+      const known = stateOf();
+      if (c.get("user") && known.session) return csrfToken(known.key, { session: known.session });
+      if (!known.anonymous) known.anonymous = minted = randomBytes(32).toString("base64url");
+      return csrfToken(known.key, { anonymous: known.anonymous });
     });
     await next();
     if (minted) {
@@ -141,7 +154,7 @@ export function refuseForgedRequests(
   const origin = new URL(options.baseUrl).origin;
   return async function refuseForgedRequests(c, next) {
     if (SAFE_METHODS.has(c.req.method) || options.exempt?.(c.req.path)) return next();
-    const state = perRequest.get(c);
+    const state = perRequest.get(c)?.();
     if (!sameOrigin(c, origin) || !state) {
       await logSecurityEvent(c, "request.refused_cross_site", {
         detail: { path: c.req.path.slice(0, 200), reason: "origin" },

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { type Lang, messages, otherLang } from "../i18n/index.ts";
 import { assetUrl } from "./assets.ts";
 import { Form, Submit, TextField } from "./forms/index.ts";
+import { fragment } from "./fragments.ts";
 
 export interface NavLink {
   href: string;
@@ -24,7 +25,8 @@ export interface PageProps {
   title: string;
   /** The same page in the other language. */
   alternate?: string;
-  nav?: NavLink[];
+  /** Frozen (an edition's category navigation, src/index/home.tsx): rendered once per language. */
+  nav?: readonly NavLink[];
   /** Hide the header search box (the search page has its own). */
   hideHeaderSearch?: boolean;
   printFooter?: PrintFooter;
@@ -51,17 +53,29 @@ export function Layout(props: PageProps & { children?: Child; headerEnd?: Child 
   return (
     <html lang={props.lang === "fr" ? "fr-CA" : "en-CA"}>
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {/* The CSP forbids inline styles, so htmx must not inject its indicator stylesheet. */}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+        {fragment(SHELL, "head", () => (
+          <>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            {/* The CSP forbids inline styles, so htmx must not inject its indicator stylesheet. */}
+            <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+          </>
+        ))}
         <title>{`${props.title} — ${t.siteName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
-        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
-        <link rel="stylesheet" href={assetUrl("app.css")} />
+        {fragment(SHELL, "assets", () => (
+          <>
+            <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+            <link rel="stylesheet" href={assetUrl("app.css")} />
+          </>
+        ))}
         {props.alternate && <link rel="alternate" hreflang={other} href={props.alternate} />}
-        <script src={assetUrl("htmx.min.js")} defer></script>
-        <script src={assetUrl("app.js")} defer></script>
+        {fragment(SHELL, "scripts", () => (
+          <>
+            <script src={assetUrl("htmx.min.js")} defer></script>
+            <script src={assetUrl("app.js")} defer></script>
+          </>
+        ))}
       </head>
       <body class={print ? "print-view" : undefined}>
         <a class="skip-link" href="#main">
@@ -83,48 +97,72 @@ export function Layout(props: PageProps & { children?: Child; headerEnd?: Child 
                 {t.languageSwitch}
               </a>
             )}
-            {!props.hideHeaderSearch && !print && (
-              <Form lang={props.lang} method="get" action={`/${props.lang}/search`} class="header-search" role="search">
-                <TextField
-                  bare
-                  labelHidden
-                  name="q"
-                  id="header-q"
-                  type="search"
-                  label={t.searchLabel}
-                  placeholder={t.searchPlaceholder}
-                  autocomplete="off"
-                />
-                <Submit>{t.searchButton}</Submit>
-              </Form>
-            )}
+            {!props.hideHeaderSearch &&
+              !print &&
+              fragment(SHELL, `search:${props.lang}`, () => <HeaderSearch lang={props.lang} />)}
             {!print && props.headerEnd}
           </div>
-          {props.nav && props.nav.length > 0 && !print && (
-            <nav class="primary-nav" aria-label={t.primaryNav}>
-              <ul>
-                {props.nav.map((link) => (
-                  <li>
-                    <a href={link.href} lang={link.lang} aria-current={link.current ? "page" : undefined}>
-                      {link.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {props.nav &&
+            props.nav.length > 0 &&
+            !print &&
+            // A frozen list (an edition's category navigation) is rendered once per language.
+            (Object.isFrozen(props.nav) ? (
+              fragment(props.nav, props.lang, () => <PrimaryNav lang={props.lang} nav={props.nav ?? []} />)
+            ) : (
+              <PrimaryNav lang={props.lang} nav={props.nav} />
+            ))}
         </header>
         <main id="main" tabindex={-1}>
           {props.children}
         </main>
         <footer class="site-footer">
           {props.printFooter && <PrintFooterBlock lang={props.lang} title={props.title} footer={props.printFooter} />}
-          <p class="screen-only">
-            {t.footerAbout} <a href="/api/v1/openapi.json">{t.apiLink}</a>
-          </p>
+          {fragment(SHELL, `footer:${props.lang}`, () => (
+            <p class="screen-only">
+              {t.footerAbout} <a href="/api/v1/openapi.json">{t.apiLink}</a>
+            </p>
+          ))}
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The shell's parts that are the same on every page of a language (src/ui/fragments.ts). */
+const SHELL = {};
+
+function HeaderSearch(props: { lang: Lang }) {
+  const t = messages(props.lang);
+  return (
+    <Form lang={props.lang} method="get" action={`/${props.lang}/search`} class="header-search" role="search">
+      <TextField
+        bare
+        labelHidden
+        name="q"
+        id="header-q"
+        type="search"
+        label={t.searchLabel}
+        placeholder={t.searchPlaceholder}
+        autocomplete="off"
+      />
+      <Submit>{t.searchButton}</Submit>
+    </Form>
+  );
+}
+
+function PrimaryNav(props: { lang: Lang; nav: readonly NavLink[] }) {
+  return (
+    <nav class="primary-nav" aria-label={messages(props.lang).primaryNav}>
+      <ul>
+        {props.nav.map((link) => (
+          <li>
+            <a href={link.href} lang={link.lang} aria-current={link.current ? "page" : undefined}>
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

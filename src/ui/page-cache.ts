@@ -72,7 +72,10 @@ interface Entry {
   revision: number;
   day: string;
   body: Uint8Array<ArrayBuffer>;
-  /** Every header of the answer as first sent, but the request's own id and the transport's. */
+  /**
+   * Every header of the answer as first sent, but the request's own id and the transport's, plus
+   * its ETag and `x-cache: hit`: what a hit sends, with only its request id added.
+   */
   headers: Record<string, string>;
   etag: string;
   /** The route's declaration when it was kept (undefined: it declared nothing). */
@@ -134,7 +137,14 @@ export class BoundedLru<V> {
 
 export interface PageCacheOptions<E extends Env> {
   /** The content revision: a kept page is served again only while it has not moved on. */
-  revision: (c: Context<E>) => Promise<number>;
+  revision: () => Promise<number>;
+  /**
+   * The content revision when it is known without waiting (no check of the database due), else
+   * undefined: the front door then answers a hit without a single await.
+   */
+  revisionNow?: () => number | undefined;
+  /** Whether a request's headers carry a session cookie (the front door leaves those to the app). */
+  sessionCookie?: (headers: Headers) => boolean;
   /**
    * Whether the page may be the person's own (signed in: their header): never cached, never served
    * from the cache. Asked before the request is handled (a session cookie is enough to say yes)
@@ -143,8 +153,11 @@ export interface PageCacheOptions<E extends Env> {
   personal: (c: Context<E>) => boolean;
   /** The paths the cache looks at (readers' pages); every other request passes straight through. */
   scope?: (path: string) => boolean;
-  /** A fresh id for an answer served from the cache, sent as X-Request-Id like every other answer. */
-  requestId?: (c: Context<E>) => string;
+  /**
+   * The id of an answer served from the cache, sent as X-Request-Id like every other answer: given
+   * the request's own X-Request-Id header (a proxy's), it keeps it or makes a fresh one.
+   */
+  requestId?: (given: string | null) => string;
   /** False turns the cache off (PAGE_CACHE=off): every page is rendered, as the bench's render figure wants. */
   enabled?: boolean;
   maxEntries?: number;
@@ -157,6 +170,13 @@ export const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
 
 export interface PageCache<E extends Env> {
   middleware: MiddlewareHandler<E>;
+  /**
+   * The front door, for the app's `fetch` before any routing: a kept page's answer for a plain
+   * reader's request it can decide from the request alone (a Response, or a promise of one or of
+   * undefined when it had to ask for the revision); undefined to let the app handle it (and its
+   * middleware fill the cache). It decides exactly as the middleware would.
+   */
+  front(request: Request): Response | Promise<Response | undefined> | undefined;
   /** How many pages and bytes are kept (tests and diagnostics). */
   stats(): { entries: number; bytes: number; routes: number };
 }
@@ -178,6 +198,47 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     return query === "" && variant === "" ? path : `${path}?${query}\n${variant}`;
   };
 
+  /** The kept answer for this request, or undefined. */
+  const answer = (
+    hit: Entry | undefined,
+    revision: number,
+    header: (name: string) => string | null | undefined,
+  ): Response | undefined => {
+    if (!hit || hit.revision !== revision || hit.day !== today()) return undefined;
+    const id = options.requestId?.(header("x-request-id") ?? null);
+    if (header("if-none-match") === hit.etag)
+      return new Response(null, {
+        status: 304,
+        headers: id ? { etag: hit.etag, "x-request-id": id } : { etag: hit.etag },
+      });
+    // A plain record, not a Headers object: the node adapter then writes it without converting.
+    if (!id) return new Response(hit.body, { status: 200, headers: hit.headers });
+    return new Response(hit.body, { status: 200, headers: { ...hit.headers, "x-request-id": id } });
+  };
+
+  /** The entry a request names, if its route is remembered and the request is a plain one. */
+  const front = (request: Request): Response | Promise<Response | undefined> | undefined => {
+    if (options.enabled === false || request.method !== "GET") return undefined;
+    const url = request.url;
+    const start = url.indexOf("/", url.indexOf("//") + 2);
+    const mark = url.indexOf("?", start);
+    const path = mark < 0 ? url.slice(start) : url.slice(start, mark);
+    // An encoded path is decoded by the router before the middleware keys it: left to the app.
+    if (start < 0 || path.includes("%") || (options.scope && !options.scope(path))) return undefined;
+    if (options.sessionCookie?.(request.headers) !== false) return undefined;
+    const known = routes.get(path);
+    const search = mark < 0 ? "" : url.slice(mark);
+    // A route choosing a variant by headers reads the request's context: left to the middleware.
+    if (!known || known.variant) return undefined;
+    const query = search !== "" ? canonicalQuery(search, known.reads) : "";
+    const hit = pages.get(query === "" ? path : `${path}?${query}\n`);
+    if (!hit) return undefined;
+    const header = (name: string) => request.headers.get(name);
+    const now = options.revisionNow?.();
+    if (now !== undefined) return answer(hit, now, header);
+    return options.revision().then((revision) => answer(hit, revision, header));
+  };
+
   const middleware: MiddlewareHandler<E> = async (c, next) => {
     if (options.enabled === false || c.req.method !== "GET") return next();
     const path = c.req.path;
@@ -185,32 +246,24 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     const url = c.req.url;
     const mark = url.indexOf("?");
     const search = mark < 0 ? "" : url.slice(mark);
-    const revision = await options.revision(c);
-    const day = new Date().toISOString().slice(0, 10);
+    const revision = await options.revision();
+    const day = today();
     const known = routes.get(path);
     const key = keyOf(c, path, search, known);
     const hit = key === undefined ? undefined : pages.get(key);
     // A path whose route is no longer remembered is keyed by path alone: the entry's own declaration
     // confirms the request really is that page (not another variant of it).
     const fits = hit !== undefined && (known !== undefined || keyOf(c, path, search, hit.declaration) === key);
-    if (hit && fits && hit.revision === revision && hit.day === day) {
-      const id = options.requestId?.(c);
-      if (c.req.header("if-none-match") === hit.etag)
-        return new Response(null, {
-          status: 304,
-          headers: id ? { etag: hit.etag, "x-request-id": id } : { etag: hit.etag },
-        });
-      // A plain record, not a Headers object: the node adapter then writes it without converting.
-      const headers: Record<string, string> = { ...hit.headers, etag: hit.etag, "x-cache": "hit" };
-      if (id) headers["x-request-id"] = id;
-      return new Response(hit.body, { status: 200, headers });
-    }
+    const served = fits ? answer(hit, revision, (name) => c.req.header(name)) : undefined;
+    if (served) return served;
     await next();
     const response = c.res;
     const type = response.headers.get("content-type") ?? "";
     const uncacheable =
       /no-store|private/.test(response.headers.get("cache-control") ?? "") || response.headers.has("set-cookie");
     if (response.status !== 200 || !type.startsWith("text/html") || uncacheable || options.personal(c)) return;
+    // A page that carries its own ETag is kept by its route (src/editions/outputs.ts), not again here.
+    if (response.headers.has("etag")) return;
     const declaration = declared.get(c);
     if (declaration) routes.set(path, declaration, 0);
     const storeKey = keyOf(c, path, search, declaration);
@@ -222,11 +275,23 @@ export function createPageCache<E extends Env>(options: PageCacheOptions<E>): Pa
     response.headers.forEach((value, name) => {
       if (!PER_ANSWER.has(name)) headers[name] = value;
     });
+    headers.etag = etag;
+    headers["x-cache"] = "hit";
     pages.set(storeKey, { revision, day, body, headers, etag, declaration }, body.byteLength + storeKey.length * 2);
     response.headers.set("etag", etag);
   };
 
-  return { middleware, stats: () => ({ entries: pages.size, bytes: pages.bytes, routes: routes.size }) };
+  return { middleware, front, stats: () => ({ entries: pages.size, bytes: pages.bytes, routes: routes.size }) };
+}
+
+/** Today's date (UTC), worked out again only when the day may have changed. */
+let dayKnown = { until: 0, day: "" };
+function today(): string {
+  const now = Date.now();
+  if (now < dayKnown.until) return dayKnown.day;
+  const day = new Date(now).toISOString().slice(0, 10);
+  dayKnown = { until: Date.parse(`${day}T00:00:00.000Z`) + 86_400_000, day };
+  return day;
 }
 
 /** The middleware alone, for apps that need no statistics. */

@@ -206,3 +206,81 @@ describe("page cache in the app", () => {
     }
   });
 });
+
+describe("the page cache's front door (before routing)", () => {
+  /** A small app whose cache answers through the middleware only, and the same cache's front door. */
+  function smallApp(revision: { now: number; known: boolean }) {
+    const cache = createPageCache({
+      revision: async () => revision.now,
+      revisionNow: () => (revision.known ? revision.now : undefined),
+      personal: (c) => (c.req.header("cookie") ?? "").includes("session="),
+      sessionCookie: (headers) => (headers.get("cookie") ?? "").includes("session="),
+      requestId: (given) => (given && /^[\w-]+$/.test(given) ? given : "fresh-id"),
+    });
+    const app = new Hono();
+    app.use("*", cache.middleware);
+    let renders = 0;
+    app.get("/en/page", cachedPage(), (c) => {
+      renders++;
+      c.header("x-frame-options", "DENY");
+      return c.html(`<p>page ${revision.now}</p>`);
+    });
+    app.get("/en/search", cachedPage({ q: (v) => v.trim() }), (c) => c.html(`<p>${c.req.query("q")}</p>`));
+    app.get(
+      "/en/variant",
+      cachedPage({}, (c) => c.req.header("hx-request") ?? ""),
+      (c) => c.html("<p>v</p>"),
+    );
+    app.post("/en/page", (c) => c.text("posted"));
+    const request = (path: string, init: RequestInit = {}) => new Request(`http://localhost${path}`, init);
+    return { cache, app, request, renders: () => renders };
+  }
+  const settle = async (early: ReturnType<ReturnType<typeof createPageCache>["front"]>) => await early;
+
+  test("answers a kept page with the middleware's headers and bytes, with or without waiting for the revision", async () => {
+    for (const known of [true, false]) {
+      const revision = { now: 3, known };
+      const { cache, app, request, renders } = smallApp(revision);
+      assert.equal(cache.front(request("/en/page")), undefined, "nothing kept yet: the app answers");
+      const first = await app.request("/en/page");
+      const viaMiddleware = await app.request("/en/page", { headers: { "x-request-id": "proxy-1" } });
+      assert.equal(viaMiddleware.headers.get("x-cache"), "hit");
+      const early = await settle(
+        cache.front(request("/en/page?utm_source=x", { headers: { "x-request-id": "proxy-1" } })),
+      );
+      assert.ok(early, "the front door answers");
+      assert.equal(
+        known,
+        !(cache.front(request("/en/page")) instanceof Promise),
+        "no await when the revision is known",
+      );
+      assert.deepEqual([...early.headers].sort(), [...viaMiddleware.headers].sort(), "the same headers");
+      assert.equal(await early.text(), await first.text());
+      assert.equal(early.headers.get("x-frame-options"), "DENY", "the headers the page was first sent with");
+      assert.equal(renders(), 1);
+      const other = await settle(cache.front(request("/en/page", { headers: { "x-request-id": "bad id!" } })));
+      assert.equal(other?.headers.get("x-request-id"), "fresh-id", "a malformed id is replaced");
+      const etag = first.headers.get("etag") as string;
+      const revalidated = await settle(cache.front(request("/en/page", { headers: { "if-none-match": etag } })));
+      assert.equal(revalidated?.status, 304);
+      revision.now = 4;
+      assert.equal(await settle(cache.front(request("/en/page"))), undefined, "a new revision: the app renders again");
+      assert.equal(await (await app.request("/en/page")).text(), "<p>page 4</p>");
+    }
+  });
+
+  test("leaves to the app what the request alone cannot decide", async () => {
+    const { cache, app, request } = smallApp({ now: 1, known: true });
+    await app.request("/en/page");
+    await app.request("/en/search?q=owl");
+    await app.request("/en/variant");
+    assert.ok(await settle(cache.front(request("/en/page"))), "a plain reader's request is answered");
+    assert.equal(cache.front(request("/en/page", { headers: { cookie: "session=abc" } })), undefined, "session cookie");
+    assert.equal(cache.front(request("/en/page", { method: "POST" })), undefined, "not a GET");
+    assert.equal(cache.front(request("/en/%70age")), undefined, "an encoded path");
+    assert.equal(cache.front(request("/en/variant")), undefined, "a route choosing variants by headers");
+    assert.equal(cache.front(request("/en/unknown")), undefined, "a route never seen");
+    assert.ok(await settle(cache.front(request("/en/search?q=%20owl&fbclid=1"))), "the same search, normalised");
+    assert.equal(cache.front(request("/en/search?q=heron")), undefined, "another value of a read parameter");
+  });
+});
