@@ -14,6 +14,7 @@ import {
   type FieldErrors,
   Fieldset,
   Form,
+  fieldId,
   type FormValues,
   Hidden,
   Notice,
@@ -139,7 +140,10 @@ function LevelEditor(props: ScalePageProps) {
   return (
     <>
       <h2 id="levels">{t.scaleEditHeading}</h2>
-      <p>{t.scaleEditIntro}</p>
+      {/* The target of the error summary's link when the levels as a whole are wrong (their count). */}
+      <p id={fieldId("levels", "levels")} tabindex={-1}>
+        {t.scaleEditIntro}
+      </p>
       <ErrorSummary lang={lang} errors={props.errors} message={props.message} scope="levels" />
       <Form
         lang={lang}
