@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DEFAULT_SCALE_ID, levelDescriptors, organisationScale } from "../../src/profiles/scales/read.ts";
+import { contractFor } from "../api/contract.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, postForm } from "../support/auth.ts";
 import { countTags, htmlLang, shows } from "../support/html.ts";
@@ -19,7 +20,7 @@ function formFields(html: string, action: string): Record<string, string> {
   assert.ok(start > 0, `a form posts to ${action}`);
   const form = html.slice(start, html.indexOf("</form>", start));
   const fields: Record<string, string> = {};
-  const unescape = (s: string) =>
+  const decode = (s: string) =>
     s
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
@@ -30,11 +31,11 @@ function formFields(html: string, action: string): Record<string, string> {
     const name = /name="([^"]*)"/.exec(m[1] ?? "")?.[1];
     const type = /type="([^"]*)"/.exec(m[1] ?? "")?.[1];
     if (!name || type === "radio" || type === "checkbox") continue;
-    fields[name] = unescape(/value="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "");
+    fields[name] = decode(/value="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "");
   }
   for (const m of form.matchAll(/<textarea([^>]*)>([^<]*)<\/textarea>/g)) {
     const name = /name="([^"]*)"/.exec(m[1] ?? "")?.[1];
-    if (name) fields[name] = unescape(m[2] ?? "");
+    if (name) fields[name] = decode(m[2] ?? "");
   }
   return fields;
 }
@@ -189,44 +190,55 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal((await get(url, world.cookies.otherMember)).status, 404, "another organisation");
     });
 
-    it("the API: staff read; administrators define and choose; bad input is named; others get 404", async () => {
+    it("the API: staff read; administrators define and choose; bad input is named; others get 404 (all as documented)", async () => {
+      const contract = contractFor(await (await t.app.request("/api/v1/openapi.json")).json());
       const api = "/api/v1/orgs/alpha/scale";
-      const staff = await get(api, world.cookies.staffOther);
-      assert.equal(staff.status, 200);
-      const body = (await staff.json()) as { uses: string; scale: { version: number; levels: { number: number }[] } };
-      assert.equal(body.uses, "own");
+      /** The answer, held to the OpenAPI document (status and body). */
+      const answer = async (method: "get" | "put", response: Response) => {
+        const text = await response.text();
+        const body = text === "" ? null : JSON.parse(text);
+        contract.check(method, api, response.status, body);
+        return { status: response.status, body };
+      };
+      const get = (cookie?: string) => t.app.request(api, { headers: cookie ? { cookie } : {} });
       const put = (json: unknown, cookie = world.cookies.orgAdmin as string) =>
         t.app.request(api, {
           method: "PUT",
           headers: { ...csrfHeaders(t, cookie), "content-type": "application/json" },
           body: JSON.stringify(json),
         });
+
+      const staff = await answer("get", await get(world.cookies.staffOther));
+      assert.equal(staff.status, 200);
+      assert.equal(staff.body.uses, "own");
       const levels = [
         { number: 1, label: { en: "Novice", fr: "Novice" } },
         { number: 2, label: { en: "Skilled", fr: "Compétent" }, descriptor: { en: "Works alone.", fr: "Agit seul." } },
         { number: 3, label: { en: "Leading", fr: "Leadership" } },
       ];
-      const ok = await put({ uses: "own", name: { en: "Ours", fr: "La nôtre" }, levels, version: body.scale.version });
+      const name = { en: "Ours", fr: "La nôtre" };
+      const ok = await answer("put", await put({ uses: "own", name, levels, version: staff.body.scale.version }));
       assert.equal(ok.status, 200);
-      const saved = (await ok.json()) as { scale: { levels: { label: { en: string } }[] } };
       assert.deepEqual(
-        saved.scale.levels.map((l) => l.label.en),
+        ok.body.scale.levels.map((l: { label: { en: string } }) => l.label.en),
         ["Novice", "Skilled", "Leading"],
       );
-      const gap = await put({
-        uses: "own",
-        name: { en: "Ours", fr: "La nôtre" },
-        levels: [levels[0], { ...levels[2], number: 3 }],
-      });
+      const gap = await answer("put", await put({ uses: "own", name, levels: [levels[0], levels[2]] }));
       assert.equal(gap.status, 400);
-      assert.ok(Object.keys(((await gap.json()) as { fields: object }).fields).includes("levels"));
-      assert.equal((await put({ uses: "maybe" })).status, 400);
-      assert.equal((await put({ uses: "own", name: { en: "Late", fr: "Tard" }, levels, version: 1 })).status, 409);
-      assert.equal((await put({ uses: "default" }, world.cookies.staffOther)).status, 403);
-      assert.equal((await put({ uses: "default" }, world.cookies.otherMember)).status, 404);
-      assert.equal((await get(api)).status, 401);
-      const back = await put({ uses: "default" });
-      assert.equal(((await back.json()) as { uses: string }).uses, "default");
+      assert.ok(Object.keys(gap.body.fields).includes("levels"), "the gap is named");
+      const blank = await answer(
+        "put",
+        await put({ uses: "own", name, levels: [levels[0], { number: 2, label: { en: "Two", fr: " " } }] }, undefined),
+      );
+      assert.deepEqual(Object.keys(blank.body.fields), ["level_2_label_fr"]);
+      assert.equal((await answer("put", await put({ uses: "maybe" }))).status, 400);
+      assert.equal((await answer("put", await put({ uses: "own", name, levels, version: 1 }))).status, 409);
+      assert.equal((await answer("put", await put({ uses: "default" }, world.cookies.staffOther))).status, 403);
+      assert.equal((await answer("put", await put({ uses: "default" }, world.cookies.otherMember))).status, 404);
+      assert.equal((await answer("get", await get())).status, 401);
+      assert.equal((await answer("get", await get(world.cookies.otherMember))).status, 404);
+      const back = await answer("put", await put({ uses: "default" }));
+      assert.equal(back.body.uses, "default");
       assert.equal((await organisationScale(t.db, world.a.ids.organisationId)).id, DEFAULT_SCALE_ID);
     });
   });

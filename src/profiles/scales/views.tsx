@@ -14,8 +14,8 @@ import {
   type FieldErrors,
   Fieldset,
   Form,
-  fieldId,
   type FormValues,
+  fieldId,
   Hidden,
   Notice,
   RadioGroup,
@@ -34,7 +34,7 @@ const inLang = (text: Bilingual, lang: Lang) => pick(text, lang)?.value ?? "";
 function Shown(props: { text: { en: string | null; fr: string | null }; lang: Lang }) {
   const shown = pick(props.text, props.lang);
   if (!shown) return null;
-  return shown.lang === props.lang ? <>{shown.value}</> : <span lang={shown.lang}>{shown.value}</span>;
+  return shown.lang === props.lang ? shown.value : <span lang={shown.lang}>{shown.value}</span>;
 }
 
 function LevelsTable(props: { scale: Scale; lang: Lang }) {
