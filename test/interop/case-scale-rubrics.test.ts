@@ -42,7 +42,8 @@ async function competencies(db: Kysely<DB>) {
 
 async function describeCompetencies(db: Kysely<DB>) {
   const { frameworkId, items } = await competencies(db);
-  const [first, second, third] = items as [{ id: string }, { id: string }, { id: string }];
+  const [first, second, third] = items;
+  assert.ok(first && second && third, "the starter has three competencies");
   await saveLevelDescriptors(db, DEFAULT_SCALE_ID, frameworkId, first.id, partnership, null);
   await saveLevelDescriptors(
     db,
