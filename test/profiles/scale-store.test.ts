@@ -4,6 +4,7 @@
  * refused and changes nothing), optimistic concurrency, and per-competency descriptors.
  */
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
@@ -29,22 +30,109 @@ import { insertOrganisation } from "../support/people.ts";
 
 const now = "2026-01-01T00:00:00.000Z";
 
-/** Two competencies of the starter's latest edition, and a job profile on the scale given. */
+/**
+ * A published framework of three competencies, written as rows: the starter would do, but loading
+ * it on PGlite costs more than every test here together.
+ */
+async function publishedFramework(db: Kysely<DB>, n: number) {
+  const frameworkId = randomUUID();
+  const editionId = randomUUID();
+  await db
+    .insertInto("frameworks")
+    .values({
+      id: frameworkId,
+      slug: `scales-${n}`,
+      title_en: `Scales test ${n}`,
+      title_fr: `Essai des échelles ${n}`,
+      description_en: null,
+      description_fr: null,
+      publisher: null,
+      version: "1",
+      status: "published",
+      licence: null,
+      created_at: now,
+      updated_at: now,
+      extra: null,
+    })
+    .execute();
+  await db
+    .insertInto("editions")
+    .values({
+      id: editionId,
+      framework_id: frameworkId,
+      number: 1,
+      summary_en: "First",
+      summary_fr: "Première",
+      published_at: now,
+      published_by: null,
+      published_by_label: null,
+      title_en: `Scales test ${n}`,
+      title_fr: `Essai des échelles ${n}`,
+      description_en: null,
+      description_fr: null,
+      publisher: null,
+      licence: null,
+      framework_created_at: now,
+      framework_updated_at: now,
+      extra: null,
+      adopted_from_id: null,
+      adopted_from_slug: null,
+      adopted_from_title_en: null,
+      adopted_from_title_fr: null,
+      adopted_from_edition: null,
+      case_data: null,
+      snapshot: "{}",
+    })
+    .execute();
+  await db
+    .insertInto("published_item_types")
+    .values({
+      edition_id: editionId,
+      code: "competency",
+      type_id: null,
+      label_en: "Competency",
+      label_fr: "Compétence",
+      position: 1,
+      extra: null,
+    })
+    .execute();
+  const statements = [
+    ["Builds community partnerships", "Noue des partenariats avec la collectivité"],
+    ["Plans the branch budget", "Planifie le budget de la succursale"],
+    ["Leads reader's advisory", "Dirige le service de conseil aux lecteurs"],
+  ];
+  const items = statements.map(() => randomUUID()).sort();
+  await db
+    .insertInto("published_items")
+    .values(
+      items.map((item_id, i) => ({
+        edition_id: editionId,
+        item_id,
+        parent_id: null,
+        type_code: "competency",
+        code: `SC${n}.${i + 1}`,
+        position: i + 1,
+        statement_en: statements[i]?.[0] ?? null,
+        statement_fr: statements[i]?.[1] ?? null,
+        description_en: null,
+        description_fr: null,
+        updated_at: now,
+        extra: null,
+        source_item_id: null,
+      })),
+    )
+    .execute();
+  return { frameworkId, editionId, items };
+}
+
 let worlds = 0;
 
 async function world(db: Kysely<DB>) {
   const n = ++worlds;
   const org = await insertOrganisation(db, `alpha-${n}`);
   const other = await insertOrganisation(db, `beta-${n}`);
-  const edition = await db.selectFrom("editions").select(["id", "framework_id"]).executeTakeFirstOrThrow();
-  const items = await db
-    .selectFrom("published_items")
-    .select("item_id")
-    .where("edition_id", "=", edition.id)
-    .where("type_code", "=", "competency")
-    .orderBy("item_id")
-    .limit(2)
-    .execute();
+  const { frameworkId, editionId, items } = await publishedFramework(db, n);
+  const edition = { id: editionId, framework_id: frameworkId };
   const profile = async (scaleId: string, targets: number[]) => {
     const id = `job-${scaleId.slice(0, 8)}-${targets.join("")}`;
     await db
@@ -76,7 +164,7 @@ async function world(db: Kysely<DB>) {
         targets.map((target_level, i) => ({
           profile_id: id,
           framework_id: edition.framework_id,
-          item_id: items[i]?.item_id as string,
+          item_id: items[i] as string,
           edition_id: edition.id,
           ordinal: i + 1,
           target_level,
@@ -87,7 +175,7 @@ async function world(db: Kysely<DB>) {
       .execute();
     return id;
   };
-  return { org, other, frameworkId: edition.framework_id, items: items.map((i) => i.item_id), profile };
+  return { org, other, frameworkId, items, profile };
 }
 
 const targetsOf = async (db: Kysely<DB>, profileId: string) =>
@@ -115,11 +203,11 @@ const threeLevels: SaveScale = {
 
 for (const dialect of testDialects()) {
   describe(`scale store (${dialect})`, () => {
-    // One database per dialect (each test makes organisations of its own): opening one is the slow part.
+    // One database per dialect (each test makes organisations and a framework of its own).
     let db: Kysely<DB>;
     let close: () => Promise<void>;
     before(async () => {
-      ({ db, close } = await openTestDatabase(dialect, { starter: true }));
+      ({ db, close } = await openTestDatabase(dialect));
     });
     after(() => close());
 

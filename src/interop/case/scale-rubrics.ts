@@ -18,13 +18,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { uuidV5 } from "../../db/uuid.ts";
-import {
-  type Bilingual,
-  DEFAULT_SCALE_ID,
-  levelDescriptors,
-  readScale,
-  type Scale,
-} from "../../profiles/scales/read.ts";
+import { type Bilingual, DEFAULT_SCALE_ID, readScale, type Scale } from "../../profiles/scales/read.ts";
 import { CASE_API_PATH, type DefinitionRow, type ExportNode } from "./export-parts.ts";
 import { EXTENSION_KEY } from "./model.ts";
 import type { Json } from "./reader.ts";
@@ -120,27 +114,31 @@ export async function withScaleRubrics(
   kept: readonly DefinitionRow[],
   itemUri: (itemId: string) => string,
 ): Promise<DefinitionRow[]> {
-  const nodes = competencies(roots);
-  if (nodes.length === 0) return [...kept];
-  const scale = await readScale(db, DEFAULT_SCALE_ID);
-  if (!scale) return [...kept];
-  const descriptors = await levelDescriptors(
-    db,
-    scale.id,
-    frameworkId,
-    nodes.map((n) => n.id),
-  );
-  if (descriptors.size === 0) return [...kept];
-  const last = await db
+  // By scale and framework, not by item: a framework of 50,000 competencies must not become one
+  // query parameter per item. Nearly always none, and then nothing else is read.
+  const stored = await db
     .selectFrom("competency_level_descriptors")
-    .select((eb) => eb.fn.max("updated_at").as("at"))
-    .where("scale_id", "=", scale.id)
+    .select(["item_id", "level_number", "descriptor_en", "descriptor_fr", "updated_at"])
+    .where("scale_id", "=", DEFAULT_SCALE_ID)
     .where("framework_id", "=", frameworkId)
-    .executeTakeFirst();
+    .execute();
+  const descriptors = new Map<string, Map<number, Bilingual>>();
+  let newest = "";
+  for (const row of stored) {
+    if (!row.descriptor_en && !row.descriptor_fr) continue;
+    const levels = descriptors.get(row.item_id) ?? new Map<number, Bilingual>();
+    descriptors.set(row.item_id, levels);
+    levels.set(row.level_number, { en: row.descriptor_en ?? "", fr: row.descriptor_fr ?? "" });
+    if (row.updated_at > newest) newest = row.updated_at;
+  }
+  if (descriptors.size === 0) return [...kept];
+  const nodes = competencies(roots).filter((node) => descriptors.has(node.id));
+  const scale = await readScale(db, DEFAULT_SCALE_ID);
+  if (!scale || nodes.length === 0) return [...kept];
   // The newest descriptor's date: the same package text until someone changes one.
-  const lastChange = new Date(String(last?.at ?? "1970-01-01T00:00:00.000Z")).toISOString();
+  const lastChange = new Date(newest).toISOString();
   const rows: DefinitionRow[] = [];
-  let ordinal = Math.max(0, ...kept.map((d) => d.ordinal)) + 1;
+  let ordinal = kept.reduce((max, d) => Math.max(max, d.ordinal), 0) + 1;
   // Reading order, so the export lists rubrics as the index lists competencies.
   const order = new Map<string, number>();
   const walk = (list: readonly ExportNode[]) => {
