@@ -7,9 +7,6 @@ export const scaleUrls = {
   page: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale`,
   choose: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale/choose`,
   levels: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale/levels`,
-  search: (lang: Lang, slug: string, query: string) =>
-    `/${lang}/orgs/${seg(slug)}/scale?${new URLSearchParams({ q: query })}#find`,
   competency: (lang: Lang, slug: string, frameworkId: string, itemId: string) =>
     `/${lang}/orgs/${seg(slug)}/scale/competencies/${seg(frameworkId)}/${seg(itemId)}`,
-  api: (slug: string) => `/api/v1/orgs/${seg(slug)}/scale`,
 };
