@@ -4,6 +4,7 @@
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../search/engine.ts";
 import { peopleParameters, peoplePaths, peopleSchemas, peopleSecuritySchemes } from "./openapi-people.ts";
+import { scalePaths, scaleSchemas } from "./openapi-scales.ts";
 import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -496,9 +497,10 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
         },
       },
       ...peoplePaths,
+      ...scalePaths,
     },
     components: {
-      schemas: { ...schemas, ...peopleSchemas },
+      schemas: { ...schemas, ...peopleSchemas, ...scaleSchemas },
       securitySchemes: peopleSecuritySchemes,
       parameters: {
         ...peopleParameters,

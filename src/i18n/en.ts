@@ -13,6 +13,7 @@ import { jobDocuments } from "./en/job-documents.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
+import { scales } from "./en/scales.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
 import { staff } from "./en/staff.ts";
@@ -43,6 +44,7 @@ export const en = {
   ...orgs,
   ...jobDocuments,
   ...builder,
+  ...scales,
 };
 
 export type Messages = Translation<typeof en>;
@@ -67,6 +69,7 @@ type Blocks = [
   typeof orgs,
   typeof jobDocuments,
   typeof builder,
+  typeof scales,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -13,6 +13,7 @@ import { jobDocuments } from "./fr/job-documents.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
+import { scales } from "./fr/scales.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
 import { staff } from "./fr/staff.ts";
@@ -45,6 +46,7 @@ const blocks: Messages = {
   ...orgs,
   ...jobDocuments,
   ...builder,
+  ...scales,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -75,6 +75,9 @@ for (const dialect of testDialects()) {
         { path: `/api/v1/orgs/alpha/units/${world.a.ids.unit}`, status: 200, headers: hr },
         { path: `/api/v1/orgs/alpha/units/${world.a.ids.unit}`, status: 401 },
         { path: `/api/v1/orgs/alpha/units/${world.b.ids.unit}`, status: 404, headers: hr },
+        { path: "/api/v1/orgs/alpha/scale", status: 200, headers: hr },
+        { path: "/api/v1/orgs/alpha/scale", status: 401 },
+        { path: "/api/v1/orgs/beta/scale", status: 404, headers: hr },
       );
       const seen = new Set<string>();
       for (const { path, status, headers } of requests) {
@@ -147,7 +150,7 @@ for (const dialect of testDialects()) {
     test("operation ids are unique and every operation documents a 200", () => {
       const operations = Object.values(served.paths).flatMap((item) => (item.get ? [item.get] : []));
       const ids = Object.values(served.paths)
-        .flatMap((item) => [item.get, item.post, item.patch])
+        .flatMap((item) => [item.get, item.post, item.put, item.patch])
         .flatMap((o) => (o ? [o.operationId] : []));
       assert.equal(new Set(ids).size, ids.length);
       for (const operation of operations) assert.ok(operation.responses["200"], operation.operationId);

@@ -62,6 +62,8 @@ interface Expectation {
 /** Roles that may see organisation A exists (organisation.read): refused with 403, not 404. */
 const READERS_OF_A: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin", "manager", "staffReport", "staffOther"];
 const ADMIN: readonly MatrixRole[] = ["orgAdmin"];
+/** Everyone of the organisation: its administrators and its people (not the site's administrator). */
+const MEMBERS: readonly MatrixRole[] = ["orgAdmin", "manager", "staffReport", "staffOther"];
 const ROLE_MANAGERS: readonly MatrixRole[] = ["instanceAdmin", "orgAdmin"];
 /** A person route refuses as if the person were unknown (decision 024): 404 for every member too. */
 const AS_UNKNOWN_PERSON = { instanceAdmin: 404, manager: 404, staffReport: 404, staffOther: 404 } as const;
@@ -354,6 +356,28 @@ const ROUTES: Record<string, Expectation> = {
     setup: scratchRequirement,
     form: () => ({ version: "2" }),
   },
+
+  // proficiency scale (src/profiles/scales): everyone of the organisation reads it; its
+  // administrators choose and define it. The level editor's buttons other than "save" redraw the
+  // form (200) and save nothing. This world has no framework, so a competency's levels page is
+  // asked about a competency that does not exist: 404 for those allowed (scale-pages.test.ts asks
+  // about a real one, as staff, administrator and another organisation).
+  "GET /:lang/orgs/:org/scale": { allow: MEMBERS },
+  "POST /:lang/orgs/:org/scale/choose": { allow: ADMIN, form: () => ({ scale: "default" }) },
+  "POST /:lang/orgs/:org/scale/levels": { allow: ADMIN, status: 200, form: () => ({ action: "add" }) },
+  "GET /:lang/orgs/:org/scale/competencies/:framework/:item": {
+    allow: MEMBERS,
+    status: 404,
+    setup: async () => ({ framework: "no-such-framework", item: "no-such-item" }),
+  },
+  "POST /:lang/orgs/:org/scale/competencies/:framework/:item": {
+    allow: ADMIN,
+    status: 404,
+    setup: async () => ({ framework: "no-such-framework", item: "no-such-item" }),
+    form: () => ({}),
+  },
+  "GET /api/v1/orgs/:org/scale": { allow: MEMBERS },
+  "PUT /api/v1/orgs/:org/scale": { allow: ADMIN, json: () => ({ uses: "default" }) },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */

@@ -6,6 +6,7 @@ import type { FrameworkView } from "../../editions/catalog.ts";
 import { findEdition, readCaseData, readEditionContent } from "../../editions/store.ts";
 import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
 import type { CaseExportInput } from "./export-parts.ts";
+import { caseItemUri, withScaleRubrics } from "./scale-rubrics.ts";
 
 /**
  * What CASE keeps of an edition, as the edition froze it: associations and definitions, and the
@@ -44,6 +45,8 @@ export async function caseExportInput(
   const id = view.framework.id;
   const frozen = view.edition ? await editionCaseData(db, id, view.edition.number) : undefined;
   const typeExtras = frozen ? frozen.typeExtras : await listTypeExtras(db, id);
+  const itemExtras = frozen ? frozen.itemExtras : await listItemExtras(db, id);
+  const kept = frozen ? frozen.definitions : await listDefinitions(db, id);
   return {
     framework: view.framework,
     types: [...view.types.values()].map((t) => {
@@ -58,9 +61,10 @@ export async function caseExportInput(
       };
     }),
     roots: view.tree.roots,
-    itemExtras: frozen ? frozen.itemExtras : await listItemExtras(db, id),
+    itemExtras,
     associations: frozen ? frozen.associations : await listAssociations(db, id),
-    definitions: frozen ? frozen.definitions : await listDefinitions(db, id),
+    // The default proficiency scale's rubrics are current, not frozen with an edition (decision 035).
+    definitions: await withScaleRubrics(db, id, view.tree.roots, kept, caseItemUri(baseUrl, itemExtras)),
     baseUrl,
     edition: view.edition && { number: view.edition.number, publishedAt: view.edition.publishedAt },
   };
