@@ -10,6 +10,7 @@ import { editor } from "./en/editor.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { jobDocuments } from "./en/job-documents.ts";
+import { jobProfiles } from "./en/job-profiles.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
@@ -43,6 +44,7 @@ export const en = {
   ...orgs,
   ...jobDocuments,
   ...builder,
+  ...jobProfiles,
 };
 
 export type Messages = Translation<typeof en>;
@@ -67,6 +69,7 @@ type Blocks = [
   typeof orgs,
   typeof jobDocuments,
   typeof builder,
+  typeof jobProfiles,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";
