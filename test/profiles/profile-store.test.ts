@@ -237,10 +237,10 @@ for (const dialect of testDialects()) {
       {
         const { a } = await world(db);
         await createProfile(db, a, technician(), TEST_CHANGE_ACTOR);
-        await m016.down(db);
+        await m016.down(db as unknown as Kysely<unknown>);
         assert.deepEqual(await history(db, a), []);
         await assert.rejects(createProfile(db, a, technician({ code: "X" }), TEST_CHANGE_ACTOR));
-        await m016.up(db);
+        await m016.up(db as unknown as Kysely<unknown>);
         await createProfile(db, a, technician({ code: "Y" }), TEST_CHANGE_ACTOR);
         assert.equal((await history(db, a)).length, 1);
       }
