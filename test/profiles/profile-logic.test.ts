@@ -10,8 +10,9 @@ import { compareRequirements, differingFields } from "../../src/profiles/jobs/co
 import { applyListOp, formValues, type ListOp, parseListOp, parseProfileForm } from "../../src/profiles/jobs/fields.ts";
 import { mapLevel, type StarterProfileLike, starterRequirements } from "../../src/profiles/jobs/starter-copy.ts";
 import { copyTitles } from "../../src/profiles/jobs/store.ts";
+import { runs } from "../support/fast-check-seed.ts";
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: runs(200) };
 
 const op = (length: number): fc.Arbitrary<ListOp> =>
   fc.oneof(

@@ -112,6 +112,7 @@ export const jobProfiles = {
   profileCompareDiffer: "In both, with a different level or importance",
   profileCompareSame: "In both, the same",
   profileCompareNone: "None",
+  profileCompareWhere: "Result",
   profileCompareField: "Field",
 
   profileHoldersHeading: "People in this position",

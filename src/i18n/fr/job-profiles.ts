@@ -116,6 +116,7 @@ export const jobProfiles: Translation<typeof en> = {
   profileCompareDiffer: "Dans les deux, à un niveau ou une importance différents",
   profileCompareSame: "Dans les deux, à l'identique",
   profileCompareNone: "Aucune",
+  profileCompareWhere: "Résultat",
   profileCompareField: "Champ",
 
   profileHoldersHeading: "Personnes qui occupent ce poste",
