@@ -22,9 +22,12 @@ import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
+import { profileInput } from "../../src/profiles/jobs/fields.ts";
+import { createProfile } from "../../src/profiles/jobs/store.ts";
 import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
+import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
   buildPeopleWorld,
   insertAdministratorRole,
@@ -74,6 +77,37 @@ const scratchUnit = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
   const n = ++scratchUnits;
   return { unit: await insertUnit(db, organisationId, rootUnit, `Scratch ${n}`, `Essai ${n}`, 1000 + n), branch };
 };
+
+/** Profile routes: HR and managers edit; the person holding a profile reads it too. */
+const PROFILE_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
+const PROFILE_READERS: readonly MatrixRole[] = ["orgAdmin", "manager", "staffReport"];
+const AS_UNKNOWN_PROFILE = { instanceAdmin: 404, staffReport: 404, staffOther: 404 } as const;
+
+let scratchProfiles = 0;
+
+/** A fresh job profile; with `held`, the world's `person` (staffReport) holds it as their position. */
+async function scratchJobProfile(db: Kysely<DB>, world: PeopleWorld, which: Which, held: boolean): Promise<string> {
+  const { organisationId, person } = world[which].ids;
+  const n = ++scratchProfiles;
+  const profile = await createProfile(
+    db,
+    organisationId,
+    profileInput.parse({ title_en: `Matrix job ${n}`, title_fr: `Poste ${n}` }),
+    TEST_CHANGE_ACTOR,
+  );
+  if (held) {
+    await db.deleteFrom("person_positions").where("person_id", "=", person).execute();
+    await db
+      .insertInto("person_positions")
+      .values({ person_id: person, profile_id: profile.id, since: null, updated_at: new Date().toISOString() })
+      .execute();
+  }
+  return profile.id;
+}
+
+const heldProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => ({
+  profile: await scratchJobProfile(db, world, which, true),
+});
 
 let scratchAccounts = 0;
 let newPeople = 0;
@@ -303,6 +337,94 @@ const ROUTES: Record<string, Expectation> = {
   "GET /:lang/orgs/:org/delete": { allow: ADMIN },
   // Asked with a confirmation that does not name the organisation: refused (400), nothing deleted.
   "POST /:lang/orgs/:org/delete": { allow: ADMIN, status: 400, form: () => ({ confirm: "not-this-one" }) },
+
+  // job profiles (src/profiles/jobs): pages and API. A profile refused to a member answers as if it
+  // did not exist (404), as a person does; the list and the forms are the organisation's (403).
+  "GET /:lang/orgs/:org/profiles": { allow: PROFILE_EDITORS },
+  "GET /:lang/orgs/:org/profiles/new": { allow: PROFILE_EDITORS },
+  "POST /:lang/orgs/:org/profiles/new": {
+    allow: PROFILE_EDITORS,
+    form: () => ({ title_en: "Matrix job", title_fr: "Poste de la matrice", duties_en_0: "Do", duties_fr_0: "Faire" }),
+  },
+  "GET /:lang/orgs/:org/profiles/starters": { allow: PROFILE_EDITORS },
+  // The matrix's database has no starter framework: the copy is refused (409) and nothing is made.
+  // A starter's code is the instance's, not an organisation's: "B's" is the same code (409 again).
+  "POST /:lang/orgs/:org/profiles/starters/:code/copy": {
+    allow: PROFILE_EDITORS,
+    status: 409,
+    crossStatus: 409,
+    setup: async () => ({ code: "PAGE" }),
+  },
+  "GET /:lang/orgs/:org/profiles/compare": { allow: PROFILE_EDITORS },
+  "GET /:lang/orgs/:org/profiles/mine": { allow: READERS_OF_A },
+  "GET /:lang/orgs/:org/profiles/:profile": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({ version: "1", title_en: "Renamed job", title_fr: "Poste renommé" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/copy": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({ clear_positions: "yes" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/holders": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 200,
+    setup: heldProfile,
+    form: (ids) => ({ employee_number: ids.employeeNumbers[ids.otherPerson] ?? "" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/holders/:person/remove": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 200,
+    setup: heldProfile,
+  },
+  "GET /api/v1/orgs/:org/profiles": { allow: PROFILE_EDITORS },
+  "POST /api/v1/orgs/:org/profiles": {
+    allow: PROFILE_EDITORS,
+    status: 201,
+    json: () => ({ title_en: "API job", title_fr: "Poste de l'API" }),
+  },
+  "GET /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "PUT /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    json: () => ({ version: 1, title_en: "Renamed by the API", title_fr: "Renommé par l'API" }),
+  },
+  "DELETE /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 204,
+    setup: async (db, world, which) => ({ profile: await scratchJobProfile(db, world, which, false) }),
+  },
 
   "GET /api/v1/orgs/:org/units": { allow: READERS_OF_A },
   "GET /api/v1/orgs/:org/units/:unit": { allow: READERS_OF_A },

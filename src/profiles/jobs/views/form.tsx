@@ -130,7 +130,12 @@ export function ProfileFormPage(props: ProfileFormProps) {
         <Submit>{props.submit}</Submit>
         <BilingualFields
           fields={[
-            { base: "title", label: { en: t.profileTitleEnLabel, fr: t.profileTitleFrLabel }, maxlength: TITLE_MAX, required: true },
+            {
+              base: "title",
+              label: { en: t.profileTitleEnLabel, fr: t.profileTitleFrLabel },
+              maxlength: TITLE_MAX,
+              required: true,
+            },
           ]}
         />
         <TextField name="code" label={t.profileCodeLabel} hint={t.profileCodeHint} maxlength={CODE_MAX} />

@@ -102,11 +102,7 @@ export function ProfilesPage(props: ProfilesPageProps) {
   );
 }
 
-export function StartersPage(props: {
-  frame: OrganisationFrame;
-  starters: StarterProfileLike[];
-  available: boolean;
-}) {
+export function StartersPage(props: { frame: OrganisationFrame; starters: StarterProfileLike[]; available: boolean }) {
   const { lang, slug } = props.frame;
   const t = messages(lang);
   return (
@@ -208,10 +204,26 @@ function Comparison(props: { lang: Lang; view: CompareView }) {
     units: t.profileUnitsLabel,
   };
   const rows: [string, PinnedRequirement | undefined, PinnedRequirement | undefined][] = [
-    ...view.requirements.onlyInA.map((r): [string, PinnedRequirement, undefined] => [t.profileCompareOnlyIn(ta), r, undefined]),
-    ...view.requirements.onlyInB.map((r): [string, undefined, PinnedRequirement] => [t.profileCompareOnlyIn(tb), undefined, r]),
-    ...view.requirements.differ.map(([x, y]): [string, PinnedRequirement, PinnedRequirement] => [t.profileCompareDiffer, x, y]),
-    ...view.requirements.same.map(([x, y]): [string, PinnedRequirement, PinnedRequirement] => [t.profileCompareSame, x, y]),
+    ...view.requirements.onlyInA.map((r): [string, PinnedRequirement, undefined] => [
+      t.profileCompareOnlyIn(ta),
+      r,
+      undefined,
+    ]),
+    ...view.requirements.onlyInB.map((r): [string, undefined, PinnedRequirement] => [
+      t.profileCompareOnlyIn(tb),
+      undefined,
+      r,
+    ]),
+    ...view.requirements.differ.map(([x, y]): [string, PinnedRequirement, PinnedRequirement] => [
+      t.profileCompareDiffer,
+      x,
+      y,
+    ]),
+    ...view.requirements.same.map(([x, y]): [string, PinnedRequirement, PinnedRequirement] => [
+      t.profileCompareSame,
+      x,
+      y,
+    ]),
   ];
   return (
     <>

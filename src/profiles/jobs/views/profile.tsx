@@ -43,7 +43,10 @@ export function byArea(requirements: readonly PinnedRequirement[], lang: Lang) {
   }
   return [...groups].map(([area, list]) => ({
     area,
-    requirements: [...list.filter((r) => r.importance === "essential"), ...list.filter((r) => r.importance === "asset")],
+    requirements: [
+      ...list.filter((r) => r.importance === "essential"),
+      ...list.filter((r) => r.importance === "asset"),
+    ],
   }));
 }
 
