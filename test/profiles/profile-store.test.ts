@@ -9,7 +9,6 @@ import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import * as m016 from "../../src/db/migrations/016_profile_extras.ts";
 import type { DB } from "../../src/db/schema.ts";
-import type { ProfileInput } from "../../src/profiles/jobs/fields.ts";
 import {
   CodeTakenError,
   copyProfile,
@@ -25,24 +24,7 @@ import {
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 import { addPerson, insertOrganisation, insertUnit, TEST_CHANGE_ACTOR } from "../support/people.ts";
-
-export const technician = (over: Partial<ProfileInput> = {}): ProfileInput => ({
-  title_en: "Library technician",
-  title_fr: "Technicienne ou technicien en documentation",
-  code: "LT-2",
-  grade: "Band 4",
-  summary_en: "Keeps the collection in order.",
-  summary_fr: "Tient la collection en ordre.",
-  duties: [
-    { en: "Catalogue new items", fr: "Cataloguer les nouveautés" },
-    { en: "Train volunteers", fr: "Former les bénévoles" },
-  ],
-  qualifications: [{ en: "Diploma in library techniques", fr: "DEC en techniques de la documentation" }],
-  working_conditions_en: "Evenings and weekends.",
-  working_conditions_fr: "Soirs et fins de semaine.",
-  unit_ids: [],
-  ...over,
-});
+import { technician } from "../support/profiles.ts";
 
 let worlds = 0;
 async function world(db: Kysely<DB>) {

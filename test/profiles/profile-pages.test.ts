@@ -1,0 +1,244 @@
+/**
+ * The job profile pages and API through the app, in both languages: HR writes, saves (a stale save
+ * keeps the author's input and says so), copies a starter profile (pinned to the starter's edition),
+ * compares two profiles, assigns a position; the person holding it reads their profile and no other;
+ * another organisation's profiles are unknown here; anonymous visitors are sent to sign in.
+ *
+ * Pages and the policy, not SQL: one dialect (the stores are tested on every database in
+ * profile-store.test.ts).
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { findUserByEmail } from "../../src/auth/accounts.ts";
+import { linkAccount } from "../../src/people/staff/store.ts";
+import { createProfile } from "../../src/profiles/jobs/store.ts";
+import { makeTestApp, testDialects } from "../support/app.ts";
+import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
+import { countTags, htmlLang, shows } from "../support/html.ts";
+import { addPerson, grantAdministrator, insertOrganisation, insertUnit, TEST_CHANGE_ACTOR } from "../support/people.ts";
+import { technician } from "../support/profiles.ts";
+
+type App = Awaited<ReturnType<typeof makeTestApp>>;
+
+for (const dialect of testDialects().slice(0, 1)) {
+  describe(`job profile pages and API (${dialect})`, () => {
+    let t: App;
+    let orgA: string;
+    let orgB: string;
+    let unit: string;
+    let foreignProfile: string;
+    const cookies: Record<string, string> = {};
+    const get = (key: string | null, path: string, headers: Record<string, string> = {}) =>
+      t.app.request(path, { headers: key ? { cookie: cookies[key] as string, ...headers } : headers });
+    const post = (key: string, path: string, form: Record<string, string>) =>
+      t.app.request(path, postForm(t, form, cookies[key]));
+    const api = (key: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      return t.app.request(path, {
+        method,
+        headers: { ...csrfHeaders(t, cookies[key]), "content-type": "application/json", ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    };
+    const idFrom = (response: Response) =>
+      /profiles\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")?.[1];
+
+    before(async () => {
+      t = await makeTestApp({ dialect, starter: true });
+      orgA = await insertOrganisation(t.db, "north", { en: "North Library", fr: "Bibliothèque du Nord" });
+      orgB = await insertOrganisation(t.db, "south");
+      unit = await insertUnit(t.db, orgA, "Central");
+      const holder = await addPerson(t.db, orgA, { givenName: "Remy", familyName: "Holder", employeeNumber: "A-2" });
+      await addPerson(t.db, orgB, { givenName: "Xavier", familyName: "Xeno", employeeNumber: "B-1" });
+      cookies.hr = await signInAs(t, "editor", { email: "hr@north.test" });
+      await grantAdministrator(t.db, orgA, (await findUserByEmail(t.db, "hr@north.test"))?.id as string);
+      cookies.staff = await signInAs(t, "editor", { email: "remy@north.test" });
+      const staffUser = (await findUserByEmail(t.db, "remy@north.test"))?.id as string;
+      await linkAccount(t.db, orgA, holder.id, staffUser, TEST_CHANGE_ACTOR);
+      foreignProfile = (await createProfile(t.db, orgB, technician({ code: "B" }), TEST_CHANGE_ACTOR)).id;
+    });
+    after(() => t.close());
+
+    it("HR creates a profile through the form and reads it in both languages", async () => {
+      const created = await post("hr", "/en/orgs/north/profiles/new", {
+        title_en: "Library technician",
+        title_fr: "Technicienne ou technicien en documentation",
+        code: "LT-1",
+        duties_en_0: "Catalogue new items",
+        duties_fr_0: "Cataloguer les nouveautés",
+        [`unit_${unit}`]: "on",
+      });
+      assert.equal(created.status, 303);
+      const id = idFrom(created) as string;
+      for (const [lang, title, duty] of [
+        ["en", "Library technician", "Catalogue new items"],
+        ["fr", "Technicienne ou technicien en documentation", "Cataloguer les nouveautés"],
+      ] as const) {
+        const page = await get("hr", `/${lang}/orgs/north/profiles/${id}`);
+        assert.equal(page.status, 200);
+        assert.match(page.headers.get("cache-control") ?? "", /no-store/);
+        const html = await page.text();
+        assert.equal(htmlLang(html)?.slice(0, 2), lang);
+        assert.equal(countTags(html, "h1"), 1);
+        assert.ok(shows(html, title) && shows(html, duty));
+        assert.ok(shows(html, lang === "fr" ? "Central (fr)" : "Central"));
+      }
+      const list = await (await get("hr", "/fr/orgs/north/profiles?q=lt-1")).text();
+      assert.ok(shows(list, "Technicienne ou technicien en documentation"));
+    });
+
+    it("names each problem on its field and keeps what was typed", async () => {
+      const refused = await post("hr", "/fr/orgs/north/profiles/new", {
+        title_en: "Shelver",
+        title_fr: "",
+        duties_en_0: "Shelve returns",
+        duties_fr_0: "",
+      });
+      assert.equal(refused.status, 400);
+      const html = await refused.text();
+      assert.ok(shows(html, "Shelver") && shows(html, "Shelve returns"));
+      assert.match(html, /href="#[^"]*title_fr"/);
+      assert.match(html, /href="#[^"]*duties_fr_0"/);
+      const taken = await post("hr", "/fr/orgs/north/profiles/new", {
+        title_en: "Other",
+        title_fr: "Autre",
+        code: "lt-1",
+      });
+      assert.equal(taken.status, 409);
+      assert.ok(shows(await taken.text(), "porte déjà ce code"));
+    });
+
+    it("moves a duty without saving, and refuses a stale save keeping the author's input", async () => {
+      const id = idFrom(
+        await post("hr", "/en/orgs/north/profiles/new", {
+          title_en: "Page",
+          title_fr: "Commis",
+          duties_en_0: "First",
+          duties_fr_0: "Premier",
+          duties_en_1: "Second",
+          duties_fr_1: "Deuxième",
+        }),
+      ) as string;
+      const moved = await post("hr", `/en/orgs/north/profiles/${id}/edit`, {
+        version: "1",
+        title_en: "Page",
+        title_fr: "Commis",
+        duties_en_0: "First",
+        duties_fr_0: "Premier",
+        duties_en_1: "Second",
+        duties_fr_1: "Deuxième",
+        list_op: "duties:up:1",
+      });
+      assert.equal(moved.status, 200);
+      const html = await moved.text();
+      assert.ok(html.indexOf('value="Second"') < html.indexOf('value="First"'));
+      const saved = await post("hr", `/en/orgs/north/profiles/${id}/edit`, {
+        version: "1",
+        title_en: "Page II",
+        title_fr: "Commis II",
+      });
+      assert.equal(saved.status, 303);
+      const stale = await post("hr", `/fr/orgs/north/profiles/${id}/edit`, {
+        version: "1",
+        title_en: "Late edit",
+        title_fr: "Modification tardive",
+      });
+      assert.equal(stale.status, 409);
+      const staleHtml = await stale.text();
+      assert.ok(shows(staleHtml, "Modification tardive"));
+      assert.ok(shows(staleHtml, "Quelqu'un d'autre a enregistré ce profil"));
+      const api = await (await get("hr", `/api/v1/orgs/north/profiles/${id}`)).json();
+      assert.equal(api.title.en, "Page II");
+    });
+
+    it("copies a starter profile pinned to the starter's current edition, requirements grouped by area", async () => {
+      const starters = await get("hr", "/fr/orgs/north/profiles/starters");
+      assert.equal(starters.status, 200);
+      const copied = await post("hr", "/fr/orgs/north/profiles/starters/LIBTECH/copy", {});
+      assert.equal(copied.status, 303);
+      const id = idFrom(copied) as string;
+      const edition = await t.db
+        .selectFrom("editions")
+        .select(["id"])
+        .orderBy("number", "desc")
+        .executeTakeFirstOrThrow();
+      const rows = await t.db.selectFrom("job_profile_requirements").selectAll().where("profile_id", "=", id).execute();
+      assert.ok(rows.length >= 6);
+      assert.ok(rows.every((r) => r.edition_id === edition.id));
+      const page = await (await get("hr", `/fr/orgs/north/profiles/${id}`)).text();
+      assert.match(page, /Niveau \d/);
+      assert.ok(shows(page, "Essentielle"));
+      assert.ok(countTags(page, "h3") >= 1);
+    });
+
+    it("assigns a position: the person reads that profile and no other; deleting it asks to clear their position", async () => {
+      const mine = (await createProfile(t.db, orgA, technician({ code: "MINE" }), TEST_CHANGE_ACTOR)).id;
+      const other = (await createProfile(t.db, orgA, technician({ code: "OTHER" }), TEST_CHANGE_ACTOR)).id;
+      assert.equal((await get("staff", `/en/orgs/north/profiles/${mine}`)).status, 404);
+      const unknown = await post("hr", `/en/orgs/north/profiles/${mine}/holders`, { employee_number: "B-1" });
+      assert.equal(unknown.status, 400);
+      const added = await post("hr", `/en/orgs/north/profiles/${mine}/holders`, { employee_number: "A-2" });
+      assert.equal(added.status, 200);
+      assert.ok(shows(await added.text(), "Remy Holder now holds this position."));
+      assert.equal((await get("staff", `/en/orgs/north/profiles/${mine}`)).status, 200);
+      assert.equal((await get("staff", `/fr/orgs/north/profiles/${mine}`)).status, 200);
+      assert.equal((await get("staff", `/en/orgs/north/profiles/${other}`)).status, 404);
+      assert.equal((await get("staff", `/en/orgs/north/profiles/${mine}/edit`)).status, 404);
+      assert.equal((await get("staff", "/en/orgs/north/profiles")).status, 403);
+      assert.ok(shows(await (await get("staff", "/fr/orgs/north/profiles/mine")).text(), "Technicienne ou technicien"));
+      const refused = await post("hr", `/en/orgs/north/profiles/${mine}/delete`, {});
+      assert.equal(refused.status, 409);
+      assert.equal((await get("staff", `/en/orgs/north/profiles/${mine}`)).status, 200);
+      const deleted = await post("hr", `/en/orgs/north/profiles/${mine}/delete`, { clear_positions: "yes" });
+      assert.equal(deleted.status, 303);
+      assert.equal((await get("hr", `/en/orgs/north/profiles/${mine}`)).status, 404);
+    });
+
+    it("compares two profiles: competencies only in one, fields that differ", async () => {
+      const a = idFrom(await post("hr", "/en/orgs/north/profiles/starters/PAGE/copy", {})) as string;
+      const b = idFrom(await post("hr", "/en/orgs/north/profiles/starters/CSA/copy", {})) as string;
+      const page = await get("hr", `/en/orgs/north/profiles/compare?a=${a}&b=${b}`);
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.ok(shows(html, "Fields that differ"));
+      assert.match(html, /Only in /);
+      assert.equal((await get("hr", `/en/orgs/north/profiles/compare?a=${a}&b=${a}`)).status, 400);
+    });
+
+    it("never reaches another organisation's profile, and sends anonymous visitors to sign in", async () => {
+      assert.equal((await get("hr", `/en/orgs/north/profiles/${foreignProfile}`)).status, 404);
+      assert.equal((await get("hr", `/api/v1/orgs/north/profiles/${foreignProfile}`)).status, 404);
+      assert.equal((await post("hr", `/en/orgs/north/profiles/${foreignProfile}/copy`, {})).status, 404);
+      const anonymous = await get(null, "/en/orgs/north/profiles");
+      assert.ok(anonymous.status === 303 || anonymous.status === 302);
+      assert.match(anonymous.headers.get("location") ?? "", /sign-in/);
+    });
+
+    it("API: create, read with its version, a stale If-Match refused, delete", async () => {
+      const created = await api("hr", "POST", "/api/v1/orgs/north/profiles", {
+        title_en: "Branch manager",
+        title_fr: "Gestionnaire de succursale",
+        duties: [{ en: "Lead the team", fr: "Diriger l'équipe" }],
+      });
+      assert.equal(created.status, 201);
+      const profile = await created.json();
+      assert.equal(profile.version, 1);
+      const read = await get("hr", `/api/v1/orgs/north/profiles/${profile.id}`);
+      assert.equal(read.headers.get("etag"), '"1"');
+      assert.match(read.headers.get("cache-control") ?? "", /private, no-store/);
+      const body = { title_en: "Branch head", title_fr: "Responsable de succursale" };
+      assert.equal(
+        (await api("hr", "PUT", `/api/v1/orgs/north/profiles/${profile.id}`, body, { "if-match": '"1"' })).status,
+        200,
+      );
+      const stale = await api("hr", "PUT", `/api/v1/orgs/north/profiles/${profile.id}`, body, { "if-match": '"1"' });
+      assert.equal(stale.status, 409);
+      assert.equal((await stale.json()).currentVersion, 2);
+      const invalid = await api("hr", "POST", "/api/v1/orgs/north/profiles", { title_en: "Only English" });
+      assert.equal(invalid.status, 400);
+      assert.ok("title_fr" in (await invalid.json()).fields);
+      assert.equal((await api("hr", "DELETE", `/api/v1/orgs/north/profiles/${profile.id}`)).status, 204);
+      const list = await (await get("hr", "/api/v1/orgs/north/profiles")).json();
+      assert.ok(!list.items.some((p: { id: string }) => p.id === profile.id));
+    });
+  });
+}
