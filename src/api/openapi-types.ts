@@ -82,7 +82,7 @@ export interface OpenApiDocument {
   };
   servers?: { url: string; description?: string }[];
   tags?: { name: string; description?: string }[];
-  paths: Record<string, { get?: Operation; post?: Operation; patch?: Operation; delete?: Operation }>;
+  paths: Record<string, { get?: Operation; post?: Operation; put?: Operation; patch?: Operation; delete?: Operation }>;
   components: {
     schemas: Record<string, JsonSchema>;
     parameters?: Record<string, Parameter>;

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../search/engine.ts";
 import { peopleParameters, peoplePaths, peopleSchemas, peopleSecuritySchemes } from "./openapi-people.ts";
+import { profilePaths, profileSchemas } from "./openapi-profiles.ts";
 import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -311,7 +312,14 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }, { name: "people" }, { name: "organisations" }],
+    tags: [
+      { name: "frameworks" },
+      { name: "search" },
+      { name: "meta" },
+      { name: "people" },
+      { name: "organisations" },
+      { name: "profiles" },
+    ],
     paths: {
       "/frameworks": {
         get: {
@@ -496,9 +504,10 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
         },
       },
       ...peoplePaths,
+      ...profilePaths,
     },
     components: {
-      schemas: { ...schemas, ...peopleSchemas },
+      schemas: { ...schemas, ...peopleSchemas, ...profileSchemas },
       securitySchemes: peopleSecuritySchemes,
       parameters: {
         ...peopleParameters,

@@ -26,7 +26,12 @@ function closed(schema: JsonSchema): JsonSchema {
 
 export interface Contract {
   /** Validates a response against the document; returns the documented response for more checks. */
-  check(method: "get" | "post" | "patch" | "delete", requestPath: string, status: number, body: unknown): Response;
+  check(
+    method: "get" | "post" | "put" | "patch" | "delete",
+    requestPath: string,
+    status: number,
+    body: unknown,
+  ): Response;
 }
 
 export function contractFor(doc: OpenApiDocument): Contract {

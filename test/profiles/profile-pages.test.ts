@@ -9,9 +9,11 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { OpenApiDocument } from "../../src/api/openapi-types.ts";
 import { findUserByEmail } from "../../src/auth/accounts.ts";
 import { linkAccount } from "../../src/people/staff/store.ts";
 import { createProfile } from "../../src/profiles/jobs/store.ts";
+import { contractFor } from "../api/contract.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
 import { countTags, htmlLang, shows } from "../support/html.ts";
@@ -32,13 +34,6 @@ for (const dialect of testDialects().slice(0, 1)) {
       t.app.request(path, { headers: key ? { cookie: cookies[key] as string, ...headers } : headers });
     const post = (key: string, path: string, form: Record<string, string>) =>
       t.app.request(path, postForm(t, form, cookies[key]));
-    const api = (key: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      return t.app.request(path, {
-        method,
-        headers: { ...csrfHeaders(t, cookies[key]), "content-type": "application/json", ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    };
     const idFrom = (response: Response) =>
       /profiles\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")?.[1];
 
@@ -213,32 +208,105 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.match(anonymous.headers.get("location") ?? "", /sign-in/);
     });
 
-    it("API: create, read with its version, a stale If-Match refused, delete", async () => {
-      const created = await api("hr", "POST", "/api/v1/orgs/north/profiles", {
+    it("API: every documented response, each body as the OpenAPI document describes it", async () => {
+      const doc = (await (await t.app.request("/api/v1/openapi.json")).json()) as OpenApiDocument;
+      const seen = new Set<string>();
+      const call = async (
+        who: string | null,
+        method: "get" | "post" | "put" | "delete",
+        path: string,
+        body?: unknown,
+        headers: Record<string, string> = {},
+      ) => {
+        const cookie = who ? cookies[who] : undefined;
+        const sent: Record<string, string> = { ...headers };
+        if (method !== "get") Object.assign(sent, csrfHeaders(t, cookie), { "content-type": "application/json" });
+        else if (cookie) sent.cookie = cookie;
+        const response = await t.app.request(path, {
+          method: method.toUpperCase(),
+          headers: sent,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.text();
+        const json = text === "" ? null : JSON.parse(text);
+        contractFor(doc).check(method, path, response.status, json);
+        const template = /profiles\/[^/?]+/.test(path) ? "/orgs/{org}/profiles/{profile}" : "/orgs/{org}/profiles";
+        seen.add(`${method} ${template} ${response.status}`);
+        return { status: response.status, json, headers: response.headers };
+      };
+      const base = "/api/v1/orgs/north/profiles";
+      const created = await call("hr", "post", base, {
         title_en: "Branch manager",
         title_fr: "Gestionnaire de succursale",
         duties: [{ en: "Lead the team", fr: "Diriger l'équipe" }],
+        code: "BM",
       });
       assert.equal(created.status, 201);
-      const profile = await created.json();
-      assert.equal(profile.version, 1);
-      const read = await get("hr", `/api/v1/orgs/north/profiles/${profile.id}`);
+      const id = created.json.id as string;
+      assert.equal(created.json.version, 1);
+      assert.equal((await call("hr", "post", base, { title_en: "Other", title_fr: "Autre", code: "bm" })).status, 409);
+      const invalid = await call("hr", "post", base, { title_en: "Only English" });
+      assert.equal(invalid.status, 400);
+      assert.ok("title_fr" in invalid.json.fields);
+      assert.equal((await call(null, "post", base, { title_en: "A", title_fr: "B" })).status, 401);
+      assert.equal((await call("staff", "post", base, { title_en: "A", title_fr: "B" })).status, 403);
+      assert.equal(
+        (await call("hr", "post", "/api/v1/orgs/south/profiles", { title_en: "A", title_fr: "B" })).status,
+        404,
+      );
+
+      assert.equal((await call("hr", "get", base)).status, 200);
+      assert.equal((await call(null, "get", base)).status, 401);
+      assert.equal((await call("staff", "get", base)).status, 403);
+      assert.equal((await call("hr", "get", "/api/v1/orgs/south/profiles")).status, 404);
+
+      const read = await call("hr", "get", `${base}/${id}`);
+      assert.equal(read.status, 200);
       assert.equal(read.headers.get("etag"), '"1"');
       assert.match(read.headers.get("cache-control") ?? "", /private, no-store/);
+      assert.equal((await call(null, "get", `${base}/${id}`)).status, 401);
+      assert.equal((await call("hr", "get", `${base}/${foreignProfile}`)).status, 404);
+
       const body = { title_en: "Branch head", title_fr: "Responsable de succursale" };
-      assert.equal(
-        (await api("hr", "PUT", `/api/v1/orgs/north/profiles/${profile.id}`, body, { "if-match": '"1"' })).status,
-        200,
-      );
-      const stale = await api("hr", "PUT", `/api/v1/orgs/north/profiles/${profile.id}`, body, { "if-match": '"1"' });
+      assert.equal((await call("hr", "put", `${base}/${id}`, body, { "if-match": '"1"' })).status, 200);
+      const stale = await call("hr", "put", `${base}/${id}`, body, { "if-match": '"1"' });
       assert.equal(stale.status, 409);
-      assert.equal((await stale.json()).currentVersion, 2);
-      const invalid = await api("hr", "POST", "/api/v1/orgs/north/profiles", { title_en: "Only English" });
-      assert.equal(invalid.status, 400);
-      assert.ok("title_fr" in (await invalid.json()).fields);
-      assert.equal((await api("hr", "DELETE", `/api/v1/orgs/north/profiles/${profile.id}`)).status, 204);
-      const list = await (await get("hr", "/api/v1/orgs/north/profiles")).json();
-      assert.ok(!list.items.some((p: { id: string }) => p.id === profile.id));
+      assert.equal(stale.json.currentVersion, 2);
+      assert.equal(
+        (await call("hr", "put", `${base}/${id}`, { title_en: "No version", title_fr: "Sans version" })).status,
+        400,
+      );
+      assert.equal((await call(null, "put", `${base}/${id}`, { ...body, version: 2 })).status, 401);
+      assert.equal((await call("hr", "put", `${base}/${foreignProfile}`, { ...body, version: 1 })).status, 404);
+
+      await t.db
+        .insertInto("person_positions")
+        .values({
+          person_id: (
+            await t.db.selectFrom("people").select("id").where("employee_number", "=", "A-2").executeTakeFirstOrThrow()
+          ).id,
+          profile_id: id,
+          since: null,
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+      const held = await call("hr", "delete", `${base}/${id}`);
+      assert.equal(held.status, 409);
+      assert.equal(held.json.holders, 1);
+      assert.equal((await call(null, "delete", `${base}/${id}`)).status, 401);
+      assert.equal((await call("hr", "delete", `${base}/${foreignProfile}`)).status, 404);
+      assert.equal((await call("hr", "delete", `${base}/${id}?clearPositions=true`)).status, 204);
+      const list = await call("hr", "get", base);
+      assert.ok(!list.json.items.some((p: { id: string }) => p.id === id));
+
+      const documented = Object.entries(doc.paths)
+        .filter(([path]) => path.startsWith("/orgs/{org}/profiles"))
+        .flatMap(([path, item]) =>
+          (["get", "post", "put", "delete"] as const).flatMap((method) =>
+            Object.keys(item[method]?.responses ?? {}).map((status) => `${method} ${path} ${status}`),
+          ),
+        );
+      assert.deepEqual([...seen].sort(), [...new Set(documented)].sort());
     });
   });
 }
