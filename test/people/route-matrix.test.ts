@@ -362,6 +362,11 @@ const ROUTES: Record<string, Expectation> = {
     refusal: AS_UNKNOWN_PROFILE,
     setup: heldProfile,
   },
+  "GET /:lang/orgs/:org/profiles/:profile/description": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
   "GET /:lang/orgs/:org/profiles/:profile/edit": {
     allow: PROFILE_EDITORS,
     refusal: AS_UNKNOWN_PROFILE,

@@ -13,6 +13,7 @@ import type { OpenApiDocument } from "../../src/api/openapi-types.ts";
 import { findUserByEmail } from "../../src/auth/accounts.ts";
 import { linkAccount } from "../../src/people/staff/store.ts";
 import { createProfile } from "../../src/profiles/jobs/store.ts";
+import { organisationScale } from "../../src/profiles/scales/read.ts";
 import { contractFor } from "../api/contract.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, postForm, signInAs } from "../support/auth.ts";
@@ -163,6 +164,19 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.match(page, /Niveau \d/);
       assert.ok(shows(page, "Essentielle"));
       assert.ok(countTags(page, "h3") >= 1);
+      // The job description prints each requirement with its level's label and descriptor.
+      const scale = await organisationScale(t.db, orgA);
+      const first = rows.sort((x, y) => x.ordinal - y.ordinal)[0];
+      const level = scale.levels.find((l) => l.number === first?.target_level);
+      for (const lang of ["en", "fr"] as const) {
+        const description = await get("hr", `/${lang}/orgs/north/profiles/${id}/description`);
+        assert.equal(description.status, 200);
+        const html = await description.text();
+        assert.equal(htmlLang(html)?.slice(0, 2), lang);
+        assert.equal(countTags(html, "h1"), 1);
+        assert.ok(level && shows(html, level.descriptor[lang]), "the target level's descriptor");
+        assert.ok(shows(html, lang === "fr" ? "Technicienne ou technicien" : "Library Technician"));
+      }
     });
 
     it("assigns a position: the person reads that profile and no other; deleting it asks to clear their position", async () => {

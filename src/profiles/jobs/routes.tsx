@@ -18,6 +18,7 @@ import type { FieldErrors } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
+import { DescriptionPage, describeLevels, ownDescriptors } from "./description.tsx";
 import {
   applyListOp,
   type BilingualLine,
@@ -325,6 +326,31 @@ export function profileRoutes(): Hono<OrganisationEnv> {
       const done = c.req.query("done");
       const notice = done === "created" || done === "saved" ? t(c)[DONE[done]] : undefined;
       return profilePage(c, profile, { notice });
+    }),
+  );
+
+  app.get(
+    "/:profile/description",
+    onProfile("profile.read", async (c, profile) => {
+      const lang = c.var.lang;
+      const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
+      const requirements = await requirementsOf(c.var.db, profile.id);
+      const own = await ownDescriptors(c.var.db, scale.id, requirements);
+      const units = (await unitsOf(c))
+        .filter((u) => profile.unitIds.includes(u.id))
+        .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
+      return renderPrivatePage(
+        c,
+        <DescriptionPage
+          lang={lang}
+          organisation={frameOf(c).name}
+          profile={profile}
+          units={units}
+          requirements={describeLevels(requirements, scale, own)}
+          scale={scale}
+        />,
+        profileTitle(profile, lang),
+      );
     }),
   );
 

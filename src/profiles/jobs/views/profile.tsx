@@ -151,6 +151,9 @@ export function ProfilePage(props: ProfilePageProps) {
               <a href={profileUrls.action(lang, slug, p.id, "builder")}>{t.profileBuilderLink}</a>
             </li>
             <li>
+              <a href={profileUrls.action(lang, slug, p.id, "description")}>{t.profileDescriptionLink}</a>
+            </li>
+            <li>
               <a href={profileUrls.action(lang, slug, p.id, "delete")}>{t.profileDeleteLink}</a>
             </li>
           </ul>
