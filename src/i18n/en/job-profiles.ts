@@ -128,4 +128,11 @@ export const jobProfiles = {
 
   profileMineTitle: "My position",
   profileMineNone: "You do not hold a position described by a job profile in this organisation.",
+  postingDatesOrder: "The closing date cannot come before the posting date.",
+  postingSalaryOrder: "The highest pay cannot be lower than the lowest.",
+  postingsPublicTitle: (organisation: string) => `Jobs at ${organisation}`,
+  postingsPublicNone: "No job is open at the moment.",
+  postingValidThrough: (date: string) => `apply by ${date}`,
+  postingDates: (posted: string, through: string) => `Posted ${posted}; apply by ${through}.`,
+  postingHowToApply: "How to apply",
 };

@@ -133,4 +133,11 @@ export const jobProfiles: Translation<typeof en> = {
 
   profileMineTitle: "Mon poste",
   profileMineNone: "Vous n'occupez pas de poste décrit par un profil de poste dans cette organisation.",
+  postingDatesOrder: "La date de clôture ne peut pas précéder la date de publication.",
+  postingSalaryOrder: "Le salaire maximal ne peut pas être inférieur au salaire minimal.",
+  postingsPublicTitle: (organisation: string) => `Emplois — ${organisation}`,
+  postingsPublicNone: "Aucun poste n'est ouvert pour le moment.",
+  postingValidThrough: (date: string) => `postulez d'ici le ${date}`,
+  postingDates: (posted: string, through: string) => `Publié le ${posted} ; postulez d'ici le ${through}.`,
+  postingHowToApply: "Comment postuler",
 };

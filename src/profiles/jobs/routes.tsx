@@ -482,7 +482,4 @@ export function profileRoutes(): Hono<OrganisationEnv> {
 
 export { profileApi } from "./api.ts";
 
-/** Public pages of published postings, under /{lang}/jobs (no sign-in): not written yet (postings are not done). */
-export function publicPostingRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>();
-}
+export { publicPostingRoutes } from "./public.tsx";
