@@ -23,6 +23,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
 import { profileInput } from "../../src/profiles/jobs/fields.ts";
+import { createPosting, postingForm } from "../../src/profiles/jobs/postings.ts";
 import { createProfile } from "../../src/profiles/jobs/store.ts";
 import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
@@ -108,6 +109,25 @@ async function scratchJobProfile(db: Kysely<DB>, world: PeopleWorld, which: Whic
 const heldProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => ({
   profile: await scratchJobProfile(db, world, which, true),
 });
+
+/** A fresh profile with a posting of it (not published). */
+const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const profile = await scratchProfile(db, world, which, false);
+  const posting = await createPosting(
+    db,
+    world[which].ids.organisationId,
+    profile,
+    postingForm.parse({
+      date_posted: "2026-01-05",
+      valid_through: "2026-02-05",
+      employment_type: "PART_TIME",
+      how_to_apply_en: "Write to us.",
+      how_to_apply_fr: "Écrivez-nous.",
+    }),
+    TEST_CHANGE_ACTOR,
+  );
+  return { profile, posting: posting.id };
+};
 
 let scratchAccounts = 0;
 let newPeople = 0;
@@ -366,6 +386,34 @@ const ROUTES: Record<string, Expectation> = {
     allow: PROFILE_READERS,
     refusal: AS_UNKNOWN_PROFILE,
     setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/postings/new": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/new": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({
+      date_posted: "2026-01-05",
+      valid_through: "2026-02-05",
+      employment_type: "FULL_TIME",
+      how_to_apply_en: "Write to us.",
+      how_to_apply_fr: "Écrivez-nous.",
+    }),
+  },
+  // Publishing is the organisation's administrators' (a public statement in its name).
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/publish": {
+    allow: ADMIN,
+    refusal: { ...AS_UNKNOWN_PROFILE, instanceAdmin: 403, staffReport: 403, staffOther: 403 },
+    setup: scratchPosting,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/unpublish": {
+    allow: ADMIN,
+    refusal: { ...AS_UNKNOWN_PROFILE, instanceAdmin: 403, staffReport: 403, staffOther: 403 },
+    setup: scratchPosting,
   },
   "GET /:lang/orgs/:org/profiles/:profile/edit": {
     allow: PROFILE_EDITORS,

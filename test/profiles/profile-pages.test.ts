@@ -213,6 +213,35 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal((await get("hr", `/en/orgs/north/profiles/compare?a=${a}&b=${a}`)).status, 400);
     });
 
+    it("writes a posting (dates checked), which HR publishes on the public jobs page", async () => {
+      const id = (await createProfile(t.db, orgA, technician({ code: "POST" }), TEST_CHANGE_ACTOR)).id;
+      const today = new Date().toISOString().slice(0, 10);
+      const fields = {
+        date_posted: today,
+        valid_through: "2020-01-01",
+        employment_type: "FULL_TIME",
+        how_to_apply_en: "Write to us.",
+        how_to_apply_fr: "Écrivez-nous.",
+      };
+      const refused = await post("hr", `/fr/orgs/north/profiles/${id}/postings/new`, fields);
+      assert.equal(refused.status, 400);
+      assert.ok(shows(await refused.text(), "La date de clôture ne peut pas précéder la date de publication."));
+      const created = await post("hr", `/en/orgs/north/profiles/${id}/postings/new`, {
+        ...fields,
+        valid_through: "2999-12-31",
+      });
+      assert.equal(created.status, 303);
+      const posting = await t.db
+        .selectFrom("job_postings")
+        .select("id")
+        .where("profile_id", "=", id)
+        .executeTakeFirstOrThrow();
+      assert.equal((await t.app.request(`/en/jobs/north/${posting.id}`)).status, 404);
+      const published = await post("hr", `/en/orgs/north/profiles/${id}/postings/${posting.id}/publish`, {});
+      assert.equal(published.status, 303);
+      assert.equal((await t.app.request(`/fr/jobs/north/${posting.id}`)).status, 200);
+    });
+
     it("never reaches another organisation's profile, and sends anonymous visitors to sign in", async () => {
       assert.equal((await get("hr", `/en/orgs/north/profiles/${foreignProfile}`)).status, 404);
       assert.equal((await get("hr", `/api/v1/orgs/north/profiles/${foreignProfile}`)).status, 404);

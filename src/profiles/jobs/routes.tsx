@@ -14,7 +14,7 @@ import { authorOf } from "../../people/organisations/changes.ts";
 import { frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
 import { formBody } from "../../security/form-body.ts";
-import type { FieldErrors } from "../../ui/forms/index.ts";
+import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
@@ -30,6 +30,7 @@ import {
   parseProfileForm,
 } from "./fields.ts";
 import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
+import { createPosting, findPosting, listPostings, postingForm, setPublished } from "./postings.ts";
 import { readRequirements, requirementsOf } from "./requirements.ts";
 import { copyStarterProfile, StarterNotPublishedError } from "./starter-copy.ts";
 import {
@@ -50,6 +51,7 @@ import {
 import { profileUrls } from "./urls.ts";
 import { ProfileFormPage } from "./views/form.tsx";
 import { ComparePage, ProfilesPage, StartersPage } from "./views/list.tsx";
+import { PostingFormPage } from "./views/postings.tsx";
 import { DeletePage, ProfilePage, profileTitle } from "./views/profile.tsx";
 
 type Ctx = Context<OrganisationEnv>;
@@ -311,6 +313,11 @@ export function profileRoutes(): Hono<OrganisationEnv> {
         scale={scale}
         edit={edit}
         holders={edit ? await listHolders(c.var.db, orgId(c), profile.id) : []}
+        postings={edit ? await listPostings(c.var.db, orgId(c), profile.id) : []}
+        publish={
+          c.var.orgActor !== null &&
+          can(c.var.orgActor, "organisation.administer", { kind: "organisation", organisationId: orgId(c) })
+        }
         {...props}
       />,
       profileTitle(profile, c.var.lang),
@@ -318,16 +325,74 @@ export function profileRoutes(): Hono<OrganisationEnv> {
     );
   };
 
-  const DONE = { created: "profileCreated", saved: "profileSaved" } as const;
+  const DONE = { created: "profileCreated", saved: "profileSaved", posting: "postingCreated" } as const;
 
   app.get(
     "/:profile",
     onProfile("profile.read", (c, profile) => {
       const done = c.req.query("done");
-      const notice = done === "created" || done === "saved" ? t(c)[DONE[done]] : undefined;
+      const notice = done === "created" || done === "saved" || done === "posting" ? t(c)[DONE[done]] : undefined;
       return profilePage(c, profile, { notice });
     }),
   );
+
+  app.get(
+    "/:profile/postings/new",
+    onProfile("profile.edit", async (c, profile) =>
+      renderPrivatePage(
+        c,
+        <PostingFormPage
+          frame={frameOf(c)}
+          action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
+          title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
+          values={{ employment_type: "FULL_TIME", salary_currency: "CAD", country: "CA" }}
+        />,
+        t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
+      ),
+    ),
+  );
+
+  app.post(
+    "/:profile/postings/new",
+    onProfile("profile.edit", async (c, profile) => {
+      const body = await bodyOf(c);
+      const parsed = parseForm(postingForm, body);
+      if (!parsed.ok) {
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
+        return renderPrivatePage(
+          c,
+          <PostingFormPage
+            frame={frameOf(c)}
+            action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
+            title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
+            values={values}
+            errors={parsed.errors}
+          />,
+          t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
+          400,
+        );
+      }
+      await createPosting(c.var.db, orgId(c), profile.id, parsed.data, author(c));
+      return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting`, 303);
+    }),
+  );
+
+  /** Publishing speaks publicly in the organisation's name: its administrators only (decision 036). */
+  for (const action of ["publish", "unpublish"] as const)
+    app.post(
+      `/:profile/postings/:posting/${action}`,
+      requireInOrganisation("organisation.administer"),
+      onProfile("profile.edit", async (c, profile) => {
+        const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
+        if (!posting || posting.profile_id !== profile.id) return c.notFound();
+        await setPublished(c.var.db, orgId(c), posting.id, action === "publish", author(c));
+        return c.redirect(
+          `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}#postings-heading`,
+          303,
+        );
+      }),
+    );
 
   app.get(
     "/:profile/description",

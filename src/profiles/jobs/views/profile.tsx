@@ -20,9 +20,11 @@ import {
 import type { Scale } from "../../scales/read.ts";
 import type { BilingualLine } from "../fields.ts";
 import type { Holder } from "../positions.ts";
+import type { Posting } from "../postings.ts";
 import type { PinnedRequirement } from "../requirements.ts";
 import type { Profile } from "../store.ts";
 import { profileUrls } from "../urls.ts";
+import { PostingList } from "./postings.tsx";
 
 export const inLang = (line: BilingualLine, lang: Lang) => (lang === "fr" ? line.fr : line.en);
 export const profileTitle = (p: Pick<Profile, "title_en" | "title_fr">, lang: Lang) =>
@@ -116,6 +118,9 @@ export interface ProfilePageProps {
   /** The reader may edit (HR, managers): actions and the holders are shown. */
   edit: boolean;
   holders: Holder[];
+  postings: Posting[];
+  /** The reader may publish postings (the organisation's administrators). */
+  publish: boolean;
   notice?: string;
   holderForm?: { values: Record<string, string>; errors: FieldErrors };
 }
@@ -173,6 +178,9 @@ export function ProfilePage(props: ProfilePageProps) {
       <h2>{t.profileRequirementsHeading}</h2>
       <RequirementList lang={lang} requirements={props.requirements} scale={props.scale} />
       {props.edit && <Holders {...props} />}
+      {props.edit && (
+        <PostingList lang={lang} slug={slug} profileId={p.id} postings={props.postings} publish={props.publish} />
+      )}
     </>
   );
 }
