@@ -112,7 +112,7 @@ const heldProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
 
 /** A fresh profile with a posting of it (not published). */
 const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
-  const profile = await scratchProfile(db, world, which, false);
+  const profile = await scratchJobProfile(db, world, which, false);
   const posting = await createPosting(
     db,
     world[which].ids.organisationId,
@@ -165,8 +165,6 @@ const scratchRequirement = async (db: Kysely<DB>, world: PeopleWorld, which: Whi
   await addRequirements(db, { organisationId, profileId: profile }, 1, [{ frameworkId: framework.id, itemId }], null);
   return { profile, requirement: `${framework.id}~${itemId}` };
 };
-
-const PROFILE_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
 
 const ROUTES: Record<string, Expectation> = {
   // organisations (src/people/organisations)

@@ -158,7 +158,7 @@ export const jobProfiles = {
       VOLUNTEER: "Volunteer",
       PER_DIEM: "Per diem",
       OTHER: "Other",
-    })[type] ?? type,
+    })[type] ?? String(type),
   postingHoursLabel: "Hours per week",
   postingSalaryMinLabel: "Lowest pay",
   postingSalaryMaxLabel: "Highest pay",

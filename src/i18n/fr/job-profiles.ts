@@ -163,7 +163,7 @@ export const jobProfiles: Translation<typeof en> = {
       VOLUNTEER: "Bénévolat",
       PER_DIEM: "À la journée",
       OTHER: "Autre",
-    })[type] ?? type,
+    })[type] ?? String(type),
   postingHoursLabel: "Heures par semaine",
   postingSalaryMinLabel: "Salaire minimal",
   postingSalaryMaxLabel: "Salaire maximal",

@@ -52,7 +52,10 @@ export interface Profile extends Omit<ProfileInput, "unit_ids"> {
 }
 
 type Row = JobProfilesTable;
-export type RequirementRow = Omit<JobProfileRequirementsTable, "profile_id">;
+/** A requirement as a copy writes it (a review state, when the source has one, travels with it). */
+export type RequirementRow = Omit<JobProfileRequirementsTable, "profile_id" | "reviewed_edition_id"> & {
+  reviewed_edition_id?: string | null;
+};
 
 const lines = (json: string): BilingualLine[] => {
   try {
@@ -310,7 +313,7 @@ export async function createProfile(
     if (requirements.length > 0)
       await trx
         .insertInto("job_profile_requirements")
-        .values(requirements.map((r) => ({ ...r, profile_id: id })))
+        .values(requirements.map((r) => ({ ...r, reviewed_edition_id: r.reviewed_edition_id ?? null, profile_id: id })))
         .execute();
     await recordChange(
       trx,
@@ -450,7 +453,16 @@ export async function copyProfile(
   const source = await requireProfile(db, organisationId, profileId);
   const requirements = await db
     .selectFrom("job_profile_requirements")
-    .select(["framework_id", "item_id", "edition_id", "ordinal", "target_level", "importance", "ksa_ids"])
+    .select([
+      "framework_id",
+      "item_id",
+      "edition_id",
+      "ordinal",
+      "target_level",
+      "importance",
+      "ksa_ids",
+      "reviewed_edition_id",
+    ])
     .where("profile_id", "=", profileId)
     .orderBy("ordinal")
     .execute();
