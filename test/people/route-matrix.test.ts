@@ -385,6 +385,16 @@ const ROUTES: Record<string, Expectation> = {
     refusal: AS_UNKNOWN_PROFILE,
     setup: heldProfile,
   },
+  "GET /:lang/orgs/:org/profiles/:profile/description.pdf": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/description.docx": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
   "GET /:lang/orgs/:org/profiles/:profile/postings/new": {
     allow: PROFILE_EDITORS,
     refusal: AS_UNKNOWN_PROFILE,

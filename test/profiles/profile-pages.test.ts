@@ -177,6 +177,21 @@ for (const dialect of testDialects().slice(0, 1)) {
         assert.ok(level && shows(html, level.descriptor[lang]), "the target level's descriptor");
         assert.ok(shows(html, lang === "fr" ? "Technicienne ou technicien" : "Library Technician"));
       }
+      for (const [lang, extension, type, magic] of [
+        ["fr", "pdf", "application/pdf", "%PDF"],
+        ["en", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"],
+      ] as const) {
+        const file = await get("hr", `/${lang}/orgs/north/profiles/${id}/description.${extension}`);
+        assert.equal(file.status, 200);
+        assert.equal(file.headers.get("content-type"), type);
+        assert.match(file.headers.get("cache-control") ?? "", /private, no-store/);
+        assert.match(
+          file.headers.get("content-disposition") ?? "",
+          new RegExp(`attachment; filename="[A-Za-z0-9-]+-${lang}\\.${extension}"`),
+        );
+        const bytes = Buffer.from(await file.arrayBuffer());
+        assert.equal(bytes.subarray(0, magic.length).toString("latin1"), magic);
+      }
     });
 
     it("assigns a position: the person reads that profile and no other; deleting it asks to clear their position", async () => {

@@ -16,6 +16,8 @@ import { can } from "../../policy/index.ts";
 import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
+import { renderJobDocx } from "../documents/docx.ts";
+import { renderJobPdf } from "../documents/pdf.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
 import { DescriptionPage, describeLevels, ownDescriptors } from "./description.tsx";
@@ -29,6 +31,7 @@ import {
   parseListOp,
   parseProfileForm,
 } from "./fields.ts";
+import { documentFileName, toJobDocument } from "./job-document.ts";
 import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
 import { createPosting, findPosting, listPostings, postingForm, setPublished } from "./postings.ts";
 import { readRequirements, requirementsOf } from "./requirements.ts";
@@ -391,6 +394,37 @@ export function profileRoutes(): Hono<OrganisationEnv> {
           `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}#postings-heading`,
           303,
         );
+      }),
+    );
+
+  for (const extension of ["pdf", "docx"] as const)
+    app.get(
+      `/:profile/description.${extension}`,
+      onProfile("profile.read", async (c, profile) => {
+        const lang = c.var.lang;
+        const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
+        const requirements = await requirementsOf(c.var.db, profile.id);
+        const units = (await unitsOf(c))
+          .filter((u) => profile.unitIds.includes(u.id))
+          .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
+        const doc = toJobDocument({
+          lang,
+          organisation: frameOf(c).name,
+          profile,
+          units,
+          requirements: describeLevels(requirements, scale, await ownDescriptors(c.var.db, scale.id, requirements)),
+          scale,
+          generatedAt: new Date(),
+        });
+        const file = extension === "pdf" ? await renderJobPdf(doc) : await renderJobDocx(doc);
+        return c.body(new Uint8Array(file), 200, {
+          "content-type":
+            extension === "pdf"
+              ? "application/pdf"
+              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "content-disposition": `attachment; filename="${documentFileName(doc.title, lang, extension)}"`,
+          "cache-control": "private, no-store",
+        });
       }),
     );
 
