@@ -4,6 +4,7 @@
  */
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../search/engine.ts";
 import { peopleParameters, peoplePaths, peopleSchemas, peopleSecuritySchemes } from "./openapi-people.ts";
+import { profilePaths, profileSchemas } from "./openapi-profiles.ts";
 import { scalePaths, scaleSchemas } from "./openapi-scales.ts";
 import type { JsonSchema, OpenApiDocument, Response } from "./openapi-types.ts";
 
@@ -312,7 +313,14 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    tags: [{ name: "frameworks" }, { name: "search" }, { name: "meta" }, { name: "people" }, { name: "organisations" }],
+    tags: [
+      { name: "frameworks" },
+      { name: "search" },
+      { name: "meta" },
+      { name: "people" },
+      { name: "organisations" },
+      { name: "profiles" },
+    ],
     paths: {
       "/frameworks": {
         get: {
@@ -498,9 +506,10 @@ export function openApiDocument(baseUrl: string): OpenApiDocument {
       },
       ...peoplePaths,
       ...scalePaths,
+      ...profilePaths,
     },
     components: {
-      schemas: { ...schemas, ...peopleSchemas, ...scaleSchemas },
+      schemas: { ...schemas, ...peopleSchemas, ...scaleSchemas, ...profileSchemas },
       securitySchemes: peopleSecuritySchemes,
       parameters: {
         ...peopleParameters,

@@ -14,6 +14,7 @@ import * as m011 from "./migrations/011_invitations_and_sso.ts";
 import * as m012 from "./migrations/012_proficiency_scales.ts";
 import * as m013 from "./migrations/013_job_profiles.ts";
 import * as m015 from "./migrations/015_requirement_reviews.ts";
+import * as m016 from "./migrations/016_profile_extras.ts";
 import * as m017 from "./migrations/017_assessments.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   "012_proficiency_scales": m012,
   "013_job_profiles": m013,
   "015_requirement_reviews": m015,
+  "016_profile_extras": m016,
   "017_assessments": m017,
 };
 

@@ -10,6 +10,7 @@ import { editor } from "./en/editor.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { jobDocuments } from "./en/job-documents.ts";
+import { jobProfiles } from "./en/job-profiles.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
@@ -45,6 +46,7 @@ export const en = {
   ...jobDocuments,
   ...builder,
   ...scales,
+  ...jobProfiles,
 };
 
 export type Messages = Translation<typeof en>;
@@ -70,6 +72,7 @@ type Blocks = [
   typeof jobDocuments,
   typeof builder,
   typeof scales,
+  typeof jobProfiles,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -10,6 +10,7 @@ import { editor } from "./fr/editor.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { jobDocuments } from "./fr/job-documents.ts";
+import { jobProfiles } from "./fr/job-profiles.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
@@ -47,6 +48,7 @@ const blocks: Messages = {
   ...jobDocuments,
   ...builder,
   ...scales,
+  ...jobProfiles,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -22,9 +22,13 @@ import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
+import { profileInput } from "../../src/profiles/jobs/fields.ts";
+import { createPosting, postingForm } from "../../src/profiles/jobs/postings.ts";
+import { createProfile } from "../../src/profiles/jobs/store.ts";
 import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
+import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
   buildPeopleWorld,
   insertAdministratorRole,
@@ -77,6 +81,56 @@ const scratchUnit = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
   return { unit: await insertUnit(db, organisationId, rootUnit, `Scratch ${n}`, `Essai ${n}`, 1000 + n), branch };
 };
 
+/** Profile routes: HR and managers edit; the person holding a profile reads it too. */
+const PROFILE_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
+const PROFILE_READERS: readonly MatrixRole[] = ["orgAdmin", "manager", "staffReport"];
+const AS_UNKNOWN_PROFILE = { instanceAdmin: 404, staffReport: 404, staffOther: 404 } as const;
+
+let scratchProfiles = 0;
+
+/** A fresh job profile; with `held`, the world's `person` (staffReport) holds it as their position. */
+async function scratchJobProfile(db: Kysely<DB>, world: PeopleWorld, which: Which, held: boolean): Promise<string> {
+  const { organisationId, person } = world[which].ids;
+  const n = ++scratchProfiles;
+  const profile = await createProfile(
+    db,
+    organisationId,
+    profileInput.parse({ title_en: `Matrix job ${n}`, title_fr: `Poste ${n}` }),
+    TEST_CHANGE_ACTOR,
+  );
+  if (held) {
+    await db.deleteFrom("person_positions").where("person_id", "=", person).execute();
+    await db
+      .insertInto("person_positions")
+      .values({ person_id: person, profile_id: profile.id, since: null, updated_at: new Date().toISOString() })
+      .execute();
+  }
+  return profile.id;
+}
+
+const heldProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => ({
+  profile: await scratchJobProfile(db, world, which, true),
+});
+
+/** A fresh profile with a posting of it (not published). */
+const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const profile = await scratchJobProfile(db, world, which, false);
+  const posting = await createPosting(
+    db,
+    world[which].ids.organisationId,
+    profile,
+    postingForm.parse({
+      date_posted: "2026-01-05",
+      valid_through: "2026-02-05",
+      employment_type: "PART_TIME",
+      how_to_apply_en: "Write to us.",
+      how_to_apply_fr: "Écrivez-nous.",
+    }),
+    TEST_CHANGE_ACTOR,
+  );
+  return { profile, posting: posting.id };
+};
+
 let scratchAccounts = 0;
 let newPeople = 0;
 
@@ -113,8 +167,6 @@ const scratchRequirement = async (db: Kysely<DB>, world: PeopleWorld, which: Whi
   await addRequirements(db, { organisationId, profileId: profile }, 1, [{ frameworkId: framework.id, itemId }], null);
   return { profile, requirement: `${framework.id}~${itemId}` };
 };
-
-const PROFILE_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
 
 const ROUTES: Record<string, Expectation> = {
   // organisations (src/people/organisations)
@@ -305,6 +357,137 @@ const ROUTES: Record<string, Expectation> = {
   "GET /:lang/orgs/:org/delete": { allow: ADMIN },
   // Asked with a confirmation that does not name the organisation: refused (400), nothing deleted.
   "POST /:lang/orgs/:org/delete": { allow: ADMIN, status: 400, form: () => ({ confirm: "not-this-one" }) },
+
+  // job profiles (src/profiles/jobs): pages and API. A profile refused to a member answers as if it
+  // did not exist (404), as a person does; the list and the forms are the organisation's (403).
+  "GET /:lang/orgs/:org/profiles": { allow: PROFILE_EDITORS },
+  "GET /:lang/orgs/:org/profiles/new": { allow: PROFILE_EDITORS },
+  "POST /:lang/orgs/:org/profiles/new": {
+    allow: PROFILE_EDITORS,
+    form: () => ({ title_en: "Matrix job", title_fr: "Poste de la matrice", duties_en_0: "Do", duties_fr_0: "Faire" }),
+  },
+  "GET /:lang/orgs/:org/profiles/starters": { allow: PROFILE_EDITORS },
+  // The matrix's database has no starter framework: the copy is refused (409) and nothing is made.
+  // A starter's code is the instance's, not an organisation's: "B's" is the same code (409 again).
+  "POST /:lang/orgs/:org/profiles/starters/:code/copy": {
+    allow: PROFILE_EDITORS,
+    status: 409,
+    crossStatus: 409,
+    setup: async () => ({ code: "PAGE" }),
+  },
+  "GET /:lang/orgs/:org/profiles/compare": { allow: PROFILE_EDITORS },
+  "GET /:lang/orgs/:org/profiles/mine": { allow: READERS_OF_A },
+  "GET /:lang/orgs/:org/profiles/:profile": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/description": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/description.pdf": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/description.docx": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/postings/new": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/new": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({
+      date_posted: "2026-01-05",
+      valid_through: "2026-02-05",
+      employment_type: "FULL_TIME",
+      how_to_apply_en: "Write to us.",
+      how_to_apply_fr: "Écrivez-nous.",
+    }),
+  },
+  // Publishing is the organisation's administrators' (a public statement in its name).
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/publish": {
+    allow: ADMIN,
+    refusal: { ...AS_UNKNOWN_PROFILE, instanceAdmin: 403, staffReport: 403, staffOther: 403 },
+    setup: scratchPosting,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/unpublish": {
+    allow: ADMIN,
+    refusal: { ...AS_UNKNOWN_PROFILE, instanceAdmin: 403, staffReport: 403, staffOther: 403 },
+    setup: scratchPosting,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({ version: "1", title_en: "Renamed job", title_fr: "Poste renommé" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/copy": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    form: () => ({ clear_positions: "yes" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/holders": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 200,
+    setup: heldProfile,
+    form: (ids) => ({ employee_number: ids.employeeNumbers[ids.otherPerson] ?? "" }),
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/holders/:person/remove": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 200,
+    setup: heldProfile,
+  },
+  "GET /api/v1/orgs/:org/profiles": { allow: PROFILE_EDITORS },
+  "POST /api/v1/orgs/:org/profiles": {
+    allow: PROFILE_EDITORS,
+    status: 201,
+    json: () => ({ title_en: "API job", title_fr: "Poste de l'API" }),
+  },
+  "GET /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+  },
+  "PUT /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldProfile,
+    json: () => ({ version: 1, title_en: "Renamed by the API", title_fr: "Renommé par l'API" }),
+  },
+  "DELETE /api/v1/orgs/:org/profiles/:profile": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    status: 204,
+    setup: async (db, world, which) => ({ profile: await scratchJobProfile(db, world, which, false) }),
+  },
 
   "GET /api/v1/orgs/:org/units": { allow: READERS_OF_A },
   "GET /api/v1/orgs/:org/units/:unit": { allow: READERS_OF_A },

@@ -173,6 +173,9 @@ export function subjectLabel(lang: Lang, subject: ChangeSubject): string {
     unit: t.historySubjectUnit,
     person: t.historySubjectPerson,
     role: t.historySubjectRole,
+    profile: t.historySubjectProfile,
+    posting: t.historySubjectPosting,
+    scale: t.historySubjectScale,
   }[subject];
 }
 

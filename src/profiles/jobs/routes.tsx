@@ -1,19 +1,584 @@
-/** Job profiles and postings: pages and API (issue 14). Filled by the profiles work. */
-import { Hono } from "hono";
+/**
+ * Job profile pages under /{lang}/orgs/:org/profiles (issue 14). The policy decides each page:
+ * `profiles.list` for the list, the starters and the comparison; `profile.read` for one profile (HR,
+ * managers, and a person whose position it is); `profile.edit` for every change. A profile id of
+ * another organisation is unknown here (404), as the store looks profiles up within the organisation.
+ */
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../app-env.ts";
-import type { OrganisationEnv } from "../../people/context.ts";
+import { starterFrameworkId } from "../../content/starter.ts";
+import { loadStarterProfiles, type StarterProfile } from "../../content/starter-profiles.ts";
+import { messages } from "../../i18n/index.ts";
+import { type OrganisationEnv, refuse, requireInOrganisation } from "../../people/context.ts";
+import { authorOf } from "../../people/organisations/changes.ts";
+import { frameOf } from "../../people/organisations/routes.tsx";
+import { can } from "../../policy/index.ts";
+import { formBody } from "../../security/form-body.ts";
+import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
+import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
+import { renderJobDocx } from "../documents/docx.ts";
+import { renderJobPdf } from "../documents/pdf.ts";
+import { organisationScale, readScale } from "../scales/read.ts";
+import { compareRequirements, differingFields } from "./compare.ts";
+import { DescriptionPage, describeLevels, ownDescriptors } from "./description.tsx";
+import {
+  applyListOp,
+  type BilingualLine,
+  formRows,
+  formValues,
+  keptRows,
+  type ListName,
+  parseListOp,
+  parseProfileForm,
+} from "./fields.ts";
+import { documentFileName, toJobDocument } from "./job-document.ts";
+import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
+import { createPosting, findPosting, listPostings, postingForm, setPublished } from "./postings.ts";
+import { readRequirements, requirementsOf } from "./requirements.ts";
+import { copyStarterProfile, StarterNotPublishedError } from "./starter-copy.ts";
+import {
+  CodeTakenError,
+  copyProfile,
+  createProfile,
+  deleteProfile,
+  findProfile,
+  holderCount,
+  listProfiles,
+  type Profile,
+  ProfileHeldError,
+  ProfileNotFoundError,
+  StaleProfileError,
+  UnitUnknownError,
+  updateProfile,
+} from "./store.ts";
+import { profileUrls } from "./urls.ts";
+import { ProfileFormPage } from "./views/form.tsx";
+import { ComparePage, ProfilesPage, StartersPage } from "./views/list.tsx";
+import { PostingFormPage } from "./views/postings.tsx";
+import { DeletePage, ProfilePage, profileTitle } from "./views/profile.tsx";
 
-/** Pages under /{lang}/orgs/:org/profiles. */
+type Ctx = Context<OrganisationEnv>;
+const author = (c: Ctx) => authorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
+const orgId = (c: Ctx) => c.var.organisation.id;
+const t = (c: Ctx) => messages(c.var.lang);
+const bodyOf = (c: Ctx) => formBody(c as unknown as Context<AppEnv>);
+
+const profileResource = (c: Ctx, profileId: string) =>
+  ({ kind: "profile", organisationId: orgId(c), profileId }) as const;
+const allowed = (c: Ctx, action: "profile.read" | "profile.edit", profileId: string) =>
+  c.var.orgActor !== null && can(c.var.orgActor, action, profileResource(c, profileId));
+
+async function unitsOf(c: Ctx) {
+  return c.var.db
+    .selectFrom("units")
+    .select(["id", "name_en", "name_fr"])
+    .where("organisation_id", "=", orgId(c))
+    .orderBy("ordinal")
+    .orderBy("id")
+    .execute();
+}
+
+/** The starter profiles, loaded once per process (they are files shipped with the app). */
+let starters: { frameworkId: string; profiles: StarterProfile[] } | undefined;
+function starterProfiles() {
+  if (!starters) {
+    const loaded = loadStarterProfiles();
+    starters = { frameworkId: starterFrameworkId(loaded.framework.slug), profiles: loaded.profiles };
+  }
+  return starters;
+}
+
 export function profileRoutes(): Hono<OrganisationEnv> {
-  return new Hono<OrganisationEnv>();
+  const app = new Hono<OrganisationEnv>();
+  const list = requireInOrganisation("profiles.list");
+  const editAny = requireInOrganisation("profile.edit");
+
+  /** A profile route: 404 for an unknown profile; the policy on this profile decides the rest. */
+  const onProfile =
+    (action: "profile.read" | "profile.edit", work: (c: Ctx, profile: Profile) => Promise<Response>) =>
+    async (c: Ctx): Promise<Response> => {
+      const profileId = c.req.param("profile") ?? "";
+      if (!allowed(c, action, profileId)) return refuse(c, profileResource(c, profileId));
+      const profile = await findProfile(c.var.db, orgId(c), profileId);
+      if (!profile) return c.notFound();
+      try {
+        return await work(c, profile);
+      } catch (error) {
+        if (error instanceof ProfileNotFoundError) return c.notFound();
+        throw error;
+      }
+    };
+
+  app.get("/", list, async (c) => {
+    const q = (c.req.query("q") ?? "").slice(0, 200);
+    const unit = (c.req.query("unit") ?? "").slice(0, 36);
+    const deleted = (c.req.query("deleted") ?? "").slice(0, 200);
+    return renderPrivatePage(
+      c,
+      <ProfilesPage
+        frame={frameOf(c)}
+        profiles={await listProfiles(c.var.db, orgId(c), { q, unitId: unit || undefined, lang: c.var.lang })}
+        units={await unitsOf(c)}
+        q={q}
+        unit={unit}
+        edit={
+          c.var.orgActor !== null &&
+          can(c.var.orgActor, "profile.edit", { kind: "organisation", organisationId: orgId(c) })
+        }
+        notice={deleted ? t(c).profileDeleted(deleted) : undefined}
+      />,
+      t(c).profilesTitle,
+    );
+  });
+
+  const formPage = async (
+    c: Ctx,
+    props: {
+      profile?: Profile;
+      values: Record<string, string>;
+      rows: Record<ListName, BilingualLine[]>;
+      errors?: FieldErrors;
+      message?: string;
+      version?: number;
+    },
+    status: Status = 200,
+  ) => {
+    const lang = c.var.lang;
+    const slug = c.var.organisation.slug;
+    const title = props.profile ? t(c).profileEditTitle(profileTitle(props.profile, lang)) : t(c).profileNewTitle;
+    return renderPrivatePage(
+      c,
+      <ProfileFormPage
+        frame={frameOf(c)}
+        title={title}
+        action={
+          props.profile ? profileUrls.action(lang, slug, props.profile.id, "edit") : profileUrls.create(lang, slug)
+        }
+        version={props.version}
+        values={props.values}
+        rows={props.rows}
+        units={await unitsOf(c)}
+        errors={props.errors}
+        message={props.message}
+        submit={props.profile ? t(c).profileSaveButton : t(c).profileCreateButton}
+        cancel={props.profile ? profileUrls.profile(lang, slug, props.profile.id) : undefined}
+      />,
+      title,
+      status,
+    );
+  };
+
+  /** The form as submitted: values to show again, and the rows after a list button, if one was pressed. */
+  const submitted = (body: Record<string, string | File>) => {
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(body))
+      if (typeof value === "string") values[name] = value.slice(0, 6000);
+    const rows = { duties: formRows(body, "duties"), qualifications: formRows(body, "qualifications") };
+    const op = parseListOp(body.list_op);
+    if (op) rows[op.list] = applyListOp(keptRows(rows[op.list]), op, { en: "", fr: "" });
+    // Rows are shown from `rows`; drop the numbered values so a moved row is not shown in its old place.
+    for (const name of Object.keys(values)) if (/^(duties|qualifications)_(en|fr)_\d+$/.test(name)) delete values[name];
+    return { values, rows, op };
+  };
+
+  const storeErrors = (error: unknown): FieldErrors | undefined => {
+    if (error instanceof CodeTakenError) return { code: "profileCodeTaken" };
+    if (error instanceof UnitUnknownError) return { form: "profileUnitUnknown" };
+    return undefined;
+  };
+
+  app.get("/new", editAny, (c) => formPage(c, { values: {}, rows: { duties: [], qualifications: [] } }));
+
+  app.post("/new", editAny, async (c) => {
+    const body = await bodyOf(c);
+    const { values, rows, op } = submitted(body);
+    if (op) return formPage(c, { values, rows });
+    const parsed = parseProfileForm(body);
+    if (!parsed.ok) return formPage(c, { values, rows: parsed.rows, errors: parsed.errors }, 400);
+    try {
+      const profile = await createProfile(c.var.db, orgId(c), parsed.input, author(c));
+      return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=created`, 303);
+    } catch (error) {
+      const errors = storeErrors(error);
+      if (!errors) throw error;
+      return formPage(c, { values, rows: parsed.input, errors }, error instanceof CodeTakenError ? 409 : 400);
+    }
+  });
+
+  const starterPage = (c: Ctx, status: Status = 200) =>
+    c.var.db
+      .selectFrom("editions")
+      .select("id")
+      .where("framework_id", "=", starterProfiles().frameworkId)
+      .executeTakeFirst()
+      .then((edition) =>
+        renderPrivatePage(
+          c,
+          <StartersPage frame={frameOf(c)} starters={starterProfiles().profiles} available={edition !== undefined} />,
+          t(c).profileStartersTitle,
+          status,
+        ),
+      );
+
+  app.get("/starters", editAny, (c) => starterPage(c));
+
+  app.post("/starters/:code/copy", editAny, async (c) => {
+    const starter = starterProfiles().profiles.find((p) => p.code === c.req.param("code"));
+    if (!starter) return c.notFound();
+    try {
+      const { profile } = await copyStarterProfile(
+        c.var.db,
+        orgId(c),
+        starter,
+        starterProfiles().frameworkId,
+        author(c),
+      );
+      return c.redirect(
+        `${profileUrls.action(c.var.lang, c.var.organisation.slug, profile.id, "edit")}?done=copied`,
+        303,
+      );
+    } catch (error) {
+      if (!(error instanceof StarterNotPublishedError)) throw error;
+      return starterPage(c, 409);
+    }
+  });
+
+  app.get("/compare", list, async (c) => {
+    const chosen = { a: (c.req.query("a") ?? "").slice(0, 36), b: (c.req.query("b") ?? "").slice(0, 36) };
+    const profiles = await listProfiles(c.var.db, orgId(c), { lang: c.var.lang });
+    const render = (props: Partial<Parameters<typeof ComparePage>[0]>, status: Status = 200) =>
+      renderPrivatePage(
+        c,
+        <ComparePage frame={frameOf(c)} profiles={profiles} chosen={chosen} {...props} />,
+        t(c).profileCompareTitle,
+        status,
+      );
+    if (!chosen.a && !chosen.b) return render({});
+    const [a, b] = await Promise.all([
+      findProfile(c.var.db, orgId(c), chosen.a),
+      findProfile(c.var.db, orgId(c), chosen.b),
+    ]);
+    if (!a || !b || a.id === b.id) return render({ problem: true }, 400);
+    const requirements = await readRequirements(c.var.db, [a.id, b.id]);
+    const [scaleA, scaleB] = await Promise.all([readScale(c.var.db, a.scaleId), readScale(c.var.db, b.scaleId)]);
+    const fields = (p: Profile) => ({ ...p, units: p.unitIds });
+    return render({
+      view: {
+        a,
+        b,
+        requirements: compareRequirements(requirements.get(a.id) ?? [], requirements.get(b.id) ?? []),
+        fields: differingFields(fields(a), fields(b)),
+        scale: {
+          a: scaleA ?? (await organisationScale(c.var.db, orgId(c))),
+          b: scaleB ?? (await organisationScale(c.var.db, orgId(c))),
+        },
+      },
+    });
+  });
+
+  /** A person's own position: a link to their profile, or a page saying they hold none. */
+  app.get("/mine", requireInOrganisation("organisation.read"), async (c) => {
+    const mine = c.var.orgActor?.membership?.positionProfileId;
+    const profile = mine ? await findProfile(c.var.db, orgId(c), mine) : undefined;
+    return renderPrivatePage(
+      c,
+      <>
+        <h1>{t(c).profileMineTitle}</h1>
+        {profile ? (
+          <p>
+            <a href={profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}>
+              {profileTitle(profile, c.var.lang)}
+            </a>
+          </p>
+        ) : (
+          <p>{t(c).profileMineNone}</p>
+        )}
+      </>,
+      t(c).profileMineTitle,
+    );
+  });
+
+  const profilePage = async (
+    c: Ctx,
+    profile: Profile,
+    props: { notice?: string; holderForm?: { values: Record<string, string>; errors: FieldErrors } } = {},
+    status: Status = 200,
+  ) => {
+    const edit = allowed(c, "profile.edit", profile.id);
+    const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
+    return renderPrivatePage(
+      c,
+      <ProfilePage
+        frame={frameOf(c)}
+        profile={profile}
+        units={await unitsOf(c)}
+        requirements={await requirementsOf(c.var.db, profile.id)}
+        scale={scale}
+        edit={edit}
+        holders={edit ? await listHolders(c.var.db, orgId(c), profile.id) : []}
+        postings={edit ? await listPostings(c.var.db, orgId(c), profile.id) : []}
+        publish={
+          c.var.orgActor !== null &&
+          can(c.var.orgActor, "organisation.administer", { kind: "organisation", organisationId: orgId(c) })
+        }
+        {...props}
+      />,
+      profileTitle(profile, c.var.lang),
+      status,
+    );
+  };
+
+  const DONE = { created: "profileCreated", saved: "profileSaved", posting: "postingCreated" } as const;
+
+  app.get(
+    "/:profile",
+    onProfile("profile.read", (c, profile) => {
+      const done = c.req.query("done");
+      const notice = done === "created" || done === "saved" || done === "posting" ? t(c)[DONE[done]] : undefined;
+      return profilePage(c, profile, { notice });
+    }),
+  );
+
+  app.get(
+    "/:profile/postings/new",
+    onProfile("profile.edit", async (c, profile) =>
+      renderPrivatePage(
+        c,
+        <PostingFormPage
+          frame={frameOf(c)}
+          action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
+          title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
+          values={{ employment_type: "FULL_TIME", salary_currency: "CAD", country: "CA" }}
+        />,
+        t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
+      ),
+    ),
+  );
+
+  app.post(
+    "/:profile/postings/new",
+    onProfile("profile.edit", async (c, profile) => {
+      const body = await bodyOf(c);
+      const parsed = parseForm(postingForm, body);
+      if (!parsed.ok) {
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
+        return renderPrivatePage(
+          c,
+          <PostingFormPage
+            frame={frameOf(c)}
+            action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
+            title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
+            values={values}
+            errors={parsed.errors}
+          />,
+          t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
+          400,
+        );
+      }
+      await createPosting(c.var.db, orgId(c), profile.id, parsed.data, author(c));
+      return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting`, 303);
+    }),
+  );
+
+  /** Publishing speaks publicly in the organisation's name: its administrators only (decision 036). */
+  for (const action of ["publish", "unpublish"] as const)
+    app.post(
+      `/:profile/postings/:posting/${action}`,
+      requireInOrganisation("organisation.administer"),
+      onProfile("profile.edit", async (c, profile) => {
+        const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
+        if (!posting || posting.profile_id !== profile.id) return c.notFound();
+        await setPublished(c.var.db, orgId(c), posting.id, action === "publish", author(c));
+        return c.redirect(
+          `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}#postings-heading`,
+          303,
+        );
+      }),
+    );
+
+  for (const extension of ["pdf", "docx"] as const)
+    app.get(
+      `/:profile/description.${extension}`,
+      onProfile("profile.read", async (c, profile) => {
+        const lang = c.var.lang;
+        const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
+        const requirements = await requirementsOf(c.var.db, profile.id);
+        const units = (await unitsOf(c))
+          .filter((u) => profile.unitIds.includes(u.id))
+          .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
+        const doc = toJobDocument({
+          lang,
+          organisation: frameOf(c).name,
+          profile,
+          units,
+          requirements: describeLevels(requirements, scale, await ownDescriptors(c.var.db, scale.id, requirements)),
+          scale,
+          generatedAt: new Date(),
+        });
+        const file = extension === "pdf" ? await renderJobPdf(doc) : await renderJobDocx(doc);
+        return c.body(new Uint8Array(file), 200, {
+          "content-type":
+            extension === "pdf"
+              ? "application/pdf"
+              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "content-disposition": `attachment; filename="${documentFileName(doc.title, lang, extension)}"`,
+          "cache-control": "private, no-store",
+        });
+      }),
+    );
+
+  app.get(
+    "/:profile/description",
+    onProfile("profile.read", async (c, profile) => {
+      const lang = c.var.lang;
+      const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
+      const requirements = await requirementsOf(c.var.db, profile.id);
+      const own = await ownDescriptors(c.var.db, scale.id, requirements);
+      const units = (await unitsOf(c))
+        .filter((u) => profile.unitIds.includes(u.id))
+        .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
+      return renderPrivatePage(
+        c,
+        <DescriptionPage
+          lang={lang}
+          organisation={frameOf(c).name}
+          profile={profile}
+          units={units}
+          requirements={describeLevels(requirements, scale, own)}
+          scale={scale}
+        />,
+        profileTitle(profile, lang),
+      );
+    }),
+  );
+
+  app.get(
+    "/:profile/edit",
+    onProfile("profile.edit", (c, profile) =>
+      formPage(c, {
+        profile,
+        values: formValues({ ...profile, unit_ids: profile.unitIds }),
+        rows: { duties: profile.duties, qualifications: profile.qualifications },
+        version: profile.version,
+        message: c.req.query("done") === "copied" ? t(c).profileCopied : undefined,
+      }),
+    ),
+  );
+
+  app.post(
+    "/:profile/edit",
+    onProfile("profile.edit", async (c, profile) => {
+      const body = await bodyOf(c);
+      const version = Number(body.version);
+      const { values, rows, op } = submitted(body);
+      const keep = Number.isInteger(version) ? version : profile.version;
+      if (op) return formPage(c, { profile, values, rows, version: keep });
+      const parsed = parseProfileForm(body);
+      if (!parsed.ok)
+        return formPage(c, { profile, values, rows: parsed.rows, errors: parsed.errors, version: keep }, 400);
+      try {
+        await updateProfile(c.var.db, orgId(c), profile.id, keep, parsed.input, author(c));
+        return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=saved`, 303);
+      } catch (error) {
+        if (error instanceof StaleProfileError)
+          // The author's input is kept; the form now carries the current version, so saving again wins knowingly.
+          return formPage(
+            c,
+            { profile, values, rows: parsed.input, message: t(c).profileStale, version: error.current },
+            409,
+          );
+        const errors = storeErrors(error);
+        if (!errors) throw error;
+        return formPage(
+          c,
+          { profile, values, rows: parsed.input, errors, version: keep },
+          error instanceof CodeTakenError ? 409 : 400,
+        );
+      }
+    }),
+  );
+
+  app.post(
+    "/:profile/copy",
+    onProfile("profile.edit", async (c, profile) => {
+      const copy = await copyProfile(c.var.db, orgId(c), profile.id, author(c));
+      return c.redirect(`${profileUrls.action(c.var.lang, c.var.organisation.slug, copy.id, "edit")}?done=copied`, 303);
+    }),
+  );
+
+  app.get(
+    "/:profile/delete",
+    onProfile("profile.edit", async (c, profile) =>
+      renderPrivatePage(
+        c,
+        <DeletePage frame={frameOf(c)} profile={profile} holders={await holderCount(c.var.db, profile.id)} />,
+        t(c).profileDeleteTitle(profileTitle(profile, c.var.lang)),
+      ),
+    ),
+  );
+
+  app.post(
+    "/:profile/delete",
+    onProfile("profile.edit", async (c, profile) => {
+      const body = await bodyOf(c);
+      try {
+        await deleteProfile(
+          c.var.db,
+          orgId(c),
+          profile.id,
+          { clearPositions: body.clear_positions === "yes" },
+          author(c),
+        );
+      } catch (error) {
+        if (!(error instanceof ProfileHeldError)) throw error;
+        return renderPrivatePage(
+          c,
+          <DeletePage frame={frameOf(c)} profile={profile} holders={error.holders} refused />,
+          t(c).profileDeleteTitle(profileTitle(profile, c.var.lang)),
+          409,
+        );
+      }
+      const query = new URLSearchParams({ deleted: profileTitle(profile, c.var.lang).slice(0, 200) });
+      return c.redirect(`${profileUrls.list(c.var.lang, c.var.organisation.slug)}?${query}`, 303);
+    }),
+  );
+
+  app.post(
+    "/:profile/holders",
+    onProfile("profile.edit", async (c, profile) => {
+      const body = await bodyOf(c);
+      const number = typeof body.employee_number === "string" ? body.employee_number.trim().slice(0, 60) : "";
+      const values = { employee_number: number };
+      if (number === "")
+        return profilePage(c, profile, { holderForm: { values, errors: { employee_number: "formRequired" } } }, 400);
+      try {
+        const holder = await assignPosition(c.var.db, orgId(c), profile.id, number, author(c));
+        return profilePage(c, profile, { notice: t(c).profileHolderAdded(holder.name) });
+      } catch (error) {
+        if (!(error instanceof PersonUnknownError)) throw error;
+        return profilePage(
+          c,
+          profile,
+          { holderForm: { values, errors: { employee_number: "profileHolderUnknown" } } },
+          400,
+        );
+      }
+    }),
+  );
+
+  app.post(
+    "/:profile/holders/:person/remove",
+    onProfile("profile.edit", async (c, profile) => {
+      const holder = await removePosition(c.var.db, orgId(c), profile.id, c.req.param("person") ?? "", author(c));
+      if (!holder) return c.notFound();
+      return profilePage(c, profile, { notice: t(c).profileHolderRemoved(holder.name) });
+    }),
+  );
+
+  return app;
 }
 
-/** API under /api/v1/orgs/:org/profiles. */
-export function profileApi(): Hono<OrganisationEnv> {
-  return new Hono<OrganisationEnv>();
-}
+export { profileApi } from "./api.ts";
 
-/** Public pages of published postings, under /{lang}/jobs (no sign-in). */
-export function publicPostingRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>();
-}
+export { publicPostingRoutes } from "./public.tsx";
