@@ -43,6 +43,9 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/frameworks/:slug/items/:key": "public",
   "GET /:lang/frameworks/:slug/items/:key/print": "public",
   "GET /:lang/search": "public",
+  // Organisations' published job postings (src/profiles/jobs): public, 404 for what is not open
+  "GET /:lang/jobs/:org": "public",
+  "GET /:lang/jobs/:org/:posting": "public",
   // Read-only JSON API (src/api, src/search)
   "GET /api/v1/frameworks": "public",
   "GET /api/v1/frameworks/:id": "public",
@@ -174,6 +177,8 @@ const PARAMS: Record<string, string> = {
   n: "1",
   changeId: "00000000-0000-4000-8000-000000000000",
   upstreamId: "00000000-0000-4000-8000-000000000000",
+  org: "no-such-organisation",
+  posting: "00000000-0000-4000-8000-000000000000",
 };
 
 const ALLOWED: Record<Rule, Role[]> = {
