@@ -1,13 +1,17 @@
 /**
  * The profile builder in a browser, with the keyboard alone (focus and keys, never the mouse): HR
  * browses the starter index down to an area and ticks a competency, searches for another and ticks
- * it, sets a target level, moves a competency down and opens the preview. axe (WCAG 2.0/2.1 A and
+ * it, sets a target level, moves a competency down and opens the preview; then, from the profile
+ * page, downloads the job description as Word and as PDF and reads both back (mammoth, pdf.js):
+ * the profile's title and the chosen competency, in the page's language. axe (WCAG 2.0/2.1 A and
  * AA) runs on the builder and the preview, in English and in French.
  */
 import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { messages } from "../../src/i18n/index.ts";
+import { compact, readDocx, readPdf } from "../support/document-text.ts";
 import { expect, type Page, ROOT, signIn, test } from "./fixtures.ts";
 
 /** The database the e2e server runs on (playwright.config.ts passes the same path to it). */
@@ -68,7 +72,7 @@ for (const [n, lang] of [
 ] as const) {
   const t = messages(lang);
 
-  test(`builds a profile from the index with the keyboard alone (${lang}, axe on the builder and preview)`, async ({
+  test(`builds a profile from the index with the keyboard alone and downloads its DOCX and PDF (${lang}, axe on the builder and preview)`, async ({
     page,
     axe,
   }) => {
@@ -110,6 +114,11 @@ for (const [n, lang] of [
     // Level 4 for the first competency, then move it below the second.
     const first = chosen.first();
     const firstName = (await first.getByRole("heading", { level: 3 }).textContent())?.trim() ?? "";
+    // The heading starts with the competency's code, if it has one; the documents print the statement first.
+    const code = (await first.locator("h3 .code").count())
+      ? ((await first.locator("h3 .code").textContent())?.trim() ?? "")
+      : "";
+    const statement = firstName.slice(code.length).replace(/\s+/g, " ").trim();
     await press(page, first.locator('input[name="level"][value="4"]'), "Space");
     await press(page, first.getByRole("button", { name: t.builderSave, exact: false }), "Enter");
     await expect(page.getByRole("status")).toContainText(t.builderSaved);
@@ -122,10 +131,28 @@ for (const [n, lang] of [
     // The preview, as it will print.
     await press(page, page.getByRole("link", { name: t.builderPreviewLink }), "Enter");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(t.builderPreviewTitle("").trim());
-    await expect(
-      page.locator("article.job-document li").filter({ hasText: firstName.replace(/\s+/g, " ") }),
-    ).toHaveCount(1);
-    await expect(page.locator("article.job-document")).toContainText(t.builderPreviewLevel(4, "").replace(/\s*$/, ""));
+    await expect(page.locator("article.job-document li.job-requirement").filter({ hasText: statement })).toHaveCount(1);
+    await expect(page.locator("article.job-document")).toContainText(lang === "fr" ? "Niveau 4" : "Level 4");
     await axe();
+
+    // The profile page: download the description as Word and as PDF, and read both back.
+    await press(page, page.getByRole("link", { name: t.builderBackToProfile }), "Enter");
+    const title = lang === "fr" ? `Commis à la circulation ${lang}` : `Circulation clerk ${lang}`;
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    for (const [name, extension, magic] of [
+      [t.profileDescriptionDocx, "docx", "PK"],
+      [t.profileDescriptionPdf, "pdf", "%PDF"],
+    ] as const) {
+      const link = page.getByRole("link", { name, exact: true });
+      const [download] = await Promise.all([page.waitForEvent("download"), press(page, link, "Enter")]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`-${lang}\\.${extension}$`));
+      const bytes = await readFile((await download.path()) as string);
+      expect(bytes.length).toBeGreaterThan(1000);
+      expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
+      const read = extension === "pdf" ? await readPdf(bytes) : await readDocx(bytes);
+      expect(read.language).toBe(`${lang}-CA`);
+      expect(compact(read.text)).toContain(compact(title));
+      expect(compact(read.text)).toContain(compact(statement));
+    }
   });
 }

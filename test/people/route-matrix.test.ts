@@ -112,9 +112,9 @@ const heldProfile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
   profile: await scratchJobProfile(db, world, which, true),
 });
 
-/** A fresh profile with a posting of it (not published). */
-const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
-  const profile = await scratchJobProfile(db, world, which, false);
+/** A fresh profile with a posting of it (not published); with `held`, the world's person holds the profile. */
+const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which, held = false) => {
+  const profile = await scratchJobProfile(db, world, which, held);
   const posting = await createPosting(
     db,
     world[which].ids.organisationId,
@@ -130,6 +130,8 @@ const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which) 
   );
   return { profile, posting: posting.id };
 };
+
+const heldPosting = (db: Kysely<DB>, world: PeopleWorld, which: Which) => scratchPosting(db, world, which, true);
 
 let scratchAccounts = 0;
 let newPeople = 0;
@@ -396,6 +398,17 @@ const ROUTES: Record<string, Expectation> = {
     allow: PROFILE_READERS,
     refusal: AS_UNKNOWN_PROFILE,
     setup: heldProfile,
+  },
+  // A posting's files are read as its profile is (published or not).
+  "GET /:lang/orgs/:org/profiles/:profile/postings/:posting/posting.pdf": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldPosting,
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/postings/:posting/posting.docx": {
+    allow: PROFILE_READERS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: heldPosting,
   },
   "GET /:lang/orgs/:org/profiles/:profile/postings/new": {
     allow: PROFILE_EDITORS,

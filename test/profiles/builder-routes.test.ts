@@ -222,7 +222,8 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal(h1s(html).length, 1);
       assert.match(html, /Domaine du prêt 1/);
       assert.match(html, /Niveau 4/);
-      assert.match(html, /Atouts/);
+      // The documents' article marks each requirement's importance (no "Assets" sub-heading any more).
+      assert.match(html, /job-requirement--asset[\s\S]*?>Atout</);
     });
 
     it("shows a competency's own descriptor of a level beside the scale's general one", async () => {

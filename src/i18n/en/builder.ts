@@ -89,10 +89,4 @@ export const builder = {
   builderPreviewTitle: (title: string) => `Job description preview: ${title}`,
   builderPreviewIntro: "The job description as it will print, with the competencies chosen so far.",
   builderBackToBuilder: "Back to the competencies",
-  builderPreviewCompetencies: "Competencies",
-  builderPreviewEssential: "Essential",
-  builderPreviewAssets: "Assets",
-  builderPreviewLevel: (n: number, label: string) => `Level ${number(n)}: ${label}`,
-  builderPreviewNone: "No competency chosen yet.",
-  builderPreviewSummary: "Summary",
 };

@@ -78,6 +78,9 @@ export const jobProfiles = {
   profileEditLink: "Edit",
   profileBuilderLink: "Choose competencies",
   profileDescriptionLink: "Job description (print)",
+  profileDocumentsLabel: "Job description documents",
+  profileDescriptionPdf: "Job description (PDF)",
+  profileDescriptionDocx: "Job description (Word, editable)",
   profileCopyButton: "Copy this profile",
   profileDeleteLink: "Delete",
 

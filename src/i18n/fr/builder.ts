@@ -109,10 +109,4 @@ export const builder: Translation<typeof enBuilder> = {
   builderPreviewTitle: (title) => `Aperçu de la description de poste : ${title}`,
   builderPreviewIntro: "La description de poste telle qu'elle sera imprimée, avec les compétences retenues jusqu'ici.",
   builderBackToBuilder: "Retour aux compétences",
-  builderPreviewCompetencies: "Compétences",
-  builderPreviewEssential: "Essentielles",
-  builderPreviewAssets: "Atouts",
-  builderPreviewLevel: (n, label) => `Niveau ${number(n)} : ${label}`,
-  builderPreviewNone: "Aucune compétence retenue pour l'instant.",
-  builderPreviewSummary: "Résumé",
 };

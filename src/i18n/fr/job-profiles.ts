@@ -82,6 +82,9 @@ export const jobProfiles: Translation<typeof en> = {
   profileEditLink: "Modifier",
   profileBuilderLink: "Choisir les compétences",
   profileDescriptionLink: "Description de poste (impression)",
+  profileDocumentsLabel: "Documents de la description de poste",
+  profileDescriptionPdf: "Description de poste (PDF)",
+  profileDescriptionDocx: "Description de poste (Word, modifiable)",
   profileCopyButton: "Copier ce profil",
   profileDeleteLink: "Supprimer",
 

@@ -11,9 +11,12 @@
 import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
 import { type OrganisationEnv, requireInOrganisation } from "../../people/context.ts";
+import { frameOf } from "../../people/organisations/routes.tsx";
 import type { FieldErrors, FormValues } from "../../ui/forms/index.ts";
 import { parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
+import { loadJobDocument } from "../jobs/description.tsx";
+import { findProfile as findJobProfile } from "../jobs/store.ts";
 import {
   addRequirements,
   editionChanges,
@@ -162,19 +165,22 @@ export function builderRoutes(): Hono<OrganisationEnv> {
   app.get("/:profile/builder/preview", edit, async (c) => {
     const profile = await profileOf(c);
     if (!profile) return c.notFound();
-    const db = c.var.db;
+    const full = await findJobProfile(c.var.db, c.var.organisation.id, profile.id);
+    if (!full) return c.notFound();
     const lang = c.var.lang;
-    const scale = await readScale(db, profile.scale_id);
-    if (!scale) throw new Error(`scale ${profile.scale_id} is missing`);
-    const requirements = await readRequirements(db, profile.id);
-    const chosen = await chosenEntries(db, scale, lang, requirements, await editionChanges(db, requirements));
+    const doc = await loadJobDocument(c.var.db, {
+      organisationId: c.var.organisation.id,
+      organisation: frameOf(c).name,
+      profile: full,
+      lang,
+    });
     const summary = lang === "fr" ? profile.summary_fr : profile.summary_en;
     const view = (
       <PreviewPage
         lang={lang}
         org={c.var.organisation.slug}
         profile={{ id: profile.id, title: title(c, profile), version: Number(profile.version), summary }}
-        chosen={chosen}
+        doc={doc}
       />
     );
     return renderPrivatePage(c, view, messages(lang).builderPreviewTitle(title(c, profile)));

@@ -4,10 +4,17 @@
  * them by area, essential first); each carries its level's words and its pinned edition's label.
  */
 import type { Lang } from "../../i18n/index.ts";
-import type { JobDocument } from "../documents/model.ts";
-import type { Scale } from "../scales/read.ts";
-import type { DescribedRequirement } from "./description.tsx";
+import type { JobDocument, JobOrganisation, JobPostingDetails } from "../documents/model.ts";
+import type { Bilingual, Scale } from "../scales/read.ts";
+import type { Posting } from "./postings.ts";
+import type { PinnedRequirement } from "./requirements.ts";
 import type { Profile } from "./store.ts";
+
+/** A requirement with the words of its target level (filled by description.tsx's describeLevels). */
+export interface DescribedRequirement extends PinnedRequirement {
+  levelLabel: Bilingual;
+  levelDescriptor: Bilingual;
+}
 
 const KSA_KINDS: Record<string, { en: string; fr: string }> = {
   knowledge: { en: "Knowledge", fr: "Savoir" },
@@ -23,14 +30,17 @@ export function toJobDocument(input: {
   units: string[];
   requirements: DescribedRequirement[];
   scale: Scale;
+  /** Given, the document is this posting of the profile. */
+  posting?: Posting;
   generatedAt: Date;
 }): JobDocument {
-  const { lang, profile: p } = input;
+  const { lang, profile: p, posting } = input;
   const pick = (b: { en: string; fr: string }) => (lang === "fr" ? b.fr : b.en);
   return {
     lang,
-    kind: "description",
-    organisation: { name: input.organisation },
+    kind: posting ? "posting" : "description",
+    organisation: posting ? postingOrganisation(input.organisation, posting) : { name: input.organisation },
+    ...(posting ? { posting: postingDetails(posting, lang) } : {}),
     title: lang === "fr" ? p.title_fr : p.title_en,
     code: p.code,
     units: input.units,
@@ -65,6 +75,39 @@ export function toJobDocument(input: {
           : `Edition ${r.editionNumber} (${r.editionDate})`,
     })),
     generatedAt: input.generatedAt.toISOString(),
+  };
+}
+
+/** The organisation as the posting places it (the posting's address is where the work is). */
+function postingOrganisation(name: string, p: Posting): JobOrganisation {
+  return {
+    name,
+    ...(p.street_address ? { streetAddress: p.street_address } : {}),
+    ...(p.locality ? { locality: p.locality } : {}),
+    ...(p.region ? { region: p.region } : {}),
+    ...(p.postal_code ? { postalCode: p.postal_code } : {}),
+    ...(p.country ? { country: p.country } : {}),
+  };
+}
+
+function postingDetails(p: Posting, lang: Lang): JobPostingDetails {
+  const unit = p.salary_unit === "HOUR" || p.salary_unit === "YEAR" ? p.salary_unit : undefined;
+  return {
+    datePosted: p.date_posted ?? "",
+    validThrough: p.valid_through ?? "",
+    employmentType: p.employment_type,
+    ...(p.hours_per_week !== null ? { hoursPerWeek: p.hours_per_week } : {}),
+    ...(p.salary_currency && unit && (p.salary_min !== null || p.salary_max !== null)
+      ? {
+          salary: {
+            currency: p.salary_currency,
+            unit,
+            ...(p.salary_min !== null ? { min: p.salary_min } : {}),
+            ...(p.salary_max !== null ? { max: p.salary_max } : {}),
+          },
+        }
+      : {}),
+    howToApply: lang === "fr" ? p.how_to_apply_fr : p.how_to_apply_en,
   };
 }
 

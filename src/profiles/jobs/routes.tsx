@@ -17,10 +17,12 @@ import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { renderJobDocx } from "../documents/docx.ts";
+import type { JobDocument } from "../documents/model.ts";
+import { JobDocumentArticle, jobDocumentHeading } from "../documents/page.tsx";
 import { renderJobPdf } from "../documents/pdf.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
-import { DescriptionPage, describeLevels, ownDescriptors } from "./description.tsx";
+import { loadJobDocument } from "./description.tsx";
 import {
   applyListOp,
   type BilingualLine,
@@ -31,9 +33,9 @@ import {
   parseListOp,
   parseProfileForm,
 } from "./fields.ts";
-import { documentFileName, toJobDocument } from "./job-document.ts";
+import { documentFileName } from "./job-document.ts";
 import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
-import { createPosting, findPosting, listPostings, postingForm, setPublished } from "./postings.ts";
+import { createPosting, findPosting, listPostings, type Posting, postingForm, setPublished } from "./postings.ts";
 import { readRequirements, requirementsOf } from "./requirements.ts";
 import { copyStarterProfile, StarterNotPublishedError } from "./starter-copy.ts";
 import {
@@ -397,58 +399,55 @@ export function profileRoutes(): Hono<OrganisationEnv> {
       }),
     );
 
-  for (const extension of ["pdf", "docx"] as const)
+  const documentOf = (c: Ctx, profile: Profile, posting?: Posting) =>
+    loadJobDocument(c.var.db, {
+      organisationId: orgId(c),
+      organisation: frameOf(c).name,
+      profile,
+      lang: c.var.lang,
+      posting,
+    });
+
+  const sendFile = async (c: Ctx, doc: JobDocument, extension: "pdf" | "docx") => {
+    const file = extension === "pdf" ? await renderJobPdf(doc) : await renderJobDocx(doc);
+    return c.body(new Uint8Array(file), 200, {
+      "content-type":
+        extension === "pdf"
+          ? "application/pdf"
+          : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "content-disposition": `attachment; filename="${documentFileName(doc.title, doc.lang, extension)}"`,
+      "cache-control": "private, no-store",
+    });
+  };
+
+  for (const extension of ["pdf", "docx"] as const) {
     app.get(
       `/:profile/description.${extension}`,
+      onProfile("profile.read", async (c, profile) => sendFile(c, await documentOf(c, profile), extension)),
+    );
+    /** A posting's document, published or not: whoever may read the profile may read its postings. */
+    app.get(
+      `/:profile/postings/:posting/posting.${extension}`,
       onProfile("profile.read", async (c, profile) => {
-        const lang = c.var.lang;
-        const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
-        const requirements = await requirementsOf(c.var.db, profile.id);
-        const units = (await unitsOf(c))
-          .filter((u) => profile.unitIds.includes(u.id))
-          .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
-        const doc = toJobDocument({
-          lang,
-          organisation: frameOf(c).name,
-          profile,
-          units,
-          requirements: describeLevels(requirements, scale, await ownDescriptors(c.var.db, scale.id, requirements)),
-          scale,
-          generatedAt: new Date(),
-        });
-        const file = extension === "pdf" ? await renderJobPdf(doc) : await renderJobDocx(doc);
-        return c.body(new Uint8Array(file), 200, {
-          "content-type":
-            extension === "pdf"
-              ? "application/pdf"
-              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          "content-disposition": `attachment; filename="${documentFileName(doc.title, lang, extension)}"`,
-          "cache-control": "private, no-store",
-        });
+        const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
+        if (!posting || posting.profile_id !== profile.id) return c.notFound();
+        return sendFile(c, await documentOf(c, profile, posting), extension);
       }),
     );
+  }
 
   app.get(
     "/:profile/description",
     onProfile("profile.read", async (c, profile) => {
-      const lang = c.var.lang;
-      const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, orgId(c)));
-      const requirements = await requirementsOf(c.var.db, profile.id);
-      const own = await ownDescriptors(c.var.db, scale.id, requirements);
-      const units = (await unitsOf(c))
-        .filter((u) => profile.unitIds.includes(u.id))
-        .map((u) => (lang === "fr" ? u.name_fr : u.name_en));
+      const doc = await documentOf(c, profile);
+      const heading = jobDocumentHeading(doc);
       return renderPrivatePage(
         c,
-        <DescriptionPage
-          lang={lang}
-          organisation={frameOf(c).name}
-          profile={profile}
-          units={units}
-          requirements={describeLevels(requirements, scale, own)}
-          scale={scale}
-        />,
-        profileTitle(profile, lang),
+        <>
+          <h1>{heading.title}</h1>
+          <JobDocumentArticle doc={doc} />
+        </>,
+        `${heading.title} — ${heading.kind}`,
       );
     }),
   );

@@ -156,9 +156,6 @@ export function ProfilePage(props: ProfilePageProps) {
               <a href={profileUrls.action(lang, slug, p.id, "builder")}>{t.profileBuilderLink}</a>
             </li>
             <li>
-              <a href={profileUrls.action(lang, slug, p.id, "description")}>{t.profileDescriptionLink}</a>
-            </li>
-            <li>
               <a href={profileUrls.action(lang, slug, p.id, "delete")}>{t.profileDeleteLink}</a>
             </li>
           </ul>
@@ -167,6 +164,27 @@ export function ProfilePage(props: ProfilePageProps) {
           </ButtonForm>
         </nav>
       )}
+      {/* Whoever reads the profile (the person holding the position too) may print or download it. */}
+      <nav class="profile-documents" aria-label={t.profileDocumentsLabel}>
+        <ul class="link-list">
+          <li>
+            <a href={profileUrls.action(lang, slug, p.id, "description")}>{t.profileDescriptionLink}</a>
+          </li>
+          <li>
+            <a href={`${profileUrls.action(lang, slug, p.id, "description")}.pdf`} type="application/pdf">
+              {t.profileDescriptionPdf}
+            </a>
+          </li>
+          <li>
+            <a
+              href={`${profileUrls.action(lang, slug, p.id, "description")}.docx`}
+              type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            >
+              {t.profileDescriptionDocx}
+            </a>
+          </li>
+        </ul>
+      </nav>
       <h2>{t.profileSummaryHeading}</h2>
       {p[`summary_${lang}`] ? paragraphs(p[`summary_${lang}`]) : <p>{t.profileNoneGiven}</p>}
       <h2>{t.profileDutiesHeading}</h2>
