@@ -28,6 +28,12 @@ const dateIn = (lang: "en" | "fr", day: string | null) =>
 
 export function publicPostingRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // The page cache (src/ui/page-cache.ts) keeps anonymous pages until the catalog's revision moves;
+  // a posting edited, withdrawn or deleted does not move it, so these pages must not be kept there.
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
   const organisationOf = (c: { var: AppEnv["Variables"] }, slug: string) =>
     c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst();
 
