@@ -1,7 +1,8 @@
 /**
  * The job profile pages in a browser, without JavaScript-only paths: HR writes a profile (a refused
  * form first), copies a starter profile, compares two, assigns a position and reaches the delete
- * confirmation. axe (WCAG 2.0/2.1 A and AA) runs on every page, in English and in French.
+ * confirmation; HR writes, edits, publishes and deletes a posting and opens its public page. axe
+ * (WCAG 2.0/2.1 A and AA) runs on every page, in English and in French.
  */
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -92,5 +93,55 @@ for (const lang of ["en", "fr"] as const) {
     await page.getByRole("button", { name: t.profileCompareButton }).click();
     await expect(page.getByRole("heading", { level: 2, name: t.profileCompareCompetenciesHeading })).toBeVisible();
     await axe();
+  });
+
+  test(`HR writes, edits, publishes and deletes a posting; its public page (${lang}, axe on every page)`, async ({
+    page,
+    axe,
+  }) => {
+    const list = `/${lang}/orgs/${ORG}/profiles`;
+    await page.goto(`${list}/new`);
+    await signIn(page, HR, lang, `${list}/new`);
+    const title = lang === "fr" ? "Aide-bibliothécaire (offre)" : "Library assistant (posting)";
+    await page.getByLabel(t.profileTitleEnLabel).fill(title);
+    await page.getByLabel(t.profileTitleFrLabel).fill(`${title} (fr)`);
+    await page.getByRole("button", { name: t.profileCreateButton }).first().click();
+    await expect(page.getByRole("status")).toContainText(t.profileCreated);
+
+    await page.getByRole("link", { name: t.postingNewLink }).click();
+    await axe();
+    await page.getByRole("button", { name: t.postingCreateButton }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await axe();
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel(t.postingDatePostedLabel).fill(today);
+    await page.getByLabel(t.postingValidThroughLabel).fill("2999-12-31");
+    await page.getByLabel(t.postingLocalityLabel).fill("Lakeside");
+    await page.getByLabel(t.postingApplyEnLabel).fill("Write to hr@lakeside.example.");
+    await page.getByLabel(t.postingApplyFrLabel).fill("Écrivez à rh@lakeside.example.");
+    await page.getByRole("button", { name: t.postingCreateButton }).click();
+    await expect(page.getByRole("status")).toContainText(t.postingCreated);
+
+    await page.locator('a[href*="/postings/"][href$="/edit"]').first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await axe();
+    await page.getByLabel(t.postingLocalityLabel).fill("Lakeside East");
+    await page.getByRole("button", { name: t.postingSaveButton }).click();
+    await expect(page.getByRole("status")).toContainText(t.postingSaved);
+    await axe();
+
+    await page.getByRole("button", { name: t.postingPublishButton }).first().click();
+    await page.getByRole("link", { name: t.postingPublicLink }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: lang === "fr" ? `${title} (fr)` : title })).toBeVisible();
+    await axe();
+    await page.goto(`/${lang}/jobs/${ORG}`);
+    await axe();
+
+    await page.goBack();
+    await page.goBack();
+    await page.locator('a[href*="/postings/"][href$="/delete"]').first().click();
+    await axe();
+    await page.getByRole("button", { name: t.postingDeleteButton }).click();
+    await expect(page.getByRole("status")).toContainText(t.postingDeleted);
   });
 }

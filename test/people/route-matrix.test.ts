@@ -427,6 +427,34 @@ const ROUTES: Record<string, Expectation> = {
       how_to_apply_fr: "Écrivez-nous.",
     }),
   },
+  // Editing and deleting a posting: whoever edits the profile (publishing stays the administrators').
+  "GET /:lang/orgs/:org/profiles/:profile/postings/:posting/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: scratchPosting,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/edit": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: scratchPosting,
+    form: () => ({
+      date_posted: "2026-01-05",
+      valid_through: "2026-03-05",
+      employment_type: "PART_TIME",
+      how_to_apply_en: "Write to us again.",
+      how_to_apply_fr: "Écrivez-nous de nouveau.",
+    }),
+  },
+  "GET /:lang/orgs/:org/profiles/:profile/postings/:posting/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: scratchPosting,
+  },
+  "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/delete": {
+    allow: PROFILE_EDITORS,
+    refusal: AS_UNKNOWN_PROFILE,
+    setup: scratchPosting,
+  },
   // Publishing is the organisation's administrators' (a public statement in its name).
   "POST /:lang/orgs/:org/profiles/:profile/postings/:posting/publish": {
     allow: ADMIN,

@@ -5,7 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
-import { jobPostingLd, scriptSafeJson } from "../../src/profiles/jobs/jsonld.ts";
+import { jobPostingJsonLd, jsonLdScript } from "../../src/profiles/documents/json-ld.ts";
+import type { JobDocument } from "../../src/profiles/documents/model.ts";
+import { withPosting } from "../../src/profiles/jobs/posting-document.ts";
 import {
   createPosting,
   isOpen,
@@ -54,16 +56,34 @@ describe("posting rules", () => {
     assert.deepEqual(paths, ["salary_max", "valid_through"]);
   });
 
-  it("JSON-LD stays one script element and reads back as written, whatever the text", () => {
+  it("a posting's JSON-LD carries its facts and no text can break out of the script", () => {
     const input = postingForm.parse(form()) as PostingInput;
+    const base: JobDocument = {
+      lang: "en",
+      kind: "description",
+      organisation: { name: "Lakeside" },
+      title: "Page",
+      code: null,
+      units: [],
+      grade: null,
+      summary: "",
+      duties: [],
+      qualifications: [],
+      workingConditions: "",
+      scale: { name: "Scale", levels: [] },
+      requirements: [],
+      generatedAt: "2026-01-01T00:00:00.000Z",
+    } as unknown as JobDocument;
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 60 }),
-        fc.constantFrom("</script><script>alert(1)</script>", "<!--", "\u2028", "&amp;"),
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom("</script><script>alert(1)</script>", "<!--", "\u2028", "&amp;", "</SCRIPT >"),
         (a, b) => {
-          const title = `${a}${b}`;
+          const text = `${a}${b}`;
           const posting = {
             ...input,
+            locality: text,
+            how_to_apply_en: text,
             id: "p",
             organisation_id: "o",
             profile_id: "j",
@@ -72,15 +92,15 @@ describe("posting rules", () => {
             created_at: "",
             updated_at: "",
           };
-          const ld = jobPostingLd({
-            title,
-            description: b,
-            organisation: { name: b, url: "https://x.example/" },
-            posting,
-          });
-          const text = scriptSafeJson(ld);
-          assert.doesNotMatch(text, /[<>&\u2028\u2029]/);
-          assert.deepEqual(JSON.parse(text), ld);
+          const ld = jobPostingJsonLd(withPosting({ ...base, title: text }, posting, "en", "https://x.example/"));
+          assert.ok(ld);
+          assert.equal(ld.title, text);
+          assert.equal(ld.datePosted, input.date_posted);
+          assert.equal(ld.validThrough, input.valid_through);
+          assert.equal(ld.employmentType, "PART_TIME");
+          const script = jsonLdScript(ld);
+          assert.doesNotMatch(script, /[<>&\u2028\u2029]/);
+          assert.deepEqual(JSON.parse(script), ld);
         },
       ),
       { numRuns: runs(100) },
@@ -94,6 +114,7 @@ for (const dialect of testDialects().slice(0, 1)) {
     let open: string;
     let unpublished: string;
     let closed: string;
+    let make: (over: Record<string, string>, publish: boolean) => Promise<string>;
     before(async () => {
       t = await makeTestApp({ dialect, starter: false });
       const org = await insertOrganisation(t.db, "lakeside", { en: "Lakeside Library", fr: "Bibliothèque Lakeside" });
@@ -103,7 +124,7 @@ for (const dialect of testDialects().slice(0, 1)) {
         technician({ title_en: "Page </script><script>alert(1)</script>", summary_en: "Shelves & <b>sorts</b>." }),
         TEST_CHANGE_ACTOR,
       );
-      const make = async (over: Record<string, string>, publish: boolean) => {
+      make = async (over: Record<string, string>, publish: boolean) => {
         const posting = await createPosting(t.db, org, profile.id, postingForm.parse(form(over)), TEST_CHANGE_ACTOR);
         if (publish) await setPublished(t.db, org, posting.id, true, TEST_CHANGE_ACTOR);
         return posting.id;
@@ -133,15 +154,35 @@ for (const dialect of testDialects().slice(0, 1)) {
           assert.ok(ld[key], key);
         assert.equal(ld["@type"], "JobPosting");
         assert.equal(ld.datePosted, day(-1));
-        assert.deepEqual(ld.employmentType, ["PART_TIME"]);
+        assert.equal(ld.validThrough, day(10));
+        assert.equal(ld.employmentType, "PART_TIME");
+        assert.match(ld.description as string, lang === "fr" ? /rh@lakeside/ : /hr@lakeside/);
         assert.equal(
           (ld.hiringOrganization as { name: string }).name,
           lang === "fr" ? "Bibliothèque Lakeside" : "Lakeside Library",
         );
         assert.equal((ld.jobLocation as { address: { addressLocality: string } }).address.addressLocality, "Lakeside");
       }
-      const en = ldOf(await (await t.app.request(`/en/jobs/lakeside/${open}`)).text());
+      const html = await (await t.app.request(`/en/jobs/lakeside/${open}`)).text();
+      const en = ldOf(html);
       assert.equal(en.title, "Page </script><script>alert(1)</script>");
+      assert.ok(!html.includes("<script>alert(1)"), "hostile text never becomes an element");
+      assert.ok(!(en.description as string).includes("<b>"), "the author's markup stays text in the description");
+      assert.match(en.description as string, /Shelves &amp; &lt;b&gt;sorts&lt;\/b&gt;\./);
+    });
+
+    it("keeps the JSON-LD one script that reads back as written, whatever the how-to-apply text", async () => {
+      const hostile = ["</script><script>alert(2)</script>", "<!-- ", "\u2028x\u2029", "&amp; </SCRIPT >"];
+      for (const text of hostile) {
+        const id = await make({ how_to_apply_en: `Apply: ${text}`, locality: text.slice(0, 100) }, true);
+        const html = await (await t.app.request(`/en/jobs/lakeside/${id}`)).text();
+        assert.equal((html.match(/<script/gi) ?? []).length - (html.match(/<script[^>]*src=/g) ?? []).length, 1);
+        const ld = ldOf(html);
+        assert.equal(
+          (ld.jobLocation as { address: { addressLocality: string } }).address.addressLocality,
+          text.slice(0, 100).trim(),
+        );
+      }
     });
 
     it("answers 404 for an unpublished or closed posting, and lists only the open one", async () => {

@@ -229,3 +229,106 @@ export async function openPostings(db: Kysely<DB>, organisationId: string, today
     .execute();
   return rows.map(({ title_en, title_fr, ...row }) => ({ ...toPosting(row), title_en, title_fr }));
 }
+
+/** The posting's fields as the form shows them (strings), for editing. */
+export function postingValues(p: Posting): Record<string, string> {
+  const text = (v: string | number | null) => (v === null ? "" : String(v));
+  return {
+    date_posted: text(p.date_posted),
+    valid_through: text(p.valid_through),
+    employment_type: p.employment_type[0] ?? "FULL_TIME",
+    hours_per_week: text(p.hours_per_week),
+    salary_min: text(p.salary_min),
+    salary_max: text(p.salary_max),
+    salary_currency: text(p.salary_currency),
+    salary_unit: text(p.salary_unit),
+    street_address: text(p.street_address),
+    locality: text(p.locality),
+    region: text(p.region),
+    postal_code: text(p.postal_code),
+    country: text(p.country),
+    how_to_apply_en: p.how_to_apply_en,
+    how_to_apply_fr: p.how_to_apply_fr,
+  };
+}
+
+/**
+ * Replaces the posting's fields (not its published state: that is the administrators' act). The
+ * table has no version column, so the last save wins; the change history keeps what each replaced.
+ * Undefined when it is not this profile's posting in the organisation.
+ */
+export async function updatePosting(
+  db: Kysely<DB>,
+  organisationId: string,
+  profileId: string,
+  postingId: string,
+  input: PostingInput,
+  author: ChangeAuthor,
+  now = new Date(),
+): Promise<Posting | undefined> {
+  const updated = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("job_postings")
+      .selectAll()
+      .where("organisation_id", "=", organisationId)
+      .where("profile_id", "=", profileId)
+      .where("id", "=", postingId)
+      .executeTakeFirst();
+    if (!row) return false;
+    await trx
+      .updateTable("job_postings")
+      .set({ ...columns(input), updated_at: now.toISOString() })
+      .where("id", "=", postingId)
+      .execute();
+    await recordChange(
+      trx,
+      author,
+      {
+        organisationId,
+        subject: "posting",
+        subjectId: postingId,
+        action: "update",
+        before: postingValues(toPosting(row)),
+        after: { ...input },
+      },
+      now,
+    );
+    return true;
+  });
+  return updated ? findPosting(db, organisationId, postingId) : undefined;
+}
+
+/** Deletes the posting (its public page goes with it); false when it is not this profile's. */
+export async function deletePosting(
+  db: Kysely<DB>,
+  organisationId: string,
+  profileId: string,
+  postingId: string,
+  author: ChangeAuthor,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("job_postings")
+      .selectAll()
+      .where("organisation_id", "=", organisationId)
+      .where("profile_id", "=", profileId)
+      .where("id", "=", postingId)
+      .executeTakeFirst();
+    if (!row) return false;
+    await trx.deleteFrom("job_postings").where("id", "=", postingId).execute();
+    await recordChange(
+      trx,
+      author,
+      {
+        organisationId,
+        subject: "posting",
+        subjectId: postingId,
+        action: "delete",
+        before: { profile: profileId, ...postingValues(toPosting(row)), published: Number(row.published) === 1 },
+      },
+      now,
+    );
+    return true;
+  });
+}

@@ -7,8 +7,13 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppEnv } from "../../app-env.ts";
 import { messages } from "../../i18n/index.ts";
-import { jobPostingLd, scriptSafeJson } from "./jsonld.ts";
+import { jobPostingJsonLd, jsonLdScript } from "../documents/json-ld.ts";
+import { organisationScale, readScale } from "../scales/read.ts";
+import { describeLevels, ownDescriptors } from "./description.tsx";
+import { toJobDocument } from "./job-document.ts";
+import { withPosting } from "./posting-document.ts";
 import { findPosting, isOpen, openPostings } from "./postings.ts";
+import { requirementsOf } from "./requirements.ts";
 import { findProfile } from "./store.ts";
 import { inLang } from "./views/profile.tsx";
 
@@ -23,6 +28,12 @@ const dateIn = (lang: "en" | "fr", day: string | null) =>
 
 export function publicPostingRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // The page cache (src/ui/page-cache.ts) keeps anonymous pages until the catalog's revision moves;
+  // a posting edited, withdrawn or deleted does not move it, so these pages must not be kept there.
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
   const organisationOf = (c: { var: AppEnv["Variables"] }, slug: string) =>
     c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst();
 
@@ -69,16 +80,31 @@ export function publicPostingRoutes(): Hono<AppEnv> {
     const summary = lang === "fr" ? profile.summary_fr : profile.summary_en;
     const duties = profile.duties.map((d) => inLang(d, lang));
     const apply = lang === "fr" ? posting.how_to_apply_fr : posting.how_to_apply_en;
-    const description = [summary, ...duties.map((d) => `- ${d}`), apply].filter(Boolean).join("\n\n");
-    const ld = jobPostingLd({
-      title,
-      description,
-      organisation: { name, url: new URL(`/${lang}/jobs/${organisation.slug}`, c.req.url).toString() },
+    const scale = (await readScale(c.var.db, profile.scaleId)) ?? (await organisationScale(c.var.db, organisation.id));
+    const requirements = await requirementsOf(c.var.db, profile.id);
+    const units = await c.var.db
+      .selectFrom("units")
+      .select(["id", "name_en", "name_fr"])
+      .where("organisation_id", "=", organisation.id)
+      .execute();
+    const doc = withPosting(
+      toJobDocument({
+        lang,
+        organisation: name,
+        profile,
+        units: units.filter((u) => profile.unitIds.includes(u.id)).map((u) => (lang === "fr" ? u.name_fr : u.name_en)),
+        requirements: describeLevels(requirements, scale, await ownDescriptors(c.var.db, scale.id, requirements)),
+        scale,
+        generatedAt: new Date(),
+      }),
       posting,
-    });
+      lang,
+      new URL(`/${lang}/jobs/${encodeURIComponent(organisation.slug)}`, c.req.url).toString(),
+    );
+    const ld = jobPostingJsonLd(doc);
     return c.render(
       <>
-        <script type="application/ld+json">{raw(scriptSafeJson(ld))}</script>
+        {ld && <script type="application/ld+json">{raw(jsonLdScript(ld))}</script>}
         <p class="meta">{name}</p>
         <h1>{title}</h1>
         <p>{t.postingDates(dateIn(lang, posting.date_posted), dateIn(lang, posting.valid_through))}</p>

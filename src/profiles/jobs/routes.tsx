@@ -35,7 +35,17 @@ import {
 } from "./fields.ts";
 import { documentFileName } from "./job-document.ts";
 import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
-import { createPosting, findPosting, listPostings, type Posting, postingForm, setPublished } from "./postings.ts";
+import {
+  createPosting,
+  deletePosting,
+  findPosting,
+  listPostings,
+  type Posting,
+  postingForm,
+  postingValues,
+  setPublished,
+  updatePosting,
+} from "./postings.ts";
 import { readRequirements, requirementsOf } from "./requirements.ts";
 import { copyStarterProfile, StarterNotPublishedError } from "./starter-copy.ts";
 import {
@@ -56,7 +66,7 @@ import {
 import { profileUrls } from "./urls.ts";
 import { ProfileFormPage } from "./views/form.tsx";
 import { ComparePage, ProfilesPage, StartersPage } from "./views/list.tsx";
-import { PostingFormPage } from "./views/postings.tsx";
+import { PostingDeletePage, PostingFormPage } from "./views/postings.tsx";
 import { DeletePage, ProfilePage, profileTitle } from "./views/profile.tsx";
 
 type Ctx = Context<OrganisationEnv>;
@@ -330,13 +340,19 @@ export function profileRoutes(): Hono<OrganisationEnv> {
     );
   };
 
-  const DONE = { created: "profileCreated", saved: "profileSaved", posting: "postingCreated" } as const;
+  const DONE = {
+    created: "profileCreated",
+    saved: "profileSaved",
+    posting: "postingCreated",
+    "posting-saved": "postingSaved",
+    "posting-deleted": "postingDeleted",
+  } as const;
 
   app.get(
     "/:profile",
     onProfile("profile.read", (c, profile) => {
       const done = c.req.query("done");
-      const notice = done === "created" || done === "saved" || done === "posting" ? t(c)[DONE[done]] : undefined;
+      const notice = done && Object.hasOwn(DONE, done) ? t(c)[DONE[done as keyof typeof DONE]] : undefined;
       return profilePage(c, profile, { notice });
     }),
   );
@@ -380,6 +396,96 @@ export function profileRoutes(): Hono<OrganisationEnv> {
       }
       await createPosting(c.var.db, orgId(c), profile.id, parsed.data, author(c));
       return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting`, 303);
+    }),
+  );
+
+  /** This profile's posting named in the URL, or undefined (404): another profile's is unknown here. */
+  const postingOf = async (c: Ctx, profile: Profile) => {
+    const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
+    return posting && posting.profile_id === profile.id ? posting : undefined;
+  };
+  const postingBase = (c: Ctx, profile: Profile) =>
+    `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings`;
+  const editPostingPage = (
+    c: Ctx,
+    profile: Profile,
+    postingId: string,
+    values: Record<string, string>,
+    errors?: FieldErrors,
+  ) =>
+    renderPrivatePage(
+      c,
+      <PostingFormPage
+        frame={frameOf(c)}
+        action={`${postingBase(c, profile)}/${encodeURIComponent(postingId)}/edit`}
+        title={t(c).postingEditTitle(profileTitle(profile, c.var.lang))}
+        values={values}
+        errors={errors}
+        submit={t(c).postingSaveButton}
+      />,
+      t(c).postingEditTitle(profileTitle(profile, c.var.lang)),
+      errors ? 400 : 200,
+    );
+
+  app.get(
+    "/:profile/postings/:posting/edit",
+    onProfile("profile.edit", async (c, profile) => {
+      const posting = await postingOf(c, profile);
+      if (!posting) return c.notFound();
+      return editPostingPage(c, profile, posting.id, postingValues(posting));
+    }),
+  );
+
+  app.post(
+    "/:profile/postings/:posting/edit",
+    onProfile("profile.edit", async (c, profile) => {
+      const posting = await postingOf(c, profile);
+      if (!posting) return c.notFound();
+      const body = await bodyOf(c);
+      const parsed = parseForm(postingForm, body);
+      if (!parsed.ok) {
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
+        return editPostingPage(c, profile, posting.id, values, parsed.errors);
+      }
+      const saved = await updatePosting(c.var.db, orgId(c), profile.id, posting.id, parsed.data, author(c));
+      if (!saved) return c.notFound();
+      return c.redirect(
+        `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting-saved`,
+        303,
+      );
+    }),
+  );
+
+  app.get(
+    "/:profile/postings/:posting/delete",
+    onProfile("profile.edit", async (c, profile) => {
+      const posting = await postingOf(c, profile);
+      if (!posting) return c.notFound();
+      const title = t(c).postingDeleteTitle(profileTitle(profile, c.var.lang));
+      return renderPrivatePage(
+        c,
+        <PostingDeletePage
+          frame={frameOf(c)}
+          action={`${postingBase(c, profile)}/${encodeURIComponent(posting.id)}/delete`}
+          title={title}
+          back={profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}
+        />,
+        title,
+      );
+    }),
+  );
+
+  app.post(
+    "/:profile/postings/:posting/delete",
+    onProfile("profile.edit", async (c, profile) => {
+      const posting = await postingOf(c, profile);
+      if (!posting || !(await deletePosting(c.var.db, orgId(c), profile.id, posting.id, author(c))))
+        return c.notFound();
+      return c.redirect(
+        `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting-deleted`,
+        303,
+      );
     }),
   );
 

@@ -40,6 +40,18 @@ export function PostingList(props: {
                   {t.postingPublicLink}
                 </a>
               )}{" "}
+              <a
+                href={`${base}/${encodeURIComponent(p.id)}/edit`}
+                aria-label={t.postingEditLabel(t.postingDates(p.date_posted ?? "", p.valid_through ?? ""))}
+              >
+                {t.postingEditLink}
+              </a>{" "}
+              <a
+                href={`${base}/${encodeURIComponent(p.id)}/delete`}
+                aria-label={t.postingDeleteLabel(t.postingDates(p.date_posted ?? "", p.valid_through ?? ""))}
+              >
+                {t.postingDeleteLink}
+              </a>{" "}
               {props.publish && (
                 <ButtonForm
                   lang={lang}
@@ -66,6 +78,8 @@ export function PostingFormPage(props: {
   title: string;
   values: FormValues;
   errors?: FieldErrors;
+  /** The button's words: create (default) or save an existing posting. */
+  submit?: string;
 }) {
   const { lang } = props.frame;
   const t = messages(lang);
@@ -119,8 +133,27 @@ export function PostingFormPage(props: {
         <TextField name="country" label={labels.country} hint={t.postingCountryHint} maxlength={2} />
         <TextArea name="how_to_apply_en" label={labels.how_to_apply_en} inputLang="en" required maxlength={3000} />
         <TextArea name="how_to_apply_fr" label={labels.how_to_apply_fr} inputLang="fr" required maxlength={3000} />
-        <Submit>{t.postingCreateButton}</Submit>
+        <Submit>{props.submit ?? t.postingCreateButton}</Submit>
       </Form>
+    </>
+  );
+}
+
+/** Asks before deleting a posting: a real form, no script. */
+export function PostingDeletePage(props: { frame: OrganisationFrame; action: string; title: string; back: string }) {
+  const { lang } = props.frame;
+  const t = messages(lang);
+  return (
+    <>
+      <OrganisationNav {...props.frame} />
+      <h1>{props.title}</h1>
+      <Form lang={lang} action={props.action}>
+        <p>{t.postingDeleteIntro}</p>
+        <Submit class="button--danger">{t.postingDeleteButton}</Submit>
+      </Form>
+      <p>
+        <a href={props.back}>{t.profileCancel}</a>
+      </p>
     </>
   );
 }
