@@ -8,6 +8,7 @@ import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
 import { requireInOrganisation } from "../../people/context.ts";
+import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
@@ -31,7 +32,8 @@ import { CompetencyLevelsPage, competencyStatement, ScalePage, type ScalePagePro
 
 type Ctx = Context<OrganisationEnv>;
 
-const actorId = (c: Ctx) => c.var.orgActor?.id ?? null;
+/** Routes past `requireInOrganisation` have an actor: the change history names them. */
+const actor = (c: Ctx) => authorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
 const mayEdit = (c: Ctx) =>
   c.var.orgActor !== null &&
   can(c.var.orgActor, "scale.edit", { kind: "organisation", organisationId: c.var.organisation.id });
@@ -79,7 +81,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
   app.post("/choose", edit, async (c) => {
     const parsed = parseForm(chooseForm, await bodyOf(c));
     if (!parsed.ok) return scalePage(c, { errors: parsed.errors }, 400);
-    await chooseScale(c.var.db, c.var.organisation.id, parsed.data.scale, actorId(c));
+    await chooseScale(c.var.db, c.var.organisation.id, parsed.data.scale, actor(c));
     return backToScale(c, parsed.data.scale, parsed.data.scale === "own" ? "levels" : "choose");
   });
 
@@ -95,7 +97,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
     // Only the organisation's own scale is edited here; on the default, the form is not shown.
     if (current.organisationId === null) return scalePage(c, { message: t(c).scaleOutdated }, 409);
     try {
-      await saveOwnScale(c.var.db, c.var.organisation.id, levelFormToSave(form), actorId(c));
+      await saveOwnScale(c.var.db, c.var.organisation.id, levelFormToSave(form), actor(c));
       return backToScale(c, "saved", "levels");
     } catch (error) {
       if (error instanceof ScaleInvalidError)
@@ -159,7 +161,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
       values[`level_${level.number}_fr`] = text("fr");
     }
     try {
-      await saveLevelDescriptors(c.var.db, scale.id, frameworkId, itemId, descriptors, actorId(c));
+      await saveLevelDescriptors(c.var.db, scale.id, frameworkId, itemId, descriptors, actor(c));
     } catch (error) {
       if (!(error instanceof ScaleInvalidError)) throw error;
       return competencyPage(c, { values, errors: problemsByField(error.problems) as FieldErrors }, 400);
