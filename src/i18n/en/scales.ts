@@ -66,5 +66,9 @@ export const scales = {
   scaleCompetencyDescriptorFr: "For this competency, in French",
   scaleCompetencyNone: "No descriptor of its own: the general descriptor applies.",
   scaleCompetencySave: "Save the descriptors",
+  scaleDefaultCompetencyTitle: (statement: string) => `Default scale, levels for: ${statement}`,
+  scaleDefaultCompetencyIntro:
+    "These descriptors belong to the site’s default scale: every organisation that uses it sees them, and the public CASE export publishes them. Leave a level empty and its general descriptor applies.",
+  scaleDefaultCompetencyEdit: "Edit this competency’s descriptors on the default scale",
   scaleCompetencySaved: "The descriptors were saved.",
 };

@@ -69,5 +69,9 @@ export const scales: Translation<typeof enScales> = {
   scaleCompetencyDescriptorFr: "Pour cette compétence, en français",
   scaleCompetencyNone: "Aucun descripteur propre : le descripteur général s’applique.",
   scaleCompetencySave: "Enregistrer les descripteurs",
+  scaleDefaultCompetencyTitle: (statement: string) => `Échelle par défaut, niveaux de la compétence : ${statement}`,
+  scaleDefaultCompetencyIntro:
+    "Ces descripteurs sont ceux de l’échelle par défaut du site : toutes les organisations qui s’en servent les voient, et l’export CASE public les diffuse. Un niveau laissé vide garde son descripteur général.",
+  scaleDefaultCompetencyEdit: "Modifier les descripteurs de cette compétence dans l’échelle par défaut",
   scaleCompetencySaved: "Les descripteurs ont été enregistrés.",
 };

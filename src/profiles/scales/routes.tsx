@@ -130,6 +130,9 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
         descriptors={descriptors}
         edit={editor && scale.organisationId !== null}
         onDefault={editor && scale.organisationId === null}
+        defaultEditUrl={
+          can(c.var.user, "framework.edit") ? scaleUrls.defaultCompetency(c.var.lang, frameworkId, itemId) : undefined
+        }
         {...props}
       />,
       t(c).scaleCompetencyTitle(competencyStatement(competency, c.var.lang)),

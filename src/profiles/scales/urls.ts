@@ -9,4 +9,7 @@ export const scaleUrls = {
   levels: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale/levels`,
   competency: (lang: Lang, slug: string, frameworkId: string, itemId: string) =>
     `/${lang}/orgs/${seg(slug)}/scale/competencies/${seg(frameworkId)}/${seg(itemId)}`,
+  /** The instance's default scale, under the editor's addresses (its editors write it). */
+  defaultCompetency: (lang: Lang, frameworkId: string, itemId: string) =>
+    `/${lang}/editor/scale/competencies/${seg(frameworkId)}/${seg(itemId)}`,
 };
