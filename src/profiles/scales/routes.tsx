@@ -6,6 +6,7 @@
  */
 import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
+import { messageCall } from "../../i18n/message-ref.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
 import { requireInOrganisation } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
@@ -14,6 +15,7 @@ import { can } from "../../policy/index.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { scaleApiRoutes } from "./api.ts";
+import { scaleFromCaseRubric } from "./case-rubric.ts";
 import { findCompetency, searchCompetencies } from "./competencies.ts";
 import { applyLevelAction, type LevelForm, levelFormToSave, readLevelAction, readLevelForm } from "./level-form.ts";
 import { type Bilingual, levelDescriptors, organisationScale } from "./read.ts";
@@ -107,6 +109,31 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
         return scalePage(c, { editor: form, message: t(c).scaleLevelsInUse(error.levels.join(", ")) }, 409);
       throw error;
     }
+  });
+
+  // A CASE CFRubric's levels become the organisation's own scale's (all or nothing, as any save).
+  app.post("/import-rubric", edit, async (c) => {
+    const body = await bodyOf(c);
+    const pasted = typeof body.rubric === "string" ? body.rubric : "";
+    const reading = scaleFromCaseRubric(pasted);
+    if (!reading.ok) {
+      const message = reading.problem === "json" ? "scaleRubricNotJson" : "scaleRubricMissing";
+      return scalePage(c, { errors: { rubric: message } }, 400);
+    }
+    const current = await organisationScale(c.var.db, c.var.organisation.id);
+    const scale = reading.scale;
+    const name = scale.name.en ? scale.name : current.name;
+    const description = scale.description.en ? scale.description : current.description;
+    try {
+      await saveOwnScale(c.var.db, c.var.organisation.id, { ...scale, name, description }, actor(c));
+    } catch (error) {
+      if (error instanceof ScaleInvalidError)
+        return scalePage(c, { errors: { rubric: messageCall("scaleRubricInvalid", error.problems.length) } }, 400);
+      if (error instanceof LevelInUseError)
+        return scalePage(c, { message: t(c).scaleLevelsInUse(error.levels.join(", ")) }, 409);
+      throw error;
+    }
+    return backToScale(c, "saved", "levels");
   });
 
   const competencyPage = async (

@@ -20,6 +20,7 @@ import {
   Notice,
   RadioGroup,
   Submit,
+  TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
 import type { CompetencyRef } from "./competencies.ts";
@@ -272,6 +273,26 @@ function CompetencyFinder(props: ScalePageProps) {
   );
 }
 
+/** Paste a CASE CFRubric (or a package with one): its levels become the organisation's own scale. */
+function RubricImportForm(props: ScalePageProps) {
+  const t = messages(props.lang);
+  return (
+    <section aria-labelledby="import-rubric-heading">
+      <h2 id="import-rubric-heading">{t.scaleRubricHeading}</h2>
+      <Form
+        lang={props.lang}
+        action={scaleUrls.importRubric(props.lang, props.slug)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
+        <TextArea name="rubric" label={t.scaleRubricLabel} hint={t.scaleRubricHint} rows={6} inputLang="zxx" />
+        <Submit>{t.scaleRubricImport}</Submit>
+      </Form>
+    </section>
+  );
+}
+
 export function ScalePage(props: ScalePageProps) {
   const t = messages(props.lang);
   const own = props.scale.organisationId !== null;
@@ -289,6 +310,7 @@ export function ScalePage(props: ScalePageProps) {
       <LevelsTable scale={props.scale} lang={props.lang} />
       {props.edit && <ChooseForm {...props} />}
       {props.edit && own && <LevelEditor {...props} />}
+      {props.edit && <RubricImportForm {...props} />}
       <CompetencyFinder {...props} />
     </>
   );
