@@ -38,7 +38,7 @@ import { organisationApi, organisationPages } from "./people/routes.tsx";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
 import type { Actor } from "./policy/index.ts";
-import { postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
+import { defaultScalePages, postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
 import { type BodyRule, DEFAULT_BODY_LIMIT, limitBodies } from "./security/body-limit.ts";
@@ -289,6 +289,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/jobs", postingPages());
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.
+    localized.route("/editor/scale", defaultScalePages());
     localized.route("/editor", importWizardRoutes());
     localized.route("/editor", draftExportRoutes());
     // editor, editions and history (src/editor, src/editions)

@@ -10,6 +10,7 @@ import type { AppEnv } from "../app-env.ts";
 import { type OrganisationEnv, organisationContext } from "../people/context.ts";
 import { builderRoutes } from "./builder/routes.tsx";
 import { profileApi, profileRoutes, publicPostingRoutes } from "./jobs/routes.tsx";
+import { defaultScaleRoutes } from "./scales/default-routes.tsx";
 import { scaleApi, scaleRoutes } from "./scales/routes.tsx";
 
 function inOrganisation(...parts: Hono<OrganisationEnv>[]): Hono<AppEnv> {
@@ -33,6 +34,11 @@ export function profileApiRoutes(): Hono<AppEnv> {
   api.route("/:org/scale", inOrganisation(scaleApi()));
   api.route("/:org/profiles", inOrganisation(profileApi()));
   return api;
+}
+
+/** The default scale's descriptors, for the instance's editors: mounted at /{lang}/editor/scale. */
+export function defaultScalePages(): Hono<AppEnv> {
+  return defaultScaleRoutes();
 }
 
 /** Public postings, mounted at /{lang}/jobs. */

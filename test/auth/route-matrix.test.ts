@@ -132,6 +132,9 @@ const ROUTES: Record<string, Rule> = {
   "GET /:lang/frameworks/:slug/editions/:n/full": "public",
   "GET /:lang/frameworks/:slug/editions/:n/items/:key": "public",
   "GET /:lang/frameworks/:slug/editions/:n/items/:key/print": "public",
+  // The default scale's per-competency descriptors (src/profiles/scales): framework.edit; 404 past the guard
+  "GET /:lang/editor/scale/competencies/:framework/:item": "editor",
+  "POST /:lang/editor/scale/competencies/:framework/:item": "editor",
   // The editor (src/editor): editor.use to read; framework.*, history.restore to change
   "GET /:lang/editor": "editor",
   "GET /:lang/editor/new": "editor",
@@ -179,6 +182,8 @@ const PARAMS: Record<string, string> = {
   upstreamId: "00000000-0000-4000-8000-000000000000",
   org: "no-such-organisation",
   posting: "00000000-0000-4000-8000-000000000000",
+  framework: "00000000-0000-4000-8000-000000000000",
+  item: "no-such-item",
 };
 
 const ALLOWED: Record<Rule, Role[]> = {

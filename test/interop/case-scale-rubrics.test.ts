@@ -13,6 +13,7 @@ import { findFrameworkBySlug } from "../../src/frameworks/store.ts";
 import { parseCasePackage } from "../../src/interop/case/parse.ts";
 import { importFramework } from "../../src/interop/import.ts";
 import { hasErrors } from "../../src/interop/model.ts";
+import { COMMAND_LINE } from "../../src/people/organisations/changes.ts";
 import { DEFAULT_SCALE_ID, readScale } from "../../src/profiles/scales/read.ts";
 import { chooseScale, saveLevelDescriptors } from "../../src/profiles/scales/store.ts";
 import { makeTestApp, openTestDatabase, testDialects } from "../support/app.ts";
@@ -44,19 +45,26 @@ async function describeCompetencies(db: Kysely<DB>) {
   const { frameworkId, items } = await competencies(db);
   const [first, second, third] = items;
   assert.ok(first && second && third, "the starter has three competencies");
-  await saveLevelDescriptors(db, DEFAULT_SCALE_ID, frameworkId, first.id, partnership, null);
+  await saveLevelDescriptors(db, DEFAULT_SCALE_ID, frameworkId, first.id, partnership, COMMAND_LINE);
   await saveLevelDescriptors(
     db,
     DEFAULT_SCALE_ID,
     frameworkId,
     second.id,
     new Map([[1, { en: "Asks", fr: "Demande" }]]),
-    null,
+    COMMAND_LINE,
   );
   // An organisation's own descriptors, on its own scale: never in the public package.
   const org = await insertOrganisation(db, "rubric-org");
-  const own = await chooseScale(db, org, "own", null);
-  await saveLevelDescriptors(db, own.id, frameworkId, third.id, new Map([[2, { en: "Private", fr: "Privé" }]]), null);
+  const own = await chooseScale(db, org, "own", COMMAND_LINE);
+  await saveLevelDescriptors(
+    db,
+    own.id,
+    frameworkId,
+    third.id,
+    new Map([[2, { en: "Private", fr: "Privé" }]]),
+    COMMAND_LINE,
+  );
   return { frameworkId, first, second, third };
 }
 

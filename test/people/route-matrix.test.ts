@@ -600,6 +600,8 @@ const ROUTES: Record<string, Expectation> = {
     setup: async () => ({ framework: "no-such-framework", item: "no-such-item" }),
     form: () => ({}),
   },
+  // A CASE rubric that is not JSON is refused on its field (400) for those allowed.
+  "POST /:lang/orgs/:org/scale/import-rubric": { allow: ADMIN, status: 400, form: () => ({ rubric: "not json" }) },
   "GET /api/v1/orgs/:org/scale": { allow: MEMBERS },
   "PUT /api/v1/orgs/:org/scale": { allow: ADMIN, json: () => ({ uses: "default" }) },
 };

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
+import { type ChangeAuthor, COMMAND_LINE, listChanges } from "../../src/people/organisations/changes.ts";
 import { findCompetency, searchCompetencies } from "../../src/profiles/scales/competencies.ts";
 import {
   DEFAULT_SCALE_ID,
@@ -214,7 +215,7 @@ for (const dialect of testDialects()) {
     it("an organisation uses the default until it chooses its own, which starts as a copy and stays when it goes back", async () => {
       const { org, other } = await world(db);
       assert.equal((await organisationScale(db, org)).id, DEFAULT_SCALE_ID);
-      const own = await chooseScale(db, org, "own", null);
+      const own = await chooseScale(db, org, "own", COMMAND_LINE);
       const base = (await readScale(db, DEFAULT_SCALE_ID)) as NonNullable<Awaited<ReturnType<typeof readScale>>>;
       assert.notEqual(own.id, DEFAULT_SCALE_ID);
       assert.equal(own.organisationId, org);
@@ -222,9 +223,9 @@ for (const dialect of testDialects()) {
       assert.notEqual(own.caseIdentifier, base.caseIdentifier);
       assert.equal(await organisationScaleId(db, other), DEFAULT_SCALE_ID, "another organisation is untouched");
 
-      await chooseScale(db, org, "default", null);
+      await chooseScale(db, org, "default", COMMAND_LINE);
       assert.equal(await organisationScaleId(db, org), DEFAULT_SCALE_ID);
-      const again = await chooseScale(db, org, "own", null);
+      const again = await chooseScale(db, org, "own", COMMAND_LINE);
       assert.equal(again.id, own.id, "the same own scale comes back");
       assert.equal(
         (await db.selectFrom("proficiency_scales").select("id").where("organisation_id", "=", org).execute()).length,
@@ -234,7 +235,7 @@ for (const dialect of testDialects()) {
 
     it("defines the own scale's levels; a bad scale is refused whole and nothing changes", async () => {
       const { org } = await world(db);
-      const saved = await saveOwnScale(db, org, threeLevels, null);
+      const saved = await saveOwnScale(db, org, threeLevels, COMMAND_LINE);
       assert.equal((await organisationScale(db, org)).id, saved.id, "defining it makes it the one used");
       assert.deepEqual(
         saved.levels.map((l) => [l.number, l.label.en, l.label.fr]),
@@ -245,7 +246,7 @@ for (const dialect of testDialects()) {
         ],
       );
       const duplicate = { ...threeLevels, levels: [...threeLevels.levels, level(4, "learning ", "Autre")] };
-      await assert.rejects(saveOwnScale(db, org, duplicate, null), (error: unknown) => {
+      await assert.rejects(saveOwnScale(db, org, duplicate, COMMAND_LINE), (error: unknown) => {
         assert.ok(error instanceof ScaleInvalidError);
         assert.deepEqual(
           error.problems.map((p) => p.field),
@@ -254,7 +255,7 @@ for (const dialect of testDialects()) {
         return true;
       });
       await assert.rejects(
-        saveOwnScale(db, org, { ...threeLevels, levels: [level(1, "Only", "Seul")] }, null),
+        saveOwnScale(db, org, { ...threeLevels, levels: [level(1, "Only", "Seul")] }, COMMAND_LINE),
         ScaleInvalidError,
       );
       assert.deepEqual(await readScale(db, saved.id), saved, "nothing written");
@@ -262,15 +263,15 @@ for (const dialect of testDialects()) {
 
     it("refuses a save made from an older version", async () => {
       const { org } = await world(db);
-      const first = await saveOwnScale(db, org, threeLevels, null);
-      const second = await saveOwnScale(db, org, { ...threeLevels, expectedVersion: first.version }, null);
+      const first = await saveOwnScale(db, org, threeLevels, COMMAND_LINE);
+      const second = await saveOwnScale(db, org, { ...threeLevels, expectedVersion: first.version }, COMMAND_LINE);
       assert.equal(second.version, first.version + 1);
       await assert.rejects(
         saveOwnScale(
           db,
           org,
           { ...threeLevels, name: { en: "Late", fr: "Tard" }, expectedVersion: first.version },
-          null,
+          COMMAND_LINE,
         ),
         ScaleConflictError,
       );
@@ -279,7 +280,7 @@ for (const dialect of testDialects()) {
 
     it("reordering carries descriptors and profile targets with their level; removing a targeted level is refused", async () => {
       const { org, frameworkId, items, profile } = await world(db);
-      const scale = await saveOwnScale(db, org, threeLevels, null);
+      const scale = await saveOwnScale(db, org, threeLevels, COMMAND_LINE);
       const [first, second] = items as [string, string];
       await saveLevelDescriptors(
         db,
@@ -290,7 +291,7 @@ for (const dialect of testDialects()) {
           [1, { en: "Follows the partnership plan", fr: "Suit le plan de partenariat" }],
           [3, { en: "Builds new partnerships", fr: "Noue de nouveaux partenariats" }],
         ]),
-        null,
+        COMMAND_LINE,
       );
       const job = await profile(scale.id, [1, 3]);
       const onDefault = await profile(DEFAULT_SCALE_ID, [1, 3]);
@@ -305,7 +306,7 @@ for (const dialect of testDialects()) {
           level(4, "Mentoring", "Mentorat", null),
         ],
       };
-      await saveOwnScale(db, org, reordered, null);
+      await saveOwnScale(db, org, reordered, COMMAND_LINE);
       assert.deepEqual(await targetsOf(db, job), [2, 1], "targets follow their level");
       assert.deepEqual(await targetsOf(db, onDefault), [1, 3], "profiles on another scale are untouched");
       const descriptors = (await levelDescriptors(db, scale.id, frameworkId, [first, second])).get(first);
@@ -319,7 +320,7 @@ for (const dialect of testDialects()) {
         levels: [level(1, "Leading", "Leadership", 1), level(2, "Doing", "Pratique", 3)],
       };
       const before = await readScale(db, scale.id);
-      await assert.rejects(saveOwnScale(db, org, removing, null), (error: unknown) => {
+      await assert.rejects(saveOwnScale(db, org, removing, COMMAND_LINE), (error: unknown) => {
         assert.ok(error instanceof LevelInUseError);
         assert.deepEqual(error.levels, [2]);
         return true;
@@ -329,7 +330,7 @@ for (const dialect of testDialects()) {
 
       // Removing "Mentoring" (4), which nothing targets: its descriptors would go, targets stay.
       const kept = reordered.levels.slice(0, 3).map((l) => ({ ...l, was: l.number }));
-      await saveOwnScale(db, org, { ...threeLevels, levels: kept }, null);
+      await saveOwnScale(db, org, { ...threeLevels, levels: kept }, COMMAND_LINE);
       assert.deepEqual(await targetsOf(db, job), [2, 1]);
       assert.deepEqual(
         (await readScale(db, scale.id))?.levels.map((l) => l.label.en),
@@ -339,10 +340,17 @@ for (const dialect of testDialects()) {
 
     it("per-competency descriptors: written, replaced, cleared; only for levels the scale has", async () => {
       const { org, frameworkId, items } = await world(db);
-      const scale = await chooseScale(db, org, "own", null);
+      const scale = await chooseScale(db, org, "own", COMMAND_LINE);
       const item = items[0] as string;
       const read = async () => (await levelDescriptors(db, scale.id, frameworkId, [item])).get(item);
-      await saveLevelDescriptors(db, scale.id, frameworkId, item, new Map([[2, { en: " Two ", fr: "Deux" }]]), null);
+      await saveLevelDescriptors(
+        db,
+        scale.id,
+        frameworkId,
+        item,
+        new Map([[2, { en: " Two ", fr: "Deux" }]]),
+        COMMAND_LINE,
+      );
       assert.deepEqual([...((await read()) ?? [])], [[2, { en: "Two", fr: "Deux" }]]);
       await saveLevelDescriptors(
         db,
@@ -353,14 +361,69 @@ for (const dialect of testDialects()) {
           [2, { en: "", fr: "" }],
           [5, { en: "Five", fr: "" }],
         ]),
-        null,
+        COMMAND_LINE,
       );
       assert.deepEqual([...((await read()) ?? [])], [[5, { en: "Five", fr: "" }]]);
       await assert.rejects(
-        saveLevelDescriptors(db, scale.id, frameworkId, item, new Map([[6, { en: "Six", fr: "Six" }]]), null),
+        saveLevelDescriptors(db, scale.id, frameworkId, item, new Map([[6, { en: "Six", fr: "Six" }]]), COMMAND_LINE),
         ScaleInvalidError,
       );
       assert.deepEqual([...((await read()) ?? [])], [[5, { en: "Five", fr: "" }]], "a refusal changes nothing");
+    });
+
+    it("every save of an organisation's scale is in its change history with its author; refused saves are not", async () => {
+      const { org, other, frameworkId, items } = await world(db);
+      const hr: ChangeAuthor = { id: null, label: "HR <hr@alpha.test>" };
+      const history = async (organisationId = org) =>
+        (await listChanges(db, organisationId, { subject: "scale", limit: 100 })).changes.reverse();
+
+      const own = await chooseScale(db, org, "own", hr);
+      await saveOwnScale(db, org, threeLevels, hr);
+      const item = items[0] as string;
+      await saveLevelDescriptors(db, own.id, frameworkId, item, new Map([[2, { en: "Two", fr: "Deux" }]]), hr);
+      await chooseScale(db, org, "default", hr);
+      // Refused saves: a bad scale, a descriptor for a level the scale lacks, a stale version.
+      await assert.rejects(saveOwnScale(db, org, { ...threeLevels, levels: [] }, hr), ScaleInvalidError);
+      await assert.rejects(
+        saveLevelDescriptors(db, own.id, frameworkId, item, new Map([[9, { en: "Nine", fr: "Neuf" }]]), hr),
+        ScaleInvalidError,
+      );
+      await assert.rejects(saveOwnScale(db, org, { ...threeLevels, expectedVersion: 1 }, hr), ScaleConflictError);
+
+      // Saves within one millisecond share a time: each change is found by what it says, not by order.
+      const changes = await history();
+      assert.equal(changes.length, 4, JSON.stringify(changes.map((c) => [c.action, c.after])));
+      assert.ok(changes.every((c) => c.actorLabel === hr.label));
+      const chosen = changes.find((c) => c.action === "create");
+      const levels = changes.find((c) => c.action === "update" && c.after?.levels);
+      const descriptors = changes.find((c) => c.after?.competency);
+      const back = changes.find((c) => c.after?.scale === "default");
+      assert.deepEqual(
+        [chosen?.subjectId, levels?.subjectId, descriptors?.subjectId, back?.subjectId],
+        [own.id, own.id, own.id, DEFAULT_SCALE_ID],
+      );
+      assert.deepEqual(chosen?.before, { scale: "default" });
+      assert.equal(chosen?.after?.scale, "own");
+      assert.deepEqual(
+        ((levels?.after?.levels ?? []) as { label: { en: string } }[]).map((l) => l.label.en),
+        ["Learning", "Doing", "Leading"],
+      );
+      assert.equal(
+        ((levels?.before?.levels ?? []) as unknown[]).length,
+        own.levels.length,
+        "the levels before the save",
+      );
+      assert.deepEqual(descriptors?.before?.descriptors, []);
+      assert.deepEqual(descriptors?.after, {
+        competency: { framework: frameworkId, item },
+        descriptors: [{ level: 2, en: "Two", fr: "Deux" }],
+      });
+      assert.deepEqual([back?.before, back?.after], [{ scale: "own" }, { scale: "default" }]);
+      assert.equal((await history(other)).length, 0, "another organisation's history is untouched");
+
+      // The default scale belongs to no organisation: writing its descriptors adds to no history.
+      await saveLevelDescriptors(db, DEFAULT_SCALE_ID, frameworkId, item, new Map([[1, { en: "One", fr: "Un" }]]), hr);
+      assert.equal((await history()).length, 4);
     });
 
     it("finds competencies of the latest published editions by code or words, in either language", async () => {

@@ -66,5 +66,20 @@ export const scales = {
   scaleCompetencyDescriptorFr: "For this competency, in French",
   scaleCompetencyNone: "No descriptor of its own: the general descriptor applies.",
   scaleCompetencySave: "Save the descriptors",
+  scaleDefaultCompetencyTitle: (statement: string) => `Default scale, levels for: ${statement}`,
+  scaleDefaultCompetencyIntro:
+    "These descriptors belong to the site’s default scale: every organisation that uses it sees them, and the public CASE export publishes them. Leave a level empty and its general descriptor applies.",
+  scaleDefaultCompetencyEdit: "Edit this competency’s descriptors on the default scale",
+  scaleRubricHeading: "Import levels from CASE",
+  scaleRubricLabel: "A CASE CFRubric, or a CASE package with one (JSON)",
+  scaleRubricHint:
+    "Its first rubric’s levels replace your own scale’s levels, in order; French missing from the package repeats the English until you correct it.",
+  scaleRubricImport: "Import the levels",
+  scaleRubricNotJson: "This is not JSON: paste the CFRubric or the CASE package as exported.",
+  scaleRubricMissing: "No CFRubric with levels was found in this JSON.",
+  scaleRubricInvalid: (n: number) =>
+    n <= 1
+      ? "The rubric’s levels do not make a valid scale (1 problem)."
+      : `The rubric’s levels do not make a valid scale (${number(n)} problems).`,
   scaleCompetencySaved: "The descriptors were saved.",
 };

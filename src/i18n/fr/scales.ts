@@ -69,5 +69,20 @@ export const scales: Translation<typeof enScales> = {
   scaleCompetencyDescriptorFr: "Pour cette compétence, en français",
   scaleCompetencyNone: "Aucun descripteur propre : le descripteur général s’applique.",
   scaleCompetencySave: "Enregistrer les descripteurs",
+  scaleDefaultCompetencyTitle: (statement: string) => `Échelle par défaut, niveaux de la compétence : ${statement}`,
+  scaleDefaultCompetencyIntro:
+    "Ces descripteurs sont ceux de l’échelle par défaut du site : toutes les organisations qui s’en servent les voient, et l’export CASE public les diffuse. Un niveau laissé vide garde son descripteur général.",
+  scaleDefaultCompetencyEdit: "Modifier les descripteurs de cette compétence dans l’échelle par défaut",
+  scaleRubricHeading: "Importer des niveaux depuis CASE",
+  scaleRubricLabel: "Une CFRubric CASE, ou un paquet CASE qui en contient une (JSON)",
+  scaleRubricHint:
+    "Les niveaux de la première grille remplacent ceux de votre échelle, dans l’ordre; si le français manque au paquet, l’anglais le remplace en attendant que vous le corrigiez.",
+  scaleRubricImport: "Importer les niveaux",
+  scaleRubricNotJson: "Ce texte n’est pas du JSON : collez la CFRubric ou le paquet CASE tel qu’il a été exporté.",
+  scaleRubricMissing: "Ce JSON ne contient aucune CFRubric avec des niveaux.",
+  scaleRubricInvalid: (n: number) =>
+    n <= 1
+      ? "Les niveaux de la grille ne forment pas une échelle valide (1 problème)."
+      : `Les niveaux de la grille ne forment pas une échelle valide (${number(n)} problèmes).`,
   scaleCompetencySaved: "Les descripteurs ont été enregistrés.",
 };

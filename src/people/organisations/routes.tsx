@@ -48,6 +48,8 @@ export function frameOf(c: Ctx): OrganisationFrame {
       settings: allowed("organisation.administer"),
       roles: allowed("organisation.roles"),
       history: allowed("organisation.administer"),
+      scale: allowed("scale.read"),
+      profiles: allowed("profiles.list"),
     },
   };
 }

@@ -12,6 +12,9 @@ export const orgUrls = {
   roles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/roles`,
   removeRole: (lang: Lang, slug: string, userId: string) => `/${lang}/orgs/${seg(slug)}/roles/${seg(userId)}/remove`,
   history: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/history`,
+  /** Served by src/profiles (issue 14); people builds the address so it need not import profiles. */
+  scale: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale`,
+  profiles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/profiles`,
   units: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/units`,
   unit: (lang: Lang, slug: string, unitId: string) => `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}`,
   unitAction: (lang: Lang, slug: string, unitId: string, action: "move" | "rename" | "head" | "parent" | "delete") =>

@@ -22,6 +22,9 @@ export interface OrganisationLinks {
   settings: boolean;
   roles: boolean;
   history: boolean;
+  /** The proficiency scale and the job profiles (issue 14), served by src/profiles. */
+  scale: boolean;
+  profiles: boolean;
 }
 
 export interface OrganisationFrame {
@@ -39,6 +42,8 @@ export function OrganisationNav(props: OrganisationFrame & { current?: keyof Org
     ["units", orgUrls.units(props.lang, props.slug), t.unitsTitle],
     ["settings", orgUrls.settings(props.lang, props.slug), t.orgSettingsTitle],
     ["roles", orgUrls.roles(props.lang, props.slug), t.orgRolesTitle],
+    ["scale", orgUrls.scale(props.lang, props.slug), t.scaleTitle],
+    ["profiles", orgUrls.profiles(props.lang, props.slug), t.profilesTitle],
     ["history", orgUrls.history(props.lang, props.slug), t.orgHistoryTitle],
   ];
   return (

@@ -7,6 +7,7 @@
 import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
 import { type OrganisationEnv, requireInOrganisation } from "../../people/context.ts";
+import { authorOf } from "../../people/organisations/changes.ts";
 import { type FieldErrors, fieldErrors, translateErrors } from "../../ui/forms/index.ts";
 import { organisationScale, type Scale } from "./read.ts";
 import { scaleJsonInput } from "./schemas.ts";
@@ -75,7 +76,7 @@ export function scaleApiRoutes(): Hono<OrganisationEnv> {
     const parsed = scaleJsonInput.safeParse(body ?? {});
     if (!parsed.success) return refused(c, 400, fieldErrors(parsed.error));
     const organisationId = c.var.organisation.id;
-    const by = c.var.orgActor?.id ?? null;
+    const by = authorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
     const input = parsed.data;
     if (input.uses === "default") {
       const scale = await chooseScale(c.var.db, organisationId, "default", by);

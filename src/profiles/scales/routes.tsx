@@ -6,13 +6,16 @@
  */
 import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
+import { messageCall } from "../../i18n/message-ref.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
 import { requireInOrganisation } from "../../people/context.ts";
+import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { scaleApiRoutes } from "./api.ts";
+import { scaleFromCaseRubric } from "./case-rubric.ts";
 import { findCompetency, searchCompetencies } from "./competencies.ts";
 import { applyLevelAction, type LevelForm, levelFormToSave, readLevelAction, readLevelForm } from "./level-form.ts";
 import { type Bilingual, levelDescriptors, organisationScale } from "./read.ts";
@@ -31,7 +34,8 @@ import { CompetencyLevelsPage, competencyStatement, ScalePage, type ScalePagePro
 
 type Ctx = Context<OrganisationEnv>;
 
-const actorId = (c: Ctx) => c.var.orgActor?.id ?? null;
+/** Routes past `requireInOrganisation` have an actor: the change history names them. */
+const actor = (c: Ctx) => authorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
 const mayEdit = (c: Ctx) =>
   c.var.orgActor !== null &&
   can(c.var.orgActor, "scale.edit", { kind: "organisation", organisationId: c.var.organisation.id });
@@ -79,7 +83,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
   app.post("/choose", edit, async (c) => {
     const parsed = parseForm(chooseForm, await bodyOf(c));
     if (!parsed.ok) return scalePage(c, { errors: parsed.errors }, 400);
-    await chooseScale(c.var.db, c.var.organisation.id, parsed.data.scale, actorId(c));
+    await chooseScale(c.var.db, c.var.organisation.id, parsed.data.scale, actor(c));
     return backToScale(c, parsed.data.scale, parsed.data.scale === "own" ? "levels" : "choose");
   });
 
@@ -95,7 +99,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
     // Only the organisation's own scale is edited here; on the default, the form is not shown.
     if (current.organisationId === null) return scalePage(c, { message: t(c).scaleOutdated }, 409);
     try {
-      await saveOwnScale(c.var.db, c.var.organisation.id, levelFormToSave(form), actorId(c));
+      await saveOwnScale(c.var.db, c.var.organisation.id, levelFormToSave(form), actor(c));
       return backToScale(c, "saved", "levels");
     } catch (error) {
       if (error instanceof ScaleInvalidError)
@@ -105,6 +109,31 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
         return scalePage(c, { editor: form, message: t(c).scaleLevelsInUse(error.levels.join(", ")) }, 409);
       throw error;
     }
+  });
+
+  // A CASE CFRubric's levels become the organisation's own scale's (all or nothing, as any save).
+  app.post("/import-rubric", edit, async (c) => {
+    const body = await bodyOf(c);
+    const pasted = typeof body.rubric === "string" ? body.rubric : "";
+    const reading = scaleFromCaseRubric(pasted);
+    if (!reading.ok) {
+      const message = reading.problem === "json" ? "scaleRubricNotJson" : "scaleRubricMissing";
+      return scalePage(c, { errors: { rubric: message } }, 400);
+    }
+    const current = await organisationScale(c.var.db, c.var.organisation.id);
+    const scale = reading.scale;
+    const name = scale.name.en ? scale.name : current.name;
+    const description = scale.description.en ? scale.description : current.description;
+    try {
+      await saveOwnScale(c.var.db, c.var.organisation.id, { ...scale, name, description }, actor(c));
+    } catch (error) {
+      if (error instanceof ScaleInvalidError)
+        return scalePage(c, { errors: { rubric: messageCall("scaleRubricInvalid", error.problems.length) } }, 400);
+      if (error instanceof LevelInUseError)
+        return scalePage(c, { message: t(c).scaleLevelsInUse(error.levels.join(", ")) }, 409);
+      throw error;
+    }
+    return backToScale(c, "saved", "levels");
   });
 
   const competencyPage = async (
@@ -128,6 +157,9 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
         descriptors={descriptors}
         edit={editor && scale.organisationId !== null}
         onDefault={editor && scale.organisationId === null}
+        defaultEditUrl={
+          can(c.var.user, "framework.edit") ? scaleUrls.defaultCompetency(c.var.lang, frameworkId, itemId) : undefined
+        }
         {...props}
       />,
       t(c).scaleCompetencyTitle(competencyStatement(competency, c.var.lang)),
@@ -159,7 +191,7 @@ export function scaleRoutes(): Hono<OrganisationEnv> {
       values[`level_${level.number}_fr`] = text("fr");
     }
     try {
-      await saveLevelDescriptors(c.var.db, scale.id, frameworkId, itemId, descriptors, actorId(c));
+      await saveLevelDescriptors(c.var.db, scale.id, frameworkId, itemId, descriptors, actor(c));
     } catch (error) {
       if (!(error instanceof ScaleInvalidError)) throw error;
       return competencyPage(c, { values, errors: problemsByField(error.problems) as FieldErrors }, 400);

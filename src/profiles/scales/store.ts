@@ -7,11 +7,16 @@
  * assessments): when levels are reordered or removed, the save says where each level came from
  * (`was`), descriptors and profile targets follow their level, and removing a level a profile
  * targets is refused rather than silently moving the target.
+ *
+ * Every save of an organisation's scale is written to its change history (subject `scale`) in the
+ * same transaction, so the history neither misses a save nor lists one that was rolled back. The
+ * instance's default scale belongs to no organisation: its descriptors are not in any history.
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Bilingual, DEFAULT_SCALE_ID, readScale, type Scale } from "./read.ts";
+import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
+import { type Bilingual, DEFAULT_SCALE_ID, organisationScaleId, readScale, type Scale } from "./read.ts";
 import {
   descriptorProblems,
   type LevelInput,
@@ -66,14 +71,14 @@ export async function ownScaleId(db: Kysely<DB>, organisationId: string): Promis
   return row?.id;
 }
 
-async function setChoice(trx: Transaction<DB>, organisationId: string, scaleId: string, by: string | null) {
+async function setChoice(trx: Transaction<DB>, organisationId: string, scaleId: string, by: ChangeAuthor) {
   const at = nowIso();
   await trx.deleteFrom("organisation_scales").where("organisation_id", "=", organisationId).execute();
   // No row stands for the default, so a later change of the default reaches every organisation on it.
   if (scaleId === DEFAULT_SCALE_ID) return;
   await trx
     .insertInto("organisation_scales")
-    .values({ organisation_id: organisationId, scale_id: scaleId, chosen_at: at, chosen_by: by })
+    .values({ organisation_id: organisationId, scale_id: scaleId, chosen_at: at, chosen_by: by.id })
     .execute();
 }
 
@@ -93,6 +98,12 @@ async function insertLevels(trx: Transaction<DB>, scaleId: string, levels: reado
     )
     .execute();
 }
+
+/** What the history keeps of a scale's levels: enough to see what a save changed. */
+const levelsForHistory = (scale: Scale | undefined) =>
+  scale?.levels.map((level) => ({ number: level.number, label: level.label, descriptor: level.descriptor })) ?? [];
+
+const choiceName = (scaleId: string) => (scaleId === DEFAULT_SCALE_ID ? "default" : "own");
 
 /** Makes the organisation's own scale as a copy of the default (its levels; not its descriptors). */
 async function createOwnScale(trx: Transaction<DB>, organisationId: string): Promise<string> {
@@ -127,14 +138,24 @@ export async function chooseScale(
   db: Kysely<DB>,
   organisationId: string,
   choice: "default" | "own",
-  by: string | null,
+  by: ChangeAuthor,
 ): Promise<Scale> {
   const scaleId = await db.transaction().execute(async (trx) => {
-    const id =
-      choice === "default"
-        ? DEFAULT_SCALE_ID
-        : ((await ownScaleId(trx, organisationId)) ?? (await createOwnScale(trx, organisationId)));
+    const before = await organisationScaleId(trx, organisationId);
+    const existing = choice === "default" ? DEFAULT_SCALE_ID : await ownScaleId(trx, organisationId);
+    const id = existing ?? (await createOwnScale(trx, organisationId));
     await setChoice(trx, organisationId, id, by);
+    await recordChange(trx, by, {
+      organisationId,
+      subject: "scale",
+      subjectId: id,
+      action: existing === undefined ? "create" : "update",
+      before: { scale: choiceName(before) },
+      after: {
+        scale: choiceName(id),
+        ...(existing === undefined ? { levels: levelsForHistory(await readScale(trx, id)) } : {}),
+      },
+    });
     return id;
   });
   return (await readScale(db, scaleId)) as Scale;
@@ -159,13 +180,16 @@ export async function saveOwnScale(
   db: Kysely<DB>,
   organisationId: string,
   input: SaveScale,
-  by: string | null,
+  by: ChangeAuthor,
 ): Promise<Scale> {
   const scale = normaliseScale(input);
   const problems = scaleProblems(scale);
   if (problems.length > 0) throw new ScaleInvalidError(problems);
   const scaleId = await db.transaction().execute(async (trx) => {
-    const id = (await ownScaleId(trx, organisationId)) ?? (await createOwnScale(trx, organisationId));
+    const chosenBefore = await organisationScaleId(trx, organisationId);
+    const existing = await ownScaleId(trx, organisationId);
+    const id = existing ?? (await createOwnScale(trx, organisationId));
+    const before = existing === undefined ? undefined : await readScale(trx, id);
     const current = await trx
       .selectFrom("proficiency_scales")
       .select("version")
@@ -192,6 +216,19 @@ export async function saveOwnScale(
       .where("id", "=", id)
       .execute();
     await setChoice(trx, organisationId, id, by);
+    const saved = await readScale(trx, id);
+    await recordChange(trx, by, {
+      organisationId,
+      subject: "scale",
+      subjectId: id,
+      action: existing === undefined ? "create" : "update",
+      before: before && {
+        scale: choiceName(chosenBefore),
+        name: before.name,
+        levels: levelsForHistory(before),
+      },
+      after: { scale: "own", name: saved?.name, levels: levelsForHistory(saved) },
+    });
     return id;
   });
   return (await readScale(db, scaleId)) as Scale;
@@ -261,7 +298,7 @@ export async function saveLevelDescriptors(
   frameworkId: string,
   itemId: string,
   descriptors: ReadonlyMap<number, Bilingual>,
-  by: string | null,
+  by: ChangeAuthor,
 ): Promise<void> {
   const levels = await db.selectFrom("proficiency_levels").select("number").where("scale_id", "=", scaleId).execute();
   const trimmed = new Map([...descriptors].map(([n, text]) => [n, { en: text.en.trim(), fr: text.fr.trim() }]));
@@ -269,6 +306,14 @@ export async function saveLevelDescriptors(
   if (problems.length > 0) throw new ScaleInvalidError(problems);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
+    const old = await trx
+      .selectFrom("competency_level_descriptors")
+      .select(["level_number", "descriptor_en", "descriptor_fr"])
+      .where("scale_id", "=", scaleId)
+      .where("framework_id", "=", frameworkId)
+      .where("item_id", "=", itemId)
+      .orderBy("level_number")
+      .execute();
     await trx
       .deleteFrom("competency_level_descriptors")
       .where("scale_id", "=", scaleId)
@@ -285,8 +330,25 @@ export async function saveLevelDescriptors(
         descriptor_en: text.en || null,
         descriptor_fr: text.fr || null,
         updated_at: at,
-        updated_by: by,
+        updated_by: by.id,
       }));
     if (rows.length > 0) await trx.insertInto("competency_level_descriptors").values(rows).execute();
+    const owner = await trx
+      .selectFrom("proficiency_scales")
+      .select("organisation_id")
+      .where("id", "=", scaleId)
+      .executeTakeFirst();
+    if (owner?.organisation_id) {
+      const shown = (list: { level_number: number; descriptor_en: string | null; descriptor_fr: string | null }[]) =>
+        list.map((row) => ({ level: row.level_number, en: row.descriptor_en ?? "", fr: row.descriptor_fr ?? "" }));
+      await recordChange(trx, by, {
+        organisationId: owner.organisation_id,
+        subject: "scale",
+        subjectId: scaleId,
+        action: "update",
+        before: { competency: { framework: frameworkId, item: itemId }, descriptors: shown(old) },
+        after: { competency: { framework: frameworkId, item: itemId }, descriptors: shown(rows) },
+      });
+    }
   });
 }

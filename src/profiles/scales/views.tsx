@@ -20,6 +20,7 @@ import {
   Notice,
   RadioGroup,
   Submit,
+  TextArea,
   TextField,
 } from "../../ui/forms/index.ts";
 import type { CompetencyRef } from "./competencies.ts";
@@ -272,6 +273,26 @@ function CompetencyFinder(props: ScalePageProps) {
   );
 }
 
+/** Paste a CASE CFRubric (or a package with one): its levels become the organisation's own scale. */
+function RubricImportForm(props: ScalePageProps) {
+  const t = messages(props.lang);
+  return (
+    <section aria-labelledby="import-rubric-heading">
+      <h2 id="import-rubric-heading">{t.scaleRubricHeading}</h2>
+      <Form
+        lang={props.lang}
+        action={scaleUrls.importRubric(props.lang, props.slug)}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+      >
+        <TextArea name="rubric" label={t.scaleRubricLabel} hint={t.scaleRubricHint} rows={6} inputLang="zxx" />
+        <Submit>{t.scaleRubricImport}</Submit>
+      </Form>
+    </section>
+  );
+}
+
 export function ScalePage(props: ScalePageProps) {
   const t = messages(props.lang);
   const own = props.scale.organisationId !== null;
@@ -289,6 +310,7 @@ export function ScalePage(props: ScalePageProps) {
       <LevelsTable scale={props.scale} lang={props.lang} />
       {props.edit && <ChooseForm {...props} />}
       {props.edit && own && <LevelEditor {...props} />}
+      {props.edit && <RubricImportForm {...props} />}
       <CompetencyFinder {...props} />
     </>
   );
@@ -305,6 +327,8 @@ export interface CompetencyLevelsPageProps extends OrganisationFrame {
   notice?: string;
   values?: FormValues;
   errors?: FieldErrors;
+  /** The instance's editors also write the default scale's descriptors (on its own page). */
+  defaultEditUrl?: string;
 }
 
 export function competencyStatement(competency: CompetencyRef, lang: Lang): string {
@@ -337,55 +361,128 @@ export function CompetencyLevelsPage(props: CompetencyLevelsPageProps) {
       <p>{t.scaleDescriptorsIntro}</p>
       {props.onDefault && <p>{t.scaleDescriptorsDefaultNote}</p>}
       {props.edit ? (
-        <>
-          <ErrorSummary lang={lang} errors={props.errors} />
-          <Form
-            lang={lang}
-            action={scaleUrls.competency(lang, props.slug, competency.frameworkId, competency.itemId)}
-            class="stacked-form"
-            novalidate
-            errors={props.errors}
-            values={values}
-          >
-            <Hidden name="scale" value={scale.id} />
-            {scale.levels.map((level) => (
-              <Fieldset
-                legend={t.scaleCompetencyLevelLegend(level.number, inLang(level.label, lang))}
-                id={`level-${level.number}`}
-                hint={t.scaleCompetencyGeneral(inLang(level.descriptor, lang))}
-              >
-                <BilingualFields
-                  fields={[
-                    {
-                      base: `level_${level.number}`,
-                      label: { en: t.scaleCompetencyDescriptorEn, fr: t.scaleCompetencyDescriptorFr },
-                      maxlength: DESCRIPTOR_MAX,
-                      multiline: true,
-                      rows: 2,
-                    },
-                  ]}
-                />
-              </Fieldset>
-            ))}
-            <Submit>{t.scaleCompetencySave}</Submit>
-          </Form>
-        </>
+        <DescriptorForm
+          {...props}
+          action={scaleUrls.competency(lang, props.slug, competency.frameworkId, competency.itemId)}
+          values={values}
+        />
       ) : (
-        <dl class="scale-descriptors">
-          {scale.levels.map((level) => {
-            const own = props.descriptors.get(level.number);
-            return (
-              <>
-                <dt>{t.scaleCompetencyLevelLegend(level.number, inLang(level.label, lang))}</dt>
-                <dd>
-                  {own ? <Shown text={own} lang={lang} /> : <p>{t.scaleCompetencyNone}</p>}
-                  <p class="meta">{t.scaleCompetencyGeneral(inLang(level.descriptor, lang))}</p>
-                </dd>
-              </>
-            );
-          })}
-        </dl>
+        <DescriptorList {...props} />
       )}
+      {props.defaultEditUrl && (
+        <p>
+          <a href={props.defaultEditUrl}>{t.scaleDefaultCompetencyEdit}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+interface DescriptorProps {
+  lang: Lang;
+  scale: Scale;
+  descriptors: Map<number, Bilingual>;
+  errors?: FieldErrors;
+}
+
+/** Initial values: the competency's own descriptors (or what was sent back with errors). */
+function descriptorValues(props: DescriptorProps & { values?: FormValues }): FormValues {
+  if (props.values) return props.values;
+  const values: FormValues = {};
+  for (const level of props.scale.levels) {
+    const own = props.descriptors.get(level.number);
+    values[`level_${level.number}_en`] = own?.en ?? "";
+    values[`level_${level.number}_fr`] = own?.fr ?? "";
+  }
+  return values;
+}
+
+/** One field pair per level; the form names the scale it was drawn for. */
+function DescriptorForm(props: DescriptorProps & { action: string; values: FormValues }) {
+  const t = messages(props.lang);
+  const { lang, scale } = props;
+  return (
+    <>
+      <ErrorSummary lang={lang} errors={props.errors} />
+      <Form
+        lang={lang}
+        action={props.action}
+        class="stacked-form"
+        novalidate
+        errors={props.errors}
+        values={props.values}
+      >
+        <Hidden name="scale" value={scale.id} />
+        {scale.levels.map((level) => (
+          <Fieldset
+            legend={t.scaleCompetencyLevelLegend(level.number, inLang(level.label, lang))}
+            id={`level-${level.number}`}
+            hint={t.scaleCompetencyGeneral(inLang(level.descriptor, lang))}
+          >
+            <BilingualFields
+              fields={[
+                {
+                  base: `level_${level.number}`,
+                  label: { en: t.scaleCompetencyDescriptorEn, fr: t.scaleCompetencyDescriptorFr },
+                  maxlength: DESCRIPTOR_MAX,
+                  multiline: true,
+                  rows: 2,
+                },
+              ]}
+            />
+          </Fieldset>
+        ))}
+        <Submit>{t.scaleCompetencySave}</Submit>
+      </Form>
+    </>
+  );
+}
+
+function DescriptorList(props: DescriptorProps) {
+  const t = messages(props.lang);
+  const { lang, scale } = props;
+  return (
+    <dl class="scale-descriptors">
+      {scale.levels.map((level) => {
+        const own = props.descriptors.get(level.number);
+        return (
+          <>
+            <dt>{t.scaleCompetencyLevelLegend(level.number, inLang(level.label, lang))}</dt>
+            <dd>
+              {own ? <Shown text={own} lang={lang} /> : <p>{t.scaleCompetencyNone}</p>}
+              <p class="meta">{t.scaleCompetencyGeneral(inLang(level.descriptor, lang))}</p>
+            </dd>
+          </>
+        );
+      })}
+    </dl>
+  );
+}
+
+export interface DefaultCompetencyLevelsPageProps {
+  lang: Lang;
+  scale: Scale;
+  competency: CompetencyRef;
+  descriptors: Map<number, Bilingual>;
+  action: string;
+  notice?: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** The instance's editors write the default scale's descriptors: every organisation on it, and the public CASE export, carry them. */
+export function DefaultCompetencyLevelsPage(props: DefaultCompetencyLevelsPageProps) {
+  const t = messages(props.lang);
+  const lang = props.lang;
+  return (
+    <>
+      <h1>{t.scaleDefaultCompetencyTitle(competencyStatement(props.competency, lang))}</h1>
+      <p class="meta">
+        {t.scaleCompetencyFramework}: <Shown text={props.competency.frameworkTitle} lang={lang} />
+      </p>
+      {props.notice && <Notice>{props.notice}</Notice>}
+      <p>{t.scaleDefaultCompetencyIntro}</p>
+      <DescriptorForm {...props} values={descriptorValues(props)} />
     </>
   );
 }
