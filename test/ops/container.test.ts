@@ -83,7 +83,7 @@ test("the image runs the compiled server through the launcher, and checks readin
   assert.deepEqual(JSON.parse(cmd.args), ["node", "bin/skillshelf.js", "serve"], "exec form: SIGTERM reaches node");
   // The launcher runs what the build writes: dist/cli.js, an entry point of scripts/build.mjs.
   assert.match(read("bin/skillshelf.js"), /\.\.\/dist\/cli\.js/);
-  assert.match(read("scripts/build.mjs"), /entryPoints: \{ cli: "src\/cli\/main\.ts"/);
+  assert.match(read("scripts/build.mjs"), /entryPoints: \{\s*cli: "src\/cli\/main\.ts"/);
   // Files the server reads at run time are in the image.
   const copied = run.filter((i) => i.op === "COPY").map((i) => i.args.split(/\s+/)[1]);
   for (const needed of ["/app/content", "/app/src/ui/assets", "/app/src/editor/assets", "/app/dist"])

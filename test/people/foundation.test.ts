@@ -12,6 +12,11 @@ import { createAccount } from "../../src/auth/accounts.ts";
 import type { Database } from "../../src/db/connect.ts";
 import * as m010 from "../../src/db/migrations/010_people.ts";
 import * as m011 from "../../src/db/migrations/011_invitations_and_sso.ts";
+import * as m012 from "../../src/db/migrations/012_proficiency_scales.ts";
+import * as m013 from "../../src/db/migrations/013_job_profiles.ts";
+import * as m015 from "../../src/db/migrations/015_requirement_reviews.ts";
+import * as m016 from "../../src/db/migrations/016_profile_extras.ts";
+import * as m017 from "../../src/db/migrations/017_assessments.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { recordAccess } from "../../src/people/access-log.ts";
 import { type OrganisationEnv, organisationContext, requireInOrganisation } from "../../src/people/context.ts";
@@ -100,6 +105,7 @@ for (const dialect of testDialects()) {
         administrator: true,
         personId: null,
         hasReports: false,
+        positionProfileId: null,
       });
       assert.equal((await loadMembership(db, "north", users.lead.id))?.hasReports, true);
       assert.equal((await loadMembership(db, "north", users.clerk.id))?.hasReports, false);
@@ -185,11 +191,10 @@ for (const dialect of testDialects()) {
           .execute();
         await person(copy.db, "p", "x");
         await copy.db.updateTable("units").set({ head_person_id: "p" }).execute();
-        // Down in reverse order: 011's tables refer to 010's.
-        await m011.down(copy.db as Kysely<unknown>);
-        await m010.down(copy.db as Kysely<unknown>);
-        await m010.up(copy.db as Kysely<unknown>);
-        await m011.up(copy.db as Kysely<unknown>);
+        // Down in reverse order: later migrations' tables refer to 010's; then up again in order.
+        const later = [m010, m011, m012, m013, m015, m016, m017];
+        for (const migration of [...later].reverse()) await migration.down(copy.db as Kysely<unknown>);
+        for (const migration of later) await migration.up(copy.db as Kysely<unknown>);
         assert.equal((await copy.db.selectFrom("people").selectAll().execute()).length, 0);
         // The constraints came back: an unknown status is refused.
         await organisation(copy.db, "y");
