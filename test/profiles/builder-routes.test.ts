@@ -206,6 +206,14 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.match(page.html, /Lending practice, in plain words/);
       const fr = await get(`${base("fr")}/builder`);
       assert.match(fr.html, /L.édition 2 a modifié cette compétence/);
+      // The profile itself says so too, and leads its author to the builder.
+      const profilePage = await get(base("en"));
+      assert.match(profilePage.html, /A newer edition of the index changed or retired one of these competencies/);
+      assert.match(profilePage.html, /href="[^"]*\/builder">Review the changes</);
+      assert.match(
+        (await get(base("fr"))).html,
+        /Une édition plus récente du référentiel a modifié ou retiré l.une de ces compétences/,
+      );
       const taken = await t.app.request(
         `${base("en")}/requirements/${encodeURIComponent(item(0, 0))}/take`,
         post(t, admin, [["version", String(versionIn(page.html))]]),
@@ -214,6 +222,7 @@ for (const dialect of testDialects().slice(0, 1)) {
       const after = await get(taken.headers.get("location") ?? "");
       assert.match(after.html, /now uses the wording of edition 2/);
       assert.doesNotMatch(after.html, /changed this competency/);
+      assert.doesNotMatch((await get(base("en"))).html, /A newer edition of the index changed/);
     });
 
     it("previews the job description, grouped by area, with levels", async () => {

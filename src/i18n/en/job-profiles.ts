@@ -77,6 +77,11 @@ export const jobProfiles = {
   profileActionsLabel: "What you can do with this job profile",
   profileEditLink: "Edit",
   profileBuilderLink: "Choose competencies",
+  profileEditionChanges: (n: number) =>
+    n === 1
+      ? "A newer edition of the index changed or retired one of these competencies: this profile still shows the wording it was chosen from."
+      : `A newer edition of the index changed or retired ${number(n)} of these competencies: this profile still shows the wording they were chosen from.`,
+  profileEditionChangesReview: "Review the changes",
   profileDescriptionLink: "Job description (print)",
   profileDocumentsLabel: "Job description documents",
   profileDescriptionPdf: "Job description (PDF)",

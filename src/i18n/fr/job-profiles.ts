@@ -81,6 +81,11 @@ export const jobProfiles: Translation<typeof en> = {
   profileActionsLabel: "Ce que vous pouvez faire de ce profil de poste",
   profileEditLink: "Modifier",
   profileBuilderLink: "Choisir les compétences",
+  profileEditionChanges: (n: number) =>
+    n === 1
+      ? "Une édition plus récente du référentiel a modifié ou retiré l'une de ces compétences : ce profil en garde le libellé d'origine."
+      : `Une édition plus récente du référentiel a modifié ou retiré ${number(n)} de ces compétences : ce profil en garde le libellé d'origine.`,
+  profileEditionChangesReview: "Examiner les changements",
   profileDescriptionLink: "Description de poste (impression)",
   profileDocumentsLabel: "Documents de la description de poste",
   profileDescriptionPdf: "Description de poste (PDF)",

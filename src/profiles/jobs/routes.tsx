@@ -20,6 +20,7 @@ import { renderJobDocx } from "../documents/docx.ts";
 import type { JobDocument } from "../documents/model.ts";
 import { JobDocumentArticle, jobDocumentHeading } from "../documents/page.tsx";
 import { renderJobPdf } from "../documents/pdf.ts";
+import { editionChanges, readRequirements as pinnedRequirements } from "../requirements/store.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
 import { loadJobDocument } from "./description.tsx";
@@ -325,6 +326,11 @@ export function profileRoutes(): Hono<OrganisationEnv> {
         profile={profile}
         units={await unitsOf(c)}
         requirements={await requirementsOf(c.var.db, profile.id)}
+        editionChanges={
+          (await editionChanges(c.var.db, await pinnedRequirements(c.var.db, profile.id))).filter(
+            (change) => change.review,
+          ).length
+        }
         scale={scale}
         edit={edit}
         holders={edit ? await listHolders(c.var.db, orgId(c), profile.id) : []}

@@ -123,6 +123,8 @@ export interface ProfilePageProps {
   publish: boolean;
   notice?: string;
   holderForm?: { values: Record<string, string>; errors: FieldErrors };
+  /** How many pinned competencies a newer edition changed or retired (and nobody chose to keep). */
+  editionChanges?: number;
 }
 
 export function ProfilePage(props: ProfilePageProps) {
@@ -136,6 +138,12 @@ export function ProfilePage(props: ProfilePageProps) {
       <OrganisationNav {...props.frame} />
       <h1>{title}</h1>
       {props.notice && <Notice>{props.notice}</Notice>}
+      {(props.editionChanges ?? 0) > 0 && (
+        <p class="notice" role="status">
+          {t.profileEditionChanges(props.editionChanges ?? 0)}{" "}
+          {props.edit && <a href={profileUrls.action(lang, slug, p.id, "builder")}>{t.profileEditionChangesReview}</a>}
+        </p>
+      )}
       <dl class="profile-facts">
         <dt>{t.profileCodeLabel}</dt>
         <dd>{p.code ?? t.profileNoneGiven}</dd>
