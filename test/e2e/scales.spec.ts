@@ -2,7 +2,8 @@
  * The proficiency scale in a browser, without JavaScript doing anything for it: an organisation's
  * administrator chooses a scale of its own, moves a level up with the keyboard, is told what is
  * missing after adding an empty level, saves, finds a competency and writes what a level looks like
- * for it. axe (WCAG 2.0/2.1 A and AA) runs on every state of every page, in English and in French.
+ * for it, opens the same competency on the site's default scale, and is refused an import that is not
+ * JSON. axe (WCAG 2.0/2.1 A and AA) runs on every state of every page, in English and in French.
  */
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -95,6 +96,18 @@ for (const lang of ["en", "fr"] as const) {
     await expect(level3.getByRole("textbox", { name: t.scaleCompetencyDescriptorEn })).toHaveValue(
       "Pilots a new technology alone",
     );
+    await axe();
+
+    // The site's administrator is an editor too: the same competency on the default scale.
+    await page.getByRole("link", { name: t.scaleDefaultCompetencyEdit }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("TECH.ET.1");
+    await axe();
+
+    // Importing levels from CASE: text that is not JSON is refused with its reason.
+    await page.goto(`/${lang}/orgs/${slug}/scale`);
+    await page.getByRole("textbox", { name: t.scaleRubricLabel }).fill("not json at all");
+    await page.getByRole("button", { name: t.scaleRubricImport }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
     await axe();
   });
 }
