@@ -9,8 +9,8 @@ import { describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import * as m017 from "../../src/db/migrations/017_assessments.ts";
 import type { DB } from "../../src/db/schema.ts";
-import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
 
 const now = "2027-01-10T09:00:00.000Z";
 
@@ -49,24 +49,16 @@ async function world(db: Kysely<DB>) {
       .execute();
   await db
     .insertInto("review_cycles")
-    .values({
-      id: "c",
-      organisation_id: "o",
-      name_en: "2027 review",
-      name_fr: "Bilan 2027",
-      period_start: "2027-01-01",
-      period_end: "2027-12-31",
-      scale_id: DEFAULT_SCALE_ID,
-      participants: "{}",
-      leaver_rule: "keep",
-      state: "open",
-      opened_at: now,
-      closed_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
+    .values(
+      cycleRow({
+        id: "c",
+        organisation_id: "o",
+        name_en: "2027 review",
+        name_fr: "Bilan 2027",
+        state: "open",
+        opened_at: now,
+      }),
+    )
     .execute();
   await db
     .insertInto("review_cycle_steps")
@@ -78,23 +70,14 @@ async function world(db: Kysely<DB>) {
       })),
     )
     .execute();
-  const assessment = {
+  const assessment = assessmentRow({
     id: "a",
     cycle_id: "c",
     organisation_id: "o",
     person_id: "p",
     manager_id: "boss",
-    profile_id: null,
     state: "in_progress",
-    reopened_reason: null,
-    conversation_date: null,
-    conversation_notes: null,
-    person_signed_at: null,
-    manager_signed_at: null,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+  });
   await db.insertInto("assessments").values(assessment).execute();
   const edition = await db.selectFrom("editions").select(["id", "framework_id"]).executeTakeFirstOrThrow();
   const item = await db

@@ -9,6 +9,7 @@ import { CycleError, openCycle } from "../../src/assessments/cycles/open.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { cycleRow } from "../support/assessment-rows.ts";
 
 const now = "2027-01-10T09:00:00.000Z";
 const author = { id: null, label: "HR <hr@example.org>" };
@@ -153,24 +154,7 @@ async function world(db: Kysely<DB>) {
   const cycle = async (id: string, participants: string, state = "draft", scale = "s3") =>
     db
       .insertInto("review_cycles")
-      .values({
-        id,
-        organisation_id: "o",
-        name_en: id,
-        name_fr: id,
-        period_start: "2027-01-01",
-        period_end: "2027-12-31",
-        scale_id: scale,
-        participants,
-        leaver_rule: "keep",
-        state,
-        opened_at: null,
-        closed_at: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        updated_by: null,
-      })
+      .values(cycleRow({ id, organisation_id: "o", scale_id: scale, participants, state }))
       .execute();
   return { cycle };
 }

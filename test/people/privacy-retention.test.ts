@@ -17,8 +17,8 @@ import { messages } from "../../src/i18n/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { isDue, purge, retentionCutoff } from "../../src/people/privacy/retention.ts";
 import { startRetentionJob } from "../../src/people/privacy/retention-job.ts";
-import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
+import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
 import { postForm } from "../support/auth.ts";
 import { runSkillshelf } from "../support/cli.ts";
 import { runs } from "../support/fast-check-seed.ts";
@@ -204,44 +204,28 @@ for (const dialect of testDialects()) {
       const cycle = async (id: string, state: string, closedAt: string | null) => {
         await t.db
           .insertInto("review_cycles")
-          .values({
-            id,
-            organisation_id: org,
-            name_en: id,
-            name_fr: id,
-            period_start: "2020-01-01",
-            period_end: "2020-12-31",
-            scale_id: DEFAULT_SCALE_ID,
-            participants: "{}",
-            leaver_rule: "keep",
-            state,
-            opened_at: "2020-01-01T00:00:00.000Z",
-            closed_at: closedAt,
-            version: 1,
-            created_at: "2020-01-01T00:00:00.000Z",
-            updated_at: "2020-01-01T00:00:00.000Z",
-            updated_by: null,
-          })
+          .values(
+            cycleRow({
+              id,
+              organisation_id: org,
+              period_start: "2020-01-01",
+              period_end: "2020-12-31",
+              state,
+              closed_at: closedAt,
+            }),
+          )
           .execute();
         await t.db
           .insertInto("assessments")
-          .values({
-            id: randomUUID(),
-            cycle_id: id,
-            organisation_id: org,
-            person_id: person,
-            manager_id: null,
-            profile_id: null,
-            state: "signed_off",
-            reopened_reason: null,
-            conversation_date: null,
-            conversation_notes: null,
-            person_signed_at: null,
-            manager_signed_at: null,
-            version: 1,
-            created_at: "2020-01-01T00:00:00.000Z",
-            updated_at: "2020-01-01T00:00:00.000Z",
-          })
+          .values(
+            assessmentRow({
+              id: randomUUID(),
+              cycle_id: id,
+              organisation_id: org,
+              person_id: person,
+              state: "signed_off",
+            }),
+          )
           .execute();
       };
       const now = new Date("2026-03-15T03:00:00Z"); // cut-off 2024-03-15
