@@ -25,9 +25,9 @@ const RUNS = 3;
 
 async function inBatches<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
-    // biome-ignore lint/suspicious/noExplicitAny: rows built for this table just below
     await db
       .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: rows built for this table just below
       .values(rows.slice(i, i + 500) as any)
       .execute();
 }

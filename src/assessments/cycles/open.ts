@@ -40,9 +40,9 @@ const BATCH = 500;
 
 async function insertInBatches<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH)
-    // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the callers below, per table
     await db
       .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the callers below, per table
       .values(rows.slice(i, i + BATCH) as any)
       .execute();
 }
