@@ -10,6 +10,7 @@ import { apiRoutes } from "./api/routes.ts";
 import { searchApiRoutes } from "./api/search.ts";
 import { createSearchAnswers, SEARCH_API_PATH } from "./api/search-answers.ts";
 import type { AppEnv } from "./app-env.ts";
+import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
 import { sessionMiddleware } from "./auth/middleware.ts";
@@ -286,6 +287,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/orgs", organisationPages({ auth, mailer }));
     // proficiency scales, job profiles and their builder (src/profiles); public job postings
     localized.route("/orgs", profilePages());
+    // review cycles, assessments, evidence, reminders (src/assessments)
+    localized.route("/orgs", assessmentPages());
     localized.route("/jobs", postingPages());
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.

@@ -3,10 +3,14 @@ import { access } from "./en/access.ts";
 import { accounts } from "./en/accounts.ts";
 import { adoption } from "./en/adoption.ts";
 import { api } from "./en/api.ts";
+import { assessmentDocuments } from "./en/assessment-documents.ts";
+import { assessmentWork } from "./en/assessment-work.ts";
 import { builder } from "./en/builder.ts";
 import { caseApi } from "./en/case-api.ts";
 import { core } from "./en/core.ts";
+import { cycles } from "./en/cycles.ts";
 import { editor } from "./en/editor.ts";
+import { evidence } from "./en/evidence.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { jobDocuments } from "./en/job-documents.ts";
@@ -14,6 +18,7 @@ import { jobProfiles } from "./en/job-profiles.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
+import { reminders } from "./en/reminders.ts";
 import { scales } from "./en/scales.ts";
 import { search } from "./en/search.ts";
 import { security } from "./en/security.ts";
@@ -47,6 +52,11 @@ export const en = {
   ...builder,
   ...scales,
   ...jobProfiles,
+  ...cycles,
+  ...assessmentWork,
+  ...evidence,
+  ...reminders,
+  ...assessmentDocuments,
 };
 
 export type Messages = Translation<typeof en>;
@@ -73,6 +83,11 @@ type Blocks = [
   typeof builder,
   typeof scales,
   typeof jobProfiles,
+  typeof cycles,
+  typeof assessmentWork,
+  typeof evidence,
+  typeof reminders,
+  typeof assessmentDocuments,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -3,10 +3,14 @@ import { access } from "./fr/access.ts";
 import { accounts } from "./fr/accounts.ts";
 import { adoption } from "./fr/adoption.ts";
 import { api } from "./fr/api.ts";
+import { assessmentDocuments } from "./fr/assessment-documents.ts";
+import { assessmentWork } from "./fr/assessment-work.ts";
 import { builder } from "./fr/builder.ts";
 import { caseApi } from "./fr/case-api.ts";
 import { core } from "./fr/core.ts";
+import { cycles } from "./fr/cycles.ts";
 import { editor } from "./fr/editor.ts";
+import { evidence } from "./fr/evidence.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { jobDocuments } from "./fr/job-documents.ts";
@@ -14,6 +18,7 @@ import { jobProfiles } from "./fr/job-profiles.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
+import { reminders } from "./fr/reminders.ts";
 import { scales } from "./fr/scales.ts";
 import { search } from "./fr/search.ts";
 import { security } from "./fr/security.ts";
@@ -49,6 +54,11 @@ const blocks: Messages = {
   ...builder,
   ...scales,
   ...jobProfiles,
+  ...cycles,
+  ...assessmentWork,
+  ...evidence,
+  ...reminders,
+  ...assessmentDocuments,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

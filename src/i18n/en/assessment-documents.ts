@@ -1,0 +1,3 @@
+// an assessment's printable page and PDF (src/assessments/documents)
+
+export const assessmentDocuments = {};

@@ -1,0 +1,3 @@
+// self-assessment and manager review (src/assessments/work): ratings, comments, agreement, sign-off, history
+
+export const assessmentWork = {};

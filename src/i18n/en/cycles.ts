@@ -1,0 +1,3 @@
+// review cycles (src/assessments/cycles): creating, opening, extending, closing and reopening a cycle; HR's progress page
+
+export const cycles = {};

@@ -1,0 +1,3 @@
+// evidence (src/assessments/evidence): links and files that support an assessment
+
+export const evidence = {};

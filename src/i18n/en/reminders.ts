@@ -1,0 +1,3 @@
+// reminders and the "waiting for you" list (src/assessments/reminders)
+
+export const reminders = {};
