@@ -10,6 +10,7 @@ import * as m012 from "../../src/db/migrations/012_proficiency_scales.ts";
 import * as m013 from "../../src/db/migrations/013_job_profiles.ts";
 import * as m015 from "../../src/db/migrations/015_requirement_reviews.ts";
 import * as m017 from "../../src/db/migrations/017_assessments.ts";
+import * as m024 from "../../src/db/migrations/024_profile_code_key.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { loadMembership } from "../../src/people/membership.ts";
 import { DEFAULT_SCALE_ID, levelDescriptors, organisationScale } from "../../src/profiles/scales/read.ts";
@@ -182,6 +183,7 @@ for (const dialect of testDialects()) {
         const { requirement } = await world(db);
         await db.insertInto("job_profile_requirements").values(requirement).execute();
         // Later migrations refer to these tables: down in reverse order, up again in order.
+        await m024.down(db as Kysely<unknown>);
         await m017.down(db as Kysely<unknown>);
         await m015.down(db as Kysely<unknown>);
         await m013.down(db as Kysely<unknown>);
@@ -190,6 +192,7 @@ for (const dialect of testDialects()) {
         await m013.up(db as Kysely<unknown>);
         await m015.up(db as Kysely<unknown>);
         await m017.up(db as Kysely<unknown>);
+        await m024.up(db as Kysely<unknown>);
         assert.equal((await db.selectFrom("job_profiles").selectAll().execute()).length, 0);
         assert.equal((await db.selectFrom("proficiency_levels").selectAll().execute()).length, 5);
       } finally {

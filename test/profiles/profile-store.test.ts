@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import * as m016 from "../../src/db/migrations/016_profile_extras.ts";
+import * as m024 from "../../src/db/migrations/024_profile_code_key.ts";
 import type { DB } from "../../src/db/schema.ts";
 import {
   CodeTakenError,
@@ -80,6 +81,40 @@ for (const dialect of testDialects()) {
         await createProfile(db, b, technician({ code: "lt-2" }), TEST_CHANGE_ACTOR);
         assert.equal((await listProfiles(db, a)).length, 1);
       }
+    });
+
+    it("two saves of one code in different cases at once: one is stored, the other is refused as taken", async () => {
+      const { a } = await world(db);
+      const results = await Promise.allSettled([
+        createProfile(db, a, technician({ code: "RACE-1" }), TEST_CHANGE_ACTOR),
+        createProfile(db, a, technician({ code: "race-1 " }), TEST_CHANGE_ACTOR),
+      ]);
+      assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+      const refused = results.find((r) => r.status === "rejected");
+      assert.ok(refused?.status === "rejected" && refused.reason instanceof CodeTakenError);
+      assert.equal((await listProfiles(db, a)).length, 1);
+    });
+
+    it("the database itself refuses a code that differs only by case or spaces (migration 024), down and up", async () => {
+      const { a } = await world(db);
+      const created = await createProfile(db, a, technician({ code: "DB-7" }), TEST_CHANGE_ACTOR);
+      const row = await db
+        .selectFrom("job_profiles")
+        .selectAll()
+        .where("id", "=", created.id)
+        .executeTakeFirstOrThrow();
+      const twin = { ...row, id: crypto.randomUUID(), code: " db-7" };
+      await assert.rejects(db.insertInto("job_profiles").values(twin).execute());
+      // Down, the exact-match index of 013 lets the twin in; up again refuses, naming the clash.
+      await m024.down(db as Kysely<unknown>);
+      await db.insertInto("job_profiles").values(twin).execute();
+      await assert.rejects(
+        m024.up(db as Kysely<unknown>),
+        /differ only by case or spaces must be renamed first: "db-7"/,
+      );
+      await db.deleteFrom("job_profiles").where("id", "=", twin.id).execute();
+      await m024.up(db as Kysely<unknown>);
+      await assert.rejects(db.insertInto("job_profiles").values(twin).execute());
     });
 
     it("refuses units of another organisation, changing nothing", async () => {

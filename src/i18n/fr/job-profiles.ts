@@ -146,7 +146,7 @@ export const jobProfiles: Translation<typeof en> = {
   postingsPublicTitle: (organisation: string) => `Emplois — ${organisation}`,
   postingsPublicNone: "Aucun poste n'est ouvert pour le moment.",
   postingValidThrough: (date: string) => `postulez d'ici le ${date}`,
-  postingDates: (posted: string, through: string) => `Publié le ${posted} ; postulez d'ici le ${through}.`,
+  postingDates: (posted: string, through: string) => `Publiée le ${posted} ; postulez d'ici le ${through}.`,
   postingHowToApply: "Comment postuler",
   postingsHeading: "Offres d'emploi",
   postingsNone: "Aucune offre pour ce poste pour l'instant.",

@@ -249,6 +249,29 @@ async function checkUnits(db: Kysely<DB>, organisationId: string, unitIds: reado
   return wanted;
 }
 
+/**
+ * The store checks a code before writing it; two saves racing past that check meet the database's
+ * unique index on the same expression (migration 024), whose refusal is the same CodeTakenError.
+ */
+async function inTransactionRefusingCodeClash(
+  db: Kysely<DB>,
+  code: string | null,
+  work: (trx: Kysely<DB>) => Promise<void>,
+): Promise<void> {
+  try {
+    await db.transaction().execute(work);
+  } catch (error) {
+    if (code !== null && isCodeKeyClash(error)) throw new CodeTakenError(code);
+    throw error;
+  }
+}
+
+function isCodeKeyClash(error: unknown): boolean {
+  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+  if (code === "23505") return constraint === "job_profiles_code_key";
+  return /UNIQUE constraint failed: index 'job_profiles_code_key'/.test(message ?? "");
+}
+
 const columns = (input: ProfileInput) => ({
   title_en: input.title_en,
   title_fr: input.title_fr,
@@ -291,7 +314,7 @@ export async function createProfile(
 ): Promise<Profile> {
   const id = randomUUID();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransactionRefusingCodeClash(db, input.code, async (trx) => {
     await checkCode(trx, organisationId, input.code);
     const unitIds = await checkUnits(trx, organisationId, input.unit_ids);
     await trx
@@ -341,7 +364,7 @@ export async function updateProfile(
   author: ChangeAuthor,
   now = new Date(),
 ): Promise<Profile> {
-  await db.transaction().execute(async (trx) => {
+  await inTransactionRefusingCodeClash(db, input.code, async (trx) => {
     const before = await requireProfile(trx, organisationId, profileId);
     if (before.version !== version) throw new StaleProfileError(before.version);
     await checkCode(trx, organisationId, input.code, profileId);
