@@ -4,26 +4,18 @@
  * managers, and a person whose position it is); `profile.edit` for every change. A profile id of
  * another organisation is unknown here (404), as the store looks profiles up within the organisation.
  */
-import { type Context, Hono } from "hono";
-import type { AppEnv } from "../../app-env.ts";
+import { Hono } from "hono";
 import { starterFrameworkId } from "../../content/starter.ts";
 import { loadStarterProfiles, type StarterProfile } from "../../content/starter-profiles.ts";
-import { messages } from "../../i18n/index.ts";
-import { type OrganisationEnv, refuse, requireInOrganisation } from "../../people/context.ts";
-import { authorOf } from "../../people/organisations/changes.ts";
+import { type OrganisationEnv, requireInOrganisation } from "../../people/context.ts";
 import { frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
-import { formBody } from "../../security/form-body.ts";
-import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
+import type { FieldErrors } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
-import { renderJobDocx } from "../documents/docx.ts";
-import type { JobDocument } from "../documents/model.ts";
-import { JobDocumentArticle, jobDocumentHeading } from "../documents/page.tsx";
-import { renderJobPdf } from "../documents/pdf.ts";
 import { editionChanges, readRequirements as pinnedRequirements } from "../requirements/store.ts";
 import { organisationScale, readScale } from "../scales/read.ts";
 import { compareRequirements, differingFields } from "./compare.ts";
-import { loadJobDocument } from "./description.tsx";
+import { jobDocumentRoutes } from "./document-routes.tsx";
 import {
   applyListOp,
   type BilingualLine,
@@ -34,20 +26,11 @@ import {
   parseListOp,
   parseProfileForm,
 } from "./fields.ts";
-import { documentFileName } from "./job-document.ts";
 import { assignPosition, listHolders, PersonUnknownError, removePosition } from "./positions.ts";
-import {
-  createPosting,
-  deletePosting,
-  findPosting,
-  listPostings,
-  type Posting,
-  postingForm,
-  postingValues,
-  setPublished,
-  updatePosting,
-} from "./postings.ts";
+import { postingManagementRoutes } from "./posting-routes.tsx";
+import { listPostings } from "./postings.ts";
 import { readRequirements, requirementsOf } from "./requirements.ts";
+import { allowed, author, bodyOf, type Ctx, onProfile, orgId, t } from "./route-kit.ts";
 import { copyStarterProfile, StarterNotPublishedError } from "./starter-copy.ts";
 import {
   CodeTakenError,
@@ -59,7 +42,6 @@ import {
   listProfiles,
   type Profile,
   ProfileHeldError,
-  ProfileNotFoundError,
   StaleProfileError,
   UnitUnknownError,
   updateProfile,
@@ -67,19 +49,7 @@ import {
 import { profileUrls } from "./urls.ts";
 import { ProfileFormPage } from "./views/form.tsx";
 import { ComparePage, ProfilesPage, StartersPage } from "./views/list.tsx";
-import { PostingDeletePage, PostingFormPage } from "./views/postings.tsx";
 import { DeletePage, ProfilePage, profileTitle } from "./views/profile.tsx";
-
-type Ctx = Context<OrganisationEnv>;
-const author = (c: Ctx) => authorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
-const orgId = (c: Ctx) => c.var.organisation.id;
-const t = (c: Ctx) => messages(c.var.lang);
-const bodyOf = (c: Ctx) => formBody(c as unknown as Context<AppEnv>);
-
-const profileResource = (c: Ctx, profileId: string) =>
-  ({ kind: "profile", organisationId: orgId(c), profileId }) as const;
-const allowed = (c: Ctx, action: "profile.read" | "profile.edit", profileId: string) =>
-  c.var.orgActor !== null && can(c.var.orgActor, action, profileResource(c, profileId));
 
 async function unitsOf(c: Ctx) {
   return c.var.db
@@ -105,22 +75,6 @@ export function profileRoutes(): Hono<OrganisationEnv> {
   const app = new Hono<OrganisationEnv>();
   const list = requireInOrganisation("profiles.list");
   const editAny = requireInOrganisation("profile.edit");
-
-  /** A profile route: 404 for an unknown profile; the policy on this profile decides the rest. */
-  const onProfile =
-    (action: "profile.read" | "profile.edit", work: (c: Ctx, profile: Profile) => Promise<Response>) =>
-    async (c: Ctx): Promise<Response> => {
-      const profileId = c.req.param("profile") ?? "";
-      if (!allowed(c, action, profileId)) return refuse(c, profileResource(c, profileId));
-      const profile = await findProfile(c.var.db, orgId(c), profileId);
-      if (!profile) return c.notFound();
-      try {
-        return await work(c, profile);
-      } catch (error) {
-        if (error instanceof ProfileNotFoundError) return c.notFound();
-        throw error;
-      }
-    };
 
   app.get("/", list, async (c) => {
     const q = (c.req.query("q") ?? "").slice(0, 200);
@@ -363,206 +317,8 @@ export function profileRoutes(): Hono<OrganisationEnv> {
     }),
   );
 
-  app.get(
-    "/:profile/postings/new",
-    onProfile("profile.edit", async (c, profile) =>
-      renderPrivatePage(
-        c,
-        <PostingFormPage
-          frame={frameOf(c)}
-          action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
-          title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
-          values={{ employment_type: "FULL_TIME", salary_currency: "CAD", country: "CA" }}
-        />,
-        t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
-      ),
-    ),
-  );
-
-  app.post(
-    "/:profile/postings/new",
-    onProfile("profile.edit", async (c, profile) => {
-      const body = await bodyOf(c);
-      const parsed = parseForm(postingForm, body);
-      if (!parsed.ok) {
-        const values: Record<string, string> = {};
-        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
-        return renderPrivatePage(
-          c,
-          <PostingFormPage
-            frame={frameOf(c)}
-            action={`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings/new`}
-            title={t(c).postingNewTitle(profileTitle(profile, c.var.lang))}
-            values={values}
-            errors={parsed.errors}
-          />,
-          t(c).postingNewTitle(profileTitle(profile, c.var.lang)),
-          400,
-        );
-      }
-      await createPosting(c.var.db, orgId(c), profile.id, parsed.data, author(c));
-      return c.redirect(`${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting`, 303);
-    }),
-  );
-
-  /** This profile's posting named in the URL, or undefined (404): another profile's is unknown here. */
-  const postingOf = async (c: Ctx, profile: Profile) => {
-    const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
-    return posting && posting.profile_id === profile.id ? posting : undefined;
-  };
-  const postingBase = (c: Ctx, profile: Profile) =>
-    `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}/postings`;
-  const editPostingPage = (
-    c: Ctx,
-    profile: Profile,
-    postingId: string,
-    values: Record<string, string>,
-    errors?: FieldErrors,
-  ) =>
-    renderPrivatePage(
-      c,
-      <PostingFormPage
-        frame={frameOf(c)}
-        action={`${postingBase(c, profile)}/${encodeURIComponent(postingId)}/edit`}
-        title={t(c).postingEditTitle(profileTitle(profile, c.var.lang))}
-        values={values}
-        errors={errors}
-        submit={t(c).postingSaveButton}
-      />,
-      t(c).postingEditTitle(profileTitle(profile, c.var.lang)),
-      errors ? 400 : 200,
-    );
-
-  app.get(
-    "/:profile/postings/:posting/edit",
-    onProfile("profile.edit", async (c, profile) => {
-      const posting = await postingOf(c, profile);
-      if (!posting) return c.notFound();
-      return editPostingPage(c, profile, posting.id, postingValues(posting));
-    }),
-  );
-
-  app.post(
-    "/:profile/postings/:posting/edit",
-    onProfile("profile.edit", async (c, profile) => {
-      const posting = await postingOf(c, profile);
-      if (!posting) return c.notFound();
-      const body = await bodyOf(c);
-      const parsed = parseForm(postingForm, body);
-      if (!parsed.ok) {
-        const values: Record<string, string> = {};
-        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
-        return editPostingPage(c, profile, posting.id, values, parsed.errors);
-      }
-      const saved = await updatePosting(c.var.db, orgId(c), profile.id, posting.id, parsed.data, author(c));
-      if (!saved) return c.notFound();
-      return c.redirect(
-        `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting-saved`,
-        303,
-      );
-    }),
-  );
-
-  app.get(
-    "/:profile/postings/:posting/delete",
-    onProfile("profile.edit", async (c, profile) => {
-      const posting = await postingOf(c, profile);
-      if (!posting) return c.notFound();
-      const title = t(c).postingDeleteTitle(profileTitle(profile, c.var.lang));
-      return renderPrivatePage(
-        c,
-        <PostingDeletePage
-          frame={frameOf(c)}
-          action={`${postingBase(c, profile)}/${encodeURIComponent(posting.id)}/delete`}
-          title={title}
-          back={profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}
-        />,
-        title,
-      );
-    }),
-  );
-
-  app.post(
-    "/:profile/postings/:posting/delete",
-    onProfile("profile.edit", async (c, profile) => {
-      const posting = await postingOf(c, profile);
-      if (!posting || !(await deletePosting(c.var.db, orgId(c), profile.id, posting.id, author(c))))
-        return c.notFound();
-      return c.redirect(
-        `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting-deleted`,
-        303,
-      );
-    }),
-  );
-
-  /** Publishing speaks publicly in the organisation's name: its administrators only (decision 036). */
-  for (const action of ["publish", "unpublish"] as const)
-    app.post(
-      `/:profile/postings/:posting/${action}`,
-      requireInOrganisation("organisation.administer"),
-      onProfile("profile.edit", async (c, profile) => {
-        const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
-        if (!posting || posting.profile_id !== profile.id) return c.notFound();
-        await setPublished(c.var.db, orgId(c), posting.id, action === "publish", author(c));
-        return c.redirect(
-          `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}#postings-heading`,
-          303,
-        );
-      }),
-    );
-
-  const documentOf = (c: Ctx, profile: Profile, posting?: Posting) =>
-    loadJobDocument(c.var.db, {
-      organisationId: orgId(c),
-      organisation: frameOf(c).name,
-      profile,
-      lang: c.var.lang,
-      posting,
-    });
-
-  const sendFile = async (c: Ctx, doc: JobDocument, extension: "pdf" | "docx") => {
-    const file = extension === "pdf" ? await renderJobPdf(doc) : await renderJobDocx(doc);
-    return c.body(new Uint8Array(file), 200, {
-      "content-type":
-        extension === "pdf"
-          ? "application/pdf"
-          : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "content-disposition": `attachment; filename="${documentFileName(doc.title, doc.lang, extension)}"`,
-      "cache-control": "private, no-store",
-    });
-  };
-
-  for (const extension of ["pdf", "docx"] as const) {
-    app.get(
-      `/:profile/description.${extension}`,
-      onProfile("profile.read", async (c, profile) => sendFile(c, await documentOf(c, profile), extension)),
-    );
-    /** A posting's document, published or not: whoever may read the profile may read its postings. */
-    app.get(
-      `/:profile/postings/:posting/posting.${extension}`,
-      onProfile("profile.read", async (c, profile) => {
-        const posting = await findPosting(c.var.db, orgId(c), c.req.param("posting") ?? "");
-        if (!posting || posting.profile_id !== profile.id) return c.notFound();
-        return sendFile(c, await documentOf(c, profile, posting), extension);
-      }),
-    );
-  }
-
-  app.get(
-    "/:profile/description",
-    onProfile("profile.read", async (c, profile) => {
-      const doc = await documentOf(c, profile);
-      const heading = jobDocumentHeading(doc);
-      return renderPrivatePage(
-        c,
-        <>
-          <h1>{heading.title}</h1>
-          <JobDocumentArticle doc={doc} />
-        </>,
-        `${heading.title} — ${heading.kind}`,
-      );
-    }),
-  );
+  app.route("/", postingManagementRoutes());
+  app.route("/", jobDocumentRoutes());
 
   app.get(
     "/:profile/edit",
