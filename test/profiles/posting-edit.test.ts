@@ -12,6 +12,7 @@ import {
   deletePosting,
   findPosting,
   postingForm,
+  StalePostingError,
   setPublished,
   updatePosting,
 } from "../../src/profiles/jobs/postings.ts";
@@ -80,6 +81,34 @@ for (const dialect of testDialects()) {
       assert.equal(JSON.parse(last.after).locality, "Southville");
     });
 
+    it("refuses a save from a form loaded before someone else's save, and changes nothing", async () => {
+      const posting = await createPosting(t.db, org, profile, postingForm.parse(fields()), TEST_CHANGE_ACTOR);
+      const loadedAt = posting.updated_at;
+      const first = postingForm.parse(fields({ locality: "First" }));
+      // Both authors loaded the same form; the first save lands (even within the same millisecond).
+      const at = new Date(loadedAt);
+      const saved = await updatePosting(t.db, org, profile, posting.id, first, TEST_CHANGE_ACTOR, at, loadedAt);
+      assert.ok(saved && saved.updated_at !== loadedAt);
+      const second = postingForm.parse(fields({ locality: "Second" }));
+      await assert.rejects(
+        updatePosting(t.db, org, profile, posting.id, second, TEST_CHANGE_ACTOR, new Date(), loadedAt),
+        (error) => error instanceof StalePostingError && error.current === saved.updated_at,
+      );
+      assert.equal((await findPosting(t.db, org, posting.id))?.locality, "First");
+      // Saving again from the newer state wins knowingly.
+      const again = await updatePosting(
+        t.db,
+        org,
+        profile,
+        posting.id,
+        second,
+        TEST_CHANGE_ACTOR,
+        new Date(),
+        saved.updated_at,
+      );
+      assert.equal(again?.locality, "Second");
+    });
+
     it("refuses another profile's posting, and deletes with a record of what it held", async () => {
       const posting = await createPosting(t.db, org, profile, postingForm.parse(fields()), TEST_CHANGE_ACTOR);
       const input = postingForm.parse(fields({ locality: "Elsewhere" }));
@@ -140,6 +169,40 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal((await findPosting(t.db, org, posting.id))?.locality, "Southville");
       const after = await (await get("hr", good.headers.get("location") as string)).text();
       assert.ok(shows(after, "Posting saved."));
+    });
+
+    it("a save from a stale form answers 409 with the author's input kept, and a second save wins", async () => {
+      const posting = await createPosting(t.db, org, profile, postingForm.parse(fields()), TEST_CHANGE_ACTOR);
+      const base = `/orgs/north/profiles/${profile}/postings/${posting.id}`;
+      const form = await (await get("hr", `/en${base}/edit`)).text();
+      const loadedAt = /name="loaded_at" value="([^"]+)"/.exec(form)?.[1];
+      assert.equal(loadedAt, posting.updated_at);
+      await updatePosting(
+        t.db,
+        org,
+        profile,
+        posting.id,
+        postingForm.parse(fields({ locality: "Theirs" })),
+        TEST_CHANGE_ACTOR,
+      );
+      for (const lang of ["en", "fr"] as const) {
+        const stale = await post(
+          "hr",
+          `/${lang}${base}/edit`,
+          fields({ locality: "Mine", loaded_at: loadedAt as string }),
+        );
+        assert.equal(stale.status, 409);
+        const html = await stale.text();
+        assert.ok(
+          shows(html, lang === "en" ? "Someone else saved this posting" : "Quelqu'un d'autre a enregistré cette offre"),
+        );
+        assert.match(html, /value="Mine"/);
+        assert.equal((await findPosting(t.db, org, posting.id))?.locality, "Theirs");
+      }
+      const current = (await findPosting(t.db, org, posting.id))?.updated_at as string;
+      const wins = await post("hr", `/en${base}/edit`, fields({ locality: "Mine", loaded_at: current }));
+      assert.equal(wins.status, 303);
+      assert.equal((await findPosting(t.db, org, posting.id))?.locality, "Mine");
     });
 
     it("asks before deleting, then removes the posting and its public page", async () => {

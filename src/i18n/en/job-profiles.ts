@@ -145,6 +145,8 @@ export const jobProfiles = {
   postingHowToApply: "How to apply",
   postingsHeading: "Postings",
   postingsNone: "No posting of this job yet.",
+  postingStale:
+    "Someone else saved this posting while you were editing it. Your changes are below, not saved: compare them with the posting as it is now, then save again.",
   postingPublished: "Published",
   postingDraft: "Not published",
   postingPublicLink: "Public page",

@@ -150,6 +150,8 @@ export const jobProfiles: Translation<typeof en> = {
   postingHowToApply: "Comment postuler",
   postingsHeading: "Offres d'emploi",
   postingsNone: "Aucune offre pour ce poste pour l'instant.",
+  postingStale:
+    "Quelqu'un d'autre a enregistré cette offre pendant que vous la modifiiez. Vos changements sont ci-dessous, non enregistrés : comparez-les avec l'offre telle qu'elle est maintenant, puis enregistrez de nouveau.",
   postingPublished: "Publiée",
   postingDraft: "Non publiée",
   postingPublicLink: "Page publique",

@@ -15,6 +15,7 @@ import {
   findPosting,
   postingForm,
   postingValues,
+  StalePostingError,
   setPublished,
   updatePosting,
 } from "./postings.ts";
@@ -82,6 +83,7 @@ export function postingManagementRoutes(): Hono<OrganisationEnv> {
     postingId: string,
     values: Record<string, string>,
     errors?: FieldErrors,
+    stale?: { loadedAt: string; message: string },
   ) =>
     renderPrivatePage(
       c,
@@ -92,9 +94,11 @@ export function postingManagementRoutes(): Hono<OrganisationEnv> {
         values={values}
         errors={errors}
         submit={t(c).postingSaveButton}
+        loadedAt={stale?.loadedAt ?? values.loaded_at}
+        message={stale?.message}
       />,
       t(c).postingEditTitle(profileTitle(profile, c.var.lang)),
-      errors ? 400 : 200,
+      stale ? 409 : errors ? 400 : 200,
     );
 
   app.get(
@@ -102,7 +106,7 @@ export function postingManagementRoutes(): Hono<OrganisationEnv> {
     onProfile("profile.edit", async (c, profile) => {
       const posting = await postingOf(c, profile);
       if (!posting) return c.notFound();
-      return editPostingPage(c, profile, posting.id, postingValues(posting));
+      return editPostingPage(c, profile, posting.id, { ...postingValues(posting), loaded_at: posting.updated_at });
     }),
   );
 
@@ -118,7 +122,30 @@ export function postingManagementRoutes(): Hono<OrganisationEnv> {
         for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
         return editPostingPage(c, profile, posting.id, values, parsed.errors);
       }
-      const saved = await updatePosting(c.var.db, orgId(c), profile.id, posting.id, parsed.data, author(c));
+      const loadedAt =
+        typeof body.loaded_at === "string" && body.loaded_at !== "" ? body.loaded_at.slice(0, 30) : undefined;
+      let saved: Awaited<ReturnType<typeof updatePosting>>;
+      try {
+        saved = await updatePosting(
+          c.var.db,
+          orgId(c),
+          profile.id,
+          posting.id,
+          parsed.data,
+          author(c),
+          new Date(),
+          loadedAt,
+        );
+      } catch (error) {
+        if (!(error instanceof StalePostingError)) throw error;
+        // The author's input is kept; the form now carries the other save's time, so saving again wins knowingly.
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 3000);
+        return editPostingPage(c, profile, posting.id, values, undefined, {
+          loadedAt: error.current,
+          message: t(c).postingStale,
+        });
+      }
       if (!saved) return c.notFound();
       return c.redirect(
         `${profileUrls.profile(c.var.lang, c.var.organisation.slug, profile.id)}?done=posting-saved`,

@@ -257,6 +257,17 @@ export function postingValues(p: Posting): Record<string, string> {
  * table has no version column, so the last save wins; the change history keeps what each replaced.
  * Undefined when it is not this profile's posting in the organisation.
  */
+/** Someone else saved the posting after the author loaded it; `current` is that save's time. */
+export class StalePostingError extends Error {
+  constructor(readonly current: string) {
+    super("the posting was saved by someone else since it was loaded");
+  }
+}
+
+/**
+ * Saves a posting. With `loadedAt` (the posting's `updated_at` when the author loaded the form), a
+ * save by someone else in between is refused with StalePostingError rather than overwritten.
+ */
 export async function updatePosting(
   db: Kysely<DB>,
   organisationId: string,
@@ -265,6 +276,7 @@ export async function updatePosting(
   input: PostingInput,
   author: ChangeAuthor,
   now = new Date(),
+  loadedAt?: string,
 ): Promise<Posting | undefined> {
   const updated = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -275,11 +287,24 @@ export async function updatePosting(
       .where("id", "=", postingId)
       .executeTakeFirst();
     if (!row) return false;
-    await trx
+    if (loadedAt !== undefined && row.updated_at !== loadedAt) throw new StalePostingError(row.updated_at);
+    // A save within the same millisecond as the one loaded would not change the token: move it on.
+    const at = now.toISOString() > row.updated_at ? now.toISOString() : nextInstant(row.updated_at);
+    const result = await trx
       .updateTable("job_postings")
-      .set({ ...columns(input), updated_at: now.toISOString() })
+      .set({ ...columns(input), updated_at: at })
       .where("id", "=", postingId)
-      .execute();
+      .where("updated_at", "=", row.updated_at)
+      .executeTakeFirst();
+    // Another save committed between our read and our write (PostgreSQL's read committed).
+    if (Number(result.numUpdatedRows) === 0) {
+      const latest = await trx
+        .selectFrom("job_postings")
+        .select("updated_at")
+        .where("id", "=", postingId)
+        .executeTakeFirst();
+      throw new StalePostingError(latest?.updated_at ?? at);
+    }
     await recordChange(
       trx,
       author,
@@ -291,7 +316,7 @@ export async function updatePosting(
         before: postingValues(toPosting(row)),
         after: { ...input },
       },
-      now,
+      new Date(at),
     );
     return true;
   });
@@ -332,3 +357,6 @@ export async function deletePosting(
     return true;
   });
 }
+
+/** One millisecond after an ISO instant. */
+const nextInstant = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();

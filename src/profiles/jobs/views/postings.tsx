@@ -7,6 +7,7 @@ import {
   type FieldErrors,
   Form,
   type FormValues,
+  Hidden,
   SelectField,
   Submit,
   TextArea,
@@ -80,6 +81,10 @@ export function PostingFormPage(props: {
   errors?: FieldErrors;
   /** The button's words: create (default) or save an existing posting. */
   submit?: string;
+  /** An existing posting's last save as the author loaded it: a later save by someone else is refused. */
+  loadedAt?: string;
+  /** Shown above the form (a stale save). */
+  message?: string;
 }) {
   const { lang } = props.frame;
   const t = messages(lang);
@@ -105,7 +110,8 @@ export function PostingFormPage(props: {
       <OrganisationNav {...props.frame} />
       <h1>{props.title}</h1>
       <Form lang={lang} action={props.action} values={props.values} errors={props.errors} novalidate>
-        <ErrorSummary lang={lang} errors={props.errors} labels={labels} />
+        <ErrorSummary lang={lang} errors={props.errors} labels={labels} message={props.message} />
+        {props.loadedAt !== undefined && <Hidden name="loaded_at" value={props.loadedAt} />}
         <TextField name="date_posted" type="date" label={labels.date_posted} required />
         <TextField name="valid_through" type="date" label={labels.valid_through} required />
         <SelectField
