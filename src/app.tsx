@@ -10,6 +10,7 @@ import { apiRoutes } from "./api/routes.ts";
 import { searchApiRoutes } from "./api/search.ts";
 import { createSearchAnswers, SEARCH_API_PATH } from "./api/search-answers.ts";
 import type { AppEnv } from "./app-env.ts";
+import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
@@ -89,6 +90,8 @@ function langFromPath(path: string): Lang | undefined {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // A review cycle follows people who leave or move (decision 040): people announces, cycles listen.
+  followLeaversAndMovers();
   const auth = createAuthService({ db: deps.db, config: deps.config, logger: deps.logger });
   // mail: SMTP when configured, else messages go to the log (src/mail).
   const mailer = createMailer(deps.config.mail, deps.logger);

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { followLeaversAndMovers } from "../assessments/cycles/movers.ts";
 import { readConfig } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -102,6 +103,8 @@ ${ENV_NOTE}`,
     const database = await openDatabase(readConfig().databaseUrl);
     try {
       await migrateToLatest(database.db);
+      // As in the app: a review cycle follows the people the import marks as left or moves.
+      followLeaversAndMovers();
       const organisation = await database.db
         .selectFrom("organisations")
         .select("id")

@@ -8,8 +8,20 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
-/** Profiles, postings and scales: issue 14 (migration 016); people does not know more of them than their name. */
-export const CHANGE_SUBJECTS = ["organisation", "unit", "person", "role", "profile", "posting", "scale"] as const;
+/**
+ * Profiles, postings and scales: issue 14 (migration 016); review cycles: issue 15 (migration 019).
+ * People does not know more of them than their name.
+ */
+export const CHANGE_SUBJECTS = [
+  "organisation",
+  "unit",
+  "person",
+  "role",
+  "profile",
+  "posting",
+  "scale",
+  "cycle",
+] as const;
 export type ChangeSubject = (typeof CHANGE_SUBJECTS)[number];
 export const CHANGE_ACTIONS = ["create", "update", "delete", "import", "purge"] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

@@ -50,6 +50,7 @@ export function frameOf(c: Ctx): OrganisationFrame {
       history: allowed("organisation.administer"),
       scale: allowed("scale.read"),
       profiles: allowed("profiles.list"),
+      cycles: allowed("cycles.manage"),
     },
   };
 }

@@ -15,6 +15,8 @@ export const orgUrls = {
   /** Served by src/profiles (issue 14); people builds the address so it need not import profiles. */
   scale: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/scale`,
   profiles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/profiles`,
+  /** Served by src/assessments (issue 15). */
+  cycles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/cycles`,
   units: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/units`,
   unit: (lang: Lang, slug: string, unitId: string) => `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}`,
   unitAction: (lang: Lang, slug: string, unitId: string, action: "move" | "rename" | "head" | "parent" | "delete") =>

@@ -25,6 +25,8 @@ export interface OrganisationLinks {
   /** The proficiency scale and the job profiles (issue 14), served by src/profiles. */
   scale: boolean;
   profiles: boolean;
+  /** Review cycles (issue 15), served by src/assessments: administrators only. */
+  cycles: boolean;
 }
 
 export interface OrganisationFrame {
@@ -44,6 +46,7 @@ export function OrganisationNav(props: OrganisationFrame & { current?: keyof Org
     ["roles", orgUrls.roles(props.lang, props.slug), t.orgRolesTitle],
     ["scale", orgUrls.scale(props.lang, props.slug), t.scaleTitle],
     ["profiles", orgUrls.profiles(props.lang, props.slug), t.profilesTitle],
+    ["cycles", orgUrls.cycles(props.lang, props.slug), t.cyclesTitle],
     ["history", orgUrls.history(props.lang, props.slug), t.orgHistoryTitle],
   ];
   return (
@@ -181,6 +184,7 @@ export function subjectLabel(lang: Lang, subject: ChangeSubject): string {
     profile: t.historySubjectProfile,
     posting: t.historySubjectPosting,
     scale: t.historySubjectScale,
+    cycle: t.historySubjectCycle,
   }[subject];
 }
 

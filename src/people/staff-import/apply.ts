@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
 import type { PeopleTable } from "../../db/people-tables.ts";
 import type { DB, Person } from "../../db/schema.ts";
+import { announceMoves, moveOf, type PersonMove } from "../person-moves.ts";
 import { personSnapshot } from "../staff/store.ts";
 import type { ColumnMapping } from "./columns.ts";
 import { type ImportPlan, type Organisation, type PersonValues, type PlanOptions, planImport } from "./plan.ts";
@@ -288,6 +289,7 @@ async function writePlan(
     change("person", id, personSnapshot(before), personSnapshot({ ...before, ...patch }));
   };
 
+  const moves: (PersonMove | undefined)[] = [];
   for (const update of plan.updates) {
     const set = { ...columns(update.values), updated_at: at };
     await trx
@@ -297,6 +299,8 @@ async function writePlan(
       .where("organisation_id", "=", orgId)
       .execute();
     snapshotPair(update.personId, set);
+    const before = stored.get(update.personId) as Person;
+    moves.push(moveOf(before, { ...before, ...set }));
   }
 
   for (const batch of chunks(plan.leaving)) {
@@ -310,9 +314,14 @@ async function writePlan(
         batch.map((l) => l.personId),
       )
       .execute();
-    for (const leave of batch)
+    for (const leave of batch) {
       change("person", leave.personId, { status: leave.before }, { status: "left", statusSince: today });
+      const before = stored.get(leave.personId) as Person;
+      moves.push(moveOf(before, { ...before, status: "left" }));
+    }
   }
+  // Leavers and movers, for capabilities above people (src/people/person-moves.ts): same transaction.
+  await announceMoves(trx, moves, request.actor, request.now ?? new Date(at));
 
   for (const batch of chunks(changes)) await trx.insertInto("organisation_changes").values(batch).execute();
 }

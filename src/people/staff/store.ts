@@ -13,6 +13,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, Person } from "../../db/schema.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { wouldMakeCycle } from "../manager-lines.ts";
+import { announceMoves, moveOf } from "../person-moves.ts";
 import type { PersonFields, PersonPatch, PersonStatus } from "./fields.ts";
 import { type ChangeActor, recordChange } from "./record-change.ts";
 
@@ -259,6 +260,8 @@ async function writeChange(
     },
     now,
   );
+  // Leaving or moving may concern capabilities above people (a review cycle): same transaction.
+  await announceMoves(trx, [moveOf(before, after)], actor, now);
   return after;
 }
 

@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
+import { announceMoves } from "../../people/person-moves.ts";
 import { requireProfile } from "./store.ts";
 
 export class PersonUnknownError extends Error {
@@ -52,7 +53,7 @@ export async function assignPosition(
     const profile = await requireProfile(trx, organisationId, profileId);
     const person = await trx
       .selectFrom("people")
-      .select(["id", "given_name", "family_name", "preferred_name", "employee_number"])
+      .select(["id", "given_name", "family_name", "preferred_name", "employee_number", "manager_id"])
       .where("organisation_id", "=", organisationId)
       .where("employee_number", "=", employeeNumber.trim())
       .where("status", "!=", "left")
@@ -85,6 +86,14 @@ export async function assignPosition(
       },
       now,
     );
+    // A change of position is a move (src/people/person-moves.ts); a first position is not.
+    if (current)
+      await announceMoves(
+        trx,
+        [{ organisationId, personId: person.id, left: false, moved: ["position"], managerId: person.manager_id }],
+        author,
+        now,
+      );
     return { ...holder, since: at.slice(0, 10) };
   });
 }
@@ -118,6 +127,13 @@ export async function removePosition(
         before: { position: profile.title_en },
         after: { position: null },
       },
+      now,
+    );
+    const person = await trx.selectFrom("people").select("manager_id").where("id", "=", personId).executeTakeFirst();
+    await announceMoves(
+      trx,
+      [{ organisationId, personId, left: false, moved: ["position"], managerId: person?.manager_id ?? null }],
+      author,
       now,
     );
     return holder;
