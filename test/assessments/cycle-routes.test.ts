@@ -98,7 +98,10 @@ for (const dialect of testDialects().slice(0, 1)) {
           ),
         );
 
-        const created = await post(base, form({ scale, units: world.a.ids.unit, people: "thaddeus.o@alpha-people.test" }));
+        const created = await post(
+          base,
+          form({ scale, units: world.a.ids.unit, people: "thaddeus.o@alpha-people.test" }),
+        );
         assert.equal(created.status, 303);
         const id = cycleIdOf(created);
         const detail = await (await get(`${base}/${id}`)).text();
@@ -119,7 +122,10 @@ for (const dialect of testDialects().slice(0, 1)) {
         const openedHtml = await (await get(opened.headers.get("location") ?? "")).text();
         // The unit holds the manager and the report; the listed person is the third.
         assert.ok(
-          shows(openedHtml, lang === "en" ? "The cycle is open: 3 assessments created" : "Le cycle est ouvert : 3 évaluations créées"),
+          shows(
+            openedHtml,
+            lang === "en" ? "The cycle is open: 3 assessments created" : "Le cycle est ouvert : 3 évaluations créées",
+          ),
         );
         // Opening again with the old version is refused, the cycle shown as it is.
         assert.equal((await post(`${base}/${id}/open`, { version: "2" })).status, 409);
@@ -165,15 +171,28 @@ for (const dialect of testDialects().slice(0, 1)) {
         const csvText = Buffer.from(await csv.arrayBuffer()).toString("utf8");
         assert.ok(csvText.startsWith("\uFEFF"));
         const records: string[][] = parse(csvText.slice(1));
-        assert.deepEqual(records[0]?.slice(0, 2), lang === "en" ? ["Person", "Employee number"] : ["Personne", "Matricule"]);
+        assert.deepEqual(
+          records[0]?.slice(0, 2),
+          lang === "en" ? ["Person", "Employee number"] : ["Personne", "Matricule"],
+        );
         assert.equal(records.length, 4, "a header and three people");
         const report = records.find((r) => r[1] === "A-1002");
         assert.equal(report?.[5], lang === "en" ? "Self-assessment" : "Autoévaluation");
         assert.equal(report?.[6], "2027-02-15", "the extended due date");
 
         const filtered = await get(`${base}/${id}/progress.csv?unit=${world.a.ids.unit}`);
-        const filteredRows: string[][] = parse(Buffer.from(await filtered.arrayBuffer()).toString("utf8").slice(1));
-        assert.deepEqual(filteredRows.slice(1).map((r) => r[1]).sort(), ["A-1001", "A-1002"]);
+        const filteredRows: string[][] = parse(
+          Buffer.from(await filtered.arrayBuffer())
+            .toString("utf8")
+            .slice(1),
+        );
+        assert.deepEqual(
+          filteredRows
+            .slice(1)
+            .map((r) => r[1])
+            .sort(),
+          ["A-1001", "A-1002"],
+        );
 
         const xlsx = await get(`${base}/${id}/progress.xlsx`);
         assert.equal(xlsx.status, 200);

@@ -26,7 +26,9 @@ import { profileInput } from "../../src/profiles/jobs/fields.ts";
 import { createPosting, postingForm } from "../../src/profiles/jobs/postings.ts";
 import { createProfile } from "../../src/profiles/jobs/store.ts";
 import { addRequirements } from "../../src/profiles/requirements/store.ts";
+import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
+import { cycleRow } from "../support/assessment-rows.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
 import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
@@ -132,6 +134,45 @@ const scratchPosting = async (db: Kysely<DB>, world: PeopleWorld, which: Which, 
 };
 
 const heldPosting = (db: Kysely<DB>, world: PeopleWorld, which: Which) => scratchPosting(db, world, which, true);
+
+let scratchCycles = 0;
+
+/** A fresh review cycle of the organisation in the given state (everyone takes part), at version 1. */
+const scratchCycle =
+  (state: "draft" | "open" | "closed") =>
+  async (db: Kysely<DB>, world: PeopleWorld, which: Which): Promise<Partial<OrgIds>> => {
+    const id = `matrix-cycle-${++scratchCycles}`;
+    await db
+      .insertInto("review_cycles")
+      .values(cycleRow({ id, organisation_id: world[which].ids.organisationId, state }))
+      .execute();
+    await db
+      .insertInto("review_cycle_steps")
+      .values(
+        (["self", "manager", "conversation", "signoff"] as const).map((step, i) => ({
+          cycle_id: id,
+          step,
+          due_date: `2027-0${i + 2}-01`,
+        })),
+      )
+      .execute();
+    return { cycle: id };
+  };
+
+/** A complete draft form (the organisation's unit ticked, so it names an id of the organisation tested). */
+const cycleForm = (ids: OrgIds) => ({
+  name_en: "Matrix review",
+  name_fr: "Bilan de la matrice",
+  period_start: "2027-01-01",
+  period_end: "2027-12-31",
+  scale: DEFAULT_SCALE_ID,
+  leaver_rule: "keep",
+  units: ids.unit,
+  due_self: "2027-02-01",
+  due_manager: "2027-03-01",
+  due_conversation: "2027-04-01",
+  due_signoff: "2027-05-01",
+});
 
 let scratchAccounts = 0;
 let newPeople = 0;
@@ -604,6 +645,50 @@ const ROUTES: Record<string, Expectation> = {
   "POST /:lang/orgs/:org/scale/import-rubric": { allow: ADMIN, status: 400, form: () => ({ rubric: "not json" }) },
   "GET /api/v1/orgs/:org/scale": { allow: MEMBERS },
   "PUT /api/v1/orgs/:org/scale": { allow: ADMIN, json: () => ({ uses: "default" }) },
+
+  // review cycles (src/assessments/cycles): the organisation's administrators (HR) only; a member is
+  // refused with 403 as for the organisation's other administration pages. A cycle of organisation B
+  // asked through A's address is unknown (404). A draft form ticking B's unit is refused (400).
+  "GET /:lang/orgs/:org/cycles": { allow: ADMIN },
+  "GET /:lang/orgs/:org/cycles/new": { allow: ADMIN },
+  "POST /:lang/orgs/:org/cycles": { allow: ADMIN, form: cycleForm },
+  "GET /:lang/orgs/:org/cycles/:cycle": { allow: ADMIN, setup: scratchCycle("draft") },
+  "GET /:lang/orgs/:org/cycles/:cycle/edit": { allow: ADMIN, setup: scratchCycle("draft") },
+  "POST /:lang/orgs/:org/cycles/:cycle/edit": {
+    allow: ADMIN,
+    setup: scratchCycle("draft"),
+    form: (ids) => ({ ...cycleForm(ids), version: "1" }),
+  },
+  "POST /:lang/orgs/:org/cycles/:cycle/open": {
+    allow: ADMIN,
+    setup: scratchCycle("draft"),
+    form: () => ({ version: "1" }),
+  },
+  "POST /:lang/orgs/:org/cycles/:cycle/extend": {
+    allow: ADMIN,
+    setup: scratchCycle("open"),
+    form: () => ({
+      version: "1",
+      period_end: "2028-01-31",
+      due_self: "2027-02-01",
+      due_manager: "2027-03-01",
+      due_conversation: "2027-04-01",
+      due_signoff: "2027-06-01",
+    }),
+  },
+  "POST /:lang/orgs/:org/cycles/:cycle/close": {
+    allow: ADMIN,
+    setup: scratchCycle("open"),
+    form: () => ({ version: "1" }),
+  },
+  "POST /:lang/orgs/:org/cycles/:cycle/reopen": {
+    allow: ADMIN,
+    setup: scratchCycle("closed"),
+    form: () => ({ version: "1" }),
+  },
+  "GET /:lang/orgs/:org/cycles/:cycle/progress": { allow: ADMIN, setup: scratchCycle("open") },
+  "GET /:lang/orgs/:org/cycles/:cycle/progress.csv": { allow: ADMIN, setup: scratchCycle("open") },
+  "GET /:lang/orgs/:org/cycles/:cycle/progress.xlsx": { allow: ADMIN, setup: scratchCycle("open") },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
