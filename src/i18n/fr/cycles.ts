@@ -22,7 +22,7 @@ const STEPS: Record<string, string> = {
   conversation: "Entretien",
   signoff: "Signature",
 };
-const CYCLE_STATES: Record<string, string> = { draft: "Brouillon", open: "Ouvert", closed: "Clos" };
+const CYCLE_STATES: Record<string, string> = { draft: "Ébauche", open: "Ouvert", closed: "Clos" };
 const RULES: Record<string, string> = {
   keep: "Garder l'évaluation telle quelle",
   move: "Faire suivre l'évaluation (la nouvelle ou le nouveau gestionnaire la révise)",
@@ -51,7 +51,7 @@ export const cycles: Translation<typeof en> = {
   cyclesRuleName: (rule) => RULES[rule] ?? rule,
 
   cyclesNewTitle: "Nouveau cycle d'évaluation",
-  cyclesEditTitle: (name) => `Modifier le brouillon : ${name}`,
+  cyclesEditTitle: (name) => `Modifier l'ébauche : ${name}`,
   cyclesNameEn: "Nom en anglais",
   cyclesNameFr: "Nom en français",
   cyclesPeriodLegend: "Période",
@@ -74,8 +74,8 @@ export const cycles: Translation<typeof en> = {
   cyclesStepsLegend: "Échéances",
   cyclesStepsHint:
     "Le premier jour de la période ou plus tard, dans cet ordre. Une échéance peut tomber après la fin de la période.",
-  cyclesSaveDraft: "Enregistrer le brouillon",
-  cyclesSaved: "Le brouillon est enregistré.",
+  cyclesSaveDraft: "Enregistrer l'ébauche",
+  cyclesSaved: "L'ébauche est enregistrée.",
   cyclesStale:
     "Quelqu'un d'autre a modifié ce cycle pendant que vous le modifiiez. Vos saisies sont ci-dessous, non enregistrées : vérifiez le cycle tel qu'il est maintenant, puis enregistrez de nouveau.",
 
@@ -100,7 +100,7 @@ export const cycles: Translation<typeof en> = {
   cyclesColStepName: "Étape",
   cyclesColStepDue: "Échéance",
   cyclesActionsHeading: "Ce que vous pouvez faire",
-  cyclesEditLink: "Modifier le brouillon",
+  cyclesEditLink: "Modifier l'ébauche",
   cyclesOpenButton: "Ouvrir le cycle",
   cyclesOpenHint:
     "L'ouverture crée l'évaluation de chaque participante et participant à partir des compétences de son profil de poste.",
@@ -120,7 +120,7 @@ export const cycles: Translation<typeof en> = {
     `Le cycle est ouvert : ${number(created)} ${created > 1 ? "évaluations créées" : "évaluation créée"}${withoutProfile > 0 ? `, dont ${number(withoutProfile)} sans profil de poste (la personne ou sa ou son gestionnaire y ajoute les compétences)` : ""}.`,
   cyclesExtended: "Le cycle est prolongé.",
   cyclesClosed: "Le cycle est clos.",
-  cyclesCreated: "Le brouillon est créé. Vérifiez-le, puis ouvrez le cycle.",
+  cyclesCreated: "L'ébauche est créée. Vérifiez-la, puis ouvrez le cycle.",
   cyclesOutdated: "Ce cycle a changé depuis l'affichage de la page. Le voici tel qu'il est maintenant : recommencez.",
 
   cyclesProgressTitle: (name) => `Suivi : ${name}`,
