@@ -22,6 +22,7 @@ import {
   reopenCycle,
   updateDraft,
 } from "../../src/assessments/cycles/store.ts";
+import * as m019 from "../../src/db/migrations/019_cycle_changes.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { updatePerson } from "../../src/people/staff/store.ts";
 import { assignPosition } from "../../src/profiles/jobs/positions.ts";
@@ -207,6 +208,25 @@ for (const dialect of testDialects()) {
       now = (await findCycle(db, org, cycle.id)) as typeof now;
       assert.equal(now.state, "open");
       assert.equal(now.closedAt, null);
+    });
+
+    it("migration 019: the change history takes cycles; down removes their rows, up takes them again", async () => {
+      const copy = await openTestDatabase(dialect);
+      try {
+        const orgId = await insertOrganisation(copy.db, "migrating");
+        const cycle = await createCycle(copy.db, orgId, form(), author);
+        const cycleRows = () =>
+          copy.db.selectFrom("organisation_changes").select("id").where("subject_kind", "=", "cycle").execute();
+        assert.equal((await cycleRows()).length, 1);
+        await m019.down(copy.db as Kysely<unknown>);
+        assert.equal((await cycleRows()).length, 0);
+        await assert.rejects(updateDraft(copy.db, orgId, cycle.id, 1, form({ name_en: "Refused" }), author));
+        await m019.up(copy.db as Kysely<unknown>);
+        await updateDraft(copy.db, orgId, cycle.id, 1, form({ name_en: "Taken" }), author);
+        assert.equal((await cycleRows()).length, 1);
+      } finally {
+        await copy.close();
+      }
     });
 
     describe("leavers and movers", () => {
