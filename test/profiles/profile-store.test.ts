@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import * as m016 from "../../src/db/migrations/016_profile_extras.ts";
+import * as m019 from "../../src/db/migrations/019_cycle_changes.ts";
 import * as m024 from "../../src/db/migrations/024_profile_code_key.ts";
 import type { DB } from "../../src/db/schema.ts";
 import {
@@ -254,10 +255,13 @@ for (const dialect of testDialects()) {
       {
         const { a } = await world(db);
         await createProfile(db, a, technician(), TEST_CHANGE_ACTOR);
+        // Later migrations first (019 widened the same constraint again), then back up in order.
+        await m019.down(db as unknown as Kysely<unknown>);
         await m016.down(db as unknown as Kysely<unknown>);
         assert.deepEqual(await history(db, a), []);
         await assert.rejects(createProfile(db, a, technician({ code: "X" }), TEST_CHANGE_ACTOR));
         await m016.up(db as unknown as Kysely<unknown>);
+        await m019.up(db as unknown as Kysely<unknown>);
         await createProfile(db, a, technician({ code: "Y" }), TEST_CHANGE_ACTOR);
         assert.equal((await history(db, a)).length, 1);
       }
