@@ -219,7 +219,13 @@ export async function openCycle(
             // This opening's assessments: created in this transaction, at this instant.
             .where("a.cycle_id", "=", cycle.id)
             .where("a.created_at", "=", now)
-            .where("a.profile_id", "in", copied.slice(i, i + BATCH)),
+            .where("a.profile_id", "in", copied.slice(i, i + BATCH))
+            // In the primary key's order: each assessment's rows land together in its index pages
+            // (on PostgreSQL, writing 150,000 rows and their indexes took about a quarter less time than in
+            // the join's order; the foreign-key checks, most of the rest, cost the same).
+            .orderBy("a.id")
+            .orderBy("r.framework_id")
+            .orderBy("r.item_id"),
         )
         .execute();
     await insertInBatches(trx, "assessment_items", items);
