@@ -210,6 +210,19 @@ for (const dialect of testDialects()) {
       assert.equal(now.closedAt, null);
     });
 
+    it("two openings from the same page: one opens, the other is refused, nobody gets two assessments", async () => {
+      const cycle = await createCycle(db, org, form({ people: "E1\nE2" }), author);
+      const results = await Promise.allSettled([
+        openAndRecord(db, org, cycle.id, 1, author),
+        openAndRecord(db, org, cycle.id, 1, author),
+      ]);
+      assert.deepEqual(results.map((r) => r.status).sort(), ["fulfilled", "rejected"]);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      assert.ok(refused.reason instanceof CycleConflictError);
+      const rows = await db.selectFrom("assessments").select("person_id").where("cycle_id", "=", cycle.id).execute();
+      assert.equal(rows.length, 2);
+    });
+
     it("migration 019: the change history takes cycles; down removes their rows, up takes them again", async () => {
       const copy = await openTestDatabase(dialect);
       try {

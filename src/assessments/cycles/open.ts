@@ -52,7 +52,10 @@ export async function openCycle(
   input: { organisationId: string; cycleId: string; author: Author; now?: Date },
 ): Promise<OpenReport> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  // In the caller's transaction when there is one (opening is one step of reopening a closed cycle).
+  const inTransaction = <T>(work: (trx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     const cycle = await trx
       .selectFrom("review_cycles")
       .selectAll()

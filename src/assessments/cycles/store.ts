@@ -350,7 +350,8 @@ export async function updateDraft(
 
 /**
  * Opens a draft, or opens again an open cycle to add the people who joined its selection since
- * (nobody gets two assessments: openCycle adds only who is missing).
+ * (nobody gets two assessments: openCycle adds only who is missing). One transaction: the version
+ * check holds the cycle's row, so two people opening at once cannot both pass it.
  */
 export async function openAndRecord(
   db: Kysely<DB>,
@@ -360,19 +361,39 @@ export async function openAndRecord(
   author: ChangeAuthor,
   now = new Date(),
 ): Promise<OpenReport> {
-  const before = await findCycle(db, organisationId, cycleId);
+  return db.transaction().execute((trx) => openInTransaction(trx, organisationId, cycleId, version, author, now));
+}
+
+async function openInTransaction(
+  trx: Kysely<DB>,
+  organisationId: string,
+  cycleId: string,
+  version: number,
+  author: ChangeAuthor,
+  now: Date,
+): Promise<OpenReport> {
+  const before = await findCycle(trx, organisationId, cycleId);
   if (!before) throw new CycleNotFoundError();
-  if (before.version !== version || before.state === "closed") throw new CycleConflictError();
+  // Touches the row at the version the form was drawn from: a concurrent opening waits for this
+  // transaction, then finds another version (openCycle moves it on) and is refused.
+  const held = await trx
+    .updateTable("review_cycles")
+    .set({ updated_at: now.toISOString() })
+    .where("id", "=", cycleId)
+    .where("version", "=", version)
+    .where("state", "!=", "closed")
+    .executeTakeFirst();
+  if (Number(held.numUpdatedRows) !== 1) throw new CycleConflictError();
   let report: OpenReport;
   try {
-    report = await openCycle(db, { organisationId, cycleId, author, now });
+    report = await openCycle(trx, { organisationId, cycleId, author, now });
   } catch (error) {
     if (error instanceof CycleError && error.problem === "not-found") throw new CycleNotFoundError();
     if (error instanceof CycleError) throw new CycleConflictError();
     throw error;
   }
   await recordChange(
-    db,
+    trx,
     author,
     {
       organisationId,
@@ -426,7 +447,7 @@ export async function extendCycle(
 }
 
 async function changeState(
-  db: Kysely<DB>,
+  trx: Kysely<DB>,
   organisationId: string,
   cycleId: string,
   version: number,
@@ -435,29 +456,27 @@ async function changeState(
   author: ChangeAuthor,
   now: Date,
 ): Promise<Cycle> {
-  return db.transaction().execute(async (trx) => {
-    const before = await claim(trx, organisationId, cycleId, version, [from]);
-    const at = now.toISOString();
-    await trx
-      .updateTable("review_cycles")
-      .set({ state: to, closed_at: to === "closed" ? at : null, updated_at: at, updated_by: author.id })
-      .where("id", "=", cycleId)
-      .execute();
-    await recordChange(
-      trx,
-      author,
-      {
-        organisationId,
-        subject: "cycle",
-        subjectId: cycleId,
-        action: "update",
-        before: { state: before.state },
-        after: { state: to },
-      },
-      now,
-    );
-    return (await findCycle(trx, organisationId, cycleId)) as Cycle;
-  });
+  const before = await claim(trx, organisationId, cycleId, version, [from]);
+  const at = now.toISOString();
+  await trx
+    .updateTable("review_cycles")
+    .set({ state: to, closed_at: to === "closed" ? at : null, updated_at: at, updated_by: author.id })
+    .where("id", "=", cycleId)
+    .execute();
+  await recordChange(
+    trx,
+    author,
+    {
+      organisationId,
+      subject: "cycle",
+      subjectId: cycleId,
+      action: "update",
+      before: { state: before.state },
+      after: { state: to },
+    },
+    now,
+  );
+  return (await findCycle(trx, organisationId, cycleId)) as Cycle;
 }
 
 /** Closes an open cycle: its assessments stay readable, and nothing in it is edited any more. */
@@ -468,11 +487,12 @@ export const closeCycle = (
   version: number,
   author: ChangeAuthor,
   now = new Date(),
-) => changeState(db, organisationId, cycleId, version, "open", "closed", author, now);
+) =>
+  db.transaction().execute((trx) => changeState(trx, organisationId, cycleId, version, "open", "closed", author, now));
 
 /**
- * Reopens a closed cycle, then adds whoever joined its selection since it was opened (as opening
- * again does). Two steps: opening reads the cycle as open, in a transaction of its own.
+ * Reopens a closed cycle and adds whoever joined its selection since it was opened (as opening again
+ * does), in one transaction.
  */
 export async function reopenCycle(
   db: Kysely<DB>,
@@ -482,6 +502,8 @@ export async function reopenCycle(
   author: ChangeAuthor,
   now = new Date(),
 ): Promise<OpenReport> {
-  const reopened = await changeState(db, organisationId, cycleId, version, "closed", "open", author, now);
-  return openAndRecord(db, organisationId, cycleId, reopened.version, author, now);
+  return db.transaction().execute(async (trx) => {
+    const reopened = await changeState(trx, organisationId, cycleId, version, "closed", "open", author, now);
+    return openInTransaction(trx, organisationId, cycleId, reopened.version, author, now);
+  });
 }
