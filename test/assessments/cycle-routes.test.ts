@@ -108,6 +108,10 @@ for (const dialect of testDialects().slice(0, 1)) {
         assert.equal(countTags(detail, "h1"), 1);
         assert.ok(detail.includes(`action="${base}/${id}/open"`));
 
+        // The edit form shows the selection back: the unit ticked, the person by employee number.
+        const editHtml = await (await get(`${base}/${id}/edit`)).text();
+        assert.ok(editHtml.includes(`value="${world.a.ids.unit}" checked`));
+        assert.match(editHtml, /<textarea[^>]*name="people"[^>]*>A-1003<\/textarea>/);
         // A stale edit: refused with 409, the person's entries still on the page.
         const stale = await post(`${base}/${id}/edit`, form({ scale, version: "1", name_en: "First edit" }));
         assert.equal(stale.status, 303);
