@@ -81,7 +81,7 @@ export function assessmentDocumentRoutes(): Hono<OrganisationEnv> {
         title,
       );
       // Signed-in pages are private as well as never stored (renderPrivatePage says only no-store).
-      page.headers.set("cache-control", "private, no-store");
+      c.header("cache-control", "private, no-store");
       return page;
     }),
   );
