@@ -28,7 +28,7 @@ import { createProfile } from "../../src/profiles/jobs/store.ts";
 import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
-import { cycleRow } from "../support/assessment-rows.ts";
+import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
 import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
@@ -209,6 +209,47 @@ const scratchRequirement = async (db: Kysely<DB>, world: PeopleWorld, which: Whi
   const itemId = framework.competencies[0]?.[0] as string;
   await addRequirements(db, { organisationId, profileId: profile }, 1, [{ frameworkId: framework.id, itemId }], null);
   return { profile, requirement: `${framework.id}~${itemId}` };
+};
+
+/**
+ * Assessments (issue 15): the person (staffReport), their manager (the reviewer) and HR read one;
+ * anyone else is refused as if it did not exist (404), as for a person they may not see.
+ */
+const ASSESSMENT_READERS: readonly MatrixRole[] = ["orgAdmin", "manager", "staffReport"];
+const AS_UNKNOWN_ASSESSMENT = { instanceAdmin: 404, staffOther: 404 } as const;
+
+/** One assessment per organisation and database: the world's person's, reviewed by their manager. */
+const matrixAssessments = new WeakMap<Kysely<DB>, Map<Which, Promise<string>>>();
+const documentAssessment = (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const byOrganisation = matrixAssessments.get(db) ?? new Map<Which, Promise<string>>();
+  matrixAssessments.set(db, byOrganisation);
+  let made = byOrganisation.get(which);
+  if (!made) {
+    const { organisationId, person, manager } = world[which].ids;
+    const cycle = `matrix-document-cycle-${which}`;
+    const id = `matrix-assessment-${which}`;
+    made = (async () => {
+      await db
+        .insertInto("review_cycles")
+        .values(cycleRow({ id: cycle, organisation_id: organisationId }))
+        .execute();
+      await db
+        .insertInto("assessments")
+        .values(
+          assessmentRow({
+            id,
+            cycle_id: cycle,
+            organisation_id: organisationId,
+            person_id: person,
+            manager_id: manager,
+          }),
+        )
+        .execute();
+      return id;
+    })();
+    byOrganisation.set(which, made);
+  }
+  return made.then((assessment) => ({ assessment }));
 };
 
 const ROUTES: Record<string, Expectation> = {
@@ -643,6 +684,17 @@ const ROUTES: Record<string, Expectation> = {
   },
   // A CASE rubric that is not JSON is refused on its field (400) for those allowed.
   "POST /:lang/orgs/:org/scale/import-rubric": { allow: ADMIN, status: 400, form: () => ({ rubric: "not json" }) },
+  // an assessment's printable page and PDF (src/assessments/documents)
+  "GET /:lang/orgs/:org/assessments/:assessment/print": {
+    allow: ASSESSMENT_READERS,
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: documentAssessment,
+  },
+  "GET /:lang/orgs/:org/assessments/:assessment/pdf": {
+    allow: ASSESSMENT_READERS,
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: documentAssessment,
+  },
   "GET /api/v1/orgs/:org/scale": { allow: MEMBERS },
   "PUT /api/v1/orgs/:org/scale": { allow: ADMIN, json: () => ({ uses: "default" }) },
 
