@@ -82,20 +82,32 @@ export function AssessmentDocumentArticle(props: { doc: AssessmentDocument; pdfU
             <table class="assessment-table" aria-labelledby={`assessment-area-${index + 1}`}>
               <thead>
                 <tr>
-                  <th scope="col">{t.asmtDocColCompetency}</th>
-                  <th scope="col">{t.asmtDocColTarget}</th>
-                  <th scope="col">{t.asmtDocColSelf}</th>
-                  <th scope="col">{t.asmtDocColManager}</th>
-                  <th scope="col">{t.asmtDocColAgreed}</th>
-                  <th scope="col">{t.asmtDocColGap}</th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColCompetency}
+                  </th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColTarget}
+                  </th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColSelf}
+                  </th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColManager}
+                  </th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColAgreed}
+                  </th>
+                  <th scope="col" class="assessment-table__head">
+                    {t.asmtDocColGap}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {group.competencies.map((competency) => {
                   const notes = competencyNotes(doc, competency);
                   return (
-                    <tr>
-                      <th scope="row">
+                    <tr class="assessment-table__row">
+                      <th scope="row" class="assessment-table__cell assessment-table__competency">
                         <span class="assessment-table__name">{competencyName(competency)}</span>
                         {notes.length > 0 && <span class="assessment-table__notes">{notes.join(" · ")}</span>}
                         {competency.selfComment.trim() && (
@@ -111,11 +123,11 @@ export function AssessmentDocumentArticle(props: { doc: AssessmentDocument; pdfU
                           </span>
                         )}
                       </th>
-                      <td>{targetText(doc, competency)}</td>
-                      <td>{levelText(doc, competency.self)}</td>
-                      <td>{levelText(doc, competency.manager)}</td>
-                      <td>{levelText(doc, competency.agreed)}</td>
-                      <td class={`assessment-gap assessment-gap--${gapOf(competency).kind}`}>
+                      <td class="assessment-table__cell">{targetText(doc, competency)}</td>
+                      <td class="assessment-table__cell">{levelText(doc, competency.self)}</td>
+                      <td class="assessment-table__cell">{levelText(doc, competency.manager)}</td>
+                      <td class="assessment-table__cell">{levelText(doc, competency.agreed)}</td>
+                      <td class={`assessment-table__cell assessment-gap assessment-gap--${gapOf(competency).kind}`}>
                         {competencyGapText(doc, competency)}
                       </td>
                     </tr>
