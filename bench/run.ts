@@ -11,6 +11,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
+import { assessmentDocumentsBench } from "./groups/assessment-documents.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { cycleOpenBench } from "./groups/cycle-open.ts";
@@ -47,6 +48,7 @@ const GROUPS: BenchGroup[] = [
   peopleBench,
   jobsBench,
   cycleOpenBench,
+  assessmentDocumentsBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {
