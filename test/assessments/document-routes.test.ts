@@ -142,6 +142,23 @@ for (const dialect of testDialects().slice(0, 1)) {
       assert.equal((await logged()).length, before, "refusals are not views");
     });
 
+    it("a reviewer outside the chain (the cycle kept the old manager after a move) reads it, logged", async () => {
+      const reviewer = () => t.db.updateTable("assessments").where("id", "=", world.assessmentId);
+      await reviewer().set({ manager_id: world.people.colleague }).execute();
+      try {
+        const before = (await logged()).length;
+        const response = await get(`${base("fr")}/print`, "colleague");
+        assert.equal(response.status, 200);
+        assert.ok((await response.text()).includes("Casimir Colleague"), "named as the manager");
+        const rows = await logged();
+        assert.equal(rows.length, before + 1);
+        assert.equal(rows.at(-1)?.actor_id, world.accounts.colleague);
+      } finally {
+        await reviewer().set({ manager_id: world.people.manager }).execute();
+      }
+      assert.equal((await get(`${base("en")}/print`, "colleague")).status, 404, "no longer once it is back");
+    });
+
     it("another organisation's assessment through this organisation's address is unknown, even to HR", async () => {
       for (const what of ["print", "pdf"]) {
         assert.equal((await get(`${base("en", world.otherAssessmentId)}/${what}`, "hr")).status, 404);
