@@ -42,7 +42,8 @@ ${ENV_NOTE}`,
       else if (!report.configured) terminal.console.log("SMTP_URL is not set: no reminder was sent.");
       else {
         terminal.console.log(`${report.today}: ${report.sent.length} message(s) sent, ${report.failed.length} failed`);
-        for (const sent of report.sent) terminal.console.log(`  sent ${sent.type} to ${sent.to} (${sent.keys.join(", ")})`);
+        for (const sent of report.sent)
+          terminal.console.log(`  sent ${sent.type} to ${sent.to} (${sent.keys.join(", ")})`);
         for (const failed of report.failed) terminal.console.log(`  failed to ${failed.to}: ${failed.error}`);
       }
       return report.configured && report.failed.length === 0 ? 0 : 1;

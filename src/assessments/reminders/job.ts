@@ -141,7 +141,8 @@ export function startReminderJob(
     });
     return running;
   };
-  const check = () => tick().catch((error) => deps.logger.error({ err: error }, "reminders: run failed; will try again"));
+  const check = () =>
+    tick().catch((error) => deps.logger.error({ err: error }, "reminders: run failed; will try again"));
   let timer: NodeJS.Timeout | undefined;
   if (deps.intervalMs > 0 && deps.mailer.configured) {
     void check();

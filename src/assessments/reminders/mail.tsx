@@ -3,8 +3,9 @@
  * an HTML alternative (rendered by hono/jsx, which escapes names and cycle titles), each line with the
  * absolute address of the exact page where the task is done, plus the waiting list and the settings.
  */
-import type { MailMessage } from "../../mail/mailer.ts";
+
 import { messages } from "../../i18n/index.ts";
+import type { MailMessage } from "../../mail/mailer.ts";
 import type { PlannedMessage, ReminderLine } from "./planner.ts";
 import type { Recipient } from "./store.ts";
 import type { AssessmentTask } from "./tasks.ts";
@@ -43,14 +44,18 @@ function reminderWhen(line: ReminderLine, context: MailContext): string {
   const due = line.task.due;
   if (line.kind === "overdue" && due) return t.remindersMailOverdue(formatDay(due, lang));
   if (line.kind === "before" && due) return t.remindersMailDueOn(formatDay(due, lang));
-  return due ? `${t.remindersMailNowWaiting}, ${t.remindersMailDueOn(formatDay(due, lang))}` : t.remindersMailNowWaiting;
+  return due
+    ? `${t.remindersMailNowWaiting}, ${t.remindersMailDueOn(formatDay(due, lang))}`
+    : t.remindersMailNowWaiting;
 }
 
 function digestWhen(task: AssessmentTask, context: MailContext): string {
   const lang = context.recipient.lang;
   const t = messages(lang);
   if (task.due === null) return t.waitingNoDueDate;
-  return task.overdue ? t.remindersMailOverdue(formatDay(task.due, lang)) : t.remindersMailDueOn(formatDay(task.due, lang));
+  return task.overdue
+    ? t.remindersMailOverdue(formatDay(task.due, lang))
+    : t.remindersMailDueOn(formatDay(task.due, lang));
 }
 
 export function renderReminderMail(message: PlannedMessage, context: MailContext): MailMessage {

@@ -17,18 +17,20 @@ const displayName = (p: { preferred_name: string | null; given_name: string; fam
 
 /** The open cycles of one organisation (or of all, for the job) and their assessments. */
 export async function loadFacts(db: Kysely<DB>, organisationId: string): Promise<OrganisationFacts> {
-  return (await loadFactsByOrganisation(db, organisationId)).get(organisationId) ?? { cycles: [], assessments: [] };
+  return (await loadFactsByOrganisation(db, [organisationId])).get(organisationId) ?? { cycles: [], assessments: [] };
 }
 
+/** By organisation id: these organisations' facts, or every organisation's (the job). */
 export async function loadFactsByOrganisation(
   db: Kysely<DB>,
-  organisationId?: string,
+  organisationIds?: readonly string[],
 ): Promise<Map<string, OrganisationFacts>> {
+  if (organisationIds?.length === 0) return new Map();
   let cycleQuery = db
     .selectFrom("review_cycles")
     .select(["id", "organisation_id", "state", "name_en", "name_fr"])
     .where("state", "=", "open");
-  if (organisationId) cycleQuery = cycleQuery.where("organisation_id", "=", organisationId);
+  if (organisationIds) cycleQuery = cycleQuery.where("organisation_id", "in", [...organisationIds]);
   const cycleRows = await cycleQuery.execute();
   const byOrganisation = new Map<string, OrganisationFacts>();
   if (cycleRows.length === 0) return byOrganisation;
@@ -210,11 +212,20 @@ export async function releaseKeys(db: Kysely<DB>, personId: string, keys: readon
 }
 
 export async function reminderMode(db: Kysely<DB>, personId: string): Promise<ReminderMode> {
-  const row = await db.selectFrom("reminder_settings").select("mode").where("person_id", "=", personId).executeTakeFirst();
+  const row = await db
+    .selectFrom("reminder_settings")
+    .select("mode")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
   return row?.mode === "weekly" ? "weekly" : "each";
 }
 
-export async function saveReminderMode(db: Kysely<DB>, personId: string, mode: ReminderMode, at: string): Promise<void> {
+export async function saveReminderMode(
+  db: Kysely<DB>,
+  personId: string,
+  mode: ReminderMode,
+  at: string,
+): Promise<void> {
   await db
     .insertInto("reminder_settings")
     .values({ person_id: personId, mode, updated_at: at })

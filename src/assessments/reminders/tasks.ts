@@ -122,7 +122,14 @@ function pending(
       return [
         ...(assessment.personSignedAt
           ? []
-          : [{ kind: "signoff-person" as const, role: "person" as const, step: "signoff" as const, recipientId: person }]),
+          : [
+              {
+                kind: "signoff-person" as const,
+                role: "person" as const,
+                step: "signoff" as const,
+                recipientId: person,
+              },
+            ]),
         ...(assessment.managerSignedAt
           ? []
           : [

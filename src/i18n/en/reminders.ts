@@ -39,7 +39,6 @@ export const reminders = {
   remindersModeWeeklyHint: "At most one message a week, listing everything that is waiting for you.",
   remindersSave: "Save my choice",
   remindersSaved: "Your choice is saved.",
-  remindersNoAddress: "We have no e-mail address for you: ask your organisation’s administrators to add one to your record.",
   remindersBackToWaiting: "Back to what is waiting for you",
   remindersMailSubject: (organisation: string) => `Skillshelf: waiting for you at ${organisation}`,
   remindersDigestSubject: (organisation: string) => `Skillshelf: your weekly summary for ${organisation}`,

@@ -29,8 +29,7 @@ export const reminders: Translation<typeof en> = {
   waitingNoDueDate: "sans échéance",
   waitingOverdueBadge: "En retard",
   waitingSettingsLink: "Vos rappels par courriel",
-  waitingLandingCount: (n: number) =>
-    n === 1 ? "1 tâche vous attend" : `${number(n)} tâches vous attendent`,
+  waitingLandingCount: (n: number) => (n === 1 ? "1 tâche vous attend" : `${number(n)} tâches vous attendent`),
   waitingLandingOverdue: (n: number) => `(${number(n)} en retard)`,
   remindersTitle: "Rappels par courriel",
   remindersIntro:
@@ -42,8 +41,6 @@ export const reminders: Translation<typeof en> = {
   remindersModeWeeklyHint: "Au plus un message par semaine, qui reprend tout ce qui vous attend.",
   remindersSave: "Enregistrer mon choix",
   remindersSaved: "Votre choix est enregistré.",
-  remindersNoAddress:
-    "Nous n’avons pas d’adresse courriel pour vous : demandez à l’équipe d’administration de l’organisation de l’ajouter à votre dossier.",
   remindersBackToWaiting: "Retour à ce qui vous attend",
   remindersMailSubject: (organisation: string) => `Skillshelf : des tâches vous attendent (${organisation})`,
   remindersDigestSubject: (organisation: string) => `Skillshelf : votre résumé de la semaine (${organisation})`,
