@@ -75,6 +75,9 @@ export function remindersDue(
   const due: { kind: ReminderKind; key: string }[] = [];
   const id = `${task.step}:${task.assessmentId}`;
   if (task.due !== null && today > task.due) due.push({ kind: "overdue", key: `overdue:${id}:${task.due}` });
+  // "Now waiting for you" says more than "due on …" (its line gives the due date too).
+  const since = task.stateSince.slice(0, 10);
+  if (WAITS_ON_SOMEONE.has(task.kind) && since <= today) due.push({ kind: "waiting", key: `waiting:${id}:${since}` });
   if (task.due !== null && today <= task.due) {
     // The latest of the reminders before the due date that has come (a missed day sends only that one).
     const triggers = policy.daysBefore
@@ -85,8 +88,6 @@ export function remindersDue(
     const latest = triggers.at(-1);
     if (latest) due.push({ kind: "before", key: `before:${id}:${latest}` });
   }
-  const since = task.stateSince.slice(0, 10);
-  if (WAITS_ON_SOMEONE.has(task.kind) && since <= today) due.push({ kind: "waiting", key: `waiting:${id}:${since}` });
   return due;
 }
 
