@@ -75,11 +75,25 @@ async function buildWorld(db: Kysely<DB>) {
   await person(db, "marie", { given: "Marie", email: "marie@riverside.test", lang: "fr" });
   await person(db, "paul", { given: "Paul", email: "paul@riverside.test", lang: "en", managerId: "marie" });
   await person(db, "wendy", { given: "Wendy", email: "wendy@riverside.test", lang: "en", managerId: "marie" });
-  await person(db, "lea", { given: "Léa", email: "lea@riverside.test", lang: "fr", managerId: "marie", status: "left" });
+  await person(db, "lea", {
+    given: "Léa",
+    email: "lea@riverside.test",
+    lang: "fr",
+    managerId: "marie",
+    status: "left",
+  });
   await saveReminderMode(db, "wendy", "weekly", AT);
   await db
     .insertInto("review_cycles")
-    .values(cycleRow({ id: "cycle", organisation_id: "org", state: "open", name_en: "Spring 2027", name_fr: "Printemps 2027" }))
+    .values(
+      cycleRow({
+        id: "cycle",
+        organisation_id: "org",
+        state: "open",
+        name_en: "Spring 2027",
+        name_fr: "Printemps 2027",
+      }),
+    )
     .execute();
   await db
     .insertInto("review_cycle_steps")
@@ -94,15 +108,26 @@ async function buildWorld(db: Kysely<DB>) {
     await db
       .insertInto("assessments")
       .values(
-        assessmentRow({ id: `a-${who}`, cycle_id: "cycle", organisation_id: "org", person_id: who, manager_id: "marie" }),
+        assessmentRow({
+          id: `a-${who}`,
+          cycle_id: "cycle",
+          organisation_id: "org",
+          person_id: who,
+          manager_id: "marie",
+        }),
       )
       .execute();
   // A closed cycle's assessments wait on nobody.
-  await db.insertInto("review_cycles").values(cycleRow({ id: "old", organisation_id: "org", state: "closed" })).execute();
+  await db
+    .insertInto("review_cycles")
+    .values(cycleRow({ id: "old", organisation_id: "org", state: "closed" }))
+    .execute();
   await db.insertInto("review_cycle_steps").values({ cycle_id: "old", step: "self", due_date: "2027-03-05" }).execute();
   await db
     .insertInto("assessments")
-    .values(assessmentRow({ id: "a-old", cycle_id: "old", organisation_id: "org", person_id: "paul", manager_id: "marie" }))
+    .values(
+      assessmentRow({ id: "a-old", cycle_id: "old", organisation_id: "org", person_id: "paul", manager_id: "marie" }),
+    )
     .execute();
 }
 
@@ -154,7 +179,12 @@ for (const dialect of testDialects()) {
 
     const run = (day: string) =>
       runReminders(
-        { db, mailer: createMailer({ smtpUrl: smtp.url, from: "Skillshelf <s@x.test>" }, logger), baseUrl: BASE, logger },
+        {
+          db,
+          mailer: createMailer({ smtpUrl: smtp.url, from: "Skillshelf <s@x.test>" }, logger),
+          baseUrl: BASE,
+          logger,
+        },
         new Date(`${day}T07:00:00.000Z`),
       );
     /** Runs the job on `day` and returns only what arrived during that run. */
@@ -206,19 +236,33 @@ for (const dialect of testDialects()) {
       assert.ok(text.includes(`${BASE}/fr/orgs/riverside/assessments/a-paul`));
       assert.ok(!text.includes("Léa"), "nothing about someone who left");
       const digest = await receivedOn("2027-03-08");
-      assert.deepEqual(digest.map((m) => m.to.join()), ["wendy@riverside.test"], "a new ISO week, a new digest");
+      assert.deepEqual(
+        digest.map((m) => m.to.join()),
+        ["wendy@riverside.test"],
+        "a new ISO week, a new digest",
+      );
     });
 
     it("the day before and the day after the due date; then nothing more", async () => {
       const nineth = await receivedOn("2027-03-09");
-      assert.deepEqual(nineth.map((m) => m.to.join()), [], "Paul has submitted; Wendy has had her week's digest");
+      assert.deepEqual(
+        nineth.map((m) => m.to.join()),
+        [],
+        "Paul has submitted; Wendy has had her week's digest",
+      );
       await moveTo(db, "a-wendy", "in_progress", "2027-03-09T10:00:00.000Z");
       await saveReminderMode(db, "wendy", "each", "2027-03-09T10:00:00.000Z");
       const tenth = await receivedOn("2027-03-10");
-      assert.deepEqual(tenth.map((m) => m.to.join()), ["wendy@riverside.test"]);
+      assert.deepEqual(
+        tenth.map((m) => m.to.join()),
+        ["wendy@riverside.test"],
+      );
       assert.match(bodyOf(tenth[0]), /Finish your self-assessment \(Spring 2027\), due March 10, 2027/);
       const eleventh = await receivedOn("2027-03-11");
-      assert.deepEqual(eleventh.map((m) => m.to.join()), ["wendy@riverside.test"]);
+      assert.deepEqual(
+        eleventh.map((m) => m.to.join()),
+        ["wendy@riverside.test"],
+      );
       assert.match(bodyOf(eleventh[0]), /overdue since March 10, 2027/);
       for (const day of ["2027-03-11", "2027-03-12"]) assert.deepEqual(await receivedOn(day), [], day);
     });
@@ -228,7 +272,10 @@ for (const dialect of testDialects()) {
       const before = smtp.received.length;
       const reports = await Promise.all([run("2027-03-13"), run("2027-03-13")]);
       const arrived = smtp.received.slice(before);
-      assert.deepEqual(arrived.map((m) => m.to.join()), ["marie@riverside.test"]);
+      assert.deepEqual(
+        arrived.map((m) => m.to.join()),
+        ["marie@riverside.test"],
+      );
       assert.equal(reports.flatMap((r) => r.sent).length, 1);
       const keys = await db.selectFrom("reminders_sent").select(["person_id", "reminder_key"]).execute();
       assert.equal(new Set(keys.map((k) => `${k.person_id}|${k.reminder_key}`)).size, keys.length);
@@ -265,7 +312,11 @@ for (const dialect of testDialects()) {
         new Date("2027-05-01T07:00:00.000Z"),
       );
       assert.equal(report.configured, false);
-      const recorded = await db.selectFrom("reminders_sent").select("reminder_key").where("sent_at", ">=", "2027-05").execute();
+      const recorded = await db
+        .selectFrom("reminders_sent")
+        .select("reminder_key")
+        .where("sent_at", ">=", "2027-05")
+        .execute();
       assert.deepEqual(recorded, []);
     });
   });

@@ -82,9 +82,15 @@ describe("what waits for whom", () => {
 
   it("has nothing for draft or closed cycles, nor a manager's step without a reviewer", () => {
     for (const state of ["draft", "closed"])
-      assert.deepEqual(assessmentTasks(facts([assessment({ id: "a", personId: "p" })], [cycle({ state })]), "2027-02-10"), []);
+      assert.deepEqual(
+        assessmentTasks(facts([assessment({ id: "a", personId: "p" })], [cycle({ state })]), "2027-02-10"),
+        [],
+      );
     assert.deepEqual(
-      assessmentTasks(facts([assessment({ id: "a", personId: "p", state: "submitted", managerId: null })]), "2027-02-10"),
+      assessmentTasks(
+        facts([assessment({ id: "a", personId: "p", state: "submitted", managerId: null })]),
+        "2027-02-10",
+      ),
       [],
     );
   });
@@ -207,7 +213,16 @@ describe("reminders", () => {
 });
 
 describe("over generated organisations and days", () => {
-  const STATES = ["not_started", "in_progress", "submitted", "in_review", "agreed", "signed_off", "reopened", "withdrawn"];
+  const STATES = [
+    "not_started",
+    "in_progress",
+    "submitted",
+    "in_review",
+    "agreed",
+    "signed_off",
+    "reopened",
+    "withdrawn",
+  ];
   const day = fc.integer({ min: 0, max: 80 }).map((n) => addDays("2027-02-01", n));
   const world = fc.record({
     cycles: fc.uniqueArray(
@@ -237,7 +252,9 @@ describe("over generated organisations and days", () => {
   type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
   const build = (w: World) => ({
     facts: {
-      cycles: w.cycles.map((c) => cycle({ id: c.id, state: c.state, due: { self: c.self, manager: c.manager, signoff: c.signoff } })),
+      cycles: w.cycles.map((c) =>
+        cycle({ id: c.id, state: c.state, due: { self: c.self, manager: c.manager, signoff: c.signoff } }),
+      ),
       assessments: w.assessments.map((a, i) =>
         assessment({
           id: `a${i}`,
@@ -306,7 +323,13 @@ describe("over generated organisations and days", () => {
         for (let n = 0; n <= 90; n++) {
           const today = addDays("2027-02-01", n);
           const tasks = assessmentTasks(f, today);
-          for (const message of planReminders({ tasks, modes: new Map(), sent: (p, k) => ledger.has(`${p}|${k}`), today, policy }))
+          for (const message of planReminders({
+            tasks,
+            modes: new Map(),
+            sent: (p, k) => ledger.has(`${p}|${k}`),
+            today,
+            policy,
+          }))
             if (message.type === "reminders")
               for (const line of message.lines) {
                 for (const key of line.keys) ledger.add(`${message.personId}|${key}`);
