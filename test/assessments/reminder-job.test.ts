@@ -11,8 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
-import { runReminders } from "../../src/assessments/reminders/job.ts";
+import { runReminders, startReminderJob } from "../../src/assessments/reminders/job.ts";
 import { saveReminderMode } from "../../src/assessments/reminders/store.ts";
+import { readConfig } from "../../src/config.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import type { DB } from "../../src/db/schema.ts";
@@ -321,6 +322,57 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe("the scheduled job and its settings", () => {
+  it("runs on the server's clock, each tick sending only what is new", async () => {
+    const smtp = await startSmtpServer();
+    const database = await openTestDatabase("sqlite");
+    try {
+      await buildWorld(database.db);
+      let clock = new Date("2027-03-03T06:00:00.000Z");
+      const job = startReminderJob({
+        db: database.db,
+        mailer: createMailer({ smtpUrl: smtp.url, from: "s@x.test" }, logger),
+        baseUrl: BASE,
+        logger,
+        intervalMs: 0,
+        now: () => clock,
+      });
+      const first = await job.tick();
+      assert.deepEqual(first.sent.map((s) => `${s.to} ${s.type}`).sort(), [
+        "paul@riverside.test reminders",
+        "wendy@riverside.test digest",
+      ]);
+      assert.deepEqual((await job.tick()).sent, []);
+      clock = new Date("2027-03-08T06:00:00.000Z");
+      assert.deepEqual(
+        (await job.tick()).sent.map((s) => s.to),
+        ["wendy@riverside.test"],
+        "a new week: the digest; Paul's next reminder is the day before",
+      );
+      clock = new Date("2027-03-09T06:00:00.000Z");
+      assert.deepEqual(
+        (await job.tick()).sent.map((s) => s.to),
+        ["paul@riverside.test"],
+      );
+      await job.stop();
+      assert.equal(smtp.received.length, 4);
+    } finally {
+      await database.close();
+      await smtp.close();
+    }
+  });
+
+  it("reads how often and how many days before from the environment", () => {
+    assert.deepEqual(readConfig({}).reminders, { everyMinutes: 60, daysBefore: [7, 1] });
+    assert.deepEqual(readConfig({ REMINDERS_EVERY_MINUTES: "0", REMINDER_DAYS_BEFORE: "1, 14,14" }).reminders, {
+      everyMinutes: 0,
+      daysBefore: [14, 1],
+    });
+    assert.throws(() => readConfig({ REMINDER_DAYS_BEFORE: "soon" }), /REMINDER_DAYS_BEFORE/);
+    assert.throws(() => readConfig({ REMINDERS_EVERY_MINUTES: "-5" }), /REMINDERS_EVERY_MINUTES/);
+  });
+});
 
 describe("skillshelf reminders", () => {
   let smtp: TestSmtpServer;
