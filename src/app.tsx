@@ -11,6 +11,7 @@ import { searchApiRoutes } from "./api/search.ts";
 import { createSearchAnswers, SEARCH_API_PATH } from "./api/search-answers.ts";
 import type { AppEnv } from "./app-env.ts";
 import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
+import { waitingLandingLinks } from "./assessments/reminders/landing.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
 import { adminRoutes } from "./auth/admin-routes.tsx";
@@ -287,7 +288,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/admin/organisations", organisationAdminRoutes());
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
-    localized.route("/orgs", organisationPages({ auth, mailer }));
+    localized.route("/orgs", organisationPages({ auth, mailer, landingLinks: waitingLandingLinks }));
     // proficiency scales, job profiles and their builder (src/profiles); public job postings
     localized.route("/orgs", profilePages());
     // review cycles, assessments, evidence, reminders (src/assessments)

@@ -63,6 +63,19 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().trim().max(320).optional(),
   ),
+  // assessments: how often the server sends due reminders (minutes); 0 never (`skillshelf reminders` still does).
+  REMINDERS_EVERY_MINUTES: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(10080).default(60),
+  ),
+  // assessments: days before a step's due date that a reminder goes out, e.g. "7,1".
+  REMINDER_DAYS_BEFORE: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, "must be whole numbers of days separated by commas, e.g. 7,1")
+      .default("7,1"),
+  ),
 });
 
 export interface Config {
@@ -91,6 +104,11 @@ export interface Config {
   metrics: { enabled: boolean; token?: string };
   /** Outgoing mail (src/mail): without an SMTP URL messages are logged, not sent. */
   mail: { smtpUrl?: string; from: string };
+  /**
+   * Reminders of review cycles (src/assessments/reminders): how often the server process runs the job
+   * (0: never; it runs only when mail is configured) and how many days before a due date they go out.
+   */
+  reminders: { everyMinutes: number; daysBefore: number[] };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,6 +141,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `Skillshelf <no-reply@${new URL(e.BASE_URL ?? "http://localhost").hostname}>`,
+    },
+    reminders: {
+      everyMinutes: e.REMINDERS_EVERY_MINUTES,
+      daysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.split(",").map((n) => Number(n.trim())))]
+        .filter((n) => n > 0)
+        .sort((a, b) => b - a),
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { startReminderJob } from "./assessments/reminders/job.ts";
 import { boot } from "./boot.ts";
 import type { Config } from "./config.ts";
 import { isPostgresUrl } from "./db/connect.ts";
 import { lockSqliteForServer } from "./db/sqlite-lock.ts";
+import { createMailer } from "./mail/mailer.ts";
 import type { Lifecycle } from "./ops/health.ts";
 import { startQuietCollector } from "./ops/heap.ts";
 import { startRetentionJob } from "./people/privacy/retention-job.ts";
@@ -36,6 +38,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Each organisation's retention, applied once a day by whichever process claims the day first.
   const retention = startRetentionJob({ db: runtime.database.db, logger: runtime.logger });
+  // Review cycles' reminders, when mail is configured; every process may run it, each message goes once.
+  const reminders = startReminderJob({
+    db: runtime.database.db,
+    mailer: createMailer(config.mail, runtime.logger),
+    baseUrl: config.baseUrl,
+    logger: runtime.logger,
+    intervalMs: config.reminders.everyMinutes * 60_000,
+    policy: { daysBefore: config.reminders.daysBefore },
+  });
   // A quiet server gives back what a big page, an export or a rebuild left on its heap (decision 039).
   const stopCollector = startQuietCollector();
   return new Promise((resolve) => {
@@ -50,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           lifecycle.draining = true;
           stopCollector();
           await retention.stop();
+          await reminders.stop();
           await closeGracefully(server as Server, SHUTDOWN_GRACE_MS);
           await runtime.close();
           lock?.release();

@@ -42,6 +42,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "apply each organisation's retention now (--dry-run reports only)",
     load: async () => (await import("./privacy-commands.ts")).purgeCommand,
   },
+  // Review cycles (src/cli/reminder-command.ts).
+  reminders: {
+    summary: "send the review cycles' reminders due now (--now ISO to pick the moment)",
+    load: async () => (await import("./reminder-command.ts")).remindersCommand,
+  },
   // Organisations (src/cli/org-command.ts).
   org: {
     summary: "create or list organisations (library systems)",

@@ -29,7 +29,7 @@ export function organisationPages(services: PeopleServices): Hono<AppEnv> {
   organisation.route("/invitations", invitationRoutes(services));
   organisation.route("/sso", ssoOrganisationRoutes(services));
   organisation.route("/", privacyRoutes());
-  pages.route("/", myOrganisationsRoutes());
+  pages.route("/", myOrganisationsRoutes(services.landingLinks));
   pages.route("/:org", organisation as unknown as Hono<AppEnv>);
   return pages;
 }

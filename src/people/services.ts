@@ -1,8 +1,29 @@
 /** What organisation routes need beyond the request: signing in (src/auth) and sending mail (src/mail). */
+import type { Kysely } from "kysely";
 import type { AuthService } from "../auth/service.ts";
+import type { DB } from "../db/schema.ts";
+import type { Lang } from "../i18n/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import type { MyOrganisation } from "./staff/views/team.tsx";
+
+/** A link shown with an organisation on "My organisations" (where members land after signing in). */
+export interface LandingLink {
+  href: string;
+  text: string;
+}
+
+/**
+ * Links a higher layer adds to "My organisations", by organisation slug: the composition (src/app.tsx)
+ * fills it with the assessments' "waiting for you" count, which src/people may not import (decision 044).
+ */
+export type LandingLinks = (
+  db: Kysely<DB>,
+  lang: Lang,
+  organisations: readonly MyOrganisation[],
+) => Promise<ReadonlyMap<string, LandingLink[]>>;
 
 export interface PeopleServices {
   auth: AuthService;
   mailer: Mailer;
+  landingLinks?: LandingLinks;
 }

@@ -89,7 +89,11 @@ export type OrganisationAction =
   /** Rate oneself, comment, add evidence, submit, sign off: the person only. */
   | "assessment.self"
   /** Review, agree levels, record the conversation, sign off: the assessment's reviewer. */
-  | "assessment.review";
+  | "assessment.review"
+  /** The "waiting for you" list: everyone of the organisation (each sees only their own tasks). */
+  | "tasks.read"
+  /** Choose how one's own reminders come (each, or a weekly digest): a person of the organisation. */
+  | "reminders.self";
 
 /** Instance-wide actions about organisations. */
 export type InstanceOrganisationAction = "organisations.manage";
@@ -177,6 +181,8 @@ const rules: Record<OrganisationAction, Rule> = {
   "assessment.read": (a, r) => administers(a, r) || isSelf(a, r) || managesPerson(a, r) || reviews(a, r),
   "assessment.self": isSelf,
   "assessment.review": reviews,
+  "tasks.read": isMember,
+  "reminders.self": (a, r) => inOrganisation(a, r)?.personId != null,
 };
 
 /** Actions whose resource must be a person: asked about an organisation, they are refused. */

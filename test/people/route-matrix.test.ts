@@ -741,6 +741,16 @@ const ROUTES: Record<string, Expectation> = {
   "GET /:lang/orgs/:org/cycles/:cycle/progress": { allow: ADMIN, setup: scratchCycle("open") },
   "GET /:lang/orgs/:org/cycles/:cycle/progress.csv": { allow: ADMIN, setup: scratchCycle("open") },
   "GET /:lang/orgs/:org/cycles/:cycle/progress.xlsx": { allow: ADMIN, setup: scratchCycle("open") },
+
+  // what waits for you (src/assessments/reminders): everyone of the organisation sees their own list
+  // (HR its cycles' overdue counts); each person chooses how their own reminders come — HR's account
+  // has no staff record in A, so no reminders of its own there (403, like any member refused).
+  "GET /:lang/orgs/:org/waiting": { allow: MEMBERS },
+  "GET /:lang/orgs/:org/reminders": { allow: ["manager", "staffReport", "staffOther"] },
+  "POST /:lang/orgs/:org/reminders": {
+    allow: ["manager", "staffReport", "staffOther"],
+    form: () => ({ mode: "weekly" }),
+  },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */

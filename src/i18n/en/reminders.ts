@@ -1,3 +1,54 @@
 // reminders and the "waiting for you" list (src/assessments/reminders)
 
-export const reminders = {};
+const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+
+export const reminders = {
+  waitingTitle: "Waiting for you",
+  waitingIntro: "What you are expected to do next in this organisation’s review cycles, most urgent first.",
+  waitingEmpty: "Nothing is waiting for you at the moment.",
+  waitingOwnHeading: "Your assessments",
+  waitingTeamHeading: "Your team’s assessments",
+  waitingCyclesHeading: "Review cycles behind schedule",
+  waitingCycleColumn: "Review cycle",
+  waitingTaskColumn: "What to do",
+  waitingDueColumn: "Due",
+  waitingSelfStart: "Start your self-assessment",
+  waitingSelfFinish: "Finish your self-assessment",
+  waitingReopened: "Your assessment was reopened: look at it again",
+  waitingSignoffPerson: "Sign off your assessment",
+  waitingReview: (name: string) => `Review ${name}’s self-assessment`,
+  waitingAgree: (name: string) => `Record the agreed levels and the conversation with ${name}`,
+  waitingSignoffManager: (name: string) => `Sign off ${name}’s assessment`,
+  waitingCycleOverdue: (n: number) =>
+    n === 1 ? "1 person is behind on a step" : `${number(n)} people are behind on a step`,
+  waitingDueOn: (date: string) => `by ${date}`,
+  waitingOverdueSince: (date: string) => `overdue since ${date}`,
+  waitingNoDueDate: "no due date",
+  waitingOverdueBadge: "Overdue",
+  waitingSettingsLink: "How you get reminders by e-mail",
+  waitingLandingCount: (n: number) =>
+    n === 1 ? "1 thing is waiting for you" : `${number(n)} things are waiting for you`,
+  waitingLandingOverdue: (n: number) => `(${number(n)} overdue)`,
+  remindersTitle: "Reminders by e-mail",
+  remindersIntro:
+    "Skillshelf writes to you when a step of a review cycle waits on you, a few days before it is due and once if it is overdue. You can have all of it in one message a week instead.",
+  remindersModeLegend: "How would you like to be reminded?",
+  remindersModeEach: "Each reminder as it comes",
+  remindersModeEachHint: "A message on the day something starts waiting on you, before it is due, and when it is late.",
+  remindersModeWeekly: "A weekly digest",
+  remindersModeWeeklyHint: "At most one message a week, listing everything that is waiting for you.",
+  remindersSave: "Save my choice",
+  remindersSaved: "Your choice is saved.",
+  remindersBackToWaiting: "Back to what is waiting for you",
+  remindersMailSubject: (organisation: string) => `Skillshelf: waiting for you at ${organisation}`,
+  remindersDigestSubject: (organisation: string) => `Skillshelf: your weekly summary for ${organisation}`,
+  remindersMailGreeting: (name: string) => `Hello ${name},`,
+  remindersMailIntro: "Here is what is waiting for you in a review cycle:",
+  remindersDigestIntro: "Here is everything waiting for you in review cycles this week:",
+  remindersMailNowWaiting: "now waiting for you",
+  remindersMailDueOn: (date: string) => `due ${date}`,
+  remindersMailOverdue: (date: string) => `overdue since ${date}`,
+  remindersMailAllWaiting: "Everything waiting for you:",
+  remindersMailSettings: "To get one message a week instead, or to go back to each reminder:",
+  remindersMailSignature: "Skillshelf, for your organisation",
+};

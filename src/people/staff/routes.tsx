@@ -15,6 +15,7 @@ import { switchLangPath } from "../../ui/urls.ts";
 import { recordAccess } from "../access-log.ts";
 import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
+import type { LandingLinks } from "../services.ts";
 import { personFields } from "./fields.ts";
 import { forgivingListParams } from "./list-params.ts";
 import { myOrganisations } from "./my-organisations.ts";
@@ -369,13 +370,14 @@ async function parsePersonForm(c: Context<OrganisationEnv>, body: Record<string,
 }
 
 /** "My organisations" at /{lang}/orgs: where a signed-in account finds its record, its team, its people. */
-export function myOrganisationsRoutes(): Hono<AppEnv> {
+export function myOrganisationsRoutes(landingLinks?: LandingLinks): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/", requirePermission("account.self") as unknown as MiddlewareHandler<AppEnv>, async (c) => {
     const user = c.var.user as NonNullable<AppEnv["Variables"]["user"]>;
     const organisations = await myOrganisations(c.var.db, user.id);
+    const links = landingLinks ? await landingLinks(c.var.db, c.var.lang, organisations) : undefined;
     c.header("cache-control", "private, no-store");
-    return c.render(<MyOrganisationsPage lang={c.var.lang} organisations={organisations} />, {
+    return c.render(<MyOrganisationsPage lang={c.var.lang} organisations={organisations} links={links} />, {
       lang: c.var.lang,
       title: messages(c.var.lang).staffMyOrganisationsTitle,
       alternate: switchLangPath(c.req.path, otherLang(c.var.lang)),

@@ -97,7 +97,12 @@ export interface MyOrganisation {
   hasReports: boolean;
 }
 
-export function MyOrganisationsPage(props: { lang: Lang; organisations: MyOrganisation[] }) {
+export function MyOrganisationsPage(props: {
+  lang: Lang;
+  organisations: MyOrganisation[];
+  /** Links other capabilities add per organisation slug (src/people/services.ts `LandingLinks`). */
+  links?: ReadonlyMap<string, readonly { href: string; text: string }[]>;
+}) {
   const { lang } = props;
   const t = messages(lang);
   return (
@@ -116,6 +121,11 @@ export function MyOrganisationsPage(props: { lang: Lang; organisations: MyOrgani
                   {o.administrator && <span class="meta"> — {t.staffAdministratorRole}</span>}
                 </h2>
                 <ul class="page-actions">
+                  {(props.links?.get(o.slug) ?? []).map((link) => (
+                    <li>
+                      <a href={link.href}>{link.text}</a>
+                    </li>
+                  ))}
                   {o.personId && (
                     <li>
                       <a href={staffUrls.person(lang, o.slug, o.personId)}>{t.staffMyRecord}</a>
