@@ -1,29 +1,29 @@
 /**
  * The kinds of file an assessment's evidence may be (decision 043), as the bytes say — never the
  * name. Each has the media type it is stored and served with and the extension a download gets
- * when its name lacks one. HTML, SVG and XML are not among them: they carry scripts.
+ * when its name does not end with one of them. HTML, SVG and XML are not among them: they carry scripts.
  */
 
 export const EVIDENCE_FILE_KINDS = {
-  pdf: { mediaType: "application/pdf", extension: "pdf" },
-  png: { mediaType: "image/png", extension: "png" },
-  jpeg: { mediaType: "image/jpeg", extension: "jpg" },
-  gif: { mediaType: "image/gif", extension: "gif" },
-  webp: { mediaType: "image/webp", extension: "webp" },
-  text: { mediaType: "text/plain; charset=utf-8", extension: "txt" },
+  pdf: { mediaType: "application/pdf", extensions: ["pdf"] },
+  png: { mediaType: "image/png", extensions: ["png"] },
+  jpeg: { mediaType: "image/jpeg", extensions: ["jpg", "jpeg", "jfif"] },
+  gif: { mediaType: "image/gif", extensions: ["gif"] },
+  webp: { mediaType: "image/webp", extensions: ["webp"] },
+  text: { mediaType: "text/plain; charset=utf-8", extensions: ["txt", "text", "csv", "tsv", "md", "markdown", "log"] },
   docx: {
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    extension: "docx",
+    extensions: ["docx"],
   },
-  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" },
+  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
   pptx: {
     mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    extension: "pptx",
+    extensions: ["pptx"],
   },
-  odt: { mediaType: "application/vnd.oasis.opendocument.text", extension: "odt" },
-  ods: { mediaType: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods" },
-  odp: { mediaType: "application/vnd.oasis.opendocument.presentation", extension: "odp" },
-} as const;
+  odt: { mediaType: "application/vnd.oasis.opendocument.text", extensions: ["odt"] },
+  ods: { mediaType: "application/vnd.oasis.opendocument.spreadsheet", extensions: ["ods"] },
+  odp: { mediaType: "application/vnd.oasis.opendocument.presentation", extensions: ["odp"] },
+} as const satisfies Record<string, { mediaType: string; extensions: readonly string[] }>;
 
 export type EvidenceFileKind = keyof typeof EVIDENCE_FILE_KINDS;
 

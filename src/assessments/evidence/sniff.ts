@@ -12,9 +12,7 @@ import { officeDocumentKind } from "./office-zip.ts";
 
 export type FileRefusal = "empty" | "too_large" | "not_allowed" | "markup";
 
-export type FileVerdict =
-  | { ok: true; kind: EvidenceFileKind; mediaType: string; extension: string }
-  | { ok: false; reason: FileRefusal };
+export type FileVerdict = { ok: true; kind: EvidenceFileKind; mediaType: string } | { ok: false; reason: FileRefusal };
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
@@ -86,9 +84,12 @@ const latin1 = (bytes: Uint8Array) => latin1Decoder.decode(bytes);
 
 /**
  * Markup that makes a browser run scripts or read the file as a page: anywhere in a text file, in a
- * binary file's first or last kilobyte. (Tags only: `<` and `>` in prose are fine.)
+ * binary file's first or last kilobyte. (Tags only: `<` and `>` in prose are fine.) XML itself is
+ * refused only as a whole file: office archives store XML parts, often uncompressed, at their start.
  */
-const SCRIPT_CARRIER = /<\s*(?:script|svg|html|iframe|object|embed|body|head|meta|frameset|applet|math)[\s/>]|<!doctype|<\?xml/i;
+const SCRIPT_CARRIER =
+  /<\s*(?:script|svg|html|iframe|object|embed|body|head|meta|frameset|applet|math)[\s/>]|<!doctype\s+html/i;
+const XML_START = /^\s*<\?xml/i;
 
 /** What the WHATWG sniffing algorithm reads as HTML at a text's start (after white space). */
 const HTML_START = /^\s*<(?:!--|!doctype|[a-z][a-z0-9]*[\s/>])/i;
@@ -112,7 +113,11 @@ function textOf(bytes: Uint8Array): string | undefined {
   return text;
 }
 
-const accept = (kind: EvidenceFileKind): FileVerdict => ({ ok: true, kind, ...EVIDENCE_FILE_KINDS[kind] });
+const accept = (kind: EvidenceFileKind): FileVerdict => ({
+  ok: true,
+  kind,
+  mediaType: EVIDENCE_FILE_KINDS[kind].mediaType,
+});
 const refuse = (reason: FileRefusal): FileVerdict => ({ ok: false, reason });
 
 function binaryKind(bytes: Uint8Array): EvidenceFileKind | undefined {
@@ -133,6 +138,7 @@ export function checkEvidenceFile(bytes: Uint8Array, maxBytes: number): FileVerd
   if (binary) return hasMarkupAtEdges(bytes) ? refuse("markup") : accept(binary);
   const text = textOf(bytes);
   if (text === undefined) return refuse("not_allowed");
-  if (HTML_START.test(text.replace(/^\uFEFF/, "")) || SCRIPT_CARRIER.test(text)) return refuse("markup");
+  const start = text.replace(/^\uFEFF/, "");
+  if (HTML_START.test(start) || XML_START.test(start) || SCRIPT_CARRIER.test(text)) return refuse("markup");
   return accept("text");
 }
