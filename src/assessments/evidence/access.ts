@@ -64,3 +64,27 @@ export async function loadAssessmentAccess(
     },
   };
 }
+
+export interface AssessedCompetency {
+  itemId: string;
+  code: string | null;
+  statement: { en: string; fr: string };
+}
+
+/** The competencies the assessment assesses, in its order, as evidence may name them. */
+export async function assessedCompetencies(db: Kysely<DB>, assessmentId: string): Promise<AssessedCompetency[]> {
+  const rows = await db
+    .selectFrom("assessment_items as i")
+    .innerJoin("published_items as p", (join) =>
+      join.onRef("p.edition_id", "=", "i.edition_id").onRef("p.item_id", "=", "i.item_id"),
+    )
+    .select(["i.item_id", "p.code", "p.statement_en", "p.statement_fr"])
+    .where("i.assessment_id", "=", assessmentId)
+    .orderBy("i.ordinal")
+    .execute();
+  return rows.map((r) => ({
+    itemId: r.item_id,
+    code: r.code,
+    statement: { en: r.statement_en ?? r.statement_fr ?? "", fr: r.statement_fr ?? r.statement_en ?? "" },
+  }));
+}
