@@ -203,6 +203,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         objectSrc: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A response that states its own header keeps it: an evidence download is sandboxed
+      // (src/assessments/evidence/routes.tsx). Nothing else sets these headers.
+      overwrite: false,
       // HSTS only where the site is served over HTTPS: on plain HTTP it would be ignored at best.
       strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
       // Nothing here needs a camera, a microphone, a location or payment: no page may ask for them.
