@@ -274,6 +274,21 @@ describe("evidence pages (sqlite)", () => {
     }
   });
 
+  it("comes back to the assessment's own page when the form says so, never elsewhere", async () => {
+    const own = `/en/orgs/alpha/assessments/${seeded.assessment}#evidence`;
+    const back = await postLink("en", { title: "Back", url: "https://b.example/", back: own });
+    assert.equal(back.headers.get("location"), own);
+    for (const elsewhere of [
+      "https://evil.example/",
+      "//evil.example/",
+      "/en/orgs/alpha/people",
+      `/en/orgs/alpha/assessments/${seeded.assessment}x`,
+    ]) {
+      const response = await postLink("en", { title: "Back", url: "https://b.example/", back: elsewhere });
+      assert.equal(response.headers.get("location"), `${base("en")}?done=added`, elsewhere);
+    }
+  });
+
   it("removes after asking, only what one added, and only for this assessment", async () => {
     await postLink("en", { title: "To remove", url: "https://remove.example/" });
     const row = (await evidenceRows()).find((r) => r.title === "To remove");

@@ -105,6 +105,7 @@ async function evidencePage(
     status?: Status;
     notice?: string;
     form?: { name: EvidenceFormName; errors?: FieldErrors; values?: FormValues };
+    back?: string;
   } = {},
 ) {
   const t = messages(c.var.lang);
@@ -126,6 +127,7 @@ async function evidencePage(
       cycleName={access.cycleName[c.var.lang]}
       notice={options.notice}
       form={options.form}
+      back={options.back}
     />,
     t.evidenceTitle,
     options.status,
@@ -141,8 +143,19 @@ function addRefusal(c: Ctx, access: AssessmentAccess): Response | Promise<Respon
 }
 
 const DONE = { added: "evidenceAdded", removed: "evidenceRemoved" } as const;
-const backToPage = (c: Ctx, access: AssessmentAccess, done: keyof typeof DONE) =>
-  c.redirect(`${urlsOf(c, access).page}?done=${done}`, 303);
+
+/** A `back` the form carried, if it is an address of this assessment's own pages (never elsewhere). */
+function backOf(c: Ctx, access: AssessmentAccess, body: Record<string, unknown>): string | undefined {
+  const back = body.back;
+  const own = `/${c.var.lang}/orgs/${encodeURIComponent(c.var.organisation.slug)}/assessments/${encodeURIComponent(access.id)}`;
+  if (typeof back !== "string" || back.length > 500 || !/^[A-Za-z0-9\-._~/?=&#%]*$/.test(back)) return undefined;
+  return back === own || back.startsWith(`${own}/`) || back.startsWith(`${own}?`) || back.startsWith(`${own}#`)
+    ? back
+    : undefined;
+}
+
+const backToPage = (c: Ctx, access: AssessmentAccess, done: keyof typeof DONE, body: Record<string, unknown>) =>
+  c.redirect(backOf(c, access, body) ?? `${urlsOf(c, access).page}?done=${done}`, 303);
 
 const textValues = (body: Record<string, unknown>): FormValues =>
   Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -167,7 +180,8 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
     const body = await bodyOf(c);
     const parsed = parseForm(linkForm, body);
     const form = (errors: FieldErrors) => ({ name: "link" as const, errors, values: textValues(body) });
-    if (!parsed.ok) return evidencePage(c, access, { status: 400, form: form(parsed.errors) });
+    const back = backOf(c, access, body);
+    if (!parsed.ok) return evidencePage(c, access, { status: 400, form: form(parsed.errors), back });
     try {
       await addLink(
         c.var.db,
@@ -176,10 +190,10 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
       );
     } catch (error) {
       if (error instanceof UnknownCompetencyError)
-        return evidencePage(c, access, { status: 400, form: form({ item: "evidenceErrItem" }) });
+        return evidencePage(c, access, { status: 400, form: form({ item: "evidenceErrItem" }), back });
       throw error;
     }
-    return backToPage(c, access, "added");
+    return backToPage(c, access, "added", body);
   });
 
   app.post("/:assessment/evidence/files", async (c) => {
@@ -191,7 +205,7 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
     const values = textValues(body);
     const maxBytes = c.var.config.evidence.maxBytes;
     const fail = (status: Status, errors: FieldErrors) =>
-      evidencePage(c, access, { status, form: { name: "file", errors, values } });
+      evidencePage(c, access, { status, form: { name: "file", errors, values }, back: backOf(c, access, body) });
     const parsed = parseForm(fileForm, values);
     if (!parsed.ok) return fail(400, parsed.errors);
     const file = body.file;
@@ -226,7 +240,7 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
       if (error instanceof UnknownCompetencyError) return fail(400, { item: "evidenceErrItem" });
       throw error;
     }
-    return backToPage(c, access, "added");
+    return backToPage(c, access, "added", body);
   });
 
   app.get("/:assessment/evidence/:evidence", async (c) => {
@@ -259,12 +273,12 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
       const t = messages(c.var.lang);
       return render(
         c,
-        <RemoveEvidencePage lang={c.var.lang} urls={urlsOf(c, access)} entry={entry} />,
+        <RemoveEvidencePage lang={c.var.lang} urls={urlsOf(c, access)} entry={entry} back={backOf(c, access, body)} />,
         t.evidenceRemoveTitle,
       );
     }
     await removeEvidence(c.var.db, access.id, entry.id, authorOf(actorOf(c)));
-    return backToPage(c, access, "removed");
+    return backToPage(c, access, "removed", body);
   });
 
   return app;

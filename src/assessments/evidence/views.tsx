@@ -41,6 +41,11 @@ export interface EvidenceSectionProps {
   /** The heading level of the section's title (the assessment page's sections sit under its h1). */
   level?: 2 | 3;
   form?: { name: EvidenceFormName; errors?: FieldErrors; values?: FormValues };
+  /**
+   * Where to come back to after adding or removing (the assessment's own page, when it includes
+   * the section); by default the evidence page.
+   */
+  back?: string;
 }
 
 const hostOf = (url: string) => {
@@ -107,6 +112,7 @@ function EvidenceList(props: EvidenceSectionProps) {
                     <ButtonForm
                       lang={props.lang}
                       action={props.urls.remove(entry.id)}
+                      hidden={props.back ? { back: props.back } : undefined}
                       class="button--quiet"
                       label={t.evidenceRemoveLabel(entry.title)}
                     >
@@ -155,6 +161,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
           <Heading level={sub}>{t.evidenceAddLinkHeading}</Heading>
           <ErrorSummary lang={props.lang} errors={link?.errors} labels={linkLabels} scope="link" />
           <Form lang={props.lang} action={props.urls.links} scope="link" errors={link?.errors} values={link?.values}>
+            {props.back && <Hidden name="back" value={props.back} />}
             <TextField name="title" label={t.evidenceLinkTitleLabel} required maxlength={200} />
             <TextField
               name="url"
@@ -178,6 +185,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
             errors={file?.errors}
             values={file?.values}
           >
+            {props.back && <Hidden name="back" value={props.back} />}
             <FileField
               name="file"
               label={t.evidenceFileLabel}
@@ -214,7 +222,7 @@ export function EvidencePage(props: EvidencePageProps) {
   );
 }
 
-export function RemoveEvidencePage(props: { lang: Lang; urls: EvidenceUrls; entry: EvidenceEntry }) {
+export function RemoveEvidencePage(props: { lang: Lang; urls: EvidenceUrls; entry: EvidenceEntry; back?: string }) {
   const t = messages(props.lang);
   return (
     <>
@@ -222,8 +230,9 @@ export function RemoveEvidencePage(props: { lang: Lang; urls: EvidenceUrls; entr
       <p>{t.evidenceRemoveBody(props.entry.title)}</p>
       <Form lang={props.lang} action={props.urls.remove(props.entry.id)}>
         <Hidden name="confirm" value="yes" />
+        {props.back && <Hidden name="back" value={props.back} />}
         <Submit class="button--danger">{t.evidenceRemoveConfirm}</Submit>{" "}
-        <a href={props.urls.page}>{t.evidenceRemoveCancel}</a>
+        <a href={props.back ?? props.urls.page}>{t.evidenceRemoveCancel}</a>
       </Form>
     </>
   );

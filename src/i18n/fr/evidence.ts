@@ -10,7 +10,7 @@ export const evidence: Translation<typeof en> = {
   evidenceTitle: "Pièces justificatives",
   evidenceAbout: (person: string, cycle: string) => `Évaluation de ${person}, ${cycle}.`,
   evidenceIntro:
-    "Les pièces justificatives montrent sur quoi repose l'évaluation : un lien vers une page, ou un fichier comme un rapport, un programme, une attestation ou la photo d'un présentoir. Chacune peut appuyer une compétence ou l'évaluation entière.",
+    "Les pièces justificatives montrent sur quoi repose l'évaluation : un lien vers une page, ou un fichier comme un rapport, le descriptif d'une activité, une attestation ou la photo d'un présentoir. Chacune peut appuyer une compétence ou l'évaluation entière.",
   evidenceListHeading: "Pièces déjà jointes",
   evidenceNone: "Aucune pièce pour l'instant.",
   evidenceColumnTitle: "Pièce",
