@@ -18,7 +18,7 @@ export function evidenceFileName(sent: string, kind: EvidenceFileKind): string {
   const extensions: readonly string[] = EVIDENCE_FILE_KINDS[kind].extensions;
   const dot = cleaned.lastIndexOf(".");
   const own = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : "";
-  const extension = extensions.includes(own) ? own : (extensions[0] as string);
+  const extension = extensions.includes(own) ? cleaned.slice(dot + 1) : (extensions[0] as string);
   const stem = extensions.includes(own) ? cleaned.slice(0, dot) : cleaned;
   const room = MAX_NAME - extension.length - 1;
   const shortStem = [...stem].slice(0, room).join("").trim() || "evidence";
