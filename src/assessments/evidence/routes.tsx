@@ -17,7 +17,7 @@ import { type Lang, type Messages, messages, otherLang } from "../../i18n/index.
 import { recordAccess } from "../../people/access-log.ts";
 import { type OrganisationEnv, refuse } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
-import { bodyOf } from "../../people/organisations/routes.tsx";
+import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import type { OrganisationActor } from "../../policy/index.ts";
 import { refusalResponse } from "../../policy/refusal.tsx";
 import type { BodyRule } from "../../security/body-limit.ts";
@@ -116,6 +116,7 @@ async function evidencePage(
   return render(
     c,
     <EvidencePage
+      frame={frameOf(c)}
       lang={c.var.lang}
       urls={urlsOf(c, access)}
       entries={entries}

@@ -7,6 +7,7 @@
 import type { Child } from "hono/jsx";
 import { formatDate } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
+import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
 import {
   ButtonForm,
   ErrorSummary,
@@ -204,6 +205,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
 }
 
 export interface EvidencePageProps extends EvidenceSectionProps {
+  frame: OrganisationFrame;
   personName: string;
   cycleName: string;
   notice?: string;
@@ -214,6 +216,7 @@ export function EvidencePage(props: EvidencePageProps) {
   return (
     <>
       <h1>{t.evidenceTitle}</h1>
+      <OrganisationNav {...props.frame} />
       <p>{t.evidenceAbout(props.personName, props.cycleName)}</p>
       {props.notice && <Notice>{props.notice}</Notice>}
       <p>{t.evidenceIntro}</p>
