@@ -11,6 +11,8 @@ import { searchApiRoutes } from "./api/search.ts";
 import { createSearchAnswers, SEARCH_API_PATH } from "./api/search-answers.ts";
 import type { AppEnv } from "./app-env.ts";
 import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
+import { DEFAULT_EVIDENCE_MAX_MB, megabytes } from "./assessments/evidence/file-types.ts";
+import { evidenceBodyRules } from "./assessments/evidence/routes.tsx";
 import { waitingLandingLinks } from "./assessments/reminders/landing.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
@@ -54,9 +56,13 @@ import { createPageCache } from "./ui/page-cache.ts";
 import { switchLangPath } from "./ui/urls.ts";
 
 /** How much each route may receive; first match wins, everything else gets DEFAULT_BODY_LIMIT. */
-/** Body limits by route: the import wizard's upload follows the IMPORT_MAX_MB setting. */
-export const bodyRules = (importMaxBytes?: number): readonly BodyRule[] => [
+/** Body limits by route: the import wizard's upload follows IMPORT_MAX_MB, evidence files EVIDENCE_MAX_MB. */
+export const bodyRules = (
+  importMaxBytes?: number,
+  evidenceMaxBytes = megabytes(DEFAULT_EVIDENCE_MAX_MB),
+): readonly BodyRule[] => [
   ...importBodyRules(importMaxBytes),
+  ...evidenceBodyRules(evidenceMaxBytes),
   ...STAFF_IMPORT_BODY_RULES,
   EDITOR_BODY_RULE,
   PRIVACY_NOTICE_BODY_RULE,
@@ -198,6 +204,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         objectSrc: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A response that states its own header keeps it: an evidence download is sandboxed
+      // (src/assessments/evidence/routes.tsx). Nothing else sets these headers.
+      overwrite: false,
       // HSTS only where the site is served over HTTPS: on plain HTTP it would be ignored at best.
       strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
       // Nothing here needs a camera, a microphone, a location or payment: no page may ask for them.
@@ -246,7 +255,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // or forgery check could answer it with a page.
   app.on(CASE_WRITE_METHODS, ["/ims/case/v1p1", "/ims/case/v1p1/*"], caseReadOnly);
   // Every body is limited before it is read (small by default, larger for the editor and imports).
-  app.use("*", limitBodies(bodyRules(deps.config.importParse.maxBytes), DEFAULT_BODY_LIMIT));
+  app.use(
+    "*",
+    limitBodies(bodyRules(deps.config.importParse.maxBytes, deps.config.evidence.maxBytes), DEFAULT_BODY_LIMIT),
+  );
   // A request that changes something must come from this site and carry its token (403 otherwise);
   // a form body that cannot be read is a 400. Both before any handler runs.
   app.use(

@@ -43,6 +43,11 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().positive().max(4000).default(200),
   ),
+  // assessments: largest evidence file a person may attach to an assessment, in MB (1,048,576 bytes).
+  EVIDENCE_MAX_MB: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().positive().max(100).default(10),
+  ),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
   METRICS_TOKEN: z.preprocess(
@@ -94,6 +99,8 @@ export interface Config {
    * heap, and the largest file accepted (decimal bytes: IMPORT_MAX_MB × 1,000,000).
    */
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number; maxBytes: number };
+  /** Evidence files of assessments (src/assessments/evidence): the largest accepted, in bytes. */
+  evidence: { maxBytes: number };
   /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
   pageCache: boolean;
   /** Keep /api/v1/search answers per search index (src/api/search-answers.ts); off only to measure searching. */
@@ -131,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB,
       maxBytes: Math.round(e.IMPORT_MAX_MB * 1_000_000),
     },
+    evidence: { maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024) },
     pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
     searchCache: !["off", "0", "false"].includes(e.SEARCH_CACHE),
     outputCacheMb: e.OUTPUT_CACHE_MB,

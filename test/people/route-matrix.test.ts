@@ -20,6 +20,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
+import { addFile, addLink } from "../../src/assessments/evidence/store.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
 import { profileInput } from "../../src/profiles/jobs/fields.ts";
@@ -30,6 +31,8 @@ import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
+import { pngFile } from "../support/evidence-files.ts";
+import { seedAssessment } from "../support/evidence-world.ts";
 import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
   buildPeopleWorld,
@@ -250,6 +253,48 @@ const documentAssessment = (db: Kysely<DB>, world: PeopleWorld, which: Which) =>
     byOrganisation.set(which, made);
   }
   return made.then((assessment) => ({ assessment }));
+};
+
+/**
+ * Assessments' evidence (src/assessments/evidence): one assessment of the world's person (staffReport),
+ * reviewed by their manager, in each organisation, with a file; a fresh link of the person's to remove.
+ */
+const evidenceAssessments = new Map<string, Promise<string>>();
+const evidenceAssessment = (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const ids = world[which].ids;
+  let assessment = evidenceAssessments.get(ids.organisationId);
+  if (!assessment) {
+    assessment = seedAssessment(db, {
+      organisationId: ids.organisationId,
+      personId: ids.person,
+      managerId: ids.manager,
+    }).then((seeded) => seeded.assessment);
+    evidenceAssessments.set(ids.organisationId, assessment);
+  }
+  return assessment;
+};
+const evidenceFile = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const assessment = await evidenceAssessment(db, world, which);
+  const existing = await db
+    .selectFrom("assessment_evidence")
+    .select("id")
+    .where("assessment_id", "=", assessment)
+    .where("kind", "=", "file")
+    .executeTakeFirst();
+  const evidence =
+    existing?.id ??
+    (await addFile(
+      db,
+      { assessmentId: assessment, sentName: "photo.png", kind: "png", mediaType: "image/png", bytes: pngFile() },
+      TEST_CHANGE_ACTOR,
+    ));
+  return { assessment, evidence };
+};
+const personsLink = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const assessment = await evidenceAssessment(db, world, which);
+  const author = { id: world.accounts.staffReport ?? null, label: "report" };
+  const evidence = await addLink(db, { assessmentId: assessment, title: "Link", url: "https://x.example/" }, author);
+  return { assessment, evidence };
 };
 
 const ROUTES: Record<string, Expectation> = {
@@ -750,6 +795,37 @@ const ROUTES: Record<string, Expectation> = {
   "POST /:lang/orgs/:org/reminders": {
     allow: ["manager", "staffReport", "staffOther"],
     form: () => ({ mode: "weekly" }),
+  },
+  // assessments' evidence (src/assessments/evidence): readers list and download; the person adds and removes in the self phase
+  "GET /:lang/orgs/:org/assessments/:assessment/evidence": {
+    allow: ASSESSMENT_READERS,
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: async (db, world, which) => ({ assessment: await evidenceAssessment(db, world, which) }),
+  },
+  "GET /:lang/orgs/:org/assessments/:assessment/evidence/:evidence": {
+    allow: ASSESSMENT_READERS,
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: evidenceFile,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/evidence/links": {
+    allow: ["staffReport"],
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: async (db, world, which) => ({ assessment: await evidenceAssessment(db, world, which) }),
+    form: () => ({ title: "Storytime", url: "https://library.example/storytime" }),
+  },
+  // The matrix sends URL-encoded forms: the person is let through to the file check, which finds no file (422).
+  "POST /:lang/orgs/:org/assessments/:assessment/evidence/files": {
+    allow: ["staffReport"],
+    status: 422,
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: async (db, world, which) => ({ assessment: await evidenceAssessment(db, world, which) }),
+    form: () => ({ title: "No file" }),
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/evidence/:evidence/remove": {
+    allow: ["staffReport"],
+    refusal: AS_UNKNOWN_ASSESSMENT,
+    setup: personsLink,
+    form: () => ({ confirm: "yes" }),
   },
 };
 
