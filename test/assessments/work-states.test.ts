@@ -68,7 +68,10 @@ describe("assessment workflow", () => {
   });
 
   it("a closed cycle or a withdrawn assessment takes nothing", () => {
-    assert.equal(stateAfter(at("in_progress", { cycleOpen: false }), { kind: "save", group: "self" }, "person"), "closed");
+    assert.equal(
+      stateAfter(at("in_progress", { cycleOpen: false }), { kind: "save", group: "self" }, "person"),
+      "closed",
+    );
     assert.equal(stateAfter(at("withdrawn"), { kind: "reopen", reason: "x" }, "administrator"), "closed");
   });
 
@@ -83,7 +86,9 @@ describe("assessment workflow", () => {
   });
 
   const action: fc.Arbitrary<Action> = fc.oneof(
-    fc.constantFrom<"self" | "manager" | "agreed">("self", "manager", "agreed").map((group) => ({ kind: "save", group }) as Action),
+    fc
+      .constantFrom<"self" | "manager" | "agreed">("self", "manager", "agreed")
+      .map((group) => ({ kind: "save", group }) as Action),
     fc.constant<Action>({ kind: "submit" }),
     fc.boolean().map((complete) => ({ kind: "agree", complete }) as Action),
     fc.constant<Action>({ kind: "sign" }),
