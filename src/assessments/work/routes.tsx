@@ -30,7 +30,7 @@ import {
   readHistory,
 } from "./read.ts";
 import type { FieldGroup, Party } from "./states.ts";
-import { mayWrite } from "./states.ts";
+import { decide, mayWrite } from "./states.ts";
 import {
   AssessmentConflict,
   AssessmentRefused,
@@ -355,6 +355,16 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     const key = kind === "add" ? (typeof body.pick === "string" ? body.pick : "") : (c.req.param("competency") ?? "");
     const ref = parseItemKey(key);
     if (!ref) return page(c, loaded, { message: t(c).awRefused }, 400);
+    // A party whose phase this is not (the manager before submission, the person after) is refused
+    // as a reader is: the page never offers it the button.
+    const origin = loaded.view.items.find((i) => i.frameworkId === ref.frameworkId && i.itemId === ref.itemId)?.origin;
+    const action =
+      kind === "add"
+        ? ({ kind: "add-item" } as const)
+        : ({ kind: "remove-item", origin: origin ?? "profile" } as const);
+    const decision = decide(standingOf(loaded.view), action, party);
+    if (!decision.ok && decision.refusal === "not-allowed" && (kind === "add" || origin !== undefined))
+      return refuseWrite(c);
     const input = { ...ref, party, actor: authorOf(loaded.actor) };
     const target = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
     try {
