@@ -37,6 +37,7 @@ import {
   addCompetency,
   changeState,
   type FieldConflict,
+  type ItemChange,
   removeCompetency,
   saveConversation,
   saveRatings,
@@ -45,6 +46,21 @@ import { assessmentUrls } from "./urls.ts";
 import { AssessmentListPage, AssessmentPage, type AssessmentPageProps, SavedFragment, standingOf } from "./views.tsx";
 
 type Ctx = Context<OrganisationEnv>;
+
+/** The view with a group of saved changes applied to its competencies. */
+function withChanges(view: AssessmentView, group: FieldGroup, changes: ItemChange[]): AssessmentView {
+  const byItem = new Map(changes.map((change) => [`${change.frameworkId}~${change.itemId}`, change.values]));
+  return {
+    ...view,
+    items: view.items.map((item) => {
+      const values = byItem.get(item.key);
+      if (!values) return item;
+      if (group === "agreed") return { ...item, agreedLevel: values.level };
+      const rating = { level: values.level, comment: values.comment?.trim() ? values.comment : null };
+      return group === "self" ? { ...item, self: rating } : { ...item, manager: rating };
+    }),
+  };
+}
 type Actor = NonNullable<OrganisationEnv["Variables"]["orgActor"]>;
 
 const DONE = {
@@ -217,21 +233,27 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     const actor = authorOf(loaded.actor);
     const ref = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
     let at = "";
+    let view = loaded.view;
     for (const { group, read } of reads) {
       if (!read.ok || read.changes.length === 0) continue;
       // The agreed levels open once the manager's first save has moved the assessment to review.
-      const current = await readAssessment(c.var.db, ref.organisationId, ref.assessmentId);
-      if (group === "agreed" && current && !mayWrite(standingOf(current), party, "agreed")) continue;
-      at = (await saveRatings(c.var.db, ref, { group, changes: read.changes, party, actor })).at;
+      if (group === "agreed" && !mayWrite(standingOf(view), party, "agreed")) continue;
+      const saved = await saveRatings(c.var.db, ref, { group, changes: read.changes, party, actor });
+      at = saved.at;
+      view = {
+        ...withChanges(view, group, read.changes),
+        version: saved.version,
+        state: saved.state as typeof view.state,
+      };
     }
-    return { at, only };
+    return { at, only, view };
   };
 
-  const fragment = async (c: Ctx, view: AssessmentView, key: string, groups: FieldGroup[], at: string) => {
-    const fresh = (await readAssessment(c.var.db, view.organisationId, view.id)) ?? view;
+  /** The htmx answer, from what was just saved (no second read of the assessment). */
+  const fragment = (c: Ctx, view: AssessmentView, key: string, groups: FieldGroup[], at: string) => {
     const message = t(c).awSavedAt(formatTime(at || new Date().toISOString(), c.var.lang));
     c.header("cache-control", "no-store");
-    return c.html(<SavedFragment lang={c.var.lang} view={fresh} itemKey={key} groups={groups} message={message} />);
+    return c.html(<SavedFragment lang={c.var.lang} view={view} itemKey={key} groups={groups} message={message} />);
   };
 
   app.post("/:assessment/self", async (c) => {
@@ -243,7 +265,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     try {
       const saved = await saveGroups(c, loaded, "person", ["self"], body);
       if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
-      if (saved.only !== undefined) return fragment(c, loaded.view, saved.only, ["self"], saved.at);
+      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["self"], saved.at);
       if (body.action === "submit") {
         await changeState(
           c.var.db,
@@ -273,7 +295,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     try {
       const saved = await saveGroups(c, loaded, "reviewer", ["manager", "agreed"], body);
       if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
-      if (saved.only !== undefined) return fragment(c, loaded.view, saved.only, ["manager", "agreed"], saved.at);
+      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["manager", "agreed"], saved.at);
       if (typeof body.notes === "string" || typeof body.date === "string") {
         const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : null);
         const date = text("date");
