@@ -21,6 +21,8 @@ import { searchCompetencies } from "../../profiles/scales/competencies.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { readChanges, sentValues } from "./form.ts";
+import { AssessmentListPage } from "./list-view.tsx";
+import { type AssessmentPageProps, standingOf } from "./page-model.ts";
 import {
   type AssessmentView,
   assessmentResource,
@@ -43,7 +45,7 @@ import {
   saveRatings,
 } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
-import { AssessmentListPage, AssessmentPage, type AssessmentPageProps, SavedFragment, standingOf } from "./views.tsx";
+import { AssessmentPage, SavedFragment } from "./views.tsx";
 
 type Ctx = Context<OrganisationEnv>;
 

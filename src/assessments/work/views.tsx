@@ -1,22 +1,9 @@
-/**
- * The assessment pages (decision 032). The person rates themself in one form: per competency a
- * radio group (the legend is the competency; each level labelled with its name, its descriptor read
- * with it), the target shown as the group's hint, and a comment. Without JavaScript, one Save button
- * (and Submit) sends it all; with htmx, each competency's change is posted on its own and answered
- * with "Saved at…" in that competency's live region and the new values the next save compares with.
- * The reviewer sees the self-ratings beside the targets, gives their own, then the agreed levels.
- */
-import type { Child } from "hono/jsx";
 import { pick } from "../../i18n/bilingual.ts";
-import { formatDateTime } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
-import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
-import type { CompetencyRef } from "../../profiles/scales/competencies.ts";
+import { OrganisationNav } from "../../people/organisations/views.tsx";
 import {
   ButtonForm,
-  Checkbox,
   ErrorSummary,
-  type FieldErrors,
   Form,
   type FormValues,
   Hidden,
@@ -29,24 +16,14 @@ import {
   TextField,
 } from "../../ui/forms/index.ts";
 import { COMMENT_MAX, commentField, levelField, NOT_RATED, NOTES_MAX, was } from "./form.ts";
-import type { AssessmentItem, AssessmentView, HistoryLine, ListedAssessment } from "./read.ts";
-import { mayWrite, type Party, REOPENABLE_STATES, SELF_STATES, type Standing } from "./states.ts";
+import { type AssessmentPageProps, competencyName, standingOf } from "./page-model.ts";
+import type { AssessmentItem, AssessmentView } from "./read.ts";
+import { History, Reopen, SignOff } from "./sections.tsx";
+import { mayWrite, type Party, SELF_STATES } from "./states.ts";
 import type { FieldConflict } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
 
 const shown = (text: { en: string | null; fr: string | null }, lang: Lang) => pick(text, lang)?.value ?? "";
-
-export const competencyName = (item: Pick<AssessmentItem, "code" | "statement">, lang: Lang) => {
-  const statement = shown(item.statement, lang);
-  return item.code ? `${item.code} ${statement}` : statement;
-};
-
-export const standingOf = (view: AssessmentView): Standing => ({
-  state: view.state,
-  personSigned: view.personSignedAt !== null,
-  reviewerSigned: view.managerSignedAt !== null,
-  cycleOpen: view.cycle.state === "open",
-});
 
 function levelName(view: AssessmentView, level: number | null, lang: Lang): string {
   const t = messages(lang);
@@ -133,24 +110,6 @@ function Target(props: { view: AssessmentView; item: AssessmentItem; lang: Lang 
       ({t.awOriginName(props.item.origin)})
     </>
   );
-}
-
-export interface AssessmentPageProps extends OrganisationFrame {
-  view: AssessmentView;
-  history: HistoryLine[];
-  party: Party | null;
-  /** HR may reopen (as may the reviewer). */
-  administrator: boolean;
-  notice?: string;
-  message?: string;
-  errors?: FieldErrors;
-  /** What the user sent, kept after a refusal or a conflict. */
-  values?: FormValues;
-  conflicts?: FieldConflict[];
-  query?: string;
-  results?: CompetencyRef[];
-  /** The evidence part's section (issue 15, src/assessments/evidence), when the lead includes it. */
-  evidence?: Child;
 }
 
 function SelfForm(props: AssessmentPageProps) {
@@ -329,11 +288,7 @@ function ReadOnlyItems(props: AssessmentPageProps) {
           <Ratings view={view} item={item} lang={lang} manager={afterSubmission} agreed={afterSubmission} />
         </section>
       ))}
-      {view.conversationNotes && (
-        <p>
-          <strong>{t.awConversationNotes}:</strong> {view.conversationNotes}
-        </p>
-      )}
+      {view.conversationNotes && <p>{t.awNotesSummary(view.conversationNotes)}</p>}
     </>
   );
 }
@@ -380,92 +335,6 @@ function AddCompetency(props: AssessmentPageProps) {
               })}
           </ul>
         </>
-      )}
-    </section>
-  );
-}
-
-function SignOff(props: AssessmentPageProps) {
-  const { view, lang, party } = props;
-  const t = messages(lang);
-  const signedAt = (at: string | null, who: string) => at && <p>{t.awSignedBy(who, formatDateTime(at, lang))}</p>;
-  const mine = party === "person" ? view.personSignedAt : party === "reviewer" ? view.managerSignedAt : "n/a";
-  const canSign = view.state === "agreed" && view.cycle.state === "open" && mine === null;
-  if (view.state !== "agreed" && view.state !== "signed_off") return null;
-  return (
-    <section aria-labelledby="aw-sign">
-      <h2 id="aw-sign">{t.awSignHeading}</h2>
-      {signedAt(view.personSignedAt, view.personName)}
-      {signedAt(view.managerSignedAt, view.reviewerName ?? t.awTheManager)}
-      {view.state === "agreed" && !view.personSignedAt && <p>{t.awWaitingSignature(t.awThePerson)}</p>}
-      {view.state === "agreed" && !view.managerSignedAt && <p>{t.awWaitingSignature(t.awTheManager)}</p>}
-      {canSign && (
-        <Form lang={lang} action={assessmentUrls.sign(lang, props.slug, view.id)} errors={props.errors} scope="sign">
-          <Checkbox name="confirm" value="yes" label={t.awSignCheck} />
-          <Submit>{t.awSign}</Submit>
-        </Form>
-      )}
-    </section>
-  );
-}
-
-function Reopen(props: AssessmentPageProps) {
-  const { view, lang } = props;
-  const t = messages(lang);
-  const may = (props.party === "reviewer" || props.administrator) && REOPENABLE_STATES.includes(view.state);
-  if (!may || view.cycle.state !== "open") return null;
-  return (
-    <section aria-labelledby="aw-reopen">
-      <h2 id="aw-reopen">{t.awReopenHeading}</h2>
-      <Form
-        lang={lang}
-        action={assessmentUrls.reopen(lang, props.slug, view.id)}
-        errors={props.errors}
-        scope="reopen"
-        values={props.values}
-      >
-        <TextArea name="reason" label={t.awReopenReason} hint={t.awReopenHint} maxlength={2000} rows={3} />
-        <Submit>{t.awReopen}</Submit>
-      </Form>
-    </section>
-  );
-}
-
-function History(props: { lines: HistoryLine[]; view: AssessmentView; lang: Lang }) {
-  const t = messages(props.lang);
-  const names = new Map(props.view.items.map((i) => [i.itemId, competencyName(i, props.lang)]));
-  const what = (line: HistoryLine) => {
-    if (line.event === "state" && line.fromState && line.toState) {
-      const reason = typeof line.detail.reason === "string" ? ` — ${line.detail.reason}` : "";
-      return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason;
-    }
-    const item = typeof line.detail.item === "string" ? (names.get(line.detail.item) ?? line.detail.item) : "";
-    return item ? `${t.awEventName(line.event)}: ${item}` : t.awEventName(line.event);
-  };
-  return (
-    <section aria-labelledby="aw-history">
-      <h2 id="aw-history">{t.awHistoryHeading}</h2>
-      {props.lines.length === 0 ? (
-        <p>{t.awHistoryNone}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.awHistoryWhen}</th>
-              <th scope="col">{t.awHistoryWho}</th>
-              <th scope="col">{t.awHistoryWhat}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.lines.map((line) => (
-              <tr>
-                <td>{formatDateTime(line.at, props.lang)}</td>
-                <td>{line.actor}</td>
-                <td>{what(line)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
     </section>
   );
@@ -541,63 +410,6 @@ export function SavedFragment(props: {
       {props.message}
       {item && <LoadedValues index={index} item={item} groups={props.groups} oob />}
       <VersionField version={props.view.version} oob />
-    </>
-  );
-}
-
-export interface AssessmentListProps extends OrganisationFrame {
-  mine: ListedAssessment[];
-  others: ListedAssessment[];
-  /** HR sees every assessment of the organisation. */
-  all: boolean;
-}
-
-function ListTable(props: { rows: ListedAssessment[]; lang: Lang; slug: string; caption: string }) {
-  const t = messages(props.lang);
-  return (
-    <table>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.awColumnPerson}</th>
-          <th scope="col">{t.awColumnCycle}</th>
-          <th scope="col">{t.awColumnState}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr>
-            <th scope="row">
-              <a href={assessmentUrls.page(props.lang, props.slug, row.id)}>{row.personName}</a>
-            </th>
-            <td>{shown(row.cycleName, props.lang)}</td>
-            <td>{t.awStateName(row.state)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function AssessmentListPage(props: AssessmentListProps) {
-  const t = messages(props.lang);
-  return (
-    <>
-      <h1>{t.awListTitle}</h1>
-      <OrganisationNav {...props} />
-      <p>{t.awListIntro}</p>
-      {props.mine.length === 0 && props.others.length === 0 && <p>{t.awListNone}</p>}
-      {props.mine.length > 0 && (
-        <ListTable rows={props.mine} lang={props.lang} slug={props.slug} caption={t.awListMine} />
-      )}
-      {props.others.length > 0 && (
-        <ListTable
-          rows={props.others}
-          lang={props.lang}
-          slug={props.slug}
-          caption={props.all ? t.awListAll : t.awListReports}
-        />
-      )}
     </>
   );
 }

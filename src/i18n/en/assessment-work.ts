@@ -28,7 +28,7 @@ export const assessmentWork = {
         reopened: "Reopened",
         withdrawn: "Withdrawn",
       }) as Record<string, string>
-    )[key] ?? key,
+    )[key] ?? String(key),
   awReopenedBecause: (reason: string) => `Reopened: ${reason}`,
   awCycleClosed: "This review cycle is closed: the assessment can be read, not changed.",
   awCompetenciesHeading: "Competencies",
@@ -41,7 +41,7 @@ export const assessmentWork = {
         string,
         string
       >
-    )[key] ?? key,
+    )[key] ?? String(key),
   awLevelLegend: (competency: string) => `Your level — ${competency}`,
   awManagerLevelLegend: (competency: string) => `Manager’s level — ${competency}`,
   awAgreedLevelLegend: (competency: string) => `Agreed level — ${competency}`,
@@ -53,6 +53,7 @@ export const assessmentWork = {
   awSelfSummary: (level: string) => `Self-rating: ${level}`,
   awManagerSummary: (level: string) => `Manager’s rating: ${level}`,
   awAgreedSummary: (level: string) => `Agreed level: ${level}`,
+  awNotesSummary: (notes: string) => `Notes from the conversation: ${notes}`,
   awCommentSummary: (comment: string) => `Comment: ${comment}`,
   awSave: "Save",
   awSubmit: "Save and submit to my manager",
@@ -110,7 +111,7 @@ export const assessmentWork = {
         "item-added": "Competency added",
         "item-removed": "Competency removed",
       }) as Record<string, string>
-    )[key] ?? key,
+    )[key] ?? String(key),
   awEventState: (from: string, to: string) => `${from} → ${to}`,
   awConflict:
     "Someone saved this assessment after you opened it. Nothing of yours was saved; your entries are kept below.",

@@ -32,7 +32,7 @@ export const assessmentWork: Translation<typeof en> = {
         reopened: "Rouverte",
         withdrawn: "Retirée",
       }) as Record<string, string>
-    )[key] ?? key,
+    )[key] ?? String(key),
   awReopenedBecause: (reason: string) => `Rouverte : ${reason}`,
   awCycleClosed: "Ce cycle d’évaluation est clos : l’évaluation se consulte, mais ne se modifie plus.",
   awCompetenciesHeading: "Compétences",
@@ -46,7 +46,7 @@ export const assessmentWork: Translation<typeof en> = {
         person: "Ajoutée par la personne",
         manager: "Ajoutée par le gestionnaire",
       }) as Record<string, string>
-    )[key] ?? key,
+    )[key] ?? String(key),
   awLevelLegend: (competency: string) => `Votre niveau — ${competency}`,
   awManagerLevelLegend: (competency: string) => `Niveau selon le gestionnaire — ${competency}`,
   awAgreedLevelLegend: (competency: string) => `Niveau convenu — ${competency}`,
@@ -58,6 +58,7 @@ export const assessmentWork: Translation<typeof en> = {
   awSelfSummary: (level: string) => `Autoévaluation : ${level}`,
   awManagerSummary: (level: string) => `Selon le gestionnaire : ${level}`,
   awAgreedSummary: (level: string) => `Niveau convenu : ${level}`,
+  awNotesSummary: (notes: string) => `Notes de l’entretien : ${notes}`,
   awCommentSummary: (comment: string) => `Commentaire : ${comment}`,
   awSave: "Enregistrer",
   awSubmit: "Enregistrer et transmettre à mon gestionnaire",
@@ -90,7 +91,7 @@ export const assessmentWork: Translation<typeof en> = {
   awReopened: "L’évaluation est rouverte.",
   awReasonRequired: "Indiquez pourquoi vous la rouvrez.",
   awAddHeading: "Ajouter une compétence",
-  awAddSearch: "Chercher une compétence dans le répertoire",
+  awAddSearch: "Chercher une compétence dans le référentiel",
   awAddSearchButton: "Chercher",
   awAddResults: (n: number) => (n <= 1 ? `${number(n)} compétence trouvée` : `${number(n)} compétences trouvées`),
   awAddNone: "Aucune compétence ne correspond.",
@@ -116,7 +117,7 @@ export const assessmentWork: Translation<typeof en> = {
         "item-added": "Compétence ajoutée",
         "item-removed": "Compétence retirée",
       }) as Record<string, string>
-    )[key] ?? key,
+    )[key] ?? String(key),
   awEventState: (from: string, to: string) => `${from} → ${to}`,
   awConflict:
     "Quelqu’un a enregistré cette évaluation après que vous l’avez ouverte. Rien n’a été enregistré de votre côté; vos saisies sont conservées ci-dessous.",
