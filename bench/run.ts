@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { areaPage } from "./groups/area-page.ts";
 import { assessmentDocumentsBench } from "./groups/assessment-documents.ts";
+import { assessmentSaveBench } from "./groups/assessment-save.ts";
 import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { cycleOpenBench } from "./groups/cycle-open.ts";
@@ -49,6 +50,7 @@ const GROUPS: BenchGroup[] = [
   jobsBench,
   cycleOpenBench,
   assessmentDocumentsBench,
+  assessmentSaveBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {

@@ -21,6 +21,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import { addFile, addLink } from "../../src/assessments/evidence/store.ts";
+import { commentField, levelField, was } from "../../src/assessments/work/form.ts";
+import { itemKey } from "../../src/assessments/work/read.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
 import { profileInput } from "../../src/profiles/jobs/fields.ts";
@@ -30,9 +32,10 @@ import { addRequirements } from "../../src/profiles/requirements/store.ts";
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
+import { seedAssessment } from "../support/assessment-work.ts";
 import { csrfHeaders, ensureAccount, postForm } from "../support/auth.ts";
 import { pngFile } from "../support/evidence-files.ts";
-import { seedAssessment } from "../support/evidence-world.ts";
+import { seedAssessment as seedEvidenceAssessment } from "../support/evidence-world.ts";
 import { TEST_CHANGE_ACTOR } from "../support/people.ts";
 import {
   buildPeopleWorld,
@@ -264,7 +267,7 @@ const evidenceAssessment = (db: Kysely<DB>, world: PeopleWorld, which: Which) =>
   const ids = world[which].ids;
   let assessment = evidenceAssessments.get(ids.organisationId);
   if (!assessment) {
-    assessment = seedAssessment(db, {
+    assessment = seedEvidenceAssessment(db, {
       organisationId: ids.organisationId,
       personId: ids.person,
       managerId: ids.manager,
@@ -296,6 +299,45 @@ const personsLink = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
   const evidence = await addLink(db, { assessmentId: assessment, title: "Link", url: "https://x.example/" }, author);
   return { assessment, evidence };
 };
+
+/**
+ * Assessments (src/assessments/work): the world's `person` (staffReport) is assessed, their manager
+ * reviews. An assessment's page: the person, the manager (and up the chain) and HR read; the staff
+ * member who is not a report, the site's administrator and another organisation get 404, as for an
+ * unknown assessment. Writes: the person's and the reviewer's own; a reader refused (403).
+ */
+
+/** A fresh assessment (`:assessment`) in the given state, its first competency's key and field names. */
+const scratchAssessment =
+  (state: "not_started" | "submitted" | "agreed" = "not_started", added = false) =>
+  async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+    const { organisationId, person, manager } = world[which].ids;
+    const seeded = await seedAssessment(db, { organisationId, personId: person, managerId: manager, state });
+    const first = itemKey(seeded.frameworkId, seeded.items[0] as string);
+    const spare = itemKey(seeded.frameworkId, seeded.spare);
+    if (added)
+      await db
+        .updateTable("assessment_items")
+        .set({ origin: "person" })
+        .where("assessment_id", "=", seeded.assessmentId)
+        .where("item_id", "=", seeded.items[1] as string)
+        .execute();
+    return {
+      assessment: seeded.assessmentId,
+      first,
+      spare,
+      competency: itemKey(seeded.frameworkId, seeded.items[1] as string),
+    };
+  };
+
+const ratingForm = (group: "self" | "manager") => (ids: OrgIds) => ({
+  version: "1",
+  action: "save",
+  [levelField(group, ids.first as string)]: "2",
+  [was(levelField(group, ids.first as string))]: "0",
+  [commentField(group, ids.first as string)]: "",
+  [was(commentField(group, ids.first as string))]: "",
+});
 
 const ROUTES: Record<string, Expectation> = {
   // organisations (src/people/organisations)
@@ -826,6 +868,49 @@ const ROUTES: Record<string, Expectation> = {
     refusal: AS_UNKNOWN_ASSESSMENT,
     setup: personsLink,
     form: () => ({ confirm: "yes" }),
+  },
+
+  // assessments (src/assessments/work): see scratchAssessment above.
+  "GET /:lang/orgs/:org/assessments": { allow: READERS_OF_A },
+  "GET /:lang/orgs/:org/assessments/:assessment": {
+    allow: ASSESSMENT_READERS,
+    setup: scratchAssessment(),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/self": {
+    allow: ["staffReport"],
+    setup: scratchAssessment(),
+    form: ratingForm("self"),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/review": {
+    allow: ["manager"],
+    setup: scratchAssessment("submitted"),
+    form: ratingForm("manager"),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/sign": {
+    allow: ["staffReport", "manager"],
+    setup: scratchAssessment("agreed"),
+    form: () => ({ confirm: "yes" }),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/reopen": {
+    allow: ["manager", "orgAdmin"],
+    setup: scratchAssessment("submitted"),
+    form: () => ({ reason: "Another look" }),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/competencies": {
+    allow: ["staffReport"],
+    setup: scratchAssessment(),
+    form: (ids) => ({ pick: ids.spare as string }),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+  "POST /:lang/orgs/:org/assessments/:assessment/competencies/:competency/remove": {
+    allow: ["staffReport"],
+    setup: scratchAssessment("not_started", true),
+    refusal: AS_UNKNOWN_ASSESSMENT,
   },
 };
 

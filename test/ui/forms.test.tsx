@@ -157,6 +157,27 @@ describe("fields", () => {
     assert.deepEqual(allIds(html).length, new Set(allIds(html)).size, "ids are unique");
   });
 
+  test("a choice with a description: the description is read with the choice, not as its name", async () => {
+    const html = await render(
+      <Form lang="en" action="/en/x">
+        <RadioGroup
+          name="level"
+          label="Lending"
+          options={[
+            { value: "1", label: "Aware", description: "Knows where the desk is." },
+            { value: "2", label: "Working" },
+          ]}
+        />
+      </Form>,
+    );
+    const first = tagWithId(html, "field-level");
+    assert.equal(attr(first, "aria-describedby"), "field-level-description");
+    assert.match(html, /<div class="choice-description" id="field-level-description">Knows where the desk is.<\/div>/);
+    assert.match(html, /<label class="choice" for="field-level"><input[^>]*> <span>Aware<\/span><\/label>/);
+    assert.equal(attr(tagWithId(html, "field-level--2"), "aria-describedby"), undefined);
+    assert.deepEqual(allIds(html).length, new Set(allIds(html)).size, "ids are unique");
+  });
+
   test("checkbox group and single checkbox: labelled, ticked from what was sent", async () => {
     const html = await render(
       <Form lang="en" action="/en/x" values={{ confirm: "fr" }}>

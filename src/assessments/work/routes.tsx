@@ -1,7 +1,409 @@
-/** Placeholder until it is built: an assessment's pages (/{lang}/orgs/:org/assessments/:assessment…): self-assessment, manager review, agreement, sign-off, history. */
-import { Hono } from "hono";
+/**
+ * An assessment's pages (/{lang}/orgs/:org/assessments…, decision 032): the list of one's own and
+ * one's reports' assessments; the assessment itself (self-assessment for the person, review and
+ * agreement for the reviewer, read-only for managers up the chain and HR); saves, submit, agree,
+ * sign off, reopen, add and remove competencies. Every view by someone other than the person goes
+ * to the access log. Refusals say nothing about what exists: an assessment the actor may not read
+ * answers 404, as an unknown one.
+ */
+import { type Context, Hono } from "hono";
+import { formatTime } from "../../i18n/format.ts";
+import { messages } from "../../i18n/index.ts";
+import { recordAccess } from "../../people/access-log.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
+import { refuse, requireInOrganisation } from "../../people/context.ts";
+import { reportsOf } from "../../people/manager-lines.ts";
+import { authorOf } from "../../people/organisations/changes.ts";
+import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
+import { can, type OrganisationResource } from "../../policy/index.ts";
+import { refusalResponse } from "../../policy/refusal.tsx";
+import { searchCompetencies } from "../../profiles/scales/competencies.ts";
+import type { FieldErrors } from "../../ui/forms/index.ts";
+import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
+import { readChanges, sentValues } from "./form.ts";
+import { AssessmentListPage } from "./list-view.tsx";
+import { type AssessmentPageProps, standingOf } from "./page-model.ts";
+import {
+  type AssessmentView,
+  assessmentResource,
+  listAssessments,
+  parseItemKey,
+  readAssessment,
+  readHistory,
+} from "./read.ts";
+import type { FieldGroup, Party } from "./states.ts";
+import { decide, mayWrite } from "./states.ts";
+import {
+  AssessmentConflict,
+  AssessmentRefused,
+  addCompetency,
+  changeState,
+  type FieldConflict,
+  type ItemChange,
+  removeCompetency,
+  saveConversation,
+  saveRatings,
+} from "./store.ts";
+import { assessmentUrls } from "./urls.ts";
+import { AssessmentPage, SavedFragment } from "./views.tsx";
+
+type Ctx = Context<OrganisationEnv>;
+
+/** The view with a group of saved changes applied to its competencies. */
+function withChanges(view: AssessmentView, group: FieldGroup, changes: ItemChange[]): AssessmentView {
+  const byItem = new Map(changes.map((change) => [`${change.frameworkId}~${change.itemId}`, change.values]));
+  return {
+    ...view,
+    items: view.items.map((item) => {
+      const values = byItem.get(item.key);
+      if (!values) return item;
+      if (group === "agreed") return { ...item, agreedLevel: values.level };
+      const rating = { level: values.level, comment: values.comment?.trim() ? values.comment : null };
+      return group === "self" ? { ...item, self: rating } : { ...item, manager: rating };
+    }),
+  };
+}
+type Actor = NonNullable<OrganisationEnv["Variables"]["orgActor"]>;
+
+const DONE = {
+  saved: "awSaved",
+  submitted: "awSubmitted",
+  review: "awReviewSaved",
+  agreed: "awAgreed",
+  signed: "awSigned",
+  reopened: "awReopened",
+  added: "awAdded",
+  removed: "awRemoved",
+} as const;
+
+const isHtmx = (c: Ctx) => c.req.header("hx-request") === "true";
+
+/** The assessment named in the address, if the actor may read it; otherwise the refusal to answer. */
+async function loadReadable(
+  c: Ctx,
+): Promise<
+  | { ok: true; view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor }
+  | { ok: false; response: Response }
+> {
+  const organisationId = c.var.organisation.id;
+  const view = await readAssessment(c.var.db, organisationId, c.req.param("assessment") ?? "");
+  const unknown = { kind: "assessment", organisationId, personId: "", managerChain: [], reviewerId: null } as const;
+  if (!view) return { ok: false, response: await refuse(c, unknown) };
+  const resource = await assessmentResource(c.var.db, view);
+  const actor = c.var.orgActor;
+  if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
+  return { ok: true, view, resource, actor };
+}
+
+/** The part the actor plays in this assessment: the person, its reviewer, HR, or only a reader. */
+function partyOf(actor: Actor, resource: OrganisationResource & { kind: "assessment" }): Party | null {
+  if (can(actor, "assessment.self", resource)) return "person";
+  if (can(actor, "assessment.review", resource)) return "reviewer";
+  if (can(actor, "cycles.manage", { kind: "organisation", organisationId: resource.organisationId }))
+    return "administrator";
+  return null;
+}
 
 export function assessmentRoutes(): Hono<OrganisationEnv> {
-  return new Hono<OrganisationEnv>();
+  const app = new Hono<OrganisationEnv>();
+  const t = (c: Ctx) => messages(c.var.lang);
+  const member = requireInOrganisation("organisation.read");
+
+  app.get("/", member, async (c) => {
+    const actor = c.var.orgActor as Actor;
+    const organisationId = c.var.organisation.id;
+    const all = can(actor, "cycles.manage", { kind: "organisation", organisationId });
+    const personId = actor.membership?.personId ?? null;
+    const mine = personId ? await listAssessments(c.var.db, organisationId, { personIds: [personId] }) : [];
+    let others: Awaited<ReturnType<typeof listAssessments>> = [];
+    if (all) others = await listAssessments(c.var.db, organisationId, { all: true });
+    else if (personId) {
+      const lines = await c.var.db
+        .selectFrom("people")
+        .select(["id", "manager_id as managerId"])
+        .where("organisation_id", "=", organisationId)
+        .execute();
+      others = await listAssessments(c.var.db, organisationId, {
+        personIds: reportsOf(personId, lines),
+        reviewerId: personId,
+      });
+    }
+    others = others.filter((row) => row.personId !== personId);
+    return renderPrivatePage(
+      c,
+      <AssessmentListPage {...frameOf(c)} mine={mine} others={others} all={all} />,
+      t(c).awListTitle,
+    );
+  });
+
+  const page = async (
+    c: Ctx,
+    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
+    props: Partial<AssessmentPageProps> = {},
+    status: Status = 200,
+  ) => {
+    const query = (c.req.query("q") ?? "").slice(0, 200);
+    const results = query.trim() ? await searchCompetencies(c.var.db, query) : undefined;
+    const party = partyOf(loaded.actor, loaded.resource);
+    return renderPrivatePage(
+      c,
+      <AssessmentPage
+        {...frameOf(c)}
+        view={loaded.view}
+        history={await readHistory(c.var.db, loaded.view.id)}
+        party={party}
+        administrator={
+          party === "administrator" ||
+          can(loaded.actor, "cycles.manage", { kind: "organisation", organisationId: loaded.view.organisationId })
+        }
+        query={query}
+        results={results}
+        {...props}
+      />,
+      t(c).awTitle(loaded.view.personName, loaded.view.cycle.name[c.var.lang] || loaded.view.cycle.name.en),
+      status,
+    );
+  };
+
+  app.get("/:assessment", async (c) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    await recordAccess(c.var.db, {
+      actor: loaded.actor,
+      resource: { ...loaded.resource, kind: "person" },
+      what: "assessment",
+      path: c.req.path,
+      requestId: c.var.requestId,
+    });
+    const done = c.req.query("done");
+    const notice = done && done in DONE ? t(c)[DONE[done as keyof typeof DONE]] : undefined;
+    return page(c, loaded, { notice });
+  });
+
+  const backTo = (c: Ctx, id: string, done: keyof typeof DONE, anchor = "aw-competencies") =>
+    c.redirect(`${assessmentUrls.page(c.var.lang, c.var.organisation.slug, id)}?done=${done}#${anchor}`, 303);
+
+  /** A refusal or conflict of the store, as the page (no JavaScript) or as a fragment (htmx). */
+  const failed = async (
+    c: Ctx,
+    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
+    error: unknown,
+    values: Record<string, string>,
+  ) => {
+    const fresh = (await readAssessment(c.var.db, loaded.view.organisationId, loaded.view.id)) ?? loaded.view;
+    const again = { ...loaded, view: fresh };
+    if (error instanceof AssessmentConflict) {
+      if (isHtmx(c)) return c.html(<ConflictFragment c={c} conflicts={error.conflicts} />);
+      return page(c, again, { conflicts: error.conflicts, values }, 409);
+    }
+    if (error instanceof AssessmentRefused) {
+      if (error.refusal === "not-found") return c.notFound();
+      const message =
+        error.refusal === "incomplete"
+          ? t(c).awIncomplete
+          : error.refusal === "reason-required"
+            ? t(c).awReasonRequired
+            : error.refusal === "level"
+              ? t(c).awLevelInvalid
+              : t(c).awRefused;
+      if (isHtmx(c)) return c.html(message);
+      return page(c, again, { message, values }, error.refusal === "level" ? 400 : 409);
+    }
+    throw error;
+  };
+
+  function ConflictFragment(props: { c: Ctx; conflicts: FieldConflict[] }) {
+    const m = t(props.c);
+    const show = (v: string | number | null) => (v === null || v === "" ? m.awEmpty : String(v));
+    return <>{props.conflicts.map((x) => m.awConflictShort(show(x.theirs), show(x.yours))).join(" ")}</>;
+  }
+
+  /** Saves one group (and, with htmx, one competency) of the party's fields. */
+  const saveGroups = async (
+    c: Ctx,
+    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
+    party: Party,
+    groups: FieldGroup[],
+    body: Record<string, string | File>,
+  ) => {
+    const only = isHtmx(c) && typeof body.item === "string" ? body.item : undefined;
+    const levels = loaded.view.scale.levels.length;
+    const errors: FieldErrors = {};
+    const reads = groups.map((group) => ({ group, read: readChanges(body, group, loaded.view.items, levels, only) }));
+    for (const { read } of reads) if (!read.ok) Object.assign(errors, read.errors);
+    if (Object.keys(errors).length > 0) return { errors };
+    const actor = authorOf(loaded.actor);
+    const ref = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
+    let at = "";
+    let view = loaded.view;
+    for (const { group, read } of reads) {
+      if (!read.ok || read.changes.length === 0) continue;
+      // The agreed levels open once the manager's first save has moved the assessment to review.
+      if (group === "agreed" && !mayWrite(standingOf(view), party, "agreed")) continue;
+      const saved = await saveRatings(c.var.db, ref, { group, changes: read.changes, party, actor });
+      at = saved.at;
+      view = {
+        ...withChanges(view, group, read.changes),
+        version: saved.version,
+        state: saved.state as typeof view.state,
+      };
+    }
+    return { at, only, view };
+  };
+
+  /** The htmx answer, from what was just saved (no second read of the assessment). */
+  const fragment = (c: Ctx, view: AssessmentView, key: string, groups: FieldGroup[], at: string) => {
+    const message = t(c).awSavedAt(formatTime(at || new Date().toISOString(), c.var.lang));
+    c.header("cache-control", "no-store");
+    return c.html(<SavedFragment lang={c.var.lang} view={view} itemKey={key} groups={groups} message={message} />);
+  };
+
+  app.post("/:assessment/self", async (c) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    if (!can(loaded.actor, "assessment.self", loaded.resource)) return refuseWrite(c);
+    const body = await bodyOf(c);
+    const values = sentValues(body);
+    try {
+      const saved = await saveGroups(c, loaded, "person", ["self"], body);
+      if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
+      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["self"], saved.at);
+      if (body.action === "submit") {
+        await changeState(
+          c.var.db,
+          { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
+          {
+            action: "submit",
+            party: "person",
+            actor: authorOf(loaded.actor),
+          },
+        );
+        return backTo(c, loaded.view.id, "submitted");
+      }
+      return backTo(c, loaded.view.id, "saved");
+    } catch (error) {
+      return failed(c, loaded, error, values);
+    }
+  });
+
+  app.post("/:assessment/review", async (c) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    if (!can(loaded.actor, "assessment.review", loaded.resource)) return refuseWrite(c);
+    const body = await bodyOf(c);
+    const values = sentValues(body);
+    const ref = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
+    const actor = authorOf(loaded.actor);
+    try {
+      const saved = await saveGroups(c, loaded, "reviewer", ["manager", "agreed"], body);
+      if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
+      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["manager", "agreed"], saved.at);
+      if (typeof body.notes === "string" || typeof body.date === "string") {
+        const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : null);
+        const date = text("date");
+        if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+          return page(c, loaded, { errors: { date: "formDate" }, values }, 400);
+        const current = await readAssessment(c.var.db, ref.organisationId, ref.assessmentId);
+        if (current && mayWrite(standingOf(current), "reviewer", "agreed"))
+          await saveConversation(c.var.db, ref, {
+            values: { notes: text("notes")?.slice(0, 10000) ?? null, date },
+            previous: { notes: text("was_notes"), date: text("was_date") },
+            party: "reviewer",
+            actor,
+          });
+      }
+      if (body.action === "agree") {
+        await changeState(c.var.db, ref, { action: "agree", party: "reviewer", actor });
+        return backTo(c, loaded.view.id, "agreed", "aw-sign");
+      }
+      return backTo(c, loaded.view.id, "review");
+    } catch (error) {
+      return failed(c, loaded, error, values);
+    }
+  });
+
+  app.post("/:assessment/sign", async (c) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    const party = partyOf(loaded.actor, loaded.resource);
+    if (party !== "person" && party !== "reviewer") return refuseWrite(c);
+    const body = await bodyOf(c);
+    if (body.confirm !== "yes") return page(c, loaded, { errors: { confirm: "awSignRequired" } }, 400);
+    try {
+      await changeState(
+        c.var.db,
+        { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
+        {
+          action: "sign",
+          party,
+          actor: authorOf(loaded.actor),
+        },
+      );
+      return backTo(c, loaded.view.id, "signed", "aw-sign");
+    } catch (error) {
+      return failed(c, loaded, error, {});
+    }
+  });
+
+  app.post("/:assessment/reopen", async (c) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    const party = partyOf(loaded.actor, loaded.resource);
+    if (party !== "reviewer" && party !== "administrator") return refuseWrite(c);
+    const body = await bodyOf(c);
+    const reason = typeof body.reason === "string" ? body.reason.slice(0, 2000) : "";
+    if (reason.trim() === "") return page(c, loaded, { errors: { reason: "awReasonRequired" } }, 400);
+    try {
+      await changeState(
+        c.var.db,
+        { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
+        {
+          action: "reopen",
+          reason,
+          party,
+          actor: authorOf(loaded.actor),
+        },
+      );
+      return backTo(c, loaded.view.id, "reopened");
+    } catch (error) {
+      return failed(c, loaded, error, { reason });
+    }
+  });
+
+  const competencyChange = (kind: "add" | "remove") => async (c: Ctx) => {
+    const loaded = await loadReadable(c);
+    if (!loaded.ok) return loaded.response;
+    const party = partyOf(loaded.actor, loaded.resource);
+    if (party !== "person" && party !== "reviewer") return refuseWrite(c);
+    const body = await bodyOf(c);
+    const key = kind === "add" ? (typeof body.pick === "string" ? body.pick : "") : (c.req.param("competency") ?? "");
+    const ref = parseItemKey(key);
+    if (!ref) return page(c, loaded, { message: t(c).awRefused }, 400);
+    // A party whose phase this is not (the manager before submission, the person after) is refused
+    // as a reader is: the page never offers it the button.
+    const origin = loaded.view.items.find((i) => i.frameworkId === ref.frameworkId && i.itemId === ref.itemId)?.origin;
+    const action =
+      kind === "add"
+        ? ({ kind: "add-item" } as const)
+        : ({ kind: "remove-item", origin: origin ?? "profile" } as const);
+    const decision = decide(standingOf(loaded.view), action, party);
+    if (!decision.ok && decision.refusal === "not-allowed" && (kind === "add" || origin !== undefined))
+      return refuseWrite(c);
+    const input = { ...ref, party, actor: authorOf(loaded.actor) };
+    const target = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
+    try {
+      if (kind === "add") await addCompetency(c.var.db, target, input);
+      else await removeCompetency(c.var.db, target, input);
+      return backTo(c, loaded.view.id, kind === "add" ? "added" : "removed");
+    } catch (error) {
+      return failed(c, loaded, error, {});
+    }
+  };
+  app.post("/:assessment/competencies", competencyChange("add"));
+  app.post("/:assessment/competencies/:competency/remove", competencyChange("remove"));
+
+  return app;
 }
+
+/** A reader who may not act here (a manager up the chain, HR): the page exists for them, the action does not. */
+const refuseWrite = (c: Ctx) => refusalResponse(c, 403, "forbidden");

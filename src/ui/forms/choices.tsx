@@ -10,6 +10,8 @@ import { choiceId, fieldId } from "./ids.ts";
 export interface Option {
   value: string;
   label: Child;
+  /** More about this choice (a level's descriptor): shown under it and read with it, not in its name. */
+  description?: Child;
 }
 
 interface GroupProps {
@@ -47,7 +49,8 @@ function Group(props: GroupProps & { type: "radio" | "checkbox"; isChecked: (val
       )}
       {props.options.map((option, index) => {
         const optionId = choiceId(props.name, option.value, index === 0, form.scope);
-        return (
+        const descriptionId = option.description ? `${optionId}-description` : undefined;
+        const label = (
           <label class="choice" for={optionId}>
             <input
               type={props.type}
@@ -56,10 +59,19 @@ function Group(props: GroupProps & { type: "radio" | "checkbox"; isChecked: (val
               value={option.value}
               checked={props.isChecked(option.value)}
               aria-invalid={error ? "true" : undefined}
-              aria-describedby={errorId}
+              aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ") || undefined}
             />{" "}
             <span>{option.label}</span>
           </label>
+        );
+        if (!option.description) return label;
+        return (
+          <div class="choice-with-description">
+            {label}
+            <div class="choice-description" id={descriptionId}>
+              {option.description}
+            </div>
+          </div>
         );
       })}
       {props.children}

@@ -1,0 +1,94 @@
+/** The assessment page's closing sections: sign-off, reopening, history. */
+import { formatDateTime } from "../../i18n/format.ts";
+import { type Lang, messages } from "../../i18n/index.ts";
+import { Checkbox, Form, Submit, TextArea } from "../../ui/forms/index.ts";
+import { type AssessmentPageProps, competencyName } from "./page-model.ts";
+import type { AssessmentView, HistoryLine } from "./read.ts";
+import { REOPENABLE_STATES } from "./states.ts";
+import { assessmentUrls } from "./urls.ts";
+
+export function SignOff(props: AssessmentPageProps) {
+  const { view, lang, party } = props;
+  const t = messages(lang);
+  const signedAt = (at: string | null, who: string) => at && <p>{t.awSignedBy(who, formatDateTime(at, lang))}</p>;
+  const mine = party === "person" ? view.personSignedAt : party === "reviewer" ? view.managerSignedAt : "n/a";
+  const canSign = view.state === "agreed" && view.cycle.state === "open" && mine === null;
+  if (view.state !== "agreed" && view.state !== "signed_off") return null;
+  return (
+    <section aria-labelledby="aw-sign">
+      <h2 id="aw-sign">{t.awSignHeading}</h2>
+      {signedAt(view.personSignedAt, view.personName)}
+      {signedAt(view.managerSignedAt, view.reviewerName ?? t.awTheManager)}
+      {view.state === "agreed" && !view.personSignedAt && <p>{t.awWaitingSignature(t.awThePerson)}</p>}
+      {view.state === "agreed" && !view.managerSignedAt && <p>{t.awWaitingSignature(t.awTheManager)}</p>}
+      {canSign && (
+        <Form lang={lang} action={assessmentUrls.sign(lang, props.slug, view.id)} errors={props.errors} scope="sign">
+          <Checkbox name="confirm" value="yes" label={t.awSignCheck} />
+          <Submit>{t.awSign}</Submit>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function Reopen(props: AssessmentPageProps) {
+  const { view, lang } = props;
+  const t = messages(lang);
+  const may = (props.party === "reviewer" || props.administrator) && REOPENABLE_STATES.includes(view.state);
+  if (!may || view.cycle.state !== "open") return null;
+  return (
+    <section aria-labelledby="aw-reopen">
+      <h2 id="aw-reopen">{t.awReopenHeading}</h2>
+      <Form
+        lang={lang}
+        action={assessmentUrls.reopen(lang, props.slug, view.id)}
+        errors={props.errors}
+        scope="reopen"
+        values={props.values}
+      >
+        <TextArea name="reason" label={t.awReopenReason} hint={t.awReopenHint} maxlength={2000} rows={3} />
+        <Submit>{t.awReopen}</Submit>
+      </Form>
+    </section>
+  );
+}
+
+export function History(props: { lines: HistoryLine[]; view: AssessmentView; lang: Lang }) {
+  const t = messages(props.lang);
+  const names = new Map(props.view.items.map((i) => [i.itemId, competencyName(i, props.lang)]));
+  const what = (line: HistoryLine) => {
+    if (line.event === "state" && line.fromState && line.toState) {
+      const reason = typeof line.detail.reason === "string" ? ` — ${line.detail.reason}` : "";
+      return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason;
+    }
+    const item = typeof line.detail.item === "string" ? (names.get(line.detail.item) ?? line.detail.item) : "";
+    return item ? `${t.awEventName(line.event)}: ${item}` : t.awEventName(line.event);
+  };
+  return (
+    <section aria-labelledby="aw-history">
+      <h2 id="aw-history">{t.awHistoryHeading}</h2>
+      {props.lines.length === 0 ? (
+        <p>{t.awHistoryNone}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.awHistoryWhen}</th>
+              <th scope="col">{t.awHistoryWho}</th>
+              <th scope="col">{t.awHistoryWhat}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.lines.map((line) => (
+              <tr>
+                <td>{formatDateTime(line.at, props.lang)}</td>
+                <td>{line.actor}</td>
+                <td>{what(line)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,416 @@
+/**
+ * Writing an assessment (decision 032). Every write runs in one transaction that first bumps the
+ * assessment's `version` (which, on PostgreSQL, also locks its row until the end, so two saves of
+ * the same assessment never interleave), asks the workflow table (states.ts) whether this party
+ * may, and writes a line of history per change.
+ *
+ * Concurrency: "the person and the manager editing at once never lose each other's work". Each party
+ * writes only its own columns; a save carries the value each field had when the form was loaded.
+ * If a field has changed since (someone else saved it) and differs from what this save wants, the
+ * save is refused with a conflict naming both values and nothing is written; a field that changed
+ * elsewhere but is not touched by this save is left as the other party wrote it.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { ChangeAuthor } from "../../people/organisations/changes.ts";
+import { currentEdition } from "../../profiles/requirements/read.ts";
+import { type Action, decide, type FieldGroup, type Party, type Refusal, type Standing } from "./states.ts";
+
+export interface AssessmentRef {
+  organisationId: string;
+  assessmentId: string;
+}
+
+/** The fields of one group: self and manager have a level and a comment; agreed has a level. */
+export interface Fields {
+  level: number | null;
+  comment?: string | null;
+}
+
+export interface ItemChange {
+  frameworkId: string;
+  itemId: string;
+  /** What the form shows now (what to save). */
+  values: Fields;
+  /** What the form was loaded with. */
+  previous: Fields;
+}
+
+export interface FieldConflict {
+  frameworkId: string;
+  itemId: string;
+  field: "level" | "comment";
+  /** The value saved meanwhile by someone else. */
+  theirs: number | string | null;
+  /** The value this save wanted. */
+  yours: number | string | null;
+}
+
+export class AssessmentRefused extends Error {
+  constructor(readonly refusal: Refusal | "not-found" | "level" | "item") {
+    super(`assessment: ${refusal}`);
+  }
+}
+
+export class AssessmentConflict extends Error {
+  constructor(readonly conflicts: FieldConflict[]) {
+    super(`assessment: ${conflicts.length} conflicting field(s)`);
+  }
+}
+
+export interface Saved {
+  version: number;
+  state: string;
+  at: string;
+}
+
+const COLUMNS = {
+  self: { level: "self_level", comment: "self_comment" },
+  manager: { level: "manager_level", comment: "manager_comment" },
+  agreed: { level: "agreed_level", comment: null },
+} as const;
+
+const blank = (value: string | null | undefined) => (value == null || value.trim() === "" ? null : value);
+
+type Row = DB["assessments"];
+
+/** The assessment row, its version bumped (and, on PostgreSQL, locked), with its cycle's state. */
+async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string) {
+  const row = await trx
+    .updateTable("assessments")
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: at }))
+    .where("id", "=", ref.assessmentId)
+    .where("organisation_id", "=", ref.organisationId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AssessmentRefused("not-found");
+  const cycle = await trx
+    .selectFrom("review_cycles")
+    .select(["state", "scale_id"])
+    .where("id", "=", row.cycle_id)
+    .executeTakeFirstOrThrow();
+  return { row, cycle };
+}
+
+const standingOf = (row: Row, cycleState: string): Standing => ({
+  state: row.state as Standing["state"],
+  personSigned: row.person_signed_at !== null,
+  reviewerSigned: row.manager_signed_at !== null,
+  cycleOpen: cycleState === "open",
+});
+
+function decideOrThrow(standing: Standing, action: Action, party: Party): Standing {
+  const decision = decide(standing, action, party);
+  if (!decision.ok) throw new AssessmentRefused(decision.refusal);
+  return decision.next;
+}
+
+async function history(
+  trx: Transaction<DB>,
+  assessmentId: string,
+  actor: ChangeAuthor,
+  at: string,
+  event: string,
+  detail: Record<string, unknown>,
+  states?: { from: string; to: string },
+) {
+  // The history is read in the order of `at`: each line is at least a millisecond after the last, so
+  // two lines written in the same millisecond (a save and the state it moves) keep their order.
+  const last = await trx
+    .selectFrom("assessment_history")
+    .select((eb) => eb.fn.max("at").as("at"))
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirst();
+  const lastMs = last?.at ? Date.parse(last.at) : Number.NaN;
+  const when = lastMs >= Date.parse(at) ? new Date(lastMs + 1).toISOString() : at;
+  await trx
+    .insertInto("assessment_history")
+    .values({
+      id: randomUUID(),
+      assessment_id: assessmentId,
+      at: when,
+      actor_id: actor.id,
+      actor_label: actor.label.slice(0, 300),
+      event,
+      from_state: states?.from ?? null,
+      to_state: states?.to ?? null,
+      detail: JSON.stringify(detail),
+    })
+    .execute();
+}
+
+/** Writes the state (and what goes with it) when the table moved it, with its history line. */
+async function moveState(
+  trx: Transaction<DB>,
+  row: Row,
+  next: Standing,
+  actor: ChangeAuthor,
+  at: string,
+  extra: Partial<Row> = {},
+  detail: Record<string, unknown> = {},
+) {
+  if (next.state === row.state && Object.keys(extra).length === 0) return;
+  await trx
+    .updateTable("assessments")
+    .set({ state: next.state, ...extra })
+    .where("id", "=", row.id)
+    .execute();
+  if (next.state !== row.state)
+    await history(trx, row.id, actor, at, "state", detail, { from: row.state, to: next.state });
+}
+
+async function scaleSize(trx: Transaction<DB>, scaleId: string) {
+  const row = await trx
+    .selectFrom("proficiency_levels")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("scale_id", "=", scaleId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Saves one group of fields (self, manager or agreed) of one or more competencies, all or nothing:
+ * one conflicting field refuses the whole save (the page shows it, with the user's input kept).
+ */
+export async function saveRatings(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: { group: FieldGroup; changes: ItemChange[]; party: Party; actor: ChangeAuthor; now?: Date },
+): Promise<Saved> {
+  const at = (input.now ?? new Date()).toISOString();
+  const columns = COLUMNS[input.group];
+  return db.transaction().execute(async (trx) => {
+    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const next = decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: input.group }, input.party);
+    const levels = await scaleSize(trx, cycle.scale_id);
+    const conflicts: FieldConflict[] = [];
+    const writes: { change: ItemChange; set: Record<string, unknown>; before: Fields; after: Fields }[] = [];
+    for (const change of input.changes) {
+      const level = change.values.level;
+      if (level !== null && (!Number.isInteger(level) || level < 1 || level > levels))
+        throw new AssessmentRefused("level");
+      const item = await trx
+        .selectFrom("assessment_items")
+        .selectAll()
+        .where("assessment_id", "=", row.id)
+        .where("framework_id", "=", change.frameworkId)
+        .where("item_id", "=", change.itemId)
+        .executeTakeFirst();
+      if (!item) throw new AssessmentRefused("item");
+      const current: Fields = { level: item[columns.level] };
+      const wanted: Fields = { level };
+      const loaded: Fields = { level: change.previous.level };
+      if (columns.comment) {
+        current.comment = blank(item[columns.comment]);
+        wanted.comment = blank(change.values.comment);
+        loaded.comment = blank(change.previous.comment);
+      }
+      const set: Record<string, unknown> = {};
+      for (const field of ["level", "comment"] as const) {
+        if (!(field in wanted)) continue;
+        const now = current[field] ?? null;
+        const want = wanted[field] ?? null;
+        if (now === want) continue;
+        if (now !== (loaded[field] ?? null)) {
+          conflicts.push({ frameworkId: item.framework_id, itemId: item.item_id, field, theirs: now, yours: want });
+          continue;
+        }
+        set[field === "level" ? columns.level : (columns.comment as string)] = want;
+      }
+      if (Object.keys(set).length > 0) writes.push({ change, set, before: current, after: wanted });
+    }
+    if (conflicts.length > 0) throw new AssessmentConflict(conflicts);
+    for (const write of writes) {
+      await trx
+        .updateTable("assessment_items")
+        .set({ ...write.set, updated_at: at })
+        .where("assessment_id", "=", row.id)
+        .where("framework_id", "=", write.change.frameworkId)
+        .where("item_id", "=", write.change.itemId)
+        .execute();
+      await history(trx, row.id, input.actor, at, "rating", {
+        item: write.change.itemId,
+        framework: write.change.frameworkId,
+        group: input.group,
+        before: write.before,
+        after: write.after,
+      });
+    }
+    if (writes.length > 0) await moveState(trx, row, next, input.actor, at);
+    return { version: row.version, state: writes.length > 0 ? next.state : row.state, at };
+  });
+}
+
+export interface Conversation {
+  notes: string | null;
+  date: string | null;
+}
+
+/** The conversation's notes and date (the reviewer, in review), with the same conflict rule per field. */
+export async function saveConversation(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: { values: Conversation; previous: Conversation; party: Party; actor: ChangeAuthor; now?: Date },
+): Promise<Saved> {
+  const at = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { row, cycle } = await lockForWrite(trx, ref, at);
+    decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: "agreed" }, input.party);
+    const current = { notes: blank(row.conversation_notes), date: blank(row.conversation_date) };
+    const wanted = { notes: blank(input.values.notes), date: blank(input.values.date) };
+    const loaded = { notes: blank(input.previous.notes), date: blank(input.previous.date) };
+    const conflicts: FieldConflict[] = [];
+    const set: Partial<Row> = {};
+    for (const field of ["notes", "date"] as const) {
+      if (current[field] === wanted[field]) continue;
+      if (current[field] !== loaded[field])
+        conflicts.push({ frameworkId: "", itemId: "", field: "comment", theirs: current[field], yours: wanted[field] });
+      else if (field === "notes") set.conversation_notes = wanted.notes;
+      else set.conversation_date = wanted.date;
+    }
+    if (conflicts.length > 0) throw new AssessmentConflict(conflicts);
+    if (Object.keys(set).length > 0) {
+      await trx.updateTable("assessments").set(set).where("id", "=", row.id).execute();
+      await history(trx, row.id, input.actor, at, "conversation", { before: current, after: wanted });
+    }
+    return { version: row.version, state: row.state, at };
+  });
+}
+
+export type StateAction = "submit" | "agree" | "sign" | "reopen";
+
+/** Submit (person), agree (reviewer), sign (either), reopen (reviewer or HR, with a reason). */
+export async function changeState(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: { action: StateAction; reason?: string; party: Party; actor: ChangeAuthor; now?: Date },
+): Promise<Saved> {
+  const at = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const standing = standingOf(row, cycle.state);
+    let action: Action;
+    if (input.action === "agree") {
+      const missing = await trx
+        .selectFrom("assessment_items")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("assessment_id", "=", row.id)
+        .where("agreed_level", "is", null)
+        .executeTakeFirstOrThrow();
+      action = { kind: "agree", complete: Number(missing.n) === 0 };
+    } else if (input.action === "reopen") action = { kind: "reopen", reason: (input.reason ?? "").slice(0, 2000) };
+    else action = { kind: input.action };
+    const next = decideOrThrow(standing, action, input.party);
+    const extra: Partial<Row> = {};
+    if (input.action === "sign") {
+      if (input.party === "person") extra.person_signed_at = at;
+      else extra.manager_signed_at = at;
+    }
+    if (input.action === "reopen") {
+      extra.reopened_reason = (input.reason ?? "").trim().slice(0, 2000);
+      extra.person_signed_at = null;
+      extra.manager_signed_at = null;
+    }
+    await moveState(
+      trx,
+      row,
+      next,
+      input.actor,
+      at,
+      extra,
+      input.action === "reopen" ? { reason: extra.reopened_reason } : {},
+    );
+    if (input.action === "sign") await history(trx, row.id, input.actor, at, "signed", { party: input.party });
+    return { version: row.version, state: next.state, at };
+  });
+}
+
+/** Adds a competency of the index (pinned to its framework's current edition) as the person's or the manager's. */
+export async function addCompetency(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: { frameworkId: string; itemId: string; party: Party; actor: ChangeAuthor; now?: Date },
+): Promise<Saved> {
+  const at = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const next = decideOrThrow(standingOf(row, cycle.state), { kind: "add-item" }, input.party);
+    const edition = await currentEdition(trx, input.frameworkId);
+    const published = edition
+      ? await trx
+          .selectFrom("published_items")
+          .select("type_code")
+          .where("edition_id", "=", edition.id)
+          .where("item_id", "=", input.itemId)
+          .executeTakeFirst()
+      : undefined;
+    if (!edition || published?.type_code !== "competency") throw new AssessmentRefused("item");
+    const there = await trx
+      .selectFrom("assessment_items")
+      .select(["item_id"])
+      .where("assessment_id", "=", row.id)
+      .where("framework_id", "=", input.frameworkId)
+      .where("item_id", "=", input.itemId)
+      .executeTakeFirst();
+    if (there) return { version: row.version, state: row.state, at };
+    const last = await trx
+      .selectFrom("assessment_items")
+      .select((eb) => eb.fn.max("ordinal").as("n"))
+      .where("assessment_id", "=", row.id)
+      .executeTakeFirst();
+    await trx
+      .insertInto("assessment_items")
+      .values({
+        assessment_id: row.id,
+        framework_id: input.frameworkId,
+        item_id: input.itemId,
+        edition_id: edition.id,
+        ordinal: Number(last?.n ?? 0) + 1,
+        origin: input.party === "person" ? "person" : "manager",
+        target_level: null,
+        importance: null,
+        self_level: null,
+        self_comment: null,
+        manager_level: null,
+        manager_comment: null,
+        agreed_level: null,
+        updated_at: at,
+      })
+      .execute();
+    await history(trx, row.id, input.actor, at, "item-added", { item: input.itemId, framework: input.frameworkId });
+    await moveState(trx, row, next, input.actor, at);
+    return { version: row.version, state: next.state, at };
+  });
+}
+
+/** Removes a competency the same party added (the profile's are assessed; they stay). */
+export async function removeCompetency(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: { frameworkId: string; itemId: string; party: Party; actor: ChangeAuthor; now?: Date },
+): Promise<Saved> {
+  const at = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const item = await trx
+      .selectFrom("assessment_items")
+      .select(["origin"])
+      .where("assessment_id", "=", row.id)
+      .where("framework_id", "=", input.frameworkId)
+      .where("item_id", "=", input.itemId)
+      .executeTakeFirst();
+    if (!item) throw new AssessmentRefused("item");
+    const origin = item.origin as "profile" | "person" | "manager";
+    const next = decideOrThrow(standingOf(row, cycle.state), { kind: "remove-item", origin }, input.party);
+    await trx
+      .deleteFrom("assessment_items")
+      .where("assessment_id", "=", row.id)
+      .where("framework_id", "=", input.frameworkId)
+      .where("item_id", "=", input.itemId)
+      .execute();
+    await history(trx, row.id, input.actor, at, "item-removed", { item: input.itemId, framework: input.frameworkId });
+    await moveState(trx, row, next, input.actor, at);
+    return { version: row.version, state: next.state, at };
+  });
+}
