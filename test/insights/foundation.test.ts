@@ -156,7 +156,7 @@ for (const dialect of testDialects()) {
       try {
         const w = await world(db);
         const refused = async (what: string, insert: () => Promise<unknown>) =>
-          assert.rejects(insert, undefined, `${what} should be refused`);
+          assert.rejects(insert, Error, `${what} should be refused`);
         await refused("an unknown format", () =>
           db
             .insertInto("learning_resources")
