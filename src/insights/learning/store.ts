@@ -217,15 +217,13 @@ export async function updateResource(
   actorId: string | null,
   now = new Date(),
 ): Promise<void> {
-  await db
-    .transaction()
-    .execute((trx) =>
-      claim(trx, organisationId, id, version, {
-        ...columnsOf(fields),
-        updated_at: now.toISOString(),
-        updated_by: actorId,
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    claim(trx, organisationId, id, version, {
+      ...columnsOf(fields),
+      updated_at: now.toISOString(),
+      updated_by: actorId,
+    }),
+  );
 }
 
 export async function deleteResource(
