@@ -85,8 +85,11 @@ const columnByHeader = new Map<string, CsvColumn>(
   ),
 );
 
-/** The cell as its author typed it: a formula guard this module wrote is taken off. */
-const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+/**
+ * The cell as its author typed it: the formula guard this module writes is taken off. A value that
+ * itself starts with ' before a formula sign was guarded too (see safeCell), so one ' always goes.
+ */
+const unguarded = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /** The file's records, each with the line it ends on (empty lines are skipped, not counted away). */
 function records(bytes: Uint8Array): { cells: string[]; line: number }[] | undefined {
@@ -208,7 +211,7 @@ export function resolveCodes(
 }
 
 /** Spreadsheet programs run cells starting with these as formulas; a leading ' keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 export const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
 export interface ExportedResource {
