@@ -77,7 +77,13 @@ export interface ImportRow {
   codes: string[];
 }
 
-export type CsvReading = { ok: true; rows: ImportRow[] } | { ok: false; problems: CsvProblem[] };
+/** Each line's competency codes, kept even when the line has other problems (all are reported at once). */
+export interface LineCodes {
+  line: number;
+  codes: string[];
+}
+
+export type CsvReading = { ok: true; rows: ImportRow[] } | { ok: false; problems: CsvProblem[]; codes?: LineCodes[] };
 
 const columnByHeader = new Map<string, CsvColumn>(
   (Object.values(CSV_HEADERS) as Record<CsvColumn, string>[]).flatMap((headers) =>
@@ -147,6 +153,7 @@ export function readResourceCsv(bytes: Uint8Array): CsvReading {
 
   const nameOf = (column: CsvColumn) => headed[at.get(column) as number] ?? column;
   const read: ImportRow[] = [];
+  const codesByLine: LineCodes[] = [];
   const seenIds = new Map<string, number>();
   for (const { cells, line } of data) {
     const cell = (column: CsvColumn) => {
@@ -178,9 +185,14 @@ export function readResourceCsv(bytes: Uint8Array): CsvReading {
       .split(CODE_SEPARATOR)
       .map((code) => code.trim())
       .filter(Boolean);
+    codesByLine.push({ line, codes });
     if (checked.ok) read.push({ line, id, fields: checked.fields, codes });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: read };
+  // The competencies' column as the file heads it, for problems found later (unknown codes).
+  const codesColumn = at.has("competencies") ? nameOf("competencies") : undefined;
+  return problems.length > 0
+    ? { ok: false, problems, codes: codesByLine, codesColumn }
+    : { ok: true, rows: read, codesColumn };
 }
 
 /** How the store finds a competency by its code: every competency with that code (0, 1 or more). */
@@ -188,7 +200,7 @@ export type CodeLookup = (code: string) => readonly { frameworkId: string; itemI
 
 /** Each row's competencies by code; a code that names none, or several, is a problem of its line. */
 export function resolveCodes(
-  rows: readonly ImportRow[],
+  rows: readonly LineCodes[],
   lookup: CodeLookup,
   header: string,
 ): { ok: true; tags: Map<number, { frameworkId: string; itemId: string }[]> } | { ok: false; problems: CsvProblem[] } {

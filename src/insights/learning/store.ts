@@ -356,12 +356,17 @@ export async function importResources(
   now = new Date(),
 ): Promise<ImportResult> {
   const reading = readResourceCsv(bytes);
-  if (!reading.ok) return reading;
+  const lines = reading.ok ? reading.rows : (reading.codes ?? []);
   const codes = await competenciesByCode(
     db,
-    reading.rows.flatMap((r) => r.codes),
+    lines.flatMap((r) => r.codes),
   );
-  const resolved = resolveCodes(reading.rows, (code) => codes.get(code) ?? [], competencyHeader);
+  const resolved = resolveCodes(lines, (code) => codes.get(code) ?? [], reading.codesColumn ?? competencyHeader);
+  if (!reading.ok) {
+    // The file's other problems and its unknown codes, together and in line order.
+    const all = [...reading.problems, ...(resolved.ok ? [] : resolved.problems)];
+    return { ok: false, problems: all.sort((a, b) => a.line - b.line) };
+  }
   const ids = reading.rows.flatMap((r) => (r.id ? [r.id] : []));
   const existing = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
