@@ -83,7 +83,9 @@ export interface LineCodes {
   codes: string[];
 }
 
-export type CsvReading = { ok: true; rows: ImportRow[] } | { ok: false; problems: CsvProblem[]; codes?: LineCodes[] };
+export type CsvReading =
+  | { ok: true; rows: ImportRow[]; codesColumn?: string }
+  | { ok: false; problems: CsvProblem[]; codes?: LineCodes[]; codesColumn?: string };
 
 const columnByHeader = new Map<string, CsvColumn>(
   (Object.values(CSV_HEADERS) as Record<CsvColumn, string>[]).flatMap((headers) =>
