@@ -12,6 +12,7 @@ import {
   findResource,
   importResources,
   listResources,
+  resourcesForCompetencies,
   StaleResourceError,
   tagCompetencies,
   UnknownCompetencyError,
@@ -117,11 +118,28 @@ for (const dialect of testDialects()) {
         assert.equal(filtered[0]?.competencies[0]?.statement?.en, "Reworded practice");
         assert.equal(filtered[0]?.version, 3);
 
+        // What a gap on the first competency suggests: this organisation's resources tagged with it only.
+        const southern = await createResource(db, "south", fields("Southern storytime"), null);
+        await tagCompetencies(db, "south", southern, 1, [{ frameworkId: framework.id, itemId: first as string }], null);
+        const suggested = await resourcesForCompetencies(
+          db,
+          "north",
+          [
+            { frameworkId: framework.id, itemId: first as string },
+            { frameworkId: framework.id, itemId: second as string },
+          ],
+          "en",
+        );
+        assert.deepEqual(
+          [...suggested].map(([key, list]) => [key, list.map((r) => r.fields.titleEn)]),
+          [[`${framework.id}~${first}`, ["Storytime for toddlers"]]],
+        );
+
         await untagCompetency(db, "north", storytime, 3, { frameworkId: framework.id, itemId: first as string }, null);
         assert.deepEqual((await findResource(db, "north", storytime))?.competencies, []);
         assert.deepEqual(
           (await listResources(db, "south", { lang: "fr" })).map((r) => r.fields.titleFr),
-          ["Archives (fr)"],
+          ["Archives (fr)", "Southern storytime (fr)"],
         );
       } finally {
         await close();

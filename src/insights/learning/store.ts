@@ -443,3 +443,44 @@ export async function exportedResources(
     codes: r.competencies.flatMap((t) => (t.code ? [t.code] : [])),
   }));
 }
+
+/**
+ * The organisation's resources that build each of these competencies, by "framework~item", in
+ * title order (what a person's gaps suggest: src/insights/suggestions.ts).
+ */
+export async function resourcesForCompetencies(
+  db: Kysely<DB>,
+  organisationId: string,
+  refs: readonly { frameworkId: string; itemId: string }[],
+  lang: Lang,
+): Promise<Map<string, Resource[]>> {
+  const byCompetency = new Map<string, Resource[]>();
+  const items = [...new Set(refs.map((r) => r.itemId))];
+  if (items.length === 0) return byCompetency;
+  const wanted = new Set(refs.map((r) => `${r.frameworkId}~${r.itemId}`));
+  const links = await db
+    .selectFrom("learning_resource_competencies as t")
+    .innerJoin("learning_resources as r", "r.id", "t.resource_id")
+    .select(["t.resource_id", "t.framework_id", "t.item_id"])
+    .where("r.organisation_id", "=", organisationId)
+    .where("t.item_id", "in", items)
+    .execute();
+  const matching = links.filter((l) => wanted.has(`${l.framework_id}~${l.item_id}`));
+  if (matching.length === 0) return byCompetency;
+  const rows = await db
+    .selectFrom("learning_resources as r")
+    .selectAll("r")
+    .where("r.organisation_id", "=", organisationId)
+    .where("r.id", "in", [...new Set(matching.map((l) => l.resource_id))])
+    .orderBy(sql`lower(${sql.ref(lang === "fr" ? "r.title_fr" : "r.title_en")})`)
+    .orderBy("r.id")
+    .execute();
+  const resources = await withTags(db, rows);
+  for (const resource of resources)
+    for (const link of matching)
+      if (link.resource_id === resource.id) {
+        const key = `${link.framework_id}~${link.item_id}`;
+        byCompetency.set(key, [...(byCompetency.get(key) ?? []), resource]);
+      }
+  return byCompetency;
+}
