@@ -29,6 +29,7 @@ import { editorUrls } from "./editor/urls.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
+import { INSIGHTS_BODY_RULES, insightPages } from "./insights/routes.tsx";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importBodyRules } from "./interop/wizard/render.ts";
@@ -64,6 +65,7 @@ export const bodyRules = (
   ...importBodyRules(importMaxBytes),
   ...evidenceBodyRules(evidenceMaxBytes),
   ...STAFF_IMPORT_BODY_RULES,
+  ...INSIGHTS_BODY_RULES,
   EDITOR_BODY_RULE,
   PRIVACY_NOTICE_BODY_RULE,
 ];
@@ -305,6 +307,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/orgs", profilePages());
     // review cycles, assessments, evidence, reminders (src/assessments)
     localized.route("/orgs", assessmentPages());
+    // learning resources; later gaps, priorities and development plans (src/insights)
+    localized.route("/orgs", insightPages());
     localized.route("/jobs", postingPages());
     localized.route("/search", searchRoutes());
     // import wizard and draft exports (src/interop/wizard), under the editor's /{lang}/editor.

@@ -16,6 +16,7 @@ import * as m013 from "./migrations/013_job_profiles.ts";
 import * as m015 from "./migrations/015_requirement_reviews.ts";
 import * as m016 from "./migrations/016_profile_extras.ts";
 import * as m017 from "./migrations/017_assessments.ts";
+import * as m018 from "./migrations/018_insights.ts";
 import * as m019 from "./migrations/019_cycle_changes.ts";
 import * as m024 from "./migrations/024_profile_code_key.ts";
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   "015_requirement_reviews": m015,
   "016_profile_extras": m016,
   "017_assessments": m017,
+  "018_insights": m018,
   "019_cycle_changes": m019,
   "024_profile_code_key": m024,
 };

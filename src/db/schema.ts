@@ -12,6 +12,14 @@ import type {
 } from "./assessment-tables.ts";
 import type { AccountsTable, SessionsTable, TwoFactorsTable, UsersTable, VerificationsTable } from "./auth-tables.ts";
 import type {
+  DevelopmentPlanActivitiesTable,
+  DevelopmentPlanCheckinsTable,
+  DevelopmentPlanGoalsTable,
+  DevelopmentPlansTable,
+  LearningResourceCompetenciesTable,
+  LearningResourcesTable,
+} from "./insight-tables.ts";
+import type {
   AccessLogTable,
   OrganisationChangesTable,
   OrganisationRolesTable,
@@ -95,6 +103,13 @@ export interface DB {
   assessment_history: AssessmentHistoryTable;
   reminder_settings: ReminderSettingsTable;
   reminders_sent: RemindersSentTable;
+  // learning resources and development plans (src/insights, migration 018)
+  learning_resources: LearningResourcesTable;
+  learning_resource_competencies: LearningResourceCompetenciesTable;
+  development_plans: DevelopmentPlansTable;
+  development_plan_goals: DevelopmentPlanGoalsTable;
+  development_plan_activities: DevelopmentPlanActivitiesTable;
+  development_plan_checkins: DevelopmentPlanCheckinsTable;
 }
 
 export interface FrameworksTable {

@@ -15,6 +15,7 @@ import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
 import { jobDocuments } from "./en/job-documents.ts";
 import { jobProfiles } from "./en/job-profiles.ts";
+import { learning } from "./en/learning.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
 import { privacy } from "./en/privacy.ts";
@@ -57,6 +58,7 @@ export const en = {
   ...evidence,
   ...reminders,
   ...assessmentDocuments,
+  ...learning,
 };
 
 export type Messages = Translation<typeof en>;
@@ -88,6 +90,7 @@ type Blocks = [
   typeof evidence,
   typeof reminders,
   typeof assessmentDocuments,
+  typeof learning,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -15,6 +15,7 @@ import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
 import { jobDocuments } from "./fr/job-documents.ts";
 import { jobProfiles } from "./fr/job-profiles.ts";
+import { learning } from "./fr/learning.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
 import { privacy } from "./fr/privacy.ts";
@@ -59,6 +60,7 @@ const blocks: Messages = {
   ...evidence,
   ...reminders,
   ...assessmentDocuments,
+  ...learning,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

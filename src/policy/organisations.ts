@@ -93,7 +93,11 @@ export type OrganisationAction =
   /** The "waiting for you" list: everyone of the organisation (each sees only their own tasks). */
   | "tasks.read"
   /** Choose how one's own reminders come (each, or a weekly digest): a person of the organisation. */
-  | "reminders.self";
+  | "reminders.self"
+  /** The organisation's learning resources catalogue: everyone of the organisation reads it. */
+  | "learning.read"
+  /** Add, edit, tag, import and delete learning resources: administrators (HR) and managers. */
+  | "learning.edit";
 
 /** Instance-wide actions about organisations. */
 export type InstanceOrganisationAction = "organisations.manage";
@@ -183,6 +187,8 @@ const rules: Record<OrganisationAction, Rule> = {
   "assessment.review": reviews,
   "tasks.read": isMember,
   "reminders.self": (a, r) => inOrganisation(a, r)?.personId != null,
+  "learning.read": isMember,
+  "learning.edit": (a, r) => administers(a, r) || isManager(a, r),
 };
 
 /** Actions whose resource must be a person: asked about an organisation, they are refused. */

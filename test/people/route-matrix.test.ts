@@ -24,6 +24,7 @@ import { addFile, addLink } from "../../src/assessments/evidence/store.ts";
 import { commentField, levelField, was } from "../../src/assessments/work/form.ts";
 import { itemKey } from "../../src/assessments/work/read.ts";
 import type { DB } from "../../src/db/schema.ts";
+import { createResource, tagCompetencies } from "../../src/insights/learning/store.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
 import { profileInput } from "../../src/profiles/jobs/fields.ts";
 import { createPosting, postingForm } from "../../src/profiles/jobs/postings.ts";
@@ -337,6 +338,38 @@ const ratingForm = (group: "self" | "manager") => (ids: OrgIds) => ({
   [was(levelField(group, ids.first as string))]: "0",
   [commentField(group, ids.first as string)]: "",
   [was(commentField(group, ids.first as string))]: "",
+});
+
+/** The learning catalogue (src/insights/learning): HR and managers keep it, everyone there reads it. */
+const LEARNING_EDITORS: readonly MatrixRole[] = ["orgAdmin", "manager"];
+const learningForm = () => ({ title_en: "Matrix course", title_fr: "Cours de la matrice", format: "course" });
+
+/** A fresh resource of the organisation (`:resource`, version 1), and a competency to tag (`pick`). */
+const scratchResource = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const framework = await matrixFramework(db);
+  const resource = await createResource(db, world[which].ids.organisationId, learningFields("Matrix"), null);
+  return { resource, pick: `${framework.id}~${framework.competencies[0]?.[0]}` };
+};
+
+/** A fresh resource with one competency tagged (version 2). */
+const taggedResource = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
+  const framework = await matrixFramework(db);
+  const organisationId = world[which].ids.organisationId;
+  const resource = await createResource(db, organisationId, learningFields("Tagged"), null);
+  const itemId = framework.competencies[0]?.[0] as string;
+  await tagCompetencies(db, organisationId, resource, 1, [{ frameworkId: framework.id, itemId }], null);
+  return { resource, pick: `${framework.id}~${itemId}` };
+};
+
+const learningFields = (title: string) => ({
+  titleEn: title,
+  titleFr: `${title} (fr)`,
+  url: null,
+  provider: null,
+  format: "course" as const,
+  durationMinutes: null,
+  costCents: null,
+  currency: null,
 });
 
 const ROUTES: Record<string, Expectation> = {
@@ -911,6 +944,39 @@ const ROUTES: Record<string, Expectation> = {
     allow: ["staffReport"],
     setup: scratchAssessment("not_started", true),
     refusal: AS_UNKNOWN_ASSESSMENT,
+  },
+
+  // learning resources (src/insights/learning): everyone of the organisation reads the catalogue;
+  // HR and managers add, edit, tag, import and delete. A resource of B through A's address: 404.
+  "GET /:lang/orgs/:org/learning": { allow: MEMBERS },
+  "GET /:lang/orgs/:org/learning/export.csv": { allow: MEMBERS },
+  "GET /:lang/orgs/:org/learning/new": { allow: LEARNING_EDITORS },
+  "POST /:lang/orgs/:org/learning/new": { allow: LEARNING_EDITORS, form: learningForm },
+  "GET /:lang/orgs/:org/learning/import": { allow: LEARNING_EDITORS },
+  // Sent without a file: refused on its field (400), nothing imported.
+  "POST /:lang/orgs/:org/learning/import": { allow: LEARNING_EDITORS, status: 400, form: () => ({}) },
+  "GET /:lang/orgs/:org/learning/:resource": { allow: MEMBERS, setup: scratchResource },
+  "GET /:lang/orgs/:org/learning/:resource/edit": { allow: LEARNING_EDITORS, setup: scratchResource },
+  "POST /:lang/orgs/:org/learning/:resource/edit": {
+    allow: LEARNING_EDITORS,
+    setup: scratchResource,
+    form: () => ({ ...learningForm(), version: "1" }),
+  },
+  "GET /:lang/orgs/:org/learning/:resource/delete": { allow: LEARNING_EDITORS, setup: scratchResource },
+  "POST /:lang/orgs/:org/learning/:resource/delete": {
+    allow: LEARNING_EDITORS,
+    setup: scratchResource,
+    form: () => ({ version: "1" }),
+  },
+  "POST /:lang/orgs/:org/learning/:resource/competencies": {
+    allow: LEARNING_EDITORS,
+    setup: scratchResource,
+    form: (ids) => ({ version: "1", competency: ids.pick as string }),
+  },
+  "POST /:lang/orgs/:org/learning/:resource/competencies/remove": {
+    allow: LEARNING_EDITORS,
+    setup: taggedResource,
+    form: (ids) => ({ version: "2", competency: ids.pick as string }),
   },
 };
 

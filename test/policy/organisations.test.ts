@@ -133,6 +133,9 @@ describe("organisation policy", () => {
           assert.equal(can(actor, "scale.read", home), same && (administrator || isPerson));
           assert.equal(can(actor, "scale.edit", home), same && administrator);
           assert.equal(can(actor, "profiles.list", home), same && (administrator || manager));
+          // The learning catalogue: everyone of the organisation reads it, HR and managers keep it.
+          assert.equal(can(actor, "learning.read", home), same && (administrator || isPerson));
+          assert.equal(can(actor, "learning.edit", home), same && (administrator || manager));
           assert.equal(can(actor, "profile.edit", profile), same && (administrator || manager));
           assert.equal(
             can(actor, "profile.read", profile),

@@ -44,12 +44,15 @@ for (const dialect of testDialects().slice(0, 1)) {
           const links = orgNavLinks(await res.text());
           const scale = links.find(([href]) => href === `/${lang}/orgs/alpha/scale`);
           const profiles = links.find(([href]) => href === `/${lang}/orgs/alpha/profiles`);
+          // The learning catalogue (src/insights): every member of the organisation reads it.
+          const learning = links.find(([href]) => href === `/${lang}/orgs/alpha/learning`);
+          assert.ok(learning, `${lang} learning link ${JSON.stringify(links)}`);
           assert.equal(Boolean(scale), c.scale, `${lang} scale link ${JSON.stringify(links)}`);
           assert.equal(Boolean(profiles), c.profiles, `${lang} profiles link ${JSON.stringify(links)}`);
           if (scale) assert.equal(scale[1], names[lang].scale);
           if (profiles) assert.equal(profiles[1], names[lang].profiles);
           // Each link leads to a page this actor may open.
-          for (const link of [scale, profiles]) {
+          for (const link of [scale, profiles, learning]) {
             if (!link) continue;
             const page = await t.app.request(link[0], { headers: { cookie: world.cookies[c.role] ?? "" } });
             assert.equal(page.status, 200, link[0]);

@@ -351,7 +351,7 @@ export async function buildPeopleWorld(t: TestAppLike): Promise<PeopleWorld> {
 
 /** Everything stored for one organisation, as text: equal before and after means nothing changed. */
 export async function organisationSnapshot(db: Kysely<DB>, organisationId: string): Promise<string> {
-  const [organisation, units, people, roles, changes] = await Promise.all([
+  const [organisation, units, people, roles, changes, learning] = await Promise.all([
     db.selectFrom("organisations").selectAll().where("id", "=", organisationId).execute(),
     db.selectFrom("units").selectAll().where("organisation_id", "=", organisationId).orderBy("id").execute(),
     db.selectFrom("people").selectAll().where("organisation_id", "=", organisationId).orderBy("id").execute(),
@@ -367,6 +367,16 @@ export async function organisationSnapshot(db: Kysely<DB>, organisationId: strin
       .where("organisation_id", "=", organisationId)
       .orderBy("id")
       .execute(),
+    // The learning catalogue (src/insights) with each resource's competencies.
+    db
+      .selectFrom("learning_resources as r")
+      .leftJoin("learning_resource_competencies as t", "t.resource_id", "r.id")
+      .selectAll("r")
+      .select(["t.framework_id", "t.item_id"])
+      .where("r.organisation_id", "=", organisationId)
+      .orderBy("r.id")
+      .orderBy("t.item_id")
+      .execute(),
   ]);
-  return JSON.stringify({ organisation, units, people, roles, changes });
+  return JSON.stringify({ organisation, units, people, roles, changes, learning });
 }

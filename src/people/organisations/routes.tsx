@@ -51,6 +51,7 @@ export function frameOf(c: Ctx): OrganisationFrame {
       scale: allowed("scale.read"),
       profiles: allowed("profiles.list"),
       cycles: allowed("cycles.manage"),
+      learning: allowed("learning.read"),
     },
   };
 }

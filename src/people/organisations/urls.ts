@@ -17,6 +17,8 @@ export const orgUrls = {
   profiles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/profiles`,
   /** Served by src/assessments (issue 15). */
   cycles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/cycles`,
+  /** Served by src/insights (issue 16). */
+  learning: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/learning`,
   units: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/units`,
   unit: (lang: Lang, slug: string, unitId: string) => `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}`,
   unitAction: (lang: Lang, slug: string, unitId: string, action: "move" | "rename" | "head" | "parent" | "delete") =>

@@ -27,6 +27,8 @@ export interface OrganisationLinks {
   profiles: boolean;
   /** Review cycles (issue 15), served by src/assessments: administrators only. */
   cycles: boolean;
+  /** The learning resources catalogue (issue 16), served by src/insights. */
+  learning: boolean;
 }
 
 export interface OrganisationFrame {
@@ -47,6 +49,7 @@ export function OrganisationNav(props: OrganisationFrame & { current?: keyof Org
     ["scale", orgUrls.scale(props.lang, props.slug), t.scaleTitle],
     ["profiles", orgUrls.profiles(props.lang, props.slug), t.profilesTitle],
     ["cycles", orgUrls.cycles(props.lang, props.slug), t.cyclesTitle],
+    ["learning", orgUrls.learning(props.lang, props.slug), t.learningTitle],
     ["history", orgUrls.history(props.lang, props.slug), t.orgHistoryTitle],
   ];
   return (
