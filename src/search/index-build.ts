@@ -1,8 +1,8 @@
 /**
  * Indexing a big framework's texts in a worker thread (decision 039), so the main thread keeps
  * answering readers: it only copies the texts out in batches, a slice at a time, and adopts the
- * answer — typed arrays whose buffers are moved, not copied, and the terms as one string cut up a
- * slice at a time. The worker is started for one build and stopped after it: its heap (the build's
+ * answer — typed arrays whose buffers are moved, not copied, the sorted terms as one string (the
+ * term dictionary, dictionary.ts, reads them there) and the words naming terms, cut up a slice at a time. The worker is started for one build and stopped after it: its heap (the build's
  * temporary lists, the folded words) is given back to the system instead of growing the server's.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -17,10 +17,8 @@ export type IndexRequest = { kind: "texts"; texts: (string | null)[] } | { kind:
 export type IndexReply =
   | {
       ok: true;
-      postings: Omit<PackedPostings, "terms">;
-      /** The terms joined by SEPARATOR, in the postings' order. */
-      terms: string;
-      /** Each term's word joined the same way; empty when the term names itself. */
+      postings: PackedPostings;
+      /** The terms whose word differs from them and those words, as term, word, term, word… joined by SEPARATOR. */
       words: string;
     }
   | { ok: false; error: string };
@@ -92,23 +90,17 @@ export async function indexTextsOffThread(
   }
 }
 
-/** The worker's answer as the index needs it: the terms cut out of their string, a slice at a time. */
+/** The worker's answer as the index needs it: the words naming terms cut out of their string, a slice at a time. */
 async function adopt(answer: Extract<IndexReply, { ok: true }>, pause: () => Promise<void>): Promise<IndexedTexts> {
-  const terms: string[] = [];
   const wordOf = new Map<string, string>();
-  let termAt = 0;
-  let wordAt = 0;
-  const count = answer.postings.starts.length - 1;
-  for (let i = 0; i < count; i++) {
-    const termEnd = i === count - 1 ? answer.terms.length : answer.terms.indexOf(SEPARATOR, termAt);
-    const wordEnd = i === count - 1 ? answer.words.length : answer.words.indexOf(SEPARATOR, wordAt);
-    const term = answer.terms.slice(termAt, termEnd);
-    const word = answer.words.slice(wordAt, wordEnd);
-    terms.push(term);
-    wordOf.set(term, word === "" ? term : word);
-    termAt = termEnd + 1;
-    wordAt = wordEnd + 1;
-    if (i % 1024 === 1023) await pause();
+  const { words } = answer;
+  for (let at = 0, pairs = 0; at < words.length; pairs++) {
+    const termEnd = words.indexOf(SEPARATOR, at);
+    const wordEnd = words.indexOf(SEPARATOR, termEnd + 1);
+    const end = wordEnd < 0 ? words.length : wordEnd;
+    wordOf.set(words.slice(at, termEnd), words.slice(termEnd + 1, end));
+    at = end + 1;
+    if (pairs % 1024 === 1023) await pause();
   }
-  return { postings: { ...answer.postings, terms }, wordOf };
+  return { postings: answer.postings, wordOf };
 }

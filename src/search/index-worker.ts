@@ -1,8 +1,8 @@
 /**
  * The search index worker (started by index-build.ts, through index-worker-boot.mjs from the
  * sources): receives the items' texts in batches, indexes them (texts.ts, the same code as in
- * process) and answers with the packed postings — typed arrays whose buffers move back uncopied —
- * and the terms and their words as two strings. Then it is done: the pool does not keep it.
+ * process) and answers with the packed postings — the sorted terms as one string, typed arrays
+ * whose buffers move back uncopied — and the words naming terms as one more string. Then it is done: the pool does not keep it.
  */
 import { parentPort } from "node:worker_threads";
 import { finish } from "../slices.ts";
@@ -27,24 +27,17 @@ port.on("message", (request: IndexRequest) => {
       ),
     );
     texts.length = 0;
-    const { terms, ...arrays } = postings;
-    // Every term is named (texts.ts names a word's terms when it first meets it); most by themselves.
-    const words = terms.map((term) => {
-      const word = wordOf.get(term);
-      return word === term || word === undefined ? "" : word;
-    });
-    const reply: IndexReply = {
-      ok: true,
-      postings: arrays,
-      terms: terms.join(SEPARATOR),
-      words: words.join(SEPARATOR),
-    };
+    // The terms whose word differs from them, as term, word, term, word… joined in one string.
+    const pairs: string[] = [];
+    for (const [term, word] of wordOf) pairs.push(term, word);
+    const reply: IndexReply = { ok: true, postings, words: pairs.join(SEPARATOR) };
     port.postMessage(reply, [
-      arrays.starts.buffer,
-      arrays.docs.buffer,
-      arrays.fields.buffer,
-      arrays.lengthFactor.buffer,
-      arrays.docBoost.buffer,
+      postings.termOffsets.buffer,
+      postings.starts.buffer,
+      postings.docs.buffer,
+      postings.fields.buffer,
+      postings.lengthFactor.buffer,
+      postings.docBoost.buffer,
     ] as ArrayBuffer[]);
   } catch (error) {
     const reply: IndexReply = { ok: false, error: (error as Error)?.stack ?? String(error) };

@@ -18,7 +18,10 @@ export const SEPARATOR = "\u0000";
 
 export interface IndexedTexts {
   postings: PackedPostings;
-  /** Index term → a word of the content it comes from, to show a corrected query in words people wrote. */
+  /**
+   * Index term → a word of the content it comes from, to show a corrected query in words people
+   * wrote; only where the word differs from the term (most terms name themselves).
+   */
   wordOf: Map<string, string>;
 }
 
@@ -50,6 +53,7 @@ export function* indexTextsSteps(
     return terms;
   };
   const postings = yield* packPostingsSteps(documentCount, FIELD_COUNT, termsOf, boostOf);
+  for (const [term, word] of wordOf) if (word === term) wordOf.delete(term);
   return { postings, wordOf };
 }
 
