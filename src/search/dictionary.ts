@@ -172,3 +172,30 @@ export class TermDictionary {
     }
   }
 }
+
+/**
+ * The word of the content that names each term (texts.ts), aligned with the dictionary: term i's
+ * word is wordText[wordOffsets[i], wordOffsets[i + 1]), empty when the term names itself. Flat for
+ * the same reason as the dictionary: at 50,000 items most terms have a word of their own (every
+ * item's code, every accented word), and a Map of them held ~6 MB.
+ */
+export interface PackedWords {
+  wordText: string;
+  wordOffsets: Int32Array;
+}
+
+/** Term → the word naming it, where it differs from the term. */
+export class TermWords {
+  constructor(
+    private readonly dictionary: TermDictionary,
+    private readonly words: PackedWords,
+  ) {}
+
+  get(term: string): string | undefined {
+    const id = this.dictionary.find(term);
+    if (id < 0) return undefined;
+    const start = this.words.wordOffsets[id];
+    const end = this.words.wordOffsets[id + 1];
+    return start === end ? undefined : this.words.wordText.slice(start, end);
+  }
+}

@@ -1,9 +1,9 @@
 /**
  * Indexing a big framework's texts in a worker thread (decision 039), so the main thread keeps
  * answering readers: it only copies the texts out in batches, a slice at a time (the worker indexes
- * each batch as it comes), and adopts the answer — typed arrays whose buffers are moved, not copied,
- * the sorted terms as one string (the term dictionary, dictionary.ts, reads them there) and the
- * words naming terms, cut up a slice at a time. The worker is started for one build and stopped
+ * each batch as it comes), and takes its answer as it is — typed arrays whose buffers are moved, not
+ * copied, and the sorted terms and the words naming them as two strings (the term dictionary,
+ * dictionary.ts, reads them there). The worker is started for one build and stopped
  * after it: its heap (the build's temporary lists, the folded words) is given back to the system
  * instead of growing the server's.
  */
@@ -11,22 +11,14 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { COMPILED, ROOT_URL } from "../paths.ts";
 import { SLICE_MS } from "../slices.ts";
-import type { PackedPostings } from "./inverted.ts";
-import { FIELD_COUNT, type IndexedTexts, SEPARATOR } from "./texts.ts";
+import { FIELD_COUNT, type IndexedTexts } from "./texts.ts";
 
 /** First `start` (how many documents, their weights), then their texts in order, FIELD_COUNT per document. */
 export type IndexRequest =
   | { kind: "start"; documentCount: number; boosts: Float32Array }
   | { kind: "texts"; texts: (string | null)[] };
 
-export type IndexReply =
-  | {
-      ok: true;
-      postings: PackedPostings;
-      /** The terms whose word differs from them and those words, as term, word, term, word… joined by SEPARATOR. */
-      words: string;
-    }
-  | { ok: false; error: string };
+export type IndexReply = { ok: true; texts: IndexedTexts } | { ok: false; error: string };
 
 // Compiled, the worker is a bundle of its own beside the server's (scripts/build.mjs); from the
 // sources, index-worker-boot.mjs registers the TypeScript loader first.
@@ -95,23 +87,8 @@ export async function indexTextsOffThread(
     }
     const answer = await reply;
     if (!answer.ok) throw new Error(`the search index worker failed: ${answer.error}`);
-    return await adopt(answer, pause);
+    return answer.texts;
   } finally {
     void worker.terminate();
   }
-}
-
-/** The worker's answer as the index needs it: the words naming terms cut out of their string, a slice at a time. */
-async function adopt(answer: Extract<IndexReply, { ok: true }>, pause: () => Promise<void>): Promise<IndexedTexts> {
-  const wordOf = new Map<string, string>();
-  const { words } = answer;
-  for (let at = 0, pairs = 0; at < words.length; pairs++) {
-    const termEnd = words.indexOf(SEPARATOR, at);
-    const wordEnd = words.indexOf(SEPARATOR, termEnd + 1);
-    const end = wordEnd < 0 ? words.length : wordEnd;
-    wordOf.set(words.slice(at, termEnd), words.slice(termEnd + 1, end));
-    at = end + 1;
-    if (pairs % 1024 === 1023) await pause();
-  }
-  return { postings: answer.postings, wordOf };
 }

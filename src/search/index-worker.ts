@@ -4,12 +4,12 @@
  * batches arrive (texts.ts, the same code as in process) and lets go of each text once read, so its
  * heap never holds a copy of every text at once (decision 039). It answers with the packed postings —
  * the sorted terms as one string, typed arrays whose buffers move back uncopied — and the words
- * naming terms as one more string. Then it is done: the pool does not keep it.
+ * naming terms the same way. Then it is done: the pool does not keep it.
  */
 import { parentPort } from "node:worker_threads";
 import { STEP, type Steps } from "../slices.ts";
 import type { IndexReply, IndexRequest } from "./index-build.ts";
-import { FIELD_COUNT, type IndexedTexts, indexTextsSteps, SEPARATOR } from "./texts.ts";
+import { FIELD_COUNT, type IndexedTexts, indexTextsSteps } from "./texts.ts";
 
 const port = parentPort;
 if (!port) throw new Error("index-worker.ts runs as a worker thread only");
@@ -58,12 +58,10 @@ function advance(current: Build): IndexedTexts | undefined {
   }
 }
 
-function reply({ postings, wordOf }: IndexedTexts) {
-  // The terms whose word differs from them, as term, word, term, word… joined in one string.
-  const pairs: string[] = [];
-  for (const [term, word] of wordOf) pairs.push(term, word);
-  const answer: IndexReply = { ok: true, postings, words: pairs.join(SEPARATOR) };
+function reply({ postings, words }: IndexedTexts) {
+  const answer: IndexReply = { ok: true, texts: { postings, words } };
   port?.postMessage(answer, [
+    words.wordOffsets.buffer,
     postings.termOffsets.buffer,
     postings.starts.buffer,
     postings.docs.buffer,
