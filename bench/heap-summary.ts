@@ -198,15 +198,18 @@ for (const n of candidates.slice(0, top * 2)) {
     if (typeOf(n) !== "string") continue;
     const value = nameOf(n);
     const size = sizeOf(n);
-    // A sequential one-byte string takes 16 bytes of header + its length, rounded up to 8.
-    if (size > Math.ceil((16 + value.length) / 8) * 8 + 8) twoByte += size;
+    // A sequential one-byte string takes 16 bytes of header + its length, rounded up to 8. The
+    // snapshot keeps only the first 1,024 characters of a string: longer ones are not judged.
+    if (value.length < 1024 && size > Math.ceil((16 + value.length) / 8) * 8 + 8) twoByte += size;
     if (seen.has(value)) duplicated += size;
     else seen.set(value, size);
     if (orderOf[n] < 0) continue;
     const holder = chainOf(idom[n], 5);
     byHolder.set(holder, (byHolder.get(holder) ?? 0) + size);
   }
-  console.log(`\nstrings: ${mb(duplicated)} are copies of another string; ${mb(twoByte)} are two-byte`);
+  console.log(
+    `\nstrings: ${mb(duplicated)} are copies of another string; ${mb(twoByte)} (shorter than 1,024) two-byte`,
+  );
   console.log("strings by holder (their dominator's chain):");
   for (const [holder, size] of [...byHolder].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(`  ${mb(size).padStart(9)}  ${holder}`);
