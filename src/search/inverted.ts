@@ -342,8 +342,9 @@ export function expandTerm(
 /**
  * Most query terms whose expansions an index remembers. A query term's expansions depend only on
  * the index (built once per content revision, never changed) and the term's options, and walking
- * the radix tree for typos is most of a long query's cost: people repeat words, so a term is walked
- * once per revision. Least recently used first; the index's entries are shared, not copied.
+ * the dictionary for typos is most of a long query's cost: people repeat words, so a term is walked
+ * once per revision. Least recently used first; the expansions hold views of the shared postings,
+ * not copies.
  */
 export const EXPANSION_CACHE_TERMS = 4_096;
 const expansionCaches = new WeakMap<InvertedIndex, Map<string, Expansion[]>>();
