@@ -8,6 +8,7 @@ import type { Catalog, FrameworkView } from "../editions/catalog.ts";
 import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { finish, inSlices, STEP, type Steps } from "../slices.ts";
+import { TermWords } from "./dictionary.ts";
 import { indexTextsOffThread } from "./index-build.ts";
 import {
   adoptPostingsSteps,
@@ -43,8 +44,8 @@ export interface SearchIndex {
   inverted: InvertedIndex;
   /** Each framework's items are consecutive: slug → [start, end) positions in `items`. */
   ranges: Map<string, { start: number; end: number }>;
-  /** Index term → a word of the content it comes from, to show a corrected query in words people wrote. */
-  wordOf: Map<string, string>;
+  /** Index term → a word of the content it comes from (where it differs), to show a corrected query in words people wrote. */
+  wordOf: TermWords;
 }
 
 export interface SearchArea {
@@ -239,7 +240,7 @@ function* adoptIndexSteps(
     byId.set(item.node.id, item);
     if (byId.size % STEP === 0) yield;
   }
-  return { items, byId, inverted, ranges, wordOf: texts.wordOf };
+  return { items, byId, inverted, ranges, wordOf: new TermWords(inverted.terms, texts.words) };
 }
 
 /**

@@ -1,29 +1,24 @@
 /**
  * Indexing a big framework's texts in a worker thread (decision 039), so the main thread keeps
- * answering readers: it only copies the texts out in batches, a slice at a time, and adopts the
- * answer — typed arrays whose buffers are moved, not copied, and the terms as one string cut up a
- * slice at a time. The worker is started for one build and stopped after it: its heap (the build's
- * temporary lists, the folded words) is given back to the system instead of growing the server's.
+ * answering readers: it only copies the texts out in batches, a slice at a time (the worker indexes
+ * each batch as it comes), and takes its answer as it is — typed arrays whose buffers are moved, not
+ * copied, and the sorted terms and the words naming them as two strings (the term dictionary,
+ * dictionary.ts, reads them there). The worker is started for one build and stopped
+ * after it: its heap (the build's temporary lists, the folded words) is given back to the system
+ * instead of growing the server's.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { COMPILED, ROOT_URL } from "../paths.ts";
 import { SLICE_MS } from "../slices.ts";
-import type { PackedPostings } from "./inverted.ts";
-import { FIELD_COUNT, type IndexedTexts, SEPARATOR } from "./texts.ts";
+import { FIELD_COUNT, type IndexedTexts } from "./texts.ts";
 
-export type IndexRequest = { kind: "texts"; texts: (string | null)[] } | { kind: "end"; boosts: Float32Array };
+/** First `start` (how many documents, their weights), then their texts in order, FIELD_COUNT per document. */
+export type IndexRequest =
+  | { kind: "start"; documentCount: number; boosts: Float32Array }
+  | { kind: "texts"; texts: (string | null)[] };
 
-export type IndexReply =
-  | {
-      ok: true;
-      postings: Omit<PackedPostings, "terms">;
-      /** The terms joined by SEPARATOR, in the postings' order. */
-      terms: string;
-      /** Each term's word joined the same way; empty when the term names itself. */
-      words: string;
-    }
-  | { ok: false; error: string };
+export type IndexReply = { ok: true; texts: IndexedTexts } | { ok: false; error: string };
 
 // Compiled, the worker is a bundle of its own beside the server's (scripts/build.mjs); from the
 // sources, index-worker-boot.mjs registers the TypeScript loader first.
@@ -35,6 +30,12 @@ const WORKER_URL = COMPILED
 const BATCH = 1024;
 /** The worker's heap: indexing 50,000 bilingual items with notes needs ~150 MB. */
 const WORKER_HEAP_MB = 1024;
+/**
+ * The worker's young generation (V8 gives a 1 GB heap up to 3 × 16 MB): 12 MB (semi-spaces of
+ * 4 MB) keeps up to ~36 MB off the server's peak while it builds, for more, shorter scavenges in the
+ * worker, where they delay no reader (decision 039).
+ */
+const WORKER_YOUNG_MB = 12;
 
 /** Gives the event loop back once a slice is used. */
 function slicer() {
@@ -59,7 +60,7 @@ export async function indexTextsOffThread(
   const worker = new Worker(WORKER_URL, {
     // Not the main thread's flags: its --import hooks would load without the TypeScript loader.
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     stdout: false,
     stderr: false,
   });
@@ -71,6 +72,9 @@ export async function indexTextsOffThread(
     });
     // Not left unhandled while the texts are still being sent.
     reply.catch(() => undefined);
+    const boosts = new Float32Array(documentCount);
+    for (let doc = 0; doc < documentCount; doc++) boosts[doc] = boostOf(doc);
+    worker.postMessage({ kind: "start", documentCount, boosts } satisfies IndexRequest, [boosts.buffer]);
     const pause = slicer();
     for (let start = 0; start < documentCount; start += BATCH) {
       const end = Math.min(documentCount, start + BATCH);
@@ -81,34 +85,10 @@ export async function indexTextsOffThread(
       worker.postMessage({ kind: "texts", texts } satisfies IndexRequest);
       await pause();
     }
-    const boosts = new Float32Array(documentCount);
-    for (let doc = 0; doc < documentCount; doc++) boosts[doc] = boostOf(doc);
-    worker.postMessage({ kind: "end", boosts } satisfies IndexRequest, [boosts.buffer]);
     const answer = await reply;
     if (!answer.ok) throw new Error(`the search index worker failed: ${answer.error}`);
-    return await adopt(answer, pause);
+    return answer.texts;
   } finally {
     void worker.terminate();
   }
-}
-
-/** The worker's answer as the index needs it: the terms cut out of their string, a slice at a time. */
-async function adopt(answer: Extract<IndexReply, { ok: true }>, pause: () => Promise<void>): Promise<IndexedTexts> {
-  const terms: string[] = [];
-  const wordOf = new Map<string, string>();
-  let termAt = 0;
-  let wordAt = 0;
-  const count = answer.postings.starts.length - 1;
-  for (let i = 0; i < count; i++) {
-    const termEnd = i === count - 1 ? answer.terms.length : answer.terms.indexOf(SEPARATOR, termAt);
-    const wordEnd = i === count - 1 ? answer.words.length : answer.words.indexOf(SEPARATOR, wordAt);
-    const term = answer.terms.slice(termAt, termEnd);
-    const word = answer.words.slice(wordAt, wordEnd);
-    terms.push(term);
-    wordOf.set(term, word === "" ? term : word);
-    termAt = termEnd + 1;
-    wordAt = wordEnd + 1;
-    if (i % 1024 === 1023) await pause();
-  }
-  return { postings: { ...answer.postings, terms }, wordOf };
 }

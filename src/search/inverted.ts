@@ -1,5 +1,5 @@
 /**
- * A compact inverted index: minisearch's radix tree (SearchableMap) finds the index terms a query
+ * A compact inverted index: a sorted term dictionary (dictionary.ts) finds the index terms a query
  * term reaches (exact, by prefix, within an edit distance), and the postings of each term are typed
  * arrays scored with BM25. Pure and synchronous.
  *
@@ -7,21 +7,16 @@
  * posting, which at 50,000 items costs tens of milliseconds for a common word, and several hundred
  * megabytes. Here a posting costs a few array reads, so a query stays within a few milliseconds.
  */
-import SearchableMap from "minisearch/SearchableMap";
 import { finish, STEP, type Steps } from "../slices.ts";
+import { TermDictionary, type TermEntry } from "./dictionary.ts";
 import { levelBounds, lowerBound, type Pass, scoredLists, scoreEligible, scoreOneTerm } from "./pruning.ts";
 
-interface TermEntry {
-  /** Document positions holding the term, ascending. */
-  docs: Int32Array;
-  /** For each of those documents, which fields hold it (bit 1 << field). */
-  fields: Uint8Array;
-}
+export type { TermEntry } from "./dictionary.ts";
 
 export interface InvertedIndex {
   documentCount: number;
   fieldCount: number;
-  terms: SearchableMap<TermEntry>;
+  terms: TermDictionary;
   /** BM25 length factor of each document's field, row-major (doc * fieldCount + field). */
   lengthFactor: Float32Array;
   docBoost: Float32Array;
@@ -93,7 +88,7 @@ export interface WorkCounters {
   expansions: number[];
   /** Index terms offered before the caps (exact, prefix and typo-tolerant). */
   candidates: number;
-  /** Radix-tree nodes visited to find words a query term begins. */
+  /** Dictionary entries looked at to find the words a query term begins (the lookup counts one). */
   prefixNodes: number;
   /** Postings (document, term) read while scoring. */
   postings: number;
@@ -133,16 +128,16 @@ export function* buildInvertedIndexSteps(
 }
 
 /**
- * An inverted index as flat data: what building it costs (reading every text, the per-term lists)
- * without the term dictionary. Only strings and typed arrays, so a worker thread can build it and
- * hand it over whole: the typed arrays' buffers move without a copy, and the terms travel as one
- * string (decision 039).
+ * An inverted index as flat data: only a string and typed arrays, so a worker thread can build it
+ * and hand it over whole: the typed arrays' buffers move without a copy, and the terms travel as one
+ * string (decision 039). The terms are sorted: the term dictionary (dictionary.ts) is these arrays.
  */
 export interface PackedPostings {
   documentCount: number;
   fieldCount: number;
-  /** The index terms, in the order their postings are stored. */
-  terms: string[];
+  /** The index terms, sorted (code units) and joined: term i is termText[termOffsets[i], termOffsets[i + 1]). */
+  termText: string;
+  termOffsets: Int32Array;
   /** Term i's postings are docs/fields[starts[i], starts[i + 1]). */
   starts: Int32Array;
   docs: Int32Array;
@@ -186,24 +181,32 @@ export function* packPostingsSteps(
     if (doc % STEP === STEP - 1) yield;
   }
   // Every term's postings in two shared arrays: one allocation instead of two per term (89,000
-  // terms at 50,000 items), and no garbage arrays left behind.
+  // terms at 50,000 items), and no garbage arrays left behind. Sorted, so the dictionary needs no
+  // tree: terms a prefix begins are neighbours.
   let total = 0;
   for (const list of postings.values()) total += list.docs.length;
-  const terms: string[] = [];
-  const starts = new Int32Array(postings.size + 1);
+  const sorted = [...postings.keys()].sort();
+  yield;
+  const starts = new Int32Array(sorted.length + 1);
+  const termOffsets = new Int32Array(sorted.length + 1);
   const docs = new Int32Array(total);
   const fields = new Uint8Array(total);
   let offset = 0;
-  for (const [term, list] of postings) {
-    starts[terms.length] = offset;
-    terms.push(term);
+  let textLength = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const list = postings.get(sorted[i]) as { docs: number[]; fields: number[] };
+    starts[i] = offset;
+    termOffsets[i] = textLength;
+    textLength += sorted[i].length;
     docs.set(list.docs, offset);
     fields.set(list.fields, offset);
     offset += list.docs.length;
-    if (terms.length % STEP === 0) yield;
+    if (i % STEP === STEP - 1) yield;
   }
-  starts[terms.length] = offset;
+  starts[sorted.length] = offset;
+  termOffsets[sorted.length] = textLength;
   postings.clear();
+  const termText = sorted.join("");
 
   const lengthFactor = new Float32Array(documentCount * fieldCount);
   for (let doc = 0; doc < documentCount; doc++) {
@@ -217,47 +220,17 @@ export function* packPostingsSteps(
   }
   const boosts = new Float32Array(documentCount);
   for (let doc = 0; doc < documentCount; doc++) boosts[doc] = docBoost(doc);
-  return { documentCount, fieldCount, terms, starts, docs, fields, lengthFactor, docBoost: boosts };
+  return { documentCount, fieldCount, termText, termOffsets, starts, docs, fields, lengthFactor, docBoost: boosts };
 }
 
-/**
- * A term's postings as views of the shared arrays, made when a query first reaches the term: most
- * terms never are, and two views per term cost ~190 bytes (~9 MB for the 47,000 terms of the bench's
- * 50,000 items).
- */
-class PackedEntry implements TermEntry {
-  private docsView: Int32Array | undefined;
-  private fieldsView: Uint8Array | undefined;
-  constructor(
-    private readonly shared: { docs: Int32Array; fields: Uint8Array },
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  get docs(): Int32Array {
-    this.docsView ??= this.shared.docs.subarray(this.start, this.end);
-    return this.docsView;
-  }
-
-  get fields(): Uint8Array {
-    this.fieldsView ??= this.shared.fields.subarray(this.start, this.end);
-    return this.fieldsView;
-  }
-}
-
-/** The index over packed postings: the term dictionary, each term's part of the shared arrays. */
+/** The index over packed postings: the term dictionary is the packed arrays themselves. */
+// biome-ignore lint/correctness/useYield: a step function like the others (src/slices.ts), with nothing left to cut up.
 export function* adoptPostingsSteps(packed: PackedPostings): Steps<InvertedIndex> {
-  const { documentCount, terms: termList, starts, docs, fields } = packed;
-  const terms = new SearchableMap<TermEntry>();
-  const shared = { docs, fields };
-  for (let i = 0; i < termList.length; i++) {
-    terms.set(termList[i], new PackedEntry(shared, starts[i], starts[i + 1]));
-    if (i % STEP === STEP - 1) yield;
-  }
+  const { documentCount } = packed;
   return {
     documentCount,
     fieldCount: packed.fieldCount,
-    terms,
+    terms: new TermDictionary(packed),
     lengthFactor: packed.lengthFactor,
     docBoost: packed.docBoost,
     scores: new Float64Array(documentCount),
@@ -276,54 +249,51 @@ export interface Expansion {
   distance: number;
 }
 
-/** Best first: weight, then the rarer term, then alphabetical (a total order: results are stable). */
-function byRank(a: Expansion, b: Expansion): number {
-  return b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1);
+/** A term reached, by its position in the dictionary (sorted, so positions order terms as strings do). */
+interface Candidate {
+  id: number;
+  weight: number;
+  distance: number;
 }
 
-type RadixNode = Map<string, RadixNode | TermEntry>;
+/** Best first: weight, then the rarer term, then alphabetical (a total order: results are stable). */
+function rankOf(dictionary: TermDictionary) {
+  return (a: Candidate, b: Candidate) =>
+    b.weight - a.weight || dictionary.count(a.id) - dictionary.count(b.id) || a.id - b.id;
+}
 
 /**
  * Offers the words `term` begins, shortest first, and stops after the first length at which at
  * least `wanted` were offered. A prefix match weighs less the longer the word, so every word left
- * unvisited ranks below all of those offered: the cap keeps the same terms a full walk would, at
- * the cost of the few shortest levels instead of the whole subtree ("re" reaches thousands).
+ * unoffered ranks below all of those offered: the cap keeps the same terms offering every word
+ * would. The words `term` begins are neighbours in the dictionary; their lengths are read once.
  */
 function offerPrefixed(
-  index: InvertedIndex,
+  dictionary: TermDictionary,
   term: string,
   wanted: number,
   counters: WorkCounters | undefined,
-  offer: (derived: string, entry: TermEntry, suffixLength: number) => void,
+  offer: (id: number, suffixLength: number) => void,
 ) {
-  const view = index.terms.atPrefix(term) as unknown as { _tree?: RadixNode };
-  const root = view._tree;
-  if (!(root instanceof Map)) {
-    // Not minisearch's usual layout: walk everything (correct, only slower).
-    for (const [derived, entry] of index.terms.atPrefix(term)) offer(derived, entry, derived.length - term.length);
-    return;
+  const { start, end } = dictionary.prefixRange(term);
+  if (counters) counters.prefixNodes += 1 + (end - start);
+  // perLength[n]: words with n letters beyond the term.
+  const perLength: number[] = [];
+  for (let id = start; id < end; id++) {
+    const extra = dictionary.termLength(id) - term.length;
+    perLength[extra] = (perLength[extra] ?? 0) + 1;
   }
-  // buckets[n]: radix nodes reached by n letters beyond the term, with those letters.
-  const buckets: [RadixNode, string][][] = [[[root, ""]]];
-  let offered = 0;
-  for (let depth = 0; depth < buckets.length; depth++) {
-    const level = buckets[depth];
-    if (!level) continue;
-    for (const [node, suffix] of level) {
-      if (counters) counters.prefixNodes++;
-      for (const [label, child] of node) {
-        if (label === "") {
-          offer(term + suffix, child as TermEntry, depth);
-          offered++;
-        } else {
-          const at = depth + label.length;
-          const bucket = buckets[at] ?? [];
-          buckets[at] = bucket;
-          bucket.push([child as RadixNode, suffix + label]);
-        }
-      }
+  let longest = perLength.length - 1;
+  for (let extra = 0, offered = 0; extra < perLength.length; extra++) {
+    offered += perLength[extra] ?? 0;
+    if (offered >= wanted) {
+      longest = extra;
+      break;
     }
-    if (offered >= wanted) break;
+  }
+  for (let id = start; id < end; id++) {
+    const extra = dictionary.termLength(id) - term.length;
+    if (extra <= longest) offer(id, extra);
   }
 }
 
@@ -335,39 +305,46 @@ export function expandTerm(
   cap = MAX_EXPANSIONS,
   counters?: WorkCounters,
 ): Expansion[] {
-  const found = new Map<string, Expansion>();
-  const offer = (derived: string, entry: TermEntry, weight: number, distance: number) => {
+  const dictionary = index.terms;
+  const byRank = rankOf(dictionary);
+  const found = new Map<number, Candidate>();
+  const offer = (id: number, weight: number, distance: number) => {
     if (counters) counters.candidates++;
-    const known = found.get(derived);
-    if (!known || known.weight < weight) found.set(derived, { term: derived, entry, weight, distance });
+    const known = found.get(id);
+    if (!known || known.weight < weight) found.set(id, { id, weight, distance });
   };
-  const exact = index.terms.get(term);
-  if (exact) offer(term, exact, 1, 0);
+  const exact = dictionary.find(term);
+  if (exact >= 0) offer(exact, 1, 0);
   if (options.prefix) {
     // One more than the cap: the exact term is offered again at length 0 and not counted twice.
-    offerPrefixed(index, term, cap + 1, counters, (derived, entry, extra) => {
-      if (extra > 0) offer(derived, entry, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra), 0);
+    offerPrefixed(dictionary, term, cap + 1, counters, (id, extra) => {
+      if (extra > 0) offer(id, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra), 0);
     });
   }
   if (options.fuzzy > 0) {
-    const typos: Expansion[] = [];
-    for (const [derived, [entry, distance]] of index.terms.fuzzyGet(term, options.fuzzy)) {
-      if (distance > 0)
-        typos.push({ term: derived, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), distance });
-    }
+    const typos: Candidate[] = [];
+    dictionary.fuzzy(term, options.fuzzy, (id, distance) => {
+      if (distance > 0) typos.push({ id, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), distance });
+    });
     typos.sort(byRank);
-    for (const typo of typos.slice(0, MAX_FUZZY_EXPANSIONS)) offer(typo.term, typo.entry, typo.weight, typo.distance);
+    for (const typo of typos.slice(0, MAX_FUZZY_EXPANSIONS)) offer(typo.id, typo.weight, typo.distance);
   }
   const all = [...found.values()];
   all.sort(byRank);
-  return all.length > cap ? all.slice(0, cap) : all;
+  return (all.length > cap ? all.slice(0, cap) : all).map(({ id, weight, distance }) => ({
+    term: dictionary.term(id),
+    entry: dictionary.entry(id),
+    weight,
+    distance,
+  }));
 }
 
 /**
  * Most query terms whose expansions an index remembers. A query term's expansions depend only on
  * the index (built once per content revision, never changed) and the term's options, and walking
- * the radix tree for typos is most of a long query's cost: people repeat words, so a term is walked
- * once per revision. Least recently used first; the index's entries are shared, not copied.
+ * the dictionary for typos is most of a long query's cost: people repeat words, so a term is walked
+ * once per revision. Least recently used first; the expansions hold views of the shared postings,
+ * not copies.
  */
 export const EXPANSION_CACHE_TERMS = 4_096;
 const expansionCaches = new WeakMap<InvertedIndex, Map<string, Expansion[]>>();

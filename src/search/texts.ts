@@ -4,7 +4,8 @@
  * the frameworks' trees, so it runs the same in the index worker (index-worker.ts) and in slices on
  * the main thread (decision 039).
  */
-import type { Steps } from "../slices.ts";
+import { STEP, type Steps } from "../slices.ts";
+import type { PackedWords } from "./dictionary.ts";
 import { type PackedPostings, packPostingsSteps } from "./inverted.ts";
 import { indexTerms, processTerm, singular, tokenize } from "./normalize.ts";
 
@@ -13,13 +14,13 @@ export const FIELDS = ["statement_en", "statement_fr", "description_en", "descri
 export type Field = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
 
-/** Joins the terms (and their words) the index worker sends back: index terms are words of letters, digits and dots. */
-export const SEPARATOR = "\u0000";
-
 export interface IndexedTexts {
   postings: PackedPostings;
-  /** Index term → a word of the content it comes from, to show a corrected query in words people wrote. */
-  wordOf: Map<string, string>;
+  /**
+   * A word of the content each term comes from, to show a corrected query in words people wrote;
+   * aligned with the postings' terms, empty where the term names itself.
+   */
+  words: PackedWords;
 }
 
 /**
@@ -50,7 +51,23 @@ export function* indexTextsSteps(
     return terms;
   };
   const postings = yield* packPostingsSteps(documentCount, FIELD_COUNT, termsOf, boostOf);
-  return { postings, wordOf };
+  const { termText, termOffsets } = postings;
+  const count = termOffsets.length - 1;
+  const wordOffsets = new Int32Array(count + 1);
+  const words: string[] = [];
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    wordOffsets[i] = length;
+    const term = termText.slice(termOffsets[i], termOffsets[i + 1]);
+    const word = wordOf.get(term);
+    if (word !== undefined && word !== term) {
+      words.push(word);
+      length += word.length;
+    }
+    if (i % STEP === STEP - 1) yield;
+  }
+  wordOffsets[count] = length;
+  return { postings, words: { wordText: words.join(""), wordOffsets } };
 }
 
 /**

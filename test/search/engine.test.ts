@@ -50,6 +50,15 @@ for (const dialect of testDialects()) {
         );
       });
 
+      test("a typo is corrected to the word as the content writes it, accents included", () => {
+        // "competnces" is read as an index term folded from "compétence(s)": shown as the starter writes it.
+        const results = search(index, "competnces", { lang: "fr", limit: 5 });
+        assert.ok(results.total > 0);
+        assert.match(results.correctedQuery ?? "", /^compétences?$/);
+        assert.equal(index.wordOf.get("competences"), "compétences");
+        assert.equal(index.wordOf.get("budget"), undefined, "a term written as it is names itself");
+      });
+
       test("`partenariat` finds the French partnership competency of Community Relations", () => {
         for (const lang of ["en", "fr"] as const) {
           const results = search(index, "partenariat", { lang, limit: 20 });

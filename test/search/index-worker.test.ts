@@ -61,10 +61,25 @@ describe("search index built in a worker thread", () => {
         const here = finish(indexTextsSteps(docs.length, textOf, boostOf));
         const there = await indexTextsOffThread(docs.length, textOf, boostOf);
         assert.deepEqual(there.postings, here.postings);
-        assert.deepEqual(there.wordOf, here.wordOf);
+        assert.deepEqual(there.words, here.words);
       }),
       { numRuns: runs(4) },
     );
+  });
+
+  test("texts sent in several batches (the worker indexes each as it arrives) give the same postings", async () => {
+    // 2,600 documents: three batches of texts, the last one partial, and steps that straddle them.
+    const docs = fc.sample(fc.array(text, { minLength: FIELD_COUNT, maxLength: FIELD_COUNT }), {
+      numRuns: 2600,
+      seed: 12,
+    });
+    const textOf = (doc: number, field: number) => docs[doc][field];
+    const boostOf = (doc: number) => (doc % 3 === 0 ? 1.3 : 1);
+    const here = finish(indexTextsSteps(docs.length, textOf, boostOf));
+    const there = await indexTextsOffThread(docs.length, textOf, boostOf);
+    assert.ok(here.postings.docs.length > 2600, "the documents hold terms");
+    assert.deepEqual(there.postings, here.postings);
+    assert.deepEqual(there.words, here.words);
   });
 
   test("a generated framework answers every query the same, built either way", async () => {
