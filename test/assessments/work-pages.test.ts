@@ -65,6 +65,28 @@ describe("assessment pages", () => {
       .orderBy("ordinal")
       .execute();
 
+  it("the page carries the evidence section and the printable page and PDF; evidence added there comes back to it", async () => {
+    const s = await seed();
+    const page = await (await get(url("fr", s), world.cookies.staffReport)).text();
+    assert.ok(shows(page, "Version imprimable"));
+    assert.match(page, new RegExp(`href="${url("fr", s, "/print")}"`));
+    assert.match(page, new RegExp(`href="${url("fr", s, "/pdf")}"`));
+    assert.match(page, /id="evidence-heading"/);
+    assert.match(page, new RegExp(`action="${url("fr", s, "/evidence/links")}"`));
+    const added = await post(
+      url("fr", s, "/evidence/links"),
+      { title: "Heure du conte", url: "https://library.example/conte", back: url("fr", s) },
+      world.cookies.staffReport,
+    );
+    assert.equal(added.status, 303);
+    assert.equal(added.headers.get("location"), url("fr", s));
+    assert.ok(shows(await (await get(url("fr", s), world.cookies.staffReport)).text(), "Heure du conte"));
+    // The manager reads it on the same page, without the forms of the person's step.
+    const managers = await (await get(url("en", s), world.cookies.manager)).text();
+    assert.ok(shows(managers, "Heure du conte"));
+    assert.doesNotMatch(managers, new RegExp(`action="${url("en", s, "/evidence/links")}"`));
+  });
+
   for (const lang of ["en", "fr"] as const)
     it(`the person's page (${lang}): one h1, a radio group per competency with its target, private, not logged`, async () => {
       const s = await seed();

@@ -52,3 +52,5 @@ export const EVIDENCE_ACCEPT = [
 /** The largest evidence file by default: 10 MB as every system counts them (10 × 1024 × 1024 bytes). */
 export const DEFAULT_EVIDENCE_MAX_MB = 10;
 export const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
+/** Bytes as megabytes with one decimal, for messages. */
+export const megabytesOf = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;

@@ -25,6 +25,7 @@ import { type FieldErrors, type FormValues, parseForm } from "../../ui/forms/ind
 import { switchLangPath } from "../../ui/urls.ts";
 import { type AssessmentAccess, assessedCompetencies, loadAssessmentAccess } from "./access.ts";
 import { attachmentDisposition } from "./file-name.ts";
+import { megabytesOf } from "./file-types.ts";
 import { addRight, mayRead, mayRemove } from "./rights.ts";
 import { fileForm, linkForm } from "./schemas.ts";
 import { checkEvidenceFile, type FileRefusal } from "./sniff.ts";
@@ -46,8 +47,6 @@ type Status = 200 | 400 | 403 | 413 | 415 | 422;
 const FILES_ROUTE = /^POST \/(?:en|fr)\/orgs\/[^/]+\/assessments\/[^/]+\/evidence\/files$/;
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
-
-const megabytesOf = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 
 /** The file upload may carry up to the configured limit (the app's body limits list this before their default). */
 export const evidenceBodyRules = (maxBytes: number): readonly BodyRule[] => [

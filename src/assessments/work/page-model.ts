@@ -39,4 +39,6 @@ export interface AssessmentPageProps extends OrganisationFrame {
   results?: CompetencyRef[];
   /** The evidence part's section (issue 15, src/assessments/evidence), when the lead includes it. */
   evidence?: Child;
+  /** The assessment's printable page and PDF (src/assessments/documents). */
+  documents?: { print: string; pdf: string };
 }

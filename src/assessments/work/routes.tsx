@@ -20,6 +20,8 @@ import { refusalResponse } from "../../policy/refusal.tsx";
 import { searchCompetencies } from "../../profiles/scales/competencies.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
+import { assessmentDocumentUrls } from "../documents/routes.tsx";
+import { evidenceSectionFor } from "../evidence/section.tsx";
 import { readChanges, sentValues } from "./form.ts";
 import { AssessmentListPage } from "./list-view.tsx";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
@@ -158,6 +160,17 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
         }
         query={query}
         results={results}
+        evidence={
+          await evidenceSectionFor(
+            c,
+            loaded.view.id,
+            assessmentUrls.page(c.var.lang, c.var.organisation.slug, loaded.view.id),
+          )
+        }
+        documents={{
+          print: assessmentDocumentUrls.print(c.var.lang, c.var.organisation.slug, loaded.view.id),
+          pdf: assessmentDocumentUrls.pdf(c.var.lang, c.var.organisation.slug, loaded.view.id),
+        }}
         {...props}
       />,
       t(c).awTitle(loaded.view.personName, loaded.view.cycle.name[c.var.lang] || loaded.view.cycle.name.en),

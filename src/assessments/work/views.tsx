@@ -382,9 +382,13 @@ export function AssessmentPage(props: AssessmentPageProps) {
       <p>{view.reviewerName ? t.awReviewer(view.reviewerName) : t.awNoReviewer}</p>
       {view.state === "reopened" && view.reopenedReason && <p>{t.awReopenedBecause(view.reopenedReason)}</p>}
       {view.cycle.state !== "open" && <Notice kind="warning">{t.awCycleClosed}</Notice>}
+      {props.documents && (
+        <p>
+          <a href={props.documents.print}>{t.awPrintable}</a> · <a href={props.documents.pdf}>{t.asmtDocDownloadPdf}</a>
+        </p>
+      )}
       <h2 id="aw-competencies">{t.awCompetenciesHeading}</h2>
       {selfForm ? <SelfForm {...props} /> : reviewForm ? <ReviewForm {...props} /> : <ReadOnlyItems {...props} />}
-      {/* EVIDENCE: the evidence part's <EvidenceSection> goes here (src/assessments/evidence), passed as `evidence`. */}
       {props.evidence}
       {mayAdd && <AddCompetency {...props} />}
       <SignOff {...props} />

@@ -12,6 +12,7 @@ export const assessmentWork = {
   awColumnPerson: "Person",
   awColumnCycle: "Review cycle",
   awColumnState: "Where it stands",
+  awPrintable: "Printable version",
   awTitle: (person: string, cycle: string) => `Assessment of ${person} — ${cycle}`,
   awReviewer: (name: string) => `Reviewed by ${name}`,
   awNoReviewer: "No reviewer assigned yet.",

@@ -16,6 +16,7 @@ export const assessmentWork: Translation<typeof en> = {
   awColumnPerson: "Personne",
   awColumnCycle: "Cycle d’évaluation",
   awColumnState: "Où en est-on",
+  awPrintable: "Version imprimable",
   awTitle: (person: string, cycle: string) => `Évaluation de ${person} — ${cycle}`,
   awReviewer: (name: string) => `Évaluation par ${name}`,
   awNoReviewer: "Aucune personne n’est encore chargée de la revue.",
