@@ -113,7 +113,7 @@ for (const lang of ["en", "fr"] as const) {
     await expect(page.getByRole("status").filter({ hasText: t.awSubmitted })).toBeVisible();
     await axe();
 
-    // 2. JavaScript off: one form, Save, then Submit. (axe needs script to run: the same server states,
+    // 2. JavaScript off, keyboard alone: one form, Save, then Submit. (axe needs script to run: the same server states,
     // saved and submitted, are checked on the JavaScript page above.)
     const noScript = await browser.newContext({ javaScriptEnabled: false, locale: lang === "fr" ? "fr-CA" : "en-CA" });
     const other = await noScript.newPage();
@@ -123,9 +123,13 @@ for (const lang of ["en", "fr"] as const) {
       .getByRole("group")
       .filter({ has: other.getByRole("radio") })
       .first();
-    await group.getByRole("radio").nth(3).check();
-    await other.getByRole("textbox", { name: t.awComment }).first().fill("Shelving and displays");
-    await other.getByRole("button", { name: t.awSave, exact: true }).click();
+    // By keyboard here too: Space picks the first level, the arrows move to the fourth.
+    await group.getByRole("radio").first().focus();
+    await other.keyboard.press("Space");
+    for (let step = 0; step < 3; step++) await other.keyboard.press("ArrowDown");
+    await other.getByRole("textbox", { name: t.awComment }).first().focus();
+    await other.keyboard.type("Shelving and displays");
+    await other.getByRole("button", { name: t.awSave, exact: true }).press("Enter");
     await expect(other.getByRole("status").filter({ hasText: t.awSaved })).toBeVisible();
     await expect(
       other
@@ -135,7 +139,7 @@ for (const lang of ["en", "fr"] as const) {
         .getByRole("radio")
         .nth(3),
     ).toBeChecked();
-    await other.getByRole("button", { name: t.awSubmit }).click();
+    await other.getByRole("button", { name: t.awSubmit }).press("Enter");
     await expect(other.getByRole("status").filter({ hasText: t.awSubmitted })).toBeVisible();
     await noScript.close();
 
