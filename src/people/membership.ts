@@ -71,7 +71,8 @@ export async function personResource(
 
 const MAX_DEPTH = 64;
 
-async function managersAbove(db: Kysely<DB>, firstManagerId: string): Promise<string[]> {
+/** The managers above a person, nearest first, starting from their own manager (a loop stops the chain). */
+export async function managersAbove(db: Kysely<DB>, firstManagerId: string): Promise<string[]> {
   const { rows } = await sql<{ id: string; depth: number }>`
     with recursive chain(id, manager_id, depth) as (
       select id, manager_id, 1 from people where id = ${firstManagerId}

@@ -41,7 +41,7 @@ export type ReadChanges = { ok: true; changes: ItemChange[] } | { ok: false; err
 export function readChanges(
   body: Body,
   group: FieldGroup,
-  items: readonly AssessmentItem[],
+  items: readonly Pick<AssessmentItem, "key">[],
   levels: number,
   only?: string,
 ): ReadChanges {

@@ -33,6 +33,7 @@ import {
   readAssessment,
   readHistory,
 } from "./read.ts";
+import { readSaveTarget, type SaveTarget, targetResource, targetStanding, withChanges } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
 import { decide, mayWrite } from "./states.ts";
 import {
@@ -41,30 +42,15 @@ import {
   addCompetency,
   changeState,
   type FieldConflict,
-  type ItemChange,
   removeCompetency,
   saveConversation,
   saveRatings,
 } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
-import { AssessmentPage, SavedFragment } from "./views.tsx";
+import { AssessmentPage, LoadedValues, VersionField } from "./views.tsx";
 
 type Ctx = Context<OrganisationEnv>;
 
-/** The view with a group of saved changes applied to its competencies. */
-function withChanges(view: AssessmentView, group: FieldGroup, changes: ItemChange[]): AssessmentView {
-  const byItem = new Map(changes.map((change) => [`${change.frameworkId}~${change.itemId}`, change.values]));
-  return {
-    ...view,
-    items: view.items.map((item) => {
-      const values = byItem.get(item.key);
-      if (!values) return item;
-      if (group === "agreed") return { ...item, agreedLevel: values.level };
-      const rating = { level: values.level, comment: values.comment?.trim() ? values.comment : null };
-      return group === "self" ? { ...item, self: rating } : { ...item, manager: rating };
-    }),
-  };
-}
 type Actor = NonNullable<OrganisationEnv["Variables"]["orgActor"]>;
 
 const DONE = {
@@ -95,6 +81,33 @@ async function loadReadable(
   const actor = c.var.orgActor;
   if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
   return { ok: true, view, resource, actor };
+}
+
+type Loaded = { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor };
+type Target = { target: SaveTarget; resource: OrganisationResource & { kind: "assessment" }; actor: Actor };
+
+/**
+ * The assessment named in the address as a save needs it (save-target.ts: no statements, scale or
+ * descriptors), if the actor may read it; otherwise the refusal to answer, as `loadReadable`'s.
+ */
+async function loadForSave(
+  c: Ctx,
+  only: string | undefined,
+): Promise<({ ok: true } & Target) | { ok: false; response: Response }> {
+  const organisationId = c.var.organisation.id;
+  const target = await readSaveTarget(c.var.db, organisationId, c.req.param("assessment") ?? "", only);
+  const unknown = { kind: "assessment", organisationId, personId: "", managerChain: [], reviewerId: null } as const;
+  if (!target) return { ok: false, response: await refuse(c, unknown) };
+  const resource = await targetResource(c.var.db, target);
+  const actor = c.var.orgActor;
+  if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
+  return { ok: true, target, resource, actor };
+}
+
+/** The whole assessment, for a page drawn after a save was refused (the light read does not draw it). */
+async function fullOf(c: Ctx, loaded: Target): Promise<Loaded | undefined> {
+  const view = await readAssessment(c.var.db, loaded.target.organisationId, loaded.target.id);
+  return view ? { view, resource: loaded.resource, actor: loaded.actor } : undefined;
 }
 
 /** The part the actor plays in this assessment: the person, its reviewer, HR, or only a reader. */
@@ -138,12 +151,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     );
   });
 
-  const page = async (
-    c: Ctx,
-    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
-    props: Partial<AssessmentPageProps> = {},
-    status: Status = 200,
-  ) => {
+  const page = async (c: Ctx, loaded: Loaded, props: Partial<AssessmentPageProps> = {}, status: Status = 200) => {
     const query = (c.req.query("q") ?? "").slice(0, 200);
     const results = query.trim() ? await searchCompetencies(c.var.db, query) : undefined;
     const party = partyOf(loaded.actor, loaded.resource);
@@ -197,17 +205,11 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     c.redirect(`${assessmentUrls.page(c.var.lang, c.var.organisation.slug, id)}?done=${done}#${anchor}`, 303);
 
   /** A refusal or conflict of the store, as the page (no JavaScript) or as a fragment (htmx). */
-  const failed = async (
-    c: Ctx,
-    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
-    error: unknown,
-    values: Record<string, string>,
-  ) => {
-    const fresh = (await readAssessment(c.var.db, loaded.view.organisationId, loaded.view.id)) ?? loaded.view;
-    const again = { ...loaded, view: fresh };
+  const failed = async (c: Ctx, loaded: Loaded | Target, error: unknown, values: Record<string, string>) => {
+    const ref = "view" in loaded ? loaded.view : loaded.target;
     if (error instanceof AssessmentConflict) {
       if (isHtmx(c)) return c.html(<ConflictFragment c={c} conflicts={error.conflicts} />);
-      return page(c, again, { conflicts: error.conflicts, values }, 409);
+      return again(c, loaded, ref, { conflicts: error.conflicts, values }, 409);
     }
     if (error instanceof AssessmentRefused) {
       if (error.refusal === "not-found") return c.notFound();
@@ -220,9 +222,23 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
               ? t(c).awLevelInvalid
               : t(c).awRefused;
       if (isHtmx(c)) return c.html(message);
-      return page(c, again, { message, values }, error.refusal === "level" ? 400 : 409);
+      return again(c, loaded, ref, { message, values }, error.refusal === "level" ? 400 : 409);
     }
     throw error;
+  };
+
+  /** The page drawn afresh after a refusal, with what the user sent. */
+  const again = async (
+    c: Ctx,
+    loaded: Loaded | Target,
+    ref: { organisationId: string; id: string },
+    props: Partial<AssessmentPageProps>,
+    status: Status,
+  ) => {
+    const fresh = await readAssessment(c.var.db, ref.organisationId, ref.id);
+    const view = fresh ?? ("view" in loaded ? loaded.view : undefined);
+    if (!view) return c.notFound();
+    return page(c, { view, resource: loaded.resource, actor: loaded.actor }, props, status);
   };
 
   function ConflictFragment(props: { c: Ctx; conflicts: FieldConflict[] }) {
@@ -231,93 +247,119 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     return <>{props.conflicts.map((x) => m.awConflictShort(show(x.theirs), show(x.yours))).join(" ")}</>;
   }
 
-  /** Saves one group (and, with htmx, one competency) of the party's fields. */
+  /**
+   * Saves one group (and, with htmx, one competency) of the party's fields, from the light read of
+   * the assessment (save-target.ts); the answer is built from what was read and saved.
+   */
   const saveGroups = async (
     c: Ctx,
-    loaded: { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor },
+    loaded: Target,
     party: Party,
     groups: FieldGroup[],
     body: Record<string, string | File>,
-  ) => {
-    const only = isHtmx(c) && typeof body.item === "string" ? body.item : undefined;
-    const levels = loaded.view.scale.levels.length;
+    only: string | undefined,
+  ): Promise<{ errors: FieldErrors } | { at: string; target: SaveTarget }> => {
     const errors: FieldErrors = {};
-    const reads = groups.map((group) => ({ group, read: readChanges(body, group, loaded.view.items, levels, only) }));
+    const target = loaded.target;
+    const reads = groups.map((group) => ({ group, read: readChanges(body, group, target.items, target.levels, only) }));
     for (const { read } of reads) if (!read.ok) Object.assign(errors, read.errors);
     if (Object.keys(errors).length > 0) return { errors };
     const actor = authorOf(loaded.actor);
-    const ref = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
+    const ref = { organisationId: target.organisationId, assessmentId: target.id };
     let at = "";
-    let view = loaded.view;
+    let now = target;
     for (const { group, read } of reads) {
       if (!read.ok || read.changes.length === 0) continue;
       // The agreed levels open once the manager's first save has moved the assessment to review.
-      if (group === "agreed" && !mayWrite(standingOf(view), party, "agreed")) continue;
+      if (group === "agreed" && !mayWrite(targetStanding(now), party, "agreed")) continue;
       const saved = await saveRatings(c.var.db, ref, { group, changes: read.changes, party, actor });
       at = saved.at;
-      view = {
-        ...withChanges(view, group, read.changes),
+      now = {
+        ...now,
+        items: withChanges(now.items, group, read.changes),
         version: saved.version,
-        state: saved.state as typeof view.state,
+        state: saved.state as SaveTarget["state"],
       };
     }
-    return { at, only, view };
+    return { at, target: now };
   };
 
-  /** The htmx answer, from what was just saved (no second read of the assessment). */
-  const fragment = (c: Ctx, view: AssessmentView, key: string, groups: FieldGroup[], at: string) => {
+  /** The htmx answer, from what was just saved (no second read of the assessment, no page drawn). */
+  const fragment = (c: Ctx, target: SaveTarget, key: string, groups: FieldGroup[], at: string) => {
     const message = t(c).awSavedAt(formatTime(at || new Date().toISOString(), c.var.lang));
+    const item = target.items.find((i) => i.key === key);
     c.header("cache-control", "no-store");
-    return c.html(<SavedFragment lang={c.var.lang} view={view} itemKey={key} groups={groups} message={message} />);
+    return c.html(
+      <>
+        {message}
+        {item && <LoadedValues index={item.index} item={item} groups={groups} oob />}
+        <VersionField version={target.version} oob />
+      </>,
+    );
   };
+
+  /** The page after a form the light path will not save (a field refused): the whole assessment is read. */
+  const refusedForm = async (c: Ctx, loaded: Target, errors: FieldErrors, values: Record<string, string>) => {
+    const full = await fullOf(c, loaded);
+    if (!full) return c.notFound();
+    return page(c, full, { errors, values }, 400);
+  };
+
+  /** The competency an autosave names (htmx sends it with the form); undefined for a whole form. */
+  const autosaved = (c: Ctx, body: Record<string, string | File>) =>
+    isHtmx(c) && typeof body.item === "string" ? body.item : undefined;
 
   app.post("/:assessment/self", async (c) => {
-    const loaded = await loadReadable(c);
+    const body = await bodyOf(c);
+    const only = autosaved(c, body);
+    const loaded = await loadForSave(c, only);
     if (!loaded.ok) return loaded.response;
     if (!can(loaded.actor, "assessment.self", loaded.resource)) return refuseWrite(c);
-    const body = await bodyOf(c);
     const values = sentValues(body);
+    const id = loaded.target.id;
     try {
-      const saved = await saveGroups(c, loaded, "person", ["self"], body);
-      if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
-      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["self"], saved.at);
+      const saved = await saveGroups(c, loaded, "person", ["self"], body, only);
+      if ("errors" in saved) return refusedForm(c, loaded, saved.errors, values);
+      if (only !== undefined) return fragment(c, saved.target, only, ["self"], saved.at);
       if (body.action === "submit") {
         await changeState(
           c.var.db,
-          { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
+          { organisationId: loaded.target.organisationId, assessmentId: id },
           {
             action: "submit",
             party: "person",
             actor: authorOf(loaded.actor),
           },
         );
-        return backTo(c, loaded.view.id, "submitted");
+        return backTo(c, id, "submitted");
       }
-      return backTo(c, loaded.view.id, "saved");
+      return backTo(c, id, "saved");
     } catch (error) {
       return failed(c, loaded, error, values);
     }
   });
 
   app.post("/:assessment/review", async (c) => {
-    const loaded = await loadReadable(c);
+    const body = await bodyOf(c);
+    const only = autosaved(c, body);
+    const loaded = await loadForSave(c, only);
     if (!loaded.ok) return loaded.response;
     if (!can(loaded.actor, "assessment.review", loaded.resource)) return refuseWrite(c);
-    const body = await bodyOf(c);
     const values = sentValues(body);
-    const ref = { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id };
+    const id = loaded.target.id;
+    const ref = { organisationId: loaded.target.organisationId, assessmentId: id };
     const actor = authorOf(loaded.actor);
     try {
-      const saved = await saveGroups(c, loaded, "reviewer", ["manager", "agreed"], body);
-      if ("errors" in saved) return page(c, loaded, { errors: saved.errors, values }, 400);
-      if (saved.only !== undefined) return fragment(c, saved.view, saved.only, ["manager", "agreed"], saved.at);
+      const saved = await saveGroups(c, loaded, "reviewer", ["manager", "agreed"], body, only);
+      if ("errors" in saved) return refusedForm(c, loaded, saved.errors, values);
+      if (only !== undefined) return fragment(c, saved.target, only, ["manager", "agreed"], saved.at);
       if (typeof body.notes === "string" || typeof body.date === "string") {
         const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : null);
         const date = text("date");
-        if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-          return page(c, loaded, { errors: { date: "formDate" }, values }, 400);
-        const current = await readAssessment(c.var.db, ref.organisationId, ref.assessmentId);
-        if (current && mayWrite(standingOf(current), "reviewer", "agreed"))
+        if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return refusedForm(c, loaded, { date: "formDate" }, values);
+        // The state after the ratings just saved (the first manager save moves it to review).
+        const current = await readSaveTarget(c.var.db, ref.organisationId, ref.assessmentId, "");
+        if (current && mayWrite(targetStanding(current), "reviewer", "agreed"))
           await saveConversation(c.var.db, ref, {
             values: { notes: text("notes")?.slice(0, 10000) ?? null, date },
             previous: { notes: text("was_notes"), date: text("was_date") },
@@ -327,9 +369,9 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
       }
       if (body.action === "agree") {
         await changeState(c.var.db, ref, { action: "agree", party: "reviewer", actor });
-        return backTo(c, loaded.view.id, "agreed", "aw-sign");
+        return backTo(c, id, "agreed", "aw-sign");
       }
-      return backTo(c, loaded.view.id, "review");
+      return backTo(c, id, "review");
     } catch (error) {
       return failed(c, loaded, error, values);
     }

@@ -75,22 +75,35 @@ const blank = (value: string | null | undefined) => (value == null || value.trim
 
 type Row = DB["assessments"];
 
-/** The assessment row, its version bumped (and, on PostgreSQL, locked), with its cycle's state. */
+/**
+ * The assessment row, its version bumped (and, on PostgreSQL, locked), with its cycle's state and the
+ * number of levels of the cycle's scale — one statement: these are read on every autosave.
+ */
 async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string) {
-  const row = await trx
+  const updated = await trx
     .updateTable("assessments")
     .set((eb) => ({ version: eb("version", "+", 1), updated_at: at }))
     .where("id", "=", ref.assessmentId)
     .where("organisation_id", "=", ref.organisationId)
     .returningAll()
+    .returning((eb) => [
+      eb
+        .selectFrom("review_cycles")
+        .select("review_cycles.state")
+        .whereRef("review_cycles.id", "=", "assessments.cycle_id")
+        .as("cycle_state"),
+      eb
+        .selectFrom("proficiency_levels")
+        .innerJoin("review_cycles", "review_cycles.scale_id", "proficiency_levels.scale_id")
+        .select((inner) => inner.fn.countAll().as("n"))
+        .whereRef("review_cycles.id", "=", "assessments.cycle_id")
+        .as("scale_levels"),
+    ])
     .executeTakeFirst();
-  if (!row) throw new AssessmentRefused("not-found");
-  const cycle = await trx
-    .selectFrom("review_cycles")
-    .select(["state", "scale_id"])
-    .where("id", "=", row.cycle_id)
-    .executeTakeFirstOrThrow();
-  return { row, cycle };
+  if (!updated) throw new AssessmentRefused("not-found");
+  const { cycle_state, scale_levels, ...row } = updated;
+  if (cycle_state == null) throw new Error(`the review cycle of assessment ${row.id} is missing`);
+  return { row: row as Row, cycle: { state: cycle_state, levels: Number(scale_levels ?? 0) } };
 }
 
 const standingOf = (row: Row, cycleState: string): Standing => ({
@@ -160,15 +173,6 @@ async function moveState(
     await history(trx, row.id, actor, at, "state", detail, { from: row.state, to: next.state });
 }
 
-async function scaleSize(trx: Transaction<DB>, scaleId: string) {
-  const row = await trx
-    .selectFrom("proficiency_levels")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("scale_id", "=", scaleId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Saves one group of fields (self, manager or agreed) of one or more competencies, all or nothing:
  * one conflicting field refuses the whole save (the page shows it, with the user's input kept).
@@ -183,7 +187,7 @@ export async function saveRatings(
   return db.transaction().execute(async (trx) => {
     const { row, cycle } = await lockForWrite(trx, ref, at);
     const next = decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: input.group }, input.party);
-    const levels = await scaleSize(trx, cycle.scale_id);
+    const levels = cycle.levels;
     const conflicts: FieldConflict[] = [];
     const writes: { change: ItemChange; set: Record<string, unknown>; before: Fields; after: Fields }[] = [];
     for (const change of input.changes) {

@@ -63,7 +63,7 @@ const radioValue = (level: number | null) => (level === null ? NOT_RATED : Strin
 /** The values each save compares with (what the form was loaded with), in a box htmx replaces after a save. */
 export function LoadedValues(props: {
   index: number;
-  item: AssessmentItem;
+  item: Pick<AssessmentItem, "key" | "self" | "manager" | "agreedLevel">;
   groups: ("self" | "manager" | "agreed")[];
   oob?: boolean;
 }) {
