@@ -31,7 +31,6 @@ import { postForm } from "../../test/support/auth.ts";
 import { insertOrganisation } from "../../test/support/people.ts";
 import { insertPerson, sessionCookieFor } from "../../test/support/people-world.ts";
 import type { BenchGroup } from "../lib/figures.ts";
-import type { PacedResult, PlannedRequest } from "../lib/paced-clients.ts";
 import { freshSchema } from "../lib/pg-schema.ts";
 import { percentile } from "../lib/stats.ts";
 
@@ -54,6 +53,27 @@ function random(seed: number): () => number {
   };
 }
 
+/** A save planned at `at` ms after the start (bench/lib/paced-clients.mjs sends it then). */
+interface PlannedRequest {
+  at: number;
+  path: string;
+  init: { method: string; headers: Record<string, string>; body: string };
+}
+
+/** What the paced clients measured. */
+interface PacedResult {
+  times: number[];
+  /** Answers of status 200 that are not a save (refused as a conflict). */
+  refused: number;
+  /** Failed requests or other statuses, with the first one's reason. */
+  failed: number;
+  firstFailure: string | null;
+  /** From the start to the last answer. */
+  elapsedMs: number;
+  /** How late the timers sent the requests, p95 (the client side's own delay, for the record). */
+  lateP95Ms: number;
+}
+
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))
@@ -61,7 +81,7 @@ const load = () =>
 
 function runPaced(origin: string, plan: PlannedRequest[]): Promise<PacedResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("../lib/paced-clients.ts", import.meta.url), {
+    const worker = new Worker(new URL("../lib/paced-clients.mjs", import.meta.url), {
       workerData: { origin, plan, expect: "Saved at" },
     });
     worker.once("message", (message: PacedResult | { error: string }) => {

@@ -7,41 +7,18 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 
-export interface PlannedRequest {
-  /** Milliseconds after the start. */
-  at: number;
-  path: string;
-  init: { method: string; headers: Record<string, string>; body: string };
-}
+// Plain JavaScript: a worker thread does not inherit the TypeScript loader the bench runs under.
+// Input: { origin, plan: [{ at, path, init }], expect }; answer: PacedResult (assessment-save.ts).
 
-export interface PacedInput {
-  origin: string;
-  plan: PlannedRequest[];
-  /** What a successful answer starts with. */
-  expect: string;
-}
-
-export interface PacedResult {
-  times: number[];
-  /** Answers of status 200 that are not the expected one (a save refused as a conflict). */
-  refused: number;
-  /** Failed requests or other statuses, with the first one's reason. */
-  failed: number;
-  firstFailure: string | null;
-  /** From the start to the last answer. */
-  elapsedMs: number;
-  /** How late the timers sent the requests, p95 (the client side's own delay, for the record). */
-  lateP95Ms: number;
-}
-
-async function run(input: PacedInput): Promise<PacedResult> {
-  const times: number[] = [];
-  const late: number[] = [];
+/** @param {{ origin: string; plan: { at: number; path: string; init: RequestInit }[]; expect: string }} input */
+async function run(input) {
+  const times = [];
+  const late = [];
   let refused = 0;
   let failed = 0;
-  let firstFailure: string | null = null;
+  let firstFailure = null;
   const start = performance.now() + 50;
-  const one = async (request: PlannedRequest) => {
+  const one = async (request) => {
     const planned = start + request.at;
     const wait = planned - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -56,7 +33,7 @@ async function run(input: PacedInput): Promise<PacedResult> {
       } else if (!body.startsWith(input.expect)) refused++;
     } catch (error) {
       failed++;
-      firstFailure ??= String((error as Error).cause ?? error);
+      firstFailure ??= String(error.cause ?? error);
     }
   };
   await Promise.all(input.plan.map(one));
@@ -73,7 +50,7 @@ async function run(input: PacedInput): Promise<PacedResult> {
 
 if (parentPort && workerData) {
   const port = parentPort;
-  run(workerData as PacedInput).then(
+  run(workerData).then(
     (result) => port.postMessage(result),
     (error) => port.postMessage({ error: String(error) }),
   );
