@@ -188,6 +188,111 @@ describe("assessment pages", () => {
     );
   });
 
+  it("with htmx: each competency's answer names the hidden fields of its own place on the page; an unknown one saves nothing", async () => {
+    const s = await seed();
+    // A competency the person adds goes last: the light save counts its place as the page lists it.
+    const pick = itemKey(s.frameworkId, s.spare);
+    assert.equal((await post(url("en", s, "/competencies"), { pick }, world.cookies.staffReport)).status, 303);
+    const html = await (await get(url("en", s), world.cookies.staffReport)).text();
+    const keys = [key(s, 0), key(s, 1), pick];
+    let version = 2;
+    for (const k of keys) {
+      const place = html.match(
+        new RegExp(`id="aw-was-(\\d+)"[^>]*><input type="hidden" name="${was(levelField("self", k))}"`),
+      );
+      assert.ok(place, `the page has the hidden fields of ${k}`);
+      const answer = await post(
+        url("en", s, "/self"),
+        { version: String(version), item: k, [levelField("self", k)]: "2", [was(levelField("self", k))]: "0" },
+        world.cookies.staffReport,
+        { "hx-request": "true" },
+      );
+      const fragment = await answer.text();
+      version++;
+      assert.ok(
+        fragment.includes(
+          `id="aw-was-${place[1]}" hx-swap-oob="true"><input type="hidden" name="${was(levelField("self", k))}" value="2"/>`,
+        ),
+        `the answer for ${k} replaces the fields at place ${place[1]}: ${fragment}`,
+      );
+      assert.match(fragment, new RegExp(`name="version" value="${version}"`));
+    }
+    assert.deepEqual(
+      (await items(s)).map((i) => i.self_level),
+      [2, 2, 2],
+    );
+    const history = await t.db
+      .selectFrom("assessment_history")
+      .select(["event", "at"])
+      .where("assessment_id", "=", s.assessmentId)
+      .orderBy("at")
+      .execute();
+    assert.deepEqual(
+      history.map((h) => h.event),
+      ["item-added", "state", "rating", "rating", "rating"],
+    );
+    assert.equal(new Set(history.map((h) => h.at)).size, history.length, "each line has its own time");
+    const unknown = await post(
+      url("en", s, "/self"),
+      { version: "5", item: "no~such", [levelField("self", "no~such")]: "2" },
+      world.cookies.staffReport,
+      { "hx-request": "true" },
+    );
+    assert.equal(unknown.status, 200);
+    assert.ok(!(await unknown.text()).includes("aw-was-"));
+    assert.deepEqual(
+      (await items(s)).map((i) => i.self_level),
+      [2, 2, 2],
+    );
+  });
+
+  it("with htmx: the manager's first level moves the assessment to review, then the agreed level saves", async () => {
+    const s = await seed("submitted");
+    const k = key(s, 1);
+    const first = await post(
+      url("fr", s, "/review"),
+      {
+        version: "1",
+        item: k,
+        [levelField("manager", k)]: "3",
+        [was(levelField("manager", k))]: "0",
+        [levelField("agreed", k)]: "2",
+        [was(levelField("agreed", k))]: "0",
+      },
+      world.cookies.manager,
+      { "hx-request": "true" },
+    );
+    assert.equal(first.status, 200);
+    const fragment = await first.text();
+    assert.match(fragment, /^Enregistré à /);
+    assert.ok(fragment.includes(`name="${was(levelField("manager", k))}" value="3"`));
+    const row = await t.db
+      .selectFrom("assessments")
+      .select(["state"])
+      .where("id", "=", s.assessmentId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.state, "in_review");
+    // The agreed level opens with review: sent in the same request, it is saved too.
+    assert.deepEqual(
+      (await items(s)).map((i) => [i.manager_level, i.agreed_level]),
+      [
+        [null, null],
+        [3, 2],
+      ],
+    );
+    assert.ok(fragment.includes(`name="${was(levelField("agreed", k))}" value="2"`));
+    // The person's autosave is refused now, with the message in the status region.
+    const late = await post(
+      url("en", s, "/self"),
+      { version: "3", item: k, [levelField("self", k)]: "1", [was(levelField("self", k))]: "0" },
+      world.cookies.staffReport,
+      { "hx-request": "true" },
+    );
+    assert.equal(late.status, 200);
+    assert.ok(!(await late.text()).startsWith("Saved at"));
+    assert.equal((await items(s))[1]?.self_level, null);
+  });
+
   it("a stale save of the same field: 409 with both values, the input kept; the manager's work untouched", async () => {
     const s = await seed();
     const k = key(s, 0);

@@ -75,6 +75,12 @@ const blank = (value: string | null | undefined) => (value == null || value.trim
 
 type Row = DB["assessments"];
 
+/** The assessment whose history a transaction writes, and the time of its last line (read with the lock). */
+interface HistoryLog {
+  assessmentId: string;
+  lastMs: number;
+}
+
 /**
  * The assessment row, its version bumped (and, on PostgreSQL, locked), with its cycle's state and the
  * number of levels of the cycle's scale — one statement: these are read on every autosave.
@@ -98,12 +104,18 @@ async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string
         .select((inner) => inner.fn.countAll().as("n"))
         .whereRef("review_cycles.id", "=", "assessments.cycle_id")
         .as("scale_levels"),
+      eb
+        .selectFrom("assessment_history")
+        .select((inner) => inner.fn.max("assessment_history.at").as("at"))
+        .whereRef("assessment_history.assessment_id", "=", "assessments.id")
+        .as("last_history_at"),
     ])
     .executeTakeFirst();
   if (!updated) throw new AssessmentRefused("not-found");
-  const { cycle_state, scale_levels, ...row } = updated;
+  const { cycle_state, scale_levels, last_history_at, ...row } = updated;
   if (cycle_state == null) throw new Error(`the review cycle of assessment ${row.id} is missing`);
-  return { row: row as Row, cycle: { state: cycle_state, levels: Number(scale_levels ?? 0) } };
+  const log: HistoryLog = { assessmentId: row.id, lastMs: last_history_at ? Date.parse(last_history_at) : Number.NaN };
+  return { row: row as Row, cycle: { state: cycle_state, levels: Number(scale_levels ?? 0) }, log };
 }
 
 const standingOf = (row: Row, cycleState: string): Standing => ({
@@ -121,7 +133,7 @@ function decideOrThrow(standing: Standing, action: Action, party: Party): Standi
 
 async function history(
   trx: Transaction<DB>,
-  assessmentId: string,
+  log: HistoryLog,
   actor: ChangeAuthor,
   at: string,
   event: string,
@@ -129,19 +141,15 @@ async function history(
   states?: { from: string; to: string },
 ) {
   // The history is read in the order of `at`: each line is at least a millisecond after the last, so
-  // two lines written in the same millisecond (a save and the state it moves) keep their order.
-  const last = await trx
-    .selectFrom("assessment_history")
-    .select((eb) => eb.fn.max("at").as("at"))
-    .where("assessment_id", "=", assessmentId)
-    .executeTakeFirst();
-  const lastMs = last?.at ? Date.parse(last.at) : Number.NaN;
-  const when = lastMs >= Date.parse(at) ? new Date(lastMs + 1).toISOString() : at;
+  // two lines written in the same millisecond (a save and the state it moves) keep their order. The
+  // last line's time came with the row's lock (lockForWrite), so no query reads it again.
+  const when = log.lastMs >= Date.parse(at) ? new Date(log.lastMs + 1).toISOString() : at;
+  log.lastMs = Date.parse(when);
   await trx
     .insertInto("assessment_history")
     .values({
       id: randomUUID(),
-      assessment_id: assessmentId,
+      assessment_id: log.assessmentId,
       at: when,
       actor_id: actor.id,
       actor_label: actor.label.slice(0, 300),
@@ -156,6 +164,7 @@ async function history(
 /** Writes the state (and what goes with it) when the table moved it, with its history line. */
 async function moveState(
   trx: Transaction<DB>,
+  log: HistoryLog,
   row: Row,
   next: Standing,
   actor: ChangeAuthor,
@@ -170,7 +179,7 @@ async function moveState(
     .where("id", "=", row.id)
     .execute();
   if (next.state !== row.state)
-    await history(trx, row.id, actor, at, "state", detail, { from: row.state, to: next.state });
+    await history(trx, log, actor, at, "state", detail, { from: row.state, to: next.state });
 }
 
 /**
@@ -185,7 +194,7 @@ export async function saveRatings(
   const at = (input.now ?? new Date()).toISOString();
   const columns = COLUMNS[input.group];
   return db.transaction().execute(async (trx) => {
-    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const { row, cycle, log } = await lockForWrite(trx, ref, at);
     const next = decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: input.group }, input.party);
     const levels = cycle.levels;
     const conflicts: FieldConflict[] = [];
@@ -233,7 +242,7 @@ export async function saveRatings(
         .where("framework_id", "=", write.change.frameworkId)
         .where("item_id", "=", write.change.itemId)
         .execute();
-      await history(trx, row.id, input.actor, at, "rating", {
+      await history(trx, log, input.actor, at, "rating", {
         item: write.change.itemId,
         framework: write.change.frameworkId,
         group: input.group,
@@ -241,7 +250,7 @@ export async function saveRatings(
         after: write.after,
       });
     }
-    if (writes.length > 0) await moveState(trx, row, next, input.actor, at);
+    if (writes.length > 0) await moveState(trx, log, row, next, input.actor, at);
     return { version: row.version, state: writes.length > 0 ? next.state : row.state, at };
   });
 }
@@ -259,7 +268,7 @@ export async function saveConversation(
 ): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const { row, cycle, log } = await lockForWrite(trx, ref, at);
     decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: "agreed" }, input.party);
     const current = { notes: blank(row.conversation_notes), date: blank(row.conversation_date) };
     const wanted = { notes: blank(input.values.notes), date: blank(input.values.date) };
@@ -276,7 +285,7 @@ export async function saveConversation(
     if (conflicts.length > 0) throw new AssessmentConflict(conflicts);
     if (Object.keys(set).length > 0) {
       await trx.updateTable("assessments").set(set).where("id", "=", row.id).execute();
-      await history(trx, row.id, input.actor, at, "conversation", { before: current, after: wanted });
+      await history(trx, log, input.actor, at, "conversation", { before: current, after: wanted });
     }
     return { version: row.version, state: row.state, at };
   });
@@ -292,7 +301,7 @@ export async function changeState(
 ): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const { row, cycle, log } = await lockForWrite(trx, ref, at);
     const standing = standingOf(row, cycle.state);
     let action: Action;
     if (input.action === "agree") {
@@ -318,6 +327,7 @@ export async function changeState(
     }
     await moveState(
       trx,
+      log,
       row,
       next,
       input.actor,
@@ -325,7 +335,7 @@ export async function changeState(
       extra,
       input.action === "reopen" ? { reason: extra.reopened_reason } : {},
     );
-    if (input.action === "sign") await history(trx, row.id, input.actor, at, "signed", { party: input.party });
+    if (input.action === "sign") await history(trx, log, input.actor, at, "signed", { party: input.party });
     return { version: row.version, state: next.state, at };
   });
 }
@@ -338,7 +348,7 @@ export async function addCompetency(
 ): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const { row, cycle, log } = await lockForWrite(trx, ref, at);
     const next = decideOrThrow(standingOf(row, cycle.state), { kind: "add-item" }, input.party);
     const edition = await currentEdition(trx, input.frameworkId);
     const published = edition
@@ -382,8 +392,8 @@ export async function addCompetency(
         updated_at: at,
       })
       .execute();
-    await history(trx, row.id, input.actor, at, "item-added", { item: input.itemId, framework: input.frameworkId });
-    await moveState(trx, row, next, input.actor, at);
+    await history(trx, log, input.actor, at, "item-added", { item: input.itemId, framework: input.frameworkId });
+    await moveState(trx, log, row, next, input.actor, at);
     return { version: row.version, state: next.state, at };
   });
 }
@@ -396,7 +406,7 @@ export async function removeCompetency(
 ): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const { row, cycle } = await lockForWrite(trx, ref, at);
+    const { row, cycle, log } = await lockForWrite(trx, ref, at);
     const item = await trx
       .selectFrom("assessment_items")
       .select(["origin"])
@@ -413,8 +423,8 @@ export async function removeCompetency(
       .where("framework_id", "=", input.frameworkId)
       .where("item_id", "=", input.itemId)
       .execute();
-    await history(trx, row.id, input.actor, at, "item-removed", { item: input.itemId, framework: input.frameworkId });
-    await moveState(trx, row, next, input.actor, at);
+    await history(trx, log, input.actor, at, "item-removed", { item: input.itemId, framework: input.frameworkId });
+    await moveState(trx, log, row, next, input.actor, at);
     return { version: row.version, state: next.state, at };
   });
 }
