@@ -11,11 +11,11 @@ import { formatTime } from "../../i18n/format.ts";
 import { messages } from "../../i18n/index.ts";
 import { recordAccess } from "../../people/access-log.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
-import { refuse, requireInOrganisation } from "../../people/context.ts";
+import { requireInOrganisation } from "../../people/context.ts";
 import { reportsOf } from "../../people/manager-lines.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
-import { can, type OrganisationResource } from "../../policy/index.ts";
+import { can } from "../../policy/index.ts";
 import { refusalResponse } from "../../policy/refusal.tsx";
 import { searchCompetencies } from "../../profiles/scales/competencies.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
@@ -24,16 +24,10 @@ import { assessmentDocumentUrls } from "../documents/routes.tsx";
 import { evidenceSectionFor } from "../evidence/section.tsx";
 import { readChanges, sentValues } from "./form.ts";
 import { AssessmentListPage } from "./list-view.tsx";
+import { type Actor, fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
-import {
-  type AssessmentView,
-  assessmentResource,
-  listAssessments,
-  parseItemKey,
-  readAssessment,
-  readHistory,
-} from "./read.ts";
-import { readSaveTarget, type SaveTarget, targetResource, targetStanding, withChanges } from "./save-target.ts";
+import { listAssessments, parseItemKey, readAssessment, readHistory } from "./read.ts";
+import { readSaveTarget, type SaveTarget, targetStanding, withChanges } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
 import { decide, mayWrite } from "./states.ts";
 import {
@@ -51,8 +45,6 @@ import { AssessmentPage, LoadedValues, VersionField } from "./views.tsx";
 
 type Ctx = Context<OrganisationEnv>;
 
-type Actor = NonNullable<OrganisationEnv["Variables"]["orgActor"]>;
-
 const DONE = {
   saved: "awSaved",
   submitted: "awSubmitted",
@@ -65,59 +57,6 @@ const DONE = {
 } as const;
 
 const isHtmx = (c: Ctx) => c.req.header("hx-request") === "true";
-
-/** The assessment named in the address, if the actor may read it; otherwise the refusal to answer. */
-async function loadReadable(
-  c: Ctx,
-): Promise<
-  | { ok: true; view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor }
-  | { ok: false; response: Response }
-> {
-  const organisationId = c.var.organisation.id;
-  const view = await readAssessment(c.var.db, organisationId, c.req.param("assessment") ?? "");
-  const unknown = { kind: "assessment", organisationId, personId: "", managerChain: [], reviewerId: null } as const;
-  if (!view) return { ok: false, response: await refuse(c, unknown) };
-  const resource = await assessmentResource(c.var.db, view);
-  const actor = c.var.orgActor;
-  if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
-  return { ok: true, view, resource, actor };
-}
-
-type Loaded = { view: AssessmentView; resource: OrganisationResource & { kind: "assessment" }; actor: Actor };
-type Target = { target: SaveTarget; resource: OrganisationResource & { kind: "assessment" }; actor: Actor };
-
-/**
- * The assessment named in the address as a save needs it (save-target.ts: no statements, scale or
- * descriptors), if the actor may read it; otherwise the refusal to answer, as `loadReadable`'s.
- */
-async function loadForSave(
-  c: Ctx,
-  only: string | undefined,
-): Promise<({ ok: true } & Target) | { ok: false; response: Response }> {
-  const organisationId = c.var.organisation.id;
-  const target = await readSaveTarget(c.var.db, organisationId, c.req.param("assessment") ?? "", only);
-  const unknown = { kind: "assessment", organisationId, personId: "", managerChain: [], reviewerId: null } as const;
-  if (!target) return { ok: false, response: await refuse(c, unknown) };
-  const resource = await targetResource(c.var.db, target);
-  const actor = c.var.orgActor;
-  if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
-  return { ok: true, target, resource, actor };
-}
-
-/** The whole assessment, for a page drawn after a save was refused (the light read does not draw it). */
-async function fullOf(c: Ctx, loaded: Target): Promise<Loaded | undefined> {
-  const view = await readAssessment(c.var.db, loaded.target.organisationId, loaded.target.id);
-  return view ? { view, resource: loaded.resource, actor: loaded.actor } : undefined;
-}
-
-/** The part the actor plays in this assessment: the person, its reviewer, HR, or only a reader. */
-function partyOf(actor: Actor, resource: OrganisationResource & { kind: "assessment" }): Party | null {
-  if (can(actor, "assessment.self", resource)) return "person";
-  if (can(actor, "assessment.review", resource)) return "reviewer";
-  if (can(actor, "cycles.manage", { kind: "organisation", organisationId: resource.organisationId }))
-    return "administrator";
-  return null;
-}
 
 export function assessmentRoutes(): Hono<OrganisationEnv> {
   const app = new Hono<OrganisationEnv>();
