@@ -397,23 +397,3 @@ export function AssessmentPage(props: AssessmentPageProps) {
     </>
   );
 }
-
-/** The htmx answer to one competency's save: its status, and what the next save compares with. */
-export function SavedFragment(props: {
-  lang: Lang;
-  view: AssessmentView;
-  /** The competency saved (not `key`: JSX keeps that name for itself). */
-  itemKey: string;
-  groups: ("self" | "manager" | "agreed")[];
-  message: string;
-}) {
-  const index = props.view.items.findIndex((i) => i.key === props.itemKey);
-  const item = props.view.items[index];
-  return (
-    <>
-      {props.message}
-      {item && <LoadedValues index={index} item={item} groups={props.groups} oob />}
-      <VersionField version={props.view.version} oob />
-    </>
-  );
-}
