@@ -360,6 +360,9 @@ describe("assessment pages", () => {
     const html = await (await get(url("en", s), world.cookies.staffReport)).text();
     assert.ok(shows(html, "Signed off by Ysolde Marchetti"));
     assert.ok(shows(html, "Submitted to the manager → In review"), "the history lists each state");
+    // Each rating line says whose level went from what to what, and whether the comment changed.
+    assert.match(html, /Manager’s rating: Not rated yet → 3 — [^<;]+; comment changed/);
+    assert.match(html, /Agreed level: Not rated yet → 3 — /);
   });
 
   it("the manager's manager and HR read (logged) but do not write; others get 404", async () => {

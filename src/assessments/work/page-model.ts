@@ -1,7 +1,7 @@
 /** What the assessment page is drawn from, shared by its parts (views.tsx, sections.tsx). */
 import type { Child } from "hono/jsx";
 import { pick } from "../../i18n/bilingual.ts";
-import type { Lang } from "../../i18n/index.ts";
+import { type Lang, messages } from "../../i18n/index.ts";
 import type { OrganisationFrame } from "../../people/organisations/views.tsx";
 import type { CompetencyRef } from "../../profiles/scales/competencies.ts";
 import type { FieldErrors, FormValues } from "../../ui/forms/index.ts";
@@ -41,4 +41,12 @@ export interface AssessmentPageProps extends OrganisationFrame {
   evidence?: Child;
   /** The assessment's printable page and PDF (src/assessments/documents). */
   documents?: { print: string; pdf: string };
+}
+
+/** A level of the assessment's scale as people read it ("2 — Developing"), or "Not rated yet". */
+export function levelName(view: AssessmentView, level: number | null, lang: Lang): string {
+  const t = messages(lang);
+  if (level === null) return t.awNotRated;
+  const found = view.scale.levels.find((l) => l.number === level);
+  return t.awLevelName(level, found ? shown(found.label, lang) : "");
 }

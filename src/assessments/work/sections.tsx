@@ -2,7 +2,7 @@
 import { formatDateTime } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
 import { Checkbox, Form, Submit, TextArea } from "../../ui/forms/index.ts";
-import { type AssessmentPageProps, competencyName } from "./page-model.ts";
+import { type AssessmentPageProps, competencyName, levelName } from "./page-model.ts";
 import type { AssessmentView, HistoryLine } from "./read.ts";
 import { REOPENABLE_STATES } from "./states.ts";
 import { assessmentUrls } from "./urls.ts";
@@ -62,7 +62,31 @@ export function History(props: { lines: HistoryLine[]; view: AssessmentView; lan
       return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason;
     }
     const item = typeof line.detail.item === "string" ? (names.get(line.detail.item) ?? line.detail.item) : "";
-    return item ? `${t.awEventName(line.event)}: ${item}` : t.awEventName(line.event);
+    const said = item ? `${t.awEventName(line.event)}: ${item}` : t.awEventName(line.event);
+    return line.event === "rating" ? `${said}${ratingChange(line)}` : said;
+  };
+  /** What a rating line changed: whose level, from what to what, and whether the comment changed. */
+  const ratingChange = (line: HistoryLine) => {
+    const { before, after, group } = line.detail as { before?: unknown; after?: unknown; group?: unknown };
+    const fields = (value: unknown) =>
+      typeof value === "object" && value !== null ? (value as { level?: unknown; comment?: unknown }) : {};
+    const from = fields(before);
+    const to = fields(after);
+    const level = (value: unknown) => (typeof value === "number" ? value : null);
+    const parts: string[] = [];
+    if (level(from.level) !== level(to.level)) {
+      const change = `${levelName(props.view, level(from.level), props.lang)} → ${levelName(props.view, level(to.level), props.lang)}`;
+      parts.push(
+        group === "manager"
+          ? t.awManagerSummary(change)
+          : group === "agreed"
+            ? t.awAgreedSummary(change)
+            : t.awSelfSummary(change),
+      );
+    }
+    if ((from.comment ?? null) !== (to.comment ?? null) && to.comment !== undefined)
+      parts.push(t.awHistoryCommentChanged);
+    return parts.length > 0 ? ` — ${parts.join("; ")}` : "";
   };
   return (
     <section aria-labelledby="aw-history">

@@ -16,7 +16,7 @@ import {
   TextField,
 } from "../../ui/forms/index.ts";
 import { COMMENT_MAX, commentField, levelField, NOT_RATED, NOTES_MAX, was } from "./form.ts";
-import { type AssessmentPageProps, competencyName, standingOf } from "./page-model.ts";
+import { type AssessmentPageProps, competencyName, levelName, standingOf } from "./page-model.ts";
 import type { AssessmentItem, AssessmentView } from "./read.ts";
 import { History, Reopen, SignOff } from "./sections.tsx";
 import { mayWrite, type Party, SELF_STATES } from "./states.ts";
@@ -24,13 +24,6 @@ import type { FieldConflict } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
 
 const shown = (text: { en: string | null; fr: string | null }, lang: Lang) => pick(text, lang)?.value ?? "";
-
-function levelName(view: AssessmentView, level: number | null, lang: Lang): string {
-  const t = messages(lang);
-  if (level === null) return t.awNotRated;
-  const found = view.scale.levels.find((l) => l.number === level);
-  return t.awLevelName(level, found ? shown(found.label, lang) : "");
-}
 
 function levelOptions(view: AssessmentView, item: AssessmentItem, lang: Lang): Option[] {
   const t = messages(lang);

@@ -100,6 +100,7 @@ export const assessmentWork = {
   awHistoryNone: "Nothing yet.",
   awHistoryWhen: "When",
   awHistoryWho: "Who",
+  awHistoryCommentChanged: "comment changed",
   awHistoryWhat: "What",
   awEventName: (key: string) =>
     (

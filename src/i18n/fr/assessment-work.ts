@@ -106,6 +106,7 @@ export const assessmentWork: Translation<typeof en> = {
   awHistoryNone: "Rien pour l’instant.",
   awHistoryWhen: "Quand",
   awHistoryWho: "Qui",
+  awHistoryCommentChanged: "commentaire modifié",
   awHistoryWhat: "Quoi",
   awEventName: (key: string) =>
     (
