@@ -216,6 +216,30 @@ function stepRows(cycleId: string, due: Record<CycleStep, string>): DB["review_c
   return CYCLE_STEPS.map((step) => ({ cycle_id: cycleId, step, due_date: due[step] }));
 }
 
+/** The cycle's steps as given (an edit of a draft, an extension). */
+async function replaceSteps(trx: Kysely<DB>, cycleId: string, due: Record<CycleStep, string>): Promise<void> {
+  await trx.deleteFrom("review_cycle_steps").where("cycle_id", "=", cycleId).execute();
+  await trx.insertInto("review_cycle_steps").values(stepRows(cycleId, due)).execute();
+}
+
+/** One change of a cycle in the organisation's history: what it was, what it became. */
+function recordCycleUpdate(
+  trx: Kysely<DB>,
+  author: ChangeAuthor,
+  organisationId: string,
+  cycleId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  now: Date,
+) {
+  return recordChange(
+    trx,
+    author,
+    { organisationId, subject: "cycle", subjectId: cycleId, action: "update", before, after },
+    now,
+  );
+}
+
 /** What the change history keeps of a cycle. */
 const snapshot = (c: Cycle) => ({
   name: c.name,
@@ -325,25 +349,9 @@ export async function updateDraft(
       })
       .where("id", "=", cycleId)
       .execute();
-    await trx.deleteFrom("review_cycle_steps").where("cycle_id", "=", cycleId).execute();
-    await trx
-      .insertInto("review_cycle_steps")
-      .values(stepRows(cycleId, dueDates(form)))
-      .execute();
+    await replaceSteps(trx, cycleId, dueDates(form));
     const after = (await findCycle(trx, organisationId, cycleId)) as Cycle;
-    await recordChange(
-      trx,
-      author,
-      {
-        organisationId,
-        subject: "cycle",
-        subjectId: cycleId,
-        action: "update",
-        before: snapshot(before),
-        after: snapshot(after),
-      },
-      now,
-    );
+    await recordCycleUpdate(trx, author, organisationId, cycleId, snapshot(before), snapshot(after), now);
     return after;
   });
 }
@@ -392,17 +400,13 @@ async function openInTransaction(
     if (error instanceof CycleError) throw new CycleConflictError();
     throw error;
   }
-  await recordChange(
+  await recordCycleUpdate(
     trx,
     author,
-    {
-      organisationId,
-      subject: "cycle",
-      subjectId: cycleId,
-      action: "update",
-      before: { state: before.state },
-      after: { state: "open", created: report.created, withoutProfile: report.withoutProfile },
-    },
+    organisationId,
+    cycleId,
+    { state: before.state },
+    { state: "open", created: report.created, withoutProfile: report.withoutProfile },
     now,
   );
   return report;
@@ -426,20 +430,15 @@ export async function extendCycle(
       .set({ period_end: extension.periodEnd, updated_at: now.toISOString(), updated_by: author.id })
       .where("id", "=", cycleId)
       .execute();
-    await trx.deleteFrom("review_cycle_steps").where("cycle_id", "=", cycleId).execute();
-    await trx.insertInto("review_cycle_steps").values(stepRows(cycleId, extension.due)).execute();
+    await replaceSteps(trx, cycleId, extension.due);
     const after = (await findCycle(trx, organisationId, cycleId)) as Cycle;
-    await recordChange(
+    await recordCycleUpdate(
       trx,
       author,
-      {
-        organisationId,
-        subject: "cycle",
-        subjectId: cycleId,
-        action: "update",
-        before: { periodEnd: before.periodEnd, due: before.due },
-        after: { periodEnd: after.periodEnd, due: after.due },
-      },
+      organisationId,
+      cycleId,
+      { periodEnd: before.periodEnd, due: before.due },
+      { periodEnd: after.periodEnd, due: after.due },
       now,
     );
     return after;
@@ -463,19 +462,7 @@ async function changeState(
     .set({ state: to, closed_at: to === "closed" ? at : null, updated_at: at, updated_by: author.id })
     .where("id", "=", cycleId)
     .execute();
-  await recordChange(
-    trx,
-    author,
-    {
-      organisationId,
-      subject: "cycle",
-      subjectId: cycleId,
-      action: "update",
-      before: { state: before.state },
-      after: { state: to },
-    },
-    now,
-  );
+  await recordCycleUpdate(trx, author, organisationId, cycleId, { state: before.state }, { state: to }, now);
   return (await findCycle(trx, organisationId, cycleId)) as Cycle;
 }
 
