@@ -13,11 +13,15 @@ import { editor } from "./en/editor.ts";
 import { evidence } from "./en/evidence.ts";
 import { forms } from "./en/forms.ts";
 import { importWizard } from "./en/import-wizard.ts";
+import { insightsOrg } from "./en/insights-org.ts";
+import { insightsPerson } from "./en/insights-person.ts";
+import { insightsTeam } from "./en/insights-team.ts";
 import { jobDocuments } from "./en/job-documents.ts";
 import { jobProfiles } from "./en/job-profiles.ts";
 import { learning } from "./en/learning.ts";
 import { navigation } from "./en/navigation.ts";
 import { orgs } from "./en/orgs.ts";
+import { plans } from "./en/plans.ts";
 import { privacy } from "./en/privacy.ts";
 import { reminders } from "./en/reminders.ts";
 import { scales } from "./en/scales.ts";
@@ -59,6 +63,10 @@ export const en = {
   ...reminders,
   ...assessmentDocuments,
   ...learning,
+  ...insightsPerson,
+  ...insightsTeam,
+  ...insightsOrg,
+  ...plans,
 };
 
 export type Messages = Translation<typeof en>;
@@ -91,6 +99,10 @@ type Blocks = [
   typeof reminders,
   typeof assessmentDocuments,
   typeof learning,
+  typeof insightsPerson,
+  typeof insightsTeam,
+  typeof insightsOrg,
+  typeof plans,
 ];
 // A key in two blocks would silently take the later block's text: refused here, at compile time.
 true satisfies [SharedKeys<Blocks>] extends [never] ? true : "a key is defined in two blocks";

@@ -13,11 +13,15 @@ import { editor } from "./fr/editor.ts";
 import { evidence } from "./fr/evidence.ts";
 import { forms } from "./fr/forms.ts";
 import { importWizard } from "./fr/import-wizard.ts";
+import { insightsOrg } from "./fr/insights-org.ts";
+import { insightsPerson } from "./fr/insights-person.ts";
+import { insightsTeam } from "./fr/insights-team.ts";
 import { jobDocuments } from "./fr/job-documents.ts";
 import { jobProfiles } from "./fr/job-profiles.ts";
 import { learning } from "./fr/learning.ts";
 import { navigation } from "./fr/navigation.ts";
 import { orgs } from "./fr/orgs.ts";
+import { plans } from "./fr/plans.ts";
 import { privacy } from "./fr/privacy.ts";
 import { reminders } from "./fr/reminders.ts";
 import { scales } from "./fr/scales.ts";
@@ -61,6 +65,10 @@ const blocks: Messages = {
   ...reminders,
   ...assessmentDocuments,
   ...learning,
+  ...insightsPerson,
+  ...insightsTeam,
+  ...insightsOrg,
+  ...plans,
 };
 
 export const fr: Messages = withFrenchTypography(blocks);

@@ -97,7 +97,26 @@ export type OrganisationAction =
   /** The organisation's learning resources catalogue: everyone of the organisation reads it. */
   | "learning.read"
   /** Add, edit, tag, import and delete learning resources: administrators (HR) and managers. */
-  | "learning.edit";
+  | "learning.edit"
+  /** A person's insights (agreed levels against targets, across cycles): the person, their managers, HR. */
+  | "insights.person"
+  /** A manager's team heatmap and ranked gaps, over their own reports only. */
+  | "insights.team"
+  /**
+   * The organisation's training priorities, distributions and trends: HR and managers. Figures over
+   * fewer than 5 people the viewer may not see individually are suppressed (decision 042).
+   */
+  | "insights.organisation"
+  /** Readiness against a chosen profile's targets, for succession planning: HR only. */
+  | "insights.readiness"
+  /** A person's development plans: the person, their managers up the chain, HR. */
+  | "plan.read"
+  /** Write one's own plan (goals, activities, status), submit it for approval: the person only. */
+  | "plan.edit"
+  /** Approve (or send back) a person's plan: their managers up the chain. */
+  | "plan.approve"
+  /** Record a check-in on a plan's progress: the person and their managers. */
+  | "plan.checkin";
 
 /** Instance-wide actions about organisations. */
 export type InstanceOrganisationAction = "organisations.manage";
@@ -189,10 +208,28 @@ const rules: Record<OrganisationAction, Rule> = {
   "reminders.self": (a, r) => inOrganisation(a, r)?.personId != null,
   "learning.read": isMember,
   "learning.edit": (a, r) => administers(a, r) || isManager(a, r),
+  "insights.person": (a, r) => administers(a, r) || isSelf(a, r) || managesPerson(a, r),
+  "insights.team": isManager,
+  "insights.organisation": (a, r) => administers(a, r) || isManager(a, r),
+  "insights.readiness": administers,
+  "plan.read": (a, r) => administers(a, r) || isSelf(a, r) || managesPerson(a, r),
+  "plan.edit": isSelf,
+  "plan.approve": managesPerson,
+  "plan.checkin": (a, r) => isSelf(a, r) || managesPerson(a, r),
 };
 
 /** Actions whose resource must be a person: asked about an organisation, they are refused. */
-const PERSON_ACTIONS = new Set<OrganisationAction>(["person.read", "person.edit", "person.export", "person.accessLog"]);
+const PERSON_ACTIONS = new Set<OrganisationAction>([
+  "person.read",
+  "person.edit",
+  "person.export",
+  "person.accessLog",
+  "insights.person",
+  "plan.read",
+  "plan.edit",
+  "plan.approve",
+  "plan.checkin",
+]);
 /** Actions whose resource must be an assessment. */
 const ASSESSMENT_ACTIONS = new Set<OrganisationAction>(["assessment.read", "assessment.self", "assessment.review"]);
 

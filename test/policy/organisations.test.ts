@@ -58,8 +58,19 @@ describe("organisation policy", () => {
             assert.equal(can(actor, "person.edit", resource), sameOrg && administrator);
             assert.equal(can(actor, "person.export", resource), sameOrg && (administrator || other === me));
             assert.equal(can(actor, "person.accessLog", resource), sameOrg && (administrator || other === me));
+            // Insights and plans (issue 16): read as the record is; only the person writes their plan,
+            // only their managers approve it, both record check-ins.
+            assert.equal(can(actor, "insights.person", resource), expected);
+            assert.equal(can(actor, "plan.read", resource), expected);
+            assert.equal(can(actor, "plan.edit", resource), sameOrg && other === me);
+            assert.equal(can(actor, "plan.approve", resource), sameOrg && other !== me && reports.has(other));
+            assert.equal(can(actor, "plan.checkin", resource), sameOrg && (other === me || reports.has(other)));
           }
           const home = { kind: "organisation", organisationId: org } as const;
+          assert.equal(can(actor, "insights.team", home), reports.size > 0);
+          assert.equal(can(actor, "insights.organisation", home), administrator || reports.size > 0);
+          assert.equal(can(actor, "insights.readiness", home), administrator);
+          assert.equal(can(actor, "plan.read", home), false);
           assert.equal(can(actor, "team.read", home), reports.size > 0);
           assert.equal(can(actor, "people.list", home), administrator || reports.size > 0);
           assert.equal(can(actor, "organisation.administer", home), administrator);

@@ -1,0 +1,3 @@
+// development plans (src/insights/plans): goals, activities, approval, check-ins, settings.
+
+export const plans = {};
