@@ -19,7 +19,7 @@ import {
 } from "../policy/index.ts";
 import { refusalResponse, requestKind } from "../policy/refusal.tsx";
 import { urls } from "../ui/urls.ts";
-import { loadMembership } from "./membership.ts";
+import { loadOrganisationStanding } from "./membership.ts";
 
 export interface OrganisationEnv {
   Variables: AppEnv["Variables"] & {
@@ -37,18 +37,22 @@ export function organisationContext(): MiddlewareHandler<OrganisationEnv> {
     // src/people): the first resolution serves them all.
     const resolved = c.get("organisation") as Organisation | undefined;
     if (resolved && resolved.slug === slug) return next();
-    const organisation = slug
-      ? await c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst()
-      : undefined;
-    if (!organisation) return c.notFound();
     const user = c.var.user;
+    // Signed in: the organisation and the account's standing there in one query.
+    const standing = slug && user ? await loadOrganisationStanding(c.var.db, slug, user.id) : undefined;
+    const organisation =
+      standing?.organisation ??
+      (slug && !user
+        ? await c.var.db.selectFrom("organisations").selectAll().where("slug", "=", slug).executeTakeFirst()
+        : undefined);
+    if (!organisation) return c.notFound();
     // As everywhere else (src/policy/guard.ts): a temporary password is replaced before anything else.
     if (user && c.var.passwordChangeDue) {
       if (requestKind(c) !== "html") return refusalResponse(c, 403, "forbidden");
       return c.redirect(urls.password(c.var.lang), 303);
     }
     c.set("organisation", organisation);
-    c.set("orgActor", user ? { ...user, membership: await loadMembership(c.var.db, organisation.id, user.id) } : null);
+    c.set("orgActor", user ? { ...user, membership: standing?.membership ?? null } : null);
     return next();
   };
 }

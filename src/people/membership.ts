@@ -1,51 +1,93 @@
 /**
  * The actor's standing in an organisation and a person's place in the manager lines, read for the
- * policy (src/policy/organisations.ts). Two small queries per organisation request.
+ * policy (src/policy/organisations.ts). One query per organisation request.
  */
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../db/schema.ts";
+import type { DB, Organisation } from "../db/schema.ts";
 import type { Membership, OrganisationResource } from "../policy/index.ts";
 
+/** The account's standing in the organisation of this id (null when it has none there). */
 export async function loadMembership(
   db: Kysely<DB>,
   organisationId: string,
   userId: string,
 ): Promise<Membership | null> {
-  const [role, person] = await Promise.all([
-    db
-      .selectFrom("organisation_roles")
-      .select("role")
-      .where("organisation_id", "=", organisationId)
-      .where("user_id", "=", userId)
-      .where("role", "=", "administrator")
-      .executeTakeFirst(),
-    db
-      .selectFrom("people")
-      .select((eb) => [
-        "id",
-        eb
-          .exists(eb.selectFrom("people as report").select("report.id").whereRef("report.manager_id", "=", "people.id"))
-          .as("has_reports"),
-        eb
-          .selectFrom("person_positions")
-          .select("person_positions.profile_id")
-          .whereRef("person_positions.person_id", "=", "people.id")
-          .as("position_profile_id"),
-      ])
-      .where("organisation_id", "=", organisationId)
-      .where("user_id", "=", userId)
-      // Someone who has left keeps their record but no longer acts in the organisation.
-      .where("status", "!=", "left")
-      .executeTakeFirst(),
-  ]);
-  if (!role && !person) return null;
-  return {
-    organisationId,
-    administrator: role !== undefined,
-    personId: person?.id ?? null,
-    hasReports: Boolean(person?.has_reports),
-    positionProfileId: person?.position_profile_id ?? null,
-  };
+  return (await loadStanding(db, userId, { id: organisationId }))?.membership ?? null;
+}
+
+/**
+ * The organisation by its slug and the account's standing there, in one query (every organisation
+ * request starts with it, so it is one round trip, not three): the organisation's row, whether the
+ * account holds the administrator role, and the account's person there (not one who has left) with
+ * whether anyone reports to them and the position they hold. Undefined when no organisation has
+ * the slug.
+ */
+export function loadOrganisationStanding(
+  db: Kysely<DB>,
+  slug: string,
+  userId: string,
+): Promise<{ organisation: Organisation; membership: Membership | null } | undefined> {
+  return loadStanding(db, userId, { slug });
+}
+
+async function loadStanding(
+  db: Kysely<DB>,
+  userId: string,
+  which: { slug: string } | { id: string },
+): Promise<{ organisation: Organisation; membership: Membership | null } | undefined> {
+  const row = await db
+    .selectFrom("organisations as o")
+    // At most one person per account and organisation (a unique index); one who has left keeps
+    // their record but no longer acts in the organisation.
+    .leftJoin("people as me", (join) =>
+      join.onRef("me.organisation_id", "=", "o.id").on("me.user_id", "=", userId).on("me.status", "!=", "left"),
+    )
+    .selectAll("o")
+    .select((eb) => [
+      "me.id as standing_person_id",
+      eb
+        .exists(
+          eb
+            .selectFrom("organisation_roles as r")
+            .select("r.role")
+            .whereRef("r.organisation_id", "=", "o.id")
+            .where("r.user_id", "=", userId)
+            .where("r.role", "=", "administrator"),
+        )
+        .as("standing_administrator"),
+      eb
+        .exists(eb.selectFrom("people as report").select("report.id").whereRef("report.manager_id", "=", "me.id"))
+        .as("standing_has_reports"),
+      eb
+        .selectFrom("person_positions as pp")
+        .select("pp.profile_id")
+        .whereRef("pp.person_id", "=", "me.id")
+        .as("standing_position_profile_id"),
+    ])
+    .$if("slug" in which, (query) => query.where("o.slug", "=", (which as { slug: string }).slug))
+    .$if("id" in which, (query) => query.where("o.id", "=", (which as { id: string }).id))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    standing_person_id: personId,
+    standing_administrator: administrator,
+    standing_has_reports: hasReports,
+    standing_position_profile_id: positionProfileId,
+    ...organisation
+  } = row;
+  // Booleans come back as 0/1 from SQLite and as booleans from PostgreSQL.
+  const isAdministrator = Boolean(administrator);
+  const membership: Membership | null =
+    !isAdministrator && !personId
+      ? null
+      : {
+          organisationId: organisation.id,
+          administrator: isAdministrator,
+          personId: personId ?? null,
+          hasReports: personId ? Boolean(hasReports) : false,
+          positionProfileId: positionProfileId ?? null,
+        };
+  return { organisation: organisation as Organisation, membership };
 }
 
 /**

@@ -46,8 +46,8 @@ export async function loadForSave(
   const target = await readSaveTarget(c.var.db, organisationId, c.req.param("assessment") ?? "", only);
   const unknown = { kind: "assessment", organisationId, personId: "", managerChain: [], reviewerId: null } as const;
   if (!target) return { ok: false, response: await refuse(c, unknown) };
-  const resource = await targetResource(c.var.db, target);
   const actor = c.var.orgActor;
+  const resource = await targetResource(c.var.db, target, actor?.membership?.personId ?? null);
   if (!actor || !can(actor, "assessment.read", resource)) return { ok: false, response: await refuse(c, resource) };
   return { ok: true, target, resource, actor };
 }

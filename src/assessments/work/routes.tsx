@@ -27,7 +27,7 @@ import { AssessmentListPage } from "./list-view.tsx";
 import { type Actor, fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
 import { listAssessments, parseItemKey, readAssessment, readHistory } from "./read.ts";
-import { readSaveTarget, type SaveTarget, targetStanding, withChanges } from "./save-target.ts";
+import { readSaveTarget, type SaveTarget, targetStanding, withChanges, withStored } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
 import { decide, mayWrite } from "./states.ts";
 import {
@@ -211,7 +211,8 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
       if (!read.ok || read.changes.length === 0) continue;
       // The agreed levels open once the manager's first save has moved the assessment to review.
       if (group === "agreed" && !mayWrite(targetStanding(now), party, "agreed")) continue;
-      const saved = await saveRatings(c.var.db, ref, { group, changes: read.changes, party, actor });
+      const changes = withStored(now.items, group, read.changes);
+      const saved = await saveRatings(c.var.db, ref, { group, changes, party, actor });
       at = saved.at;
       now = {
         ...now,

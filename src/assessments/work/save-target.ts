@@ -135,16 +135,24 @@ export async function readSaveTarget(
   };
 }
 
-/** The target as a policy resource (as read.ts's `assessmentResource`, from what the target already holds). */
+/**
+ * The target as a policy resource (as read.ts's `assessmentResource`, from what the target already
+ * holds). The manager chain is a query of its own, and it decides nothing for the assessment's
+ * person or its reviewer — the policy's rules for them (read, rate, review) do not look at it — so
+ * for them, who send nearly every save, it is left empty rather than read.
+ */
 export async function targetResource(
   db: Kysely<DB>,
   target: SaveTarget,
+  actorPersonId: string | null = null,
 ): Promise<OrganisationResource & { kind: "assessment" }> {
+  const ownOrReviewing =
+    actorPersonId !== null && (actorPersonId === target.personId || actorPersonId === target.reviewerId);
   return {
     kind: "assessment",
     organisationId: target.organisationId,
     personId: target.personId,
-    managerChain: target.personManagerId ? await managersAbove(db, target.personManagerId) : [],
+    managerChain: !ownOrReviewing && target.personManagerId ? await managersAbove(db, target.personManagerId) : [],
     reviewerId: target.reviewerId,
   };
 }
@@ -165,5 +173,16 @@ export function withChanges(items: SaveItem[], group: FieldGroup, changes: ItemC
     if (group === "agreed") return { ...item, agreedLevel: values.level };
     const rating = { level: values.level, comment: values.comment?.trim() ? values.comment : null };
     return group === "self" ? { ...item, self: rating } : { ...item, manager: rating };
+  });
+}
+
+/** The changes with what the target read for each (the save's compare and set, store.ts `stored`). */
+export function withStored(items: SaveItem[], group: FieldGroup, changes: ItemChange[]): ItemChange[] {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  return changes.map((change) => {
+    const item = byKey.get(itemKey(change.frameworkId, change.itemId));
+    if (!item) return change;
+    const stored = group === "agreed" ? { level: item.agreedLevel } : group === "self" ? item.self : item.manager;
+    return { ...change, stored };
   });
 }

@@ -11,7 +11,7 @@
  * elsewhere but is not touched by this save is left as the other party wrote it.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
 import { currentEdition } from "../../profiles/requirements/read.ts";
@@ -35,7 +35,17 @@ export interface ItemChange {
   values: Fields;
   /** What the form was loaded with. */
   previous: Fields;
+  /**
+   * What the database held for this competency's group when the request read it, before the save's
+   * lock (the light save's read, save-target.ts). Given, the save decides on it and writes only if
+   * the row still holds it (compare and set), saving a read under the lock; if it no longer does, or
+   * the decision is a conflict or no change, the save runs again reading under the lock.
+   */
+  stored?: Fields;
 }
+
+/** A save decided on a read that the row no longer matched: it runs again, reading under the lock. */
+class StaleRead extends Error {}
 
 export interface FieldConflict {
   frameworkId: string;
@@ -74,6 +84,25 @@ const COLUMNS = {
 const blank = (value: string | null | undefined) => (value == null || value.trim() === "" ? null : value);
 
 type Row = DB["assessments"];
+type Columns = (typeof COLUMNS)[FieldGroup];
+
+/** The item as the earlier read saw it, in the shape the save's decision reads. */
+function storedItem(change: ItemChange, columns: Columns): DB["assessment_items"] {
+  const stored = change.stored as Fields;
+  const item = { framework_id: change.frameworkId, item_id: change.itemId } as Record<string, unknown>;
+  item[columns.level] = stored.level;
+  if (columns.comment) item[columns.comment] = stored.comment ?? null;
+  return item as unknown as DB["assessment_items"];
+}
+
+/** The row still holds what the earlier read saw (null compared as a value, on both databases). */
+function holds(eb: ExpressionBuilder<DB, "assessment_items">, columns: Columns, stored: Fields) {
+  const same = (column: Columns["level"] | NonNullable<Columns["comment"]>, value: number | string | null) =>
+    value === null ? eb(column, "is", null) : eb(column, "=", value);
+  const checks = [same(columns.level, stored.level)];
+  if (columns.comment) checks.push(same(columns.comment, stored.comment ?? null));
+  return eb.and(checks);
+}
 
 /** The assessment whose history a transaction writes, and the time of its last line (read with the lock). */
 interface HistoryLog {
@@ -186,11 +215,26 @@ async function moveState(
  * Saves one group of fields (self, manager or agreed) of one or more competencies, all or nothing:
  * one conflicting field refuses the whole save (the page shows it, with the user's input kept).
  */
-export async function saveRatings(
-  db: Kysely<DB>,
-  ref: AssessmentRef,
-  input: { group: FieldGroup; changes: ItemChange[]; party: Party; actor: ChangeAuthor; now?: Date },
-): Promise<Saved> {
+export async function saveRatings(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
+  if (input.changes.some((change) => change.stored)) {
+    try {
+      return await saveRatingsOnce(db, ref, input);
+    } catch (error) {
+      if (!(error instanceof StaleRead)) throw error;
+    }
+  }
+  return saveRatingsOnce(db, ref, { ...input, changes: input.changes.map(({ stored: _stored, ...change }) => change) });
+}
+
+interface RatingsInput {
+  group: FieldGroup;
+  changes: ItemChange[];
+  party: Party;
+  actor: ChangeAuthor;
+  now?: Date;
+}
+
+async function saveRatingsOnce(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   const columns = COLUMNS[input.group];
   return db.transaction().execute(async (trx) => {
@@ -203,13 +247,15 @@ export async function saveRatings(
       const level = change.values.level;
       if (level !== null && (!Number.isInteger(level) || level < 1 || level > levels))
         throw new AssessmentRefused("level");
-      const item = await trx
-        .selectFrom("assessment_items")
-        .selectAll()
-        .where("assessment_id", "=", row.id)
-        .where("framework_id", "=", change.frameworkId)
-        .where("item_id", "=", change.itemId)
-        .executeTakeFirst();
+      const item = change.stored
+        ? storedItem(change, columns)
+        : await trx
+            .selectFrom("assessment_items")
+            .selectAll()
+            .where("assessment_id", "=", row.id)
+            .where("framework_id", "=", change.frameworkId)
+            .where("item_id", "=", change.itemId)
+            .executeTakeFirst();
       if (!item) throw new AssessmentRefused("item");
       const current: Fields = { level: item[columns.level] };
       const wanted: Fields = { level };
@@ -233,15 +279,21 @@ export async function saveRatings(
       }
       if (Object.keys(set).length > 0) writes.push({ change, set, before: current, after: wanted });
     }
+    const decidedOnStored = input.changes.some((change) => change.stored);
+    // A conflict or "nothing changed" decided on the earlier read is checked against the row itself.
+    if (decidedOnStored && (conflicts.length > 0 || writes.length === 0)) throw new StaleRead();
     if (conflicts.length > 0) throw new AssessmentConflict(conflicts);
     for (const write of writes) {
-      await trx
+      const stored = write.change.stored;
+      const updated = await trx
         .updateTable("assessment_items")
         .set({ ...write.set, updated_at: at })
         .where("assessment_id", "=", row.id)
         .where("framework_id", "=", write.change.frameworkId)
         .where("item_id", "=", write.change.itemId)
-        .execute();
+        .$if(stored !== undefined, (query) => query.where((eb) => holds(eb, columns, stored as Fields)))
+        .executeTakeFirst();
+      if (stored && Number(updated.numUpdatedRows) !== 1) throw new StaleRead();
       await history(trx, log, input.actor, at, "rating", {
         item: write.change.itemId,
         framework: write.change.frameworkId,
