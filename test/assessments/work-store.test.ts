@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import { readAssessment, readHistory } from "../../src/assessments/work/read.ts";
+import { saveRatings } from "../../src/assessments/work/save-ratings.ts";
 import {
   AssessmentConflict,
   AssessmentRefused,
@@ -15,7 +16,6 @@ import {
   changeState,
   removeCompetency,
   saveConversation,
-  saveRatings,
 } from "../../src/assessments/work/store.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";

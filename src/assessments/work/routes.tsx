@@ -27,6 +27,7 @@ import { AssessmentListPage } from "./list-view.tsx";
 import { type Actor, fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
 import { listAssessments, parseItemKey, readAssessment, readHistory } from "./read.ts";
+import { saveRatings } from "./save-ratings.ts";
 import { readSaveTarget, type SaveTarget, targetStanding, withChanges, withStored } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
 import { decide, mayWrite } from "./states.ts";
@@ -38,7 +39,6 @@ import {
   type FieldConflict,
   removeCompetency,
   saveConversation,
-  saveRatings,
 } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
 import { AssessmentPage, LoadedValues, VersionField } from "./views.tsx";

@@ -11,8 +11,7 @@
  * elsewhere but is not touched by this save is left as the other party wrote it.
  */
 import { randomUUID } from "node:crypto";
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
-import { isPostgres } from "../../auth/accounts.ts";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
 import { currentEdition } from "../../profiles/requirements/read.ts";
@@ -45,9 +44,6 @@ export interface ItemChange {
   stored?: Fields;
 }
 
-/** A save decided on a read that the row no longer matched: it runs again, reading under the lock. */
-class StaleRead extends Error {}
-
 export interface FieldConflict {
   frameworkId: string;
   itemId: string;
@@ -76,36 +72,17 @@ export interface Saved {
   at: string;
 }
 
-const COLUMNS = {
+export const COLUMNS = {
   self: { level: "self_level", comment: "self_comment" },
   manager: { level: "manager_level", comment: "manager_comment" },
   agreed: { level: "agreed_level", comment: null },
 } as const;
 
-const blank = (value: string | null | undefined) => (value == null || value.trim() === "" ? null : value);
+export const blank = (value: string | null | undefined) => (value == null || value.trim() === "" ? null : value);
 
 type Row = DB["assessments"];
-type Columns = (typeof COLUMNS)[FieldGroup];
+export type Columns = (typeof COLUMNS)[FieldGroup];
 
-/** The item as the earlier read saw it, in the shape the save's decision reads. */
-function storedItem(change: ItemChange, columns: Columns): DB["assessment_items"] {
-  const stored = change.stored as Fields;
-  const item = { framework_id: change.frameworkId, item_id: change.itemId } as Record<string, unknown>;
-  item[columns.level] = stored.level;
-  if (columns.comment) item[columns.comment] = stored.comment ?? null;
-  return item as unknown as DB["assessment_items"];
-}
-
-/** The row still holds what the earlier read saw (null compared as a value, on both databases). */
-function holds(eb: ExpressionBuilder<DB, "assessment_items">, columns: Columns, stored: Fields) {
-  const same = (column: Columns["level"] | NonNullable<Columns["comment"]>, value: number | string | null) =>
-    value === null ? eb(column, "is", null) : eb(column, "=", value);
-  const checks = [same(columns.level, stored.level)];
-  if (columns.comment) checks.push(same(columns.comment, stored.comment ?? null));
-  return eb.and(checks);
-}
-
-/** The assessment whose history a transaction writes, and the time of its last line (read with the lock). */
 interface HistoryLog {
   assessmentId: string;
   lastMs: number;
@@ -115,7 +92,7 @@ interface HistoryLog {
  * The assessment row, its version bumped (and, on PostgreSQL, locked), with its cycle's state and the
  * number of levels of the cycle's scale — one statement: these are read on every autosave.
  */
-async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string) {
+export async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string) {
   const updated = await trx
     .updateTable("assessments")
     .set((eb) => ({ version: eb("version", "+", 1), updated_at: at }))
@@ -148,20 +125,20 @@ async function lockForWrite(trx: Transaction<DB>, ref: AssessmentRef, at: string
   return { row: row as Row, cycle: { state: cycle_state, levels: Number(scale_levels ?? 0) }, log };
 }
 
-const standingOf = (row: Row, cycleState: string): Standing => ({
+export const standingOf = (row: Row, cycleState: string): Standing => ({
   state: row.state as Standing["state"],
   personSigned: row.person_signed_at !== null,
   reviewerSigned: row.manager_signed_at !== null,
   cycleOpen: cycleState === "open",
 });
 
-function decideOrThrow(standing: Standing, action: Action, party: Party): Standing {
+export function decideOrThrow(standing: Standing, action: Action, party: Party): Standing {
   const decision = decide(standing, action, party);
   if (!decision.ok) throw new AssessmentRefused(decision.refusal);
   return decision.next;
 }
 
-async function history(
+export async function history(
   trx: Transaction<DB>,
   log: HistoryLog,
   actor: ChangeAuthor,
@@ -192,7 +169,7 @@ async function history(
 }
 
 /** Writes the state (and what goes with it) when the table moved it, with its history line. */
-async function moveState(
+export async function moveState(
   trx: Transaction<DB>,
   log: HistoryLog,
   row: Row,
@@ -210,107 +187,6 @@ async function moveState(
     .execute();
   if (next.state !== row.state)
     await history(trx, log, actor, at, "state", detail, { from: row.state, to: next.state });
-}
-
-/**
- * Saves one group of fields (self, manager or agreed) of one or more competencies, all or nothing:
- * one conflicting field refuses the whole save (the page shows it, with the user's input kept).
- */
-export async function saveRatings(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
-  if (input.changes.some((change) => change.stored)) {
-    try {
-      return await saveRatingsOnce(db, ref, input);
-    } catch (error) {
-      if (!(error instanceof StaleRead)) throw error;
-    }
-  }
-  return saveRatingsOnce(db, ref, { ...input, changes: input.changes.map(({ stored: _stored, ...change }) => change) });
-}
-
-interface RatingsInput {
-  group: FieldGroup;
-  changes: ItemChange[];
-  party: Party;
-  actor: ChangeAuthor;
-  now?: Date;
-}
-
-async function saveRatingsOnce(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
-  const at = (input.now ?? new Date()).toISOString();
-  const columns = COLUMNS[input.group];
-  return db.transaction().execute(async (trx) => {
-    // A rating save is as durable on PostgreSQL as every write is on SQLite (WAL, synchronous =
-    // NORMAL): kept through any crash of the application; a crash of the database server or the
-    // machine may lose the last moments of saves, never corrupt them. It spares waiting for the disk
-    // on each autosave, which costs more than the save (decision 032's addendum).
-    if (isPostgres(db)) await sql`set local synchronous_commit = off`.execute(trx);
-    const { row, cycle, log } = await lockForWrite(trx, ref, at);
-    const next = decideOrThrow(standingOf(row, cycle.state), { kind: "save", group: input.group }, input.party);
-    const levels = cycle.levels;
-    const conflicts: FieldConflict[] = [];
-    const writes: { change: ItemChange; set: Record<string, unknown>; before: Fields; after: Fields }[] = [];
-    for (const change of input.changes) {
-      const level = change.values.level;
-      if (level !== null && (!Number.isInteger(level) || level < 1 || level > levels))
-        throw new AssessmentRefused("level");
-      const item = change.stored
-        ? storedItem(change, columns)
-        : await trx
-            .selectFrom("assessment_items")
-            .selectAll()
-            .where("assessment_id", "=", row.id)
-            .where("framework_id", "=", change.frameworkId)
-            .where("item_id", "=", change.itemId)
-            .executeTakeFirst();
-      if (!item) throw new AssessmentRefused("item");
-      const current: Fields = { level: item[columns.level] };
-      const wanted: Fields = { level };
-      const loaded: Fields = { level: change.previous.level };
-      if (columns.comment) {
-        current.comment = blank(item[columns.comment]);
-        wanted.comment = blank(change.values.comment);
-        loaded.comment = blank(change.previous.comment);
-      }
-      const set: Record<string, unknown> = {};
-      for (const field of ["level", "comment"] as const) {
-        if (!(field in wanted)) continue;
-        const now = current[field] ?? null;
-        const want = wanted[field] ?? null;
-        if (now === want) continue;
-        if (now !== (loaded[field] ?? null)) {
-          conflicts.push({ frameworkId: item.framework_id, itemId: item.item_id, field, theirs: now, yours: want });
-          continue;
-        }
-        set[field === "level" ? columns.level : (columns.comment as string)] = want;
-      }
-      if (Object.keys(set).length > 0) writes.push({ change, set, before: current, after: wanted });
-    }
-    const decidedOnStored = input.changes.some((change) => change.stored);
-    // A conflict or "nothing changed" decided on the earlier read is checked against the row itself.
-    if (decidedOnStored && (conflicts.length > 0 || writes.length === 0)) throw new StaleRead();
-    if (conflicts.length > 0) throw new AssessmentConflict(conflicts);
-    for (const write of writes) {
-      const stored = write.change.stored;
-      const updated = await trx
-        .updateTable("assessment_items")
-        .set({ ...write.set, updated_at: at })
-        .where("assessment_id", "=", row.id)
-        .where("framework_id", "=", write.change.frameworkId)
-        .where("item_id", "=", write.change.itemId)
-        .$if(stored !== undefined, (query) => query.where((eb) => holds(eb, columns, stored as Fields)))
-        .executeTakeFirst();
-      if (stored && Number(updated.numUpdatedRows) !== 1) throw new StaleRead();
-      await history(trx, log, input.actor, at, "rating", {
-        item: write.change.itemId,
-        framework: write.change.frameworkId,
-        group: input.group,
-        before: write.before,
-        after: write.after,
-      });
-    }
-    if (writes.length > 0) await moveState(trx, log, row, next, input.actor, at);
-    return { version: row.version, state: writes.length > 0 ? next.state : row.state, at };
-  });
 }
 
 export interface Conversation {
