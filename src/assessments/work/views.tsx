@@ -139,6 +139,7 @@ function SelfForm(props: AssessmentPageProps) {
           <RemoveButton {...props} item={item} party="person" />
         </div>
       ))}
+      {view.items.length > 0 && <p class="field-hint">{t.awUnratedBeforeSubmit}</p>}
       <div class="form-actions">
         <Submit name="action" value="save">
           {t.awSave}

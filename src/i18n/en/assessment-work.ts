@@ -47,6 +47,8 @@ export const assessmentWork = {
   awManagerLevelLegend: (competency: string) => `Manager’s level — ${competency}`,
   awAgreedLevelLegend: (competency: string) => `Agreed level — ${competency}`,
   awNotRated: "Not rated yet",
+  awUnratedBeforeSubmit:
+    "Check that every competency has a level before you submit: one left “Not rated yet” goes to your manager unrated.",
   awLevelName: (n: number, label: string) => `${number(n)} — ${label}`,
   awOwnDescriptor: "For this competency:",
   awComment: "Your comment",

@@ -52,6 +52,8 @@ export const assessmentWork: Translation<typeof en> = {
   awManagerLevelLegend: (competency: string) => `Niveau selon le gestionnaire — ${competency}`,
   awAgreedLevelLegend: (competency: string) => `Niveau convenu — ${competency}`,
   awNotRated: "Pas encore évalué",
+  awUnratedBeforeSubmit:
+    "Vérifiez que chaque compétence a un niveau avant de soumettre : celle laissée « Pas encore évaluée » parvient sans niveau à votre gestionnaire.",
   awLevelName: (n: number, label: string) => `${number(n)} — ${label}`,
   awOwnDescriptor: "Pour cette compétence :",
   awComment: "Votre commentaire",
