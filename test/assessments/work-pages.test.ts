@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { commentField, levelField, was } from "../../src/assessments/work/form.ts";
-import { itemKey } from "../../src/assessments/work/read.ts";
+import { itemKey, readHistory } from "../../src/assessments/work/read.ts";
 import { makeTestApp } from "../support/app.ts";
 import { type SeededAssessment, seedAssessment } from "../support/assessment-work.ts";
 import { ensureAccount, postForm } from "../support/auth.ts";
@@ -394,6 +394,32 @@ describe("assessment pages", () => {
       .where("id", "=", s.assessmentId)
       .executeTakeFirstOrThrow();
     assert.deepEqual([row.state, row.reopened_reason], ["reopened", "Wrong profile"]);
+  });
+
+  it("HR withdraws one person's assessment with a reason; nobody else may; nothing is written to it after", async () => {
+    const s = await seed("in_progress");
+    const hrPage = await (await get(url("fr", s), world.cookies.orgAdmin)).text();
+    assert.ok(hrPage.includes(`action="/fr/orgs/alpha/assessments/${s.assessmentId}/withdraw"`), "HR sees the form");
+    const personPage = await (await get(url("en", s), world.cookies.staffReport)).text();
+    assert.ok(!personPage.includes("/withdraw"), "the person does not");
+    for (const cookie of [world.cookies.staffReport, world.cookies.manager, bossCookie])
+      assert.equal((await post(url("en", s, "/withdraw"), { withdrawReason: "No" }, cookie)).status, 403);
+    const blank = await post(url("en", s, "/withdraw"), { withdrawReason: "  " }, world.cookies.orgAdmin);
+    assert.equal(blank.status, 400);
+    assert.ok((await blank.text()).includes('aria-invalid="true"'), "the reason is asked for");
+    const done = await post(url("en", s, "/withdraw"), { withdrawReason: "Long leave" }, world.cookies.orgAdmin);
+    assert.equal(done.status, 303);
+    const row = await t.db
+      .selectFrom("assessments")
+      .select("state")
+      .where("id", "=", s.assessmentId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.state, "withdrawn");
+    const lines = await readHistory(t.db, s.assessmentId);
+    assert.ok(lines.some((line) => line.toState === "withdrawn" && line.detail.reason === "Long leave"));
+    const save = { version: "2", [levelField("self", key(s, 0))]: "2", [was(levelField("self", key(s, 0)))]: "0" };
+    assert.equal((await post(url("en", s, "/self"), { ...save, action: "save" }, world.cookies.staffReport)).status, 409);
+    assert.equal((await items(s))[0]?.self_level, null, "nothing written after the withdrawal");
   });
 
   it("the list: the person's own, the manager's reports', HR's all (fr)", async () => {

@@ -93,7 +93,7 @@ describe("assessment workflow", () => {
     fc.boolean().map((complete) => ({ kind: "agree", complete }) as Action),
     fc.constant<Action>({ kind: "sign" }),
     fc.constantFrom("", " ", "Needs another look").map((reason) => ({ kind: "reopen", reason }) as Action),
-    fc.constant<Action>({ kind: "withdraw" }),
+    fc.constantFrom("", "Left for another library").map((reason) => ({ kind: "withdraw", reason }) as Action),
     fc.constant<Action>({ kind: "add-item" }),
     fc.constantFrom("profile", "person", "manager").map((origin) => ({ kind: "remove-item", origin }) as Action),
   );

@@ -934,6 +934,12 @@ const ROUTES: Record<string, Expectation> = {
     form: () => ({ reason: "Another look" }),
     refusal: AS_UNKNOWN_ASSESSMENT,
   },
+  "POST /:lang/orgs/:org/assessments/:assessment/withdraw": {
+    allow: ["orgAdmin"],
+    setup: scratchAssessment("in_progress"),
+    form: () => ({ withdrawReason: "Long leave" }),
+    refusal: AS_UNKNOWN_ASSESSMENT,
+  },
   "POST /:lang/orgs/:org/assessments/:assessment/competencies": {
     allow: ["staffReport"],
     setup: scratchAssessment(),

@@ -52,6 +52,7 @@ const DONE = {
   agreed: "awAgreed",
   signed: "awSigned",
   reopened: "awReopened",
+  withdrawn: "awWithdrawnNotice",
   added: "awAdded",
   removed: "awRemoved",
 } as const;
@@ -340,30 +341,32 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     }
   });
 
-  app.post("/:assessment/reopen", async (c) => {
+  /** Reopen (the reviewer or HR) and withdraw (HR): a change of state that needs a reason. */
+  const withReason = (action: "reopen" | "withdraw") => async (c: Ctx) => {
     const loaded = await loadReadable(c);
     if (!loaded.ok) return loaded.response;
     const party = partyOf(loaded.actor, loaded.resource);
-    if (party !== "reviewer" && party !== "administrator") return refuseWrite(c);
+    const allowed = action === "reopen" ? party === "reviewer" || party === "administrator" : party === "administrator";
+    if (!party || !allowed) return refuseWrite(c);
     const body = await bodyOf(c);
-    const reason = typeof body.reason === "string" ? body.reason.slice(0, 2000) : "";
-    if (reason.trim() === "") return page(c, loaded, { errors: { reason: "awReasonRequired" } }, 400);
+    // The two forms share the page: each names its reason field apart, so an error shows on its own.
+    const field = action === "reopen" ? "reason" : "withdrawReason";
+    const sent = body[field];
+    const reason = typeof sent === "string" ? sent.slice(0, 2000) : "";
+    if (reason.trim() === "") return page(c, loaded, { errors: { [field]: "awReasonRequired" } }, 400);
     try {
       await changeState(
         c.var.db,
         { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
-        {
-          action: "reopen",
-          reason,
-          party,
-          actor: authorOf(loaded.actor),
-        },
+        { action, reason, party, actor: authorOf(loaded.actor) },
       );
-      return backTo(c, loaded.view.id, "reopened");
+      return backTo(c, loaded.view.id, action === "reopen" ? "reopened" : "withdrawn");
     } catch (error) {
-      return failed(c, loaded, error, { reason });
+      return failed(c, loaded, error, { [field]: reason });
     }
-  });
+  };
+  app.post("/:assessment/reopen", withReason("reopen"));
+  app.post("/:assessment/withdraw", withReason("withdraw"));
 
   const competencyChange = (kind: "add" | "remove") => async (c: Ctx) => {
     const loaded = await loadReadable(c);

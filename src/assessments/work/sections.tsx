@@ -1,4 +1,4 @@
-/** The assessment page's closing sections: sign-off, reopening, history. */
+/** The assessment page's closing sections: sign-off, reopening, withdrawal, history. */
 import { formatDateTime } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
 import { Checkbox, Form, Submit, TextArea } from "../../ui/forms/index.ts";
@@ -48,6 +48,29 @@ export function Reopen(props: AssessmentPageProps) {
       >
         <TextArea name="reason" label={t.awReopenReason} hint={t.awReopenHint} maxlength={2000} rows={3} />
         <Submit>{t.awReopen}</Submit>
+      </Form>
+    </section>
+  );
+}
+
+/** HR withdraws one person's assessment from the cycle, with a reason (any state but finished ones). */
+export function Withdraw(props: AssessmentPageProps) {
+  const { view, lang } = props;
+  const t = messages(lang);
+  const finished = view.state === "withdrawn" || view.state === "signed_off";
+  if (!props.administrator || finished || view.cycle.state !== "open") return null;
+  return (
+    <section aria-labelledby="aw-withdraw">
+      <h2 id="aw-withdraw">{t.awWithdrawHeading}</h2>
+      <Form
+        lang={lang}
+        action={assessmentUrls.withdraw(lang, props.slug, view.id)}
+        errors={props.errors}
+        scope="withdraw"
+        values={props.values}
+      >
+        <TextArea name="withdrawReason" label={t.awWithdrawReason} hint={t.awWithdrawHint} maxlength={2000} rows={3} />
+        <Submit>{t.awWithdraw}</Submit>
       </Form>
     </section>
   );

@@ -33,7 +33,7 @@ export type Action =
   | { kind: "agree"; complete: boolean }
   | { kind: "sign" }
   | { kind: "reopen"; reason: string }
-  | { kind: "withdraw" }
+  | { kind: "withdraw"; reason: string }
   | { kind: "add-item" }
   /** Removing a competency the person or the manager added (`origin`); the profile's stay. */
   | { kind: "remove-item"; origin: "profile" | "person" | "manager" };
@@ -113,6 +113,7 @@ export function decide(standing: Standing, action: Action, party: Party): Decisi
       return to(standing, { state: "reopened", personSigned: false, reviewerSigned: false });
     case "withdraw":
       if (party !== "administrator") return no("not-allowed");
+      if (action.reason.trim() === "") return no("reason-required");
       return to(standing, { state: "withdrawn" });
   }
 }

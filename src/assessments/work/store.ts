@@ -225,9 +225,9 @@ export async function saveConversation(
   });
 }
 
-export type StateAction = "submit" | "agree" | "sign" | "reopen";
+export type StateAction = "submit" | "agree" | "sign" | "reopen" | "withdraw";
 
-/** Submit (person), agree (reviewer), sign (either), reopen (reviewer or HR, with a reason). */
+/** Submit (person), agree (reviewer), sign (either), reopen (reviewer or HR), withdraw (HR); the last two with a reason. */
 export async function changeState(
   db: Kysely<DB>,
   ref: AssessmentRef,
@@ -246,7 +246,8 @@ export async function changeState(
         .where("agreed_level", "is", null)
         .executeTakeFirstOrThrow();
       action = { kind: "agree", complete: Number(missing.n) === 0 };
-    } else if (input.action === "reopen") action = { kind: "reopen", reason: (input.reason ?? "").slice(0, 2000) };
+    } else if (input.action === "reopen" || input.action === "withdraw")
+      action = { kind: input.action, reason: (input.reason ?? "").slice(0, 2000) };
     else action = { kind: input.action };
     const next = decideOrThrow(standing, action, input.party);
     const extra: Partial<Row> = {};
@@ -267,7 +268,11 @@ export async function changeState(
       input.actor,
       at,
       extra,
-      input.action === "reopen" ? { reason: extra.reopened_reason } : {},
+      input.action === "reopen"
+        ? { reason: extra.reopened_reason }
+        : input.action === "withdraw"
+          ? { reason: (input.reason ?? "").trim().slice(0, 2000) }
+          : {},
     );
     if (input.action === "sign") await history(trx, log, input.actor, at, "signed", { party: input.party });
     return { version: row.version, state: next.state, at };

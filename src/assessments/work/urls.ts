@@ -11,6 +11,7 @@ export const assessmentUrls = {
   review: (lang: Lang, slug: string, id: string) => `${base(lang, slug)}/${seg(id)}/review`,
   sign: (lang: Lang, slug: string, id: string) => `${base(lang, slug)}/${seg(id)}/sign`,
   reopen: (lang: Lang, slug: string, id: string) => `${base(lang, slug)}/${seg(id)}/reopen`,
+  withdraw: (lang: Lang, slug: string, id: string) => `${base(lang, slug)}/${seg(id)}/withdraw`,
   add: (lang: Lang, slug: string, id: string) => `${base(lang, slug)}/${seg(id)}/competencies`,
   remove: (lang: Lang, slug: string, id: string, key: string) =>
     `${base(lang, slug)}/${seg(id)}/competencies/${seg(key)}/remove`,

@@ -18,7 +18,7 @@ import {
 import { COMMENT_MAX, commentField, levelField, NOT_RATED, NOTES_MAX, was } from "./form.ts";
 import { type AssessmentPageProps, competencyName, levelName, standingOf } from "./page-model.ts";
 import type { AssessmentItem, AssessmentView } from "./read.ts";
-import { History, Reopen, SignOff } from "./sections.tsx";
+import { History, Reopen, SignOff, Withdraw } from "./sections.tsx";
 import { mayWrite, type Party, SELF_STATES } from "./states.ts";
 import type { FieldConflict } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
@@ -387,6 +387,7 @@ export function AssessmentPage(props: AssessmentPageProps) {
       {mayAdd && <AddCompetency {...props} />}
       <SignOff {...props} />
       <Reopen {...props} />
+      <Withdraw {...props} />
       <History lines={props.history} view={view} lang={lang} />
     </>
   );

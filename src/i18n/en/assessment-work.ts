@@ -86,6 +86,12 @@ export const assessmentWork = {
   awReopenHint: "The person sees this reason. Sign-offs are cleared.",
   awReopen: "Reopen the assessment",
   awReopened: "The assessment is reopened.",
+  awWithdrawHeading: "Withdraw from the cycle",
+  awWithdrawReason: "Why withdraw this assessment?",
+  awWithdrawHint:
+    "For someone who should not be assessed in this cycle (long leave, a change of role). Nothing more can be written to it; its history keeps the reason.",
+  awWithdraw: "Withdraw the assessment",
+  awWithdrawnNotice: "The assessment is withdrawn from the cycle.",
   awReasonRequired: "Give the reason for reopening.",
   awAddHeading: "Add a competency",
   awAddSearch: "Find a competency in the index",

@@ -92,6 +92,12 @@ export const assessmentWork: Translation<typeof en> = {
   awReopenHint: "La personne évaluée verra ce motif. Les signatures sont effacées.",
   awReopen: "Rouvrir l’évaluation",
   awReopened: "L’évaluation est rouverte.",
+  awWithdrawHeading: "Retirer du cycle",
+  awWithdrawReason: "Pourquoi retirer cette évaluation?",
+  awWithdrawHint:
+    "Pour une personne qui ne doit pas être évaluée dans ce cycle (long congé, changement de poste). Plus rien ne pourra y être inscrit; son historique garde le motif.",
+  awWithdraw: "Retirer l’évaluation",
+  awWithdrawnNotice: "L’évaluation est retirée du cycle.",
   awReasonRequired: "Indiquez pourquoi vous la rouvrez.",
   awAddHeading: "Ajouter une compétence",
   awAddSearch: "Chercher une compétence dans le référentiel",
