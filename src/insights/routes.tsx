@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { type OrganisationEnv, organisationContext } from "../people/context.ts";
 import { LEARNING_IMPORT_BODY_RULES, learningRoutes } from "./learning/routes.tsx";
+import { personInsightPages } from "./person/routes.tsx";
 
 /** Body limits of the insights pages that take a file. */
 export const INSIGHTS_BODY_RULES = LEARNING_IMPORT_BODY_RULES;
@@ -23,5 +24,6 @@ function inOrganisation(...parts: Hono<OrganisationEnv>[]): Hono<AppEnv> {
 export function insightPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route("/:org/learning", inOrganisation(learningRoutes()));
+  pages.route("/:org", personInsightPages());
   return pages;
 }

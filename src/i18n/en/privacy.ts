@@ -9,6 +9,7 @@ const ACCESS_KINDS: Record<string, string> = {
   export: "Data exported",
   "access-log": "Access log read",
   assessment: "Assessment viewed",
+  insights: "Insights viewed",
 };
 const CHANGE_ACTIONS: Record<string, string> = {
   create: "Created",

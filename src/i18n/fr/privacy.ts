@@ -14,6 +14,7 @@ const ACCESS_KINDS: Record<string, string> = {
   export: "Données exportées",
   "access-log": "Journal des consultations lu",
   assessment: "Évaluation consultée",
+  insights: "Portrait de compétences consulté",
 };
 const CHANGE_ACTIONS: Record<string, string> = {
   create: "Création",

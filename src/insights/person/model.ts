@@ -100,6 +100,7 @@ export type PersonInsights =
 export function personInsights(input: {
   rows: readonly PersonRow[];
   latestCycleId: string | null;
+  /** The organisation's cycles, oldest first. */
   cycles: readonly CycleInfo[];
   competencies: ReadonlyMap<string, CompetencyInfo>;
 }): PersonInsights {
@@ -174,8 +175,8 @@ function countsOf(lines: readonly CompetencyLine[]): Counts {
 }
 
 /**
- * Cycles the person was assessed in, oldest first (by period end, then start, then the order the
- * cycles came in); competencies in the latest assessment's order, then those only assessed before,
+ * Cycles the person was assessed in, in the order given (oldest first, as read.ts's `cyclesOf`
+ * sorts them: the order its "latest" follows); competencies in the latest assessment's order, then those only assessed before,
  * in the order they were first met (oldest cycle first).
  */
 function historyOf(
@@ -184,16 +185,8 @@ function historyOf(
   competencies: ReadonlyMap<string, CompetencyInfo>,
   latest: readonly CompetencyLine[],
 ): { cycles: CycleInfo[]; lines: HistoryLine[] } {
-  const order = [...cycleById.keys()];
   const assessedIn = new Set(rows.map((row) => row.cycleId));
-  const cycles = [...cycleById.values()]
-    .filter((cycle) => assessedIn.has(cycle.id))
-    .sort(
-      (a, b) =>
-        a.periodEnd.localeCompare(b.periodEnd) ||
-        a.periodStart.localeCompare(b.periodStart) ||
-        order.indexOf(a.id) - order.indexOf(b.id),
-    );
+  const cycles = [...cycleById.values()].filter((cycle) => assessedIn.has(cycle.id));
   const index = new Map(cycles.map((cycle, i) => [cycle.id, i]));
   const keys: string[] = latest.map((line) => line.key);
   const known = new Set(keys);

@@ -11,9 +11,9 @@ import { assessmentUrls } from "../../assessments/work/urls.ts";
 import type { Resource } from "../learning/store.ts";
 import { learningUrls } from "../learning/urls.ts";
 import { gapsChart, historyChart } from "./charts.ts";
-import type { AreaGroup, CompetencyLine, HistoryCell, PersonInsights } from "./model.ts";
+import type { AreaGroup, CompetencyLine, PersonInsights } from "./model.ts";
 import { personInsightsUrls } from "./urls.ts";
-import { gapText, importanceText } from "./words.ts";
+import { areaText, cellText, competencyText, gapText, importanceText } from "./words.ts";
 
 export interface PersonInsightsProps extends OrganisationFrame {
   personId: string;
@@ -122,22 +122,6 @@ function Assessed(props: PersonInsightsProps & { insights: Extract<PersonInsight
     </>
   );
 }
-
-export const competencyText = (line: { code: string | null; name: string | null }, lang: Lang) => {
-  const name = line.name ?? messages(lang).ipGone;
-  return line.code ? `${line.code} ${name}` : name;
-};
-
-export function cellText(cell: HistoryCell, lang: Lang): string {
-  const t = messages(lang);
-  if (cell.kind === "agreed") return String(cell.level);
-  return cell.kind === "absent" ? t.ipNotInCycle : t.ipNotAgreed;
-}
-
-export const areaText = (group: AreaGroup, lang: Lang) => {
-  const t = messages(lang);
-  return group.gone ? t.ipGoneArea : (group.area ?? t.ipNoArea);
-};
 
 function AreaTable(props: PersonInsightsProps & { group: AreaGroup; index: number }) {
   const t = messages(props.lang);

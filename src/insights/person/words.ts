@@ -1,6 +1,7 @@
-/** How a gap, an importance and a status read, shared by the page and its exports. */
+/** How a competency, an area, a gap, an importance and a status read, shared by the page and its exports. */
 import { type Lang, messages } from "../../i18n/index.ts";
 import type { Gap } from "../gaps.ts";
+import type { AreaGroup, HistoryCell } from "./model.ts";
 
 export function gapText(gap: Gap, lang: Lang): string {
   const t = messages(lang);
@@ -22,3 +23,20 @@ export function importanceText(importance: string | null, lang: Lang): string {
   if (importance === "asset") return t.ipImportanceAsset;
   return t.ipImportanceNone;
 }
+
+export const competencyText = (line: { code: string | null; name: string | null }, lang: Lang) => {
+  const name = line.name ?? messages(lang).ipGone;
+  return line.code ? `${line.code} ${name}` : name;
+};
+
+export function cellText(cell: HistoryCell, lang: Lang): string {
+  const t = messages(lang);
+  if (cell.kind === "agreed") return String(cell.level);
+  return cell.kind === "absent" ? t.ipNotInCycle : t.ipNotAgreed;
+}
+
+export const areaText = (group: AreaGroup, lang: Lang) => {
+  const t = messages(lang);
+  return group.gone ? t.ipGoneArea : (group.area ?? t.ipNoArea);
+};
+
