@@ -56,7 +56,8 @@ export const insightsPerson = {
   ipHistoryChartTitle: "Agreed level per competency in each cycle",
   ipHistoryChartDescription:
     "A grid: a row per competency, a column per cycle, the agreed level written in each cell (darker is higher). The table below gives the same numbers.",
-  ipHistoryChartLegend: "Each cell gives the agreed level; a dash: not assessed in that cycle; a question mark: not agreed.",
+  ipHistoryChartLegend:
+    "Each cell gives the agreed level; a dash: not assessed in that cycle; a question mark: not agreed.",
   ipHistoryCaption: "Agreed level by cycle",
   ipNotInCycle: "Not assessed in that cycle",
   ipNotAgreed: "Not agreed",

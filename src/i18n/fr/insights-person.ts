@@ -11,7 +11,8 @@ export const insightsPerson: Translation<typeof en> = {
   ipTitleOwn: "Mon portrait de compétences",
   ipTitleOf: (name) => `Portrait de compétences : ${name}`,
   ipLinkLabel: "Portrait : niveaux et cibles",
-  ipIntroOwn: "Où vous en êtes par rapport aux cibles de votre profil de poste, compétence par compétence, et comment cela a évolué.",
+  ipIntroOwn:
+    "Où vous en êtes par rapport aux cibles de votre profil de poste, compétence par compétence, et comment cela a évolué.",
   ipIntroOf: (name) =>
     `Où en est ${name} par rapport aux cibles de son profil de poste, compétence par compétence, et comment cela a évolué.`,
   ipNoAssessment:

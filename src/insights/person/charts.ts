@@ -70,7 +70,8 @@ export function gapsChart(lines: readonly CompetencyLine[], text: { title: strin
   });
 }
 
-const cellText = (cell: HistoryCell) => (cell.kind === "agreed" ? String(cell.level) : cell.kind === "absent" ? "–" : "?");
+const cellText = (cell: HistoryCell) =>
+  cell.kind === "agreed" ? String(cell.level) : cell.kind === "absent" ? "–" : "?";
 
 export function historyChart(
   cycles: readonly { id: string; name: string }[],
@@ -100,7 +101,12 @@ export function historyChart(
       y: { domain: lines.map((l) => label.get(l.key) as string), label: null },
       color: { type: "linear", domain: [1, top], range: GRID_SHADES },
       marks: [
-        Plot.cell(data, { x: "x", y: "y", fill: (d) => d.level ?? undefined, stroke: CHART_COLOURS.muted, inset: 1 }),
+        // Every cell framed (a blank one is "not assessed in that cycle" or "not agreed"), then shaded by level.
+        Plot.cell(data, { x: "x", y: "y", fill: "none", stroke: CHART_COLOURS.muted, inset: 1 }),
+        Plot.cell(
+          data.filter((d) => d.level !== null),
+          { x: "x", y: "y", fill: "level", inset: 2 },
+        ),
         Plot.text(data, { x: "x", y: "y", text: "shown", fill: CHART_COLOURS.ink, fontWeight: "bold" }),
       ],
     },

@@ -144,7 +144,11 @@ function writeLatest(writer: Writer, insights: Assessed, lang: Lang) {
   writer.paragraph(t.ipLatestFrom(latest.cycle.name));
   if (!latest.anyAgreed) writer.paragraph(t.ipNothingAgreed, { font: "italic" });
   writer.paragraph(t.ipSummary(latest.counts.below, latest.counts.met, latest.counts.unassessed));
-  drawGapsChart(writer, latest.groups.flatMap((group) => group.lines), `${t.ipChartTitle}. ${t.ipChartLegend}`);
+  drawGapsChart(
+    writer,
+    latest.groups.flatMap((group) => group.lines),
+    `${t.ipChartTitle}. ${t.ipChartLegend}`,
+  );
   for (const group of latest.groups) {
     writer.heading(areaText(group, lang), 2);
     for (const line of group.lines) {
@@ -205,7 +209,9 @@ function drawGapsChart(writer: Writer, lines: readonly CompetencyLine[], alt: st
         pdf.font("regular").fontSize(SIZE.small);
         part.forEach((line, i) => {
           const y = y0 + i * rowHeight;
-          pdf.fillColor(INK).text(axisLabel(line), left, y + 4, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+          pdf
+            .fillColor(INK)
+            .text(axisLabel(line), left, y + 4, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
           if (line.agreed !== null) pdf.rect(x0, y + 3, scale(line.agreed), rowHeight - 6).fill(BRAND);
           if (line.target !== null)
             pdf

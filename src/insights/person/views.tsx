@@ -5,9 +5,9 @@
  * (charts.ts): the page works, and reads, without JavaScript.
  */
 import { raw } from "hono/html";
+import { assessmentUrls } from "../../assessments/work/urls.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
-import { assessmentUrls } from "../../assessments/work/urls.ts";
 import type { Resource } from "../learning/store.ts";
 import { learningUrls } from "../learning/urls.ts";
 import { gapsChart, historyChart } from "./charts.ts";

@@ -39,4 +39,3 @@ export const areaText = (group: AreaGroup, lang: Lang) => {
   const t = messages(lang);
   return group.gone ? t.ipGoneArea : (group.area ?? t.ipNoArea);
 };
-
