@@ -280,6 +280,16 @@ for (const dialect of testDialects()) {
       assert.ok(unagreed.includes("Pas encore évaluée"));
     });
 
+    it("the person's record and the assessment link to the page for those who may see it", async () => {
+      const link = `/en/orgs/north/people/${world.people.person}/insights`;
+      for (const role of ["person", "manager", "hr"] as const) {
+        const record = await (await get(`/en/orgs/north/people/${world.people.person}`, role)).text();
+        assert.ok(record.includes(`href="${link}"`), `record, ${role}`);
+        const assessment = await (await get(`/en/orgs/north/assessments/${world.assessmentId}`, role)).text();
+        assert.ok(assessment.includes(`href="${link}"`), `assessment, ${role}`);
+      }
+    });
+
     it("/insights/me sends a person to their own page; HR without a staff record is refused", async () => {
       const mine = await get("/fr/orgs/north/insights/me", "person");
       assert.equal(mine.status, 303);

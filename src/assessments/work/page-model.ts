@@ -41,6 +41,8 @@ export interface AssessmentPageProps extends OrganisationFrame {
   evidence?: Child;
   /** The assessment's printable page and PDF (src/assessments/documents). */
   documents?: { print: string; pdf: string };
+  /** The person's insights page (src/insights/person), when the reader may see it. */
+  insights?: string;
 }
 
 /** A level of the assessment's scale as people read it ("2 — Developing"), or "Not rated yet". */

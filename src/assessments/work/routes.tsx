@@ -15,6 +15,7 @@ import { requireInOrganisation } from "../../people/context.ts";
 import { reportsOf } from "../../people/manager-lines.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
+import { staffUrls } from "../../people/staff/urls.ts";
 import { can } from "../../policy/index.ts";
 import { refusalResponse } from "../../policy/refusal.tsx";
 import { searchCompetencies } from "../../profiles/scales/competencies.ts";
@@ -119,6 +120,11 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
           print: assessmentDocumentUrls.print(c.var.lang, c.var.organisation.slug, loaded.view.id),
           pdf: assessmentDocumentUrls.pdf(c.var.lang, c.var.organisation.slug, loaded.view.id),
         }}
+        insights={
+          can(loaded.actor, "insights.person", { ...loaded.resource, kind: "person" })
+            ? staffUrls.personInsights(c.var.lang, c.var.organisation.slug, loaded.resource.personId)
+            : undefined
+        }
         {...props}
       />,
       t(c).awTitle(loaded.view.personName, loaded.view.cycle.name[c.var.lang] || loaded.view.cycle.name.en),

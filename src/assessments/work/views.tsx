@@ -381,6 +381,11 @@ export function AssessmentPage(props: AssessmentPageProps) {
           <a href={props.documents.print}>{t.awPrintable}</a> · <a href={props.documents.pdf}>{t.asmtDocDownloadPdf}</a>
         </p>
       )}
+      {props.insights && (
+        <p>
+          <a href={props.insights}>{t.ipLinkLabel}</a>
+        </p>
+      )}
       <h2 id="aw-competencies">{t.awCompetenciesHeading}</h2>
       {selfForm ? <SelfForm {...props} /> : reviewForm ? <ReviewForm {...props} /> : <ReadOnlyItems {...props} />}
       {props.evidence}

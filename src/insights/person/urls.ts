@@ -1,9 +1,10 @@
 /** Every address of a person's insights, built in one place. */
 import type { Lang } from "../../i18n/index.ts";
+import { staffUrls } from "../../people/staff/urls.ts";
 
 const seg = (value: string) => encodeURIComponent(value);
-const base = (lang: Lang, org: string, personId: string) =>
-  `/${lang}/orgs/${seg(org)}/people/${seg(personId)}/insights`;
+/** The person's record and their assessment link here too, through the same builder. */
+const base = (lang: Lang, org: string, personId: string) => staffUrls.personInsights(lang, org, seg(personId));
 
 export type InsightsFormat = "csv" | "xlsx" | "pdf";
 

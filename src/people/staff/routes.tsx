@@ -202,6 +202,7 @@ export function staffRoutes(): Hono<OrganisationEnv> {
         profile={profile}
         canOpen={(id) => resources.get(id) === true}
         canEdit={can(actor, "person.edit", c.var.person)}
+        canSeeInsights={can(actor, "insights.person", c.var.person)}
         canList={can(actor, "people.list", { kind: "organisation", organisationId })}
         self={actor.membership?.personId === c.var.person.personId}
         logged={logged}

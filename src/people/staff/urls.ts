@@ -17,6 +17,9 @@ export const staffUrls = {
   newPerson: (lang: Lang, org: string) => `/${lang}/orgs/${encodeURIComponent(org)}/people/new`,
   person: (lang: Lang, org: string, id: string) => `/${lang}/orgs/${encodeURIComponent(org)}/people/${id}`,
   editPerson: (lang: Lang, org: string, id: string) => `/${lang}/orgs/${encodeURIComponent(org)}/people/${id}/edit`,
+  /** The person's insights (src/insights/person builds the page; linked from here and the assessment). */
+  personInsights: (lang: Lang, org: string, id: string) =>
+    `/${lang}/orgs/${encodeURIComponent(org)}/people/${id}/insights`,
   team: (lang: Lang, org: string) => `/${lang}/orgs/${encodeURIComponent(org)}/team`,
   apiPeople: (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}/people`,
   apiPerson: (org: string, id: string) => `/api/v1/orgs/${encodeURIComponent(org)}/people/${id}`,

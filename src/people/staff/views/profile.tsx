@@ -15,6 +15,8 @@ export interface ProfileProps {
   canEdit: boolean;
   canList: boolean;
   self: boolean;
+  /** The reader may see the person's insights (src/insights/person). */
+  canSeeInsights?: boolean;
   /** The view was written to the access log. */
   logged: boolean;
   notice?: string;
@@ -104,6 +106,11 @@ export function ProfilePage(props: ProfileProps) {
         {props.canEdit && (
           <li>
             <a href={staffUrls.editPerson(lang, org, person.id)}>{t.staffEditPerson}</a>
+          </li>
+        )}
+        {props.canSeeInsights && (
+          <li>
+            <a href={staffUrls.personInsights(lang, org, person.id)}>{t.ipLinkLabel}</a>
           </li>
         )}
         {props.canList && (
