@@ -984,6 +984,17 @@ const ROUTES: Record<string, Expectation> = {
     setup: taggedResource,
     form: (ids) => ({ version: "2", competency: ids.pick as string }),
   },
+
+  // a person's insights (src/insights/person): the person, their managers up the chain and HR, as
+  // for their record; anyone else is answered as for an unknown person (404). The world's person has
+  // no assessment: the page's empty state (the pages themselves: test/insights/person-pages.test.ts).
+  "GET /:lang/orgs/:org/insights/me": { allow: ["manager", "staffReport", "staffOther"], status: 303 },
+  ...Object.fromEntries(
+    ["", ".csv", ".xlsx", ".pdf"].map((suffix) => [
+      `GET /:lang/orgs/:org/people/:person/insights${suffix}`,
+      { allow: ["orgAdmin", "manager", "staffReport"], refusal: { instanceAdmin: 404, staffOther: 404 } },
+    ]),
+  ),
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
