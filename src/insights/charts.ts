@@ -5,7 +5,8 @@
  *
  * What every chart gets here, so no view has to remember it:
  * - `role="img"` with an accessible name and description (`<title>` and `<desc>` inside the SVG,
- *   referenced by `aria-labelledby` / `aria-describedby`); the caller still puts **the same
+ *   referenced by `aria-labelledby` / `aria-describedby`), and no other ARIA name inside (Plot's
+ *   labels of its groups, which axe refuses on a <g> without a role); the caller still puts **the same
  *   numbers in an HTML table** beside the chart (the description should say where it is).
  * - Deterministic markup: the same spec gives the same bytes. Plot numbers its clip paths, markers
  *   and patterns with process-wide counters; they are renamed `{id}-clip-1`, … in order of
@@ -84,8 +85,12 @@ export function chartSvg(options: ChartOptions): string {
 
   for (const style of [...plotted.querySelectorAll("style")]) style.remove();
   for (const styled of [plotted, ...plotted.querySelectorAll("[style]")]) styled.removeAttribute("style");
-  plotted.removeAttribute("aria-label");
-  plotted.removeAttribute("aria-description");
+  // Plot labels its groups ("bar", "x-axis tick"): inside an image those names are not read, and
+  // axe refuses aria-label on a <g> without a role. The chart's name and description say it all.
+  for (const labelled of [plotted, ...plotted.querySelectorAll("[aria-label], [aria-description]")]) {
+    labelled.removeAttribute("aria-label");
+    labelled.removeAttribute("aria-description");
+  }
 
   const desc = document.createElementNS(SVG, "desc");
   desc.setAttribute("id", `${options.id}-desc`);

@@ -39,6 +39,11 @@ describe("chartSvg", () => {
     assert.match(svg, /<title id="gaps-title">Agreed level &lt;against&gt; target &amp; more<\/title>/);
     assert.match(svg, /<desc id="gaps-desc">Bars: agreed level\. Ticks: target\./);
     assert.equal((svg.match(/<rect\b/g) ?? []).length, 2, "one bar per row");
+    assert.doesNotMatch(
+      svg,
+      /aria-label=|aria-description=/,
+      "no other name inside the image (axe: aria-prohibited-attr)",
+    );
   });
 
   it("leaves out what the Content-Security-Policy refuses (style elements and attributes)", () => {
