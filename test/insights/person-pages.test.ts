@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createResource, tagCompetencies } from "../../src/insights/learning/store.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import {
@@ -129,6 +130,23 @@ async function addUnagreedAssessment(t: App, world: AssessmentDocumentWorld) {
       updated_at: AT,
     })
     .execute();
+}
+
+/** The alternative texts of the PDF's tagged figures (the chart drawn in it). */
+async function figuresOf(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  try {
+    const alts: string[] = [];
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const walk = (node: Node) => {
+      if (node.role === "Figure") alts.push(node.alt ?? "");
+      for (const child of node.children ?? []) walk(child);
+    };
+    for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as Node);
+    return alts;
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 const plain = (html: string) =>
@@ -372,7 +390,11 @@ for (const dialect of testDialects()) {
       const pdf = await get(`${page("fr")}.pdf`, "head");
       assert.equal(pdf.status, 200);
       assert.equal(pdf.headers.get("content-type"), "application/pdf");
-      const read = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+      const bytes = new Uint8Array(await pdf.arrayBuffer());
+      assert.deepEqual((await figuresOf(bytes)).map(plain), [
+        "Niveau convenu et cible, par compétence. Barres : niveau convenu. Traits épais : cible. Un tiret : pas encore évaluée.",
+      ]);
+      const read = await readPdf(bytes);
       assert.equal(plain(read.title), "Portrait de compétences : Héloïse Lefèbvre");
       assert.equal(read.language, "fr-CA");
       for (const words of [
