@@ -1,7 +1,7 @@
 /**
  * The person's two charts, drawn from the page's model (the same numbers as its tables):
  * - agreed level against target: a bar per competency (agreed), a thick tick (target), the level
- *   written at the bar's end or a dash when not assessed yet — shape and text, never colour alone;
+ *   written past the bar and the tick, or a dash when not assessed yet — shape and text, never colour alone;
  * - change across cycles: a grid, a row per competency and a column per cycle, the agreed level
  *   written in each cell ("–" not assessed in that cycle, "?" not agreed), shaded lighter to darker.
  */
@@ -63,7 +63,14 @@ export function gapsChart(lines: readonly CompetencyLine[], text: { title: strin
           data.filter((d) => d.target !== null),
           { y: "y", x: "target", stroke: CHART_COLOURS.ink, strokeWidth: 4 },
         ),
-        Plot.text(data, { y: "y", x: (d) => d.agreed ?? 0, text: "shown", dx: 10, fill: CHART_COLOURS.ink }),
+        // The level written past both the bar and the target's mark, so neither hides it.
+        Plot.text(data, {
+          y: "y",
+          x: (d) => Math.max(d.agreed ?? 0, d.target ?? 0),
+          text: "shown",
+          dx: 10,
+          fill: CHART_COLOURS.ink,
+        }),
         Plot.ruleX([0], { stroke: CHART_COLOURS.ink }),
       ],
     },
