@@ -22,6 +22,7 @@ import {
 import { assessmentRow, cycleRow } from "../support/assessment-rows.ts";
 import { compact, readPdf } from "../support/document-text.ts";
 import { countTags, htmlLang } from "../support/html.ts";
+import { publishAgain, retire, reword } from "../support/profile-framework.ts";
 
 type App = Awaited<ReturnType<typeof makeTestApp>>;
 const AT = "2026-03-01T09:00:00.000Z";
@@ -411,6 +412,33 @@ for (const dialect of testDialects()) {
       assert.equal(own.status, 200);
       assert.equal((await get(`${page("en")}.pdf`, "colleague")).status, 404);
       assert.equal((await logged()).length, before + 3);
+    });
+
+    // Last: it publishes the framework's next edition, which the tests above do not expect.
+    it("shows each competency as the latest edition words it, and one it no longer has as no longer in the index", async () => {
+      const [c11] = world.framework.competencies[0] as string[];
+      const [, c22] = world.framework.competencies[1] as string[];
+      await reword(t.db, c11 as string, "Welcomes every reader", "Accueille chaque lecteur");
+      await retire(t.db, c22 as string);
+      await publishAgain(t.db, world.framework.id);
+      const html = plain(await (await get(page("en"), "person")).text());
+      assert.ok(html.includes("P1.1 Welcomes every reader"));
+      assert.ok(!html.includes("Lending practice P1.1"));
+      assert.ok(!html.includes("Lending practice P2.2"));
+      const gone = html.indexOf(">No longer in the index</h3>");
+      assert.ok(gone > 0, "a group of its own");
+      assert.ok(html.slice(gone).includes("No longer in the index</th>"), "the competency's row says so");
+      const csv = parse(await (await get(`${page("en")}.csv`, "person")).text(), { bom: true }) as string[][];
+      assert.deepEqual(csv.at(-1), [
+        "No longer in the index",
+        "",
+        "No longer in the index",
+        "Asset",
+        "3",
+        "",
+        "",
+        "Not assessed yet",
+      ]);
     });
   });
 }
