@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { gapOf } from "../../src/insights/gaps.ts";
+import { gapsChart, historyChart } from "../../src/insights/person/charts.ts";
 import { type CompetencyInfo, type PersonRow, personInsights } from "../../src/insights/person/model.ts";
 import { runs } from "../support/fast-check-seed.ts";
 
@@ -137,6 +138,37 @@ describe("person insights model", () => {
           });
       }),
       { numRuns: runs(150) },
+    );
+  });
+
+  it("the charts draw the model's numbers: a bar per agreed level, a target mark per target, a cell per cycle", () => {
+    const text = { title: "Chart", description: "Same numbers as the table." };
+    fc.assert(
+      fc.property(world, (rows) => {
+        const model = personInsights({
+          rows,
+          latestCycleId: latestOf(rows) ?? null,
+          cycles: CYCLES,
+          competencies: COMPETENCIES,
+        });
+        if (model.kind !== "assessed") return;
+        const lines = model.latest.groups.flatMap((g) => g.lines);
+        const gaps = gapsChart(lines, text);
+        const bars = /<g fill="#0b5a7a"[^>]*>([\s\S]*?)<\/g>/.exec(gaps)?.[1] ?? "";
+        assert.equal((bars.match(/<rect\b/g) ?? []).length, lines.filter((l) => l.agreed !== null).length);
+        const ticks = /<g[^>]*stroke-width="4"[^>]*>([\s\S]*?)<\/g>/.exec(gaps)?.[1] ?? "";
+        assert.equal((ticks.match(/<line\b/g) ?? []).length, lines.filter((l) => l.target !== null).length);
+        const { cycles, lines: history } = model.history;
+        const grid = historyChart(cycles, history, text);
+        const cells = history.flatMap((l) => l.cells);
+        assert.equal(
+          (grid.match(/<rect\b/g) ?? []).length,
+          cells.length + cells.filter((c) => c.kind === "agreed").length,
+          "a frame per cell, a shade per agreed level",
+        );
+        assert.equal(gapsChart(lines, text), gaps, "the same numbers draw the same chart");
+      }),
+      { numRuns: runs(25) },
     );
   });
 
