@@ -29,6 +29,7 @@ import { editorUrls } from "./editor/urls.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
+import { withInsightLinks } from "./insights/person/landing.ts";
 import { INSIGHTS_BODY_RULES, insightPages } from "./insights/routes.tsx";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
@@ -302,7 +303,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/admin/organisations", organisationAdminRoutes());
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
-    localized.route("/orgs", organisationPages({ auth, mailer, landingLinks: waitingLandingLinks }));
+    localized.route("/orgs", organisationPages({ auth, mailer, landingLinks: withInsightLinks(waitingLandingLinks) }));
     // proficiency scales, job profiles and their builder (src/profiles); public job postings
     localized.route("/orgs", profilePages());
     // review cycles, assessments, evidence, reminders (src/assessments)

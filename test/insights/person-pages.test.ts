@@ -308,6 +308,15 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it("My organisations links to one's own insights for those with a staff record", async () => {
+      const mine = await (await get("/fr/orgs", "person")).text();
+      assert.ok(mine.includes('href="/fr/orgs/north/insights/me"'));
+      assert.ok(mine.includes("Mon portrait de compétences"));
+      const hr = await (await get("/en/orgs", "hr")).text();
+      assert.ok(hr.includes("/en/orgs/north"), "HR lands on the organisation");
+      assert.ok(!hr.includes("/insights/me"), "HR has no staff record, so no insights of their own");
+    });
+
     it("/insights/me sends a person to their own page; HR without a staff record is refused", async () => {
       const mine = await get("/fr/orgs/north/insights/me", "person");
       assert.equal(mine.status, 303);
