@@ -211,6 +211,7 @@ for (const dialect of testDialects()) {
           "From the latest assessment: Annual review 2027.",
           "1 competency below target, 1 at or above, 1 not assessed yet.",
           "2 levels",
+          "Levels of the scale: 1 Foundational · 2 Developing · 3 Proficient · 4 Advanced · 5 Expert.",
           "Target met",
           "No target",
           "Not assessed yet",

@@ -27,6 +27,7 @@ export const insightsPerson = {
   ipChartDescription:
     "A bar per competency shows the agreed level; a thick vertical mark shows the target. The tables below give the same numbers.",
   ipChartLegend: "Bars: agreed level. Thick marks: target. A dash: not assessed yet.",
+  ipScaleLevels: (levels: string) => `Levels of the scale: ${levels}.`,
   ipColumnArea: "Area",
   ipColumnCode: "Code",
   ipColumnCompetency: "Competency",

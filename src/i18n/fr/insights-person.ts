@@ -33,6 +33,7 @@ export const insightsPerson: Translation<typeof en> = {
   ipChartDescription:
     "Une barre par compétence indique le niveau convenu; un trait vertical épais marque la cible. Les tableaux ci-dessous donnent les mêmes chiffres.",
   ipChartLegend: "Barres : niveau convenu. Traits épais : cible. Un tiret : pas encore évaluée.",
+  ipScaleLevels: (levels) => `Niveaux de l’échelle : ${levels}.`,
   ipColumnArea: "Domaine",
   ipColumnCode: "Code",
   ipColumnCompetency: "Compétence",

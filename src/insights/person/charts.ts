@@ -35,9 +35,17 @@ function labels(lines: readonly { code: string | null; name: string | null; key:
 
 const integers = (max: number) => Array.from({ length: max + 1 }, (_, i) => i);
 
-export function gapsChart(lines: readonly CompetencyLine[], text: { title: string; description: string }): string {
+/** The level axis goes to the scale's top level, or further when a level beyond it was kept. */
+export const topLevel = (lines: readonly CompetencyLine[], levelCount = 0) =>
+  Math.max(1, levelCount, ...lines.flatMap((l) => [l.target ?? 0, l.agreed ?? 0]));
+
+export function gapsChart(
+  lines: readonly CompetencyLine[],
+  text: { title: string; description: string },
+  levelCount = 0,
+): string {
   const label = labels(lines);
-  const top = Math.max(1, ...lines.flatMap((l) => [l.target ?? 0, l.agreed ?? 0]));
+  const top = topLevel(lines, levelCount);
   const data = lines.map((line) => ({
     y: label.get(line.key) as string,
     agreed: line.agreed,

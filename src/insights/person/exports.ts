@@ -14,9 +14,9 @@ import { type Lang, messages } from "../../i18n/index.ts";
 import { languageTag } from "../../profiles/documents/model.ts";
 import { BRAND, INK, MUTED, renderTaggedPdf, SIZE, type Writer } from "../../profiles/documents/pdf-kit.ts";
 import { safeCell } from "../learning/csv.ts";
-import { axisLabel } from "./charts.ts";
+import { axisLabel, topLevel } from "./charts.ts";
 import type { CompetencyLine, PersonInsights } from "./model.ts";
-import { areaText, cellText, competencyText, gapText, importanceText, statusText } from "./words.ts";
+import { areaText, cellText, competencyText, gapText, importanceText, levelsText, statusText } from "./words.ts";
 
 type Assessed = Extract<PersonInsights, { kind: "assessed" }>;
 type Cell = string | number;
@@ -100,6 +100,8 @@ export interface PdfInput {
   insights: PersonInsights;
   lang: Lang;
   personName: string;
+  /** The latest cycle's scale, lowest level first. */
+  levels: readonly { number: number; label: string }[];
   organisation: string;
   generatedAt: string;
 }
@@ -126,7 +128,7 @@ function writeBody(writer: Writer, input: PdfInput) {
   if (insights.kind !== "assessed") {
     writer.paragraph(t.ipNoAssessment, { font: "italic" });
   } else {
-    writeLatest(writer, insights, lang);
+    writeLatest(writer, insights, lang, input.levels);
     writeHistory(writer, insights, lang);
   }
   writer.pdf.moveDown(1);
@@ -137,7 +139,7 @@ function writeBody(writer: Writer, input: PdfInput) {
   });
 }
 
-function writeLatest(writer: Writer, insights: Assessed, lang: Lang) {
+function writeLatest(writer: Writer, insights: Assessed, lang: Lang, levels: PdfInput["levels"]) {
   const t = messages(lang);
   const { latest } = insights;
   writer.heading(t.ipLatestHeading, 1);
@@ -148,7 +150,9 @@ function writeLatest(writer: Writer, insights: Assessed, lang: Lang) {
     writer,
     latest.groups.flatMap((group) => group.lines),
     `${t.ipChartTitle}. ${t.ipChartLegend}`,
+    levels.length,
   );
+  if (levels.length > 0) writer.paragraph(t.ipScaleLevels(levelsText(levels)), { color: MUTED });
   for (const group of latest.groups) {
     writer.heading(areaText(group, lang), 2);
     for (const line of group.lines) {
@@ -188,14 +192,14 @@ function writeHistory(writer: Writer, insights: Assessed, lang: Lang) {
  * competency (agreed level), a thick mark (target), the level written at the bar's end. Tagged as
  * a Figure with its alternative text.
  */
-function drawGapsChart(writer: Writer, lines: readonly CompetencyLine[], alt: string) {
+function drawGapsChart(writer: Writer, lines: readonly CompetencyLine[], alt: string, levelCount: number) {
   const pdf = writer.pdf;
   const rowHeight = 16;
   const labelWidth = 80;
   const left = pdf.page.margins.left;
   const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
   const plotWidth = width - labelWidth - 30;
-  const top = Math.max(1, ...lines.flatMap((l) => [l.target ?? 0, l.agreed ?? 0]));
+  const top = topLevel(lines, levelCount);
   const scale = (level: number) => (plotWidth * level) / (top + 0.5);
   const rowsPerPage = Math.max(1, Math.floor((pdf.page.maxY() - pdf.page.margins.top - 40) / rowHeight));
   for (let start = 0; start < lines.length; start += rowsPerPage) {

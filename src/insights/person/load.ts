@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { pick } from "../../i18n/bilingual.ts";
 import type { Lang } from "../../i18n/index.ts";
+import { readScale } from "../../profiles/scales/read.ts";
 import { type Resource, resourcesForCompetencies } from "../learning/store.ts";
 import { assessedRows, cyclesOf } from "../read.ts";
 import { competencyKey, suggestResources } from "../suggestions.ts";
@@ -20,6 +21,13 @@ export interface LoadedInsights {
   insights: PersonInsights;
   /** Resources tagged to each competency with a gap in the latest assessment, by "framework~item". */
   resources: Map<string, Resource[]>;
+  /** The levels of the latest cycle's scale, lowest first, named in the page's language. */
+  levels: ScaleLevelName[];
+}
+
+export interface ScaleLevelName {
+  number: number;
+  label: string;
 }
 
 export async function loadPersonInsights(
@@ -46,13 +54,19 @@ export async function loadPersonInsights(
     competencies,
   });
   const resources = new Map<string, Resource[]>();
+  const latestCycle = cycles.find((cycle) => cycle.id === latest[0]?.cycleId);
+  const scale = latestCycle ? await readScale(db, latestCycle.scaleId) : undefined;
+  const levels = (scale?.levels ?? []).map((level) => ({
+    number: level.number,
+    label: pick(level.label, lang)?.value ?? "",
+  }));
   if (insights.kind === "assessed") {
     const gaps = insights.latest.groups.flatMap((group) => group.lines);
     const tagged = await resourcesForCompetencies(db, organisationId, gaps, lang);
     for (const suggestion of suggestResources(gaps, tagged, RESOURCES_PER_GAP))
       resources.set(competencyKey(suggestion), suggestion.resources);
   }
-  return { insights, resources };
+  return { insights, resources, levels };
 }
 
 /**

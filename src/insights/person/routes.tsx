@@ -101,6 +101,7 @@ export function personInsightRoutes(): Hono<OrganisationEnv> {
         self={found.self}
         insights={loaded.insights}
         resources={loaded.resources}
+        levels={loaded.levels}
       />,
       found.self ? t.ipTitleOwn : t.ipTitleOf(personName),
     );
@@ -113,7 +114,7 @@ export function personInsightRoutes(): Hono<OrganisationEnv> {
       const organisation = c.var.organisation;
       const personId = found.resource.personId;
       const lang = c.var.lang;
-      const [{ insights }, personName] = await Promise.all([
+      const [{ insights, levels }, personName] = await Promise.all([
         loadPersonInsights(c.var.db, organisation.id, personId, lang),
         nameOf(c.var.db, organisation.id, personId),
       ]);
@@ -126,6 +127,7 @@ export function personInsightRoutes(): Hono<OrganisationEnv> {
                 insights,
                 lang,
                 personName,
+                levels,
                 organisation: frameOf(c).name,
                 generatedAt: new Date().toISOString(),
               });

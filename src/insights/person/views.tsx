@@ -11,9 +11,10 @@ import { type OrganisationFrame, OrganisationNav } from "../../people/organisati
 import type { Resource } from "../learning/store.ts";
 import { learningUrls } from "../learning/urls.ts";
 import { gapsChart, historyChart } from "./charts.ts";
+import type { ScaleLevelName } from "./load.ts";
 import type { AreaGroup, CompetencyLine, PersonInsights } from "./model.ts";
 import { personInsightsUrls } from "./urls.ts";
-import { areaText, cellText, competencyText, gapText, importanceText } from "./words.ts";
+import { areaText, cellText, competencyText, gapText, importanceText, levelsText } from "./words.ts";
 
 export interface PersonInsightsProps extends OrganisationFrame {
   personId: string;
@@ -21,6 +22,8 @@ export interface PersonInsightsProps extends OrganisationFrame {
   self: boolean;
   insights: PersonInsights;
   resources: Map<string, Resource[]>;
+  /** The latest cycle's scale, lowest level first. */
+  levels: ScaleLevelName[];
 }
 
 const resourceTitle = (r: Resource, lang: Lang) =>
@@ -76,9 +79,10 @@ function Assessed(props: PersonInsightsProps & { insights: Extract<PersonInsight
         {!latest.anyAgreed && <p role="status">{t.ipNothingAgreed}</p>}
         <p>{t.ipSummary(latest.counts.below, latest.counts.met, latest.counts.unassessed)}</p>
         <figure class="chart">
-          {raw(gapsChart(lines, { title: t.ipChartTitle, description: t.ipChartDescription }))}
+          {raw(gapsChart(lines, { title: t.ipChartTitle, description: t.ipChartDescription }, props.levels.length))}
           <figcaption>{t.ipChartLegend}</figcaption>
         </figure>
+        {props.levels.length > 0 && <p>{t.ipScaleLevels(levelsText(props.levels))}</p>}
         {latest.groups.map((group, index) => (
           <AreaTable {...props} group={group} index={index} />
         ))}

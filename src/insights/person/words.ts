@@ -39,3 +39,7 @@ export const areaText = (group: AreaGroup, lang: Lang) => {
   const t = messages(lang);
   return group.gone ? t.ipGoneArea : (group.area ?? t.ipNoArea);
 };
+
+/** A scale's levels in one line: "1 Novice · 2 Developing · …". */
+export const levelsText = (levels: readonly { number: number; label: string }[]) =>
+  levels.map((level) => `${level.number} ${level.label}`.trim()).join(" · ");
