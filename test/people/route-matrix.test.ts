@@ -310,7 +310,7 @@ const personsLink = async (db: Kysely<DB>, world: PeopleWorld, which: Which) => 
 
 /** A fresh assessment (`:assessment`) in the given state, its first competency's key and field names. */
 const scratchAssessment =
-  (state: "not_started" | "submitted" | "agreed" = "not_started", added = false) =>
+  (state: "not_started" | "in_progress" | "submitted" | "agreed" = "not_started", added = false) =>
   async (db: Kysely<DB>, world: PeopleWorld, which: Which) => {
     const { organisationId, person, manager } = world[which].ids;
     const seeded = await seedAssessment(db, { organisationId, personId: person, managerId: manager, state });
