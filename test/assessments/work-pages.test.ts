@@ -418,7 +418,10 @@ describe("assessment pages", () => {
     const lines = await readHistory(t.db, s.assessmentId);
     assert.ok(lines.some((line) => line.toState === "withdrawn" && line.detail.reason === "Long leave"));
     const save = { version: "2", [levelField("self", key(s, 0))]: "2", [was(levelField("self", key(s, 0)))]: "0" };
-    assert.equal((await post(url("en", s, "/self"), { ...save, action: "save" }, world.cookies.staffReport)).status, 409);
+    assert.equal(
+      (await post(url("en", s, "/self"), { ...save, action: "save" }, world.cookies.staffReport)).status,
+      409,
+    );
     assert.equal((await items(s))[0]?.self_level, null, "nothing written after the withdrawal");
   });
 
