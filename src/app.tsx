@@ -31,6 +31,7 @@ import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { withInsightLinks } from "./insights/person/landing.ts";
 import { INSIGHTS_BODY_RULES, insightPages } from "./insights/routes.tsx";
+import { teamInsightLandingLinks } from "./insights/team/landing.ts";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
 import { draftExportRoutes } from "./interop/wizard/exports.ts";
 import { importBodyRules } from "./interop/wizard/render.ts";
@@ -42,6 +43,7 @@ import { createMetrics } from "./ops/metrics.ts";
 import { organisationAdminRoutes } from "./people/organisations/admin-routes.tsx";
 import { PRIVACY_NOTICE_BODY_RULE } from "./people/privacy/routes.tsx";
 import { organisationApi, organisationPages } from "./people/routes.tsx";
+import { combineLandingLinks } from "./people/services.ts";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
 import type { Actor } from "./policy/index.ts";
@@ -303,7 +305,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     localized.route("/admin/organisations", organisationAdminRoutes());
     localized.route("/admin", adminRoutes());
     // organisations, units, people, privacy (src/people)
-    localized.route("/orgs", organisationPages({ auth, mailer, landingLinks: withInsightLinks(waitingLandingLinks) }));
+    localized.route(
+      "/orgs",
+      organisationPages({
+        auth,
+        mailer,
+        landingLinks: withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
+      }),
+    );
     // proficiency scales, job profiles and their builder (src/profiles); public job postings
     localized.route("/orgs", profilePages());
     // review cycles, assessments, evidence, reminders (src/assessments)

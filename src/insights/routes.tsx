@@ -9,6 +9,7 @@ import type { AppEnv } from "../app-env.ts";
 import { type OrganisationEnv, organisationContext } from "../people/context.ts";
 import { LEARNING_IMPORT_BODY_RULES, learningRoutes } from "./learning/routes.tsx";
 import { personInsightPages } from "./person/routes.tsx";
+import { teamInsightRoutes } from "./team/routes.tsx";
 
 /** Body limits of the insights pages that take a file. */
 export const INSIGHTS_BODY_RULES = LEARNING_IMPORT_BODY_RULES;
@@ -25,5 +26,6 @@ export function insightPages(): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.route("/:org/learning", inOrganisation(learningRoutes()));
   pages.route("/:org", personInsightPages());
+  pages.route("/:org/team/insights", inOrganisation(teamInsightRoutes()));
   return pages;
 }

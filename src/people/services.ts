@@ -22,6 +22,17 @@ export type LandingLinks = (
   organisations: readonly MyOrganisation[],
 ) => Promise<ReadonlyMap<string, LandingLink[]>>;
 
+/** Several sources of landing links as one, each organisation's links in the sources' order. */
+export function combineLandingLinks(...sources: LandingLinks[]): LandingLinks {
+  return async (db, lang, organisations) => {
+    const all = await Promise.all(sources.map((source) => source(db, lang, organisations)));
+    const combined = new Map<string, LandingLink[]>();
+    for (const links of all)
+      for (const [slug, list] of links) combined.set(slug, [...(combined.get(slug) ?? []), ...list]);
+    return combined;
+  };
+}
+
 export interface PeopleServices {
   auth: AuthService;
   mailer: Mailer;

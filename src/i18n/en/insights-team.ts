@@ -1,3 +1,86 @@
 // a manager's team heatmap and the team's ranked gaps (src/insights/team), exports.
 
-export const insightsTeam = {};
+const number = (n: number) => new Intl.NumberFormat("en-CA").format(n);
+
+export const insightsTeam = {
+  itTitle: "Team insights",
+  itIntro:
+    "Where each of your reports stands against their job profile's targets, from their latest assessment, and which competencies the team most needs to develop.",
+  itTeamLink: "Team insights: heatmap and gaps",
+  itLandingLink: "Team insights",
+  itEmptyTeam: "No one reports to you, so there is no team to show.",
+  itEmptyScope: "No one in this view: none of your reports reports to you directly.",
+  itEmptyRows: "No one in this view has been assessed yet.",
+  itDownloads: "Downloads",
+  itDownloadHeatmapCsv: "Heatmap (CSV)",
+  itDownloadGapsCsv: "Ranked gaps (CSV)",
+  itDownloadXlsx: "Heatmap and gaps (Excel)",
+  itDownloadPdf: "Heatmap and gaps (PDF)",
+  itOptionsHeading: "What to show",
+  itScopeLegend: "People",
+  itScopeChain: "Everyone in my reporting line",
+  itScopeDirect: "My direct reports only",
+  itModeLegend: "Each cell shows",
+  itModeGap: "The gap (target minus agreed level)",
+  itModeLevel: "The agreed level",
+  itGroupByArea: "Group competencies by area",
+  itApply: "Show",
+  itHeatmapHeading: "Heatmap",
+  itCaption: (mode: "gap" | "level", scope: "chain" | "direct", sortedBy: string, dir: "asc" | "desc") =>
+    `${mode === "gap" ? "Gap to target" : "Agreed level"} by person and competency, ${
+      scope === "direct" ? "direct reports only" : "everyone in your reporting line"
+    }; sorted by ${sortedBy}, ${dir === "asc" ? "ascending" : "descending"}. Each cell links to the assessment.`,
+  itSortAscending: "sort ascending",
+  itSortDescending: "sort descending",
+  itColPerson: "Person",
+  itColEmployeeNumber: "Employee number",
+  itColLine: "Reports",
+  itColTotalGap: "Total gap",
+  itColUnassessed: "Not assessed",
+  itColRank: "Rank",
+  itColCode: "Code",
+  itColCompetency: "Competency",
+  itColArea: "Area",
+  itColScore: "Priority score",
+  itColAffected: "People below target",
+  itColGapTotal: "Gap total (levels)",
+  itColPeople: "People with a target",
+  itDirect: "direct",
+  itIndirect: "through another manager",
+  itNoAssessment: "no assessment yet",
+  itNoArea: "Other competencies",
+  itGone: "no longer in the index",
+  itCellUnassessed: "not assessed yet",
+  itCellNoTarget: "no target",
+  itCellAbsent: "not in this person's assessment",
+  itLegendHeading: "Legend",
+  itLegendGap0: "at or above target",
+  itLegendGap: (n: number) => `${number(n)} ${n === 1 ? "level" : "levels"} below target`,
+  itLegendGap3: "3 levels or more below target",
+  itLegendLevel: (n: number) => (n >= 5 ? "level 5 or above" : `level ${number(n)}`),
+  itKeyHeading: "Competencies in the table",
+  itGapsHeading: "The team's gaps, ranked",
+  itGapsIntro:
+    "Competencies ranked by priority score: the importance of the competency (essential 3, asset 1) times the gap, added up over the people concerned. Not assessed yet is counted apart, never as a gap.",
+  itGapsEmpty: "No competency with a target in this view yet.",
+  itGapsCaption: "The team's competencies ranked by priority score",
+  itChartTitle: "Priority score by competency",
+  itChartDescription: (shown: number, total: number) =>
+    shown === total
+      ? `Bar chart of the ${number(total)} ranked competencies' priority scores; the table below gives the same numbers.`
+      : `Bar chart of the first ${number(shown)} of ${number(total)} ranked competencies' priority scores; the table below gives them all.`,
+  itChartCaption: "The highest priority scores; the table below lists every competency with its numbers.",
+  itSheetHeatmap: "Heatmap",
+  itSheetGaps: "Ranked gaps",
+  itFileHeatmap: "team-heatmap",
+  itFileGaps: "team-gaps",
+  itFileBoth: "team-insights",
+  itPdfSubject: "A team's gaps to target and agreed levels by competency",
+  itPdfFooter: (title: string, page: number, pages: number) => `${title} — Page ${page} of ${pages}`,
+  itPdfFacts: (organisation: string, scope: "chain" | "direct", people: number) =>
+    `${organisation} · ${scope === "direct" ? "Direct reports" : "Everyone in the reporting line"} · ${number(people)} ${people === 1 ? "person" : "people"}`,
+  itPdfLegend: (mode: "gap" | "level") =>
+    `${mode === "gap" ? "Each cell gives the gap to target in levels (0: at or above target)." : "Each cell gives the agreed level."} ? not assessed yet · ∅ no target · · not in the person's assessment.`,
+  itPdfPart: (from: number, to: number, of: number) => `Competencies ${number(from)} to ${number(to)} of ${number(of)}`,
+  itPdfTotal: "Total",
+};

@@ -32,6 +32,12 @@ export function TeamPage(props: {
     <>
       <h1>{t.staffTeamTitle}</h1>
       <p>{t.staffTeamIntro}</p>
+      {/* The team's insights (src/insights/team) live beside the team, one level down. */}
+      {props.members.length > 0 && (
+        <p>
+          <a href={`${staffUrls.team(lang, org)}/insights`}>{t.itTeamLink}</a>
+        </p>
+      )}
       {props.members.length === 0 ? (
         <p>{t.staffTeamEmpty}</p>
       ) : (
