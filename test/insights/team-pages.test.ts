@@ -243,7 +243,7 @@ for (const dialect of testDialects()) {
       assert.equal(risky?.getCell(1).value, "'=Risky Formula");
       assert.equal(risky?.getCell(4).value, 2, "numbers stay numbers");
       assert.equal(
-        (risky?.getCell(4).fill as { fgColor?: { argb?: string } }).fgColor?.argb,
+        (risky?.getCell(4).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb,
         "FFFFD8A8",
         "coloured as on the page",
       );
