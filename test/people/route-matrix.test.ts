@@ -995,6 +995,14 @@ const ROUTES: Record<string, Expectation> = {
       { allow: ["orgAdmin", "manager", "staffReport"], refusal: { instanceAdmin: 404, staffOther: 404 } },
     ]),
   ),
+
+  // team insights (src/insights/team): a manager's heatmap and ranked gaps of their own reports, and
+  // their downloads; managers only (a member who manages no one: 403, as the team page).
+  "GET /:lang/orgs/:org/team/insights": { allow: ["manager"] },
+  "GET /:lang/orgs/:org/team/insights/heatmap.csv": { allow: ["manager"] },
+  "GET /:lang/orgs/:org/team/insights/gaps.csv": { allow: ["manager"] },
+  "GET /:lang/orgs/:org/team/insights/insights.xlsx": { allow: ["manager"] },
+  "GET /:lang/orgs/:org/team/insights/insights.pdf": { allow: ["manager"] },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
