@@ -20,12 +20,12 @@ export function barChartSvg(
   a11y: { title: string; description: string; xLabel: string },
 ): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const data = bars.map((bar, index) => ({ ...bar, y: `${index + 1}. ${bar.label}`.slice(0, 60) }));
+  const data = bars.map((bar, index) => ({ ...bar, y: `${index + 1}. ${bar.label}`.slice(0, 36) }));
   const svg = Plot.plot({
     document: document as unknown as Document,
     width: 640,
     height: 40 + 24 * Math.max(1, data.length),
-    marginLeft: 260,
+    marginLeft: 180,
     x: { label: a11y.xLabel, grid: true },
     y: { label: null, domain: data.map((d) => d.y) },
     marks: [
@@ -36,7 +36,9 @@ export function barChartSvg(
   }) as unknown as { outerHTML: string; setAttribute(name: string, value: string): void };
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", "it-chart-title it-chart-desc");
-  const html = svg.outerHTML;
+  // Plot names its marks' groups (aria-label on <g>), which ARIA does not allow on an element without
+  // a role; inside role="img" they would not be read anyway: the title and description are the text.
+  const html = svg.outerHTML.replace(/ aria-(label|description)="[^"]*"/g, "");
   // Title and description first inside the svg, so the image has a name and a text alternative.
   return html.replace(
     /^<svg([^>]*)>/,

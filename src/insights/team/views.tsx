@@ -269,7 +269,11 @@ export function RankedGaps(props: { lang: Lang; ranked: RankedGap[] }) {
   const { lang, ranked } = props;
   const t = messages(lang);
   if (ranked.length === 0) return <p>{t.itGapsEmpty}</p>;
-  const bars = ranked.slice(0, CHART_BARS).map((r) => ({ label: competencyLabel(r.competency, lang), value: r.score }));
+  // The bars carry the code (the table beside them has the full names): a long name would not fit.
+  const bars = ranked.slice(0, CHART_BARS).map((r) => ({
+    label: r.competency.code ?? competencyName(r.competency, lang).slice(0, 32),
+    value: r.score,
+  }));
   const svg = barChartSvg(bars, {
     title: t.itChartTitle,
     description: t.itChartDescription(bars.length, ranked.length),
