@@ -257,10 +257,14 @@ export function rankTeamGaps(
     .map((row, position) => ({ row, position, order: orderOf(row) }))
     .sort((a, b) => a.order - b.order || a.position - b.position)
     .map(({ row }) => row);
+  const firstRow = new Map<string, AssessedRow>();
+  for (const row of kept) {
+    const key = competencyKey(row.frameworkId, row.itemId);
+    if (!firstRow.has(key)) firstRow.set(key, row);
+  }
   return rankPriorities(kept).map((priority) => {
     const key = competencyKey(priority.frameworkId, priority.itemId);
-    const row = kept.find((r) => competencyKey(r.frameworkId, r.itemId) === key) as AssessedRow;
-    return { ...priority, competency: competencies.get(key) ?? unknownCompetency(row) };
+    return { ...priority, competency: competencies.get(key) ?? unknownCompetency(firstRow.get(key) as AssessedRow) };
   });
 }
 
