@@ -9,13 +9,14 @@ import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import { languageTag } from "../../profiles/documents/model.ts";
 import { BRAND, INK, MUTED, renderTaggedPdf, SIZE, type Writer } from "../../profiles/documents/pdf-kit.ts";
 import { cellFill } from "./exports.ts";
-import { type Cell, cellValue, type Heatmap, type HeatmapOptions, type RankedGap } from "./model.ts";
+import { type Cell, type Competency, cellValue, type Heatmap, type HeatmapOptions, type RankedGap } from "./model.ts";
 import { areaName, CHART_BARS, competencyLabel, competencyName } from "./views.tsx";
 
 const ROW = 14;
 const NAME_WIDTH = 130;
 const CELL_WIDTH = 26;
-const TOTAL_WIDTH = 40;
+const MAX_CELL_WIDTH = 52;
+const TOTAL_WIDTH = 44;
 const FONT = 7.5;
 const GRID = "#9aa3ab";
 
@@ -38,7 +39,18 @@ function drawTable(writer: Writer, columns: Column[], rows: PdfCell[][]) {
   const table = pdf.struct("Table");
   writer.root.add(table);
   const drawRow = (cells: PdfCell[], isHeader: boolean) => {
-    if (pdf.y + ROW > pdf.page.maxY()) pdf.addPage();
+    // A header row is as tall as its longest heading wrapped in its column; a body row is one line.
+    pdf.font("bold").fontSize(FONT);
+    const height = isHeader
+      ? Math.max(
+          ROW,
+          ...cells.map(
+            (cell, index) =>
+              pdf.heightOfString(cell.text || " ", { width: (columns[index]?.width ?? CELL_WIDTH) - 4 }) + 6,
+          ),
+        )
+      : ROW;
+    if (pdf.y + height > pdf.page.maxY()) pdf.addPage();
     const y = pdf.y;
     const tr = pdf.struct("TR");
     table.add(tr);
@@ -46,8 +58,8 @@ function drawTable(writer: Writer, columns: Column[], rows: PdfCell[][]) {
     cells.forEach((cell, index) => {
       const width = columns[index]?.width ?? CELL_WIDTH;
       pdf.markContent("Artifact", { type: "Layout" });
-      if (cell.fill) pdf.rect(x, y, width, ROW).fill(cell.fill);
-      pdf.rect(x, y, width, ROW).lineWidth(0.4).stroke(GRID);
+      if (cell.fill) pdf.rect(x, y, width, height).fill(cell.fill);
+      pdf.rect(x, y, width, height).lineWidth(0.4).stroke(GRID);
       pdf.endMarkedContent();
       const th = isHeader || index === 0 || cell.header;
       const cellX = x;
@@ -59,8 +71,8 @@ function drawTable(writer: Writer, columns: Column[], rows: PdfCell[][]) {
             .fillColor(INK)
             .text(cell.text || " ", cellX + 2, y + 3.5, {
               width: width - 4,
-              height: ROW - 3,
-              lineBreak: false,
+              height: height - 3,
+              lineBreak: isHeader,
               ellipsis: true,
               align: index === 0 ? "left" : "center",
             });
@@ -70,7 +82,7 @@ function drawTable(writer: Writer, columns: Column[], rows: PdfCell[][]) {
     });
     tr.end();
     pdf.x = left;
-    pdf.y = y + ROW;
+    pdf.y = y + height;
   };
   const header = columns.map((c) => ({ text: c.header }));
   drawRow(header, true);
@@ -96,7 +108,14 @@ function writeHeatmap(writer: Writer, heatmap: Heatmap, options: HeatmapOptions,
   const t = messages(lang);
   const pdf = writer.pdf;
   const usable = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
-  const perTable = Math.max(1, Math.floor((usable - NAME_WIDTH - 2 * TOTAL_WIDTH) / CELL_WIDTH));
+  const header = (c: Competency) => c.code ?? competencyName(c, lang).slice(0, 4);
+  // Wide enough for the widest code (up to a limit: a longer one wraps in its header).
+  pdf.font("bold").fontSize(FONT);
+  const cellWidth = Math.min(
+    MAX_CELL_WIDTH,
+    Math.max(CELL_WIDTH, ...heatmap.columns.map((c) => Math.ceil(pdf.widthOfString(header(c))) + 6)),
+  );
+  const perTable = Math.max(1, Math.floor((usable - NAME_WIDTH - 2 * TOTAL_WIDTH) / cellWidth));
   writer.heading(t.itHeatmapHeading, 1);
   writer.paragraph(t.itPdfLegend(options.mode));
   if (heatmap.rows.length === 0 || heatmap.columns.length === 0) {
@@ -110,11 +129,11 @@ function writeHeatmap(writer: Writer, heatmap: Heatmap, options: HeatmapOptions,
       writer.heading(t.itPdfPart(start + 1, start + slice.length, heatmap.columns.length), 2);
     const columns: Column[] = [
       { header: t.itColPerson, width: NAME_WIDTH },
-      ...slice.map((c) => ({ header: c.code ?? competencyName(c, lang).slice(0, 4), width: CELL_WIDTH })),
+      ...slice.map((c) => ({ header: header(c), width: cellWidth })),
       ...(last
         ? [
             { header: t.itPdfTotal, width: TOTAL_WIDTH },
-            { header: "?", width: TOTAL_WIDTH },
+            { header: t.itColUnassessed, width: TOTAL_WIDTH },
           ]
         : []),
     ];
