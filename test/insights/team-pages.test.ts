@@ -194,6 +194,13 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    it("is linked from the manager's team page and from their organisations page, for managers only", async () => {
+      const href = `href="${base()}"`;
+      assert.ok((await (await get(`/en/orgs/${world.a.ids.org}/team`, world.cookies.manager)).text()).includes(href));
+      assert.ok((await (await get("/en/orgs", world.cookies.manager)).text()).includes(href));
+      assert.ok(!(await (await get("/en/orgs", world.cookies.staffOther)).text()).includes(href));
+    });
+
     it("refuses a member who manages no one (403) and anyone of another organisation (404)", async () => {
       assert.equal((await get(base(), world.cookies.staffOther)).status, 403);
       assert.equal((await get(base(), world.cookies.orgAdmin)).status, 403, "HR manages no one here");
