@@ -13,7 +13,7 @@ import { frameOf } from "../../people/organisations/routes.tsx";
 import { displayName } from "../../people/staff/queries.ts";
 import { renderPrivatePage } from "../../ui/private-page.ts";
 import { gapsTable, heatmapTable, teamXlsx, toCsv } from "./exports.ts";
-import { buildHeatmap, rankTeamGaps, readOptions } from "./model.ts";
+import { buildHeatmap, inScope, rankTeamGaps, readOptions } from "./model.ts";
 import { teamPdf } from "./pdf.ts";
 import { competenciesOf, logTeamView, teamOf, teamRows } from "./store.ts";
 import { TeamInsightsPage } from "./views.tsx";
@@ -26,7 +26,8 @@ async function load(c: Ctx) {
   const managerId = c.var.orgActor?.membership?.personId as string;
   const options = readOptions(c.req.query());
   const team = await teamOf(c.var.db, organisationId, managerId);
-  const rows = await teamRows(c.var.db, organisationId, team);
+  // Only the people the scope shows are read (direct reports: the others' assessments are not needed).
+  const rows = await teamRows(c.var.db, organisationId, inScope(team, options.scope));
   const competencies = await competenciesOf(c.var.db, rows);
   const collator = new Intl.Collator(c.var.lang === "fr" ? "fr-CA" : "en-CA", { sensitivity: "base" });
   const heatmap = buildHeatmap(team, rows, competencies, options, collator.compare);
