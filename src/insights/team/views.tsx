@@ -185,15 +185,11 @@ function HeatmapTable(props: TeamInsightsProps) {
   const { frame, options, heatmap } = props;
   const { lang, slug } = frame;
   const t = messages(lang);
-  const sortLabel =
-    options.sort === "name"
-      ? t.itColPerson
-      : options.sort === "total"
-        ? t.itColTotalGap
-        : (() => {
-            const c = heatmap.columns.find((column) => `c:${column.key}` === options.sort);
-            return c ? competencyLabel(c, lang) : t.itColPerson;
-          })();
+  // A column's heading mid-sentence is lower case ("sorted by total gap"); a competency keeps its own.
+  const column = heatmap.columns.find((c) => `c:${c.key}` === options.sort);
+  const sortLabel = column
+    ? competencyLabel(column, lang)
+    : (options.sort === "total" ? t.itColTotalGap : t.itColPerson).toLocaleLowerCase(lang === "fr" ? "fr-CA" : "en-CA");
   return (
     <section class="table-wrap" aria-labelledby="it-heatmap-caption" tabindex={0}>
       <table class="it-heatmap">
