@@ -278,7 +278,7 @@ export function RankedGaps(props: { lang: Lang; ranked: RankedGap[] }) {
   });
   return (
     <>
-      <figure class="it-chart">
+      <figure class="chart it-chart">
         {raw(svg)}
         <figcaption>{t.itChartCaption}</figcaption>
       </figure>
