@@ -40,6 +40,18 @@ export interface AssessedScope {
   cycles?: "latest" | "all" | readonly string[];
 }
 
+const ITEM_COLUMNS = [
+  "assessment_id",
+  "framework_id",
+  "item_id",
+  "edition_id",
+  "ordinal",
+  "importance",
+  "target_level",
+  "agreed_level",
+] as const;
+type ItemRow = Pick<DB["assessment_items"], (typeof ITEM_COLUMNS)[number]>;
+
 /** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 900;
 
@@ -122,9 +134,14 @@ export async function assessedRows(
   const heads = (scope.cycles ?? "latest") === "latest" ? latestPerPerson(all) : all;
   heads.sort((a, b) => a.person_id.localeCompare(b.person_id) || later(b, a));
   const byId = new Map(heads.map((head, index) => [head.id, { head, index }]));
-  const items: (DB["assessment_items"] & { index: number })[] = [];
+  const items: (ItemRow & { index: number })[] = [];
   for (const ids of chunks([...byId.keys()])) {
-    const rows = await db.selectFrom("assessment_items").selectAll().where("assessment_id", "in", ids).execute();
+    // Only what the rows carry: never the comments, which are most of an item's bytes.
+    const rows = await db
+      .selectFrom("assessment_items")
+      .select(ITEM_COLUMNS)
+      .where("assessment_id", "in", ids)
+      .execute();
     for (const row of rows) items.push({ ...row, index: byId.get(row.assessment_id)?.index ?? 0 });
   }
   items.sort((a, b) => a.index - b.index || a.ordinal - b.ordinal);
