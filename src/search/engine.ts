@@ -5,7 +5,8 @@
  * content changes.
  */
 import type { Catalog, FrameworkView } from "../editions/catalog.ts";
-import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
+import { CompactTree } from "../frameworks/compact-tree.ts";
+import { type Bilingual, buildTree, type TreeNode, walk } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
 import { finish, inSlices, STEP, type Steps } from "../slices.ts";
 import { TermWords } from "./dictionary.ts";
@@ -39,8 +40,8 @@ export interface IndexedItem {
 }
 
 export interface SearchIndex {
-  items: IndexedItem[];
-  byId: Map<string, IndexedItem>;
+  /** The indexed items, in index order (each framework's in reading order). */
+  items: IndexedItems;
   inverted: InvertedIndex;
   /** Each framework's items are consecutive: slug → [start, end) positions in `items`. */
   ranges: Map<string, { start: number; end: number }>;
@@ -107,79 +108,194 @@ export interface SearchOptions {
 
 const DEPTH_BOOST = [1.15, 1.3, 1.1];
 
-/** Flattens the frameworks into indexable items, remembering each item's group and where it is shown. */
+/**
+ * The indexed items as arrays over the frameworks' compact trees (decision 039, addendum 2): an
+ * item is its position in the index; its framework's tree holds its texts, and three Int32Arrays
+ * say where it is shown. An `IndexedItem` is made when a result or a results page asks for one.
+ * (50,000 item objects and a Map by id held ~8 MB, and each kept its node alive.)
+ */
+export class IndexedItems {
+  readonly length: number;
+  readonly #frameworks: IndexedFramework[];
+  /** Position of each item's group (its depth-1 ancestor, or itself). */
+  readonly groups: Int32Array;
+  /** Position of the item whose page shows each item (its depth-1 ancestor when that page shows the whole subtree, else itself). */
+  readonly pages: Int32Array;
+  /** Position of the item whose section of that page holds each item, or -1 (the page itself). */
+  readonly sections: Int32Array;
+
+  constructor(frameworks: IndexedFramework[], groups: Int32Array, pages: Int32Array, sections: Int32Array) {
+    this.#frameworks = frameworks;
+    this.length = groups.length;
+    this.groups = groups;
+    this.pages = pages;
+    this.sections = sections;
+  }
+
+  #frameworkOf(position: number): IndexedFramework {
+    let low = 0;
+    let high = this.#frameworks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.#frameworks[middle].start <= position) low = middle;
+      else high = middle - 1;
+    }
+    return this.#frameworks[low];
+  }
+
+  /** The URL key of the item at `position`. */
+  keyAt(position: number): string {
+    const f = this.#frameworkOf(position);
+    const id = f.tree.ids[position - f.start];
+    return f.view.keys.get(id) ?? id;
+  }
+
+  /** The item at `position` (0 ≤ position < length). */
+  at(position: number): IndexedItem {
+    const f = this.#frameworkOf(position);
+    const at = position - f.start;
+    const node = f.tree.node(at);
+    const section = this.sections[position];
+    return {
+      node,
+      key: this.keyAt(position),
+      frameworkSlug: f.view.framework.slug,
+      typeLabel: f.typeLabel(node.type),
+      group: this.groups[position],
+      pageKey: this.keyAt(this.pages[position]),
+      sectionKey: section < 0 ? null : this.keyAt(section),
+      boost: DEPTH_BOOST[f.tree.depths[at]] ?? 1,
+    };
+  }
+
+  /** The position of the item with that id, or -1 (the first framework holding it answers). */
+  find(id: string): number {
+    for (const f of this.#frameworks) {
+      const at = f.tree.find(id);
+      if (at >= 0) return f.start + at;
+    }
+    return -1;
+  }
+
+  /** The text of an item's field, read from its tree. */
+  text(position: number, field: Field): string | null {
+    const f = this.#frameworkOf(position);
+    const at = position - f.start;
+    if (field === "code") return f.tree.codes[at];
+    return f.tree.texts[at * 4 + TEXT_SLOT[field]];
+  }
+
+  /** Broader items rank a little higher when they match as well as narrower ones. */
+  boost(position: number): number {
+    const f = this.#frameworkOf(position);
+    return DEPTH_BOOST[f.tree.depths[position - f.start]] ?? 1;
+  }
+
+  *[Symbol.iterator](): Generator<IndexedItem> {
+    for (let position = 0; position < this.length; position++) yield this.at(position);
+  }
+}
+
+/** Where each text field sits among an item's four texts in a compact tree (src/frameworks/compact-tree.ts). */
+const TEXT_SLOT: Record<Exclude<Field, "code">, number> = {
+  statement_en: 0,
+  statement_fr: 1,
+  description_en: 2,
+  description_fr: 3,
+};
+
+interface IndexedFramework {
+  view: FrameworkView;
+  tree: CompactTree;
+  /** Position of its first item in the index. */
+  start: number;
+  /** One label per type, shared by its items. */
+  typeLabel(code: string): Bilingual;
+}
+
+/** A view's tree as a compact one (views built from rows have one; a hand-made tree of nodes is converted). */
+function compactOf(view: FrameworkView): CompactTree {
+  if (view.tree instanceof CompactTree) return view.tree;
+  return buildTree(
+    [...walk(view.tree.roots)].map((node) => ({
+      id: node.id,
+      parent_id: node.parentId,
+      type_code: node.type,
+      code: node.code,
+      position: node.position,
+      statement_en: node.statement.en,
+      statement_fr: node.statement.fr,
+      description_en: node.description.en,
+      description_fr: node.description.fr,
+      updated_at: node.updatedAt,
+    })),
+  ) as CompactTree;
+}
+
+/**
+ * The frameworks' items in index order (each framework's in reading order, so an item's position is
+ * its framework's start plus its position in the compact tree), with each item's group and where it
+ * is shown: depth 0 and 1 items are their own group and page; deeper items are grouped under their
+ * depth-1 ancestor, whose page shows them in the section of their depth-2 ancestor when that page
+ * shows the whole subtree (height below 3), else they link to their own page.
+ */
 function* collectItems(
   views: readonly FrameworkView[],
   ranges: Map<string, { start: number; end: number }>,
-): Steps<IndexedItem[]> {
-  const items: IndexedItem[] = [];
+): Steps<IndexedItems> {
+  const frameworks: IndexedFramework[] = [];
+  let length = 0;
   for (const view of views) {
-    const slug = view.framework.slug;
-    const start = items.length;
-    // One label per type, shared by its items (not one object per item: 50,000 of them).
+    const tree = compactOf(view);
     const labels = new Map<string, Bilingual>();
-    const labelOf = (code: string): Bilingual => {
-      let label = labels.get(code);
-      if (!label) {
-        const type = view.types.get(code);
-        label = { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
-        labels.set(code, label);
-      }
-      return label;
-    };
-    /**
-     * `group` is the position of the depth-1 ancestor (-1 above it); `shownOn` the key of the group's
-     * page when that page shows the whole subtree (an area, whose children are sections with anchors),
-     * else null: deeper items of a deep group link to their own page. `section` is the depth-2 ancestor.
-     */
-    const visit = function* (
-      node: TreeNode,
-      group: number,
-      shownOn: string | null,
-      section: string | null,
-    ): Steps<void> {
-      if (items.length % STEP === 0) yield;
-      const position = items.length;
-      const key = view.keys.get(node.id) ?? node.id;
-      items.push({
-        node,
-        key,
-        frameworkSlug: slug,
-        typeLabel: labelOf(node.type),
-        group: group < 0 ? position : group,
-        pageKey: shownOn ?? key,
-        sectionKey: shownOn ? section : null,
-        boost: DEPTH_BOOST[node.depth] ?? 1,
-      });
-      if (node.depth === 0) {
-        for (const child of node.children) yield* visit(child, -1, null, null);
-      } else if (node.depth === 1) {
-        const whole = height(node) < 3 ? key : null;
-        for (const child of node.children) yield* visit(child, position, whole, view.keys.get(child.id) ?? child.id);
+    frameworks.push({
+      view,
+      tree,
+      start: length,
+      typeLabel(code: string): Bilingual {
+        let label = labels.get(code);
+        if (!label) {
+          const type = view.types.get(code);
+          label = { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
+          labels.set(code, label);
+        }
+        return label;
+      },
+    });
+    ranges.set(view.framework.slug, { start: length, end: length + tree.size });
+    length += tree.size;
+    yield;
+  }
+  const groups = new Int32Array(length);
+  const pages = new Int32Array(length);
+  const sections = new Int32Array(length);
+  for (const { tree, start } of frameworks) {
+    let area = -1;
+    let areaShowsAll = false;
+    let section = -1;
+    for (let at = 0; at < tree.size; at++) {
+      const position = start + at;
+      const depth = tree.depths[at];
+      if (depth === 1) {
+        area = at;
+        let deepest = depth;
+        for (let below = at + 1; below < tree.ends[at]; below++)
+          if (tree.depths[below] > deepest) deepest = tree.depths[below];
+        areaShowsAll = deepest - depth < 3;
+      } else if (depth === 2) section = at;
+      if (depth < 2) {
+        groups[position] = position;
+        pages[position] = position;
+        sections[position] = -1;
       } else {
-        for (const child of node.children) yield* visit(child, group, shownOn, section);
+        groups[position] = start + area;
+        pages[position] = areaShowsAll ? start + area : position;
+        sections[position] = areaShowsAll ? start + section : -1;
       }
-    };
-    for (const root of view.tree.roots) yield* visit(root, -1, null, null);
-    ranges.set(slug, { start, end: items.length });
+      if (at % STEP === 0) yield;
+    }
   }
-  return items;
-}
-
-function fieldText(item: IndexedItem, field: Field): string | null {
-  const node = item.node;
-  switch (field) {
-    case "statement_en":
-      return node.statement.en;
-    case "statement_fr":
-      return node.statement.fr;
-    case "description_en":
-      return node.description.en;
-    case "description_fr":
-      return node.description.fr;
-    case "code":
-      return node.code;
-  }
+  return new IndexedItems(frameworks, groups, pages, sections);
 }
 
 /**
@@ -197,8 +313,8 @@ export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<S
   yield;
   const texts = yield* indexTextsSteps(
     items.length,
-    (position, field) => fieldText(items[position], FIELDS[field]),
-    (position) => items[position].boost,
+    (position, field) => items.text(position, FIELDS[field]),
+    (position) => items.boost(position),
   );
   return yield* adoptIndexSteps(items, ranges, texts);
 }
@@ -217,8 +333,8 @@ export async function buildSearchIndexInBackground(
 ): Promise<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
   const items = await inSlices(collectItems(views, ranges));
-  const textOf = (position: number, field: number) => fieldText(items[position], FIELDS[field]);
-  const boostOf = (position: number) => items[position].boost;
+  const textOf = (position: number, field: number) => items.text(position, FIELDS[field]);
+  const boostOf = (position: number) => items.boost(position);
   const inProcess = () => inSlices(indexTextsSteps(items.length, textOf, boostOf));
   // A worker that cannot start or fails (its heap limit, a missing bundle) costs time, not the index.
   const texts =
@@ -230,17 +346,12 @@ export async function buildSearchIndexInBackground(
 
 /** The index from its items and what indexing their texts computed (here or in the index worker). */
 function* adoptIndexSteps(
-  items: IndexedItem[],
+  items: IndexedItems,
   ranges: Map<string, { start: number; end: number }>,
   texts: IndexedTexts,
 ): Steps<SearchIndex> {
   const inverted = yield* adoptPostingsSteps(texts.postings);
-  const byId = new Map<string, IndexedItem>();
-  for (const item of items) {
-    byId.set(item.node.id, item);
-    if (byId.size % STEP === 0) yield;
-  }
-  return { items, byId, inverted, ranges, wordOf: new TermWords(inverted.terms, texts.words) };
+  return { items, inverted, ranges, wordOf: new TermWords(inverted.terms, texts.words) };
 }
 
 /**
@@ -318,10 +429,10 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
 
   const groups = new Map<number, SearchGroup>();
   for (const match of matches) {
-    const item = index.items[match.doc];
+    const item = index.items.at(match.doc);
     let group = groups.get(item.group);
     if (!group) {
-      const areaItem = index.items[item.group];
+      const areaItem = index.items.at(item.group);
       group = {
         area: {
           id: areaItem.node.id,
@@ -357,7 +468,8 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
 
 /** What a results page needs beyond the API's shape: type label, description and link targets. */
 export function hitDetails(index: SearchIndex, id: string): IndexedItem | undefined {
-  return index.byId.get(id);
+  const position = index.items.find(id);
+  return position < 0 ? undefined : index.items.at(position);
 }
 
 /** The catalog keeps the search index with the frameworks it indexes (Catalog.derive). */
