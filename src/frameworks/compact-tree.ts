@@ -89,7 +89,6 @@ export class CompactTree implements Tree {
   readonly byIdOrder: Int32Array;
   readonly detached: string[];
   readonly byId: ReadonlyMap<string, TreeNode>;
-  #roots: TreeNode[] | undefined;
 
   constructor(parts: Omit<CompactTree, "byId" | "roots" | "size" | "idOf" | "find" | "childrenOf" | "node">) {
     this.ids = parts.ids;
@@ -124,10 +123,12 @@ export class CompactTree implements Tree {
     return new CompactNode(this, position);
   }
 
-  /** The roots, made once (a page may go through them several times). */
+  /**
+   * The roots, made for each call (kept, they would keep every node a page asked for through their
+   * children: read them once into a variable).
+   */
   get roots(): TreeNode[] {
-    this.#roots ??= this.childrenOf(-1);
-    return this.#roots;
+    return this.childrenOf(-1);
   }
 
   /** The children of the item at `position` (-1: the roots), in reading order. */
