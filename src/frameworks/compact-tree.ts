@@ -232,6 +232,14 @@ export class PositionMap<V> implements ReadonlyMap<string, V> {
   get size() {
     return this.#sorted.length;
   }
+  /** The tree this map reads. */
+  get tree(): CompactTree {
+    return this.#tree;
+  }
+  /** The value at a position of the tree, without a look-up. */
+  valueAt(position: number): V {
+    return this.#valueOf(position);
+  }
   get(key: string): V | undefined {
     if (typeof key !== "string") return undefined;
     const at = findPosition(this.#sorted, this.#keyOf, key);

@@ -223,32 +223,17 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
   const correctedQuery = total > 0 ? correctedQueryOf(index, query, terms, corrections) : undefined;
 
   const groups = new Map<number, SearchGroup>();
+  const { items } = index;
   for (const match of matches) {
-    const item = index.items.at(match.doc);
-    let group = groups.get(item.group);
-    if (!group) {
-      const areaItem = index.items.at(item.group);
-      group = {
-        area: {
-          id: areaItem.node.id,
-          key: areaItem.key,
-          code: areaItem.node.code,
-          statement: areaItem.node.statement,
-          frameworkSlug: areaItem.frameworkSlug,
-        },
-        hits: [],
-      };
-      groups.set(item.group, group);
+    const group = items.groups[match.doc];
+    let found = groups.get(group);
+    if (!found) {
+      const { id, key, code, statement, frameworkSlug } = items.shown(group);
+      found = { area: { id, key, code, statement, frameworkSlug }, hits: [] };
+      groups.set(group, found);
     }
-    group.hits.push({
-      id: item.node.id,
-      key: item.key,
-      code: item.node.code,
-      type: item.node.type,
-      statement: item.node.statement,
-      matchedTerms: match.terms,
-      score: round(match.score),
-    });
+    const { id, key, code, type, statement } = items.shown(match.doc);
+    found.hits.push({ id, key, code, type, statement, matchedTerms: match.terms, score: round(match.score) });
   }
   return {
     query,

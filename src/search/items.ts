@@ -4,7 +4,7 @@
  * position. Pure: no I/O.
  */
 import type { FrameworkView } from "../editions/catalog.ts";
-import { CompactTree } from "../frameworks/compact-tree.ts";
+import { CompactTree, PositionMap } from "../frameworks/compact-tree.ts";
 import { type Bilingual, buildTree, type TreeNode, walk } from "../frameworks/tree.ts";
 import { STEP, type Steps } from "../slices.ts";
 import type { Field } from "./texts.ts";
@@ -64,8 +64,29 @@ export class IndexedItems {
   /** The URL key of the item at `position`. */
   keyAt(position: number): string {
     const f = this.#frameworkOf(position);
-    const id = f.tree.ids[position - f.start];
-    return f.view.keys.get(id) ?? id;
+    return f.keyAt(position - f.start);
+  }
+
+  /** What a search result shows of the item at `position` (without what only a results page needs). */
+  shown(position: number): {
+    id: string;
+    key: string;
+    code: string | null;
+    type: string;
+    statement: Bilingual;
+    frameworkSlug: string;
+  } {
+    const f = this.#frameworkOf(position);
+    const at = position - f.start;
+    const { tree } = f;
+    return {
+      id: tree.ids[at],
+      key: f.keyAt(at),
+      code: tree.codes[at],
+      type: tree.typeCodes[tree.typeOf[at]],
+      statement: { en: tree.texts[at * 4], fr: tree.texts[at * 4 + 1] },
+      frameworkSlug: f.view.framework.slug,
+    };
   }
 
   /** The item at `position` (0 ≤ position < length). */
@@ -127,6 +148,8 @@ interface IndexedFramework {
   tree: CompactTree;
   /** Position of its first item in the index. */
   start: number;
+  /** The URL key of the item at a position of its tree. */
+  keyAt(at: number): string;
   /** One label per type, shared by its items. */
   typeLabel(code: string): Bilingual;
 }
@@ -166,10 +189,17 @@ export function* collectItems(
   for (const view of views) {
     const tree = compactOf(view);
     const labels = new Map<string, Bilingual>();
+    const { keys } = view;
+    // A view built from rows keys its items by position; a hand-made one is looked up by id.
+    const keyAt =
+      keys instanceof PositionMap && keys.tree === tree
+        ? (at: number) => keys.valueAt(at) as string
+        : (at: number) => keys.get(tree.ids[at]) ?? tree.ids[at];
     frameworks.push({
       view,
       tree,
       start: length,
+      keyAt,
       typeLabel(code: string): Bilingual {
         let label = labels.get(code);
         if (!label) {
