@@ -19,7 +19,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BenchContext, BenchGroup } from "../lib/figures.ts";
-import { AREA_PAGE_PATH, startSkillshelfReady } from "../lib/server.ts";
+import { AREA_PAGE_PATH, SERVER_NODE_ARGS as SERVER_ARGS, startSkillshelfReady } from "../lib/server.ts";
 import { median, percentile } from "../lib/stats.ts";
 
 const ITEMS = 50_000;
@@ -45,12 +45,6 @@ const PROFILE_ARGS = PROFILE_DIR
       `--diagnostic-dir=${PROFILE_DIR}`,
     ]
   : [];
-
-/**
- * Node flags for the server, to measure a heap setting (BENCH_SERVER_NODE_ARGS="--max-semi-space-size=4",
- * decision 039); none by default, so the figures are those of the server as it is started.
- */
-const SERVER_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 
 /** Asks the server for a heap snapshot (SIGUSR2) and waits until its file stops growing. */
 async function heapSnapshot(pid: number, dir: string): Promise<string> {
@@ -157,7 +151,7 @@ export const rebuildBench: BenchGroup = {
   async run(context, report) {
     const databaseUrl = join(context.tmp, "rebuild.db");
     if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-    if (SERVER_ARGS.length > 0) console.log(`  server started with ${SERVER_ARGS.join(" ")}`);
+    console.log(`  server started with ${SERVER_ARGS.join(" ") || "no node flags"}`);
     const { server } = await startSkillshelfReady(context, { DATABASE_URL: databaseUrl }, [
       ...SERVER_ARGS,
       ...PROFILE_ARGS,

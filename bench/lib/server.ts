@@ -2,17 +2,26 @@
 
 import type { BenchContext } from "./figures.ts";
 import { type Spawned, spawnNode, waitFor200 } from "./process.ts";
+import { startNodeFlags } from "./start-flags.ts";
 
 export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
 
 /**
+ * Node flags for the server: those `npm start` gives it (package.json), unless
+ * BENCH_SERVER_NODE_ARGS is set (to measure another heap setting; empty: none).
+ */
+export const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? startNodeFlags().join(" "))
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
  * The compiled server (dist/cli.js, built by bench/run.ts before any group runs), started with
- * plain node as `npm start` runs it, minus the launcher's staleness check.
+ * plain node and the node flags of `npm start`, minus the launcher's staleness check.
  */
 export function startSkillshelf(
   context: BenchContext,
   extraEnv: NodeJS.ProcessEnv = {},
-  nodeArgs: string[] = [],
+  nodeArgs: string[] = SERVER_NODE_ARGS,
 ): Promise<Spawned> {
   return spawnNode({
     cwd: context.root,
@@ -27,7 +36,7 @@ export function startSkillshelf(
 export async function startSkillshelfReady(
   context: BenchContext,
   extraEnv: NodeJS.ProcessEnv = {},
-  nodeArgs: string[] = [],
+  nodeArgs: string[] = SERVER_NODE_ARGS,
 ) {
   const server = await startSkillshelf(context, extraEnv, nodeArgs);
   try {

@@ -5,11 +5,12 @@
  * two of them.
  */
 import type { Framework, ItemType } from "../db/schema.ts";
+import { compactKeysSteps } from "../frameworks/compact-tree.ts";
 import { diffItems, type FieldChange } from "../frameworks/history.ts";
 import type { ItemState } from "../frameworks/item-state.ts";
-import { buildTree, buildTreeSteps, type ItemRow, type TreeNode, urlKeySteps, walk } from "../frameworks/tree.ts";
+import { buildTree, buildTreeSteps, type ItemRow, walk } from "../frameworks/tree.ts";
 import type { AdoptedFrom, FrameworkView } from "../frameworks/view.ts";
-import { finish, STEP, type Steps } from "../slices.ts";
+import { finish, type Steps } from "../slices.ts";
 
 /** The framework's own fields an edition freezes (its slug, version and status are not frozen). */
 export type EditionFramework = Pick<
@@ -74,22 +75,17 @@ export function* assembleViewSteps(
   rows: readonly ItemRow[],
 ): Steps<FrameworkView> {
   const tree = yield* buildTreeSteps(rows);
-  const keys = yield* urlKeySteps(tree);
-  const byKey = new Map<string, TreeNode>();
+  const { keys, byKey } = yield* compactKeysSteps(tree);
   let lastUpdated = framework.updated_at;
-  let count = 0;
-  for (const node of tree.byId.values()) {
-    byKey.set(keys.get(node.id) as string, node);
-    if (node.updatedAt > lastUpdated) lastUpdated = node.updatedAt;
-    if (++count % STEP === 0) yield;
-  }
+  // Each root's newest time covers its subtree.
+  for (const root of tree.roots) if (root.lastUpdated > lastUpdated) lastUpdated = root.lastUpdated;
   return {
     framework,
     types: new Map(types.map((t) => [t.code, t])),
     tree,
     keys,
     byKey,
-    itemCount: tree.byId.size,
+    itemCount: tree.size,
     lastUpdated,
   };
 }

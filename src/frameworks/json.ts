@@ -38,6 +38,11 @@ export interface FrameworkJson {
 }
 
 export function itemJson(node: TreeNode): ItemJson {
+  return { ...itemFields(node), children: node.children.map(itemJson) };
+}
+
+/** An item's own members, in itemJson's order (a tree's nodes are read through getters: never spread them). */
+function itemFields(node: TreeNode): Omit<ItemJson, "children"> {
   return {
     id: node.id,
     type: node.type,
@@ -47,7 +52,6 @@ export function itemJson(node: TreeNode): ItemJson {
     description: node.description,
     updatedAt: node.updatedAt,
     lastUpdated: node.lastUpdated,
-    children: node.children.map(itemJson),
   };
 }
 
@@ -90,11 +94,11 @@ export function frameworkJson(view: FrameworkView): FrameworkJson {
 const openObject = (value: object) => JSON.stringify(value).slice(0, -1);
 
 function* itemJsonPieces(node: TreeNode): Generator<string> {
-  const { children: _children, ...fields } = itemJson({ ...node, children: [] });
-  yield `${openObject(fields)},"children":[`;
-  for (let i = 0; i < node.children.length; i++) {
+  yield `${openObject(itemFields(node))},"children":[`;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
     if (i > 0) yield ",";
-    yield* itemJsonPieces(node.children[i]);
+    yield* itemJsonPieces(children[i]);
   }
   yield "]}";
 }
@@ -110,12 +114,13 @@ export function* frameworkJsonPieces(view: FrameworkView): Generator<string> {
     ...head
   } = frameworkJson({
     ...view,
-    tree: { ...view.tree, roots: [] },
+    tree: { roots: [], byId: new Map(), detached: [] },
   });
   yield `${openObject(head)},"children":[`;
-  for (let i = 0; i < view.tree.roots.length; i++) {
+  const roots = view.tree.roots;
+  for (let i = 0; i < roots.length; i++) {
     if (i > 0) yield ",";
-    yield* itemJsonPieces(view.tree.roots[i]);
+    yield* itemJsonPieces(roots[i]);
   }
   yield "]";
   if (adoptedFrom) yield `,"adoptedFrom":${JSON.stringify(adoptedFrom)}`;

@@ -16,8 +16,8 @@ export interface FrameworkView {
   types: Map<string, ItemType>;
   tree: Tree;
   /** item id → the key used in its URL (human code when unique, else id). */
-  keys: Map<string, string>;
-  byKey: Map<string, TreeNode>;
+  keys: ReadonlyMap<string, string>;
+  byKey: ReadonlyMap<string, TreeNode>;
   itemCount: number;
   /** Newest change anywhere in the framework. */
   lastUpdated: string;

@@ -5,9 +5,9 @@
  * content changes.
  */
 import type { Catalog, FrameworkView } from "../editions/catalog.ts";
-import { type Bilingual, height, type TreeNode } from "../frameworks/tree.ts";
+import type { Bilingual } from "../frameworks/tree.ts";
 import type { Lang } from "../i18n/index.ts";
-import { finish, inSlices, STEP, type Steps } from "../slices.ts";
+import { finish, inSlices, type Steps } from "../slices.ts";
 import { TermWords } from "./dictionary.ts";
 import { indexTextsOffThread } from "./index-build.ts";
 import {
@@ -17,30 +17,18 @@ import {
   type QueryTermOptions,
   type WorkCounters,
 } from "./inverted.ts";
+import { collectItems, type IndexedItem, type IndexedItems } from "./items.ts";
 import { cleanQuery, processTerm, readTerms, singular, tokenize } from "./normalize.ts";
 import { FIELDS, type Field, type IndexedTexts, indexTextsSteps } from "./texts.ts";
+
+export type { IndexedItem, IndexedItems } from "./items.ts";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 
-/** One indexed item, with what a result needs to be shown and linked without going back to the tree. */
-export interface IndexedItem {
-  node: TreeNode;
-  key: string;
-  frameworkSlug: string;
-  typeLabel: Bilingual;
-  /** Position (in `items`) of the item this one is grouped under: its depth-1 ancestor, or itself. */
-  group: number;
-  /** URL key of the page that shows this item, and of the section on that page (null: the page itself). */
-  pageKey: string;
-  sectionKey: string | null;
-  /** Broader items rank a little higher when they match as well as narrower ones. */
-  boost: number;
-}
-
 export interface SearchIndex {
-  items: IndexedItem[];
-  byId: Map<string, IndexedItem>;
+  /** The indexed items, in index order (each framework's in reading order). */
+  items: IndexedItems;
   inverted: InvertedIndex;
   /** Each framework's items are consecutive: slug → [start, end) positions in `items`. */
   ranges: Map<string, { start: number; end: number }>;
@@ -105,83 +93,6 @@ export interface SearchOptions {
   measure?: boolean;
 }
 
-const DEPTH_BOOST = [1.15, 1.3, 1.1];
-
-/** Flattens the frameworks into indexable items, remembering each item's group and where it is shown. */
-function* collectItems(
-  views: readonly FrameworkView[],
-  ranges: Map<string, { start: number; end: number }>,
-): Steps<IndexedItem[]> {
-  const items: IndexedItem[] = [];
-  for (const view of views) {
-    const slug = view.framework.slug;
-    const start = items.length;
-    // One label per type, shared by its items (not one object per item: 50,000 of them).
-    const labels = new Map<string, Bilingual>();
-    const labelOf = (code: string): Bilingual => {
-      let label = labels.get(code);
-      if (!label) {
-        const type = view.types.get(code);
-        label = { en: type?.label_en ?? code, fr: type?.label_fr ?? type?.label_en ?? code };
-        labels.set(code, label);
-      }
-      return label;
-    };
-    /**
-     * `group` is the position of the depth-1 ancestor (-1 above it); `shownOn` the key of the group's
-     * page when that page shows the whole subtree (an area, whose children are sections with anchors),
-     * else null: deeper items of a deep group link to their own page. `section` is the depth-2 ancestor.
-     */
-    const visit = function* (
-      node: TreeNode,
-      group: number,
-      shownOn: string | null,
-      section: string | null,
-    ): Steps<void> {
-      if (items.length % STEP === 0) yield;
-      const position = items.length;
-      const key = view.keys.get(node.id) ?? node.id;
-      items.push({
-        node,
-        key,
-        frameworkSlug: slug,
-        typeLabel: labelOf(node.type),
-        group: group < 0 ? position : group,
-        pageKey: shownOn ?? key,
-        sectionKey: shownOn ? section : null,
-        boost: DEPTH_BOOST[node.depth] ?? 1,
-      });
-      if (node.depth === 0) {
-        for (const child of node.children) yield* visit(child, -1, null, null);
-      } else if (node.depth === 1) {
-        const whole = height(node) < 3 ? key : null;
-        for (const child of node.children) yield* visit(child, position, whole, view.keys.get(child.id) ?? child.id);
-      } else {
-        for (const child of node.children) yield* visit(child, group, shownOn, section);
-      }
-    };
-    for (const root of view.tree.roots) yield* visit(root, -1, null, null);
-    ranges.set(slug, { start, end: items.length });
-  }
-  return items;
-}
-
-function fieldText(item: IndexedItem, field: Field): string | null {
-  const node = item.node;
-  switch (field) {
-    case "statement_en":
-      return node.statement.en;
-    case "statement_fr":
-      return node.statement.fr;
-    case "description_en":
-      return node.description.en;
-    case "description_fr":
-      return node.description.fr;
-    case "code":
-      return node.code;
-  }
-}
-
 /**
  * Builds the search index over the given frameworks. Synchronous and free of I/O, so the bench can
  * time it over synthetic content.
@@ -197,8 +108,8 @@ export function* buildSearchIndexSteps(views: readonly FrameworkView[]): Steps<S
   yield;
   const texts = yield* indexTextsSteps(
     items.length,
-    (position, field) => fieldText(items[position], FIELDS[field]),
-    (position) => items[position].boost,
+    (position, field) => items.text(position, FIELDS[field]),
+    (position) => items.boost(position),
   );
   return yield* adoptIndexSteps(items, ranges, texts);
 }
@@ -217,8 +128,8 @@ export async function buildSearchIndexInBackground(
 ): Promise<SearchIndex> {
   const ranges = new Map<string, { start: number; end: number }>();
   const items = await inSlices(collectItems(views, ranges));
-  const textOf = (position: number, field: number) => fieldText(items[position], FIELDS[field]);
-  const boostOf = (position: number) => items[position].boost;
+  const textOf = (position: number, field: number) => items.text(position, FIELDS[field]);
+  const boostOf = (position: number) => items.boost(position);
   const inProcess = () => inSlices(indexTextsSteps(items.length, textOf, boostOf));
   // A worker that cannot start or fails (its heap limit, a missing bundle) costs time, not the index.
   const texts =
@@ -230,17 +141,12 @@ export async function buildSearchIndexInBackground(
 
 /** The index from its items and what indexing their texts computed (here or in the index worker). */
 function* adoptIndexSteps(
-  items: IndexedItem[],
+  items: IndexedItems,
   ranges: Map<string, { start: number; end: number }>,
   texts: IndexedTexts,
 ): Steps<SearchIndex> {
   const inverted = yield* adoptPostingsSteps(texts.postings);
-  const byId = new Map<string, IndexedItem>();
-  for (const item of items) {
-    byId.set(item.node.id, item);
-    if (byId.size % STEP === 0) yield;
-  }
-  return { items, byId, inverted, ranges, wordOf: new TermWords(inverted.terms, texts.words) };
+  return { items, inverted, ranges, wordOf: new TermWords(inverted.terms, texts.words) };
 }
 
 /**
@@ -317,32 +223,17 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
   const correctedQuery = total > 0 ? correctedQueryOf(index, query, terms, corrections) : undefined;
 
   const groups = new Map<number, SearchGroup>();
+  const { items } = index;
   for (const match of matches) {
-    const item = index.items[match.doc];
-    let group = groups.get(item.group);
-    if (!group) {
-      const areaItem = index.items[item.group];
-      group = {
-        area: {
-          id: areaItem.node.id,
-          key: areaItem.key,
-          code: areaItem.node.code,
-          statement: areaItem.node.statement,
-          frameworkSlug: areaItem.frameworkSlug,
-        },
-        hits: [],
-      };
-      groups.set(item.group, group);
+    const group = items.groups[match.doc];
+    let found = groups.get(group);
+    if (!found) {
+      const { id, key, code, statement, frameworkSlug } = items.shown(group);
+      found = { area: { id, key, code, statement, frameworkSlug }, hits: [] };
+      groups.set(group, found);
     }
-    group.hits.push({
-      id: item.node.id,
-      key: item.key,
-      code: item.node.code,
-      type: item.node.type,
-      statement: item.node.statement,
-      matchedTerms: match.terms,
-      score: round(match.score),
-    });
+    const { id, key, code, type, statement } = items.shown(match.doc);
+    found.hits.push({ id, key, code, type, statement, matchedTerms: match.terms, score: round(match.score) });
   }
   return {
     query,
@@ -357,7 +248,8 @@ export function search(index: SearchIndex, rawQuery: unknown, options: SearchOpt
 
 /** What a results page needs beyond the API's shape: type label, description and link targets. */
 export function hitDetails(index: SearchIndex, id: string): IndexedItem | undefined {
-  return index.byId.get(id);
+  const position = index.items.find(id);
+  return position < 0 ? undefined : index.items.at(position);
 }
 
 /** The catalog keeps the search index with the frameworks it indexes (Catalog.derive). */

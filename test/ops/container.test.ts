@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { startNodeFlags } from "../../bench/lib/start-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const read = (name: string) => readFileSync(join(ROOT, name), "utf8");
@@ -80,7 +81,14 @@ test("the run stage copies from the build stage only what exists there after the
 test("the image runs the compiled server through the launcher, and checks readiness", async () => {
   const cmd = run.filter((i) => i.op === "CMD").at(-1);
   assert.ok(cmd);
-  assert.deepEqual(JSON.parse(cmd.args), ["node", "bin/skillshelf.js", "serve"], "exec form: SIGTERM reaches node");
+  const command: string[] = JSON.parse(cmd.args);
+  assert.deepEqual(
+    command.filter((part) => !part.startsWith("--")),
+    ["node", "bin/skillshelf.js", "serve"],
+    "exec form: SIGTERM reaches node",
+  );
+  // The image's node runs with the flags `npm start` gives it (the heap setting of decision 039).
+  assert.deepEqual(command.slice(1, -2), startNodeFlags());
   // The launcher runs what the build writes: dist/cli.js, an entry point of scripts/build.mjs.
   assert.match(read("bin/skillshelf.js"), /\.\.\/dist\/cli\.js/);
   assert.match(read("scripts/build.mjs"), /entryPoints: \{\s*cli: "src\/cli\/main\.ts"/);

@@ -215,7 +215,7 @@ describe("bounded search over the starter framework", () => {
   test("every item holding a word of its statement is found by that word, accented or not", () => {
     const statementWords = [
       ...new Set(
-        index.items.flatMap((item) =>
+        [...index.items].flatMap((item) =>
           (item.node.statement.fr ?? "").split(/[^\p{L}]+/u).filter((w) => w.length >= 6 && /[à-ÿ]/.test(w)),
         ),
       ),
@@ -223,7 +223,7 @@ describe("bounded search over the starter framework", () => {
     assert.ok(statementWords.length > 10);
     fc.assert(
       fc.property(fc.constantFrom(...statementWords), (word) => {
-        const holders = index.items
+        const holders = [...index.items]
           .filter((item) => (item.node.statement.fr ?? "").split(/[^\p{L}]+/u).includes(word))
           .map((item) => item.node.id);
         for (const typed of [word, foldText(word)]) {
