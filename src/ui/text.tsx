@@ -27,28 +27,53 @@ export function FrameworkTexts(props: { framework: Pick<Framework, "extra">; chi
  */
 type MarkdownMode = "inline" | "block" | "plain";
 interface Prepared {
-  /** The strings it was prepared from: a text object changed in place is prepared again. */
-  en: string | null;
-  fr: string | null;
   lang: Lang;
   html: string;
 }
 
 /**
- * Typography and Markdown of each text, prepared once per text object, page language and mode.
- * An edition's view keeps the same text objects for as long as it serves, so a page rendered again
- * does not parse its statements again; a draft's fresh objects are dropped with it (WeakMap).
- * Kept small, as a 50,000-item whole-framework page prepares 100,000 of them: a plain object per
- * text (not a Map), constant keys, and the text itself when preparing leaves it as it was.
+ * Typography and Markdown of each text, prepared once per text, page language and mode, so a page
+ * rendered again does not parse its statements again. Keyed by the strings themselves: an edition's
+ * compact views (src/frameworks/compact-tree.ts) make a fresh text object on each access but hand
+ * out the same string objects, whose hashes V8 keeps, so a look-up costs no copy of the text.
+ * Bounded: past PREPARED_LIMIT entries the cache starts again (a 50,000-item whole-framework page
+ * prepares 100,000 texts once per edition and keeps its output elsewhere; area pages stay warm).
  */
 type PreparedKey = `${Lang}:${MarkdownMode}`;
-const prepared = new WeakMap<Bilingual, Partial<Record<PreparedKey, Prepared>>>();
+const PREPARED_LIMIT = 20_000;
+/** A missing text (null) and an empty one prepare alike: one key for both. */
+const NONE = "";
+let prepared = new Map<PreparedKey, Map<string, Map<string, Prepared | null>>>();
+let preparedCount = 0;
 
 function prepare(text: Bilingual, lang: Lang, mode: MarkdownMode): Prepared | null {
-  let byMode = prepared.get(text);
   const key: PreparedKey = `${lang}:${mode}`;
-  const known = byMode?.[key];
-  if (known && known.en === text.en && known.fr === text.fr) return known;
+  const en = text.en ?? NONE;
+  const fr = text.fr ?? NONE;
+  let byEnglish = prepared.get(key);
+  const known = byEnglish?.get(en)?.get(fr);
+  if (known !== undefined) return known;
+  const result = prepareAfresh(text, lang, mode);
+  if (preparedCount >= PREPARED_LIMIT) {
+    prepared = new Map();
+    preparedCount = 0;
+    byEnglish = undefined;
+  }
+  if (!byEnglish) {
+    byEnglish = new Map();
+    prepared.set(key, byEnglish);
+  }
+  let byFrench = byEnglish.get(en);
+  if (!byFrench) {
+    byFrench = new Map();
+    byEnglish.set(en, byFrench);
+  }
+  byFrench.set(fr, result);
+  preparedCount += 1;
+  return result;
+}
+
+function prepareAfresh(text: Bilingual, lang: Lang, mode: MarkdownMode): Prepared | null {
   const picked = pick(text, lang);
   if (!picked) return null;
   // French text gets its typography here, whoever wrote it (editor, import or starter).
@@ -61,19 +86,8 @@ function prepare(text: Bilingual, lang: Lang, mode: MarkdownMode): Prepared | nu
         ? renderMarkdownInline(value)
         : // Where markup cannot go (links, breadcrumbs, navigation), its marks are dropped, not shown.
           escapeHtml(markdownToPlain(value));
-  const result: Prepared = {
-    en: text.en,
-    fr: text.fr,
-    lang: picked.lang,
-    // The same characters as the text's: keep one copy of them, not two.
-    html: html === picked.value ? picked.value : html,
-  };
-  if (!byMode) {
-    byMode = {};
-    prepared.set(text, byMode);
-  }
-  byMode[key] = result;
-  return result;
+  // The same characters as the text's: keep one copy of them, not two.
+  return { lang: picked.lang, html: html === picked.value ? picked.value : html };
 }
 
 /** Escapes text exactly as hono's JSX renderer escapes a string child. */

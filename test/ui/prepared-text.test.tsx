@@ -81,6 +81,23 @@ describe("prepared text (component)", () => {
       { numRuns: runs(200) },
     );
   });
+
+  test("equal texts in fresh objects render alike, before and after the bounded cache starts again", () => {
+    const texts = Array.from({ length: 25_000 }, (_, i) => ({
+      en: `Item **${i}**`,
+      fr: i % 3 ? null : `Élément ${i} : oui`,
+    }));
+    const expected = (i: number, l: Lang) =>
+      html(<FreshText text={{ ...(texts[i] as Bilingual) }} lang={l} markdown="inline" />);
+    for (const l of ["en", "fr"] as const)
+      for (let i = 0; i < texts.length; i += 1) {
+        const got = html(<Text text={{ ...(texts[i] as Bilingual) }} lang={l} markdown="inline" />);
+        if (i % 997 === 0) assert.equal(got, expected(i, l), `text ${i} (${l})`);
+      }
+    // The first ones again, in new objects, after the cache has filled and started again.
+    for (const i of [0, 1, 2, 3])
+      assert.equal(html(<Text text={{ ...(texts[i] as Bilingual) }} lang="fr" markdown="inline" />), expected(i, "fr"));
+  });
 });
 
 describe("pages rendered again are byte-identical (page cache off)", () => {
