@@ -43,6 +43,10 @@ export interface DevelopmentPlansTable {
   approved_by_label: string | null;
   approved_at: string | null;
   closed_at: string | null;
+  /** Sent back to draft: the manager's reason, their name then and when (migration 023). */
+  returned_reason: string | null;
+  returned_by_label: string | null;
+  returned_at: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -18,6 +18,7 @@ import * as m016 from "./migrations/016_profile_extras.ts";
 import * as m017 from "./migrations/017_assessments.ts";
 import * as m018 from "./migrations/018_insights.ts";
 import * as m019 from "./migrations/019_cycle_changes.ts";
+import * as m023 from "./migrations/023_plan_returns.ts";
 import * as m024 from "./migrations/024_profile_code_key.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   "017_assessments": m017,
   "018_insights": m018,
   "019_cycle_changes": m019,
+  "023_plan_returns": m023,
   "024_profile_code_key": m024,
 };
 
