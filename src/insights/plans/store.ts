@@ -171,12 +171,16 @@ async function maxGoalsOf(trx: Trx, organisationId: string): Promise<number> {
   return planSettings(row?.settings).maxPlanGoals;
 }
 
-/** Adds a goal on a competency (once per plan), within the organisation's limit. Returns its id. */
+/**
+ * Adds a goal on a competency (once per plan), within the organisation's limit, with its first
+ * activity when given (a suggested resource: both or neither). Returns the goal's id.
+ */
 export async function addGoal(
   db: Db,
   key: PlanKey,
   goal: { frameworkId: string; itemId: string; text: string },
   now = new Date(),
+  firstActivity?: ActivityInput,
 ): Promise<string> {
   return onPlan(
     db,
@@ -207,6 +211,7 @@ export async function addGoal(
           updated_at: stamp(now),
         })
         .execute();
+      if (firstActivity) await insertActivity(trx, plan.organisation_id, id, firstActivity, now);
       return id;
     },
     now,
@@ -276,6 +281,33 @@ async function checkResource(trx: Trx, organisationId: string, resourceId: strin
   if (!found) throw new PlanRefused("unknown-resource");
 }
 
+async function insertActivity(trx: Trx, organisationId: string, goalId: string, activity: ActivityInput, now: Date) {
+  await checkResource(trx, organisationId, activity.resourceId);
+  const last = await trx
+    .selectFrom("development_plan_activities")
+    .select((eb) => eb.fn.max("ordinal").as("n"))
+    .where("goal_id", "=", goalId)
+    .executeTakeFirst();
+  const id = randomUUID();
+  await trx
+    .insertInto("development_plan_activities")
+    .values({
+      id,
+      goal_id: goalId,
+      kind: activity.kind,
+      learning_resource_id: activity.resourceId,
+      description: activity.description,
+      target_date: activity.targetDate,
+      status: "planned",
+      done_at: null,
+      ordinal: Number(last?.n ?? 0) + 1,
+      created_at: stamp(now),
+      updated_at: stamp(now),
+    })
+    .execute();
+  return id;
+}
+
 export async function addActivity(
   db: Db,
   key: PlanKey,
@@ -289,30 +321,7 @@ export async function addActivity(
     contentEditable,
     async (trx, plan) => {
       await goalOf(trx, plan.id, goalId);
-      await checkResource(trx, plan.organisation_id, activity.resourceId);
-      const last = await trx
-        .selectFrom("development_plan_activities")
-        .select((eb) => eb.fn.max("ordinal").as("n"))
-        .where("goal_id", "=", goalId)
-        .executeTakeFirst();
-      const id = randomUUID();
-      await trx
-        .insertInto("development_plan_activities")
-        .values({
-          id,
-          goal_id: goalId,
-          kind: activity.kind,
-          learning_resource_id: activity.resourceId,
-          description: activity.description,
-          target_date: activity.targetDate,
-          status: "planned",
-          done_at: null,
-          ordinal: Number(last?.n ?? 0) + 1,
-          created_at: stamp(now),
-          updated_at: stamp(now),
-        })
-        .execute();
-      return id;
+      return insertActivity(trx, plan.organisation_id, goalId, activity, now);
     },
     now,
   );
