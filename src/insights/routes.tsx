@@ -10,6 +10,8 @@ import { type OrganisationEnv, organisationContext } from "../people/context.ts"
 import { LEARNING_IMPORT_BODY_RULES, learningRoutes } from "./learning/routes.tsx";
 import { personInsightPages } from "./person/routes.tsx";
 import { teamInsightRoutes } from "./team/routes.tsx";
+import { planRoutes } from "./plans/routes.tsx";
+import { planSettingsRoutes } from "./plans/settings-routes.tsx";
 
 /** Body limits of the insights pages that take a file. */
 export const INSIGHTS_BODY_RULES = LEARNING_IMPORT_BODY_RULES;
@@ -27,5 +29,7 @@ export function insightPages(): Hono<AppEnv> {
   pages.route("/:org/learning", inOrganisation(learningRoutes()));
   pages.route("/:org", personInsightPages());
   pages.route("/:org/team/insights", inOrganisation(teamInsightRoutes()));
+  pages.route("/:org/people/:person/plans", inOrganisation(planRoutes()));
+  pages.route("/:org/plans", inOrganisation(planSettingsRoutes()));
   return pages;
 }

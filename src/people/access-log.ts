@@ -9,7 +9,7 @@ import { isAnotherPersonsRecord, type OrganisationActor, type OrganisationResour
 import { actorLabel } from "./organisations/changes.ts";
 
 /** What was seen. Extend as later capabilities show more of a person. */
-export const ACCESS_KINDS = ["record", "export", "access-log", "assessment", "insights"] as const;
+export const ACCESS_KINDS = ["record", "export", "access-log", "assessment", "insights", "plan"] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 export interface AccessView {

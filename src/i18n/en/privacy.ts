@@ -10,6 +10,7 @@ const ACCESS_KINDS: Record<string, string> = {
   "access-log": "Access log read",
   assessment: "Assessment viewed",
   insights: "Insights viewed",
+  plan: "Development plan viewed",
 };
 const CHANGE_ACTIONS: Record<string, string> = {
   create: "Created",

@@ -15,6 +15,7 @@ const ACCESS_KINDS: Record<string, string> = {
   "access-log": "Journal des consultations lu",
   assessment: "Évaluation consultée",
   insights: "Portrait de compétences consulté",
+  plan: "Plan de développement consulté",
 };
 const CHANGE_ACTIONS: Record<string, string> = {
   create: "Création",

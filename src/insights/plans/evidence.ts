@@ -9,8 +9,8 @@
  * activity came after). The same activity is not attached twice to one assessment.
  */
 import type { Kysely } from "kysely";
-import { addLink } from "../../assessments/evidence/store.ts";
 import { SELF_PHASE } from "../../assessments/evidence/rights.ts";
+import { addLink } from "../../assessments/evidence/store.ts";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
 
@@ -80,7 +80,10 @@ export async function evidenceTargets(
         assessmentId: r.id,
         cycleName: { en: r.name_en, fr: r.name_fr },
         attached: attached.some(
-          (e) => e.assessment_id === r.id && e.item_id === activity.itemId && e.title === evidenceTitle(activity.description),
+          (e) =>
+            e.assessment_id === r.id &&
+            e.item_id === activity.itemId &&
+            e.title === evidenceTitle(activity.description),
         ),
       }));
     if (targets.length > 0) byActivity.set(activity.id, targets);

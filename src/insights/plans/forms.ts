@@ -14,11 +14,7 @@ export const REASON_MAX = 2000;
 
 const version = z.coerce.number().int().min(1);
 const text = (max: number, missing: Parameters<typeof says>[0]) =>
-  z
-    .string(says(missing))
-    .trim()
-    .min(1, says(missing))
-    .max(max);
+  z.string(says(missing)).trim().min(1, says(missing)).max(max);
 
 /** A calendar day, YYYY-MM-DD (a date field sends "" when left empty). */
 export const isDay = (value: string) => {
@@ -34,16 +30,14 @@ const day = z
   .transform((v) => v || null)
   .refine((v) => v === null || isDay(v), says("planErrDate"));
 
-const competency = z
-  .string(says("planErrCompetency"))
-  .transform((v, ctx) => {
-    const ref = parseCompetencyValue(v);
-    if (!ref) {
-      ctx.addIssue({ code: "custom", message: "planErrCompetency" });
-      return z.NEVER;
-    }
-    return ref;
-  });
+const competency = z.string(says("planErrCompetency")).transform((v, ctx) => {
+  const ref = parseCompetencyValue(v);
+  if (!ref) {
+    ctx.addIssue({ code: "custom", message: "planErrCompetency" });
+    return z.NEVER;
+  }
+  return ref;
+});
 
 const optionalId = z
   .string()
@@ -76,5 +70,9 @@ export const returnForm = z.object({ version, reason: text(REASON_MAX, "planErrR
 export const versionForm = z.object({ version });
 export const evidenceForm = z.object({ version, assessment: z.string().trim().min(1).max(36) });
 export const settingsForm = z.object({
-  max_plan_goals: z.coerce.number(says("planErrMaxGoals")).int(says("planErrMaxGoals")).min(1, says("planErrMaxGoals")).max(12, says("planErrMaxGoals")),
+  max_plan_goals: z.coerce
+    .number(says("planErrMaxGoals"))
+    .int(says("planErrMaxGoals"))
+    .min(1, says("planErrMaxGoals"))
+    .max(12, says("planErrMaxGoals")),
 });

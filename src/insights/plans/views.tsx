@@ -5,7 +5,7 @@
  * back with a reason, closes, and writes check-ins). Real forms; no JavaScript needed.
  */
 import { pick } from "../../i18n/bilingual.ts";
-import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
+import { formatDate, formatDateTime, messages } from "../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
 import {
   ButtonForm,
@@ -76,7 +76,11 @@ export function PlanPage(props: PlanPageProps) {
       <StateSection {...props} />
       <section aria-labelledby="plan-goals">
         <h2 id="plan-goals">{t.planGoalsHeading(plan.goals.length, props.maxGoals)}</h2>
-        {plan.goals.length === 0 ? <p>{t.planNoGoals}</p> : plan.goals.map((goal) => <GoalBlock {...props} goal={goal} />)}
+        {plan.goals.length === 0 ? (
+          <p>{t.planNoGoals}</p>
+        ) : (
+          plan.goals.map((goal) => <GoalBlock {...props} goal={goal} />)
+        )}
         {editing && plan.goals.length < props.maxGoals && <p>{t.planAddGoalHint}</p>}
         {editing && plan.goals.length >= props.maxGoals && <p>{t.planGoalLimitReached(props.maxGoals)}</p>}
       </section>
@@ -117,11 +121,7 @@ function StateSection(props: PlanPageProps) {
         </div>
       )}
       {props.can.edit && plan.state === "draft" && plan.goals.length > 0 && (
-        <ButtonForm
-          lang={lang}
-          action={planUrls.move(lang, slug, person.id, plan.year, "submit")}
-          hidden={{ version }}
-        >
+        <ButtonForm lang={lang} action={planUrls.move(lang, slug, person.id, plan.year, "submit")} hidden={{ version }}>
           {t.planSubmit}
         </ButtonForm>
       )}
@@ -250,7 +250,11 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
   const t = messages(lang);
   const { plan, person, activity } = props;
   const version = String(plan.version);
-  const resourceTitle = activity.resource ? (lang === "fr" ? activity.resource.titleFr : activity.resource.titleEn) : null;
+  const resourceTitle = activity.resource
+    ? lang === "fr"
+      ? activity.resource.titleFr
+      : activity.resource.titleEn
+    : null;
   const targets = props.evidence.get(activity.id) ?? [];
   const mayProgress = props.can.edit && progressOpen(plan.state);
   return (
@@ -297,7 +301,10 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
               name="status"
               label={t.planStatusOf(activity.description)}
               labelHidden
-              options={ACTIVITY_STATUSES.map((status) => ({ value: status, label: ActivityStatusText({ lang, status }) }))}
+              options={ACTIVITY_STATUSES.map((status) => ({
+                value: status,
+                label: ActivityStatusText({ lang, status }),
+              }))}
             />
             <Submit label={t.planSaveStatusOf(activity.description)}>{t.planSaveStatus}</Submit>
           </Form>
@@ -365,6 +372,7 @@ function SuggestionsSection(props: PlanPageProps) {
                   >
                     <Hidden name="version" value={version} />
                     <Hidden name="competency" value={value} />
+                    <Hidden name="scope" value={scope} />
                     <TextField name="goal" label={t.planGoalFor(name)} required maxlength={GOAL_MAX} />
                     <Submit>{t.planAddAsGoal}</Submit>
                   </Form>

@@ -24,7 +24,8 @@ const STATUS: Record<ActivityStatus, keyof Messages> = {
 
 export const stateText = (lang: Lang, state: PlanState) => messages(lang)[STATE[state]] as string;
 export const StateText = (props: { lang: Lang; state: PlanState }) => <>{stateText(props.lang, props.state)}</>;
-export const ActivityKindText = (props: { lang: Lang; kind: ActivityKind }) => messages(props.lang)[KIND[props.kind]] as string;
+export const ActivityKindText = (props: { lang: Lang; kind: ActivityKind }) =>
+  messages(props.lang)[KIND[props.kind]] as string;
 export const ActivityStatusText = (props: { lang: Lang; status: ActivityStatus }) =>
   messages(props.lang)[STATUS[props.status]] as string;
 
