@@ -30,6 +30,7 @@ import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/ind
 import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { withInsightLinks } from "./insights/person/landing.ts";
+import { planDataSection } from "./insights/plans/own-data.tsx";
 import { INSIGHTS_BODY_RULES, insightPages } from "./insights/routes.tsx";
 import { teamInsightLandingLinks } from "./insights/team/landing.ts";
 import { CASE_WRITE_METHODS, caseApiRoutes, caseReadOnly } from "./interop/case/api.ts";
@@ -311,6 +312,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         auth,
         mailer,
         landingLinks: withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
+        ownDataSections: [planDataSection],
       }),
     );
     // proficiency scales, job profiles and their builder (src/profiles); public job postings

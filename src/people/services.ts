@@ -4,6 +4,7 @@ import type { AuthService } from "../auth/service.ts";
 import type { DB } from "../db/schema.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import type { OwnDataSection } from "./privacy/own-data.tsx";
 import type { MyOrganisation } from "./staff/views/team.tsx";
 
 /** A link shown with an organisation on "My organisations" (where members land after signing in). */
@@ -37,4 +38,9 @@ export interface PeopleServices {
   auth: AuthService;
   mailer: Mailer;
   landingLinks?: LandingLinks;
+  /**
+   * What higher layers hold about a person (development plans…), added to "everything held about
+   * me" after the people side's own sections; the composition (src/app.tsx) fills it.
+   */
+  ownDataSections?: readonly OwnDataSection[];
 }

@@ -11,6 +11,7 @@ import { after, before, describe, it } from "node:test";
 import { createResource, tagCompetencies } from "../../src/insights/learning/store.ts";
 import { readPlan } from "../../src/insights/plans/read.ts";
 import { planSettings } from "../../src/insights/settings.ts";
+import { purge } from "../../src/people/privacy/retention.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { seedAssessment } from "../support/assessment-work.ts";
 import { postForm } from "../support/auth.ts";
@@ -346,6 +347,55 @@ for (const dialect of testDialects()) {
       );
       assert.equal(second.status, 409);
       assert.ok(shows(await second.text(), "A plan holds at most 1 goal in your organisation."));
+    });
+
+    it("plans are in the person's data export, and go with the person when retention removes them", async () => {
+      const json = await get(`/en/orgs/${org()}/people/${world.a.ids.person}/data.json`, world.cookies.staffReport);
+      assert.equal(json.status, 200);
+      const document = (await json.json()) as { sections: Record<string, unknown> };
+      const plans = document.sections.developmentPlans as { year: number; goals: { goal: string }[] }[];
+      assert.deepEqual(
+        plans.map((p) => p.year),
+        [year + 1, year],
+      );
+      assert.equal(plans[1]?.goals[0]?.goal, "Reach level 3");
+      const page = await (
+        await get(`/fr/orgs/${org()}/people/${world.a.ids.person}/data`, world.cookies.staffReport)
+      ).text();
+      assert.ok(shows(page, "Plans de développement"));
+      assert.ok(shows(page, "Lead two storytimes"));
+
+      // Someone who left, with a plan: retention removes them, and their plan with them.
+      const left = world.a.ids.leftPerson;
+      await t.db
+        .insertInto("development_plans")
+        .values({
+          id: randomUUID(),
+          organisation_id: world.a.ids.organisationId,
+          person_id: left,
+          year,
+          state: "approved",
+          version: 1,
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+        })
+        .execute();
+      await t.db
+        .updateTable("organisations")
+        .set({ retention_left_months: 1 })
+        .where("id", "=", world.a.ids.organisationId)
+        .execute();
+      const report = await purge(t.db, {
+        dryRun: false,
+        now: new Date("2027-06-01T00:00:00Z"),
+        organisationSlug: org(),
+      });
+      assert.equal(report.totals.people, 1);
+      assert.equal(
+        (await t.db.selectFrom("development_plans").select("id").where("person_id", "=", left).execute()).length,
+        0,
+      );
+      assert.ok(await plan(), "the plans of people kept are kept");
     });
   });
 }

@@ -135,4 +135,6 @@ export const plans = {
   planSettingsLink: "Development plan settings",
   planMyPlansLink: "My development plans",
   planPersonLink: "Development plans",
+  planDataTitle: "Development plans",
+  planDataReturned: (reason: string) => `Sent back to draft: ${reason}`,
 };

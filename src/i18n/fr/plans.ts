@@ -139,4 +139,6 @@ export const plans: Translation<typeof en> = {
   planSettingsLink: "Réglages des plans de développement",
   planMyPlansLink: "Mes plans de développement",
   planPersonLink: "Plans de développement",
+  planDataTitle: "Plans de développement",
+  planDataReturned: (reason) => `Renvoyé en brouillon : ${reason}`,
 };
