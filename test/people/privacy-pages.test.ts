@@ -166,7 +166,13 @@ for (const dialect of testDialects()) {
         };
       };
       assert.equal(document.format, "skillshelf-own-data");
-      assert.deepEqual(Object.keys(document.sections), ["record", "placement", "accessLog", "changes", "developmentPlans"]);
+      assert.deepEqual(Object.keys(document.sections), [
+        "record",
+        "placement",
+        "accessLog",
+        "changes",
+        "developmentPlans",
+      ]);
       assert.equal(document.sections.record.givenName, "Rita");
       assert.equal(document.sections.record.employeeNumber, "R-003");
       assert.equal(document.sections.placement.unit.nameEn, "Central Branch");
