@@ -18,6 +18,7 @@
  * acts on (a deletion) takes a `setup` making a fresh target for each request.
  */
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import { addFile, addLink } from "../../src/assessments/evidence/store.ts";
@@ -371,6 +372,83 @@ const learningFields = (title: string) => ({
   costCents: null,
   currency: null,
 });
+
+/**
+ * Development plans (src/insights/plans): HR, the person and their managers read a plan; the person
+ * writes it; a manager up the chain approves, sends back and closes; the person or a manager checks
+ * in. Each request gets the person's plan for the year afresh, in the state the route needs.
+ */
+const PLAN_READERS: readonly MatrixRole[] = ["orgAdmin", "manager", "staffReport"];
+const AS_UNSEEN_PLAN = { instanceAdmin: 404, staffOther: 404 } as const;
+const PLAN_YEAR = 2027;
+
+const scratchPlan =
+  (state: "draft" | "submitted" | "approved", options: { activity?: "planned" | "done"; assessment?: boolean } = {}) =>
+  async (db: Kysely<DB>, world: PeopleWorld, which: Which): Promise<Partial<OrgIds>> => {
+    const { organisationId, person, manager } = world[which].ids;
+    await db.deleteFrom("development_plans").where("person_id", "=", person).execute();
+    // The competency of the plan's goal is one an open assessment of the person has, for the evidence route.
+    const seeded = options.assessment
+      ? await seedAssessment(db, { organisationId, personId: person, managerId: manager, state: "in_progress" })
+      : undefined;
+    const framework = await matrixFramework(db);
+    const frameworkId = seeded?.frameworkId ?? framework.id;
+    const itemId = seeded?.items[0] ?? (framework.competencies[0]?.[0] as string);
+    const spare = framework.competencies[0]?.[1] as string;
+    const now = new Date().toISOString();
+    const plan = randomUUID();
+    await db
+      .insertInto("development_plans")
+      .values({
+        id: plan,
+        organisation_id: organisationId,
+        person_id: person,
+        year: PLAN_YEAR,
+        state,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const goal = randomUUID();
+    await db
+      .insertInto("development_plan_goals")
+      .values({
+        id: goal,
+        plan_id: plan,
+        framework_id: frameworkId,
+        item_id: itemId,
+        goal: "Matrix goal",
+        ordinal: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const activity = randomUUID();
+    await db
+      .insertInto("development_plan_activities")
+      .values({
+        id: activity,
+        goal_id: goal,
+        kind: "practice",
+        learning_resource_id: null,
+        description: "Matrix activity",
+        target_date: null,
+        status: options.activity ?? "planned",
+        done_at: options.activity === "done" ? now : null,
+        ordinal: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return {
+      year: String(PLAN_YEAR),
+      goal,
+      activity,
+      competency: `${framework.id}~${spare}`,
+      assessment: seeded?.assessmentId ?? randomUUID(),
+    };
+  };
 
 const ROUTES: Record<string, Expectation> = {
   // organisations (src/people/organisations)
@@ -1003,6 +1081,89 @@ const ROUTES: Record<string, Expectation> = {
   "GET /:lang/orgs/:org/team/insights/gaps.csv": { allow: ["manager"] },
   "GET /:lang/orgs/:org/team/insights/insights.xlsx": { allow: ["manager"] },
   "GET /:lang/orgs/:org/team/insights/insights.pdf": { allow: ["manager"] },
+
+  // development plans (src/insights/plans), and HR's setting of how many goals a plan may hold.
+  "GET /:lang/orgs/:org/people/:person/plans": { allow: PLAN_READERS, refusal: AS_UNSEEN_PLAN },
+  "POST /:lang/orgs/:org/people/:person/plans": { allow: ["staffReport"], refusal: AS_UNSEEN_PLAN },
+  "GET /:lang/orgs/:org/people/:person/plans/:year": {
+    allow: PLAN_READERS,
+    setup: scratchPlan("draft"),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/goals": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: (ids) => ({ version: "1", competency: ids.competency as string, goal: "Matrix goal 2" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/goals/:goal": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1", goal: "Matrix goal, reworded" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/goals/:goal/remove": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/goals/:goal/activities": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1", kind: "mentoring", description: "Matrix mentoring" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/activities/:activity/status": {
+    allow: ["staffReport"],
+    setup: scratchPlan("approved"),
+    form: () => ({ version: "1", status: "done" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/activities/:activity/remove": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/activities/:activity/evidence": {
+    allow: ["staffReport"],
+    setup: scratchPlan("approved", { activity: "done", assessment: true }),
+    form: (ids) => ({ version: "1", assessment: ids.assessment as string }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/checkins": {
+    allow: ["staffReport", "manager"],
+    setup: scratchPlan("approved"),
+    form: () => ({ version: "1", note: "Matrix check-in" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/submit": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/approve": {
+    allow: ["manager"],
+    setup: scratchPlan("submitted"),
+    form: () => ({ version: "1" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/return": {
+    allow: ["manager"],
+    setup: scratchPlan("submitted"),
+    form: () => ({ version: "1", reason: "Matrix reason" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/close": {
+    allow: ["manager"],
+    setup: scratchPlan("approved"),
+    form: () => ({ version: "1" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
+  "GET /:lang/orgs/:org/plans/settings": { allow: ADMIN },
+  "POST /:lang/orgs/:org/plans/settings": { allow: ADMIN, form: () => ({ max_plan_goals: "4" }) },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */

@@ -87,19 +87,18 @@ type Done = keyof typeof DONE;
 async function subjectFor(c: Ctx, action: OrganisationAction): Promise<Subject | Response> {
   const organisationId = c.var.organisation.id;
   const personId = c.req.param("person") ?? "";
-  const resource = (await personResource(c.var.db, organisationId, personId)) ?? {
-    kind: "person" as const,
-    organisationId,
-    personId,
-    managerChain: [],
-  };
+  const found = await personResource(c.var.db, organisationId, personId);
+  const resource = found ?? { kind: "person" as const, organisationId, personId, managerChain: [] };
   const actor = c.var.orgActor;
-  // Whoever may not read the plan learns nothing (404); a reader refused a write is told so (403).
+  // Whoever may not read the plan learns nothing (404), nor does anyone about a person of another
+  // organisation (HR's standing here says nothing about them); a reader refused a write is told so (403).
   if (!actor || !can(actor, "plan.read", resource)) return refuse(c, resource);
+  if (!found) return c.notFound();
   if (!can(actor, action, resource)) return refuse(c, { kind: "organisation", organisationId });
   const person = await c.var.db
     .selectFrom("people")
     .select(["given_name", "preferred_name", "family_name"])
+    .where("organisation_id", "=", organisationId)
     .where("id", "=", personId)
     .executeTakeFirstOrThrow();
   return { actor, resource, name: `${person.preferred_name ?? person.given_name} ${person.family_name}` };

@@ -100,6 +100,10 @@ export function SettingsPage(props: OrganisationFrame & { values: FormValues; er
         <OrganisationFields lang={props.lang} slugNote={t.orgSettingsSlugNote} />
         <Submit>{t.orgSettingsSave}</Submit>
       </Form>
+      {/* The development plans' own settings (src/insights/plans). */}
+      <p>
+        <a href={`/${props.lang}/orgs/${encodeURIComponent(props.slug)}/plans/settings`}>{t.planSettingsLink}</a>
+      </p>
     </>
   );
 }

@@ -204,6 +204,7 @@ export function staffRoutes(): Hono<OrganisationEnv> {
         canEdit={can(actor, "person.edit", c.var.person)}
         canSeeInsights={can(actor, "insights.person", c.var.person)}
         canList={can(actor, "people.list", { kind: "organisation", organisationId })}
+        canReadPlans={can(actor, "plan.read", c.var.person)}
         self={actor.membership?.personId === c.var.person.personId}
         logged={logged}
         notice={

@@ -14,6 +14,8 @@ export interface ProfileProps {
   canOpen: (personId: string) => boolean;
   canEdit: boolean;
   canList: boolean;
+  /** The person's development plans (src/insights/plans, at …/people/:person/plans). */
+  canReadPlans?: boolean;
   self: boolean;
   /** The reader may see the person's insights (src/insights/person). */
   canSeeInsights?: boolean;
@@ -111,6 +113,13 @@ export function ProfilePage(props: ProfileProps) {
         {props.canSeeInsights && (
           <li>
             <a href={staffUrls.personInsights(lang, org, person.id)}>{t.ipLinkLabel}</a>
+          </li>
+        )}
+        {props.canReadPlans && (
+          <li>
+            <a href={`${staffUrls.person(lang, org, person.id)}/plans`}>
+              {props.self ? t.planMyPlansLink : t.planPersonLink}
+            </a>
           </li>
         )}
         {props.canList && (
