@@ -19,6 +19,7 @@ import * as m016 from "../../src/db/migrations/016_profile_extras.ts";
 import * as m017 from "../../src/db/migrations/017_assessments.ts";
 import * as m018 from "../../src/db/migrations/018_insights.ts";
 import * as m019 from "../../src/db/migrations/019_cycle_changes.ts";
+import * as m023 from "../../src/db/migrations/023_plan_returns.ts";
 import * as m024 from "../../src/db/migrations/024_profile_code_key.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { recordAccess } from "../../src/people/access-log.ts";
@@ -195,7 +196,7 @@ for (const dialect of testDialects()) {
         await person(copy.db, "p", "x");
         await copy.db.updateTable("units").set({ head_person_id: "p" }).execute();
         // Down in reverse order: later migrations' tables refer to 010's; then up again in order.
-        const later = [m010, m011, m012, m013, m015, m016, m017, m018, m019, m024];
+        const later = [m010, m011, m012, m013, m015, m016, m017, m018, m019, m023, m024];
         for (const migration of [...later].reverse()) await migration.down(copy.db as Kysely<unknown>);
         for (const migration of later) await migration.up(copy.db as Kysely<unknown>);
         assert.equal((await copy.db.selectFrom("people").selectAll().execute()).length, 0);
