@@ -147,6 +147,12 @@ for (const dialect of testDialects()) {
     });
 
     it("only HR, the person and their managers read it; other people's views are in the access log", async () => {
+      // Linked from the person's record for whoever may read the plans.
+      const record = async (role: "staffReport" | "manager") =>
+        (await get(`/en/orgs/${org()}/people/${world.a.ids.person}`, world.cookies[role])).text();
+      assert.ok((await record("staffReport")).includes(`href="${list()}"`));
+      assert.ok(shows(await record("staffReport"), "My development plans"));
+      assert.ok((await record("manager")).includes(`href="${list()}"`));
       for (const role of ["staffOther", "otherMember", "instanceAdmin"] as const)
         assert.equal((await get(page(), world.cookies[role])).status, 404, role);
       assert.equal((await get(page(), undefined)).status, 303, "anonymous: to sign in");
@@ -298,6 +304,8 @@ for (const dialect of testDialects()) {
 
     it("HR sets how many goals a plan may hold (1 to 12); nobody else may", async () => {
       const url = (lang: string) => `/${lang}/orgs/${org()}/plans/settings`;
+      const settingsPage = await (await get(`/en/orgs/${org()}/settings`, world.cookies.orgAdmin)).text();
+      assert.ok(settingsPage.includes(`href="${url("en")}"`), "linked from the organisation's settings");
       assert.equal((await get(url("en"), world.cookies.manager)).status, 403);
       const form = await get(url("fr"), world.cookies.orgAdmin);
       assert.equal(form.status, 200);

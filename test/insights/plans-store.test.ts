@@ -23,6 +23,7 @@ import {
   removeGoal,
   StalePlanError,
   setActivityStatus,
+  updateActivity,
   updateGoal,
 } from "../../src/insights/plans/store.ts";
 import { withMaxPlanGoals } from "../../src/insights/settings.ts";
@@ -206,7 +207,22 @@ for (const dialect of testDialects()) {
           }),
           refusal("unknown-resource"),
         );
+        await updateActivity(db, await key(), activityId, {
+          kind: "resource",
+          resourceId: resource,
+          description: "Take the course in spring",
+          targetDate: "2027-05-31",
+        });
         await changePlanState(db, await key(), { move: "submit" });
+        await assert.rejects(
+          updateActivity(db, await key(), activityId, {
+            kind: "course",
+            resourceId: null,
+            description: "x",
+            targetDate: null,
+          }),
+          refusal("state"),
+        );
         await assert.rejects(
           addGoal(db, await key(), { frameworkId: framework.id, itemId: second, text: "late" }),
           refusal("state"),
@@ -231,6 +247,8 @@ for (const dialect of testDialects()) {
         assert.equal(plan?.approvedByLabel, "Mo Manager");
         assert.equal(plan?.goals[0]?.activities[0]?.resource?.titleFr, "Cours de conte");
         assert.equal(plan?.goals[0]?.activities[0]?.doneAt, at(5).toISOString());
+        assert.equal(plan?.goals[0]?.activities[0]?.description, "Take the course in spring");
+        assert.equal(plan?.goals[0]?.activities[0]?.targetDate, "2027-05-31");
         assert.deepEqual(
           plan?.checkins.map((c) => c.note),
           ["Halfway"],
