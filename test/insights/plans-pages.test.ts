@@ -141,6 +141,25 @@ for (const dialect of testDialects()) {
         world.cookies.staffReport,
       );
       assert.equal(practice.status, 303);
+      const lead = (await plan())?.goals[0]?.activities[1];
+      const redated = await post(
+        `${page()}/activities/${lead?.id}`,
+        {
+          version: await version(),
+          kind: "mentoring",
+          description: "Lead two storytimes with a mentor",
+          target_date: "",
+        },
+        world.cookies.staffReport,
+      );
+      assert.equal(redated.status, 303);
+      assert.deepEqual(
+        (await plan())?.goals[0]?.activities.map((a) => [a.kind, a.description, a.targetDate]),
+        [
+          ["course", "Storytelling workshop", null],
+          ["mentoring", "Lead two storytimes with a mentor", null],
+        ],
+      );
       const submitted = await post(`${page()}/submit`, { version: await version() }, world.cookies.staffReport);
       assert.equal(submitted.status, 303);
       assert.equal((await plan())?.state, "submitted");
@@ -371,7 +390,7 @@ for (const dialect of testDialects()) {
         await get(`/fr/orgs/${org()}/people/${world.a.ids.person}/data`, world.cookies.staffReport)
       ).text();
       assert.ok(shows(page, "Plans de développement"));
-      assert.ok(shows(page, "Lead two storytimes"));
+      assert.ok(shows(page, "Lead two storytimes with a mentor"));
 
       // Someone who left, with a plan: retention removes them, and their plan with them.
       const left = world.a.ids.leftPerson;

@@ -1114,6 +1114,12 @@ const ROUTES: Record<string, Expectation> = {
     form: () => ({ version: "1", kind: "mentoring", description: "Matrix mentoring" }),
     refusal: AS_UNSEEN_PLAN,
   },
+  "POST /:lang/orgs/:org/people/:person/plans/:year/activities/:activity": {
+    allow: ["staffReport"],
+    setup: scratchPlan("draft"),
+    form: () => ({ version: "1", kind: "course", description: "Matrix course", target_date: "2027-09-30" }),
+    refusal: AS_UNSEEN_PLAN,
+  },
   "POST /:lang/orgs/:org/people/:person/plans/:year/activities/:activity/status": {
     allow: ["staffReport"],
     setup: scratchPlan("approved"),

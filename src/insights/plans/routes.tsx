@@ -47,6 +47,7 @@ import {
   removeGoal,
   StalePlanError,
   setActivityStatus,
+  updateActivity,
   updateGoal,
 } from "./store.ts";
 import { kindOfFormat, planSuggestions } from "./suggestions.ts";
@@ -72,6 +73,7 @@ const DONE = {
   goalRemoved: "planGoalRemoved",
   activity: "planActivityAdded",
   activityRemoved: "planActivityRemoved",
+  activitySaved: "planActivitySaved",
   status: "planStatusSaved",
   checkin: "planCheckinAdded",
   submit: "planSubmitted",
@@ -343,6 +345,24 @@ export function planRoutes(): Hono<OrganisationEnv> {
           targetDate: data.target_date,
         });
         return "activity";
+      },
+    }),
+  );
+
+  app.post(
+    "/:year/activities/:activity",
+    write({
+      action: "plan.edit",
+      schema: activityForm,
+      scope: (c) => `edit-${c.req.param("activity")}`,
+      run: async (c, key, data) => {
+        await updateActivity(c.var.db, key, c.req.param("activity") ?? "", {
+          kind: data.kind,
+          resourceId: data.resource,
+          description: data.description,
+          targetDate: data.target_date,
+        });
+        return "activitySaved";
       },
     }),
   );

@@ -15,6 +15,8 @@ export const planUrls = {
     `${plan(lang, org, person, year)}/goals/${seg(goal)}/remove`,
   activities: (lang: Lang, org: string, person: string, year: number, goal: string) =>
     `${plan(lang, org, person, year)}/goals/${seg(goal)}/activities`,
+  activity: (lang: Lang, org: string, person: string, year: number, activity: string) =>
+    `${plan(lang, org, person, year)}/activities/${seg(activity)}`,
   status: (lang: Lang, org: string, person: string, year: number, activity: string) =>
     `${plan(lang, org, person, year)}/activities/${seg(activity)}/status`,
   removeActivity: (lang: Lang, org: string, person: string, year: number, activity: string) =>

@@ -271,6 +271,7 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
             )}
           </>
         )}
+        {props.can.edit && contentEditable(plan.state) && <ActivityEdit {...props} />}
         {props.can.edit && contentEditable(plan.state) && (
           <ButtonForm
             lang={lang}
@@ -329,6 +330,44 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
           )}
       </td>
     </tr>
+  );
+}
+
+/** Rewording, re-dating or changing the kind of an activity of a draft (opened as a disclosure). */
+function ActivityEdit(props: PlanPageProps & { activity: PlanActivity }) {
+  const { lang, slug } = props.frame;
+  const t = messages(lang);
+  const { plan, person, activity } = props;
+  const scope = `edit-${activity.id}`;
+  const kept = keptFor(props, scope);
+  return (
+    <details open={kept !== undefined}>
+      <summary>{t.planEditActivity}</summary>
+      <Form
+        lang={lang}
+        action={planUrls.activity(lang, slug, person.id, plan.year, activity.id)}
+        scope={scope}
+        values={
+          kept?.values ?? {
+            kind: activity.kind,
+            description: activity.description,
+            target_date: activity.targetDate ?? "",
+          }
+        }
+        errors={kept?.errors}
+      >
+        <Hidden name="version" value={String(plan.version)} />
+        {activity.resource && <Hidden name="resource" value={activity.resource.id} />}
+        <SelectField
+          name="kind"
+          label={t.planColumnKind}
+          options={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: ActivityKindText({ lang, kind }) }))}
+        />
+        <TextArea name="description" label={t.planDescription} required maxlength={DESCRIPTION_MAX} rows={2} />
+        <TextField name="target_date" type="date" label={t.planTargetDate} hint={t.planTargetDateHint} />
+        <Submit label={t.planSaveActivityOf(activity.description)}>{t.planSaveActivity}</Submit>
+      </Form>
+    </details>
   );
 }
 
