@@ -30,6 +30,7 @@ import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/ind
 import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
 import { withInsightLinks } from "./insights/person/landing.ts";
+import { withPlanLinks } from "./insights/plans/landing.ts";
 import { planDataSection } from "./insights/plans/own-data.tsx";
 import { INSIGHTS_BODY_RULES, insightPages } from "./insights/routes.tsx";
 import { teamInsightLandingLinks } from "./insights/team/landing.ts";
@@ -311,7 +312,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       organisationPages({
         auth,
         mailer,
-        landingLinks: withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
+        landingLinks: withPlanLinks(
+          withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
+        ),
         ownDataSections: [planDataSection],
       }),
     );
