@@ -169,7 +169,10 @@ for (const dialect of testDialects()) {
       // Linked from "My organisations" for the person, and from the person's record for whoever may read the plans.
       const landing = await (await get("/en/orgs", world.cookies.staffReport)).text();
       assert.ok(landing.includes(`href="${list()}"`));
-      assert.ok(!(await (await get("/en/orgs", world.cookies.orgAdmin)).text()).includes("/plans"), "HR has no record here");
+      assert.ok(
+        !(await (await get("/en/orgs", world.cookies.orgAdmin)).text()).includes("/plans"),
+        "HR has no record here",
+      );
       const record = async (role: "staffReport" | "manager") =>
         (await get(`/en/orgs/${org()}/people/${world.a.ids.person}`, world.cookies[role])).text();
       assert.ok((await record("staffReport")).includes(`href="${list()}"`));

@@ -10,19 +10,17 @@ import fc from "fast-check";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
 import { createResource } from "../../src/insights/learning/store.ts";
+import { addCheckin, changePlanState, setActivityStatus } from "../../src/insights/plans/progress.ts";
 import { readPlan } from "../../src/insights/plans/read.ts";
 import { ACTIVITY_STATUSES } from "../../src/insights/plans/rules.ts";
 import {
   addActivity,
-  addCheckin,
   addGoal,
-  changePlanState,
   createPlan,
   type PlanKey,
   PlanRefused,
   removeGoal,
   StalePlanError,
-  setActivityStatus,
   updateActivity,
   updateGoal,
 } from "../../src/insights/plans/store.ts";

@@ -7,20 +7,28 @@
  * the access log. Every write carries the plan's version: a stale one answers 409 with the page drawn
  * again and what was typed kept.
  */
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import type { z } from "zod";
 import { messages } from "../../i18n/index.ts";
-import { recordAccess } from "../../people/access-log.ts";
-import { type OrganisationEnv, refuse } from "../../people/context.ts";
-import { personResource } from "../../people/membership.ts";
+import type { OrganisationEnv } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { frameOf } from "../../people/organisations/routes.tsx";
-import { can, type OrganisationAction, type OrganisationResource } from "../../policy/index.ts";
+import { can, type OrganisationAction } from "../../policy/index.ts";
 import { formBody } from "../../security/form-body.ts";
-import { type FieldErrors, type FormValues, parseForm } from "../../ui/forms/index.ts";
+import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import type { ResourceFormat } from "../learning/values.ts";
 import { planSettings } from "../settings.ts";
+import {
+  type Ctx,
+  logView,
+  planAddress,
+  planAddressIn,
+  type Subject,
+  subjectFor,
+  textValues,
+  yearOf,
+} from "./access.ts";
 import { attachActivity, evidenceTargets } from "./evidence.ts";
 import {
   activityForm,
@@ -33,36 +41,25 @@ import {
   versionForm,
 } from "./forms.ts";
 import { PlanListPage } from "./list-view.tsx";
+import type { KeptForm } from "./page-model.ts";
+import { addCheckin, changePlanState, setActivityStatus } from "./progress.ts";
 import { listPlans, type Plan, readPlan } from "./read.ts";
 import { currentYear } from "./rules.ts";
 import {
   addActivity,
-  addCheckin,
   addGoal,
-  changePlanState,
   createPlan,
   type PlanKey,
   PlanRefused,
   removeActivity,
   removeGoal,
   StalePlanError,
-  setActivityStatus,
   updateActivity,
   updateGoal,
 } from "./store.ts";
 import { kindOfFormat, planSuggestions } from "./suggestions.ts";
 import { planUrls } from "./urls.ts";
-import { type KeptForm, PlanPage } from "./views.tsx";
-
-type Ctx = Context<OrganisationEnv>;
-type Actor = NonNullable<OrganisationEnv["Variables"]["orgActor"]>;
-type PersonResource = OrganisationResource & { kind: "person" };
-
-interface Subject {
-  actor: Actor;
-  resource: PersonResource;
-  name: string;
-}
+import { PlanPage } from "./views.tsx";
 
 const t = (c: Ctx) => messages(c.var.lang);
 
@@ -84,39 +81,6 @@ const DONE = {
   evidenceAlready: "planEvidenceAlready",
 } as const;
 type Done = keyof typeof DONE;
-
-/** The person in `:person` and the reader, if the policy lets the reader do `action` there. */
-async function subjectFor(c: Ctx, action: OrganisationAction): Promise<Subject | Response> {
-  const organisationId = c.var.organisation.id;
-  const personId = c.req.param("person") ?? "";
-  const found = await personResource(c.var.db, organisationId, personId);
-  const resource = found ?? { kind: "person" as const, organisationId, personId, managerChain: [] };
-  const actor = c.var.orgActor;
-  // Whoever may not read the plan learns nothing (404), nor does anyone about a person of another
-  // organisation (HR's standing here says nothing about them); a reader refused a write is told so (403).
-  if (!actor || !can(actor, "plan.read", resource)) return refuse(c, resource);
-  if (!found) return c.notFound();
-  if (!can(actor, action, resource)) return refuse(c, { kind: "organisation", organisationId });
-  const person = await c.var.db
-    .selectFrom("people")
-    .select(["given_name", "preferred_name", "family_name"])
-    .where("organisation_id", "=", organisationId)
-    .where("id", "=", personId)
-    .executeTakeFirstOrThrow();
-  return { actor, resource, name: `${person.preferred_name ?? person.given_name} ${person.family_name}` };
-}
-
-const yearOf = (c: Ctx) => {
-  const year = Number(c.req.param("year"));
-  return Number.isInteger(year) && year >= 2000 && year <= 2200 ? year : undefined;
-};
-
-const textValues = (body: Record<string, unknown>): FormValues =>
-  Object.fromEntries(
-    Object.entries(body)
-      .filter(([, v]) => typeof v === "string")
-      .map(([k, v]) => [k, (v as string).slice(0, 4000)]),
-  );
 
 export function planRoutes(): Hono<OrganisationEnv> {
   const app = new Hono<OrganisationEnv>();
@@ -496,22 +460,4 @@ export function planRoutes(): Hono<OrganisationEnv> {
   );
 
   return app;
-}
-
-/** The plan's page in the request's language (a relative address, for redirects). */
-const planAddressIn = (c: Ctx, plan: Plan) =>
-  planUrls.plan(c.var.lang, c.var.organisation.slug, plan.personId, plan.year);
-
-/** The plan's page as an absolute address, in English, as evidence links keep it (decision 049). */
-const planAddress = (c: Ctx, plan: Plan) =>
-  new URL(planUrls.plan("en", c.var.organisation.slug, plan.personId, plan.year), c.var.config.baseUrl).href;
-
-async function logView(c: Ctx, subject: Subject) {
-  await recordAccess(c.var.db, {
-    actor: subject.actor,
-    resource: subject.resource,
-    what: "plan",
-    path: c.req.path,
-    requestId: c.var.requestId,
-  });
 }
