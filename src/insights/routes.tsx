@@ -12,6 +12,7 @@ import { personInsightPages } from "./person/routes.tsx";
 import { planRoutes } from "./plans/routes.tsx";
 import { planSettingsRoutes } from "./plans/settings-routes.tsx";
 import { teamInsightRoutes } from "./team/routes.tsx";
+import { organisationInsightRoutes } from "./organisation/routes.tsx";
 
 /** Body limits of the insights pages that take a file. */
 export const INSIGHTS_BODY_RULES = LEARNING_IMPORT_BODY_RULES;
@@ -31,5 +32,6 @@ export function insightPages(): Hono<AppEnv> {
   pages.route("/:org/team/insights", inOrganisation(teamInsightRoutes()));
   pages.route("/:org/people/:person/plans", inOrganisation(planRoutes()));
   pages.route("/:org/plans", inOrganisation(planSettingsRoutes()));
+  pages.route("/:org/insights", inOrganisation(organisationInsightRoutes()));
   return pages;
 }
