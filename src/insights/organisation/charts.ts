@@ -7,9 +7,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 
-const escapeAttribute = (text: string) =>
-  text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] as string);
-
 function svgOf(options: Plot.PlotOptions, label: string): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const chart = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
@@ -21,8 +18,7 @@ function svgOf(options: Plot.PlotOptions, label: string): string {
   chart.setAttribute("aria-label", label);
   chart.setAttribute("class", "chart");
   chart.setAttribute("focusable", "false");
-  // The label names the chart; the marks' own aria-labels say nothing more to a screen reader.
-  return chart.outerHTML.replace(/^<svg/, `<svg data-chart-label="${escapeAttribute(label)}"`);
+  return chart.outerHTML;
 }
 
 /** Horizontal bars: one per label, in the order given. */
@@ -56,8 +52,17 @@ export function lineChart(
       y: { grid: true, label: null, zero: true },
       color: { legend: false },
       marks: [
-        Plot.line(points as { series: string; x: string; value: number }[], { x: "x", y: "value", stroke: "series" }),
-        Plot.dot(points as { series: string; x: string; value: number }[], { x: "x", y: "value", fill: "series" }),
+        Plot.line(points as { series: string; x: string; value: number }[], {
+          x: "x",
+          y: "value",
+          z: "series",
+          stroke: "series",
+        }),
+        Plot.dot(points as { series: string; x: string; value: number }[], {
+          x: "x",
+          y: "value",
+          fill: "series",
+        }),
         Plot.text(
           points as { series: string; x: string; value: number }[],
           Plot.selectLast({ x: "x", y: "value", z: "series", text: "series", textAnchor: "start", dx: 6 }),
