@@ -1170,6 +1170,18 @@ const ROUTES: Record<string, Expectation> = {
   },
   "GET /:lang/orgs/:org/plans/settings": { allow: ADMIN },
   "POST /:lang/orgs/:org/plans/settings": { allow: ADMIN, form: () => ({ max_plan_goals: "4" }) },
+
+  // organisation insights (src/insights/organisation): training priorities for HR and managers
+  // (figures suppressed per viewer), readiness for HR only. A readiness download names a profile in
+  // its query: without one there is nothing to download (404 to an allowed role).
+  "GET /:lang/orgs/:org/insights": { allow: ["orgAdmin", "manager"] },
+  "GET /:lang/orgs/:org/insights/export.csv": { allow: ["orgAdmin", "manager"] },
+  "GET /:lang/orgs/:org/insights/export.xlsx": { allow: ["orgAdmin", "manager"] },
+  "GET /:lang/orgs/:org/insights/export.pdf": { allow: ["orgAdmin", "manager"] },
+  "GET /:lang/orgs/:org/insights/readiness": { allow: ADMIN },
+  "GET /:lang/orgs/:org/insights/readiness/export.csv": { allow: ADMIN, status: 404 },
+  "GET /:lang/orgs/:org/insights/readiness/export.xlsx": { allow: ADMIN, status: 404 },
+  "GET /:lang/orgs/:org/insights/readiness/export.pdf": { allow: ADMIN, status: 404 },
 };
 
 /** The expectation key of a registered route: its method and its pattern with the language as :lang. */
