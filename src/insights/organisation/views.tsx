@@ -96,7 +96,7 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
       .sort((a, b) => a.label.localeCompare(b.label, lang));
   return (
     <>
-      <OrganisationNav {...props.frame} />
+      <OrganisationNav {...props.frame} current="insights" />
       <h1>{t.ioTitle}</h1>
       <p>{t.ioIntro}</p>
       <p>{t.ioSuppressionNote}</p>
@@ -207,7 +207,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
   };
   return (
     <>
-      <OrganisationNav {...props.frame} />
+      <OrganisationNav {...props.frame} current="insights" />
       <h1>{t.ioReadinessTitle}</h1>
       <p>{t.ioReadinessIntro}</p>
       <p>

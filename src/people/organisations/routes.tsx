@@ -52,6 +52,7 @@ export function frameOf(c: Ctx): OrganisationFrame {
       profiles: allowed("profiles.list"),
       cycles: allowed("cycles.manage"),
       learning: allowed("learning.read"),
+      insights: allowed("insights.organisation"),
     },
   };
 }

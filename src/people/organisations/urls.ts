@@ -19,6 +19,7 @@ export const orgUrls = {
   cycles: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/cycles`,
   /** Served by src/insights (issue 16). */
   learning: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/learning`,
+  insights: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/insights`,
   units: (lang: Lang, slug: string) => `/${lang}/orgs/${seg(slug)}/units`,
   unit: (lang: Lang, slug: string, unitId: string) => `/${lang}/orgs/${seg(slug)}/units/${seg(unitId)}`,
   unitAction: (lang: Lang, slug: string, unitId: string, action: "move" | "rename" | "head" | "parent" | "delete") =>

@@ -29,6 +29,8 @@ export interface OrganisationLinks {
   cycles: boolean;
   /** The learning resources catalogue (issue 16), served by src/insights. */
   learning: boolean;
+  /** The organisation's training priorities (issue 16): HR and managers. */
+  insights: boolean;
 }
 
 export interface OrganisationFrame {
@@ -50,6 +52,7 @@ export function OrganisationNav(props: OrganisationFrame & { current?: keyof Org
     ["profiles", orgUrls.profiles(props.lang, props.slug), t.profilesTitle],
     ["cycles", orgUrls.cycles(props.lang, props.slug), t.cyclesTitle],
     ["learning", orgUrls.learning(props.lang, props.slug), t.learningTitle],
+    ["insights", orgUrls.insights(props.lang, props.slug), t.ioTitle],
     ["history", orgUrls.history(props.lang, props.slug), t.orgHistoryTitle],
   ];
   return (
