@@ -17,6 +17,7 @@ import { caseInterop } from "./groups/case.ts";
 import { coldStart } from "./groups/cold-start.ts";
 import { cycleOpenBench } from "./groups/cycle-open.ts";
 import { editorBench } from "./groups/editor.ts";
+import { insightsBench } from "./groups/insights.ts";
 import { jobsBench } from "./groups/jobs.ts";
 import { peopleBench } from "./groups/people.ts";
 import { peopleImportBench } from "./groups/people-import.ts";
@@ -51,6 +52,7 @@ const GROUPS: BenchGroup[] = [
   cycleOpenBench,
   assessmentDocumentsBench,
   assessmentSaveBench,
+  insightsBench,
 ];
 
 function selectGroups(args: string[]): BenchGroup[] {

@@ -23,7 +23,7 @@ const UNITS = 300;
 const COMPETENCIES = 30;
 const RUNS = 3;
 
-async function inBatches<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly object[]): Promise<void> {
+export async function inBatches<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
     await db
       .insertInto(table)
@@ -32,23 +32,11 @@ async function inBatches<T extends keyof DB>(db: Kysely<DB>, table: T, rows: rea
       .execute();
 }
 
-/** An organisation with its units, people (a manager line ~5 deep), one profile they all hold, and a draft cycle. */
-async function organisation(db: Kysely<DB>): Promise<{ organisationId: string; cycleId: string }> {
-  const at = new Date().toISOString();
-  const organisationId = randomUUID();
-  await db
-    .insertInto("organisations")
-    .values({
-      id: organisationId,
-      slug: `cycle-${organisationId.slice(0, 8)}`,
-      name_en: "Bench",
-      name_fr: "Banc",
-      default_lang: "en",
-      settings: "{}",
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+/**
+ * The organisation's 300 units and 5,000 people (a manager line ~5 deep: person i reports to person
+ * ⌊(i − 1) ÷ 6⌋), written in batches; the people's ids in order. Shared with the insights group.
+ */
+export async function benchPeople(db: Kysely<DB>, organisationId: string, at: string): Promise<string[]> {
   const units = Array.from({ length: UNITS }, (_, i) => ({
     id: randomUUID(),
     organisation_id: organisationId,
@@ -78,6 +66,27 @@ async function organisation(db: Kysely<DB>): Promise<{ organisationId: string; c
       updated_at: at,
     })),
   );
+  return ids;
+}
+
+/** An organisation with its units, people (a manager line ~5 deep), one profile they all hold, and a draft cycle. */
+async function organisation(db: Kysely<DB>): Promise<{ organisationId: string; cycleId: string }> {
+  const at = new Date().toISOString();
+  const organisationId = randomUUID();
+  await db
+    .insertInto("organisations")
+    .values({
+      id: organisationId,
+      slug: `cycle-${organisationId.slice(0, 8)}`,
+      name_en: "Bench",
+      name_fr: "Banc",
+      default_lang: "en",
+      settings: "{}",
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const ids = await benchPeople(db, organisationId, at);
   const edition = await db
     .selectFrom("editions")
     .select(["id", "framework_id"])

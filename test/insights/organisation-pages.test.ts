@@ -8,6 +8,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { trendFigures } from "../../src/insights/organisation/load.ts";
+import { trendsOf } from "../../src/insights/organisation/model.ts";
+import { assessedRows, cyclesOf } from "../../src/insights/read.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { readPdf } from "../support/document-text.ts";
 import { countTags, htmlLang, shows } from "../support/html.ts";
@@ -132,6 +135,34 @@ for (const dialect of testDialects()) {
         assert.ok(pageRow, code);
         assert.equal((pageRow[1] ?? "").includes(`<em class="suppressed">${FEWER.en}`), suppressedInCsv, code);
       }
+    });
+
+    it("the trends the database sums are the pure model's over every cycle's rows, for everyone, a unit, a position and some people", async () => {
+      const organisationId = world.a.ids.organisationId;
+      const rows = await assessedRows(t.db, organisationId, { cycles: "all" });
+      const cycles = (await cyclesOf(t.db, organisationId)).map((cycle) => cycle.id);
+      const competencies = org.competencies.map((itemId) => ({ frameworkId: org.framework.id, itemId }));
+      const some = [org.ready, ...org.smallPeople.slice(0, 2)];
+      const cases = [
+        { scope: {}, keep: () => true },
+        {
+          scope: { group: { by: "unit" as const, key: org.smallUnit } },
+          keep: (r: (typeof rows)[number]) => r.unitId === org.smallUnit,
+        },
+        {
+          scope: { group: { by: "position" as const, key: "" } },
+          keep: (r: (typeof rows)[number]) => r.positionId === null,
+        },
+        { scope: { personIds: some }, keep: (r: (typeof rows)[number]) => some.includes(r.personId) },
+      ];
+      for (const { scope, keep } of cases) {
+        const summed = await trendFigures(t.db, organisationId, cycles, competencies, scope);
+        assert.deepEqual(summed, trendsOf(rows.filter(keep), cycles, competencies), JSON.stringify(scope));
+      }
+      assert.ok(
+        rows.some((r) => r.cycleId === org.cycles.y2026),
+        "both cycles are in the comparison",
+      );
     });
 
     it("staff, anonymous people and other organisations' members are refused; an unknown view is 404", async () => {

@@ -12,55 +12,67 @@ import { staffUrls } from "../../people/staff/urls.ts";
 import type { OrganisationActor } from "../../policy/index.ts";
 import { listProfiles } from "../../profiles/jobs/store.ts";
 import { renderPrivatePage } from "../../ui/private-page.ts";
+import { dataVersion, latestOf, remember } from "./cache.ts";
 import { blocksPdf, type PdfBlock, tablesCsv, tablesXlsx } from "./exports.ts";
 import {
-  cycleRows,
+  cyclesOfOrganisation,
   latestRows,
   logReadinessViews,
   namesOf,
   peopleLevels,
   profileRequirements,
   seenBy,
+  trendFigures,
 } from "./load.ts";
-import { byCompetency, prioritiesModel, topCompetencies, trendsOf, type View, viewExists } from "./model.ts";
+import { byCompetency, prioritiesModel, topCompetencies, type View, viewExists } from "./model.ts";
 import { READINESS_SORTS, type ReadinessSort, readiness } from "./readiness.ts";
 import { distributionsTable, type PrioritiesReport, prioritiesReport, readinessTable, TOP } from "./report.ts";
-import { parseView } from "./urls.ts";
+import { parseView, viewParam } from "./urls.ts";
 import { PrioritiesPage, ReadinessPage } from "./views.tsx";
 
 type Ctx = Context<OrganisationEnv>;
 const t = (c: Ctx) => messages(c.var.lang);
 const actorOf = (c: Ctx) => c.var.orgActor as OrganisationActor;
 
-const inView = (view: View) => (row: { unitId: string | null; positionId: string | null }) =>
-  view.by === "all" || (view.by === "unit" ? (row.unitId ?? "") === view.key : (row.positionId ?? "") === view.key);
+/** The organisation's latest rows and scale, read once per change of its data (cache.ts). */
+async function latestData(c: Ctx) {
+  const db = c.var.db;
+  const organisationId = c.var.organisation.id;
+  const version = await dataVersion(db, organisationId);
+  const data = await latestOf(db, organisationId, version, () => latestRows(db, organisationId));
+  return { version, ...data };
+}
 
 /** Everything the priorities page and its downloads show, for this viewer and view. */
 async function prioritiesOf(c: Ctx, view: View) {
   const db = c.var.db;
   const organisationId = c.var.organisation.id;
-  const [{ rows, levelCount }, viewer, history] = await Promise.all([
-    latestRows(db, organisationId),
+  const [{ version, rows, levelCount }, viewer] = await Promise.all([
+    latestData(c),
     seenBy(db, organisationId, actorOf(c)),
-    cycleRows(db, organisationId),
   ]);
-  const model = prioritiesModel(rows, viewer.seen, view, levelCount);
-  const exists = viewExists(model, view);
-  // Trends: each cycle is a table of its own; over people the viewer may not see, its figures minus
-  // the latest view's could isolate those not reassessed since (decision 048). A manager's trends
-  // therefore cover the people they may see individually; HR's cover everyone.
-  const trendRows = history.rows.filter((row) => inView(view)(row) && viewer.seen(row.personId));
-  const trends = exists
-    ? trendsOf(
-        trendRows,
-        history.cycles.map((cycle) => cycle.id),
-        topCompetencies(model, TOP),
-      )
-    : [];
-  const refs = [...byCompetency(rows).values()].map((list) => list[0] as (typeof rows)[number]);
-  const names = await namesOf(db, organisationId, refs);
-  const report = prioritiesReport(model, trends, history.cycles, names, c.var.lang);
-  return { model, exists, names, report, trendsSeenOnly: !viewer.all };
+  const computed = await remember(db, `${organisationId}|${version}|${viewer.key}|${viewParam(view)}`, async () => {
+    const model = prioritiesModel(rows, viewer.seen, view, levelCount);
+    const exists = viewExists(model, view);
+    const cycles = await cyclesOfOrganisation(db, organisationId);
+    // Trends: each cycle is a table of its own; over people the viewer may not see, its figures
+    // minus the latest view's could isolate those not reassessed since (decision 048). A manager's
+    // trends therefore cover the people they may see individually; HR's cover everyone.
+    const trends = exists
+      ? await trendFigures(
+          db,
+          organisationId,
+          cycles.map((cycle) => cycle.id),
+          topCompetencies(model, TOP),
+          { personIds: viewer.all ? undefined : viewer.ids, group: view },
+        )
+      : [];
+    const refs = [...byCompetency(rows).values()].map((list) => list[0] as (typeof rows)[number]);
+    return { model, exists, trends, cycles, refs };
+  });
+  const names = await namesOf(db, organisationId, computed.refs);
+  const report = prioritiesReport(computed.model, computed.trends, computed.cycles, names, c.var.lang);
+  return { model: computed.model, exists: computed.exists, names, report, trendsSeenOnly: !viewer.all };
 }
 
 function prioritiesPdfBlocks(report: PrioritiesReport, c: Ctx): PdfBlock[] {
@@ -197,7 +209,7 @@ export function organisationInsightRoutes(): Hono<OrganisationEnv> {
     const title = c.var.lang === "fr" ? profile.title.fr || profile.title.en : profile.title.en || profile.title.fr;
     if (profile.requirements.length === 0)
       return { profiles, profileId, sort, profileTitle: title, noRequirements: true };
-    const { rows } = await latestRows(db, organisationId);
+    const { rows } = await latestData(c);
     const people = await peopleLevels(db, organisationId, rows);
     const collator = new Intl.Collator(c.var.lang === "fr" ? "fr-CA" : "en-CA");
     const candidates = readiness(profile.requirements, people, sort, collator);
