@@ -14,6 +14,13 @@ function svgOf(options: Plot.PlotOptions, label: string): string {
     style.remove();
   });
   for (const element of [chart, ...chart.querySelectorAll("[style]")]) element.removeAttribute("style");
+  // The image's name and its table speak for it: Plot's labels on inner groups are not allowed on a
+  // <g> without a role, and say nothing more.
+  for (const element of chart.querySelectorAll("[aria-label], [aria-description], [aria-hidden]")) {
+    element.removeAttribute("aria-label");
+    element.removeAttribute("aria-description");
+    element.removeAttribute("aria-hidden");
+  }
   chart.setAttribute("role", "img");
   chart.setAttribute("aria-label", label);
   chart.setAttribute("class", "chart");

@@ -105,13 +105,7 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
           <a href={orgInsightUrls.readiness(lang, slug)}>{t.ioReadinessLink}</a>
         </p>
       )}
-      <Form
-        lang={lang}
-        method="get"
-        action={orgInsightUrls.priorities(lang, slug)}
-        class="inline-form"
-        label={t.ioViewLabel}
-      >
+      <Form lang={lang} method="get" action={orgInsightUrls.priorities(lang, slug)} class="inline-form">
         <SelectField
           name="view"
           label={t.ioViewLabel}
@@ -216,13 +210,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
       {props.profiles.length === 0 ? (
         <p>{t.ioReadinessNoProfiles}</p>
       ) : (
-        <Form
-          lang={lang}
-          method="get"
-          action={orgInsightUrls.readiness(lang, slug)}
-          class="inline-form"
-          label={t.ioReadinessTitle}
-        >
+        <Form lang={lang} method="get" action={orgInsightUrls.readiness(lang, slug)} class="inline-form">
           <SelectField
             name="profile"
             label={t.ioReadinessProfile}
