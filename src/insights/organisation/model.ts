@@ -69,19 +69,30 @@ export function plansOf(
   );
 }
 
+/** The rows by competency and one viewer's plans: what every view of that viewer shares. */
+export interface Prepared {
+  competencies: Map<string, AssessedCompetency[]>;
+  plans: Map<string, SuppressionPlan>;
+}
+
+export function prepare(rows: readonly AssessedCompetency[], seen: (personId: string) => boolean): Prepared {
+  const competencies = byCompetency(rows);
+  return { competencies, plans: plansOf(competencies, seen) };
+}
+
 /**
- * The priorities of one view. `levelCount`: the scale's levels (for the distributions). `plans`
- * may be passed in when several views are rendered for one viewer (an export of every group).
+ * The priorities of one view. `levelCount`: the scale's levels (for the distributions). `prepared`
+ * (from `prepare` with the same rows and viewer) may be passed when several views are rendered.
  */
 export function prioritiesModel(
   rows: readonly AssessedCompetency[],
   seen: (personId: string) => boolean,
   view: View,
   levelCount: number,
-  plans?: Map<string, SuppressionPlan>,
+  prepared: Prepared = prepare(rows, seen),
 ): PrioritiesModel {
-  const competencies = byCompetency(rows);
-  const planOf = plans ?? plansOf(competencies, seen);
+  const competencies = prepared.competencies;
+  const planOf = prepared.plans;
   const [unit, position] = groupOf(view);
   const shownRows: AssessedCompetency[] = [];
   const suppressed: Entry[] = [];

@@ -24,7 +24,7 @@ import {
   seenBy,
   trendFigures,
 } from "./load.ts";
-import { byCompetency, prioritiesModel, topCompetencies, type View, viewExists } from "./model.ts";
+import { prepare, prioritiesModel, topCompetencies, type View, viewExists } from "./model.ts";
 import { READINESS_SORTS, type ReadinessSort, readiness } from "./readiness.ts";
 import { distributionsTable, type PrioritiesReport, prioritiesReport, readinessTable, TOP } from "./report.ts";
 import { parseView, viewParam } from "./urls.ts";
@@ -52,7 +52,11 @@ async function prioritiesOf(c: Ctx, view: View) {
     seenBy(db, organisationId, actorOf(c)),
   ]);
   const computed = await remember(db, `${organisationId}|${version}|${viewer.key}|${viewParam(view)}`, async () => {
-    const model = prioritiesModel(rows, viewer.seen, view, levelCount);
+    // The plans are the viewer's, whatever the view: planned once per data change and viewer.
+    const prepared = await remember(db, `${organisationId}|${version}|${viewer.key}`, async () =>
+      prepare(rows, viewer.seen),
+    );
+    const model = prioritiesModel(rows, viewer.seen, view, levelCount, prepared);
     const exists = viewExists(model, view);
     const cycles = await cyclesOfOrganisation(db, organisationId);
     // Trends: each cycle is a table of its own; over people the viewer may not see, its figures
@@ -67,7 +71,7 @@ async function prioritiesOf(c: Ctx, view: View) {
           { personIds: viewer.all ? undefined : viewer.ids, group: view },
         )
       : [];
-    const refs = [...byCompetency(rows).values()].map((list) => list[0] as (typeof rows)[number]);
+    const refs = [...prepared.competencies.values()].map((list) => list[0] as (typeof rows)[number]);
     return { model, exists, trends, cycles, refs };
   });
   const names = await namesOf(db, organisationId, computed.refs);
