@@ -178,16 +178,18 @@ async function generate(db: Kysely<DB>) {
   return { organisationId, slug, people };
 }
 
-async function p95(request: () => Promise<Response>): Promise<{ p95: number; median: number }> {
+async function p95(request: () => Promise<Response>): Promise<{ p95: number; median: number; first: number }> {
   const times: number[] = [];
+  let first = 0;
   for (let i = 0; i < WARM + REQUESTS; i++) {
     const started = performance.now();
     const res = await request();
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`answered ${res.status}`);
+    if (i === 0) first = performance.now() - started;
     if (i >= WARM) times.push(performance.now() - started);
   }
-  return { p95: percentile(times, 95), median: percentile(times, 50) };
+  return { p95: percentile(times, 95), median: percentile(times, 50), first };
 }
 
 async function measure(url: string, label: string, report: (key: string, value: number, detail?: string) => void) {
@@ -228,7 +230,7 @@ async function measure(url: string, label: string, report: (key: string, value: 
     report(
       `priorities_p95_ms${key}`,
       Math.max(forHr.p95, forManager.p95),
-      `HR p95 ${forHr.p95.toFixed(0)} ms (median ${forHr.median.toFixed(0)}), manager of ${team} p95 ${forManager.p95.toFixed(0)} ms (median ${forManager.median.toFixed(0)}); ${REQUESTS} requests each after ${WARM}; load ${load()}`,
+      `HR p95 ${forHr.p95.toFixed(0)} ms (median ${forHr.median.toFixed(0)}, first after the data changed ${forHr.first.toFixed(0)}), manager of ${team} p95 ${forManager.p95.toFixed(0)} ms (median ${forManager.median.toFixed(0)}, first ${forManager.first.toFixed(0)}); ${REQUESTS} requests each after ${WARM}; load ${load()}`,
     );
     const heatmap = `/en/orgs/${slug}/team/insights`;
     const probe = await app.request(heatmap, { headers: { cookie: cookies.manager } });
