@@ -60,7 +60,7 @@ for (const dialect of testDialects()) {
         assert.equal(suppressedCount(html, lang), 0, "nothing is hidden from HR");
         const chart = /<svg[^>]*>/.exec(html)?.[0] ?? "";
         assert.ok(
-          chart.includes('role="img"') && /aria-label="[^"]+"/.test(chart),
+          chart.includes('role="img"') && /aria-labelledby="[^"]+-title"/.test(chart),
           "the chart is an image with a name",
         );
         assert.ok(countTags(html, "table") >= 3, "ranking, distributions and trends as tables");

@@ -32,8 +32,8 @@ export const insightsOrg = {
   ioUnranked: "—",
   ioNone: "Nobody has been assessed against targets yet.",
   ioRetired: "no longer in the index",
-  ioChartRanking: (view: string) =>
-    `Bar chart of the need score of the top competencies — ${view}. The same figures are in the table.`,
+  ioChartRanking: (view: string) => `Bar chart of the need score of the top competencies — ${view}`,
+  ioChartSame: "The table that follows gives the same figures.",
   ioDistributionsHeading: "Distributions",
   ioDistributionsIntro:
     "How many people are at each agreed level of the top competencies, and how many are not assessed yet.",
@@ -43,8 +43,7 @@ export const insightsOrg = {
   ioLevel: (n: number) => `Level ${number(n)}`,
   ioBeyondScale: "Above the scale’s top",
   ioNotAssessed: "Not assessed yet",
-  ioChartDistribution: (name: string) =>
-    `Bar chart of people at each agreed level: ${name}. The same figures are in the table.`,
+  ioChartDistribution: (name: string) => `Bar chart of people at each agreed level: ${name}`,
   ioDistributionSuppressed: (name: string) => `${name}: fewer than 5 people — the distribution is not shown.`,
   ioTrendsHeading: "Trends across cycles",
   ioTrendsIntroAll: "Need score and mean gap of the top competencies in each review cycle.",
@@ -55,8 +54,7 @@ export const insightsOrg = {
   ioColCycle: "Cycle",
   ioColMeanGap: "Mean gap (levels)",
   ioColAssessed: "Assessed",
-  ioChartTrends:
-    "Line chart of the need score of the top competencies in each cycle. The same figures are in the table.",
+  ioChartTrends: "Line chart of the need score of the top competencies in each cycle",
   ioDecimal: decimal,
   ioNumber: number,
   ioExportsLabel: "Download this view",

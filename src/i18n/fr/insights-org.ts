@@ -35,8 +35,8 @@ export const insightsOrg: Translation<typeof en> = {
   ioUnranked: "—",
   ioNone: "Personne n’a encore été évalué par rapport à des cibles.",
   ioRetired: "ne figure plus au répertoire",
-  ioChartRanking: (view: string) =>
-    `Diagramme à barres de l’indice de besoin des principales compétences — ${view}. Le tableau reprend les mêmes chiffres.`,
+  ioChartRanking: (view: string) => `Diagramme à barres de l’indice de besoin des principales compétences — ${view}`,
+  ioChartSame: "Le tableau qui suit donne les mêmes chiffres.",
   ioDistributionsHeading: "Répartitions",
   ioDistributionsIntro:
     "Combien de personnes se situent à chaque niveau convenu pour les principales compétences, et combien n’ont pas encore été évaluées.",
@@ -46,8 +46,7 @@ export const insightsOrg: Translation<typeof en> = {
   ioLevel: (n: number) => `Niveau ${number(n)}`,
   ioBeyondScale: "Au-delà du niveau le plus élevé",
   ioNotAssessed: "Pas encore évaluées",
-  ioChartDistribution: (name: string) =>
-    `Diagramme à barres du nombre de personnes à chaque niveau convenu : ${name}. Le tableau reprend les mêmes chiffres.`,
+  ioChartDistribution: (name: string) => `Diagramme à barres du nombre de personnes à chaque niveau convenu : ${name}`,
   ioDistributionSuppressed: (name: string) => `${name} : moins de 5 personnes — la répartition n’est pas affichée.`,
   ioTrendsHeading: "Évolution d’un cycle à l’autre",
   ioTrendsIntroAll: "Indice de besoin et écart moyen des principales compétences à chaque cycle d’évaluation.",
@@ -58,8 +57,7 @@ export const insightsOrg: Translation<typeof en> = {
   ioColCycle: "Cycle",
   ioColMeanGap: "Écart moyen (niveaux)",
   ioColAssessed: "Évaluées",
-  ioChartTrends:
-    "Graphique linéaire de l’indice de besoin des principales compétences à chaque cycle. Le tableau reprend les mêmes chiffres.",
+  ioChartTrends: "Graphique linéaire de l’indice de besoin des principales compétences à chaque cycle",
   ioDecimal: decimal,
   ioNumber: number,
   ioExportsLabel: "Télécharger cette vue",

@@ -141,7 +141,8 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
               <p>{t.ioNone}</p>
             ) : (
               <>
-                {r.rankingBars.length > 0 && raw(barChart(r.rankingBars, t.ioChartRanking(r.viewName)))}
+                {r.rankingBars.length > 0 &&
+                  raw(barChart("io-ranking-chart", r.rankingBars, t.ioChartRanking(r.viewName), t.ioChartSame))}
                 <DataTable table={r.ranking} lang={lang} />
               </>
             )}
@@ -153,7 +154,14 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
               block.table ? (
                 <section aria-labelledby={`io-distribution-${i}`}>
                   <h3 id={`io-distribution-${i}`}>{block.name}</h3>
-                  {raw(barChart(block.bars, t.ioChartDistribution(block.name)))}
+                  {raw(
+                    barChart(
+                      `io-distribution-chart-${i}`,
+                      block.bars,
+                      t.ioChartDistribution(block.name),
+                      t.ioChartSame,
+                    ),
+                  )}
                   <DataTable table={block.table} lang={lang} />
                 </section>
               ) : (
@@ -168,7 +176,7 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
               <p>{t.ioTrendsNone}</p>
             ) : (
               <>
-                {raw(lineChart(r.trendPoints, r.cycleNames, t.ioChartTrends))}
+                {raw(lineChart("io-trends-chart", r.trendPoints, r.cycleNames, t.ioChartTrends, t.ioChartSame))}
                 <DataTable table={r.trends} lang={lang} />
               </>
             )}
