@@ -8,11 +8,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { type OrganisationEnv, organisationContext } from "../people/context.ts";
 import { LEARNING_IMPORT_BODY_RULES, learningRoutes } from "./learning/routes.tsx";
+import { organisationInsightRoutes } from "./organisation/routes.tsx";
 import { personInsightPages } from "./person/routes.tsx";
 import { planRoutes } from "./plans/routes.tsx";
 import { planSettingsRoutes } from "./plans/settings-routes.tsx";
 import { teamInsightRoutes } from "./team/routes.tsx";
-import { organisationInsightRoutes } from "./organisation/routes.tsx";
 
 /** Body limits of the insights pages that take a file. */
 export const INSIGHTS_BODY_RULES = LEARNING_IMPORT_BODY_RULES;
