@@ -179,6 +179,21 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it("trends: HR's cover everyone in each cycle; a manager's only the people they may see (their report)", async () => {
+      /** The trends table of a download (its last table): cycle, code → people with a target. */
+      const trendPeople = (csv: string) => {
+        const rows = parse(csv.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+        const start = rows.map((row) => row[0]).lastIndexOf("Cycle");
+        return new Map(rows.slice(start + 1).map((row) => [`${row[0]} ${row[1]}`, row[5]]));
+      };
+      const hr = trendPeople(await (await get(`${base()}/export.csv`, world.cookies.orgAdmin)).text());
+      assert.equal(hr.get("Review 2026 P1.1"), "11");
+      assert.equal(hr.get("Review 2027 P1.1"), "12");
+      const manager = trendPeople(await (await get(`${base()}/export.csv`, world.cookies.manager)).text());
+      assert.equal(manager.get("Review 2026 P1.1"), undefined, "the manager's report was not assessed in 2026");
+      assert.equal(manager.get("Review 2027 P1.1"), "1");
+    });
+
     it("staff, anonymous people and other organisations' members are refused; an unknown view is 404", async () => {
       assert.equal((await get(base(), world.cookies.staffReport)).status, 403);
       assert.equal((await get(`${base()}/export.csv`, world.cookies.staffOther)).status, 403);
