@@ -36,29 +36,73 @@ export async function dataVersion(db: Kysely<DB>, organisationId: string): Promi
     .join("|");
 }
 
-const latest = new WeakMap<Kysely<DB>, Map<string, { version: string; value: Promise<unknown> }>>();
+/** How old the figures kept may be to be served while newer ones are computed. */
+export const STALE_SERVE_MS = 5 * 60_000;
 
-/** The organisation's data of this version, computed once; only the latest version is kept per organisation. */
-export function latestOf<T>(
+interface Computation {
+  version: string;
+  value: Promise<unknown>;
+  /** When it finished (null while it runs). */
+  settledAt: number | null;
+}
+
+interface Slot {
+  current?: Computation;
+  running?: Computation;
+}
+
+const latest = new WeakMap<Kysely<DB>, Map<string, Slot>>();
+
+/**
+ * The organisation's data of this version, computed once per version. While a newer version is
+ * computed (seconds for a large organisation), the figures already kept are served if they are at
+ * most STALE_SERVE_MS old, so a request never waits for one save's recomputation: figures over a
+ * whole organisation may lag its very latest saves by the time one computation takes. At most one
+ * computation runs per organisation; the version served is returned with the value, so everything
+ * derived from it is keyed on what was actually served.
+ */
+export async function latestOf<T>(
   db: Kysely<DB>,
   organisationId: string,
   version: string,
   compute: () => Promise<T>,
-): Promise<T> {
+  now: () => number = Date.now,
+): Promise<{ version: string; value: T }> {
   let byOrganisation = latest.get(db);
   if (!byOrganisation) {
     byOrganisation = new Map();
     latest.set(db, byOrganisation);
   }
-  const kept = byOrganisation.get(organisationId);
-  if (kept && kept.version === version) return kept.value as Promise<T>;
-  const value = compute();
-  const entry = { version, value };
-  byOrganisation.set(organisationId, entry);
-  value.catch(() => {
-    if (byOrganisation.get(organisationId) === entry) byOrganisation.delete(organisationId);
+  let slot = byOrganisation.get(organisationId);
+  if (!slot) {
+    slot = {};
+    byOrganisation.set(organisationId, slot);
+  }
+  const { current } = slot;
+  const served = async (computation: Computation) => ({
+    version: computation.version,
+    value: (await computation.value) as T,
   });
-  return value;
+  if (current?.version === version) return served(current);
+  if (!slot.running) {
+    const running: Computation = { version, value: compute(), settledAt: null };
+    const held = slot;
+    slot.running = running;
+    running.value.then(
+      () => {
+        running.settledAt = now();
+        if (held.running === running) {
+          held.current = running;
+          held.running = undefined;
+        }
+      },
+      () => {
+        if (held.running === running) held.running = undefined;
+      },
+    );
+  }
+  const fresh = current?.settledAt != null && now() - current.settledAt <= STALE_SERVE_MS;
+  return served(fresh && current ? current : (slot.running as Computation));
 }
 
 const prefix = (name: string, row: Record<string, unknown> | undefined) =>

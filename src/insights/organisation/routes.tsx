@@ -38,9 +38,10 @@ const actorOf = (c: Ctx) => c.var.orgActor as OrganisationActor;
 async function latestData(c: Ctx) {
   const db = c.var.db;
   const organisationId = c.var.organisation.id;
-  const version = await dataVersion(db, organisationId);
-  const data = await latestOf(db, organisationId, version, () => latestRows(db, organisationId));
-  return { version, ...data };
+  const served = await latestOf(db, organisationId, await dataVersion(db, organisationId), () =>
+    latestRows(db, organisationId),
+  );
+  return { version: served.version, ...served.value };
 }
 
 /** Everything the priorities page and its downloads show, for this viewer and view. */
