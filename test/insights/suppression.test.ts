@@ -10,6 +10,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { ALL, MIN_GROUP, type PersonInView, planSuppression } from "../../src/insights/suppression.ts";
 import { runs } from "../support/fast-check-seed.ts";
+import { inSpan } from "../support/rational-span.ts";
 
 type Group = { unit: string; position: string };
 
@@ -26,36 +27,6 @@ const covers = (group: Group, unit: string, position: string) =>
 /** A group as a 0/1 vector over the table's cells. */
 const vectorOf = (group: Group, units: readonly string[], positions: readonly string[]) =>
   units.flatMap((unit) => positions.map((position) => (covers(group, unit, position) ? 1n : 0n)));
-
-const gcd = (a: bigint, b: bigint): bigint => {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-};
-
-/** Whether `target` is a linear combination (over the rationals) of `known`: fraction-free elimination. */
-function inSpan(known: bigint[][], target: bigint[]): boolean {
-  const basis: { pivot: number; row: bigint[] }[] = [];
-  const reduce = (vector: bigint[]) => {
-    let row = [...vector];
-    for (const { pivot, row: base } of basis) {
-      const factor = row[pivot] as bigint;
-      if (factor === 0n) continue;
-      const scale = base[pivot] as bigint;
-      row = row.map((value, i) => value * scale - factor * (base[i] as bigint));
-      const divisor = row.reduce((g, value) => gcd(g, value), 0n);
-      if (divisor > 1n) row = row.map((value) => value / divisor);
-    }
-    return row;
-  };
-  for (const vector of known) {
-    const row = reduce(vector);
-    const pivot = row.findIndex((value) => value !== 0n);
-    if (pivot >= 0) basis.push({ pivot, row });
-  }
-  return reduce(target).every((value) => value === 0n);
-}
 
 /**
  * The groups the viewer can work out although hidden, among those the rule protects. Known: every
