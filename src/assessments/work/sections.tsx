@@ -37,19 +37,16 @@ export function Reopen(props: AssessmentPageProps) {
   const may = (props.party === "reviewer" || props.administrator) && REOPENABLE_STATES.includes(view.state);
   if (!may || view.cycle.state !== "open") return null;
   return (
-    <section aria-labelledby="aw-reopen">
-      <h2 id="aw-reopen">{t.awReopenHeading}</h2>
-      <Form
-        lang={lang}
-        action={assessmentUrls.reopen(lang, props.slug, view.id)}
-        errors={props.errors}
-        scope="reopen"
-        values={props.values}
-      >
-        <TextArea name="reason" label={t.awReopenReason} hint={t.awReopenHint} maxlength={2000} rows={3} />
-        <Submit>{t.awReopen}</Submit>
-      </Form>
-    </section>
+    <ReasonSection
+      {...props}
+      id="aw-reopen"
+      heading={t.awReopenHeading}
+      action={assessmentUrls.reopen(lang, props.slug, view.id)}
+      field="reason"
+      label={t.awReopenReason}
+      hint={t.awReopenHint}
+      button={t.awReopen}
+    />
   );
 }
 
@@ -60,17 +57,43 @@ export function Withdraw(props: AssessmentPageProps) {
   const finished = view.state === "withdrawn" || view.state === "signed_off";
   if (!props.administrator || finished || view.cycle.state !== "open") return null;
   return (
-    <section aria-labelledby="aw-withdraw">
-      <h2 id="aw-withdraw">{t.awWithdrawHeading}</h2>
+    <ReasonSection
+      {...props}
+      id="aw-withdraw"
+      heading={t.awWithdrawHeading}
+      action={assessmentUrls.withdraw(lang, props.slug, view.id)}
+      field="withdrawReason"
+      label={t.awWithdrawReason}
+      hint={t.awWithdrawHint}
+      button={t.awWithdraw}
+    />
+  );
+}
+
+/** A change of state that needs a reason: its own section and form (the page may hold two). */
+function ReasonSection(
+  props: AssessmentPageProps & {
+    id: string;
+    heading: string;
+    action: string;
+    field: string;
+    label: string;
+    hint: string;
+    button: string;
+  },
+) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
       <Form
-        lang={lang}
-        action={assessmentUrls.withdraw(lang, props.slug, view.id)}
+        lang={props.lang}
+        action={props.action}
         errors={props.errors}
-        scope="withdraw"
+        scope={props.id.replace("aw-", "")}
         values={props.values}
       >
-        <TextArea name="withdrawReason" label={t.awWithdrawReason} hint={t.awWithdrawHint} maxlength={2000} rows={3} />
-        <Submit>{t.awWithdraw}</Submit>
+        <TextArea name={props.field} label={props.label} hint={props.hint} maxlength={2000} rows={3} />
+        <Submit>{props.button}</Submit>
       </Form>
     </section>
   );
