@@ -34,7 +34,7 @@ export const insightsOrg: Translation<typeof en> = {
   ioColGapTotal: "Niveaux manquants (total)",
   ioUnranked: "—",
   ioNone: "Personne n’a encore été évalué par rapport à des cibles.",
-  ioRetired: "ne figure plus au répertoire",
+  ioRetired: "ne figure plus au référentiel",
   ioChartRanking: (view: string) => `Diagramme à barres de l’indice de besoin des principales compétences — ${view}`,
   ioChartSame: "Le tableau qui suit donne les mêmes chiffres.",
   ioDistributionsHeading: "Répartitions",
