@@ -6,7 +6,7 @@
 import { raw } from "hono/html";
 import { type Lang, messages } from "../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
-import { Form, SelectField, Submit } from "../../ui/forms/index.ts";
+import { Form, Notice, SelectField, Submit } from "../../ui/forms/index.ts";
 import { barChart, lineChart } from "./charts.ts";
 import type { Bilingual, Names } from "./load.ts";
 import type { View } from "./model.ts";
@@ -131,7 +131,7 @@ export function PrioritiesPage(props: PrioritiesPageProps) {
         <Submit>{t.ioShow}</Submit>
       </Form>
       {props.unknownView ? (
-        <p role="alert">{t.ioUnknownView}</p>
+        <Notice kind="warning">{t.ioUnknownView}</Notice>
       ) : (
         <>
           <Downloads lang={lang} urls={orgInsightUrls.prioritiesExports(lang, slug, props.view)} />
@@ -234,7 +234,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
           <Submit>{t.ioShow}</Submit>
         </Form>
       )}
-      {props.unknownProfile && <p role="alert">{t.ioUnknownProfile}</p>}
+      {props.unknownProfile && <Notice kind="warning">{t.ioUnknownProfile}</Notice>}
       {!props.profileId && props.profiles.length > 0 && <p>{t.ioReadinessChoose}</p>}
       {props.noRequirements && <p>{t.ioReadinessNoRequirements}</p>}
       {props.table && (

@@ -10,6 +10,7 @@ import { OrganisationNav } from "../../people/organisations/views.tsx";
 import {
   ButtonForm,
   ErrorSummary,
+  Fieldset,
   Form,
   Hidden,
   Notice,
@@ -185,8 +186,7 @@ function GoalBlock(props: PlanPageProps & { goal: PlanGoal }) {
             errors={keptActivity?.errors}
           >
             <Hidden name="version" value={version} />
-            <fieldset>
-              <legend>{t.planAddActivityFor(competencyText(goal.competency, lang))}</legend>
+            <Fieldset legend={t.planAddActivityFor(competencyText(goal.competency, lang))}>
               <SelectField
                 name="kind"
                 label={t.planColumnKind}
@@ -195,7 +195,7 @@ function GoalBlock(props: PlanPageProps & { goal: PlanGoal }) {
               <TextArea name="description" label={t.planDescription} required maxlength={DESCRIPTION_MAX} rows={2} />
               <TextField name="target_date" type="date" label={t.planTargetDate} hint={t.planTargetDateHint} />
               <Submit>{t.planAddActivity}</Submit>
-            </fieldset>
+            </Fieldset>
           </Form>
           <ButtonForm
             lang={lang}

@@ -4,10 +4,12 @@
  * cell, a legend), and the team's gaps ranked (chart and table with the same numbers).
  */
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { assessmentUrls } from "../../assessments/work/urls.ts";
 import { pick } from "../../i18n/bilingual.ts";
 import { formatNumber, type Lang, messages } from "../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../people/organisations/views.tsx";
+import { Checkbox, Form, Hidden, RadioGroup, Submit } from "../../ui/forms/index.ts";
 import { barChartSvg } from "./chart.ts";
 import {
   type Cell,
@@ -87,7 +89,7 @@ function SortHeader(props: {
   sort: SortBy;
   options: HeatmapOptions;
   frame: OrganisationFrame;
-  children: unknown;
+  children: Child;
   class?: string;
 }) {
   const { options, frame } = props;
@@ -103,7 +105,7 @@ function SortHeader(props: {
       <a
         href={`${teamInsightUrls.page(frame.lang, frame.slug)}${optionsQuery(options, { sort: props.sort, dir })}#it-heatmap`}
       >
-        {props.children as string}
+        {props.children}
         <span class="visually-hidden">{` — ${dir === "asc" ? t.itSortAscending : t.itSortDescending}`}</span>
       </a>
     </th>
@@ -115,38 +117,39 @@ function Options(props: { frame: OrganisationFrame; options: HeatmapOptions }) {
   const t = messages(lang);
   const o = props.options;
   return (
-    <form
-      method="get"
-      action={teamInsightUrls.page(lang, slug)}
-      class="it-options"
-      aria-labelledby="it-options-heading"
-    >
+    <>
       <h2 id="it-options-heading">{t.itOptionsHeading}</h2>
-      <fieldset>
-        <legend>{t.itScopeLegend}</legend>
-        <label>
-          <input type="radio" name="scope" value="chain" checked={o.scope === "chain"} /> {t.itScopeChain}
-        </label>
-        <label>
-          <input type="radio" name="scope" value="direct" checked={o.scope === "direct"} /> {t.itScopeDirect}
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>{t.itModeLegend}</legend>
-        <label>
-          <input type="radio" name="mode" value="gap" checked={o.mode === "gap"} /> {t.itModeGap}
-        </label>
-        <label>
-          <input type="radio" name="mode" value="level" checked={o.mode === "level"} /> {t.itModeLevel}
-        </label>
-      </fieldset>
-      <label class="it-group">
-        <input type="checkbox" name="group" value="area" checked={o.group} /> {t.itGroupByArea}
-      </label>
-      {o.sort !== "name" && <input type="hidden" name="sort" value={o.sort} />}
-      {o.dir !== defaultDirection(o.sort) && <input type="hidden" name="dir" value={o.dir} />}
-      <button type="submit">{t.itApply}</button>
-    </form>
+      <Form
+        lang={lang}
+        method="get"
+        action={teamInsightUrls.page(lang, slug)}
+        class="it-options"
+        label={t.itOptionsHeading}
+        scope="it-options"
+        values={{ scope: o.scope, mode: o.mode, group: o.group ? "area" : "" }}
+      >
+        <RadioGroup
+          name="scope"
+          label={t.itScopeLegend}
+          options={[
+            { value: "chain", label: t.itScopeChain },
+            { value: "direct", label: t.itScopeDirect },
+          ]}
+        />
+        <RadioGroup
+          name="mode"
+          label={t.itModeLegend}
+          options={[
+            { value: "gap", label: t.itModeGap },
+            { value: "level", label: t.itModeLevel },
+          ]}
+        />
+        <Checkbox name="group" value="area" label={t.itGroupByArea} class="it-group" />
+        {o.sort !== "name" && <Hidden name="sort" value={o.sort} />}
+        {o.dir !== defaultDirection(o.sort) && <Hidden name="dir" value={o.dir} />}
+        <Submit>{t.itApply}</Submit>
+      </Form>
+    </>
   );
 }
 
