@@ -47,12 +47,15 @@ describe("organisation figures kept per version", () => {
     assert.deepEqual(await latestOf(db, "org", "v2", compute("v2"), now), { version: "v1", value: "figures 1" });
     // Another change while v2 runs: still one computation at a time.
     assert.deepEqual(await latestOf(db, "org", "v3", compute("v3"), now), { version: "v1", value: "figures 1" });
+    // With figures kept, the computation starts after the answer (setImmediate).
+    await settle();
     assert.deepEqual(started, ["v1", "v2"]);
     computations.get("v2")?.resolve("figures 2");
     await settle();
     assert.deepEqual(await latestOf(db, "org", "v2", compute("v2"), now), { version: "v2", value: "figures 2" });
     // v3 starts now; v2 is served meanwhile.
     assert.deepEqual(await latestOf(db, "org", "v3", compute("v3"), now), { version: "v2", value: "figures 2" });
+    await settle();
     assert.deepEqual(started, ["v1", "v2", "v3"]);
 
     // Figures older than the bound are not served: the request waits for the running computation.

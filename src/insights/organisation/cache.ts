@@ -85,7 +85,10 @@ export async function latestOf<T>(
   });
   if (current?.version === version) return served(current);
   if (!slot.running) {
-    const running: Computation = { version, value: compute(), settledAt: null };
+    // Started after the current turn of the event loop: on SQLite the reads run on this thread, so a
+    // request served the kept figures answers first instead of waiting behind the first reads.
+    const started = current ? new Promise<void>((resolve) => setImmediate(resolve)).then(compute) : compute();
+    const running: Computation = { version, value: started, settledAt: null };
     const held = slot;
     slot.running = running;
     running.value.then(
