@@ -24,13 +24,15 @@ test.beforeAll(() => {
     const { db, close } = await openDatabase(${JSON.stringify(DATABASE)});
     const personAccount = (await findUserByEmail(db, ${JSON.stringify(PERSON.email)})) ??
       (await createAccount(db, { email: ${JSON.stringify(PERSON.email)}, role: "editor", name: "Insights person", password: ${JSON.stringify(PASSWORD)} }));
-    if (!(await db.selectFrom("organisations").select("id").where("slug", "=", ${JSON.stringify(ORG)}).executeTakeFirst())) {
+    if (!(await db.selectFrom("organisations").select("id").where("slug", "=", ${JSON.stringify(ORG)}).executeTakeFirst())) await db.transaction().execute(async (db) => {
       const org = randomUUID();
       const at = new Date().toISOString();
       await db.insertInto("organisations").values({ id: org, slug: ${JSON.stringify(ORG)}, name_en: "Riverside Library", name_fr: "Bibliothèque de la Rive", default_lang: "en", settings: "{}", created_at: at, updated_at: at }).execute();
       const person = randomUUID();
       await db.insertInto("people").values({ id: person, organisation_id: org, given_name: "Inès", family_name: "Marchand", preferred_name: null, email: null, employee_number: "R-1", unit_id: null, manager_id: null, status: "active", status_since: null, preferred_lang: "en", user_id: personAccount.id, created_at: at, updated_at: at }).execute();
-      const edition = await db.selectFrom("editions").select(["id", "framework_id"]).orderBy("published_at", "desc").executeTakeFirstOrThrow();
+      // The latest edition with at least six competencies: other specs publish small frameworks
+      // into the same database before this one runs.
+      const edition = await db.selectFrom("editions as e").innerJoin("published_items as p", "p.edition_id", "e.id").select(["e.id", "e.framework_id", "e.published_at"]).where("p.type_code", "=", "competency").groupBy(["e.id", "e.framework_id", "e.published_at"]).having((eb) => eb.fn.countAll(), ">=", 6).orderBy("e.published_at", "desc").executeTakeFirstOrThrow();
       const competencies = await db.selectFrom("published_items").select(["item_id"]).where("edition_id", "=", edition.id).where("type_code", "=", "competency").orderBy("position").limit(6).execute();
       const cycles = [["Annual review 2026", "Bilan annuel 2026", "2026", "closed"], ["Annual review 2027", "Bilan annuel 2027", "2027", "open"]];
       for (const [index, [en, fr, year, state]] of cycles.entries()) {
@@ -41,7 +43,7 @@ test.beforeAll(() => {
         const assessed = index === 0 ? competencies.slice(0, 4) : competencies;
         await db.insertInto("assessment_items").values(assessed.map((c, i) => ({ assessment_id: assessment, framework_id: edition.framework_id, item_id: c.item_id, edition_id: edition.id, ordinal: i + 1, origin: "profile", target_level: i === 5 ? null : 3, importance: i % 2 ? "asset" : "essential", self_level: null, self_comment: null, manager_level: null, manager_comment: null, agreed_level: i === 4 ? null : ((i + index) % 4) + 1, updated_at: at }))).execute();
       }
-    }
+    });
     await close();
   `;
   const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
