@@ -35,8 +35,8 @@ export class StaleResourceError extends Error {}
 
 const COMPETENCY = "competency";
 
-/** Each published framework's latest edition (the text a tag is shown with). */
-function latestEditions(db: Kysely<DB> | Transaction<DB>) {
+/** Each published framework's latest edition (the text a tag or a plan's goal is shown with). */
+export function latestEditions(db: Kysely<DB> | Transaction<DB>) {
   return db
     .selectFrom("editions as e")
     .innerJoin("frameworks as f", "f.id", "e.framework_id")

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { latestEditions } from "../learning/store.ts";
 import type { ActivityKind, ActivityStatus, PlanState } from "./rules.ts";
 
 export interface PlanSummary {
@@ -77,21 +78,6 @@ export async function listPlans(db: Kysely<DB>, organisationId: string, personId
     goals: Number(r.goals),
     updatedAt: r.updated_at,
   }));
-}
-
-/** Each published framework's latest edition. */
-function latestEditions(db: Kysely<DB>) {
-  return db
-    .selectFrom("editions as e")
-    .innerJoin("frameworks as f", "f.id", "e.framework_id")
-    .select(["e.id as edition_id", "e.framework_id"])
-    .where("f.status", "=", "published")
-    .where("e.number", "=", (eb) =>
-      eb
-        .selectFrom("editions as later")
-        .select((l) => l.fn.max("later.number").as("n"))
-        .whereRef("later.framework_id", "=", "e.framework_id"),
-    );
 }
 
 /** The person's plan for the year, whole; undefined when there is none. */
