@@ -12,7 +12,7 @@ import fc from "fast-check";
 import type { Kysely } from "kysely";
 import { readAssessment, readHistory } from "../../src/assessments/work/read.ts";
 import { saveRatings } from "../../src/assessments/work/save-ratings.ts";
-import { AssessmentConflict, type Fields } from "../../src/assessments/work/store.ts";
+import { AssessmentConflict, AssessmentRefused, type Fields } from "../../src/assessments/work/store.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
 import { seedAssessment } from "../support/assessment-work.ts";
@@ -32,6 +32,11 @@ const stepArb = fc.record({
   loaded: fieldsArb,
   /** How many saves old the read the save decides on is (0: fresh). */
   staleness: fc.nat(3),
+  /**
+   * What the light read saw of the assessment itself: nothing (the save reads it under the lock), its
+   * standing as it is, or a standing it no longer has (submitted meanwhile: the person may not save).
+   */
+  standing: fc.constantFrom("none", "as-is", "submitted-since"),
 });
 
 type Outcome = "written" | "conflict" | "unchanged";
@@ -83,8 +88,15 @@ for (const dialect of testDialects()) {
                 : step.loadedFrom === "read"
                   ? (read[step.item] as Fields)
                   : step.loaded;
-            const outcome = expected(current, step.want, loaded);
-            let got: Outcome = "written";
+            const submitted = step.standing === "submitted-since";
+            const outcome: Outcome | "refused" = submitted ? "refused" : expected(current, step.want, loaded);
+            if (submitted)
+              await db
+                .updateTable("assessments")
+                .set({ state: "submitted" })
+                .where("id", "=", ref.assessmentId)
+                .execute();
+            let got: Outcome | "refused" = "written";
             const before = (await readHistory(db, ref.assessmentId)).length;
             try {
               await saveRatings(db, ref, {
@@ -100,12 +112,26 @@ for (const dialect of testDialects()) {
                 ],
                 party: "person",
                 actor,
+                read:
+                  step.standing === "none"
+                    ? undefined
+                    : {
+                        standing: { state: "in_progress", personSigned: false, reviewerSigned: false, cycleOpen: true },
+                        levels: 4,
+                      },
               });
               if ((await readHistory(db, ref.assessmentId)).length === before) got = "unchanged";
             } catch (error) {
-              if (!(error instanceof AssessmentConflict)) throw error;
-              got = "conflict";
+              if (error instanceof AssessmentRefused) got = "refused";
+              else if (error instanceof AssessmentConflict) got = "conflict";
+              else throw error;
             }
+            if (submitted)
+              await db
+                .updateTable("assessments")
+                .set({ state: "in_progress" })
+                .where("id", "=", ref.assessmentId)
+                .execute();
             assert.equal(got, outcome, JSON.stringify({ current, step }));
             const next = now.map((fields, index) =>
               index === step.item && outcome === "written" ? { ...step.want } : fields,
@@ -118,8 +144,11 @@ for (const dialect of testDialects()) {
               next,
             );
           }
-          const ratingLines = (await readHistory(db, ref.assessmentId)).filter((line) => line.event === "rating");
+          const lines = await readHistory(db, ref.assessmentId);
+          const ratingLines = lines.filter((line) => line.event === "rating");
           assert.equal(ratingLines.length, writes, "one history line per save that wrote");
+          const times = lines.map((line) => line.at);
+          assert.equal(new Set(times).size, times.length, "each history line has its own time");
         }),
         { numRuns: runs(10) },
       );

@@ -219,7 +219,8 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
       // The agreed levels open once the manager's first save has moved the assessment to review.
       if (group === "agreed" && !mayWrite(targetStanding(now), party, "agreed")) continue;
       const changes = withStored(now.items, group, read.changes);
-      const saved = await saveRatings(c.var.db, ref, { group, changes, party, actor });
+      const seen = { standing: targetStanding(now), levels: now.levels };
+      const saved = await saveRatings(c.var.db, ref, { group, changes, party, actor, read: seen });
       at = saved.at;
       now = {
         ...now,

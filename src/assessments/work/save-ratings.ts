@@ -4,11 +4,12 @@
  * with the user's input kept. The autosave's path: decided on the light read (compare and set), as
  * durable on PostgreSQL as on SQLite (decision 032's second addendum).
  */
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { randomUUID } from "node:crypto";
+import { CompiledQuery, type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { isPostgres } from "../../auth/accounts.ts";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
-import type { FieldGroup, Party } from "./states.ts";
+import { decide, type FieldGroup, type Party, type Standing } from "./states.ts";
 import {
   AssessmentConflict,
   type AssessmentRef,
@@ -48,9 +49,39 @@ function holds(eb: ExpressionBuilder<DB, "assessment_items">, columns: Columns, 
   return eb.and(checks);
 }
 
-/** The assessment whose history a transaction writes, and the time of its last line (read with the lock). */
+/**
+ * What saving one competency's group does, decided on the values it holds now: the columns to set,
+ * and the fields changed since the form was loaded to something else than wanted (conflicts).
+ */
+export function planChange(columns: Columns, current: Fields, change: ItemChange) {
+  const wanted: Fields = { level: change.values.level };
+  const loaded: Fields = { level: change.previous.level };
+  if (columns.comment) {
+    wanted.comment = blank(change.values.comment);
+    loaded.comment = blank(change.previous.comment);
+  }
+  const set: Record<string, number | string | null> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const field of ["level", "comment"] as const) {
+    if (!(field in wanted)) continue;
+    const now = current[field] ?? null;
+    const want = wanted[field] ?? null;
+    if (now === want) continue;
+    if (now !== (loaded[field] ?? null)) {
+      conflicts.push({ frameworkId: change.frameworkId, itemId: change.itemId, field, theirs: now, yours: want });
+      continue;
+    }
+    set[field === "level" ? columns.level : (columns.comment as string)] = want;
+  }
+  return { set, conflicts, wanted };
+}
+
 /** Saves one group of fields of one or more competencies, all or nothing. */
 export async function saveRatings(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
+  if (input.read && isPostgres(db)) {
+    const saved = await saveInOneStatement(db, ref, input, input.read);
+    if (saved) return saved;
+  }
   if (input.changes.some((change) => change.stored)) {
     try {
       return await saveRatingsOnce(db, ref, input);
@@ -67,7 +98,112 @@ interface RatingsInput {
   party: Party;
   actor: ChangeAuthor;
   now?: Date;
+  /** The assessment as the request's light read saw it (with `stored` on the change: the fast path). */
+  read?: ReadStanding;
 }
+
+/** What the light read saw of the assessment itself: the one-statement save decides on it. */
+export interface ReadStanding {
+  standing: Standing;
+  /** The number of levels of the cycle's scale. */
+  levels: number;
+}
+
+/**
+ * PostgreSQL's autosave in one statement (decision 032, third addendum): one competency, decided on
+ * the light read — the assessment's standing and the competency's stored values — and written only
+ * if the row still holds both; the version bump (which takes the assessment's lock, as lockForWrite
+ * does), the item and its history line in one atomic statement, so no BEGIN, lock, insert and COMMIT
+ * round trips. Undefined when this path does not apply (several competencies, a save that moves the
+ * state, a conflict or nothing to do on the read) or when the row had moved on: the save then runs
+ * as before, and decides again. That fallback may follow a version bump of this statement, which
+ * wrote nothing else — a version says "something may have changed", as lockForWrite's does.
+ */
+async function saveInOneStatement(
+  db: Kysely<DB>,
+  ref: AssessmentRef,
+  input: RatingsInput,
+  read: ReadStanding,
+): Promise<Saved | undefined> {
+  const [change] = input.changes;
+  if (input.changes.length !== 1 || !change?.stored) return undefined;
+  const decision = decide(read.standing, { kind: "save", group: input.group }, input.party);
+  if (!decision.ok || decision.next.state !== read.standing.state) return undefined;
+  const level = change.values.level;
+  if (level !== null && (!Number.isInteger(level) || level < 1 || level > read.levels)) return undefined;
+  const columns = COLUMNS[input.group];
+  const stored = change.stored;
+  const current: Fields = { level: stored.level };
+  if (columns.comment) current.comment = blank(stored.comment);
+  const plan = planChange(columns, current, change);
+  if (plan.conflicts.length > 0 || Object.keys(plan.set).length === 0) return undefined;
+  const at = (input.now ?? new Date()).toISOString();
+  const detail = JSON.stringify({
+    item: change.itemId,
+    framework: change.frameworkId,
+    group: input.group,
+    before: current,
+    after: plan.wanted,
+  });
+  const { standing } = read;
+  const values: unknown[] = [
+    at,
+    ref.assessmentId,
+    ref.organisationId,
+    standing.state,
+    standing.personSigned,
+    standing.reviewerSigned,
+    change.frameworkId,
+    change.itemId,
+    randomUUID(),
+    input.actor.id,
+    input.actor.label.slice(0, 300),
+    detail,
+    plan.wanted.level ?? null,
+    stored.level ?? null,
+  ];
+  if (columns.comment) values.push(plan.wanted.comment ?? null, stored.comment ?? null);
+  const result = await db.executeQuery<{ version: number; written: number | string }>(
+    CompiledQuery.raw(oneStatementSql(columns), values),
+  );
+  const row = result.rows[0];
+  if (!row || Number(row.written) !== 1) return undefined;
+  return { version: Number(row.version), state: standing.state, at };
+}
+
+/**
+ * The statement, per group of columns (identifiers from COLUMNS only; every value a parameter). The
+ * item's update reads the assessment's row from the version bump, so it runs after the lock is
+ * taken; the history line's time is at least a millisecond after the last line's (see history()).
+ * Its durability is the rating saves' (set_config with is_local: this statement's transaction).
+ */
+const oneStatementSql = (columns: Columns) => {
+  const item = columns.comment ? `${columns.level} = $13, ${columns.comment} = $15` : `${columns.level} = $13`;
+  const holds = columns.comment
+    ? `${columns.level} is not distinct from $14 and ${columns.comment} is not distinct from $16`
+    : `${columns.level} is not distinct from $14`;
+  return `with a as (
+  update assessments set version = version + 1, updated_at = $1
+  where id = $2 and organisation_id = $3 and state = $4
+    and (person_signed_at is not null) = $5 and (manager_signed_at is not null) = $6
+    and exists (select 1 from review_cycles c where c.id = assessments.cycle_id and c.state = 'open')
+  returning id, version
+), i as (
+  update assessment_items set ${item}, updated_at = $1
+  where assessment_id = (select id from a) and framework_id = $7 and item_id = $8 and ${holds}
+  returning assessment_id
+), h as (
+  insert into assessment_history (id, assessment_id, at, actor_id, actor_label, event, from_state, to_state, detail)
+  select $9, i.assessment_id, greatest($1::text, coalesce(to_char(
+      (select max(at) from assessment_history where assessment_id = $2)::timestamptz at time zone 'UTC'
+        + interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), $1::text)),
+    $10, $11, 'rating', null, null, $12
+  from i
+  returning 1
+)
+select a.version, (select count(*) from h) as written, set_config('synchronous_commit', 'off', true) as durability
+from a`;
+};
 
 async function saveRatingsOnce(db: Kysely<DB>, ref: AssessmentRef, input: RatingsInput): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
@@ -98,26 +234,10 @@ async function saveRatingsOnce(db: Kysely<DB>, ref: AssessmentRef, input: Rating
             .executeTakeFirst();
       if (!item) throw new AssessmentRefused("item");
       const current: Fields = { level: item[columns.level] };
-      const wanted: Fields = { level };
-      const loaded: Fields = { level: change.previous.level };
-      if (columns.comment) {
-        current.comment = blank(item[columns.comment]);
-        wanted.comment = blank(change.values.comment);
-        loaded.comment = blank(change.previous.comment);
-      }
-      const set: Record<string, unknown> = {};
-      for (const field of ["level", "comment"] as const) {
-        if (!(field in wanted)) continue;
-        const now = current[field] ?? null;
-        const want = wanted[field] ?? null;
-        if (now === want) continue;
-        if (now !== (loaded[field] ?? null)) {
-          conflicts.push({ frameworkId: item.framework_id, itemId: item.item_id, field, theirs: now, yours: want });
-          continue;
-        }
-        set[field === "level" ? columns.level : (columns.comment as string)] = want;
-      }
-      if (Object.keys(set).length > 0) writes.push({ change, set, before: current, after: wanted });
+      if (columns.comment) current.comment = blank(item[columns.comment]);
+      const plan = planChange(columns, current, change);
+      conflicts.push(...plan.conflicts);
+      if (Object.keys(plan.set).length > 0) writes.push({ change, set: plan.set, before: current, after: plan.wanted });
     }
     const decidedOnStored = input.changes.some((change) => change.stored);
     // A conflict or "nothing changed" decided on the earlier read is checked against the row itself.
