@@ -437,6 +437,31 @@ describe("assessment pages", () => {
     assert.ok(!other.includes(s.assessmentId));
   });
 
+  it("HR's list: filtered by name, cycle and state, in pages, any query string answered (en)", async () => {
+    const s = await seed("submitted");
+    const list = (query: string) => get(`/en/orgs/alpha/assessments${query}`, world.cookies.orgAdmin);
+    const whole = await (await list("")).text();
+    assert.ok(shows(whole, "All assessments"));
+    assert.ok(whole.includes(s.assessmentId));
+    assert.ok(/Showing 1–\d+ of \d+/.test(whole), "says which rows of how many");
+    assert.equal(countTags(whole, "h1"), 1);
+    // The seeded person is Ysolde Marchetti: found by a part of a name, in any case.
+    const named = await (await list("?q=MARCH%20ysol")).text();
+    assert.ok(named.includes(s.assessmentId));
+    const submitted = await (await list(`?state=submitted&cycle=${s.cycleId}`)).text();
+    assert.ok(submitted.includes(s.assessmentId));
+    const other = await (await list("?state=signed_off")).text();
+    assert.ok(!other.includes(s.assessmentId));
+    const none = await (await list("?q=Zzyzx")).text();
+    assert.ok(shows(none, "No assessment matches these filters."));
+    assert.ok(shows(none, "Find assessments"), "the filters stay to change them");
+    for (const query of ["?q=%25", "?q=%27%3B--", "?page=999999", "?page=-1&state=%3Cb%3E", `?q=${"x".repeat(500)}`]) {
+      const response = await list(query);
+      assert.equal(response.status, 200, query);
+    }
+    assert.ok(!(await (await list("?q=%25")).text()).includes(s.assessmentId), "% is a character, not a wildcard");
+  });
+
   it("the person adds a competency from the index and removes it", async () => {
     const s = await seed();
     const found = await (await get(url("en", s, "?q=P1.3"), world.cookies.staffReport)).text();

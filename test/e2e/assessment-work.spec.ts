@@ -175,6 +175,14 @@ for (const lang of ["en", "fr"] as const) {
     await page.getByRole("button", { name: t.awSign, exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: t.awSigned })).toBeVisible();
     await axe();
+    // The manager's list of their reports' assessments, narrowed by state with its filter form.
+    await page.goto(`/${lang}/orgs/${ORG}/assessments`);
+    await expect(page.getByRole("heading", { level: 2, name: t.awListReports })).toBeVisible();
+    await page.getByLabel(t.awListStateLabel).selectOption("agreed");
+    await page.getByRole("button", { name: t.awListFilterSubmit }).click();
+    await expect(page).toHaveURL(/state=agreed/);
+    await expect(page.getByRole("link", { name: "Kit Lindgren" })).toBeVisible();
+    await axe();
 
     // 4. The person signs off too.
     await page.context().clearCookies();

@@ -24,10 +24,11 @@ import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { assessmentDocumentUrls } from "../documents/routes.tsx";
 import { evidenceSectionFor } from "../evidence/section.tsx";
 import { readChanges, sentValues } from "./form.ts";
+import { ASSESSMENT_PAGE_SIZE, assessmentListParams, type ListScope, listAssessments, listableCycles } from "./list.ts";
 import { AssessmentListPage } from "./list-view.tsx";
 import { type Actor, fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
-import { listAssessments, parseItemKey, readAssessment, readHistory } from "./read.ts";
+import { parseItemKey, readAssessment, readHistory } from "./read.ts";
 import { saveRatings } from "./save-ratings.ts";
 import { readSaveTarget, type SaveTarget, targetStanding, withChanges, withStored } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
@@ -70,24 +71,46 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     const organisationId = c.var.organisation.id;
     const all = can(actor, "cycles.manage", { kind: "organisation", organisationId });
     const personId = actor.membership?.personId ?? null;
-    const mine = personId ? await listAssessments(c.var.db, organisationId, { personIds: [personId] }) : [];
-    let others: Awaited<ReturnType<typeof listAssessments>> = [];
-    if (all) others = await listAssessments(c.var.db, organisationId, { all: true });
+    const filters = assessmentListParams(c.req.query());
+    const mine = personId
+      ? (await listAssessments(c.var.db, organisationId, { personIds: [personId] }, { pageSize: 200 })).rows
+      : [];
+    let scope: ListScope | undefined;
+    if (all) scope = { all: true, except: personId };
     else if (personId) {
       const lines = await c.var.db
         .selectFrom("people")
         .select(["id", "manager_id as managerId"])
         .where("organisation_id", "=", organisationId)
         .execute();
-      others = await listAssessments(c.var.db, organisationId, {
-        personIds: reportsOf(personId, lines),
-        reviewerId: personId,
-      });
+      const reports = reportsOf(personId, lines);
+      scope = { personIds: reports, reviewerId: personId, except: personId };
     }
-    others = others.filter((row) => row.personId !== personId);
+    const empty = { rows: [], total: 0, page: filters.page, pageSize: ASSESSMENT_PAGE_SIZE };
+    const [others, cycles] = scope
+      ? await Promise.all([
+          listAssessments(c.var.db, organisationId, scope, filters),
+          listableCycles(c.var.db, organisationId),
+        ])
+      : [empty, []];
+    // With filters or past page 1, an empty page does not say whether there is anything to filter.
+    const narrowed = filters.q || filters.cycle || filters.state || filters.page > 1;
+    const hasOthers =
+      others.total > 0 ||
+      (scope !== undefined &&
+        Boolean(narrowed) &&
+        (await listAssessments(c.var.db, organisationId, scope, { pageSize: 1 })).total > 0);
     return renderPrivatePage(
       c,
-      <AssessmentListPage {...frameOf(c)} mine={mine} others={others} all={all} />,
+      <AssessmentListPage
+        {...frameOf(c)}
+        mine={mine}
+        others={others}
+        all={all}
+        hasOthers={hasOthers}
+        filters={filters}
+        cycles={cycles}
+      />,
       t(c).awListTitle,
     );
   });
