@@ -48,6 +48,11 @@ const environment = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().positive().max(100).default(10),
   ),
+  // assessments: all evidence files of one assessment together, in MB: the database holds them.
+  EVIDENCE_TOTAL_MAX_MB: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().positive().max(10_000).default(100),
+  ),
   // ops: "1" serves /metrics to anyone who can reach it; a token serves it only to scrapes that send it.
   METRICS: z.enum(["0", "1", "true", "false"]).default("0"),
   METRICS_TOKEN: z.preprocess(
@@ -100,7 +105,7 @@ export interface Config {
    */
   importParse: { timeoutMs: number; maxOldGenerationSizeMb: number; maxBytes: number };
   /** Evidence files of assessments (src/assessments/evidence): the largest accepted, in bytes. */
-  evidence: { maxBytes: number };
+  evidence: { maxBytes: number; totalMaxBytes: number };
   /** Keep rendered public pages (src/ui/page-cache.ts); off only to measure rendering. */
   pageCache: boolean;
   /** Keep /api/v1/search answers per search index (src/api/search-answers.ts); off only to measure searching. */
@@ -138,7 +143,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxOldGenerationSizeMb: e.IMPORT_MEMORY_MB,
       maxBytes: Math.round(e.IMPORT_MAX_MB * 1_000_000),
     },
-    evidence: { maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024) },
+    evidence: {
+      maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024),
+      totalMaxBytes: Math.round(e.EVIDENCE_TOTAL_MAX_MB * 1024 * 1024),
+    },
     pageCache: !["off", "0", "false"].includes(e.PAGE_CACHE),
     searchCache: !["off", "0", "false"].includes(e.SEARCH_CACHE),
     outputCacheMb: e.OUTPUT_CACHE_MB,

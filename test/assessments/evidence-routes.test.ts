@@ -336,3 +336,49 @@ describe("evidence pages (sqlite)", () => {
     );
   });
 });
+
+describe("evidence pages with a small total per assessment (sqlite)", () => {
+  let t: TestApp;
+  let world: PeopleWorld;
+  before(async () => {
+    // 0.5 MB (524,288 bytes) for all of one assessment's files together.
+    t = await makeTestApp({ dialect: "sqlite", starter: false, env: { EVIDENCE_TOTAL_MAX_MB: "0.5" } });
+    world = await buildPeopleWorld(t);
+  });
+  after(() => t.close());
+
+  it("refuses the file that would take the assessment past its total, saying how much is held (413, en and fr)", async () => {
+    const a = world.a.ids;
+    const seeded = await seedAssessment(t.db, {
+      organisationId: a.organisationId,
+      personId: a.person,
+      managerId: a.manager,
+    });
+    const person = world.cookies.staffReport as string;
+    const send = (lang: string, size: number) => {
+      const form = new FormData();
+      form.set("file", new File([Buffer.alloc(size, 0x61)], "notes.txt"));
+      return t.app.request(`/${lang}/orgs/alpha/assessments/${seeded.assessment}/evidence/files`, {
+        method: "POST",
+        headers: csrfHeaders(t, person),
+        body: form,
+      });
+    };
+    assert.equal((await send("en", 300_000)).status, 303);
+    const refused = await send("en", 250_000);
+    assert.equal(refused.status, 413);
+    assert.match(await refused.text(), /may hold 0\.5 MB in all, and 0\.3 MB are already attached/);
+    const french = await send("fr", 250_000);
+    assert.equal(french.status, 413);
+    assert.match(await french.text(), /peuvent totaliser 0,5 Mo, et 0,3 Mo y sont déjà joints/);
+    const files = await t.db
+      .selectFrom("assessment_evidence")
+      .select("size")
+      .where("assessment_id", "=", seeded.assessment)
+      .execute();
+    assert.deepEqual(
+      files.map((file) => Number(file.size)),
+      [300_000],
+    );
+  });
+});

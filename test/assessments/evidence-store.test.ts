@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import {
   addFile,
   addLink,
+  EvidenceTotalExceeded,
   listEvidence,
   readEvidenceFile,
   removeEvidence,
@@ -121,6 +122,40 @@ for (const dialect of testDialects()) {
           await removeEvidence(db, two.assessment, id, author);
         }),
         { numRuns: 15 },
+      );
+    });
+
+    it("keeps an assessment's files within the total: the file over it is refused, writing nothing", async () => {
+      const org = await organisation(db, `total-${dialect}`);
+      const person = await insertPerson(db, org, { given: "Cy", family: "Total", email: "c@x.test", number: "9" });
+      const seeded = await seedAssessment(db, { organisationId: org, personId: person });
+      const file = (size: number) => ({
+        assessmentId: seeded.assessment,
+        sentName: "notes.txt",
+        kind: "text" as const,
+        mediaType: "text/plain",
+        bytes: new Uint8Array(size).fill(0x61),
+      });
+      const first = await addFile(db, file(600), author, at, 1000);
+      await addLink(
+        db,
+        { assessmentId: seeded.assessment, title: "A link weighs nothing", url: "https://x.example/" },
+        author,
+        at,
+      );
+      await assert.rejects(addFile(db, file(401), author, at, 1000), (error: unknown) => {
+        assert.ok(error instanceof EvidenceTotalExceeded);
+        assert.equal(error.usedBytes, 600);
+        return true;
+      });
+      assert.equal((await listEvidence(db, seeded.assessment)).length, 2, "nothing written by the refusal");
+      await addFile(db, file(400), author, at, 1000); // exactly the total
+      await removeEvidence(db, seeded.assessment, first, author);
+      await addFile(db, file(600), author, at, 1000); // room again once a file is removed
+      const sizes = (await listEvidence(db, seeded.assessment)).map((entry) => entry.size ?? 0);
+      assert.equal(
+        sizes.reduce((a, b) => a + b, 0),
+        1000,
       );
     });
 

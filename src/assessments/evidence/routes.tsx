@@ -32,6 +32,7 @@ import { checkEvidenceFile, type FileRefusal } from "./sniff.ts";
 import {
   addFile,
   addLink,
+  EvidenceTotalExceeded,
   findEvidence,
   listEvidence,
   readEvidenceFile,
@@ -235,9 +236,16 @@ export function evidenceRoutes(): Hono<OrganisationEnv> {
           bytes: new Uint8Array(await file.arrayBuffer()),
         },
         authorOf(actorOf(c)),
+        new Date(),
+        c.var.config.evidence.totalMaxBytes,
       );
     } catch (error) {
       if (error instanceof UnknownCompetencyError) return fail(400, { item: "evidenceErrItem" });
+      if (error instanceof EvidenceTotalExceeded) {
+        const total = megabytesOf(c.var.config.evidence.totalMaxBytes);
+        const used = megabytesOf(error.usedBytes);
+        return fail(413, { file: { key: "evidenceErrTotal", args: [total, used] } as FieldErrors[string] });
+      }
       throw error;
     }
     return backToPage(c, access, "added", body);

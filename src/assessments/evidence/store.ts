@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { isPostgres } from "../../auth/accounts.ts";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
 import { evidenceFileName } from "./file-name.ts";
@@ -35,6 +36,13 @@ export interface EvidenceFile {
 }
 
 /** The competency named is not one of the assessment's. */
+/** The assessment's files would hold more than the configured total (EVIDENCE_TOTAL_MAX_MB). */
+export class EvidenceTotalExceeded extends Error {
+  constructor(readonly usedBytes: number) {
+    super(`evidence: ${usedBytes} bytes already held`);
+  }
+}
+
 export class UnknownCompetencyError extends Error {
   constructor(readonly itemId: string) {
     super(`the assessment has no competency ${itemId}`);
@@ -132,11 +140,23 @@ export async function addFile(
   },
   author: ChangeAuthor,
   now = new Date(),
+  totalMaxBytes = Number.POSITIVE_INFINITY,
 ): Promise<string> {
   const at = now.toISOString();
   const fileName = evidenceFileName(target.sentName, target.kind);
   return db.transaction().execute(async (trx) => {
     await checkItem(trx, target);
+    // The assessment's row is locked first on PostgreSQL, so two uploads at once cannot both pass the
+    // total (SQLite runs one writing transaction at a time).
+    if (isPostgres(trx))
+      await trx.selectFrom("assessments").select("id").where("id", "=", target.assessmentId).forUpdate().execute();
+    const held = await trx
+      .selectFrom("assessment_evidence")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("size"), eb.lit(0)).as("bytes"))
+      .where("assessment_id", "=", target.assessmentId)
+      .executeTakeFirst();
+    const used = Number(held?.bytes ?? 0);
+    if (used + target.bytes.byteLength > totalMaxBytes) throw new EvidenceTotalExceeded(used);
     const row = {
       ...baseRow(target, author, at),
       kind: "file",

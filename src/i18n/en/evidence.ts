@@ -51,6 +51,8 @@ export const evidence = {
   evidenceErrEmpty: "This file is empty.",
   evidenceErrTooLarge: (mb: number) =>
     `This file is larger than ${number(mb)} MB. Send a smaller one, or a link to it.`,
+  evidenceErrTotal: (totalMb: number, usedMb: number) =>
+    `This assessment's files may hold ${number(totalMb)} MB in all, and ${number(usedMb)} MB are already attached. Remove a file you no longer need, or send a link instead.`,
   evidenceErrNotAllowed:
     "This kind of file is not accepted (its content was checked, not its name). Send a PDF, an image, plain text, or an office document.",
   evidenceErrMarkup:

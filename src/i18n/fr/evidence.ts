@@ -54,6 +54,8 @@ export const evidence: Translation<typeof en> = {
   evidenceErrEmpty: "Ce fichier est vide.",
   evidenceErrTooLarge: (mb: number) =>
     `Ce fichier dépasse ${number(mb)} Mo. Envoyez-en un plus petit, ou un lien vers celui-ci.`,
+  evidenceErrTotal: (totalMb: number, usedMb: number) =>
+    `Les fichiers d'une évaluation peuvent totaliser ${number(totalMb)} Mo, et ${number(usedMb)} Mo y sont déjà joints. Retirez un fichier devenu inutile, ou envoyez plutôt un lien.`,
   evidenceErrNotAllowed:
     "Ce type de fichier n'est pas accepté (c'est son contenu qui a été vérifié, pas son nom). Envoyez un PDF, une image, du texte brut ou un document bureautique.",
   evidenceErrMarkup:
