@@ -12,7 +12,6 @@ import { messages } from "../../i18n/index.ts";
 import { recordAccess } from "../../people/access-log.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
 import { requireInOrganisation } from "../../people/context.ts";
-import { reportsOf } from "../../people/manager-lines.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { staffUrls } from "../../people/staff/urls.ts";
@@ -24,9 +23,8 @@ import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { assessmentDocumentUrls } from "../documents/routes.tsx";
 import { evidenceSectionFor } from "../evidence/section.tsx";
 import { readChanges, sentValues } from "./form.ts";
-import { ASSESSMENT_PAGE_SIZE, assessmentListParams, type ListScope, listAssessments, listableCycles } from "./list.ts";
-import { AssessmentListPage } from "./list-view.tsx";
-import { type Actor, fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
+import { showAssessmentList } from "./list-routes.tsx";
+import { fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
 import { parseItemKey, readAssessment, readHistory } from "./read.ts";
 import { saveRatings } from "./save-ratings.ts";
@@ -66,54 +64,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
   const t = (c: Ctx) => messages(c.var.lang);
   const member = requireInOrganisation("organisation.read");
 
-  app.get("/", member, async (c) => {
-    const actor = c.var.orgActor as Actor;
-    const organisationId = c.var.organisation.id;
-    const all = can(actor, "cycles.manage", { kind: "organisation", organisationId });
-    const personId = actor.membership?.personId ?? null;
-    const filters = assessmentListParams(c.req.query());
-    const mine = personId
-      ? (await listAssessments(c.var.db, organisationId, { personIds: [personId] }, { pageSize: 200 })).rows
-      : [];
-    let scope: ListScope | undefined;
-    if (all) scope = { all: true, except: personId };
-    else if (personId) {
-      const lines = await c.var.db
-        .selectFrom("people")
-        .select(["id", "manager_id as managerId"])
-        .where("organisation_id", "=", organisationId)
-        .execute();
-      const reports = reportsOf(personId, lines);
-      scope = { personIds: reports, reviewerId: personId, except: personId };
-    }
-    const empty = { rows: [], total: 0, page: filters.page, pageSize: ASSESSMENT_PAGE_SIZE };
-    const [others, cycles] = scope
-      ? await Promise.all([
-          listAssessments(c.var.db, organisationId, scope, filters),
-          listableCycles(c.var.db, organisationId),
-        ])
-      : [empty, []];
-    // With filters or past page 1, an empty page does not say whether there is anything to filter.
-    const narrowed = filters.q || filters.cycle || filters.state || filters.page > 1;
-    const hasOthers =
-      others.total > 0 ||
-      (scope !== undefined &&
-        Boolean(narrowed) &&
-        (await listAssessments(c.var.db, organisationId, scope, { pageSize: 1 })).total > 0);
-    return renderPrivatePage(
-      c,
-      <AssessmentListPage
-        {...frameOf(c)}
-        mine={mine}
-        others={others}
-        all={all}
-        hasOthers={hasOthers}
-        filters={filters}
-        cycles={cycles}
-      />,
-      t(c).awListTitle,
-    );
-  });
+  app.get("/", member, showAssessmentList);
 
   const page = async (c: Ctx, loaded: Loaded, props: Partial<AssessmentPageProps> = {}, status: Status = 200) => {
     const query = (c.req.query("q") ?? "").slice(0, 200);
