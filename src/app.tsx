@@ -13,6 +13,7 @@ import type { AppEnv } from "./app-env.ts";
 import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
 import { DEFAULT_EVIDENCE_MAX_MB, megabytes } from "./assessments/evidence/file-types.ts";
 import { evidenceBodyRules } from "./assessments/evidence/routes.tsx";
+import { assessmentDataSection, reminderDataSection } from "./assessments/own-data/section.tsx";
 import { waitingLandingLinks } from "./assessments/reminders/landing.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
@@ -315,7 +316,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         landingLinks: withPlanLinks(
           withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
         ),
-        ownDataSections: [planDataSection],
+        ownDataSections: [assessmentDataSection, reminderDataSection, planDataSection],
       }),
     );
     // proficiency scales, job profiles and their builder (src/profiles); public job postings

@@ -13,7 +13,11 @@ import { displayName } from "./access-log-store.ts";
 /** Whose data: a person of an organisation. */
 export interface DataSubject {
   organisationId: string;
+  /** The organisation's web address name, for the addresses a section points to. */
+  organisationSlug: string;
   personId: string;
+  /** The language of the request, for those addresses (the document itself holds both languages). */
+  lang: Lang;
 }
 
 export interface OwnDataSection<T = unknown> {
@@ -43,8 +47,9 @@ export async function collectOwnData(
   personId: string,
   sections: readonly OwnDataSection[],
   now = new Date(),
+  lang: Lang = "en",
 ): Promise<OwnDataDocument> {
-  const subject = { organisationId: organisation.id, personId };
+  const subject = { organisationId: organisation.id, organisationSlug: organisation.slug, personId, lang };
   const collected: Record<string, unknown> = {};
   for (const section of sections) collected[section.key] = await section.collect(db, subject);
   return {
