@@ -278,9 +278,12 @@ async function purgeAssessments(
 /**
  * Review cycles that named a removed person among their participants stop naming them. Their
  * assessments, with items, evidence, history and the reminders sent about them, cascade with the
- * person's row (migration 017). A selection that named only removed people keeps them: emptied, it
- * would mean "everyone" (src/assessments/cycles/participants.ts), and an id of nobody selects no one.
+ * person's row (migration 017). A selection that named only removed people cannot simply be emptied:
+ * empty means "everyone" (src/assessments/cycles/participants.ts). It names NOBODY instead, which is
+ * no one's id, so it still selects no one and no longer says who was there.
  */
+const NOBODY = "removed";
+
 async function unnameInCycles(trx: Kysely<DB>, organisationId: string, removed: ReadonlySet<string>) {
   const cycles = await trx
     .selectFrom("review_cycles")
@@ -297,10 +300,9 @@ async function unnameInCycles(trx: Kysely<DB>, organisationId: string, removed: 
     if (!Array.isArray(selection.people) || !selection.people.some((id) => removed.has(id))) continue;
     const people = selection.people.filter((id) => !removed.has(id));
     const others = [selection.units, selection.profiles].some((list) => Array.isArray(list) && list.length > 0);
-    if (people.length === 0 && !others) continue;
     await trx
       .updateTable("review_cycles")
-      .set({ participants: JSON.stringify({ ...selection, people }) })
+      .set({ participants: JSON.stringify({ ...selection, people: people.length > 0 || others ? people : [NOBODY] }) })
       .where("id", "=", cycle.id)
       .execute();
   }
