@@ -163,8 +163,8 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
                   </>
                 ) : (
                   <>
-                    {t.awDataFile(e.title)} —{" "}
-                    {t.awDataFileFacts(e.file?.name ?? "", e.file?.mediaType ?? "", t.awDataBytes(e.file?.size ?? 0))}{" "}
+                    {t.awDataFile(e.title)} — {t.awDataFileFacts(e.file?.name ?? "", t.awDataBytes(e.file?.size ?? 0))}{" "}
+                    <code>{e.file?.mediaType ?? ""}</code>{" "}
                     {e.file && <a href={e.file.download}>{t.awDataDownload(e.file.name ?? e.title)}</a>}
                   </>
                 )}{" "}
@@ -184,15 +184,28 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
           rows={a.history.map((line) => [
             <Time at={line.at} lang={lang} />,
             line.actor,
-            line.fromState && line.toState
-              ? `${t.awEventName(line.event)} — ${t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState))}`
-              : t.awEventName(line.event),
+            eventText(line, lang),
             <Detail value={line.detail} />,
           ])}
         />
       )}
     </section>
   );
+}
+
+/** What a history line records, in words: the event, and the move between states when it is one. */
+function eventText(line: HeldAssessment["history"][number], lang: Lang): string {
+  const t = messages(lang);
+  if (line.event === "evidence") {
+    const action =
+      typeof line.detail === "object" && line.detail !== null
+        ? (line.detail as { action?: unknown }).action
+        : undefined;
+    return t.awDataEvidenceEvent(String(action ?? "added"));
+  }
+  if (line.fromState && line.toState)
+    return `${t.awEventName(line.event)} — ${t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState))}`;
+  return t.awEventName(line.event);
 }
 
 /** A YYYY-MM-DD day as the language writes it (noon UTC, so no time zone moves it to another day). */
