@@ -8,6 +8,7 @@ import type { Child } from "hono/jsx";
 import { pick } from "../../i18n/bilingual.ts";
 import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
 import { ownDataSection } from "../../people/privacy/own-data.tsx";
+import { Table } from "../../people/privacy/own-data-parts.tsx";
 import {
   type HeldAssessment,
   type HeldCompetency,
@@ -130,6 +131,7 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
         <p>{t.awNoCompetencies}</p>
       ) : (
         <Table
+          scrollable
           caption={t.awCompetenciesHeading}
           head={[t.awDataCompetency, t.awDataFramework, t.awDataTarget, t.awDataSelf, t.awDataManager, t.awDataAgreed]}
           rows={a.competencies.map((c) => [
@@ -179,6 +181,7 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
         <p>{t.awHistoryNone}</p>
       ) : (
         <Table
+          scrollable
           caption={t.awHistoryHeading}
           head={[t.awHistoryWhen, t.awHistoryWho, t.awHistoryWhat, t.awDataDetail]}
           rows={a.history.map((line) => [
@@ -249,31 +252,6 @@ function Address(props: { url: string }) {
 function Detail(props: { value: unknown }) {
   if (props.value === null || props.value === undefined) return null;
   if (typeof props.value === "object" && Object.keys(props.value as object).length === 0) return null;
-  return <code>{typeof props.value === "string" ? props.value : JSON.stringify(props.value)}</code>;
-}
-
-function Table(props: { caption: string; head: string[]; rows: Child[][] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th scope="col">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr>
-              {row.map((cell) => (
-                <td>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  // Spaced out, so a long detail wraps between its fields instead of widening the table.
+  return <code>{typeof props.value === "string" ? props.value : JSON.stringify(props.value, null, 1)}</code>;
 }

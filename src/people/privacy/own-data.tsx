@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
 import { displayName } from "./access-log-store.ts";
+import { ChangeText, Details, Table } from "./own-data-parts.tsx";
 
 /** Whose data: a person of an organisation. */
 export interface DataSubject {
@@ -369,68 +370,3 @@ export const OWN_DATA_SECTIONS: readonly OwnDataSection[] = [
   changesSection,
   invitationsSection,
 ];
-
-// Small readable pieces.
-
-function Details(props: { rows: [string, Child][] }) {
-  return (
-    <dl class="facts">
-      {props.rows.map(([term, value]) => (
-        <>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
-  );
-}
-
-function Table(props: { caption: string; head: string[]; rows: Child[][] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th scope="col">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr>
-              {row.map((cell) => (
-                <td>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A change as "field: before → after", one line per field that changed. */
-function ChangeText(props: { before: unknown; after: unknown }) {
-  const before = isRecord(props.before) ? props.before : {};
-  const after = isRecord(props.after) ? props.after : {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
-  if (fields.length === 0) return null;
-  return (
-    <ul>
-      {fields.map((key) => (
-        <li>
-          <code>{key}</code>: {show(before[key])} → {show(after[key])}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const show = (value: unknown) =>
-  value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value);
