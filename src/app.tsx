@@ -13,6 +13,7 @@ import type { AppEnv } from "./app-env.ts";
 import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
 import { DEFAULT_EVIDENCE_MAX_MB, megabytes } from "./assessments/evidence/file-types.ts";
 import { evidenceBodyRules } from "./assessments/evidence/routes.tsx";
+import { assessmentDataSection, reminderDataSection } from "./assessments/own-data/section.tsx";
 import { waitingLandingLinks } from "./assessments/reminders/landing.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
 import { AccountArea } from "./auth/account-area.tsx";
@@ -49,6 +50,7 @@ import { combineLandingLinks } from "./people/services.ts";
 import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
 import type { Actor } from "./policy/index.ts";
+import { positionDataSection } from "./profiles/jobs/own-data.tsx";
 import { defaultScalePages, postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
@@ -315,7 +317,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         landingLinks: withPlanLinks(
           withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
         ),
-        ownDataSections: [planDataSection],
+        ownDataSections: [positionDataSection, assessmentDataSection, reminderDataSection, planDataSection],
       }),
     );
     // proficiency scales, job profiles and their builder (src/profiles); public job postings

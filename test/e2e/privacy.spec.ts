@@ -9,6 +9,7 @@ import { createAccount } from "../../src/auth/accounts.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { type Lang, messages } from "../../src/i18n/index.ts";
 import { insertAccess, insertOrganisation, insertPerson, insertUnit } from "../people/privacy-world.ts";
+import { seedHeld } from "../support/held-assessments.ts";
 import { expect, signIn, test } from "./fixtures.ts";
 
 const DATABASE = join(tmpdir(), "skillshelf-e2e", `e2e-${Number(process.env.E2E_PORT ?? 3977)}.db`);
@@ -82,6 +83,22 @@ test.beforeAll(async () => {
       personId: staffId,
       actorLabel: "Hana Roy",
       at: "2026-03-01T12:00:00.000Z",
+    });
+    // An assessment with comments, notes, evidence and history: the data page's largest section, for axe.
+    await seedHeld(db, {
+      organisationId: org,
+      personId: staffId,
+      managerId: hrId,
+      state: "signed_off",
+      notes: "We talked about the <b>new</b> branch.",
+      conversationDate: "2026-11-20",
+      items: [
+        { self: 2, selfComment: "Getting there", manager: 3, managerComment: "Solid", agreed: 3 },
+        { self: null, selfComment: null, manager: null, managerComment: null, agreed: null },
+      ],
+      links: [{ title: "Workshop", url: "https://example.test/workshop", onItem: true }],
+      files: [{ name: "reflection.txt", text: "A year of lending." }],
+      signedBy: "Rita Singh",
     });
   } finally {
     await database.close();

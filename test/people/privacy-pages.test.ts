@@ -171,6 +171,10 @@ for (const dialect of testDialects()) {
         "placement",
         "accessLog",
         "changes",
+        "invitations",
+        "position",
+        "assessments",
+        "reminders",
         "developmentPlans",
       ]);
       assert.equal(document.sections.record.givenName, "Rita");

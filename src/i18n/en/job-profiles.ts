@@ -197,4 +197,9 @@ export const jobProfiles = {
   postingDeleteIntro: "The posting and its public page are removed. The change history keeps a record of it.",
   postingDeleteButton: "Delete the posting",
   postingDeleted: "Posting deleted.",
+  profileDataTitle: "Position",
+  profileDataNone: "No position is recorded.",
+  profileDataJob: "Job profile",
+  profileDataSince: "Since",
+  profileDataChanged: "Last changed",
 };

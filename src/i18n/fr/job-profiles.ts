@@ -202,4 +202,9 @@ export const jobProfiles: Translation<typeof en> = {
   postingDeleteIntro: "L'offre et sa page publique disparaissent. L'historique des modifications en garde la trace.",
   postingDeleteButton: "Supprimer l'offre",
   postingDeleted: "Offre supprimée.",
+  profileDataTitle: "Poste",
+  profileDataNone: "Aucun poste n'est inscrit.",
+  profileDataJob: "Profil de poste",
+  profileDataSince: "Depuis le",
+  profileDataChanged: "Dernière modification",
 };

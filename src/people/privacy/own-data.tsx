@@ -9,11 +9,16 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
 import { displayName } from "./access-log-store.ts";
+import { ChangeText, Details, Table } from "./own-data-parts.tsx";
 
 /** Whose data: a person of an organisation. */
 export interface DataSubject {
   organisationId: string;
+  /** The organisation's web address name, for the addresses a section points to. */
+  organisationSlug: string;
   personId: string;
+  /** The language of the request, for those addresses (the document itself holds both languages). */
+  lang: Lang;
 }
 
 export interface OwnDataSection<T = unknown> {
@@ -43,8 +48,9 @@ export async function collectOwnData(
   personId: string,
   sections: readonly OwnDataSection[],
   now = new Date(),
+  lang: Lang = "en",
 ): Promise<OwnDataDocument> {
-  const subject = { organisationId: organisation.id, personId };
+  const subject = { organisationId: organisation.id, organisationSlug: organisation.slug, personId, lang };
   const collected: Record<string, unknown> = {};
   for (const section of sections) collected[section.key] = await section.collect(db, subject);
   return {
@@ -134,6 +140,8 @@ interface PlacementData {
   manager: { id: string; name: string; employeeNumber: string } | null;
   /** Units this person heads. */
   heads: { id: string; nameEn: string; nameFr: string }[];
+  /** The people whose manager this person is (their manager lines start here). */
+  reports: { id: string; name: string; employeeNumber: string }[];
 }
 
 const placementSection = ownDataSection<PlacementData | null>({
@@ -168,10 +176,20 @@ const placementSection = ownDataSection<PlacementData | null>({
       .where("head_person_id", "=", subject.personId)
       .orderBy("name_en")
       .execute();
+    const reports = await db
+      .selectFrom("people")
+      .select(["id", "given_name", "family_name", "preferred_name", "employee_number"])
+      .where("organisation_id", "=", subject.organisationId)
+      .where("manager_id", "=", subject.personId)
+      .orderBy("family_name")
+      .orderBy("given_name")
+      .orderBy("id")
+      .execute();
     return {
       unit: unit ? { id: unit.id, nameEn: unit.name_en, nameFr: unit.name_fr } : null,
       manager: manager ? { id: manager.id, name: displayName(manager), employeeNumber: manager.employee_number } : null,
       heads: heads.map((u) => ({ id: u.id, nameEn: u.name_en, nameFr: u.name_fr })),
+      reports: reports.map((r) => ({ id: r.id, name: displayName(r), employeeNumber: r.employee_number })),
     };
   },
   render(data, lang) {
@@ -182,6 +200,10 @@ const placementSection = ownDataSection<PlacementData | null>({
       [t.privacyFieldUnit, data.unit ? unitName(data.unit) : t.privacyNone],
       [t.privacyFieldManager, data.manager ? `${data.manager.name} (${data.manager.employeeNumber})` : t.privacyNone],
       [t.privacyFieldHeads, data.heads.length > 0 ? data.heads.map(unitName).join(", ") : t.privacyNone],
+      [
+        t.privacyFieldReports,
+        data.reports.length > 0 ? data.reports.map((r) => `${r.name} (${r.employeeNumber})`).join(", ") : t.privacyNone,
+      ],
     ];
     return <Details rows={rows} />;
   },
@@ -246,12 +268,24 @@ const changesSection = ownDataSection<ChangeData[]>({
   key: "changes",
   title: (lang) => messages(lang).privacySectionChanges,
   async collect(db, subject) {
+    // Their record's changes, and those of their account's administrator role in the organisation.
+    const account = await db
+      .selectFrom("people")
+      .select("user_id")
+      .where("organisation_id", "=", subject.organisationId)
+      .where("id", "=", subject.personId)
+      .executeTakeFirst();
+    const userId = account?.user_id ?? null;
     const rows = await db
       .selectFrom("organisation_changes")
       .select(["at", "actor_label", "action", "before", "after"])
       .where("organisation_id", "=", subject.organisationId)
-      .where("subject_kind", "=", "person")
-      .where("subject_id", "=", subject.personId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("subject_kind", "=", "person"), eb("subject_id", "=", subject.personId)]),
+          ...(userId ? [eb.and([eb("subject_kind", "=", "role"), eb("subject_id", "=", userId)])] : []),
+        ]),
+      )
       .orderBy("at", "desc")
       .orderBy("id", "desc")
       .execute();
@@ -281,75 +315,58 @@ const changesSection = ownDataSection<ChangeData[]>({
   },
 });
 
+interface InvitationData {
+  email: string;
+  lang: string;
+  invitedBy: string;
+  sentAt: string;
+  expiresAt: string;
+}
+
+/** Invitations to sign in sent to the person (never the token: only its hash is kept, and it is nobody's to read). */
+const invitationsSection = ownDataSection<InvitationData[]>({
+  key: "invitations",
+  title: (lang) => messages(lang).privacySectionInvitations,
+  async collect(db, subject) {
+    const rows = await db
+      .selectFrom("person_invitations")
+      .select(["email", "lang", "invited_by_label", "created_at", "expires_at"])
+      .where("organisation_id", "=", subject.organisationId)
+      .where("person_id", "=", subject.personId)
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({
+      email: row.email,
+      lang: row.lang,
+      invitedBy: row.invited_by_label,
+      sentAt: row.created_at,
+      expiresAt: row.expires_at,
+    }));
+  },
+  render(data, lang) {
+    const t = messages(lang);
+    if (data.length === 0) return <p>{t.privacyInvitationsNone}</p>;
+    return (
+      <Table
+        caption={t.privacySectionInvitations}
+        head={[t.privacyColumnWhen, t.privacyColumnBy, t.privacyFieldEmail, t.privacyColumnExpires]}
+        rows={data.map((row) => [
+          <time datetime={row.sentAt}>{formatDateTime(row.sentAt, lang)}</time>,
+          row.invitedBy,
+          row.email,
+          <time datetime={row.expiresAt}>{formatDateTime(row.expiresAt, lang)}</time>,
+        ])}
+      />
+    );
+  },
+});
+
 /** What the people side holds about a person today, in the order the page shows it. */
 export const OWN_DATA_SECTIONS: readonly OwnDataSection[] = [
   recordSection,
   placementSection,
   accessLogSection,
   changesSection,
+  invitationsSection,
 ];
-
-// Small readable pieces.
-
-function Details(props: { rows: [string, Child][] }) {
-  return (
-    <dl class="facts">
-      {props.rows.map(([term, value]) => (
-        <>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
-  );
-}
-
-function Table(props: { caption: string; head: string[]; rows: Child[][] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th scope="col">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr>
-              {row.map((cell) => (
-                <td>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A change as "field: before → after", one line per field that changed. */
-function ChangeText(props: { before: unknown; after: unknown }) {
-  const before = isRecord(props.before) ? props.before : {};
-  const after = isRecord(props.after) ? props.after : {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
-  if (fields.length === 0) return null;
-  return (
-    <ul>
-      {fields.map((key) => (
-        <li>
-          <code>{key}</code>: {show(before[key])} → {show(after[key])}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const show = (value: unknown) =>
-  value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value);

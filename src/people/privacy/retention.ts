@@ -205,6 +205,7 @@ async function purgeOrganisation(
       // keep their place, without that manager or head.
       await trx.deleteFrom("access_log").where("person_id", "in", slice).execute();
       await detachFrom(trx, organisationId, slice, new Set(ids), options);
+      await unnameInCycles(trx, organisationId, new Set(slice));
       await trx.deleteFrom("people").where("id", "in", slice).execute();
     }
     if (!options.dryRun)
@@ -272,6 +273,39 @@ async function purgeAssessments(
     );
     return count;
   });
+}
+
+/**
+ * Review cycles that named a removed person among their participants stop naming them. Their
+ * assessments, with items, evidence, history and the reminders sent about them, cascade with the
+ * person's row (migration 017). A selection that named only removed people cannot simply be emptied:
+ * empty means "everyone" (src/assessments/cycles/participants.ts). It names NOBODY instead, which is
+ * no one's id, so it still selects no one and no longer says who was there.
+ */
+const NOBODY = "removed";
+
+async function unnameInCycles(trx: Kysely<DB>, organisationId: string, removed: ReadonlySet<string>) {
+  const cycles = await trx
+    .selectFrom("review_cycles")
+    .select(["id", "participants"])
+    .where("organisation_id", "=", organisationId)
+    .execute();
+  for (const cycle of cycles) {
+    let selection: { units?: unknown; profiles?: unknown; people?: unknown };
+    try {
+      selection = JSON.parse(cycle.participants);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(selection.people) || !selection.people.some((id) => removed.has(id))) continue;
+    const people = selection.people.filter((id) => !removed.has(id));
+    const others = [selection.units, selection.profiles].some((list) => Array.isArray(list) && list.length > 0);
+    await trx
+      .updateTable("review_cycles")
+      .set({ participants: JSON.stringify({ ...selection, people: people.length > 0 || others ? people : [NOBODY] }) })
+      .where("id", "=", cycle.id)
+      .execute();
+  }
 }
 
 /** Who the change history names for a purge: the account that asked, else the retention job. */

@@ -211,7 +211,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     const { resource, self } = found;
     await logView(c, resource, "export");
     const o = c.var.organisation;
-    const document = await collectOwnData(c.var.db, o, resource.personId, sections);
+    const document = await collectOwnData(c.var.db, o, resource.personId, sections, new Date(), c.var.lang);
     const personName = await nameOf(c.var.db, o.id, resource.personId);
     const t = messages(c.var.lang);
     const view = (
@@ -232,7 +232,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     if (found instanceof Response) return found;
     await logView(c, found.resource, "export");
     const o = c.var.organisation;
-    const document = await collectOwnData(c.var.db, o, found.resource.personId, sections);
+    const document = await collectOwnData(c.var.db, o, found.resource.personId, sections, new Date(), c.var.lang);
     return download(c, document, `${o.slug}-person-${found.resource.personId}.json`);
   });
 
