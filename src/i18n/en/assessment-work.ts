@@ -133,6 +133,9 @@ export const assessmentWork = {
         signed: "Signed off",
         "item-added": "Competency added",
         "item-removed": "Competency removed",
+        evidence: "Evidence changed",
+        moved: "Reviewer changed: the person moved",
+        withdrawn: "Withdrawn",
       }) as Record<string, string>
     )[key] ?? String(key),
   awEventState: (from: string, to: string) => `${from} → ${to}`,

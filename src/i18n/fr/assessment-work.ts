@@ -138,6 +138,9 @@ export const assessmentWork: Translation<typeof en> = {
         signed: "Signature",
         "item-added": "Compétence ajoutée",
         "item-removed": "Compétence retirée",
+        evidence: "Pièces justificatives modifiées",
+        moved: "Changement d’évaluateur à la suite d’un changement de poste",
+        withdrawn: "Retirée",
       }) as Record<string, string>
     )[key] ?? String(key),
   awEventState: (from: string, to: string) => `${from} → ${to}`,
