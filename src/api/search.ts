@@ -6,7 +6,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
-import type { Bilingual } from "../i18n/bilingual.ts";
 import { type Lang, messages } from "../i18n/index.ts";
 import {
   DEFAULT_LIMIT,
@@ -43,12 +42,14 @@ export interface SearchApiResponse extends Omit<SearchResults, "frameworkCounts"
 }
 
 /**
- * An item's JSON as an area or a hit, serialised once and reused by every answer that lists it. The
- * statement object is the published view's own (one per item, kept while its edition serves); the
- * fragment is checked against the item's other fields, so a reused statement never shows another's.
+ * An item's JSON as an area or a hit, serialised once and reused by every answer that lists it.
+ * Kept by item id (an edition's compact views hand out a fresh statement object on every read, so
+ * an identity key never hit again: decision 039, addendum 2) and checked against every field it was
+ * written from, so an item whose text changed in a new edition, or another framework's item with
+ * the same id, is written again, never shown as another's. The strings compared are the view's own
+ * (the same string objects from one read to the next), so the check is a few pointer comparisons.
  */
 interface Fragment {
-  id: string;
   key: string;
   code: string | null;
   other: string;
@@ -56,20 +57,58 @@ interface Fragment {
   fr: string | null;
   json: string;
 }
-const areaFragments = new WeakMap<Bilingual, Fragment>();
-const hitFragments = new WeakMap<Bilingual, Fragment>();
 
-function fragment(
-  cache: WeakMap<Bilingual, Fragment>,
-  item: SearchArea | SearchHit,
-  other: string,
-  json: () => string,
-) {
+/**
+ * Fragments by item id, bounded: at most two generations of `limit` entries. When the young one is
+ * full it becomes the old one (the previous old one is dropped); a fragment found in the old one is
+ * moved back to the young one, so the items searched often stay while a flood of rare ones passes.
+ */
+export class FragmentStore {
+  #young = new Map<string, Fragment>();
+  #old = new Map<string, Fragment>();
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  get size(): number {
+    return this.#young.size + this.#old.size;
+  }
+
+  get(id: string): Fragment | undefined {
+    const young = this.#young.get(id);
+    if (young !== undefined) return young;
+    const old = this.#old.get(id);
+    if (old !== undefined) this.set(id, old);
+    return old;
+  }
+
+  set(id: string, fragment: Fragment): void {
+    if (this.#young.size >= this.#limit && !this.#young.has(id)) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+    this.#young.set(id, fragment);
+  }
+}
+
+/** Entries per generation: areas are few; hits are any item searched (a fragment is ~0.2–1 kB). */
+export const AREA_FRAGMENTS = 2_048;
+export const HIT_FRAGMENTS = 8_192;
+const areaFragments = new FragmentStore(AREA_FRAGMENTS);
+const hitFragments = new FragmentStore(HIT_FRAGMENTS);
+
+/** Fragments kept (tests and diagnostics). */
+export function fragmentCounts(): { areas: number; hits: number } {
+  return { areas: areaFragments.size, hits: hitFragments.size };
+}
+
+function fragment(store: FragmentStore, item: SearchArea | SearchHit, other: string, json: () => string) {
   const { statement } = item;
-  const known = cache.get(statement);
+  const known = store.get(item.id);
   if (
-    known &&
-    known.id === item.id &&
+    known !== undefined &&
     known.key === item.key &&
     known.code === item.code &&
     known.other === other &&
@@ -78,15 +117,7 @@ function fragment(
   )
     return known.json;
   const made = json();
-  cache.set(statement, {
-    id: item.id,
-    key: item.key,
-    code: item.code,
-    other,
-    en: statement.en,
-    fr: statement.fr,
-    json: made,
-  });
+  store.set(item.id, { key: item.key, code: item.code, other, en: statement.en, fr: statement.fr, json: made });
   return made;
 }
 
