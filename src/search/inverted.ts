@@ -9,9 +9,11 @@
  */
 import { finish, STEP, type Steps } from "../slices.ts";
 import { TermDictionary, type TermEntry } from "./dictionary.ts";
-import { levelBounds, lowerBound, type Pass, scoredLists, scoreEligible, scoreOneTerm } from "./pruning.ts";
+import { lowerBound, type Pass, scoreByLevels, scoredLists, scoreEligible, scoreOneTerm } from "./pruning.ts";
+import { partOf, popcount, TopK } from "./top-k.ts";
 
 export type { TermEntry } from "./dictionary.ts";
+export { TopK } from "./top-k.ts";
 
 export interface InvertedIndex {
   documentCount: number;
@@ -431,13 +433,23 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
   const corrections: (string | null)[] = [];
 
   // Which query terms each document in range holds: every posting read once, nothing scored yet.
+  // One term reaching one index term (a common query) needs no marks: its documents in range are
+  // the results, counted from the list's bounds, and scoring reads each of them once.
+  const parts = options.parts;
+  const unmarked = terms.length === 1 && !parts;
   let touchedCount = 0;
+  let listed = 0;
   terms.forEach((term, position) => {
     const bit = 1 << position;
     const reached = cachedExpansions(index, term, options.options(term), cap, counters);
     expansions.push(reached);
     counters.expansions.push(reached.length);
     corrections.push(correctionOf(reached, start, end));
+    if (unmarked && reached.length === 1) {
+      listed = countInRange(reached[0].entry.docs, start, end);
+      counters.postings += listed;
+      return;
+    }
     for (const { entry } of reached) {
       const { docs } = entry;
       const first = start === 0 ? 0 : lowerBound(docs, start);
@@ -451,18 +463,21 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
       counters.postings += i - first;
     }
   });
+  const marked = !(unmarked && expansions[0].length === 1);
 
   const all = (1 << terms.length) - 1;
   const held = new Int32Array(terms.length + 1);
   let allCount = 0;
-  for (let i = 0; i < touchedCount; i++) {
-    const mask = matchedMask[touched[i]];
-    if (mask === all) allCount++;
-    held[popcount(mask)]++;
-  }
+  // With one term every document reached holds it: only several terms need the counts per level.
+  if (terms.length === 1) allCount = marked ? touchedCount : listed;
+  else
+    for (let i = 0; i < touchedCount; i++) {
+      const mask = matchedMask[touched[i]];
+      if (mask === all) allCount++;
+      held[popcount(mask)]++;
+    }
   const requireAll = allCount > 0;
   const total = requireAll ? allCount : touchedCount;
-  const parts = options.parts;
   const partCounts = parts ? parts.map(() => 0) : undefined;
   if (parts && partCounts)
     for (let i = 0; i < touchedCount; i++) {
@@ -476,33 +491,10 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
   const lists = expansions.map((reached) => scoredLists(index, reached, options.fieldBoosts, idfOf));
   const scored = scoredScratch(index);
   let scoredCount = 0;
-  if (touchedCount > 0) {
+  if (total > 0) {
     if (terms.length === 1) scoredCount = scoreOneTerm(pass, lists[0], k, scored);
     else if (requireAll) scoredCount = scoreEligible(pass, lists, (mask) => mask === all, scored, 0);
-    else {
-      // The fewest levels (by terms held, most first) that hold k documents, then every lower
-      // level whose bound reaches the k-th best score found.
-      let level = terms.length;
-      for (let reached = held[level]; level > 1 && reached < k; ) reached += held[--level];
-      const first = level;
-      scoredCount = scoreEligible(pass, lists, (mask) => popcount(mask) >= first, scored, 0);
-      let lowest = first;
-      if (first > 1) {
-        const threshold = kthRanked(scores, matchedMask, scored, scoredCount, k);
-        // The free bounds first; the lists' own only when those would score the next level.
-        let bounds = levelBounds(pass, lists, false);
-        if (bounds[lowest - 1] >= threshold) bounds = levelBounds(pass, lists, true);
-        while (lowest > 1 && bounds[lowest - 1] >= threshold) lowest--;
-      }
-      if (lowest < first)
-        scoredCount += scoreEligible(
-          pass,
-          lists,
-          (mask) => popcount(mask) >= lowest && popcount(mask) < first,
-          scored,
-          scoredCount,
-        );
-    }
+    else scoredCount = scoreByLevels(pass, lists, held, k, scored);
   }
   const top = new TopK(k);
   for (let i = 0; i < scoredCount; i++) {
@@ -514,6 +506,7 @@ export function evaluate(index: InvertedIndex, queryTerms: readonly string[], op
     scores[doc] = 0;
     matchedMask[doc] = 0;
   }
+  if (!marked) for (let i = 0; i < scoredCount; i++) scores[scored[i]] = 0;
 
   const matches = top.sorted().map(({ doc, score }) => {
     const matched: string[] = [];
@@ -534,85 +527,4 @@ function scoredScratch(index: InvertedIndex): Int32Array {
     scoredDocs.set(index, list);
   }
   return list;
-}
-
-/** The k-th best ranking score (score × terms held) among the scored documents. */
-function kthRanked(scores: Float64Array, masks: Uint16Array, docs: Int32Array, count: number, k: number): number {
-  const top = new TopK(k);
-  for (let i = 0; i < count; i++) top.offer(docs[i], scores[docs[i]] * popcount(masks[docs[i]]));
-  const best = top.sorted();
-  return best[best.length - 1].score;
-}
-
-/** The part a document is in: the last one starting at or before it. */
-function partOf(starts: readonly number[], doc: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= doc) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** Bits set in a 16-bit mask (no loop: it runs for every document a query reaches). */
-function popcount(mask: number): number {
-  let m = mask - ((mask >> 1) & 0x5555);
-  m = (m & 0x3333) + ((m >> 2) & 0x3333);
-  m = (m + (m >> 4)) & 0x0f0f;
-  return (m + (m >> 8)) & 0x1f;
-}
-
-/** The k best (highest score, then lowest position) with a min-heap: O(n log k), no full sort. */
-export class TopK {
-  private docs: number[] = [];
-  private scores: number[] = [];
-  constructor(private readonly k: number) {}
-
-  /** True when a ranks below b (the heap's root is the lowest ranked). */
-  private below(i: number, j: number): boolean {
-    const a = this.scores[i];
-    const b = this.scores[j];
-    return a < b || (a === b && this.docs[i] > this.docs[j]);
-  }
-
-  private swap(i: number, j: number) {
-    [this.docs[i], this.docs[j]] = [this.docs[j], this.docs[i]];
-    [this.scores[i], this.scores[j]] = [this.scores[j], this.scores[i]];
-  }
-
-  offer(doc: number, score: number) {
-    if (this.docs.length < this.k) {
-      this.docs.push(doc);
-      this.scores.push(score);
-      for (let i = this.docs.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!this.below(i, parent)) break;
-        this.swap(i, parent);
-        i = parent;
-      }
-      return;
-    }
-    const rootScore = this.scores[0];
-    if (score < rootScore || (score === rootScore && doc > this.docs[0])) return;
-    this.docs[0] = doc;
-    this.scores[0] = score;
-    for (let i = 0; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let lowest = i;
-      if (left < this.docs.length && this.below(left, lowest)) lowest = left;
-      if (right < this.docs.length && this.below(right, lowest)) lowest = right;
-      if (lowest === i) break;
-      this.swap(i, lowest);
-      i = lowest;
-    }
-  }
-
-  sorted(): { doc: number; score: number }[] {
-    return this.docs
-      .map((doc, i) => ({ doc, score: this.scores[i] }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  }
 }

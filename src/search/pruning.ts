@@ -15,12 +15,16 @@
  * - Several terms, some documents holding all: only those are results, and only they are scored.
  * - Several terms, none holding all: results are ranked by score × terms held. Documents holding the
  *   most terms are scored first; a document holding q terms scores at most q × the sum of the q
- *   largest term bounds, so levels whose bound is below the k-th best score are not scored.
+ *   largest term bounds, so levels whose bound is below the k-th best score are not scored. A
+ *   document holding one term ranks by that term's score alone: of the lowest level, only the
+ *   documents of lists whose own bound reaches the k-th best score found above it are scored.
  *
  * Scores themselves are computed exactly as exhaustive scoring does (terms in query order, each
  * term's best expansion), so the top k, their scores and their order are the same (property test in
  * test/search/pruning.test.ts).
  */
+import { kthRanked, popcount } from "./top-k.ts";
+
 /** What scoring reads of an index (inverted.ts's ScoringIndex; declared here so neither imports the other). */
 export interface ScoringIndex {
   fieldCount: number;
@@ -200,7 +204,10 @@ export function scoreOneTerm(pass: Pass, lists: readonly ScoredList[], k: number
   let thresholdAt = 0;
   for (const list of ordered) {
     if (scored >= k) {
-      // The k-th best only grows as lists are scored: look again when more have been.
+      // The k-th best only grows as lists are scored (scores only rise, documents only join), so
+      // the last one found still bounds it from below: a list under it is skipped without looking
+      // again, and it is looked for again only for a list whose free bound reaches it.
+      if (list.bound < threshold) continue;
       if (scored !== thresholdAt) {
         threshold = kthBest(scores, into, scored, k);
         thresholdAt = scored;
@@ -256,6 +263,44 @@ function kthBest(scores: Float64Array, docs: Int32Array, count: number, k: numbe
     }
   }
   return heap[0];
+}
+
+/**
+ * Several terms, no document holding all (ranked by score × terms held): scores the fewest levels
+ * (by terms held, most first) that hold k documents, then every lower level whose bound reaches the
+ * k-th best found. Returns how many documents were scored (listed in `into`).
+ */
+export function scoreByLevels(
+  pass: Pass,
+  lists: readonly (readonly ScoredList[])[],
+  held: Int32Array,
+  k: number,
+  into: Int32Array,
+): number {
+  const { index, matchedMask } = pass;
+  let level = lists.length;
+  for (let reached = held[level]; level > 1 && reached < k; ) reached += held[--level];
+  const first = level;
+  let scored = scoreEligible(pass, lists, (mask) => popcount(mask) >= first, into, 0);
+  if (first === 1) return scored;
+  let threshold = kthRanked(index.scores, matchedMask, into, scored, k);
+  // The free bounds first; the lists' own only when those would score the next level.
+  let bounds = levelBounds(pass, lists, false);
+  if (bounds[first - 1] >= threshold) bounds = levelBounds(pass, lists, true);
+  let lowest = first;
+  while (lowest > 1 && bounds[lowest - 1] >= threshold) lowest--;
+  const above = Math.max(lowest, 2);
+  if (above < first)
+    scored += scoreEligible(pass, lists, (mask) => popcount(mask) >= above && popcount(mask) < first, into, scored);
+  if (lowest > 1) return scored;
+  // Holding one term, a document's ranking score is that term's best expansion's: a list whose own
+  // bound is below the k-th best found so far (which only grows) can neither bring one into the top
+  // k nor give one in it its best score, as for one term.
+  threshold = kthRanked(index.scores, matchedMask, into, scored, k);
+  const reaching = lists.map((term) =>
+    term.filter((list) => list.bound >= threshold && tighten(index, list, pass.boosts) >= threshold),
+  );
+  return scored + scoreEligible(pass, reaching, (mask) => (mask & (mask - 1)) === 0, into, scored);
 }
 
 /**
