@@ -18,40 +18,14 @@ import { CONNECTIONS, type LoadResult, load } from "../lib/load.ts";
 import { waitFor200 } from "../lib/process.ts";
 import { AREA_PAGE_PATH, startSkillshelf } from "../lib/server.ts";
 import { median, percentile } from "../lib/stats.ts";
+import { QUERY_CLASSES, queryMix } from "../search/query-mix.ts";
+
+export { QUERY_CLASSES, queryMix } from "../search/query-mix.ts";
 
 const GENERATED_ITEMS = 50_000;
 const ROUNDS = 3;
 const RUN_SECONDS = 4;
 const MIXED_SECONDS = 8;
-
-const LONG =
-  "community partnerships budget planning collections reference service children literacy programs technology privacy safety reconciliation volunteers marketing staff training outreach data policy";
-
-/** The kinds of query people send, a few of each; every kind weighs the same in the mix. */
-export const QUERY_CLASSES: Record<string, readonly string[]> = {
-  common: ["service", "community", "staff", "program"],
-  rare: ["reconciliation", "copyright", "privacy", "wayfinding"],
-  "one letter": ["p", "s", "b", "m"],
-  "two letters": ["co", "pl", "se", "bu"],
-  "French, accented": ["collectivité", "données", "médias", "compétences"],
-  "French, unaccented": ["collectivite", "donnees", "medias", "competences"],
-  typos: ["comunity", "budjet", "partnrship", "litteracy"],
-  "several words": ["community service", "staff training", "service à la clientèle", "budget report plan"],
-  "200 characters": [LONG.slice(0, 200), `${LONG.split(" ").reverse().join(" ")}`.slice(0, 200)],
-};
-
-/** The mix, interleaved by kind so every stretch of it holds each kind; languages alternate. */
-export function queryMix(): Tagged[] {
-  const mix: Tagged[] = [];
-  const classes = Object.entries(QUERY_CLASSES);
-  const longest = Math.max(...classes.map(([, queries]) => queries.length));
-  for (let i = 0; i < longest * 2; i++)
-    for (const [tag, queries] of classes) {
-      const q = queries[i % queries.length];
-      mix.push({ tag, path: `/api/v1/search?q=${encodeURIComponent(q)}&lang=${i % 2 ? "fr" : "en"}` });
-    }
-  return mix;
-}
 
 /** Runs bench/search/import-publish-child.ts: starter, then the package imported and published. */
 function fillDatabase(context: BenchContext, file: string, databaseUrl: string): Promise<void> {

@@ -1,10 +1,11 @@
 /** The real Skillshelf server under production settings, as the benchmarks start it. */
 
+import { AREA_PAGE_PATH } from "./area-page-path.ts";
 import type { BenchContext } from "./figures.ts";
 import { type Spawned, spawnNode, waitFor200 } from "./process.ts";
 import { startNodeFlags } from "./start-flags.ts";
 
-export const AREA_PAGE_PATH = "/en/frameworks/public-library-staff/items/ML.CR";
+export { AREA_PAGE_PATH };
 
 /**
  * Node flags for the server: those `npm start` gives it (package.json), unless

@@ -21,6 +21,14 @@
  * Each figure is the median of `--rounds` rounds of `--passes` passes over the class's queries
  * (languages alternate).
  *
+ * Run through tsx, JSX takes hono's development runtime and every function a naming wrapper: for
+ * figures comparable with the compiled server's, bundle it as scripts/build.mjs bundles the server
+ * and run the bundle from a folder one level under the repository (src/paths.ts finds the assets so):
+ * `npx esbuild bench/search/cpu-per-request.ts --bundle --platform=node --format=esm
+ * --packages=external --minify-whitespace --minify-syntax --outfile=.tmp/cpu-per-request.mjs` then
+ * `node .tmp/cpu-per-request.mjs …` (the search index is then built in process: the worker's file
+ * is not beside the bundle).
+ *
  * To see where the time goes: `node --cpu-prof --import tsx … --only search --loop 10` sends the mix
  * for 10 s after the warm-up instead of measuring (`--only area`: the page; `--kind`: one class of
  * queries only); the main thread's
@@ -31,8 +39,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { searchAnswerJson } from "../../src/api/search.ts";
@@ -45,9 +54,9 @@ import type { Lang } from "../../src/i18n/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { DEFAULT_LIMIT, type SearchIndex, search, searchIndexFor } from "../../src/search/engine.ts";
 import { syntheticCasePackage } from "../case/synthetic.ts";
-import { QUERY_CLASSES } from "../groups/search-http.ts";
-import { AREA_PAGE_PATH } from "../lib/server.ts";
+import { AREA_PAGE_PATH } from "../lib/area-page-path.ts";
 import { median } from "../lib/stats.ts";
+import { QUERY_CLASSES } from "./query-mix.ts";
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +74,12 @@ const { values } = parseArgs({
 const ITEMS = Number(values.items);
 const ROUNDS = Number(values.rounds);
 const PASSES = Number(values.passes);
-const root = new URL("../../", import.meta.url).pathname;
+/** The repository: the first folder up from this script holding package.json (the script may run bundled elsewhere). */
+const root = (() => {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+})();
 
 /** The starter plus the generated package, imported and published in a child process (as the bench does). */
 function fillDatabase(file: string): Promise<void> {
