@@ -27,7 +27,7 @@ export async function boot(
   options: { database?: Database; logger?: Logger; lifecycle?: Lifecycle } = {},
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  const database = options.database ?? (await openDatabase(config.databaseUrl, { poolMax: config.databasePoolMax }));
   const { applied } = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if ((await listFrameworks(database.db)).length === 0) {

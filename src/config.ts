@@ -15,6 +15,11 @@ const environment = z.object({
     .optional()
     .transform((url) => url?.replace(/\/+$/, "")),
   NODE_ENV: z.string().default("development"),
+  // db: PostgreSQL connections each server process keeps at most (ignored on SQLite).
+  DATABASE_POOL_MAX: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(200).default(10),
+  ),
   // accounts: "1" when a reverse proxy sets X-Forwarded-For (sign-in rate limits then count its last hop).
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   // accounts: signs session cookies; when absent one is generated and kept in the database (meta table).
@@ -91,6 +96,8 @@ const environment = z.object({
 export interface Config {
   port: number;
   databaseUrl: string;
+  /** PostgreSQL's pool size per process. */
+  databasePoolMax: number;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
   /** Public origin used in printouts and API links; defaults to http://localhost:PORT. */
   baseUrl: string;
@@ -133,6 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
     production: e.NODE_ENV === "production",

@@ -105,7 +105,8 @@ interface Measured {
 const SECRET = "bench-secret-of-at-least-32-characters-for-skillshelf";
 
 async function measure(url: string): Promise<Measured> {
-  const database = await openDatabase(url);
+  const poolMax = Number(process.env.BENCH_POOL_MAX ?? 10);
+  const database = await openDatabase(url, { poolMax });
   const config = readConfig({ BETTER_AUTH_SECRET: SECRET, BASE_URL: "http://localhost:3000" });
   try {
     await migrateToLatest(database.db);

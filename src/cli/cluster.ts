@@ -41,7 +41,7 @@ export function workersRefusal(databaseUrl: string, workers: number): string | u
 
 /** Migrations and the starter framework, once, before any worker starts (workers would race). */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { poolMax: config.databasePoolMax });
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, "database migrated");

@@ -18,11 +18,14 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
-export async function openDatabase(url: string): Promise<Database> {
+/**
+ * `postgres://…` selects PostgreSQL (a pool of at most `poolMax` connections); anything else is a
+ * SQLite file path (or `:memory:`).
+ */
+export async function openDatabase(url: string, options: { poolMax?: number } = {}): Promise<Database> {
   if (isPostgresUrl(url)) {
     const { default: pg } = await import("pg");
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, dialect: "postgres", poolStats, close: () => db.destroy() };

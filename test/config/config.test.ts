@@ -27,6 +27,24 @@ describe("readConfig", () => {
     assert.equal(config.production, true);
   });
 
+  test("the pool size and the evidence total: defaults, values, and refusals naming the setting", () => {
+    const defaults = readConfig({});
+    assert.equal(defaults.databasePoolMax, 10);
+    assert.equal(defaults.evidence.totalMaxBytes, 100 * 1024 * 1024);
+    const set = readConfig({ DATABASE_POOL_MAX: "4", EVIDENCE_TOTAL_MAX_MB: "250" });
+    assert.equal(set.databasePoolMax, 4);
+    assert.equal(set.evidence.totalMaxBytes, 250 * 1024 * 1024);
+    for (const [name, value] of [
+      ["DATABASE_POOL_MAX", "0"],
+      ["DATABASE_POOL_MAX", "ten"],
+      ["EVIDENCE_TOTAL_MAX_MB", "-1"],
+    ] as const)
+      assert.throws(
+        () => readConfig({ [name]: value }),
+        (error: Error) => error.message.includes(name),
+      );
+  });
+
   test("a blank PORT means the default, not a random port", () => {
     assert.equal(readConfig({ PORT: "" }).port, 3000);
     assert.equal(readConfig({ PORT: "  " }).port, 3000);
