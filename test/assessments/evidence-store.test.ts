@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import {
   addFile,
   addLink,
+  addLinkOnce,
   EvidenceTotalExceeded,
   listEvidence,
   readEvidenceFile,
@@ -157,6 +158,24 @@ for (const dialect of testDialects()) {
         sizes.reduce((a, b) => a + b, 0),
         1000,
       );
+    });
+
+    it("adds a link once however many requests ask at the same time (addLinkOnce)", async () => {
+      const link = {
+        assessmentId: one.assessment,
+        itemId: one.item,
+        title: "Plan: done",
+        url: "https://x.example/plan",
+      };
+      const ids = await Promise.all(Array.from({ length: 5 }, () => addLinkOnce(db, link, author, at)));
+      assert.equal(ids.filter((id) => id !== undefined).length, 1, "one of them added it");
+      const same = (await listEvidence(db, one.assessment)).filter((e) => e.url === link.url);
+      assert.equal(same.length, 1);
+      // Another title, competency or address is another link.
+      assert.ok(await addLinkOnce(db, { ...link, title: "Plan: other" }, author, at));
+      assert.ok(await addLinkOnce(db, { ...link, itemId: undefined }, author, at));
+      await removeEvidence(db, one.assessment, same[0]?.id as string, author);
+      assert.ok(await addLinkOnce(db, link, author, at), "once removed, it can be added again");
     });
 
     it("writes every addition and removal to the assessment's history", async () => {

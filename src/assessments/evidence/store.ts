@@ -88,6 +88,16 @@ async function writeHistory(
     .execute();
 }
 
+/**
+ * Locks the assessment's row on PostgreSQL for the rest of the transaction, so a decision on its
+ * evidence (the total, "already there") holds until the commit; SQLite runs one writing transaction
+ * at a time.
+ */
+async function lockAssessment(trx: Transaction<DB>, assessmentId: string) {
+  if (isPostgres(trx))
+    await trx.selectFrom("assessments").select("id").where("id", "=", assessmentId).forUpdate().execute();
+}
+
 const baseRow = (target: Target, author: ChangeAuthor, at: string) => ({
   id: randomUUID(),
   assessment_id: target.assessmentId,
@@ -102,9 +112,46 @@ export async function addLink(
   author: ChangeAuthor,
   now = new Date(),
 ): Promise<string> {
+  return (await writeLink(db, target, author, now, false)) as string;
+}
+
+/**
+ * Adds the link unless the same one (competency, title and address) is already there — decided in
+ * the transaction with the assessment locked, so two requests at once add it once. Undefined when
+ * it was there.
+ */
+export function addLinkOnce(
+  db: Kysely<DB>,
+  target: Target & { title: string; url: string },
+  author: ChangeAuthor,
+  now = new Date(),
+): Promise<string | undefined> {
+  return writeLink(db, target, author, now, true);
+}
+
+async function writeLink(
+  db: Kysely<DB>,
+  target: Target & { title: string; url: string },
+  author: ChangeAuthor,
+  now: Date,
+  once: boolean,
+): Promise<string | undefined> {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await checkItem(trx, target);
+    if (once) {
+      await lockAssessment(trx, target.assessmentId);
+      const same = await trx
+        .selectFrom("assessment_evidence")
+        .select("id")
+        .where("assessment_id", "=", target.assessmentId)
+        .where("kind", "=", "link")
+        .where((eb) => (target.itemId ? eb("item_id", "=", target.itemId) : eb("item_id", "is", null)))
+        .where("title", "=", target.title)
+        .where("url", "=", target.url)
+        .executeTakeFirst();
+      if (same) return undefined;
+    }
     const row = {
       ...baseRow(target, author, at),
       kind: "link",
@@ -146,10 +193,8 @@ export async function addFile(
   const fileName = evidenceFileName(target.sentName, target.kind);
   return db.transaction().execute(async (trx) => {
     await checkItem(trx, target);
-    // The assessment's row is locked first on PostgreSQL, so two uploads at once cannot both pass the
-    // total (SQLite runs one writing transaction at a time).
-    if (isPostgres(trx))
-      await trx.selectFrom("assessments").select("id").where("id", "=", target.assessmentId).forUpdate().execute();
+    // Two uploads at once cannot both pass the total.
+    await lockAssessment(trx, target.assessmentId);
     const held = await trx
       .selectFrom("assessment_evidence")
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("size"), eb.lit(0)).as("bytes"))

@@ -6,11 +6,12 @@
  * page. Offered only where the evidence rules (decision 043) let the person add evidence now — the
  * cycle open, the assessment in its self-assessment phase — on an assessment that has the competency,
  * in a cycle whose period ends on or after the day the activity was done (a later cycle, not one the
- * activity came after). The same activity is not attached twice to one assessment.
+ * activity came after). The same activity is not attached twice to one assessment, even by two
+ * requests at once (the check is repeated in the write's transaction).
  */
 import type { Kysely } from "kysely";
 import { SELF_PHASE } from "../../assessments/evidence/rights.ts";
-import { addLink } from "../../assessments/evidence/store.ts";
+import { addLinkOnce } from "../../assessments/evidence/store.ts";
 import type { DB } from "../../db/schema.ts";
 import type { ChangeAuthor } from "../../people/organisations/changes.ts";
 
@@ -111,7 +112,8 @@ export async function attachActivity(
   const target = targets.get(input.activity.id)?.find((t) => t.assessmentId === input.assessmentId);
   if (!target) return "refused";
   if (target.attached) return "already";
-  await addLink(
+  // Checked again where it is written: two clicks at once attach it once.
+  const added = await addLinkOnce(
     db,
     {
       assessmentId: input.assessmentId,
@@ -122,5 +124,5 @@ export async function attachActivity(
     author,
     now,
   );
-  return "attached";
+  return added === undefined ? "already" : "attached";
 }
