@@ -3,8 +3,9 @@
  * state and name, in pages — an organisation of 5,000 people has 5,000 assessments per cycle. The
  * query string forgives a bad value (the list shows as if it were absent), as the people list does.
  */
-import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { z } from "zod";
+import { containsText } from "../../db/contains.ts";
 import { ASSESSMENT_STATES } from "../../db/migrations/017_assessments.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Bilingual } from "../../profiles/scales/read.ts";
@@ -61,9 +62,6 @@ export interface ListScope {
   except?: string | null;
 }
 
-/** `like` that finds the text as typed: % and _ are not wildcards. */
-const likeOf = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * One page of the assessments in scope, newest cycle first, then by family name; the filters apply
  * before paging, and the total is of the filtered list. An empty scope lists nothing.
@@ -109,16 +107,13 @@ export async function listAssessments(
   if (params.cycle) query = query.where("a.cycle_id", "=", params.cycle);
   if (params.state) query = query.where("a.state", "=", params.state);
   for (const word of (params.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const pattern = likeOf(word);
-    query = query.where((eb) => {
-      const matches = (column: Expression<unknown>): Expression<SqlBool> =>
-        sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
-      return eb.or([
-        matches(eb.ref("p.given_name")),
-        matches(eb.ref("p.family_name")),
-        matches(sql`coalesce(${eb.ref("p.preferred_name")}, '')`),
-      ]);
-    });
+    query = query.where((eb) =>
+      eb.or([
+        containsText(eb.ref("p.given_name"), word),
+        containsText(eb.ref("p.family_name"), word),
+        containsText(sql`coalesce(${eb.ref("p.preferred_name")}, '')`, word),
+      ]),
+    );
   }
   const rows = await query
     .orderBy("c.period_start", "desc")

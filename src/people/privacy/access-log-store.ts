@@ -3,7 +3,8 @@
  * administrators, filtered by person, viewer and dates, newest first, a page at a time; and one
  * person's ("who viewed my record").
  */
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { containsText } from "../../db/contains.ts";
 import type { DB } from "../../db/schema.ts";
 
 export interface AccessLogFilter {
@@ -33,12 +34,6 @@ export interface AccessLogPage {
   entries: AccessLogEntry[];
   /** Cursor of the next (older) page. */
   next?: string;
-}
-
-/** `lower(expression)` contains the text, LIKE's own characters taken literally (same on both databases). */
-function contains(expression: RawBuilder<unknown>, text: string): RawBuilder<boolean> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql<boolean>`lower(${expression}) like ${pattern} escape '\\'`;
 }
 
 /** The day after an ISO date (the "to" day is included). */
@@ -83,12 +78,12 @@ export async function listAccessLog(
     query = query.where((eb) =>
       eb.or([
         eb("people.employee_number", "=", text),
-        contains(sql`people.given_name || ' ' || people.family_name`, text),
-        contains(sql`coalesce(people.preferred_name, '') || ' ' || people.family_name`, text),
+        containsText(sql`people.given_name || ' ' || people.family_name`, text),
+        containsText(sql`coalesce(people.preferred_name, '') || ' ' || people.family_name`, text),
       ]),
     );
   }
-  if (filter.viewer) query = query.where(contains(sql`access_log.actor_label`, filter.viewer.trim()));
+  if (filter.viewer) query = query.where(containsText(sql`access_log.actor_label`, filter.viewer.trim()));
   if (filter.from) query = query.where("access_log.at", ">=", filter.from);
   if (filter.to) query = query.where("access_log.at", "<", dayAfter(filter.to));
   const cursor = parseCursor(page.before);

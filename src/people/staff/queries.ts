@@ -3,7 +3,8 @@
  * total, a manager's team through one recursive query, and a profile (the record, the manager line
  * up, the direct reports) in three. No query per row.
  */
-import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
+import { containsText } from "../../db/contains.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { PersonStatus } from "./fields.ts";
@@ -63,9 +64,6 @@ export const displayName = (p: { givenName: string; familyName: string; preferre
 
 const MAX_DEPTH = 64;
 
-/** `like` that finds the text as typed: % and _ are not wildcards. */
-const likeOf = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listPeople(db: Kysely<DB>, organisationId: string, query: PeopleQuery = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1), 200);
   const page = Math.max(Math.trunc(query.page ?? 1), 1);
@@ -99,10 +97,8 @@ export async function listPeople(db: Kysely<DB>, organisationId: string, query: 
     ]);
 
   for (const word of words) {
-    const pattern = likeOf(word);
     select = select.where((eb) => {
-      const matches = (column: Expression<unknown>): Expression<SqlBool> =>
-        sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+      const matches = (column: Expression<unknown>) => containsText(column, word);
       return eb.or([
         matches(eb.ref("p.given_name")),
         matches(eb.ref("p.family_name")),

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import { containsText } from "../../db/contains.ts";
 import type { JobProfileRequirementsTable, JobProfilesTable } from "../../db/profile-tables.ts";
 import type { DB } from "../../db/schema.ts";
 import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
@@ -177,12 +178,11 @@ export async function listProfiles(
     .where("p.organisation_id", "=", organisationId);
   const q = options.q?.trim().toLowerCase();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(p.title_en)`, "like", sql`${like} escape '\\'`),
-        eb(sql`lower(p.title_fr)`, "like", sql`${like} escape '\\'`),
-        eb(sql`lower(coalesce(p.code, ''))`, "like", sql`${like} escape '\\'`),
+        containsText(sql`p.title_en`, q),
+        containsText(sql`p.title_fr`, q),
+        containsText(sql`coalesce(p.code, '')`, q),
       ]),
     );
   }

@@ -4,6 +4,7 @@
  * so they stay with the competency from edition to edition).
  */
 import { type Kysely, sql } from "kysely";
+import { containsText } from "../../db/contains.ts";
 import type { DB } from "../../db/schema.ts";
 
 export interface CompetencyRef {
@@ -85,12 +86,11 @@ export async function searchCompetencies(db: Kysely<DB>, query: string): Promise
   if (words.length === 0) return [];
   let select = competencies(db);
   for (const word of words) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     select = select.where((eb) =>
       eb.or([
-        eb(sql`lower(coalesce(i.code, ''))`, "like", sql`${pattern} escape '\\'`),
-        eb(sql`lower(coalesce(i.statement_en, ''))`, "like", sql`${pattern} escape '\\'`),
-        eb(sql`lower(coalesce(i.statement_fr, ''))`, "like", sql`${pattern} escape '\\'`),
+        containsText(sql`coalesce(i.code, '')`, word),
+        containsText(sql`coalesce(i.statement_en, '')`, word),
+        containsText(sql`coalesce(i.statement_fr, '')`, word),
       ]),
     );
   }
