@@ -76,10 +76,13 @@ for (const dialect of testDialects()) {
       assert.equal(document.format, "skillshelf-organisation");
       assert.equal(document.organisation.slug, "riverside");
       assert.equal(document.units.length, 1);
-      assert.deepEqual(
-        document.people.map((p) => p.employee_number).sort(),
-        ["R-001", "R-002", "R-003", "R-004", "R-005"],
-      );
+      assert.deepEqual(document.people.map((p) => p.employee_number).sort(), [
+        "R-001",
+        "R-002",
+        "R-003",
+        "R-004",
+        "R-005",
+      ]);
       assert.deepEqual(
         document.roles.map((r) => r.email),
         [w.people.hr.email],
