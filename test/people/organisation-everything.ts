@@ -23,6 +23,8 @@ export const hostile = (mark: string) => `</script><script>alert("${mark}")</scr
 
 export interface Everything {
   organisationId: string;
+  /** The account that administers the organisation (its role is among the organisation's rows). */
+  adminUserId: string;
   personIds: string[];
   assessmentId: string;
   /** Text of the evidence file (must never be in an export). */
@@ -328,6 +330,7 @@ export async function seedEverything(db: Kysely<DB>, organisationId: string, mar
     .execute();
   return {
     organisationId,
+    adminUserId: account.id,
     personIds: [boss, staff],
     assessmentId: held.assessmentId,
     fileText: `FILE-BYTES-${mark}`,
