@@ -14,7 +14,8 @@ import { ORGANISATION_EXPORT_SECTIONS } from "../../src/people/privacy/organisat
 import { PROFILE_EXPORT_SECTIONS } from "../../src/profiles/organisation-export.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { countTags, shows } from "../support/html.ts";
-import { type Everything, hostile, OWNED, ownedRows, seedEverything } from "./organisation-everything.ts";
+import { type Everything, hostile, seedEverything } from "./organisation-everything.ts";
+import { OWNED, ownedRows } from "./organisation-tables.ts";
 import { buildWorld, sessionCookieFor } from "./privacy-world.ts";
 
 const SECTIONS = [

@@ -19,16 +19,8 @@ import {
 } from "../../src/people/privacy/organisation-export.ts";
 import { PROFILE_EXPORT_SECTIONS } from "../../src/profiles/organisation-export.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
-import {
-  asExported,
-  type Everything,
-  hostile,
-  OWNED,
-  ownedRows,
-  rowText,
-  seedEverything,
-  TABLES,
-} from "./organisation-everything.ts";
+import { type Everything, hostile, seedEverything } from "./organisation-everything.ts";
+import { asExported, OWNED, ownedRows, rowText, TABLES } from "./organisation-tables.ts";
 import { insertOrganisation } from "./privacy-world.ts";
 
 const SECTIONS = [
