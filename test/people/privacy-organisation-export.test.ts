@@ -4,7 +4,7 @@
  * as full) is exported through every capability's section, and each section is compared with the
  * rows read straight from the tables; then the organisation is deleted and every table is walked for
  * anything still naming it, its people or its rows. The table list is the DB interface's, checked at
-^ * compile time (organisation-tables.ts), so a new table fails here until it is classified.
+ * compile time (organisation-tables.ts), so a new table fails here until it is classified.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
