@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import fc from "fast-check";
 import { ASSESSMENT_EXPORT_SECTIONS } from "../../src/assessments/organisation-export.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { INSIGHT_EXPORT_SECTIONS } from "../../src/insights/organisation-export.ts";
@@ -19,6 +20,7 @@ import {
 } from "../../src/people/privacy/organisation-export.ts";
 import { PROFILE_EXPORT_SECTIONS } from "../../src/profiles/organisation-export.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { runs } from "../support/fast-check-seed.ts";
 import { type Everything, hostile, seedEverything } from "./organisation-everything.ts";
 import { asExported, OWNED, ownedRows, rowText, TABLES } from "./organisation-tables.ts";
 import { insertOrganisation } from "./privacy-world.ts";
@@ -111,6 +113,37 @@ for (const dialect of testDialects()) {
       assert.equal(pieces.join(""), await organisationDocumentText(database.db, o, SECTIONS, "fr", now));
       const document = JSON.parse(pieces.join("")) as { evidence: Row[] };
       assert.ok(document.evidence.some((row) => String(row.download).startsWith("/fr/orgs/riverside/")));
+    });
+
+    test("whatever people write in names and comments comes back from the document as the same text", async () => {
+      const db = database.db;
+      const o = await organisation(riverside.organisationId);
+      const unit = (
+        await db
+          .selectFrom("units")
+          .select("id")
+          .where("organisation_id", "=", riverside.organisationId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      // PostgreSQL refuses NUL in text; everything else is fair game.
+      const text = fc.string({ unit: "grapheme", maxLength: 80 }).map((s) => s.replaceAll("\u0000", ""));
+      await fc.assert(
+        fc.asyncProperty(text, text, async (name, comment) => {
+          await db.updateTable("units").set({ name_en: name }).where("id", "=", unit).execute();
+          await db
+            .updateTable("assessment_items")
+            .set({ self_comment: comment })
+            .where("assessment_id", "=", riverside.assessmentId)
+            .execute();
+          const document = JSON.parse(await organisationDocumentText(db, o, SECTIONS, "en")) as {
+            units: Row[];
+            assessedCompetencies: Row[];
+          };
+          assert.equal(document.units.find((row) => row.id === unit)?.name_en, name);
+          assert.ok(document.assessedCompetencies.every((row) => row.self_comment === comment));
+        }),
+        { numRuns: runs(15) },
+      );
     });
 
     test("the counts are the rows each section holds", async () => {
