@@ -13,6 +13,7 @@ import type { AppEnv } from "./app-env.ts";
 import { followLeaversAndMovers } from "./assessments/cycles/movers.ts";
 import { DEFAULT_EVIDENCE_MAX_MB, megabytes } from "./assessments/evidence/file-types.ts";
 import { evidenceBodyRules } from "./assessments/evidence/routes.tsx";
+import { ASSESSMENT_EXPORT_SECTIONS } from "./assessments/organisation-export.ts";
 import { assessmentDataSection, reminderDataSection } from "./assessments/own-data/section.tsx";
 import { waitingLandingLinks } from "./assessments/reminders/landing.ts";
 import { assessmentPages } from "./assessments/routes.tsx";
@@ -30,6 +31,7 @@ import { editorUrls } from "./editor/urls.ts";
 import { LANGS, type Lang, messages, negotiateLang, otherLang } from "./i18n/index.ts";
 import { editionRoutes } from "./index/editions.tsx";
 import { indexRoutes } from "./index/routes.tsx";
+import { INSIGHT_EXPORT_SECTIONS } from "./insights/organisation-export.ts";
 import { withInsightLinks } from "./insights/person/landing.ts";
 import { withPlanLinks } from "./insights/plans/landing.ts";
 import { planDataSection } from "./insights/plans/own-data.tsx";
@@ -51,6 +53,7 @@ import { ssoCallbackRoutes, ssoSignInRoutes } from "./people/sso/routes.tsx";
 import { STAFF_IMPORT_BODY_RULES } from "./people/staff-import/routes.tsx";
 import type { Actor } from "./policy/index.ts";
 import { positionDataSection } from "./profiles/jobs/own-data.tsx";
+import { PROFILE_EXPORT_SECTIONS } from "./profiles/organisation-export.ts";
 import { defaultScalePages, postingPages, profileApiRoutes, profilePages } from "./profiles/routes.tsx";
 import { searchIndexFor } from "./search/engine.ts";
 import { searchRoutes } from "./search/routes.tsx";
@@ -318,6 +321,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
           withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
         ),
         ownDataSections: [positionDataSection, assessmentDataSection, reminderDataSection, planDataSection],
+        organisationExportSections: [
+          ...PROFILE_EXPORT_SECTIONS,
+          ...ASSESSMENT_EXPORT_SECTIONS,
+          ...INSIGHT_EXPORT_SECTIONS,
+        ],
       }),
     );
     // proficiency scales, job profiles and their builder (src/profiles); public job postings

@@ -20,6 +20,7 @@ import { jobDocuments } from "./en/job-documents.ts";
 import { jobProfiles } from "./en/job-profiles.ts";
 import { learning } from "./en/learning.ts";
 import { navigation } from "./en/navigation.ts";
+import { organisationExport } from "./en/organisation-export.ts";
 import { orgs } from "./en/orgs.ts";
 import { plans } from "./en/plans.ts";
 import { privacy } from "./en/privacy.ts";
@@ -52,6 +53,7 @@ export const en = {
   ...staffImport,
   ...access,
   ...privacy,
+  ...organisationExport,
   ...orgs,
   ...jobDocuments,
   ...builder,
@@ -88,6 +90,7 @@ type Blocks = [
   typeof staffImport,
   typeof access,
   typeof privacy,
+  typeof organisationExport,
   typeof orgs,
   typeof jobDocuments,
   typeof builder,

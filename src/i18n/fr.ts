@@ -20,6 +20,7 @@ import { jobDocuments } from "./fr/job-documents.ts";
 import { jobProfiles } from "./fr/job-profiles.ts";
 import { learning } from "./fr/learning.ts";
 import { navigation } from "./fr/navigation.ts";
+import { organisationExport } from "./fr/organisation-export.ts";
 import { orgs } from "./fr/orgs.ts";
 import { plans } from "./fr/plans.ts";
 import { privacy } from "./fr/privacy.ts";
@@ -54,6 +55,7 @@ const blocks: Messages = {
   ...staffImport,
   ...access,
   ...privacy,
+  ...organisationExport,
   ...orgs,
   ...jobDocuments,
   ...builder,

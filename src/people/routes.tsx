@@ -8,6 +8,7 @@ import type { AppEnv } from "../app-env.ts";
 import { type OrganisationEnv, organisationContext } from "./context.ts";
 import { invitationRoutes } from "./invitations/routes.tsx";
 import { organisationRoutes } from "./organisations/routes.tsx";
+import { ORGANISATION_EXPORT_SECTIONS } from "./privacy/organisation-data.ts";
 import { OWN_DATA_SECTIONS } from "./privacy/own-data.tsx";
 import { privacyRoutes } from "./privacy/routes.tsx";
 import type { PeopleServices } from "./services.ts";
@@ -29,7 +30,13 @@ export function organisationPages(services: PeopleServices): Hono<AppEnv> {
   organisation.route("/import", staffImportRoutes());
   organisation.route("/invitations", invitationRoutes(services));
   organisation.route("/sso", ssoOrganisationRoutes(services));
-  organisation.route("/", privacyRoutes({ sections: [...OWN_DATA_SECTIONS, ...(services.ownDataSections ?? [])] }));
+  organisation.route(
+    "/",
+    privacyRoutes({
+      sections: [...OWN_DATA_SECTIONS, ...(services.ownDataSections ?? [])],
+      organisationSections: [...ORGANISATION_EXPORT_SECTIONS, ...(services.organisationExportSections ?? [])],
+    }),
+  );
   pages.route("/", myOrganisationsRoutes(services.landingLinks));
   pages.route("/:org", organisation as unknown as Hono<AppEnv>);
   return pages;

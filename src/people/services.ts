@@ -4,6 +4,7 @@ import type { AuthService } from "../auth/service.ts";
 import type { DB } from "../db/schema.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import type { OrganisationExportSection } from "./privacy/organisation-export.ts";
 import type { OwnDataSection } from "./privacy/own-data.tsx";
 import type { MyOrganisation } from "./staff/views/team.tsx";
 
@@ -43,4 +44,9 @@ export interface PeopleServices {
    * me" after the people side's own sections; the composition (src/app.tsx) fills it.
    */
   ownDataSections?: readonly OwnDataSection[];
+  /**
+   * What higher layers hold for the organisation (profiles, assessments, plans…): sections of its
+   * export and lines of its deletion's confirmation, after the people side's own (decision 052).
+   */
+  organisationExportSections?: readonly OrganisationExportSection[];
 }

@@ -149,5 +149,5 @@ export const privacy = {
   privacyDeleteButton: (organisation: string) => `Delete ${organisation} and everything in it`,
   privacyDeletedTitle: (organisation: string) => `${organisation} is deleted`,
   privacyDeletedBody: (people: number, units: number) =>
-    `${plural(people, "person", "people")} and ${plural(units, "unit", "units")} were removed, with the access log and change history.`,
+    `${plural(people, "person", "people")} and ${plural(units, "unit", "units")} were removed, with everything else the organisation held.`,
 };

@@ -156,5 +156,5 @@ export const privacy: Translation<typeof enPrivacy> = {
   privacyDeleteButton: (organisation) => `Supprimer « ${organisation} » et tout son contenu`,
   privacyDeletedTitle: (organisation) => `L'organisation « ${organisation} » est supprimée`,
   privacyDeletedBody: (people, units) =>
-    `${plural(people, "personne", "personnes")} et ${plural(units, "unité", "unités")} ont été retirées, avec le journal des consultations et l'historique des modifications.`,
+    `${plural(people, "personne", "personnes")} et ${plural(units, "unité", "unités")} ont été retirées, avec tout ce que l'organisation contenait d'autre.`,
 };

@@ -3,7 +3,7 @@ import type { Organisation } from "../../db/schema.ts";
 import { formatDate, type Lang, messages } from "../../i18n/index.ts";
 import { ErrorSummary, type FieldErrors, Form, Notice, Submit, TextField } from "../../ui/forms/index.ts";
 import { PrivacyNoticeLink } from "./notice.tsx";
-import type { OrganisationCounts } from "./organisation-data.ts";
+import type { SectionCount } from "./organisation-export.ts";
 import type { OrganisationPurge } from "./retention.ts";
 import { MAX_RETENTION_MONTHS, MAX_RETENTION_YEARS } from "./retention.ts";
 import { privacyUrls } from "./urls.ts";
@@ -83,7 +83,8 @@ export function RetentionPage(props: {
 export function DeleteOrganisationPage(props: {
   lang: Lang;
   organisation: Organisation;
-  counts: OrganisationCounts;
+  /** Every section's count, in the export's order: the page names all that goes. */
+  counts: readonly SectionCount[];
   errors?: FieldErrors;
 }) {
   const { lang, organisation, counts } = props;
@@ -99,11 +100,9 @@ export function DeleteOrganisationPage(props: {
       />
       <p>{t.privacyDeleteIntro}</p>
       <ul>
-        <li>{t.privacyCountUnits(counts.units)}</li>
-        <li>{t.privacyCountPeople(counts.people)}</li>
-        <li>{t.privacyCountRoles(counts.roles)}</li>
-        <li>{t.privacyCountAccessLog(counts.accessLogEntries)}</li>
-        <li>{t.privacyCountChanges(counts.changeRecords)}</li>
+        {counts.map((count) => (
+          <li>{count.label(lang)}</li>
+        ))}
       </ul>
       <p>
         {t.privacyDeleteExportFirst}{" "}
@@ -129,12 +128,13 @@ export function DeleteOrganisationPage(props: {
   );
 }
 
-export function OrganisationDeletedPage(props: { lang: Lang; name: string; counts: OrganisationCounts }) {
+export function OrganisationDeletedPage(props: { lang: Lang; name: string; counts: readonly SectionCount[] }) {
   const t = messages(props.lang);
+  const n = (key: string) => props.counts.find((count) => count.key === key)?.n ?? 0;
   return (
     <>
       <h1>{t.privacyDeletedTitle(props.name)}</h1>
-      <p>{t.privacyDeletedBody(props.counts.people, props.counts.units)}</p>
+      <p>{t.privacyDeletedBody(n("people"), n("units"))}</p>
       <p>
         <a href={`/${props.lang}`}>{t.goHome}</a>
       </p>

@@ -1,96 +1,190 @@
 /**
- * The whole organisation as one JSON document (its administrator's export), what deleting it would
- * remove (the confirmation names it), and the deletion itself: one statement whose cascades take
- * units, people, roles, the access log and the change history with the organisation.
+ * The people side's part of the organisation's export (decision 052): units, people, roles, the
+ * access log, the change history, invitations and single sign-on, each a section read page by page;
+ * and the deletion itself, one statement whose cascades take everything that hangs off the
+ * organisation (every capability's rows; test/people/privacy-organisation-delete.test.ts walks every
+ * table to prove it).
  */
 import type { Kysely } from "kysely";
-import type { DB, Organisation } from "../../db/schema.ts";
+import type { DB } from "../../db/schema.ts";
+import { messages } from "../../i18n/index.ts";
+import { keysetPages, mapPages, type OrganisationExportSection, parseJson } from "./organisation-export.ts";
 
-export interface OrganisationCounts {
-  units: number;
-  people: number;
-  roles: number;
-  accessLogEntries: number;
-  changeRecords: number;
+type OrganisationTable = {
+  [T in keyof DB]: DB[T] extends { organisation_id: string | null } ? T : never;
+}[keyof DB];
+
+/** Rows of a table that carry the organisation's id. */
+export async function countByOrganisation(db: Kysely<DB>, table: OrganisationTable, organisationId: string) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export async function countOrganisation(db: Kysely<DB>, organisationId: string): Promise<OrganisationCounts> {
-  const count = async (table: "units" | "people" | "organisation_roles" | "access_log" | "organisation_changes") => {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("organisation_id", "=", organisationId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
-  const [units, people, roles, accessLogEntries, changeRecords] = await Promise.all([
-    count("units"),
-    count("people"),
-    count("organisation_roles"),
-    count("access_log"),
-    count("organisation_changes"),
-  ]);
-  return { units, people, roles, accessLogEntries, changeRecords };
-}
-
-const parseJson = (text: string | null): unknown => {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+const units: OrganisationExportSection = {
+  key: "units",
+  countLabel: (lang, n) => messages(lang).privacyCountUnits(n),
+  count: (db, id) => countByOrganisation(db, "units", id),
+  pages: (db, { organisationId }) =>
+    keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("units")
+          .selectAll()
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(limit)
+          .execute(),
+      (row) => row.id,
+    ),
 };
 
-/** Everything the instance holds for the organisation, in the tables' own terms (ids kept, so references read). */
-export async function exportOrganisation(db: Kysely<DB>, organisation: Organisation, now = new Date()) {
-  const id = organisation.id;
-  const [units, people, roles, accessLog, changes] = await Promise.all([
-    db
-      .selectFrom("units")
-      .selectAll()
-      .where("organisation_id", "=", id)
-      .orderBy("parent_id")
-      .orderBy("ordinal")
-      .orderBy("id")
-      .execute(),
-    db.selectFrom("people").selectAll().where("organisation_id", "=", id).orderBy("employee_number").execute(),
-    db
-      .selectFrom("organisation_roles")
-      .innerJoin("users", "users.id", "organisation_roles.user_id")
-      .select([
-        "organisation_roles.user_id",
-        "organisation_roles.role",
-        "organisation_roles.granted_at",
-        "organisation_roles.granted_by",
-        "users.email",
-        "users.name",
-      ])
-      .where("organisation_roles.organisation_id", "=", id)
-      .orderBy("users.email")
-      .execute(),
-    db.selectFrom("access_log").selectAll().where("organisation_id", "=", id).orderBy("at").orderBy("id").execute(),
-    db
-      .selectFrom("organisation_changes")
-      .selectAll()
-      .where("organisation_id", "=", id)
-      .orderBy("at")
-      .orderBy("id")
-      .execute(),
-  ]);
-  const { settings, ...fields } = organisation;
-  return {
-    format: "skillshelf-organisation",
-    version: 1,
-    exportedAt: now.toISOString(),
-    organisation: { ...fields, settings: parseJson(settings) },
-    units,
-    people,
-    roles,
-    accessLog,
-    changes: changes.map((change) => ({ ...change, before: parseJson(change.before), after: parseJson(change.after) })),
-  };
-}
+const people: OrganisationExportSection = {
+  key: "people",
+  countLabel: (lang, n) => messages(lang).privacyCountPeople(n),
+  count: (db, id) => countByOrganisation(db, "people", id),
+  pages: (db, { organisationId }) =>
+    keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("people")
+          .selectAll()
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(limit)
+          .execute(),
+      (row) => row.id,
+    ),
+};
+
+const roles: OrganisationExportSection = {
+  key: "roles",
+  countLabel: (lang, n) => messages(lang).privacyCountRoles(n),
+  count: (db, id) => countByOrganisation(db, "organisation_roles", id),
+  pages: (db, { organisationId }) =>
+    keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("organisation_roles")
+          .innerJoin("users", "users.id", "organisation_roles.user_id")
+          .select([
+            "organisation_roles.user_id",
+            "organisation_roles.role",
+            "organisation_roles.granted_at",
+            "organisation_roles.granted_by",
+            "users.email",
+            "users.name",
+          ])
+          .where("organisation_roles.organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("organisation_roles.user_id", ">", after as string))
+          .orderBy("organisation_roles.user_id")
+          .limit(limit)
+          .execute(),
+      (row) => row.user_id,
+    ),
+};
+
+const accessLog: OrganisationExportSection = {
+  key: "accessLog",
+  countLabel: (lang, n) => messages(lang).privacyCountAccessLog(n),
+  count: (db, id) => countByOrganisation(db, "access_log", id),
+  pages: (db, { organisationId }) =>
+    keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("access_log")
+          .selectAll()
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(limit)
+          .execute(),
+      (row) => row.id,
+    ),
+};
+
+const changes: OrganisationExportSection = {
+  key: "changes",
+  countLabel: (lang, n) => messages(lang).privacyCountChanges(n),
+  count: (db, id) => countByOrganisation(db, "organisation_changes", id),
+  pages: async function* (db, { organisationId }) {
+    const pages = keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("organisation_changes")
+          .selectAll()
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(limit)
+          .execute(),
+      (row) => row.id,
+    );
+    for await (const page of pages)
+      yield page.map((change) => ({ ...change, before: parseJson(change.before), after: parseJson(change.after) }));
+  },
+};
+
+/** Invitations as sent, without the token's hash (a secret: whoever holds it could accept). */
+const invitations: OrganisationExportSection = {
+  key: "invitations",
+  countLabel: (lang, n) => messages(lang).orgExportCountInvitations(n),
+  count: (db, id) => countByOrganisation(db, "person_invitations", id),
+  pages: (db, { organisationId }) =>
+    keysetPages(
+      (after, limit) =>
+        db
+          .selectFrom("person_invitations")
+          .select([
+            "id",
+            "organisation_id",
+            "person_id",
+            "email",
+            "lang",
+            "invited_by",
+            "invited_by_label",
+            "created_at",
+            "expires_at",
+          ])
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(limit)
+          .execute(),
+      (row) => row.id,
+    ),
+};
+
+/** The single sign-on settings, without the client secret. */
+const singleSignOn: OrganisationExportSection = {
+  key: "singleSignOn",
+  countLabel: (lang, n) => messages(lang).orgExportCountSingleSignOn(n),
+  count: (db, id) => countByOrganisation(db, "organisation_sso", id),
+  pages: async function* (db, { organisationId }) {
+    const rows = await db
+      .selectFrom("organisation_sso")
+      .select(["organisation_id", "issuer", "client_id", "email_domains", "enabled", "updated_at", "updated_by"])
+      .where("organisation_id", "=", organisationId)
+      .execute();
+    if (rows.length > 0) yield rows;
+  },
+};
+
+/** The people side's sections, first in the document. */
+export const ORGANISATION_EXPORT_SECTIONS: readonly OrganisationExportSection[] = [
+  units,
+  people,
+  roles,
+  accessLog,
+  changes,
+  invitations,
+  singleSignOn,
+];
 
 /** Removes the organisation and everything in it; false when it was already gone. */
 export async function deleteOrganisation(db: Kysely<DB>, organisationId: string): Promise<boolean> {
@@ -110,4 +204,24 @@ export async function deleteOrganisation(db: Kysely<DB>, organisationId: string)
     const result = await trx.deleteFrom("organisations").where("id", "=", organisationId).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   });
+}
+
+/** The organisation's people's ids, page by page: the key other capabilities' per-person rows hang off. */
+export function personIdPages(db: Kysely<DB>, organisationId: string, limit?: number) {
+  return mapPages(
+    keysetPages(
+      (after, size) =>
+        db
+          .selectFrom("people")
+          .select("id")
+          .where("organisation_id", "=", organisationId)
+          .$if(after !== null, (q) => q.where("id", ">", after as string))
+          .orderBy("id")
+          .limit(size)
+          .execute(),
+      (row) => row.id,
+      limit,
+    ),
+    (row) => row.id,
+  );
 }

@@ -23,7 +23,13 @@ import { OwnDataPage } from "./data-views.tsx";
 import { accessLogFilter, deleteForm, noticeForm, retentionForm } from "./forms.ts";
 import { DeleteOrganisationPage, OrganisationDeletedPage, RetentionPage } from "./manage-views.tsx";
 import { NOTICE_MAX_LENGTH, NoticeEditPage, NoticePage } from "./notice.tsx";
-import { countOrganisation, deleteOrganisation, exportOrganisation } from "./organisation-data.ts";
+import { deleteOrganisation, ORGANISATION_EXPORT_SECTIONS, personIdPages } from "./organisation-data.ts";
+import {
+  countOrganisation,
+  documentStream,
+  type OrganisationExportSection,
+  organisationDocument,
+} from "./organisation-export.ts";
 import { collectOwnData, OWN_DATA_SECTIONS, type OwnDataSection } from "./own-data.tsx";
 import { renderPersonalPage } from "./page.ts";
 import { purge } from "./retention.ts";
@@ -45,10 +51,13 @@ type Ctx = Context<OrganisationEnv>;
 export interface PrivacyOptions {
   /** What "everything held about a person" holds; later capabilities add their sections. */
   sections?: readonly OwnDataSection[];
+  /** What the organisation's export holds and its deletion counts; later capabilities add theirs. */
+  organisationSections?: readonly OrganisationExportSection[];
 }
 
 export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEnv> {
   const sections = options.sections ?? OWN_DATA_SECTIONS;
+  const organisationSections = options.organisationSections ?? ORGANISATION_EXPORT_SECTIONS;
   const app = new Hono<OrganisationEnv>();
 
   // The notice: for anyone with standing in the organisation.
@@ -236,21 +245,32 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     return download(c, document, `${o.slug}-person-${found.resource.personId}.json`);
   });
 
-  // The whole organisation, for its administrators: every person in it is an export's view.
+  // The whole organisation, for its administrators: every person in it is an export's view. The
+  // document is written out as it is read, page by page (decision 052): never held whole in memory.
   app.get("/export.json", requireInOrganisation("organisation.administer"), async (c) => {
     const o = c.var.organisation;
-    const document = await exportOrganisation(c.var.db, o);
-    await logExportOfEveryone(
-      c,
-      document.people.map((p) => p.id),
+    await logExportOfEveryone(c);
+    const pieces = organisationDocument(c.var.db, o, organisationSections, c.var.lang);
+    const body = documentStream(pieces, (error) =>
+      c.var.logger.error(
+        { err: error, organisation: o.slug, requestId: c.var.requestId },
+        "organisation export failed",
+      ),
     );
-    return download(c, document, `${o.slug}-organisation.json`);
+    return c.body(body, 200, {
+      "content-type": "application/json; charset=utf-8",
+      ...downloadHeaders(`${o.slug}-organisation.json`),
+    });
   });
 
   app.get("/delete", requireInOrganisation("organisation.administer"), async (c) => {
     const o = c.var.organisation;
     const view = (
-      <DeleteOrganisationPage lang={c.var.lang} organisation={o} counts={await countOrganisation(c.var.db, o.id)} />
+      <DeleteOrganisationPage
+        lang={c.var.lang}
+        organisation={o}
+        counts={await countOrganisation(c.var.db, o.id, organisationSections)}
+      />
     );
     return renderPersonalPage(c, view, messages(c.var.lang).privacyDeleteTitle(orgName(c)));
   });
@@ -258,7 +278,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
   app.post("/delete", requireInOrganisation("organisation.administer"), async (c) => {
     const o = c.var.organisation;
     const parsed = parseForm(deleteForm, await c.req.parseBody());
-    const counts = await countOrganisation(c.var.db, o.id);
+    const counts = await countOrganisation(c.var.db, o.id, organisationSections);
     if (!parsed.ok || parsed.data.confirm !== o.slug) {
       const errors: FieldErrors = parsed.ok
         ? { confirm: { key: "privacyDeleteMismatch", args: [o.slug] } }
@@ -271,7 +291,13 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     if (!deleted) return c.notFound();
     // The organisation's own history goes with it: the process log keeps that it went (counts, no names).
     c.var.logger.info(
-      { organisation: o.slug, organisationId: o.id, by: c.var.user?.id, requestId: c.var.requestId, ...counts },
+      {
+        organisation: o.slug,
+        organisationId: o.id,
+        by: c.var.user?.id,
+        requestId: c.var.requestId,
+        counts: Object.fromEntries(counts.map((count) => [count.key, count.n])),
+      },
       "organisation deleted",
     );
     const view = <OrganisationDeletedPage lang={c.var.lang} name={name} counts={counts} />;
@@ -310,30 +336,29 @@ async function logView(
   await recordAccess(c.var.db, { actor, resource, what, path: c.req.path, requestId: c.var.requestId });
 }
 
-/** One access-log entry per person exported (the administrator's own record excepted), in slices. */
-async function logExportOfEveryone(c: Ctx, personIds: string[]) {
+/** One access-log entry per person exported (the administrator's own record excepted), page by page. */
+async function logExportOfEveryone(c: Ctx) {
   const actor = c.var.orgActor;
   if (!actor) return;
   const at = new Date().toISOString();
-  const rows = personIds
-    .filter((id) => id !== actor.membership?.personId)
-    .map((personId) => ({
-      id: randomUUID(),
-      organisation_id: c.var.organisation.id,
-      at,
-      actor_id: actor.id,
-      actor_label: actor.name ?? actor.email,
-      person_id: personId,
-      what: "export",
-      path: c.req.path.slice(0, 500),
-      request_id: c.var.requestId,
-    }));
+  const organisationId = c.var.organisation.id;
   await c.var.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto("access_log")
-        .values(rows.slice(i, i + 500))
-        .execute();
+    for await (const personIds of personIdPages(trx, organisationId)) {
+      const rows = personIds
+        .filter((id) => id !== actor.membership?.personId)
+        .map((personId) => ({
+          id: randomUUID(),
+          organisation_id: organisationId,
+          at,
+          actor_id: actor.id,
+          actor_label: actor.name ?? actor.email,
+          person_id: personId,
+          what: "export",
+          path: c.req.path.slice(0, 500),
+          request_id: c.var.requestId,
+        }));
+      if (rows.length > 0) await trx.insertInto("access_log").values(rows).execute();
+    }
   });
 }
 
@@ -405,9 +430,13 @@ async function renderRetention(
   return renderPersonalPage(c, view, messages(c.var.lang).privacyRetentionTitle, status);
 }
 
+const downloadHeaders = (filename: string) => ({
+  "cache-control": "private, no-store",
+  "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+});
+
 function download(c: Ctx, document: unknown, filename: string) {
-  c.header("cache-control", "private, no-store");
-  c.header("content-disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`);
+  for (const [name, value] of Object.entries(downloadHeaders(filename))) c.header(name, value);
   return c.json(document);
 }
 
