@@ -155,3 +155,60 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+for (const dialect of testDialects()) {
+  describe(`the reviewer's agreed and manager levels decided on an earlier read (${dialect})`, () => {
+    let db: Kysely<DB>;
+    let close: () => Promise<void>;
+    let organisationId: string;
+    let personId: string;
+    before(async () => {
+      const database = await openTestDatabase(dialect, { starter: false });
+      db = database.db;
+      close = database.close;
+      organisationId = await insertOrganisation(db, "cas-agreed");
+      personId = await insertPerson(db, organisationId, { given: "A", family: "G", email: "a@x.test", number: "3" });
+    });
+    after(() => close());
+
+    it("writes on a fresh read, refuses a changed level as a conflict, leaves what is already there", async () => {
+      const seeded = await seedAssessment(db, { organisationId, personId, managerId: null, state: "in_review" });
+      const ref = { organisationId, assessmentId: seeded.assessmentId };
+      const read = {
+        standing: { state: "in_review" as const, personSigned: false, reviewerSigned: false, cycleOpen: true },
+        levels: 4,
+      };
+      const frameworkId = seeded.frameworkId;
+      const itemId = seeded.items[0] as string;
+      const save = (group: "agreed" | "manager", level: number, previous: number | null, stored: number | null) =>
+        saveRatings(db, ref, {
+          group,
+          changes: [
+            {
+              frameworkId,
+              itemId,
+              values: { level, comment: group === "manager" ? "Seen at the desk" : null },
+              previous: { level: previous, comment: null },
+              stored: { level: stored, comment: null },
+            },
+          ],
+          party: "reviewer",
+          actor,
+          read,
+        });
+      await save("agreed", 3, null, null);
+      await save("manager", 2, null, null);
+      const levels = async () => {
+        const item = (await readAssessment(db, organisationId, ref.assessmentId))?.items[0];
+        return { agreed: item?.agreedLevel, manager: item?.manager };
+      };
+      assert.deepEqual(await levels(), { agreed: 3, manager: { level: 2, comment: "Seen at the desk" } });
+      // Loaded before the first save, on a read that is now stale: the agreed level changed meanwhile.
+      await assert.rejects(save("agreed", 4, null, null), AssessmentConflict);
+      await save("agreed", 3, null, null); // already the level wanted: nothing to write
+      assert.deepEqual(await levels(), { agreed: 3, manager: { level: 2, comment: "Seen at the desk" } });
+      const lines = (await readHistory(db, ref.assessmentId)).filter((line) => line.event === "rating");
+      assert.equal(lines.length, 2, "one line per save that wrote");
+    });
+  });
+}
