@@ -46,6 +46,11 @@ export interface AssessmentsTable {
   conversation_notes: string | null;
   person_signed_at: string | null;
   manager_signed_at: string | null;
+  /**
+   * This assessment's own due date (YYYY-MM-DD, migration 025, decision 053), set when it is
+   * reopened: its steps still to do are due no earlier than this day. Null: the cycle's dates apply.
+   */
+  due_on: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -123,6 +123,7 @@ describe("progress", () => {
     unitName: unitId ? { en: unitId, fr: unitId } : null,
     managerName: null,
     state,
+    dueOn: null as string | null,
   });
 
   it("maps each state to the step it waits at", () => {

@@ -35,6 +35,7 @@ const assessment = (fields: Partial<AssessmentFacts> & Pick<AssessmentFacts, "id
   personSignedAt: null,
   managerSignedAt: null,
   stateSince: "2027-02-01T09:00:00.000Z",
+  dueOn: null,
   ...fields,
 });
 

@@ -35,6 +35,7 @@ export const assessmentRow = (
   conversation_notes: null,
   person_signed_at: null,
   manager_signed_at: null,
+  due_on: null,
   version: 1,
   created_at: AT,
   updated_at: AT,

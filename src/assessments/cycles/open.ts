@@ -151,6 +151,7 @@ export async function openCycle(
         conversation_notes: null,
         person_signed_at: null,
         manager_signed_at: null,
+        due_on: null,
         version: 1,
         created_at: now,
         updated_at: now,

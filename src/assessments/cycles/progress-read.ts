@@ -28,6 +28,7 @@ export async function readProgressInput(db: Kysely<DB>, cycle: Cycle): Promise<P
     .select([
       "a.id as assessment_id",
       "a.state",
+      "a.due_on",
       "p.id as person_id",
       "p.given_name",
       "p.family_name",
@@ -58,6 +59,7 @@ export async function readProgressInput(db: Kysely<DB>, cycle: Cycle): Promise<P
         ? displayName({ given_name: r.m_given, family_name: r.m_family, preferred_name: r.m_preferred })
         : null,
     state: r.state,
+    dueOn: r.due_on,
   }));
 }
 

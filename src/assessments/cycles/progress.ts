@@ -7,8 +7,12 @@
  * not started, in progress, reopened → the self-assessment; submitted → the manager's review;
  * in review → the conversation (the manager has taken it up; agreeing ends it); agreed → the
  * sign-off; signed off and withdrawn wait for nothing.
+ *
+ * The step's due date for one assessment is the later of the cycle's and the assessment's own
+ * (`effectiveDue`, decision 053: a reopened assessment's extension), as in the waiting lists.
  */
 import { ASSESSMENT_STATES } from "../../db/migrations/017_assessments.ts";
+import { effectiveDue, isOverdue } from "../due.ts";
 import type { CycleStep } from "./form.ts";
 
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -32,7 +36,7 @@ export function stepOf(state: string): CycleStep | null {
 }
 
 /** Overdue: the step's due date (its last allowed day) is before today. Both YYYY-MM-DD. */
-export const isOverdue = (due: string | null, today: string): boolean => due !== null && due < today;
+export { isOverdue };
 
 export interface ProgressInput {
   assessmentId: string;
@@ -43,6 +47,8 @@ export interface ProgressInput {
   unitName: { en: string; fr: string } | null;
   managerName: string | null;
   state: string;
+  /** The assessment's own due date (set when reopened), or null. */
+  dueOn: string | null;
 }
 
 export interface ProgressRow extends ProgressInput {
@@ -76,7 +82,7 @@ export function progressOf(
   for (const assessment of assessments) {
     if (assessment.state in counts) counts[assessment.state as AssessmentState]++;
     const step = stepOf(assessment.state);
-    const stepDue = step ? (due[step] ?? null) : null;
+    const stepDue = step ? effectiveDue(due[step], assessment.dueOn) : null;
     const late = isOverdue(stepDue, today);
     if (late) overdue++;
     if (filter.units && !(assessment.unitId !== null && filter.units.has(assessment.unitId))) continue;

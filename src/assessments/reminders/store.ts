@@ -68,6 +68,7 @@ export async function loadFactsByOrganisation(
       "a.state",
       "a.person_signed_at",
       "a.manager_signed_at",
+      "a.due_on",
       "a.updated_at",
       "p.given_name",
       "p.family_name",
@@ -102,6 +103,7 @@ export async function loadFactsByOrganisation(
       personSignedAt: row.person_signed_at,
       managerSignedAt: row.manager_signed_at,
       stateSince: (row.state_since as string | null) ?? row.updated_at,
+      dueOn: row.due_on,
     };
     (facts.assessments as AssessmentFacts[]).push(assessment);
   }

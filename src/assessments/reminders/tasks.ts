@@ -11,8 +11,11 @@
  *
  * Only open cycles count; withdrawn and signed-off assessments wait on nobody. A task is overdue
  * once its step's due date has passed (the due date itself is still on time). Dates are calendar
- * dates (YYYY-MM-DD); "today" is the caller's (the UTC date by default, see `dayOf`).
+ * dates (YYYY-MM-DD); "today" is the caller's (the UTC date by default, see `dayOf`). A step's due
+ * date for one assessment is the later of the cycle's and the assessment's own (`effectiveDue`).
  */
+import { effectiveDue, isOverdue } from "../due.ts";
+
 export type Step = "self" | "manager" | "conversation" | "signoff";
 
 export type TaskKind =
@@ -49,6 +52,8 @@ export interface AssessmentFacts {
   managerSignedAt: string | null;
   /** When the assessment entered its current state (YYYY-MM-DD…): a "waiting" reminder's date. */
   stateSince: string;
+  /** The assessment's own due date (set when reopened), or null: see `effectiveDue`. */
+  dueOn: string | null;
 }
 
 export interface OrganisationFacts {
@@ -98,8 +103,6 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return dayOf(date);
 }
-
-const isOverdue = (due: string | null, today: string) => due !== null && today > due;
 
 /** Who must act on an assessment now, and in which step. Nobody for a finished or withdrawn one. */
 function pending(
@@ -157,7 +160,7 @@ export function assessmentTasks(facts: OrganisationFacts, today: string): Assess
     for (const p of pending(assessment)) {
       // An assessment without a reviewer waits on nobody for its manager's steps: HR sees it overdue.
       if (p.recipientId === null) continue;
-      const due = cycle.due[p.step] ?? null;
+      const due = effectiveDue(cycle.due[p.step], assessment.dueOn);
       tasks.push({
         kind: p.kind,
         role: p.role,
@@ -186,7 +189,7 @@ export function cycleTasks(facts: OrganisationFacts, today: string): CycleTask[]
     const cycle = open.get(assessment.cycleId);
     if (!cycle) continue;
     // Counted whoever must act, even when nobody is named as the reviewer.
-    if (pending(assessment).some((p) => isOverdue(cycle.due[p.step] ?? null, today))) {
+    if (pending(assessment).some((p) => isOverdue(effectiveDue(cycle.due[p.step], assessment.dueOn), today))) {
       const people = overdueByCycle.get(cycle.id) ?? new Set<string>();
       people.add(assessment.personId);
       overdueByCycle.set(cycle.id, people);

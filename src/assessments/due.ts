@@ -1,0 +1,17 @@
+/**
+ * When a step of one assessment is due (decision 053), in one place for the waiting lists, HR's
+ * cycle progress and the reminder job: the later of the cycle's due date for that step and the
+ * assessment's own due date (set when it is reopened), when either is known. A reopened assessment
+ * is then not overdue the moment it is reopened, and every view of it agrees on when it is.
+ * Dates are calendar days, YYYY-MM-DD, so the later one is the greater string.
+ */
+export function effectiveDue(cycleDue: string | null | undefined, dueOn: string | null | undefined): string | null {
+  const cycle = cycleDue ?? null;
+  const own = dueOn ?? null;
+  if (cycle === null) return own;
+  if (own === null) return cycle;
+  return own > cycle ? own : cycle;
+}
+
+/** Overdue once the due date (its last allowed day) is before today; no due date is never overdue. */
+export const isOverdue = (due: string | null, today: string): boolean => due !== null && due < today;
