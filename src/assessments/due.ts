@@ -10,8 +10,12 @@ export function effectiveDue(cycleDue: string | null | undefined, dueOn: string 
   const own = dueOn ?? null;
   if (cycle === null) return own;
   if (own === null) return cycle;
-  return own > cycle ? own : cycle;
+  // Strings, not numbers (Math.max would not do): the later of the two in code-unit order.
+  return [cycle, own].sort()[1] as string;
 }
 
 /** Overdue once the due date (its last allowed day) is before today; no due date is never overdue. */
 export const isOverdue = (due: string | null, today: string): boolean => due !== null && due < today;
+
+/** The calendar date (UTC) of an instant: "today" for due dates (the organisation's day is close enough). */
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);

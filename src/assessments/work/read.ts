@@ -44,6 +44,8 @@ export interface AssessmentView {
   reviewerName: string | null;
   state: AssessmentState;
   reopenedReason: string | null;
+  /** The assessment's own due date (YYYY-MM-DD, set when reopened), or null (decision 053). */
+  dueOn: string | null;
   conversationDate: string | null;
   conversationNotes: string | null;
   personSignedAt: string | null;
@@ -132,6 +134,7 @@ export async function readAssessment(
       : null,
     state: row.state as AssessmentState,
     reopenedReason: row.reopened_reason,
+    dueOn: row.due_on,
     conversationDate: row.conversation_date,
     conversationNotes: row.conversation_notes,
     personSignedAt: row.person_signed_at,

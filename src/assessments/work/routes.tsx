@@ -21,12 +21,14 @@ import { searchCompetencies } from "../../profiles/scales/competencies.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
 import { assessmentDocumentUrls } from "../documents/routes.tsx";
+import { dayOf } from "../due.ts";
 import { evidenceSectionFor } from "../evidence/section.tsx";
 import { readChanges, sentValues } from "./form.ts";
 import { showAssessmentList } from "./list-routes.tsx";
 import { fullOf, type Loaded, loadForSave, loadReadable, partyOf, type Target } from "./loaders.ts";
 import { type AssessmentPageProps, standingOf } from "./page-model.ts";
 import { parseItemKey, readAssessment, readHistory } from "./read.ts";
+import { checkReopen } from "./reopen-form.ts";
 import { saveRatings } from "./save-ratings.ts";
 import { readSaveTarget, type SaveTarget, targetStanding, withChanges, withStored } from "./save-target.ts";
 import type { FieldGroup, Party } from "./states.ts";
@@ -333,17 +335,25 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     // The two forms share the page: each names its reason field apart, so an error shows on its own.
     const field = action === "reopen" ? "reason" : "withdrawReason";
     const sent = body[field];
-    const reason = typeof sent === "string" ? sent.slice(0, 2000) : "";
-    if (reason.trim() === "") return page(c, loaded, { errors: { [field]: "awReasonRequired" } }, 400);
+    let reason = typeof sent === "string" ? sent.slice(0, 2000) : "";
+    let dueOn: string | undefined;
+    const values: Record<string, string> = { [field]: reason };
+    if (action === "reopen") {
+      // The reason and the day by which to finish again (decision 053), checked on today's date.
+      if (typeof body.due_on === "string") values.due_on = body.due_on.slice(0, 40);
+      const checked = checkReopen(body, dayOf(new Date()));
+      if (!checked.ok) return page(c, loaded, { errors: checked.errors, values }, 400);
+      ({ reason, dueOn } = checked.data);
+    } else if (reason.trim() === "") return page(c, loaded, { errors: { [field]: "awReasonRequired" } }, 400);
     try {
       await changeState(
         c.var.db,
         { organisationId: loaded.view.organisationId, assessmentId: loaded.view.id },
-        { action, reason, party, actor: authorOf(loaded.actor) },
+        { action, reason, dueOn, party, actor: authorOf(loaded.actor) },
       );
       return backTo(c, loaded.view.id, action === "reopen" ? "reopened" : "withdrawn");
     } catch (error) {
-      return failed(c, loaded, error, { [field]: reason });
+      return failed(c, loaded, error, values);
     }
   };
   app.post("/:assessment/reopen", withReason("reopen"));

@@ -1,9 +1,11 @@
 /** The assessment page's closing sections: sign-off, reopening, withdrawal, history. */
-import { formatDateTime } from "../../i18n/format.ts";
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
-import { Checkbox, Form, Submit, TextArea } from "../../ui/forms/index.ts";
+import { Checkbox, Form, Submit, TextArea, TextField } from "../../ui/forms/index.ts";
+import { dayOf } from "../due.ts";
 import { type AssessmentPageProps, competencyName, levelName } from "./page-model.ts";
 import type { AssessmentView, HistoryLine } from "./read.ts";
+import { offeredDueOn } from "./reopen-form.ts";
 import { REOPENABLE_STATES } from "./states.ts";
 import { assessmentUrls } from "./urls.ts";
 
@@ -31,6 +33,20 @@ export function SignOff(props: AssessmentPageProps) {
   );
 }
 
+/** While reopened: why, and by when the person should finish again (when the reopening said so). */
+export function Reopened(props: { view: AssessmentView; lang: Lang }) {
+  const { view, lang } = props;
+  const t = messages(lang);
+  if (view.state !== "reopened" || !view.reopenedReason) return null;
+  return (
+    <p>
+      {view.dueOn
+        ? t.awReopenedBecauseBy(view.reopenedReason, formatDate(view.dueOn, lang))
+        : t.awReopenedBecause(view.reopenedReason)}
+    </p>
+  );
+}
+
 export function Reopen(props: AssessmentPageProps) {
   const { view, lang } = props;
   const t = messages(lang);
@@ -46,6 +62,7 @@ export function Reopen(props: AssessmentPageProps) {
       label={t.awReopenReason}
       hint={t.awReopenHint}
       button={t.awReopen}
+      due={{ label: t.awReopenDue, hint: t.awReopenDueHint, offered: offeredDueOn(dayOf(new Date())) }}
     />
   );
 }
@@ -80,8 +97,11 @@ function ReasonSection(
     label: string;
     hint: string;
     button: string;
+    /** The day by which to finish (reopening): its field, prefilled with the offered day. */
+    due?: { label: string; hint: string; offered: string };
   },
 ) {
+  const due = props.due;
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.heading}</h2>
@@ -93,6 +113,17 @@ function ReasonSection(
         values={props.values}
       >
         <TextArea name={props.field} label={props.label} hint={props.hint} maxlength={2000} rows={3} />
+        {due && (
+          <TextField
+            name="due_on"
+            type="date"
+            label={due.label}
+            hint={due.hint}
+            required
+            // What was sent wins after a refusal; otherwise the offered day.
+            value={props.values?.due_on ?? due.offered}
+          />
+        )}
         <Submit>{props.button}</Submit>
       </Form>
     </section>
@@ -105,7 +136,9 @@ export function History(props: { lines: HistoryLine[]; view: AssessmentView; lan
   const what = (line: HistoryLine) => {
     if (line.event === "state" && line.fromState && line.toState) {
       const reason = typeof line.detail.reason === "string" ? ` — ${line.detail.reason}` : "";
-      return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason;
+      const due =
+        typeof line.detail.dueOn === "string" ? ` — ${t.awEventDueOn(formatDate(line.detail.dueOn, props.lang))}` : "";
+      return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason + due;
     }
     const item = typeof line.detail.item === "string" ? (names.get(line.detail.item) ?? line.detail.item) : "";
     const said = item ? `${t.awEventName(line.event)}: ${item}` : t.awEventName(line.event);

@@ -227,11 +227,15 @@ export async function saveConversation(
 
 export type StateAction = "submit" | "agree" | "sign" | "reopen" | "withdraw";
 
-/** Submit (person), agree (reviewer), sign (either), reopen (reviewer or HR), withdraw (HR); the last two with a reason. */
+/**
+ * Submit (person), agree (reviewer), sign (either), reopen (reviewer or HR), withdraw (HR); the last
+ * two with a reason. A reopening also sets the assessment's own due date (`dueOn`, checked by the
+ * caller, decision 053), in the same transaction and in the history line.
+ */
 export async function changeState(
   db: Kysely<DB>,
   ref: AssessmentRef,
-  input: { action: StateAction; reason?: string; party: Party; actor: ChangeAuthor; now?: Date },
+  input: { action: StateAction; reason?: string; dueOn?: string; party: Party; actor: ChangeAuthor; now?: Date },
 ): Promise<Saved> {
   const at = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
@@ -257,6 +261,7 @@ export async function changeState(
     }
     if (input.action === "reopen") {
       extra.reopened_reason = (input.reason ?? "").trim().slice(0, 2000);
+      if (input.dueOn !== undefined) extra.due_on = input.dueOn;
       extra.person_signed_at = null;
       extra.manager_signed_at = null;
     }
@@ -269,7 +274,7 @@ export async function changeState(
       at,
       extra,
       input.action === "reopen"
-        ? { reason: extra.reopened_reason }
+        ? { reason: extra.reopened_reason, ...(input.dueOn !== undefined ? { dueOn: input.dueOn } : {}) }
         : input.action === "withdraw"
           ? { reason: (input.reason ?? "").trim().slice(0, 2000) }
           : {},

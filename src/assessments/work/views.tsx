@@ -18,7 +18,7 @@ import {
 import { COMMENT_MAX, commentField, levelField, NOT_RATED, NOTES_MAX, was } from "./form.ts";
 import { type AssessmentPageProps, competencyName, levelName, standingOf } from "./page-model.ts";
 import type { AssessmentItem, AssessmentView } from "./read.ts";
-import { History, Reopen, SignOff, Withdraw } from "./sections.tsx";
+import { History, Reopen, Reopened, SignOff, Withdraw } from "./sections.tsx";
 import { mayWrite, type Party, SELF_STATES } from "./states.ts";
 import type { FieldConflict } from "./store.ts";
 import { assessmentUrls } from "./urls.ts";
@@ -374,7 +374,7 @@ export function AssessmentPage(props: AssessmentPageProps) {
       )}
       <p>{t.awStateNotice(t.awStateName(view.state))}</p>
       <p>{view.reviewerName ? t.awReviewer(view.reviewerName) : t.awNoReviewer}</p>
-      {view.state === "reopened" && view.reopenedReason && <p>{t.awReopenedBecause(view.reopenedReason)}</p>}
+      <Reopened view={view} lang={lang} />
       {view.cycle.state !== "open" && <Notice kind="warning">{t.awCycleClosed}</Notice>}
       {props.documents && (
         <p>
