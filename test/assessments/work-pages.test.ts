@@ -8,8 +8,10 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { dayOf } from "../../src/assessments/due.ts";
 import { commentField, levelField, was } from "../../src/assessments/work/form.ts";
 import { itemKey, readHistory } from "../../src/assessments/work/read.ts";
+import { offeredDueOn } from "../../src/assessments/work/reopen-form.ts";
 import { makeTestApp } from "../support/app.ts";
 import { type SeededAssessment, seedAssessment } from "../support/assessment-work.ts";
 import { ensureAccount, postForm } from "../support/auth.ts";
@@ -382,10 +384,14 @@ describe("assessment pages", () => {
     for (const cookie of [world.cookies.staffOther, world.cookies.otherMember, world.cookies.instanceAdmin])
       assert.equal((await get(url("en", s), cookie)).status, 404);
     assert.equal((await items(s))[0]?.manager_level, null);
-    // HR reopens with a reason.
-    assert.equal((await post(url("en", s, "/reopen"), { reason: " " }, world.cookies.orgAdmin)).status, 400);
+    // HR reopens with a reason and the day by which to finish.
+    const dueOn = offeredDueOn(dayOf(new Date()));
     assert.equal(
-      (await post(url("en", s, "/reopen"), { reason: "Wrong profile" }, world.cookies.orgAdmin)).status,
+      (await post(url("en", s, "/reopen"), { reason: " ", due_on: dueOn }, world.cookies.orgAdmin)).status,
+      400,
+    );
+    assert.equal(
+      (await post(url("en", s, "/reopen"), { reason: "Wrong profile", due_on: dueOn }, world.cookies.orgAdmin)).status,
       303,
     );
     const row = await t.db
@@ -393,7 +399,7 @@ describe("assessment pages", () => {
       .selectAll()
       .where("id", "=", s.assessmentId)
       .executeTakeFirstOrThrow();
-    assert.deepEqual([row.state, row.reopened_reason], ["reopened", "Wrong profile"]);
+    assert.deepEqual([row.state, row.reopened_reason, row.due_on], ["reopened", "Wrong profile", dueOn]);
   });
 
   it("HR withdraws one person's assessment with a reason; nobody else may; nothing is written to it after", async () => {

@@ -21,9 +21,11 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
+import { dayOf } from "../../src/assessments/due.ts";
 import { addFile, addLink } from "../../src/assessments/evidence/store.ts";
 import { commentField, levelField, was } from "../../src/assessments/work/form.ts";
 import { itemKey } from "../../src/assessments/work/read.ts";
+import { offeredDueOn } from "../../src/assessments/work/reopen-form.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { createResource, tagCompetencies } from "../../src/insights/learning/store.ts";
 import { saveStaffUpload } from "../../src/people/staff-import/uploads.ts";
@@ -1009,7 +1011,7 @@ const ROUTES: Record<string, Expectation> = {
   "POST /:lang/orgs/:org/assessments/:assessment/reopen": {
     allow: ["manager", "orgAdmin"],
     setup: scratchAssessment("submitted"),
-    form: () => ({ reason: "Another look" }),
+    form: () => ({ reason: "Another look", due_on: offeredDueOn(dayOf(new Date())) }),
     refusal: AS_UNKNOWN_ASSESSMENT,
   },
   "POST /:lang/orgs/:org/assessments/:assessment/withdraw": {
