@@ -1,8 +1,9 @@
 /** The assessment page's closing sections: sign-off, reopening, withdrawal, history. */
-import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { formatDateTime } from "../../i18n/format.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
 import { Checkbox, Form, Submit, TextArea, TextField } from "../../ui/forms/index.ts";
 import { dayOf } from "../due.ts";
+import { formatDay } from "../reminders/wording.ts";
 import { type AssessmentPageProps, competencyName, levelName } from "./page-model.ts";
 import type { AssessmentView, HistoryLine } from "./read.ts";
 import { offeredDueOn } from "./reopen-form.ts";
@@ -41,7 +42,7 @@ export function Reopened(props: { view: AssessmentView; lang: Lang }) {
   return (
     <p>
       {view.dueOn
-        ? t.awReopenedBecauseBy(view.reopenedReason, formatDate(view.dueOn, lang))
+        ? t.awReopenedBecauseBy(view.reopenedReason, formatDay(view.dueOn, lang))
         : t.awReopenedBecause(view.reopenedReason)}
     </p>
   );
@@ -137,7 +138,7 @@ export function History(props: { lines: HistoryLine[]; view: AssessmentView; lan
     if (line.event === "state" && line.fromState && line.toState) {
       const reason = typeof line.detail.reason === "string" ? ` — ${line.detail.reason}` : "";
       const due =
-        typeof line.detail.dueOn === "string" ? ` — ${t.awEventDueOn(formatDate(line.detail.dueOn, props.lang))}` : "";
+        typeof line.detail.dueOn === "string" ? ` — ${t.awEventDueOn(formatDay(line.detail.dueOn, props.lang))}` : "";
       return t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState)) + reason + due;
     }
     const item = typeof line.detail.item === "string" ? (names.get(line.detail.item) ?? line.detail.item) : "";
