@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatDay } from "../../src/assessments/reminders/wording.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { expect, ROOT, signIn, test } from "./fixtures.ts";
 
@@ -182,6 +183,26 @@ for (const lang of ["en", "fr"] as const) {
     await page.getByRole("button", { name: t.awListFilterSubmit }).click();
     await expect(page).toHaveURL(/state=agreed/);
     await expect(page.getByRole("link", { name: "Kit Lindgren" })).toBeVisible();
+    await axe();
+
+    // 3b. The manager reopens the other person's submitted assessment, saying by when to finish it again:
+    // a date in the past is refused on the field, then a good one is kept and shown (axe on both states).
+    await page.goto(pageOf(ids[lang].noScript));
+    const dueField = page.getByLabel(t.awReopenDue);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await expect(dueField).toHaveValue(day(14));
+    const reason = lang === "en" ? "One rating is missing." : "Il manque une note.";
+    await page.getByLabel(t.awReopenReason).fill(reason);
+    await dueField.fill(day(-2));
+    await page.getByRole("button", { name: t.awReopen }).click();
+    await expect(page.getByText(t.awReopenDuePast).first()).toBeVisible();
+    await expect(page.getByLabel(t.awReopenDue)).toHaveAttribute("aria-invalid", "true");
+    await axe();
+    await page.getByLabel(t.awReopenDue).fill(day(10));
+    await page.getByRole("button", { name: t.awReopen }).click();
+    await expect(page.getByRole("status").filter({ hasText: t.awReopened })).toBeVisible();
+    await expect(page.getByText(t.awStateNotice(t.awStateName("reopened")))).toBeVisible();
+    await expect(page.getByText(t.awReopenedBecauseBy(reason, formatDay(day(10), lang)))).toBeVisible();
     await axe();
 
     // 4. The person signs off too.
