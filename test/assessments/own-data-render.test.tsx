@@ -42,6 +42,7 @@ const assessmentArb: fc.Arbitrary<HeldAssessment> = fc.record({
   state: fc.constantFrom("in_progress", "signed_off", "withdrawn"),
   withdrawn: fc.boolean(),
   reopenedReason: fc.option(written, { nil: null }),
+  dueOn: fc.option(fc.constant("2027-03-31"), { nil: null }),
   version: fc.nat(9),
   reviewer: fc.option(fc.record({ id: fc.uuid(), name: written }), { nil: null }),
   conversation: fc.record({ date: fc.constant(null), notes: fc.option(written, { nil: null }) }),

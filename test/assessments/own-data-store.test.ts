@@ -127,12 +127,16 @@ for (const dialect of testDialects()) {
         items: [{ self: 4, selfComment: "Omar's own", manager: null, managerComment: null, agreed: null }],
       });
 
+      // A due date of its own (set when an assessment is reopened) is part of what is held.
+      await db.updateTable("assessments").set({ due_on: "2026-12-15" }).where("id", "=", old.assessmentId).execute();
       const { assessments } = await exportOf(riverside, rita);
       assert.deepEqual(
         assessments.map((a) => a.id),
         [withdrawn.assessmentId, old.assessmentId],
       );
       const [latest, signed] = assessments as [HeldAssessment, HeldAssessment];
+      assert.equal(signed.dueOn, "2026-12-15");
+      assert.equal(latest.dueOn, null);
       assert.equal(latest.withdrawn, true);
       assert.equal(latest.state, "withdrawn");
       assert.equal(signed.withdrawn, false);

@@ -84,6 +84,8 @@ export interface HeldAssessment {
   state: string;
   withdrawn: boolean;
   reopenedReason: string | null;
+  /** The assessment's own due date (set when it was reopened), YYYY-MM-DD. */
+  dueOn: string | null;
   version: number;
   reviewer: { id: string; name: string } | null;
   conversation: { date: string | null; notes: string | null };
@@ -271,6 +273,7 @@ export async function readHeldAssessments(
       state: head.state,
       withdrawn: head.state === "withdrawn",
       reopenedReason: head.reopened_reason,
+      dueOn: head.due_on,
       version: Number(head.version),
       reviewer: head.manager_id && reviewer ? { id: head.manager_id, name: reviewer } : null,
       conversation: { date: head.conversation_date, notes: head.conversation_notes },

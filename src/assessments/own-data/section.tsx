@@ -100,6 +100,7 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
     [t.awDataCycleState, t.cyclesCycleState(a.cycle.state)],
     [t.awDataState, t.awStateName(a.state)],
     [t.awDataVersion, String(a.version)],
+    ...(a.dueOn ? ([[t.awReopenDue, day(a.dueOn, lang)]] as [string, Child][]) : []),
     [t.awDataReviewer, a.reviewer?.name ?? t.awNoReviewer],
     [t.awConversationDate, a.conversation.date ? day(a.conversation.date, lang) : t.privacyNone],
     [t.awConversationNotes, a.conversation.notes ? <Paragraphs text={a.conversation.notes} /> : t.privacyNone],
