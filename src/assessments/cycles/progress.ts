@@ -92,5 +92,4 @@ export function progressOf(
   return { rows, counts, overdue };
 }
 
-/** The day in UTC, YYYY-MM-DD (due dates are calendar days; the organisation's day is close enough). */
-export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
+export { dayOf } from "../due.ts";

@@ -14,7 +14,7 @@
  * dates (YYYY-MM-DD); "today" is the caller's (the UTC date by default, see `dayOf`). A step's due
  * date for one assessment is the later of the cycle's and the assessment's own (`effectiveDue`).
  */
-import { effectiveDue, isOverdue } from "../due.ts";
+import { dayOf, effectiveDue, isOverdue } from "../due.ts";
 
 export type Step = "self" | "manager" | "conversation" | "signoff";
 
@@ -94,8 +94,7 @@ export interface CycleTask extends TaskBase {
 
 export type Task = AssessmentTask | CycleTask;
 
-/** The calendar date (UTC) of an instant. */
-export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+export { dayOf } from "../due.ts";
 
 /** A date plus (or minus) whole days. */
 export function addDays(day: string, days: number): string {
