@@ -193,7 +193,13 @@ for (const lang of ["en", "fr"] as const) {
     await expect(dueField).toHaveValue(day(14));
     const reason = lang === "en" ? "One rating is missing." : "Il manque une note.";
     await page.getByLabel(t.awReopenReason).fill(reason);
+    // The browser's own check stops a day before today (the field's min), and the picker offers none.
     await dueField.fill(day(-2));
+    await page.getByRole("button", { name: t.awReopen }).click();
+    expect(await dueField.evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true);
+    await expect(page.getByText(t.awStateNotice(t.awStateName("submitted")))).toBeVisible();
+    // Sent anyway (a browser that does not check), the server refuses it on the field.
+    await dueField.evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
     await page.getByRole("button", { name: t.awReopen }).click();
     await expect(page.getByText(t.awReopenDuePast).first()).toBeVisible();
     await expect(page.getByLabel(t.awReopenDue)).toHaveAttribute("aria-invalid", "true");

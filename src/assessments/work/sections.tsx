@@ -6,7 +6,7 @@ import { dayOf } from "../due.ts";
 import { formatDay } from "../reminders/wording.ts";
 import { type AssessmentPageProps, competencyName, levelName } from "./page-model.ts";
 import type { AssessmentView, HistoryLine } from "./read.ts";
-import { offeredDueOn } from "./reopen-form.ts";
+import { latestDueOn, offeredDueOn } from "./reopen-form.ts";
 import { REOPENABLE_STATES } from "./states.ts";
 import { assessmentUrls } from "./urls.ts";
 
@@ -63,7 +63,11 @@ export function Reopen(props: AssessmentPageProps) {
       label={t.awReopenReason}
       hint={t.awReopenHint}
       button={t.awReopen}
-      due={{ label: t.awReopenDue, hint: t.awReopenDueHint, offered: offeredDueOn(dayOf(new Date())) }}
+      due={{
+        label: t.awReopenDue,
+        hint: t.awReopenDueHint,
+        today: dayOf(new Date()),
+      }}
     />
   );
 }
@@ -99,7 +103,7 @@ function ReasonSection(
     hint: string;
     button: string;
     /** The day by which to finish (reopening): its field, prefilled with the offered day. */
-    due?: { label: string; hint: string; offered: string };
+    due?: { label: string; hint: string; today: string };
   },
 ) {
   const due = props.due;
@@ -121,8 +125,10 @@ function ReasonSection(
             label={due.label}
             hint={due.hint}
             required
+            min={due.today}
+            max={latestDueOn(due.today)}
             // What was sent wins after a refusal; otherwise the offered day.
-            value={props.values?.due_on ?? due.offered}
+            value={props.values?.due_on ?? offeredDueOn(due.today)}
           />
         )}
         <Submit>{props.button}</Submit>

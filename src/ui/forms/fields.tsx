@@ -11,8 +11,9 @@ export interface TextFieldProps extends FieldBase {
   value?: string | null;
   required?: boolean;
   maxlength?: number;
-  min?: number;
-  max?: number;
+  /** A number's bounds, or a date's (YYYY-MM-DD): the browser's picker offers nothing outside them. */
+  min?: number | string;
+  max?: number | string;
   autocomplete?: string;
   placeholder?: string;
   readonly?: boolean;
