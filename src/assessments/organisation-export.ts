@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { messages } from "../i18n/index.ts";
-import { countByOrganisation, personIdPages } from "../people/privacy/organisation-data.ts";
+import { organisationRowsSection, personIdPages } from "../people/privacy/organisation-data.ts";
 import {
   childPages,
   EXPORT_PARENT_PAGE_SIZE,
@@ -64,27 +64,12 @@ const countPerPerson = async (
   return Number(row.n);
 };
 
-const cycles: OrganisationExportSection = {
-  key: "reviewCycles",
-  countLabel: (lang, n) => messages(lang).orgExportCountCycles(n),
-  count: (db, id) => countByOrganisation(db, "review_cycles", id),
-  pages: (db, { organisationId }) =>
-    mapPages(
-      keysetPages(
-        (after, limit) =>
-          db
-            .selectFrom("review_cycles")
-            .selectAll()
-            .where("organisation_id", "=", organisationId)
-            .$if(after !== null, (q) => q.where("id", ">", after as string))
-            .orderBy("id")
-            .limit(limit)
-            .execute(),
-        (row) => row.id,
-      ),
-      (cycle) => ({ ...cycle, participants: parseJson(cycle.participants) }),
-    ),
-};
+const cycles = organisationRowsSection(
+  "reviewCycles",
+  "review_cycles",
+  (lang, n) => messages(lang).orgExportCountCycles(n),
+  (cycle) => ({ ...cycle, participants: parseJson(cycle.participants as string | null) }),
+);
 
 const cycleSteps: OrganisationExportSection = {
   key: "reviewCycleSteps",
@@ -111,24 +96,9 @@ const cycleSteps: OrganisationExportSection = {
     ),
 };
 
-const assessments: OrganisationExportSection = {
-  key: "assessments",
-  countLabel: (lang, n) => messages(lang).orgExportCountAssessments(n),
-  count: (db, id) => countByOrganisation(db, "assessments", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("assessments")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const assessments = organisationRowsSection("assessments", "assessments", (lang, n) =>
+  messages(lang).orgExportCountAssessments(n),
+);
 
 /** Assessed competencies: a page is the items of a hundred assessments (some three thousand rows). */
 const assessedCompetencies: OrganisationExportSection = {

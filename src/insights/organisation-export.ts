@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { messages } from "../i18n/index.ts";
-import { countByOrganisation } from "../people/privacy/organisation-data.ts";
+import { organisationRowsSection } from "../people/privacy/organisation-data.ts";
 import {
   childPages,
   EXPORT_PARENT_PAGE_SIZE,
@@ -47,24 +47,9 @@ const countThroughPlans = async (
   return Number(row.n);
 };
 
-const resources: OrganisationExportSection = {
-  key: "learningResources",
-  countLabel: (lang, n) => messages(lang).orgExportCountResources(n),
-  count: (db, id) => countByOrganisation(db, "learning_resources", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("learning_resources")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const resources = organisationRowsSection("learningResources", "learning_resources", (lang, n) =>
+  messages(lang).orgExportCountResources(n),
+);
 
 const resourceCompetencies: OrganisationExportSection = {
   key: "learningResourceCompetencies",
@@ -91,24 +76,9 @@ const resourceCompetencies: OrganisationExportSection = {
     ),
 };
 
-const plans: OrganisationExportSection = {
-  key: "developmentPlans",
-  countLabel: (lang, n) => messages(lang).orgExportCountPlans(n),
-  count: (db, id) => countByOrganisation(db, "development_plans", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("development_plans")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const plans = organisationRowsSection("developmentPlans", "development_plans", (lang, n) =>
+  messages(lang).orgExportCountPlans(n),
+);
 
 const goals: OrganisationExportSection = {
   key: "developmentPlanGoals",

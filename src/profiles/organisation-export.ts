@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
 import { messages } from "../i18n/index.ts";
-import { countByOrganisation, personIdPages } from "../people/privacy/organisation-data.ts";
+import { countByOrganisation, organisationRowsSection, personIdPages } from "../people/privacy/organisation-data.ts";
 import {
   childPages,
   EXPORT_PARENT_PAGE_SIZE,
@@ -39,24 +39,9 @@ const idsOf = (
     (row) => row.id,
   );
 
-const scales: OrganisationExportSection = {
-  key: "scales",
-  countLabel: (lang, n) => messages(lang).orgExportCountScales(n),
-  count: (db, id) => countByOrganisation(db, "proficiency_scales", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("proficiency_scales")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const scales = organisationRowsSection("scales", "proficiency_scales", (lang, n) =>
+  messages(lang).orgExportCountScales(n),
+);
 
 const scaleLevels: OrganisationExportSection = {
   key: "scaleLevels",
@@ -123,24 +108,9 @@ const scaleChoice: OrganisationExportSection = {
   },
 };
 
-const jobProfiles: OrganisationExportSection = {
-  key: "jobProfiles",
-  countLabel: (lang, n) => messages(lang).orgExportCountJobProfiles(n),
-  count: (db, id) => countByOrganisation(db, "job_profiles", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("job_profiles")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const jobProfiles = organisationRowsSection("jobProfiles", "job_profiles", (lang, n) =>
+  messages(lang).orgExportCountJobProfiles(n),
+);
 
 const profileChildCount = async (
   db: Kysely<DB>,
@@ -189,24 +159,9 @@ const requirements: OrganisationExportSection = {
     ),
 };
 
-const postings: OrganisationExportSection = {
-  key: "jobPostings",
-  countLabel: (lang, n) => messages(lang).orgExportCountPostings(n),
-  count: (db, id) => countByOrganisation(db, "job_postings", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("job_postings")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const postings = organisationRowsSection("jobPostings", "job_postings", (lang, n) =>
+  messages(lang).orgExportCountPostings(n),
+);
 
 const positions: OrganisationExportSection = {
   key: "positions",

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { messages } from "../../i18n/index.ts";
+import { type Lang, messages } from "../../i18n/index.ts";
 import { keysetPages, mapPages, type OrganisationExportSection, parseJson } from "./organisation-export.ts";
 
 type OrganisationTable = {
@@ -24,43 +24,46 @@ export async function countByOrganisation(db: Kysely<DB>, table: OrganisationTab
   return Number(row.n);
 }
 
-const units: OrganisationExportSection = {
-  key: "units",
-  countLabel: (lang, n) => messages(lang).privacyCountUnits(n),
-  count: (db, id) => countByOrganisation(db, "units", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("units")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+/** A table that carries the organisation's id and an id of its own, by which its rows are paged. */
+type KeyedOrganisationTable = {
+  [T in OrganisationTable]: DB[T] extends { id: string } ? T : never;
+}[OrganisationTable];
 
-const people: OrganisationExportSection = {
-  key: "people",
-  countLabel: (lang, n) => messages(lang).privacyCountPeople(n),
-  count: (db, id) => countByOrganisation(db, "people", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("people")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+/**
+ * The section of such a table: every row of the organisation, page after page by id, counted by
+ * organisation; `shape` turns a stored row into the document's (a JSON text parsed, say).
+ */
+export function organisationRowsSection(
+  key: string,
+  table: KeyedOrganisationTable,
+  countLabel: (lang: Lang, n: number) => string,
+  shape?: (row: Record<string, unknown>) => unknown,
+): OrganisationExportSection {
+  return {
+    key,
+    countLabel,
+    count: (db, id) => countByOrganisation(db, table, id),
+    pages: (db, { organisationId }) => {
+      const pages = keysetPages(
+        (after, limit) =>
+          db
+            .selectFrom(table)
+            .selectAll()
+            .where("organisation_id", "=", organisationId)
+            .$if(after !== null, (q) => q.where("id", ">", after as string))
+            .orderBy("id")
+            .limit(limit)
+            .execute() as Promise<(Record<string, unknown> & { id: string })[]>,
+        (row) => row.id,
+      );
+      return shape ? mapPages(pages, shape) : pages;
+    },
+  };
+}
+
+const units = organisationRowsSection("units", "units", (lang, n) => messages(lang).privacyCountUnits(n));
+
+const people = organisationRowsSection("people", "people", (lang, n) => messages(lang).privacyCountPeople(n));
 
 const roles: OrganisationExportSection = {
   key: "roles",
@@ -89,46 +92,20 @@ const roles: OrganisationExportSection = {
     ),
 };
 
-const accessLog: OrganisationExportSection = {
-  key: "accessLog",
-  countLabel: (lang, n) => messages(lang).privacyCountAccessLog(n),
-  count: (db, id) => countByOrganisation(db, "access_log", id),
-  pages: (db, { organisationId }) =>
-    keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("access_log")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    ),
-};
+const accessLog = organisationRowsSection("accessLog", "access_log", (lang, n) =>
+  messages(lang).privacyCountAccessLog(n),
+);
 
-const changes: OrganisationExportSection = {
-  key: "changes",
-  countLabel: (lang, n) => messages(lang).privacyCountChanges(n),
-  count: (db, id) => countByOrganisation(db, "organisation_changes", id),
-  pages: async function* (db, { organisationId }) {
-    const pages = keysetPages(
-      (after, limit) =>
-        db
-          .selectFrom("organisation_changes")
-          .selectAll()
-          .where("organisation_id", "=", organisationId)
-          .$if(after !== null, (q) => q.where("id", ">", after as string))
-          .orderBy("id")
-          .limit(limit)
-          .execute(),
-      (row) => row.id,
-    );
-    for await (const page of pages)
-      yield page.map((change) => ({ ...change, before: parseJson(change.before), after: parseJson(change.after) }));
-  },
-};
+const changes = organisationRowsSection(
+  "changes",
+  "organisation_changes",
+  (lang, n) => messages(lang).privacyCountChanges(n),
+  (change) => ({
+    ...change,
+    before: parseJson(change.before as string | null),
+    after: parseJson(change.after as string | null),
+  }),
+);
 
 /** Invitations as sent, without the token's hash (a secret: whoever holds it could accept). */
 const invitations: OrganisationExportSection = {
