@@ -6,8 +6,8 @@
  */
 import { STEP, type Steps } from "../slices.ts";
 import type { PackedWords } from "./dictionary.ts";
-import { type PackedPostings, packPostingsSteps } from "./inverted.ts";
 import { indexTerms, processTerm, singular, tokenize } from "./normalize.ts";
+import { type PackedPostings, packPostingsSteps } from "./postings.ts";
 
 /** The fields indexed, in the order their texts are given (FIELD_COUNT per document). */
 export const FIELDS = ["statement_en", "statement_fr", "description_en", "description_fr", "code"] as const;

@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import SearchableMap from "minisearch/SearchableMap";
 import { TermDictionary } from "../../src/search/dictionary.ts";
-import { packPostingsSteps } from "../../src/search/inverted.ts";
+import { packPostingsSteps } from "../../src/search/postings.ts";
 import { finish } from "../../src/slices.ts";
 import { runs } from "../support/fast-check-seed.ts";
 
