@@ -25,6 +25,7 @@ import {
 import * as m019 from "../../src/db/migrations/019_cycle_changes.ts";
 import type { DB } from "../../src/db/schema.ts";
 import { updatePerson } from "../../src/people/staff/store.ts";
+import { addUnit, deleteUnit } from "../../src/people/units/store.ts";
 import { assignPosition } from "../../src/profiles/jobs/positions.ts";
 import { DEFAULT_SCALE_ID } from "../../src/profiles/scales/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
@@ -331,6 +332,33 @@ for (const dialect of testDialects()) {
         await closeCycle(db, org, cycleId, cycle?.version ?? 0, author);
         await updatePerson(db, org, ids.p5, { status: "left" }, TEST_CHANGE_ACTOR);
         assert.equal((await assessment(inClosed)).state, "not_started");
+      });
+
+      it("a deleted unit moves its people out of it: each open cycle applies its rule, in the deletion's transaction", async () => {
+        const closing = await insertUnit(db, org, "Branch closing");
+        const under = await addUnit(db, org, { name_en: "Desk", name_fr: "Comptoir", parent_id: closing }, author);
+        const [withdrawn, kept] = await Promise.all(
+          ["7", "8"].map((n) =>
+            addPerson(db, org, {
+              givenName: `P${n}`,
+              familyName: "Person",
+              employeeNumber: `E${n}`,
+              unitId: under.id,
+              managerId: ids.boss,
+            }),
+          ),
+        );
+        const inWithdraw = await openWith("withdraw", withdrawn.id, "E7");
+        const inKeep = await openWith("keep", kept.id, "E8");
+        await deleteUnit(db, org, closing, author);
+        const row = await assessment(inWithdraw);
+        assert.equal(row.state, "withdrawn");
+        assert.deepEqual(JSON.parse((await historyOf(inWithdraw)).at(-1)?.detail ?? "{}"), {
+          reason: "moved",
+          changed: ["unit"],
+        });
+        assert.equal((await assessment(inKeep)).state, "not_started");
+        assert.equal((await assessment(inKeep)).version, 1);
       });
     });
   });

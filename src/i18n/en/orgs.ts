@@ -99,6 +99,8 @@ export const orgs = {
   unitDeleteHeading: "Delete this unit",
   unitDeleteEffects: (subUnits: number, people: number) =>
     `Deleting it also deletes ${plural(subUnits, "sub-unit", "sub-units")} and leaves ${plural(people, "person", "people")} without a unit. Their records are kept.`,
+  unitDeleteCycles:
+    "For its people, this is a change of unit: every open review cycle applies its rule for people who move (keep, move or withdraw their assessment).",
   unitDeleteButton: "Delete the unit",
   unitDeleted: (name: string) => `${name} was deleted.`,
   unitBackToUnits: "Back to the units",

@@ -104,6 +104,8 @@ export const orgs: Translation<typeof enOrgs> = {
   unitDeleteHeading: "Supprimer cette unité",
   unitDeleteEffects: (subUnits, people) =>
     `La supprimer supprime aussi ${plural(subUnits, "sous-unité", "sous-unités")} et laisse ${plural(people, "personne", "personnes")} sans unité. Leurs dossiers sont conservés.`,
+  unitDeleteCycles:
+    "Pour ses membres, c'est un changement d'unité : chaque cycle d'évaluation ouvert applique sa règle pour les personnes qui changent de poste (garder, faire suivre ou retirer l'évaluation).",
   unitDeleteButton: "Supprimer l'unité",
   unitDeleted: (name) => `L'unité ${name} a été supprimée.`,
   unitBackToUnits: "Retour aux unités",

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB, Unit } from "../../db/schema.ts";
 import { type ChangeAuthor, recordChange } from "../organisations/changes.ts";
+import { announceMoves, moveOf } from "../person-moves.ts";
 import { descendantsOf, type MoveRefusal, planMove, type UnitMove } from "./tree.ts";
 
 export class UnitNotFoundError extends Error {
@@ -266,7 +267,10 @@ export async function deletionEffects(
   return { subUnits: gone.length - 1, people: Number(n) };
 }
 
-/** Deletes the unit and its sub-units; their people stay, without a unit. One batch in the history. */
+/**
+ * Deletes the unit and its sub-units; their people stay, without a unit (a move for open review
+ * cycles, decision 040). One batch in the history.
+ */
 export async function deleteUnit(
   db: Kysely<DB>,
   organisationId: string,
@@ -279,12 +283,26 @@ export async function deleteUnit(
     const unit = units.find((u) => u.id === unitId);
     if (!unit) throw new UnitNotFoundError();
     const gone = [unitId, ...descendantsOf(unitId, unitPlaces(units))];
+    // Their people are left without a unit: a move, which open review cycles follow by their rule
+    // (keep, move, withdraw) in this transaction, as for a person's unit changed on their record.
+    const moving = await trx
+      .selectFrom("people")
+      .select(["organisation_id", "id", "status", "unit_id", "manager_id"])
+      .where("organisation_id", "=", organisationId)
+      .where("unit_id", "in", gone)
+      .execute();
     await trx
       .updateTable("people")
       .set({ unit_id: null, updated_at: now.toISOString() })
       .where("organisation_id", "=", organisationId)
       .where("unit_id", "in", gone)
       .execute();
+    await announceMoves(
+      trx,
+      moving.map((person) => moveOf(person, { ...person, unit_id: null })),
+      author,
+      now,
+    );
     // Deepest first, so no row is ever left pointing at a deleted parent (whatever the foreign keys do).
     const batchId = randomUUID();
     for (const id of [...gone].reverse()) {

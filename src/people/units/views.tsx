@@ -248,6 +248,7 @@ export function UnitPage(props: UnitPageProps) {
 
       <h2 id="delete">{t.unitDeleteHeading}</h2>
       <p>{t.unitDeleteEffects(props.effects.subUnits, props.effects.people)}</p>
+      {props.effects.people > 0 && <p>{t.unitDeleteCycles}</p>}
       <ButtonForm
         lang={lang}
         action={orgUrls.unitAction(lang, props.slug, unit.id, "delete")}
