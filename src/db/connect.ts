@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { registerSqliteFile } from "./off-thread-read.ts";
 import type { DB } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -52,6 +53,8 @@ export function sqliteDatabase(sqlite: BetterSqlite3.Database): Database {
     // query would stay open (and answer later queries through a new Kysely driver).
     if (sqlite.open) sqlite.close();
   };
+  // A file another connection can open: big values can be read off the main thread (off-thread-read.ts).
+  if (!sqlite.memory) registerSqliteFile(db, sqlite.name);
   return { db, dialect: "sqlite", close };
 }
 

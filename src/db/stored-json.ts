@@ -31,7 +31,8 @@ export interface StoredAt {
   row: string;
 }
 
-const explain = (error: z.ZodError) =>
+/** A zod error's first issues, each with its path, for a StoredJsonError. */
+export const explain = (error: z.ZodError) =>
   error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(top)"}: ${issue.message}`)

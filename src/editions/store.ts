@@ -7,6 +7,7 @@
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Kysely, Transaction } from "kysely";
+import { readValueOffThread } from "../db/off-thread-read.ts";
 import type { DB, Edition } from "../db/schema.ts";
 import { StoredJsonError } from "../db/stored-json.ts";
 import { buildTree, walk } from "../frameworks/tree.ts";
@@ -15,7 +16,7 @@ import type { EditionContent, PublishedItemRow, PublishedType } from "./content.
 import {
   type EditionCaseData,
   readEditionCache,
-  readEditionCaseData,
+  readEditionCaseDataInSlices,
   writeEditionCache,
   writeEditionCaseData,
 } from "./stored.ts";
@@ -70,6 +71,21 @@ export async function findEdition(
   const row = await db
     .selectFrom("editions")
     .select([...summaryColumns, "snapshot"])
+    .where("framework_id", "=", frameworkId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  return row && normalise(row);
+}
+
+/** An edition's record without its cached content (a big framework's is tens of megabytes to read). */
+export async function findEditionSummary(
+  db: Executor,
+  frameworkId: string,
+  number: number,
+): Promise<EditionSummary | undefined> {
+  const row = await db
+    .selectFrom("editions")
+    .select(summaryColumns)
     .where("framework_id", "=", frameworkId)
     .where("number", "=", number)
     .executeTakeFirst();
@@ -332,10 +348,15 @@ const publishedItem = ({ item_id, ...row }: PublishedItemRecord): PublishedItemR
   position: Number(row.position),
 });
 
-/** What only CASE carries, as the edition froze it; null for an edition published before it was kept. */
+/**
+ * What only CASE carries, as the edition froze it; null for an edition published before it was kept.
+ * Parsed and checked a slice at a time (tens of megabytes for a big framework).
+ */
 export async function readCaseData(db: Executor, editionId: string): Promise<EditionCaseData | null> {
+  const at = { column: "editions.case_data", row: `id ${editionId}` };
+  // SQLite reads a big value synchronously (~0.1–0.2 s at 50,000 items): a worker reads it instead.
+  const bytes = await readValueOffThread(db, "SELECT CAST(case_data AS BLOB) FROM editions WHERE id = ?", [editionId]);
+  if (bytes !== undefined) return bytes && bytes.length > 0 ? readEditionCaseDataInSlices(bytes, at) : null;
   const row = await db.selectFrom("editions").select(["case_data"]).where("id", "=", editionId).executeTakeFirst();
-  return row?.case_data
-    ? readEditionCaseData(row.case_data, { column: "editions.case_data", row: `id ${editionId}` })
-    : null;
+  return row?.case_data ? readEditionCaseDataInSlices(row.case_data, at) : null;
 }

@@ -132,7 +132,6 @@ export interface ExportContext {
   types: Map<string, { label?: string; link?: Json; definition?: Json }>;
   generatedDefinitions: { kind: DefinitionKind; body: Json }[];
   licenseLink?: Json;
-  present: Set<string>;
   /** Whether to keep the link fields the API wants (CFDocumentURI, CFPackageURI). */
   links: boolean;
   /** The CASE source gave no `language`: the export claims none either. */
@@ -207,13 +206,6 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
     }
   }
 
-  const present = new Set<string>();
-  const stack = [...input.roots];
-  while (stack.length > 0) {
-    const node = stack.pop() as ExportNode;
-    present.add(node.id);
-    stack.push(...node.children);
-  }
   return {
     input,
     base,
@@ -224,7 +216,6 @@ export function exportContext(input: CaseExportInput, options: { links?: boolean
     types,
     generatedDefinitions,
     licenseLink,
-    present,
     links: options.links ?? false,
     languageUnknown: isObject(ours) && ours.language === null,
   };

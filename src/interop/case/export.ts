@@ -6,6 +6,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { uuidV5 } from "../../db/uuid.ts";
+import { finish, STEP, type Steps } from "../../slices.ts";
 import { definitionsObjects, packageExtensions } from "./export-definitions.ts";
 import {
   type AssociationRow,
@@ -37,17 +38,31 @@ const isOrphan = (ctx: ExportContext, node: ExportNode) => {
   return node.parentId === null && isObject(ours) && ours.orphan === true;
 };
 
+/** What placing the tree's associations needs, worked out before the first one is written. */
+interface AssociationPlan {
+  docId: string;
+  nodes: Map<string, ExportNode>;
+  sequenceOf: Map<string, number | null>;
+  /** The imported isChildOf for the node, when it still sits where the import put it. */
+  matched: (node: ExportNode) => AssociationRow | undefined;
+}
+
 /**
- * Every association: first the tree (one isChildOf per item, reusing the imported association
- * where the item still sits where it came, so identifiers and sequence numbers survive), then the
- * others whose ends inside the package still exist.
+ * The plan, STEP nodes or rows between yields (src/slices.ts): at 50,000 items it is ~0.2 s of work
+ * that a writer in slices must be able to interrupt.
  */
-export function* associationObjects(ctx: ExportContext): Generator<Json> {
+function* associationPlanSteps(ctx: ExportContext): Steps<AssociationPlan> {
+  let work = 0;
   const nodes = new Map<string, ExportNode>();
-  for (const node of walkNodes(ctx.input.roots)) nodes.set(node.id, node);
+  for (const node of walkNodes(ctx.input.roots)) {
+    nodes.set(node.id, node);
+    if (++work % STEP === 0) yield;
+  }
   const treeRows = new Map<string, AssociationRow>();
-  for (const row of ctx.input.associations)
+  for (const row of ctx.input.associations) {
     if (row.tree_position !== null && row.origin_item_id) treeRows.set(row.origin_item_id, row);
+    if (++work % STEP === 0) yield;
+  }
   const docId = ctx.input.framework.id;
 
   const groups: { parentId: string | null; children: ExportNode[] }[] = [{ parentId: null, children: ctx.input.roots }];
@@ -64,8 +79,26 @@ export function* associationObjects(ctx: ExportContext): Generator<Json> {
     // Sequence numbers as they came, unless someone reordered or moved something in this group.
     const unchanged = members.every((c) => Number(matched(c)?.tree_position) === c.position);
     for (const c of members) sequenceOf.set(c.id, unchanged ? (matched(c)?.sequence_number ?? null) : c.position);
+    work += members.length;
+    if (work >= STEP) {
+      work = 0;
+      yield;
+    }
   }
+  return { docId, nodes, sequenceOf, matched };
+}
 
+/**
+ * Every association: first the tree (one isChildOf per item, reusing the imported association
+ * where the item still sits where it came, so identifiers and sequence numbers survive), then the
+ * others whose ends inside the package still exist.
+ */
+export function* associationObjects(ctx: ExportContext): Generator<Json> {
+  yield* associationsOf(ctx, finish(associationPlanSteps(ctx)));
+}
+
+function* associationsOf(ctx: ExportContext, plan: AssociationPlan): Generator<Json> {
+  const { docId, nodes, sequenceOf, matched } = plan;
   for (const node of nodes.values()) {
     if (!sequenceOf.has(node.id)) continue;
     const destination = node.parentId ?? docId;
@@ -124,8 +157,16 @@ export function* caseExportChunks(input: CaseExportInput): Generator<string> {
     first = false;
   }
   yield `],"CFAssociations":[`;
+  // Empty pieces while the associations are planned: a writer in slices (src/editions/outputs.ts)
+  // gives the event loop back between pieces, and the plan is a big framework's longest stretch.
+  const planning = associationPlanSteps(ctx);
+  let planned = planning.next();
+  while (!planned.done) {
+    yield "";
+    planned = planning.next();
+  }
   first = true;
-  for (const association of associationObjects(ctx)) {
+  for (const association of associationsOf(ctx, planned.value)) {
     yield (first ? "" : ",") + JSON.stringify(association);
     first = false;
   }

@@ -3,8 +3,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { readKeptFields } from "../../db/stored-json.ts";
 import type { FrameworkView } from "../../editions/catalog.ts";
-import { findEdition, readCaseData, readEditionContent } from "../../editions/store.ts";
+import { findEditionSummary, readCaseData, readEditionForReaders } from "../../editions/store.ts";
 import { listAssociations, listDefinitions, listItemExtras, listTypeExtras } from "../../frameworks/case-store.ts";
+import { inSlices, STEP, type Steps } from "../../slices.ts";
 import type { CaseExportInput } from "./export-parts.ts";
 import { caseItemUri, withScaleRubrics } from "./scale-rubrics.ts";
 
@@ -14,22 +15,36 @@ import { caseItemUri, withScaleRubrics } from "./scale-rubrics.ts";
  * data was frozen with editions.
  */
 async function editionCaseData(db: Kysely<DB>, frameworkId: string, number: number) {
-  const edition = await findEdition(db, frameworkId, number);
+  // Never the edition's cached snapshot (31 MB of JSON at 50,000 items, read and parsed at once):
+  // its rows, read in pages, and its CASE data parsed in slices, so a first CASE export of a big
+  // framework does not hold every reader up (issue 12).
+  const edition = await findEditionSummary(db, frameworkId, number);
   const caseData = edition ? await readCaseData(db, edition.id) : null;
-  if (!edition || !caseData) return undefined;
-  const content = await readEditionContent(db, edition);
-  const at = (what: string, key: string) => ({
-    column: `published_${what}.extra`,
-    row: `edition ${edition.id}, ${key}`,
-  });
-  const itemExtras = new Map<string, Record<string, unknown>>();
-  for (const item of content.items)
-    if (item.extra !== null) itemExtras.set(item.id, readKeptFields(item.extra, at("items", `item ${item.id}`)));
+  const content = edition && caseData ? await readEditionForReaders(db, edition.id) : undefined;
+  if (!edition || !caseData || !content) return undefined;
+  const itemExtras = await inSlices(keptItemExtras(content.items, edition.id));
   return {
     ...caseData,
     itemExtras,
     typeExtras: new Map(content.types.map((t) => [t.code, t.extra])),
   };
+}
+
+/** Each item's kept CASE fields, by item id, STEP items between yields. */
+function* keptItemExtras(
+  items: readonly { id: string; extra: string | null }[],
+  editionId: string,
+): Steps<Map<string, Record<string, unknown>>> {
+  const extras = new Map<string, Record<string, unknown>>();
+  for (const [index, item] of items.entries()) {
+    if (item.extra !== null)
+      extras.set(
+        item.id,
+        readKeptFields(item.extra, { column: "published_items.extra", row: `edition ${editionId}, item ${item.id}` }),
+      );
+    if (index % STEP === STEP - 1) yield;
+  }
+  return extras;
 }
 
 /**
