@@ -18,6 +18,7 @@ import {
   type PolicyEnv,
 } from "../policy/index.ts";
 import { refusalResponse, requestKind } from "../policy/refusal.tsx";
+import { effectiveTimeZone } from "../i18n/zones.ts";
 import { urls } from "../ui/urls.ts";
 import { loadOrganisationStanding } from "./membership.ts";
 
@@ -79,4 +80,12 @@ export function requireInOrganisation(action: OrganisationAction): MiddlewareHan
     if (c.var.orgActor && can(c.var.orgActor, action, resource)) return next();
     return refuse(c, resource);
   };
+}
+
+/**
+ * The organisation's effective time zone (decision 054): its own, else the instance's TIME_ZONE.
+ * Its "today" (dayOf) and the times its pages show are in this zone.
+ */
+export function organisationTimeZone(c: Context<OrganisationEnv>): string {
+  return effectiveTimeZone(c.var.organisation, c.var.config.timeZone);
 }

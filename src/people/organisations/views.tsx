@@ -84,7 +84,9 @@ export function HomePage(props: OrganisationFrame & { units: number }) {
   );
 }
 
-export function SettingsPage(props: OrganisationFrame & { values: FormValues; errors?: FieldErrors; saved?: boolean }) {
+export function SettingsPage(
+  props: OrganisationFrame & { values: FormValues; errors?: FieldErrors; saved?: boolean; instanceZone: string },
+) {
   const t = messages(props.lang);
   return (
     <>
@@ -100,7 +102,7 @@ export function SettingsPage(props: OrganisationFrame & { values: FormValues; er
         errors={props.errors}
         values={props.values}
       >
-        <OrganisationFields lang={props.lang} slugNote={t.orgSettingsSlugNote} />
+        <OrganisationFields lang={props.lang} slugNote={t.orgSettingsSlugNote} instanceZone={props.instanceZone} />
         <Submit>{t.orgSettingsSave}</Submit>
       </Form>
       {/* The development plans' own settings (src/insights/plans). */}
