@@ -35,6 +35,7 @@ ${ENV_NOTE}`,
           baseUrl: config.baseUrl,
           logger,
           policy: { daysBefore: config.reminders.daysBefore },
+          timeZone: config.timeZone,
         },
         now,
       );

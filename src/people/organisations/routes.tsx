@@ -11,7 +11,7 @@ import { can, type OrganisationAction } from "../../policy/index.ts";
 import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, type FormValues, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
-import { type OrganisationEnv, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, requireInOrganisation } from "../context.ts";
 import { echo } from "./admin-routes.tsx";
 import { authorOf, CHANGE_SUBJECTS, type ChangeSubject, listChanges } from "./changes.ts";
 import { administratorForm, organisationSettingsForm } from "./schemas.ts";
@@ -43,6 +43,7 @@ export function frameOf(c: Ctx): OrganisationFrame {
     lang: c.var.lang,
     slug: organisation.slug,
     name: organisationName(organisation, c.var.lang),
+    timeZone: organisationTimeZone(c),
     links: {
       units: allowed("organisation.read"),
       settings: allowed("organisation.administer"),

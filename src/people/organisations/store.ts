@@ -23,7 +23,9 @@ export async function findOrganisation(db: Kysely<DB>, slug: string): Promise<Or
 }
 
 /** The settings a person edits, as the history shows them. */
-const settingsOf = (o: Pick<Organisation, "slug" | "name_en" | "name_fr" | "default_lang"> & { time_zone?: string | null }) => ({
+const settingsOf = (
+  o: Pick<Organisation, "slug" | "name_en" | "name_fr" | "default_lang"> & { time_zone?: string | null },
+) => ({
   slug: o.slug,
   name_en: o.name_en,
   name_fr: o.name_fr,

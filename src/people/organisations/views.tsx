@@ -38,6 +38,8 @@ export interface OrganisationFrame {
   slug: string;
   name: string;
   links: OrganisationLinks;
+  /** The organisation's effective time zone (decision 054): the times and "today" its pages show. */
+  timeZone: string;
 }
 
 /** The organisation's own navigation, on each of its pages. */
@@ -152,7 +154,7 @@ export function RolesPage(
                     {administrator.email}
                     {administrator.userId === props.selfId && <span class="meta"> {t.authYou}</span>}
                   </td>
-                  <td>{formatDateTime(administrator.grantedAt, lang)}</td>
+                  <td>{formatDateTime(administrator.grantedAt, lang, props.timeZone)}</td>
                   <td>
                     <ButtonForm
                       lang={lang}
@@ -310,7 +312,7 @@ export function HistoryPage(props: HistoryPageProps) {
                   const name = subjectName(change, lang);
                   return (
                     <tr>
-                      <td>{formatDateTime(change.at, lang)}</td>
+                      <td>{formatDateTime(change.at, lang, props.timeZone)}</td>
                       <td>{change.actorLabel}</td>
                       <td>
                         {subjectLabel(lang, change.subject)}

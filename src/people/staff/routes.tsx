@@ -13,7 +13,7 @@ import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, type FormValues, fieldErrors } from "../../ui/forms/index.ts";
 import { switchLangPath } from "../../ui/urls.ts";
 import { recordAccess } from "../access-log.ts";
-import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, refuse, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
 import type { LandingLinks } from "../services.ts";
 import { personFields } from "./fields.ts";
@@ -199,6 +199,7 @@ export function staffRoutes(): Hono<OrganisationEnv> {
       <ProfilePage
         lang={lang}
         org={c.var.organisation.slug}
+        timeZone={organisationTimeZone(c)}
         profile={profile}
         canOpen={(id) => resources.get(id) === true}
         canEdit={can(actor, "person.edit", c.var.person)}
