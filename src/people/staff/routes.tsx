@@ -295,7 +295,9 @@ export function staffRoutes(): Hono<OrganisationEnv> {
     const parsed = await parsePersonForm(oc, body);
     if (!parsed.ok) return editPage(c, formValues(body), parsed.errors, 400);
     const actor = changeActorOf(c.var.orgActor as NonNullable<typeof c.var.orgActor>);
-    const result = await updatePerson(c.var.db, c.var.organisation.id, c.var.person.personId, parsed.data, actor);
+    const result = await updatePerson(c.var.db, c.var.organisation.id, c.var.person.personId, parsed.data, actor, {
+      timeZone: organisationTimeZone(c),
+    });
     if (!result) return c.notFound();
     if (!result.ok) return editPage(c, formValues(body), formErrorsOf(result.errors), 409);
     return c.redirect(`${staffUrls.person(c.var.lang, c.var.organisation.slug, result.person.id)}?done=saved`, 303);
