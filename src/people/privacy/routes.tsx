@@ -233,6 +233,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
         self={self}
         document={document}
         sections={sections}
+        timeZone={organisationTimeZone(c)}
       />
     );
     return renderPersonalPage(c, view, self ? t.privacyMyDataTitle : t.privacyPersonDataTitle(personName));
