@@ -192,7 +192,7 @@ const placementSection = ownDataSection<PlacementData | null>({
       reports: reports.map((r) => ({ id: r.id, name: displayName(r), employeeNumber: r.employee_number })),
     };
   },
-  render(data, lang, timeZone) {
+  render(data, lang) {
     const t = messages(lang);
     if (!data) return <p>{t.privacyNothingHeld}</p>;
     const unitName = (u: { nameEn: string; nameFr: string }) => (lang === "fr" ? u.nameFr : u.nameEn);
