@@ -318,7 +318,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         auth,
         mailer,
         landingLinks: withPlanLinks(
-          withInsightLinks(combineLandingLinks(waitingLandingLinks, teamInsightLandingLinks)),
+          withInsightLinks(
+            combineLandingLinks(
+              // Each organisation's "overdue" in its own day; the instance's zone for those without one.
+              (db, lang, organisations) =>
+                waitingLandingLinks(db, lang, organisations, new Date(), deps.config.timeZone),
+              teamInsightLandingLinks,
+            ),
+          ),
         ),
         ownDataSections: [positionDataSection, assessmentDataSection, reminderDataSection, planDataSection],
         organisationExportSections: [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./i18n/zones.ts";
 
 /** Settings read from the environment once at start; everything else has a sensible default. */
 const environment = z.object({
@@ -91,6 +92,14 @@ const environment = z.object({
       .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, "must be whole numbers of days separated by commas, e.g. 7,1")
       .default("7,1"),
   ),
+  // people: the instance's time zone (IANA name): "today" and the times shown for organisations without their own.
+  TIME_ZONE: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z
+      .string()
+      .refine(isTimeZone, "must be a time zone name this server knows (IANA), e.g. America/Toronto, or UTC")
+      .default("UTC"),
+  ),
 });
 
 export interface Config {
@@ -128,6 +137,11 @@ export interface Config {
    * (0: never; it runs only when mail is configured) and how many days before a due date they go out.
    */
   reminders: { everyMinutes: number; daysBefore: number[] };
+  /**
+   * The instance's time zone (decision 054): an organisation without its own has its "today" (due
+   * dates, reminders) and its times shown in this zone. "UTC" unless configured.
+   */
+  timeZone: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -172,5 +186,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter((n) => n > 0)
         .sort((a, b) => b - a),
     },
+    timeZone: e.TIME_ZONE,
   };
 }

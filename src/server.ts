@@ -46,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger: runtime.logger,
     intervalMs: config.reminders.everyMinutes * 60_000,
     policy: { daysBefore: config.reminders.daysBefore },
+    timeZone: config.timeZone,
   });
   // A quiet server gives back what a big page, an export or a rebuild left on its heap (decision 039).
   const stopCollector = startQuietCollector();

@@ -1,3 +1,5 @@
+import { dayIn } from "../i18n/zones.ts";
+
 /**
  * When a step of one assessment is due (decision 053), in one place for the waiting lists, HR's
  * cycle progress and the reminder job: the later of the cycle's due date for that step and the
@@ -17,5 +19,9 @@ export function effectiveDue(cycleDue: string | null | undefined, dueOn: string 
 /** Overdue once the due date (its last allowed day) is before today; no due date is never overdue. */
 export const isOverdue = (due: string | null, today: string): boolean => due !== null && due < today;
 
-/** The calendar date (UTC) of an instant: "today" for due dates (the organisation's day is close enough). */
-export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+/**
+ * The calendar date of an instant in a zone: "today" for due dates is the organisation's own day
+ * (decision 054), so a step is not overdue in Toronto at 20:00 on its due date although UTC has
+ * moved on. Without a zone, UTC: date arithmetic on YYYY-MM-DD strings (addDays) relies on it.
+ */
+export const dayOf = (at: Date, timeZone = "UTC"): string => dayIn(at, timeZone);

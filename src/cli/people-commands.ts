@@ -100,7 +100,8 @@ ${ENV_NOTE}`,
     }
     const mapping = mappingOf(table.headers, (values.map as string[] | undefined) ?? []);
 
-    const database = await openDatabase(readConfig().databaseUrl);
+    const config = readConfig();
+    const database = await openDatabase(config.databaseUrl);
     try {
       await migrateToLatest(database.db);
       // As in the app: a review cycle follows the people the import marks as left or moves.
@@ -120,6 +121,7 @@ ${ENV_NOTE}`,
         createUnits: values["create-units"] === true,
         actor: { id: null, label: "command line" },
         dryRun: values["dry-run"] === true,
+        instanceZone: config.timeZone,
       });
       if (values.json) {
         terminal.console.log(JSON.stringify(planJson(plan, t, applied), null, 2));

@@ -17,7 +17,8 @@ tried again on the next run.
   --now ISO   act as if it were this date and time (e.g. 2027-03-01T08:00:00Z)
   --json      print the report as JSON
 Needs SMTP_URL (without it nothing is sent); links use BASE_URL. REMINDER_DAYS_BEFORE (default
-"7,1") sets the days before a due date that reminders go out.
+"7,1") sets the days before a due date that reminders go out. Each organisation's "today" is its
+own time zone's, or TIME_ZONE's (default UTC) when it has none.
 ${ENV_NOTE}`,
   options: { now: { type: "string" }, json: { type: "boolean" } },
   async run(values) {
@@ -35,6 +36,7 @@ ${ENV_NOTE}`,
           baseUrl: config.baseUrl,
           logger,
           policy: { daysBefore: config.reminders.daysBefore },
+          timeZone: config.timeZone,
         },
         now,
       );

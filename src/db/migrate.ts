@@ -21,6 +21,7 @@ import * as m019 from "./migrations/019_cycle_changes.ts";
 import * as m023 from "./migrations/023_plan_returns.ts";
 import * as m024 from "./migrations/024_profile_code_key.ts";
 import * as m025 from "./migrations/025_assessment_due_on.ts";
+import * as m026 from "./migrations/026_organisation_time_zone.ts";
 
 /** Migrations are listed here in order; a new one is a new file and a new line. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   "023_plan_returns": m023,
   "024_profile_code_key": m024,
   "025_assessment_due_on": m025,
+  "026_organisation_time_zone": m026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,8 @@ export interface OrganisationsTable {
   privacy_notice_fr: string | null;
   /** JSON object (src/people/settings.ts). */
   settings: string;
+  /** IANA time zone (migration 026, decision 054); null: the instance's TIME_ZONE. */
+  time_zone: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -9,6 +9,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import type { Organisation } from "../db/schema.ts";
+import { effectiveTimeZone } from "../i18n/zones.ts";
 import { requirePermission } from "../policy/guard.ts";
 import {
   can,
@@ -79,4 +80,14 @@ export function requireInOrganisation(action: OrganisationAction): MiddlewareHan
     if (c.var.orgActor && can(c.var.orgActor, action, resource)) return next();
     return refuse(c, resource);
   };
+}
+
+/**
+ * The organisation's effective time zone (decision 054): its own, else the instance's TIME_ZONE.
+ * Its "today" (dayOf) and the times its pages show are in this zone.
+ */
+export function organisationTimeZone(c: {
+  var: { organisation: Pick<Organisation, "time_zone">; config: { timeZone: string } };
+}): string {
+  return effectiveTimeZone(c.var.organisation, c.var.config.timeZone);
 }

@@ -133,7 +133,9 @@ describe("own data: the assessments' readable section", () => {
         fc.array(assessmentArb, { minLength: 1, maxLength: 2 }),
         fc.constantFrom("en", "fr"),
         async (list, lang) => {
-          const html = String(await (<div>{assessmentDataSection.render(list, lang)}</div>).toString());
+          const html = String(
+            await (<div>{assessmentDataSection.render(list, lang, "America/Toronto")}</div>).toString(),
+          );
           assert.ok(!/<script|<img|<h1/i.test(html), "no element from written text");
           // Compared without spaces: French messages space out « ! ? : ; » around what they quote.
           const bare = (text: string) => text.replace(/[\s\u00a0\u202f]/g, "");

@@ -45,6 +45,19 @@ describe("readConfig", () => {
       );
   });
 
+  test("TIME_ZONE: UTC by default, a known zone kept, an unknown one refused naming the setting", () => {
+    assert.equal(readConfig({}).timeZone, "UTC");
+    assert.equal(readConfig({ TIME_ZONE: "" }).timeZone, "UTC");
+    assert.equal(readConfig({ TIME_ZONE: "UTC" }).timeZone, "UTC");
+    assert.equal(readConfig({ TIME_ZONE: " America/Toronto " }).timeZone, "America/Toronto");
+    for (const wrong of ["Mars/Olympus_Mons", "EST5EDT; drop", "america/toronto"])
+      assert.throws(
+        () => readConfig({ TIME_ZONE: wrong }),
+        (error: Error) => error.message.includes("TIME_ZONE") && error.message.includes("time zone"),
+        wrong,
+      );
+  });
+
   test("a blank PORT means the default, not a random port", () => {
     assert.equal(readConfig({ PORT: "" }).port, 3000);
     assert.equal(readConfig({ PORT: "  " }).port, 3000);

@@ -1,6 +1,6 @@
 /**
  * Organisations in a browser: the site's administrator creates an organisation (appointing
- * themself its administrator), then walks its pages — home, settings, administrators, units (added,
+ * themself its administrator), then walks its pages — home, settings (with its time zone), administrators, units (added,
  * and one moved with the keyboard alone), a unit's page, the change history. axe (WCAG 2.0/2.1 A and
  * AA) runs on every page, in English and in French.
  */
@@ -59,8 +59,13 @@ for (const lang of ["en", "fr"] as const) {
     const nav = page.getByRole("navigation", { name: t.orgNavLabel });
     await nav.getByRole("link", { name: t.orgSettingsTitle }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.orgSettingsTitle })).toBeVisible();
+    // The time zone (decision 054): the site's by default, a Canadian one chosen and kept.
+    const zone = page.getByLabel(t.orgTimeZoneLabel);
+    await expect(zone).toHaveValue("");
+    await zone.selectOption("America/Halifax");
     await page.getByRole("button", { name: t.orgSettingsSave }).click();
     await expect(page.getByRole("status")).toHaveText(t.orgSettingsSaved);
+    await expect(page.getByLabel(t.orgTimeZoneLabel)).toHaveValue("America/Halifax");
     await axe();
 
     await nav.getByRole("link", { name: t.orgRolesTitle }).click();
@@ -101,6 +106,7 @@ for (const lang of ["en", "fr"] as const) {
     await page.getByRole("navigation", { name: t.orgNavLabel }).getByRole("link", { name: t.orgHistoryTitle }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.orgHistoryTitle })).toBeVisible();
     await expect(page.getByRole("table")).toContainText(first);
+    await expect(page.getByRole("table")).toContainText("America/Halifax");
     await axe();
   });
 }

@@ -8,7 +8,7 @@
 import { type Context, Hono } from "hono";
 import { messages } from "../../i18n/index.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
-import { requireInOrganisation } from "../../people/context.ts";
+import { organisationTimeZone, requireInOrganisation } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { organisationScaleId } from "../../profiles/scales/read.ts";
@@ -334,7 +334,7 @@ export function cycleRoutes(): Hono<OrganisationEnv> {
 
   const progressFor = async (c: Ctx, cycle: Cycle) => {
     const filter = { unit: (c.req.query("unit") ?? "").slice(0, 36), state: (c.req.query("state") ?? "").slice(0, 12) };
-    const today = dayOf(new Date());
+    const today = dayOf(new Date(), organisationTimeZone(c));
     return { filter, today, progress: await cycleProgress(c.var.db, cycle, today, filter) };
   };
 

@@ -23,6 +23,11 @@ export function docDate(doc: Pick<AssessmentDocument, "lang">, iso: string): str
   return Number.isNaN(Date.parse(iso)) ? iso : formatDate(iso, doc.lang, "UTC");
 }
 
+/** The day an instant (a signature, the printing) fell on in the organisation's zone. */
+export function docMoment(doc: Pick<AssessmentDocument, "lang" | "timeZone">, iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : formatDate(iso, doc.lang, doc.timeZone ?? "UTC");
+}
+
 export function docTitle(doc: AssessmentDocument): string {
   return docMessages(doc).asmtDocTitle(doc.person.name);
 }
@@ -120,7 +125,7 @@ export function signOffFacts(doc: AssessmentDocument): Fact[] {
   const t = docMessages(doc);
   const line = (name: string | null, at: string | null, role: string) => ({
     label: name ? `${name} (${role})` : role,
-    value: at ? t.asmtDocSignedOn(docDate(doc, at)) : t.asmtDocNotSigned,
+    value: at ? t.asmtDocSignedOn(docMoment(doc, at)) : t.asmtDocNotSigned,
   });
   return [
     line(doc.signOffs.person.name, doc.signOffs.person.at, t.asmtDocPerson),

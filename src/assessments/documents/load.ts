@@ -47,7 +47,15 @@ const nameOf = (p: { given_name: string; family_name: string; preferred_name: st
 /** The assessment in `lang`; undefined when the organisation has no such assessment. */
 export async function loadAssessmentDocument(
   db: Kysely<DB>,
-  input: { organisationId: string; organisation: string; assessmentId: string; lang: Lang; now?: Date },
+  input: {
+    organisationId: string;
+    organisation: string;
+    assessmentId: string;
+    lang: Lang;
+    now?: Date;
+    /** The organisation's effective time zone (decision 054). */
+    timeZone?: string;
+  },
 ): Promise<AssessmentDocument | undefined> {
   const { lang } = input;
   const pick = (en: string | null | undefined, fr: string | null | undefined) =>
@@ -179,5 +187,6 @@ export async function loadAssessmentDocument(
       competency: e.item_id ? (statements.get(e.item_id) ?? null) : null,
     })),
     generatedAt: (input.now ?? new Date()).toISOString(),
+    timeZone: input.timeZone,
   };
 }

@@ -74,6 +74,8 @@ export interface AssessmentDocument {
   evidence: EvidenceEntry[];
   /** ISO date-time. */
   generatedAt: string;
+  /** The organisation's time zone (decision 054): the day of an instant (signed, printed); UTC if absent. */
+  timeZone?: string;
 }
 
 export interface CompetencyGroup {

@@ -15,6 +15,7 @@ import {
   competencyNotes,
   docDate,
   docMessages,
+  docMoment,
   evidenceLines,
   levelText,
   signOffFacts,
@@ -188,7 +189,7 @@ export function AssessmentDocumentArticle(props: { doc: AssessmentDocument; pdfU
         </section>
       )}
 
-      <p class="job-document__generated">{t.asmtDocGeneratedOn(docDate(doc, doc.generatedAt))}</p>
+      <p class="job-document__generated">{t.asmtDocGeneratedOn(docMoment(doc, doc.generatedAt))}</p>
     </article>
   );
 }

@@ -16,6 +16,7 @@ import {
   competencyNotes,
   docDate,
   docMessages,
+  docMoment,
   docTitle,
   evidenceLines,
   levelText,
@@ -85,7 +86,7 @@ function writeBody(doc: AssessmentDocument, writer: Writer) {
   }
 
   writer.pdf.moveDown(1);
-  writer.paragraph(t.asmtDocGeneratedOn(docDate(doc, doc.generatedAt)), {
+  writer.paragraph(t.asmtDocGeneratedOn(docMoment(doc, doc.generatedAt)), {
     font: "italic",
     size: SIZE.small,
     color: MUTED,

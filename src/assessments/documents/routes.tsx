@@ -7,7 +7,7 @@
  */
 import { type Context, Hono } from "hono";
 import { recordAccess } from "../../people/access-log.ts";
-import { type OrganisationEnv, refuse } from "../../people/context.ts";
+import { type OrganisationEnv, organisationTimeZone, refuse } from "../../people/context.ts";
 import { frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
 import { renderPrivatePage } from "../../ui/private-page.ts";
@@ -52,6 +52,7 @@ export function assessmentDocumentRoutes(): Hono<OrganisationEnv> {
         organisation: frameOf(c).name,
         assessmentId,
         lang: c.var.lang,
+        timeZone: organisationTimeZone(c),
       });
       if (!doc) return c.notFound();
       await recordAccess(c.var.db, {

@@ -15,7 +15,7 @@ import { type Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { type Lang, type Messages, messages, otherLang } from "../../i18n/index.ts";
 import { recordAccess } from "../../people/access-log.ts";
-import { type OrganisationEnv, refuse } from "../../people/context.ts";
+import { type OrganisationEnv, organisationTimeZone, refuse } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import type { OrganisationActor } from "../../policy/index.ts";
@@ -124,6 +124,7 @@ async function evidencePage(
       right={right === "add" ? "add" : right === "closed" ? "closed" : "read"}
       removable={removable}
       maxMb={megabytesOf(c.var.config.evidence.maxBytes)}
+      timeZone={organisationTimeZone(c)}
       personName={access.personName}
       cycleName={access.cycleName[c.var.lang]}
       notice={options.notice}

@@ -4,7 +4,7 @@
  * bringing the reader back to that page. Undefined when the reader may not read the assessment.
  */
 import type { Context } from "hono";
-import type { OrganisationEnv } from "../../people/context.ts";
+import { type OrganisationEnv, organisationTimeZone } from "../../people/context.ts";
 import type { OrganisationActor } from "../../policy/index.ts";
 import { assessedCompetencies, loadAssessmentAccess } from "./access.ts";
 import { megabytesOf } from "./file-types.ts";
@@ -28,6 +28,7 @@ export async function evidenceSectionFor(c: Context<OrganisationEnv>, assessment
       right={right === "add" ? "add" : right === "closed" ? "closed" : "read"}
       removable={new Set(entries.filter((e) => mayRemove(actor, access, e)).map((e) => e.id))}
       maxMb={megabytesOf(c.var.config.evidence.maxBytes)}
+      timeZone={organisationTimeZone(c)}
       level={2}
       back={back}
     />

@@ -39,6 +39,8 @@ export interface EvidenceSectionProps {
   /** Ids of the entries the reader may remove. */
   removable: ReadonlySet<string>;
   maxMb: number;
+  /** The organisation's time zone (decision 054): the day each entry was added is its day there. */
+  timeZone: string;
   /** The heading level of the section's title (the assessment page's sections sit under its h1). */
   level?: 2 | 3;
   form?: { name: EvidenceFormName; errors?: FieldErrors; values?: FormValues };
@@ -106,7 +108,7 @@ function EvidenceList(props: EvidenceSectionProps) {
                 )}
               </td>
               <td>{competency ? competencyLabel(props.lang, competency) : t.evidenceWhole}</td>
-              <td>{formatDate(entry.createdAt, props.lang)}</td>
+              <td>{formatDate(entry.createdAt, props.lang, props.timeZone)}</td>
               {props.removable.size > 0 && (
                 <td>
                   {props.removable.has(entry.id) && (

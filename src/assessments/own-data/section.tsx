@@ -21,14 +21,14 @@ export const assessmentDataSection = ownDataSection<HeldAssessment[]>({
   key: "assessments",
   title: (lang) => messages(lang).awDataTitle,
   collect: (db, subject) => readHeldAssessments(db, subject),
-  render(assessments, lang) {
+  render(assessments, lang, timeZone) {
     const t = messages(lang);
     if (assessments.length === 0) return <p>{t.awDataNone}</p>;
     return (
       <>
         {assessments.some((a) => a.evidence.some((e) => e.kind === "file")) && <p>{t.awDataFilesNote}</p>}
         {assessments.map((a) => (
-          <HeldAssessmentView assessment={a} lang={lang} />
+          <HeldAssessmentView assessment={a} lang={lang} timeZone={timeZone} />
         ))}
       </>
     );
@@ -39,7 +39,7 @@ export const reminderDataSection = ownDataSection<HeldReminders>({
   key: "reminders",
   title: (lang) => messages(lang).awDataRemindersTitle,
   collect: (db, subject) => readHeldReminders(db, subject),
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     const mode =
       data.mode === "weekly"
@@ -53,7 +53,7 @@ export const reminderDataSection = ownDataSection<HeldReminders>({
           <dt>{t.awDataReminderMode}</dt>
           <dd>
             {mode}
-            {data.modeChangedAt && ` (${formatDateTime(data.modeChangedAt, lang)})`}
+            {data.modeChangedAt && ` (${formatDateTime(data.modeChangedAt, lang, timeZone)})`}
           </dd>
         </dl>
         <h3>{t.awDataRemindersSent}</h3>
@@ -63,7 +63,7 @@ export const reminderDataSection = ownDataSection<HeldReminders>({
           <Table
             caption={t.awDataRemindersSent}
             head={[t.awHistoryWhen, t.awDataReminderWhat]}
-            rows={data.sent.map((s) => [<Time at={s.at} lang={lang} />, <code>{s.key}</code>])}
+            rows={data.sent.map((s) => [<Time at={s.at} lang={lang} timeZone={timeZone} />, <code>{s.key}</code>])}
           />
         )}
       </>
@@ -78,8 +78,8 @@ const competencyName = (c: Pick<HeldCompetency, "code" | "statement">, lang: Lan
   return c.code ? `${c.code} ${statement}` : statement;
 };
 
-function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
-  const { assessment: a, lang } = props;
+function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang; timeZone: string }) {
+  const { assessment: a, lang, timeZone } = props;
   const t = messages(lang);
   const level = (n: number | null) => {
     if (n === null) return t.awNotRated;
@@ -90,8 +90,8 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
     s === null
       ? t.awDataNotSigned
       : s.by
-        ? t.awSignedBy(s.by, formatDateTime(s.at, lang))
-        : t.awDataSignedOn(formatDateTime(s.at, lang));
+        ? t.awSignedBy(s.by, formatDateTime(s.at, lang, timeZone))
+        : t.awDataSignedOn(formatDateTime(s.at, lang, timeZone));
   const names = new Map(a.competencies.map((c) => [c.itemId, competencyName(c, lang)]));
   const facts: [string, Child][] = [
     [t.awDataNameEn, <span lang="en">{a.cycle.name.en}</span>],
@@ -155,8 +155,8 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
         <ul>
           {a.evidence.map((e) => {
             const added = e.addedBy
-              ? t.awDataAdded(e.addedBy, formatDateTime(e.addedAt, lang))
-              : t.awDataAddedOn(formatDateTime(e.addedAt, lang));
+              ? t.awDataAdded(e.addedBy, formatDateTime(e.addedAt, lang, timeZone))
+              : t.awDataAddedOn(formatDateTime(e.addedAt, lang, timeZone));
             const about = e.itemId ? ` — ${t.awDataForCompetency(names.get(e.itemId) ?? e.itemId)}` : "";
             return (
               <li>
@@ -186,7 +186,7 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang }) {
           caption={t.awHistoryHeading}
           head={[t.awHistoryWhen, t.awHistoryWho, t.awHistoryWhat, t.awDataDetail]}
           rows={a.history.map((line) => [
-            <Time at={line.at} lang={lang} />,
+            <Time at={line.at} lang={lang} timeZone={timeZone} />,
             line.actor,
             eventText(line, lang),
             <Detail value={line.detail} />,
@@ -216,8 +216,8 @@ function eventText(line: HeldAssessment["history"][number], lang: Lang): string 
 const day = (date: string, lang: Lang) =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(`${date}T12:00:00Z`, lang) : date;
 
-const Time = (props: { at: string; lang: Lang }) => (
-  <time datetime={props.at}>{formatDateTime(props.at, props.lang)}</time>
+const Time = (props: { at: string; lang: Lang; timeZone: string }) => (
+  <time datetime={props.at}>{formatDateTime(props.at, props.lang, props.timeZone)}</time>
 );
 
 function Rated(props: { level: string; comment: string | null }) {

@@ -14,6 +14,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { effectiveTimeZone } from "../../i18n/zones.ts";
 import type { Logger } from "../../log.ts";
 import type { Mailer } from "../../mail/mailer.ts";
 import { renderReminderMail } from "./mail.tsx";
@@ -24,6 +25,7 @@ import { assessmentTasks, dayOf } from "./tasks.ts";
 export interface ReminderRunReport {
   /** False: no SMTP server configured, nothing was planned or sent. */
   configured: boolean;
+  /** Today in the instance's zone; each organisation's reminders follow its own day (decision 054). */
   today: string;
   sent: { personId: string; to: string; type: PlannedMessage["type"]; keys: string[] }[];
   failed: { personId: string; to: string; error: string }[];
@@ -36,10 +38,13 @@ export interface ReminderDeps {
   baseUrl: string;
   logger?: Logger;
   policy?: ReminderPolicy;
+  /** The instance's time zone (config.timeZone), for organisations without their own; UTC if not given. */
+  timeZone?: string;
 }
 
 export async function runReminders(deps: ReminderDeps, now: Date): Promise<ReminderRunReport> {
-  const today = dayOf(now);
+  const instanceZone = deps.timeZone ?? "UTC";
+  const today = dayOf(now, instanceZone);
   const report: ReminderRunReport = { configured: deps.mailer.configured, today, sent: [], failed: [] };
   if (!deps.mailer.configured) return report;
   const byOrganisation = await loadFactsByOrganisation(deps.db);
@@ -48,14 +53,17 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<Remin
     (
       await deps.db
         .selectFrom("organisations")
-        .select(["id", "name_en", "name_fr"])
+        .select(["id", "name_en", "name_fr", "time_zone"])
         .where("id", "in", [...byOrganisation.keys()])
         .execute()
     ).map((o) => [o.id, o]),
   );
 
   for (const [organisationId, facts] of byOrganisation) {
-    const allTasks = assessmentTasks(facts, today);
+    const organisation = organisations.get(organisationId);
+    // The organisation's own day: "overdue" goes out after its midnight, not UTC's (decision 054).
+    const organisationToday = dayOf(now, effectiveTimeZone(organisation ?? {}, instanceZone));
+    const allTasks = assessmentTasks(facts, organisationToday);
     const recipients = await loadRecipients(deps.db, [...new Set(allTasks.map((t) => t.recipientId))]);
     // Nobody to write to: someone who left, or without any address. Their tasks stay on the page.
     const tasks = allTasks.filter((t) => recipients.get(t.recipientId)?.email);
@@ -64,10 +72,9 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<Remin
       tasks,
       modes: new Map([...recipients].map(([id, r]) => [id, r.mode])),
       sent: (personId, key) => sent.has(`${personId}|${key}`),
-      today,
+      today: organisationToday,
       policy: deps.policy ?? DEFAULT_REMINDER_POLICY,
     });
-    const organisation = organisations.get(organisationId);
     for (const planned of plan) {
       const recipient = recipients.get(planned.personId);
       if (!recipient?.email || !organisation) continue;

@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Lang, messages } from "../../i18n/index.ts";
+import { effectiveTimeZone } from "../../i18n/zones.ts";
 import type { LandingLink } from "../../people/services.ts";
 import type { MyOrganisation } from "../../people/staff/views/team.tsx";
 import { loadFactsByOrganisation } from "./store.ts";
@@ -17,13 +18,15 @@ export async function waitingLandingLinks(
   lang: Lang,
   organisations: readonly MyOrganisation[],
   now: Date = new Date(),
+  /** The instance's time zone (config.timeZone), for organisations without their own. */
+  instanceZone = "UTC",
 ): Promise<ReadonlyMap<string, LandingLink[]>> {
   const links = new Map<string, LandingLink[]>();
   if (organisations.length === 0) return links;
   const t = messages(lang);
   const ids = await db
     .selectFrom("organisations")
-    .select(["id", "slug"])
+    .select(["id", "slug", "time_zone"])
     .where(
       "slug",
       "in",
@@ -31,12 +34,17 @@ export async function waitingLandingLinks(
     )
     .execute();
   const idOf = new Map(ids.map((o) => [o.slug, o.id]));
+  const zoneOf = new Map(ids.map((o) => [o.slug, effectiveTimeZone(o, instanceZone)]));
   const facts = await loadFactsByOrganisation(db, [...idOf.values()]);
   for (const organisation of organisations) {
     const id = idOf.get(organisation.slug);
     const orgFacts = id ? facts.get(id) : undefined;
     const tasks = orgFacts
-      ? tasksFor(orgFacts, { personId: organisation.personId, administrator: organisation.administrator }, dayOf(now))
+      ? tasksFor(
+          orgFacts,
+          { personId: organisation.personId, administrator: organisation.administrator },
+          dayOf(now, zoneOf.get(organisation.slug)),
+        )
       : [];
     const overdue = tasks.filter((task) => task.overdue).length;
     const text =

@@ -6,7 +6,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { messages } from "../../i18n/index.ts";
-import { type OrganisationEnv, requireInOrganisation } from "../../people/context.ts";
+import { type OrganisationEnv, organisationTimeZone, requireInOrganisation } from "../../people/context.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { can } from "../../policy/index.ts";
 import { type FieldErrors, parseForm, says } from "../../ui/forms/index.ts";
@@ -28,7 +28,7 @@ export function waitingRoutes(): Hono<OrganisationEnv> {
     const tasks = tasksFor(
       await loadFacts(c.var.db, c.var.organisation.id),
       { personId: membership?.personId ?? null, administrator: membership?.administrator === true },
-      dayOf(new Date()),
+      dayOf(new Date(), organisationTimeZone(c)),
     );
     const canChooseReminders =
       c.var.orgActor !== null &&

@@ -11,7 +11,7 @@ import { formatTime } from "../../i18n/format.ts";
 import { messages } from "../../i18n/index.ts";
 import { recordAccess } from "../../people/access-log.ts";
 import type { OrganisationEnv } from "../../people/context.ts";
-import { requireInOrganisation } from "../../people/context.ts";
+import { organisationTimeZone, requireInOrganisation } from "../../people/context.ts";
 import { authorOf } from "../../people/organisations/changes.ts";
 import { bodyOf, frameOf } from "../../people/organisations/routes.tsx";
 import { staffUrls } from "../../people/staff/urls.ts";
@@ -210,7 +210,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
 
   /** The htmx answer, from what was just saved (no second read of the assessment, no page drawn). */
   const fragment = (c: Ctx, target: SaveTarget, key: string, groups: FieldGroup[], at: string) => {
-    const message = t(c).awSavedAt(formatTime(at || new Date().toISOString(), c.var.lang));
+    const message = t(c).awSavedAt(formatTime(at || new Date().toISOString(), c.var.lang, organisationTimeZone(c)));
     const item = target.items.find((i) => i.key === key);
     c.header("cache-control", "no-store");
     return c.html(
@@ -341,7 +341,7 @@ export function assessmentRoutes(): Hono<OrganisationEnv> {
     if (action === "reopen") {
       // The reason and the day by which to finish again (decision 053), checked on today's date.
       if (typeof body.due_on === "string") values.due_on = body.due_on.slice(0, 40);
-      const checked = checkReopen(body, dayOf(new Date()));
+      const checked = checkReopen(body, dayOf(new Date(), organisationTimeZone(c)));
       if (!checked.ok) return page(c, loaded, { errors: checked.errors, values }, 400);
       ({ reason, dueOn } = checked.data);
     } else if (reason.trim() === "") return page(c, loaded, { errors: { [field]: "awReasonRequired" } }, 400);

@@ -13,7 +13,8 @@ import { assessmentUrls } from "./urls.ts";
 export function SignOff(props: AssessmentPageProps) {
   const { view, lang, party } = props;
   const t = messages(lang);
-  const signedAt = (at: string | null, who: string) => at && <p>{t.awSignedBy(who, formatDateTime(at, lang))}</p>;
+  const signedAt = (at: string | null, who: string) =>
+    at && <p>{t.awSignedBy(who, formatDateTime(at, lang, props.timeZone))}</p>;
   const mine = party === "person" ? view.personSignedAt : party === "reviewer" ? view.managerSignedAt : "n/a";
   const canSign = view.state === "agreed" && view.cycle.state === "open" && mine === null;
   if (view.state !== "agreed" && view.state !== "signed_off") return null;
@@ -66,7 +67,7 @@ export function Reopen(props: AssessmentPageProps) {
       due={{
         label: t.awReopenDue,
         hint: t.awReopenDueHint,
-        today: dayOf(new Date()),
+        today: dayOf(new Date(), props.timeZone),
       }}
     />
   );
@@ -137,7 +138,7 @@ function ReasonSection(
   );
 }
 
-export function History(props: { lines: HistoryLine[]; view: AssessmentView; lang: Lang }) {
+export function History(props: { lines: HistoryLine[]; view: AssessmentView; lang: Lang; timeZone: string }) {
   const t = messages(props.lang);
   const names = new Map(props.view.items.map((i) => [i.itemId, competencyName(i, props.lang)]));
   const what = (line: HistoryLine) => {
@@ -191,7 +192,7 @@ export function History(props: { lines: HistoryLine[]; view: AssessmentView; lan
           <tbody>
             {props.lines.map((line) => (
               <tr>
-                <td>{formatDateTime(line.at, props.lang)}</td>
+                <td>{formatDateTime(line.at, props.lang, props.timeZone)}</td>
                 <td>{line.actor}</td>
                 <td>{what(line)}</td>
               </tr>

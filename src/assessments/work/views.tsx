@@ -393,7 +393,7 @@ export function AssessmentPage(props: AssessmentPageProps) {
       <SignOff {...props} />
       <Reopen {...props} />
       <Withdraw {...props} />
-      <History lines={props.history} view={view} lang={lang} />
+      <History lines={props.history} view={view} lang={lang} timeZone={props.timeZone} />
     </>
   );
 }

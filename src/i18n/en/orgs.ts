@@ -35,6 +35,13 @@ export const orgs = {
   orgDefaultLangLabel: "Default language",
   orgLangEn: "English",
   orgLangFr: "French",
+  orgTimeZoneLabel: "Time zone",
+  orgTimeZoneHint:
+    "The organisation's own day and hours: when a step becomes overdue, when reminders go out, and the times its pages, e-mails and downloads show.",
+  orgTimeZoneDefault: (zone: string) => `The site's time zone (${zone})`,
+  orgTimeZoneCanada: "Canada",
+  orgTimeZoneAll: "All time zones",
+  orgTimeZoneUnknown: "Choose the time zone from the list, for example America/Toronto.",
   orgNoSuchAccount: "No account of this site has this e-mail address. Create the account first.",
 
   orgHomeIntro: "What you can do in this organisation:",

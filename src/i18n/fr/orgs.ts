@@ -38,6 +38,13 @@ export const orgs: Translation<typeof enOrgs> = {
   orgDefaultLangLabel: "Langue par défaut",
   orgLangEn: "Anglais",
   orgLangFr: "Français",
+  orgTimeZoneLabel: "Fuseau horaire",
+  orgTimeZoneHint:
+    "Le jour et l'heure de l'organisation : quand une étape devient en retard, quand partent les rappels, et les heures qu'affichent ses pages, ses courriels et ses téléchargements.",
+  orgTimeZoneDefault: (zone) => `Le fuseau horaire du site (${zone})`,
+  orgTimeZoneCanada: "Canada",
+  orgTimeZoneAll: "Tous les fuseaux horaires",
+  orgTimeZoneUnknown: "Choisissez le fuseau horaire dans la liste, par exemple America/Toronto.",
   orgNoSuchAccount: "Aucun compte de ce site n'a cette adresse courriel. Créez d'abord le compte.",
 
   orgHomeIntro: "Ce que vous pouvez faire dans cette organisation :",

@@ -104,6 +104,8 @@ export interface PdfInput {
   levels: readonly { number: number; label: string }[];
   organisation: string;
   generatedAt: string;
+  /** The organisation's time zone (decision 054): the day the PDF was made, there. */
+  timeZone?: string;
 }
 
 export async function insightsPdf(input: PdfInput): Promise<Buffer> {
@@ -132,7 +134,7 @@ function writeBody(writer: Writer, input: PdfInput) {
     writeHistory(writer, insights, lang);
   }
   writer.pdf.moveDown(1);
-  writer.paragraph(t.ipPdfGenerated(formatDate(input.generatedAt, lang)), {
+  writer.paragraph(t.ipPdfGenerated(formatDate(input.generatedAt, lang, input.timeZone)), {
     font: "italic",
     size: SIZE.small,
     color: MUTED,

@@ -12,7 +12,7 @@ import type { AppEnv } from "../../app-env.ts";
 import type { DB } from "../../db/schema.ts";
 import { messages } from "../../i18n/index.ts";
 import { recordAccess } from "../../people/access-log.ts";
-import { type OrganisationEnv, organisationContext, refuse } from "../../people/context.ts";
+import { type OrganisationEnv, organisationContext, organisationTimeZone, refuse } from "../../people/context.ts";
 import { personResource } from "../../people/membership.ts";
 import { frameOf } from "../../people/organisations/routes.tsx";
 import { displayName } from "../../people/privacy/access-log-store.ts";
@@ -130,6 +130,7 @@ export function personInsightRoutes(): Hono<OrganisationEnv> {
                 levels,
                 organisation: frameOf(c).name,
                 generatedAt: new Date().toISOString(),
+                timeZone: organisationTimeZone(c),
               });
       c.header("content-type", CONTENT_TYPES[format]);
       c.header("content-disposition", `attachment; filename="${organisation.slug}-insights-${personId}.${format}"`);

@@ -55,7 +55,7 @@ export function PlanListPage(props: {
                   <StateText lang={lang} state={plan.state} />
                 </td>
                 <td>{formatNumber(plan.goals, lang)}</td>
-                <td>{formatDate(plan.updatedAt, lang)}</td>
+                <td>{formatDate(plan.updatedAt, lang, props.frame.timeZone)}</td>
               </tr>
             ))}
           </tbody>

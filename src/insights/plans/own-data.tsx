@@ -19,7 +19,7 @@ export const planDataSection = ownDataSection<Plan[]>({
     }
     return plans;
   },
-  render(plans, lang) {
+  render(plans, lang, timeZone) {
     const t = messages(lang);
     if (plans.length === 0) return <p>{t.planListEmpty}</p>;
     return (
@@ -49,7 +49,7 @@ export const planDataSection = ownDataSection<Plan[]>({
               <ul>
                 {plan.checkins.map((c) => (
                   <li>
-                    {t.planCheckinBy(c.authorLabel, formatDateTime(c.at, lang))}: {c.note}
+                    {t.planCheckinBy(c.authorLabel, formatDateTime(c.at, lang, timeZone))}: {c.note}
                   </li>
                 ))}
               </ul>

@@ -114,7 +114,7 @@ export function CheckinsSection(props: PlanPageProps) {
           {plan.checkins.map((c) => (
             <li>
               <p>
-                <strong>{t.planCheckinBy(c.authorLabel, formatDateTime(c.at, lang))}</strong>
+                <strong>{t.planCheckinBy(c.authorLabel, formatDateTime(c.at, lang, props.frame.timeZone))}</strong>
               </p>
               <p>{c.note}</p>
             </li>

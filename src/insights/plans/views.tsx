@@ -71,18 +71,23 @@ function StateSection(props: PlanPageProps) {
         <StateText lang={lang} state={plan.state} />
       </p>
       <ul>
-        {plan.submittedAt && <li>{t.planSubmittedOn(formatDate(plan.submittedAt, lang))}</li>}
+        {plan.submittedAt && <li>{t.planSubmittedOn(formatDate(plan.submittedAt, lang, props.frame.timeZone))}</li>}
         {plan.approvedAt && (
-          <li>{t.planApprovedBy(plan.approvedByLabel ?? t.planSomeone, formatDate(plan.approvedAt, lang))}</li>
+          <li>
+            {t.planApprovedBy(
+              plan.approvedByLabel ?? t.planSomeone,
+              formatDate(plan.approvedAt, lang, props.frame.timeZone),
+            )}
+          </li>
         )}
-        {plan.closedAt && <li>{t.planClosedOn(formatDate(plan.closedAt, lang))}</li>}
+        {plan.closedAt && <li>{t.planClosedOn(formatDate(plan.closedAt, lang, props.frame.timeZone))}</li>}
       </ul>
       {plan.returned && (
         <div class="notice notice--warning">
           <p>
             {t.planReturnedBy(
               plan.returned.byLabel ?? t.planSomeone,
-              plan.returned.at ? formatDate(plan.returned.at, lang) : "",
+              plan.returned.at ? formatDate(plan.returned.at, lang, props.frame.timeZone) : "",
             )}
           </p>
           <blockquote>{plan.returned.reason}</blockquote>
@@ -279,7 +284,7 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
         ) : (
           <ActivityStatusText lang={lang} status={activity.status} />
         )}
-        {activity.doneAt && <p>{t.planDoneOn(formatDate(activity.doneAt, lang))}</p>}
+        {activity.doneAt && <p>{t.planDoneOn(formatDate(activity.doneAt, lang, props.frame.timeZone))}</p>}
         {props.can.edit &&
           targets.map((target) =>
             target.attached ? (

@@ -1,6 +1,7 @@
 /** The settings fields an organisation is created and edited with (the form kit's fields). */
 import { type Lang, messages } from "../../i18n/index.ts";
-import { RadioGroup, TextField } from "../../ui/forms/index.ts";
+import { timeZoneChoices } from "../../i18n/zones.ts";
+import { RadioGroup, SelectField, TextField } from "../../ui/forms/index.ts";
 import { NAME_MAX, SLUG_MAX } from "./schemas.ts";
 
 export function langLabel(lang: Lang, value: string): string {
@@ -8,7 +9,29 @@ export function langLabel(lang: Lang, value: string): string {
   return value === "fr" ? t.orgLangFr : t.orgLangEn;
 }
 
-export function OrganisationFields(props: { lang: Lang; slugNote?: string }) {
+/**
+ * The organisation's time zone (decision 054): blank for the site's, then the Canadian zones, then
+ * every zone the server knows (IANA names, untranslated: they are what people search the list for).
+ */
+export function TimeZoneField(props: { lang: Lang; instanceZone: string }) {
+  const t = messages(props.lang);
+  const { canadian, all } = timeZoneChoices();
+  const choice = (zone: string) => ({ value: zone, label: zone.replaceAll("_", " ") });
+  return (
+    <SelectField
+      name="time_zone"
+      label={t.orgTimeZoneLabel}
+      hint={t.orgTimeZoneHint}
+      options={[
+        { value: "", label: t.orgTimeZoneDefault(props.instanceZone) },
+        { label: t.orgTimeZoneCanada, choices: canadian.map(choice) },
+        { label: t.orgTimeZoneAll, choices: all.map(choice) },
+      ]}
+    />
+  );
+}
+
+export function OrganisationFields(props: { lang: Lang; slugNote?: string; instanceZone?: string }) {
   const t = messages(props.lang);
   return (
     <>
@@ -29,6 +52,8 @@ export function OrganisationFields(props: { lang: Lang; slugNote?: string }) {
         label={t.orgDefaultLangLabel}
         options={(["en", "fr"] as const).map((value) => ({ value, label: langLabel(props.lang, value) }))}
       />
+      {/* Only where an organisation is edited: a new one starts with the site's zone. */}
+      {props.instanceZone !== undefined && <TimeZoneField lang={props.lang} instanceZone={props.instanceZone} />}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { can, type OrganisationAction } from "../../policy/index.ts";
 import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, type FormValues, parseForm } from "../../ui/forms/index.ts";
 import { renderPrivatePage, type Status } from "../../ui/private-page.ts";
-import { type OrganisationEnv, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, requireInOrganisation } from "../context.ts";
 import { echo } from "./admin-routes.tsx";
 import { authorOf, CHANGE_SUBJECTS, type ChangeSubject, listChanges } from "./changes.ts";
 import { administratorForm, organisationSettingsForm } from "./schemas.ts";
@@ -43,6 +43,7 @@ export function frameOf(c: Ctx): OrganisationFrame {
     lang: c.var.lang,
     slug: organisation.slug,
     name: organisationName(organisation, c.var.lang),
+    timeZone: organisationTimeZone(c),
     links: {
       units: allowed("organisation.read"),
       settings: allowed("organisation.administer"),
@@ -77,19 +78,31 @@ export function organisationRoutes(): Hono<OrganisationEnv> {
     c: Ctx,
     props: { values: FormValues; errors?: FieldErrors; saved?: boolean },
     status: Status = 200,
-  ) => renderPrivatePage(c, <SettingsPage {...frameOf(c)} {...props} />, t(c).orgSettingsTitle, status);
+  ) =>
+    renderPrivatePage(
+      c,
+      <SettingsPage {...frameOf(c)} {...props} instanceZone={c.var.config.timeZone} />,
+      t(c).orgSettingsTitle,
+      status,
+    );
 
   app.get("/settings", requireInOrganisation("organisation.administer"), (c) => {
     const o = c.var.organisation;
     return settingsPage(c, {
-      values: { name_en: o.name_en, name_fr: o.name_fr, slug: o.slug, default_lang: o.default_lang },
+      values: {
+        name_en: o.name_en,
+        name_fr: o.name_fr,
+        slug: o.slug,
+        default_lang: o.default_lang,
+        time_zone: o.time_zone ?? "",
+      },
       saved: c.req.query("saved") === "1",
     });
   });
 
   app.post("/settings", requireInOrganisation("organisation.administer"), async (c) => {
     const body = await bodyOf(c);
-    const values = echo(body, ["name_en", "name_fr", "slug", "default_lang"]);
+    const values = echo(body, ["name_en", "name_fr", "slug", "default_lang", "time_zone"]);
     const parsed = parseForm(organisationSettingsForm, body);
     if (!parsed.ok) return settingsPage(c, { values, errors: parsed.errors }, 400);
     try {

@@ -23,11 +23,14 @@ export async function findOrganisation(db: Kysely<DB>, slug: string): Promise<Or
 }
 
 /** The settings a person edits, as the history shows them. */
-const settingsOf = (o: Pick<Organisation, "slug" | "name_en" | "name_fr" | "default_lang">) => ({
+const settingsOf = (
+  o: Pick<Organisation, "slug" | "name_en" | "name_fr" | "default_lang"> & { time_zone?: string | null },
+) => ({
   slug: o.slug,
   name_en: o.name_en,
   name_fr: o.name_fr,
   default_lang: o.default_lang,
+  time_zone: o.time_zone ?? null,
 });
 
 async function slugTaken(db: Kysely<DB>, slug: string, except?: string): Promise<boolean> {
@@ -72,7 +75,8 @@ export async function updateOrganisation(
   now = new Date(),
 ): Promise<Organisation> {
   const before = settingsOf(organisation);
-  const after = settingsOf(input);
+  // A form without the zone (the command line) keeps the organisation's.
+  const after = settingsOf(input.time_zone === undefined ? { ...input, time_zone: organisation.time_zone } : input);
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
   if (changed.length === 0) return organisation;
   await db.transaction().execute(async (trx) => {

@@ -38,6 +38,8 @@ export interface OrganisationFrame {
   slug: string;
   name: string;
   links: OrganisationLinks;
+  /** The organisation's effective time zone (decision 054): the times and "today" its pages show. */
+  timeZone: string;
 }
 
 /** The organisation's own navigation, on each of its pages. */
@@ -84,7 +86,9 @@ export function HomePage(props: OrganisationFrame & { units: number }) {
   );
 }
 
-export function SettingsPage(props: OrganisationFrame & { values: FormValues; errors?: FieldErrors; saved?: boolean }) {
+export function SettingsPage(
+  props: OrganisationFrame & { values: FormValues; errors?: FieldErrors; saved?: boolean; instanceZone: string },
+) {
   const t = messages(props.lang);
   return (
     <>
@@ -100,7 +104,7 @@ export function SettingsPage(props: OrganisationFrame & { values: FormValues; er
         errors={props.errors}
         values={props.values}
       >
-        <OrganisationFields lang={props.lang} slugNote={t.orgSettingsSlugNote} />
+        <OrganisationFields lang={props.lang} slugNote={t.orgSettingsSlugNote} instanceZone={props.instanceZone} />
         <Submit>{t.orgSettingsSave}</Submit>
       </Form>
       {/* The development plans' own settings (src/insights/plans). */}
@@ -150,7 +154,7 @@ export function RolesPage(
                     {administrator.email}
                     {administrator.userId === props.selfId && <span class="meta"> {t.authYou}</span>}
                   </td>
-                  <td>{formatDateTime(administrator.grantedAt, lang)}</td>
+                  <td>{formatDateTime(administrator.grantedAt, lang, props.timeZone)}</td>
                   <td>
                     <ButtonForm
                       lang={lang}
@@ -308,7 +312,7 @@ export function HistoryPage(props: HistoryPageProps) {
                   const name = subjectName(change, lang);
                   return (
                     <tr>
-                      <td>{formatDateTime(change.at, lang)}</td>
+                      <td>{formatDateTime(change.at, lang, props.timeZone)}</td>
                       <td>{change.actorLabel}</td>
                       <td>
                         {subjectLabel(lang, change.subject)}

@@ -11,6 +11,8 @@ type FilterValues = Pick<AccessLogFilter, "person" | "viewer" | "from" | "to">;
 export function OrganisationAccessLogPage(props: {
   lang: Lang;
   organisation: Organisation;
+  /** The organisation's effective time zone (decision 054): when each reading happened, there. */
+  timeZone: string;
   filter: FilterValues & { personId?: string };
   /** The person the log is narrowed to, when it is (a link from their pages). */
   personName?: string;
@@ -62,7 +64,13 @@ export function OrganisationAccessLogPage(props: {
           <a href={privacyUrls.accessLog(lang, slug)}>{t.privacyFilterClear}</a>
         </p>
       )}
-      <AccessTable lang={lang} organisation={organisation} entries={props.entries} withPerson />
+      <AccessTable
+        lang={lang}
+        organisation={organisation}
+        timeZone={props.timeZone}
+        entries={props.entries}
+        withPerson
+      />
       <ul class="page-actions">
         {props.next && (
           <li>
@@ -83,6 +91,7 @@ export function OrganisationAccessLogPage(props: {
 export function PersonAccessLogPage(props: {
   lang: Lang;
   organisation: Organisation;
+  timeZone: string;
   personId: string;
   personName: string;
   self: boolean;
@@ -96,7 +105,7 @@ export function PersonAccessLogPage(props: {
     <>
       <h1>{props.self ? t.privacyMyAccessLogTitle : t.privacyPersonAccessLogTitle(props.personName)}</h1>
       <p>{props.self ? t.privacyMyAccessLogIntro : t.privacyPersonAccessLogIntro}</p>
-      <AccessTable lang={lang} organisation={organisation} entries={props.entries} />
+      <AccessTable lang={lang} organisation={organisation} timeZone={props.timeZone} entries={props.entries} />
       <ul class="page-actions">
         {props.next && (
           <li>
@@ -124,6 +133,7 @@ export function PersonAccessLogPage(props: {
 function AccessTable(props: {
   lang: Lang;
   organisation: Organisation;
+  timeZone: string;
   entries: AccessLogEntry[];
   withPerson?: boolean;
 }) {
@@ -146,7 +156,7 @@ function AccessTable(props: {
           {props.entries.map((entry) => (
             <tr>
               <td>
-                <time datetime={entry.at}>{formatDateTime(entry.at, lang)}</time>
+                <time datetime={entry.at}>{formatDateTime(entry.at, lang, props.timeZone)}</time>
               </td>
               <td>{entry.actorLabel}</td>
               {props.withPerson && (

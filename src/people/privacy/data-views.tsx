@@ -12,6 +12,8 @@ export function OwnDataPage(props: {
   self: boolean;
   document: OwnDataDocument;
   sections: readonly OwnDataSection[];
+  /** The organisation's effective time zone (decision 054). */
+  timeZone: string;
 }) {
   const { lang, organisation, document } = props;
   const t = messages(lang);
@@ -19,7 +21,7 @@ export function OwnDataPage(props: {
   return (
     <>
       <h1>{props.self ? t.privacyMyDataTitle : t.privacyPersonDataTitle(props.personName)}</h1>
-      <p>{t.privacyDataIntro(orgName, formatDateTime(document.exportedAt, lang))}</p>
+      <p>{t.privacyDataIntro(orgName, formatDateTime(document.exportedAt, lang, props.timeZone))}</p>
       <p class="screen-only">
         <a href={privacyUrls.personDataJson(lang, organisation.slug, document.personId)} download>
           {t.privacyDataDownload}
@@ -28,7 +30,7 @@ export function OwnDataPage(props: {
       {props.sections.map((section) => (
         <section aria-labelledby={`section-${section.key}`}>
           <h2 id={`section-${section.key}`}>{section.title(lang)}</h2>
-          {section.render(document.sections[section.key], lang)}
+          {section.render(document.sections[section.key], lang, props.timeZone)}
         </section>
       ))}
       <PrivacyNoticeLink lang={lang} organisation={organisation} />

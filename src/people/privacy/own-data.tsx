@@ -26,8 +26,8 @@ export interface OwnDataSection<T = unknown> {
   key: string;
   title: (lang: Lang) => string;
   collect: (db: Kysely<DB>, subject: DataSubject) => Promise<T>;
-  /** The section on the readable page. */
-  render: (data: T, lang: Lang) => Child;
+  /** The section on the readable page; times in the organisation's zone (decision 054). */
+  render: (data: T, lang: Lang, timeZone: string) => Child;
 }
 
 /** Erases a section's own data type so sections of different types share one list. */
@@ -114,7 +114,7 @@ const recordSection = ownDataSection<RecordData | null>({
       updatedAt: person.updated_at,
     };
   },
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     if (!data) return <p>{t.privacyNothingHeld}</p>;
     const rows: [string, Child][] = [
@@ -128,8 +128,8 @@ const recordSection = ownDataSection<RecordData | null>({
       [t.privacyFieldLanguage, t.privacyLanguageName(data.preferredLang)],
       [t.privacyFieldAccount, data.hasAccount ? t.privacyYes : t.privacyNo],
       [t.privacyFieldAdministrator, data.organisationAdministrator ? t.privacyYes : t.privacyNo],
-      [t.privacyFieldCreated, formatDateTime(data.createdAt, lang)],
-      [t.privacyFieldUpdated, formatDateTime(data.updatedAt, lang)],
+      [t.privacyFieldCreated, formatDateTime(data.createdAt, lang, timeZone)],
+      [t.privacyFieldUpdated, formatDateTime(data.updatedAt, lang, timeZone)],
     ];
     return <Details rows={rows} />;
   },
@@ -230,7 +230,7 @@ const accessLogSection = ownDataSection<AccessData[]>({
       .execute();
     return rows.map((row) => ({ at: row.at, viewer: row.actor_label, what: row.what, path: row.path }));
   },
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     if (data.length === 0) return <p>{t.privacyAccessNone}</p>;
     return (
@@ -238,7 +238,7 @@ const accessLogSection = ownDataSection<AccessData[]>({
         caption={t.privacySectionAccessLog}
         head={[t.privacyColumnWhen, t.privacyColumnViewer, t.privacyColumnWhat]}
         rows={data.map((row) => [
-          <time datetime={row.at}>{formatDateTime(row.at, lang)}</time>,
+          <time datetime={row.at}>{formatDateTime(row.at, lang, timeZone)}</time>,
           row.viewer,
           t.privacyAccessKind(row.what),
         ])}
@@ -297,7 +297,7 @@ const changesSection = ownDataSection<ChangeData[]>({
       after: parseJson(row.after),
     }));
   },
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     if (data.length === 0) return <p>{t.privacyChangesNone}</p>;
     return (
@@ -305,7 +305,7 @@ const changesSection = ownDataSection<ChangeData[]>({
         caption={t.privacySectionChanges}
         head={[t.privacyColumnWhen, t.privacyColumnBy, t.privacyColumnAction, t.privacyColumnChange]}
         rows={data.map((row) => [
-          <time datetime={row.at}>{formatDateTime(row.at, lang)}</time>,
+          <time datetime={row.at}>{formatDateTime(row.at, lang, timeZone)}</time>,
           row.by,
           t.privacyChangeAction(row.action),
           <ChangeText before={row.before} after={row.after} />,
@@ -344,7 +344,7 @@ const invitationsSection = ownDataSection<InvitationData[]>({
       expiresAt: row.expires_at,
     }));
   },
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     if (data.length === 0) return <p>{t.privacyInvitationsNone}</p>;
     return (
@@ -352,10 +352,10 @@ const invitationsSection = ownDataSection<InvitationData[]>({
         caption={t.privacySectionInvitations}
         head={[t.privacyColumnWhen, t.privacyColumnBy, t.privacyFieldEmail, t.privacyColumnExpires]}
         rows={data.map((row) => [
-          <time datetime={row.sentAt}>{formatDateTime(row.sentAt, lang)}</time>,
+          <time datetime={row.sentAt}>{formatDateTime(row.sentAt, lang, timeZone)}</time>,
           row.invitedBy,
           row.email,
-          <time datetime={row.expiresAt}>{formatDateTime(row.expiresAt, lang)}</time>,
+          <time datetime={row.expiresAt}>{formatDateTime(row.expiresAt, lang, timeZone)}</time>,
         ])}
       />
     );

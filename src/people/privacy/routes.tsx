@@ -14,7 +14,7 @@ import { can, type OrganisationAction } from "../../policy/index.ts";
 import type { BodyRule } from "../../security/body-limit.ts";
 import { type FieldErrors, parseForm } from "../../ui/forms/index.ts";
 import { recordAccess } from "../access-log.ts";
-import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, refuse, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
 import { changeActorOf, recordChange } from "../staff/record-change.ts";
 import { displayName, listAccessLog } from "./access-log-store.ts";
@@ -166,6 +166,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
       <OrganisationAccessLogPage
         lang={c.var.lang}
         organisation={o}
+        timeZone={organisationTimeZone(c)}
         filter={parsed.ok ? filter : stringsOf(query)}
         personName={personName}
         errors={parsed.ok ? undefined : parsed.errors}
@@ -203,6 +204,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
       <PersonAccessLogPage
         lang={c.var.lang}
         organisation={o}
+        timeZone={organisationTimeZone(c)}
         personId={resource.personId}
         personName={personName}
         self={self}
@@ -231,6 +233,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
         self={self}
         document={document}
         sections={sections}
+        timeZone={organisationTimeZone(c)}
       />
     );
     return renderPersonalPage(c, view, self ? t.privacyMyDataTitle : t.privacyPersonDataTitle(personName));

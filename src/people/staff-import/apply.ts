@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
 import type { PeopleTable } from "../../db/people-tables.ts";
 import type { DB, Person } from "../../db/schema.ts";
+import { dayIn, effectiveTimeZone } from "../../i18n/zones.ts";
 import { announceMoves, moveOf, type PersonMove } from "../person-moves.ts";
 import { personSnapshot } from "../staff/store.ts";
 import type { ColumnMapping } from "./columns.ts";
@@ -42,6 +43,11 @@ export interface StaffImportRequest {
    */
   expectedFingerprint?: string;
   now?: Date;
+  /**
+   * The instance's time zone (config.timeZone) for an organisation without its own: a status that
+   * changes without a date takes effect on the organisation's today (decision 054). UTC if absent.
+   */
+  instanceZone?: string;
 }
 
 export interface StaffImportResult {
@@ -76,7 +82,11 @@ const chunks = <T>(items: readonly T[], size = BATCH): T[][] => {
 
 export async function loadOrganisationStaff(db: Kysely<DB>, organisationId: string): Promise<Organisation> {
   const [organisation, people, units] = await Promise.all([
-    db.selectFrom("organisations").select("default_lang").where("id", "=", organisationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("organisations")
+      .select(["default_lang", "time_zone"])
+      .where("id", "=", organisationId)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("people")
       .select([
@@ -98,6 +108,7 @@ export async function loadOrganisationStaff(db: Kysely<DB>, organisationId: stri
   ]);
   return {
     defaultLang: organisation.default_lang === "fr" ? "fr" : "en",
+    timeZone: organisation.time_zone,
     units: units.map((u) => ({ id: u.id, nameEn: u.name_en, nameFr: u.name_fr })),
     people: people.map((p) => ({
       id: p.id,
@@ -120,7 +131,7 @@ function planFor(request: StaffImportRequest, organisation: Organisation): Impor
   const options: PlanOptions = {
     markMissingAsLeft: request.markMissingAsLeft,
     createUnits: request.createUnits,
-    today: now.toISOString().slice(0, 10),
+    today: dayIn(now, effectiveTimeZone({ time_zone: organisation.timeZone }, request.instanceZone ?? "UTC")),
   };
   return planImport(validateRows(request.table, request.mapping, request.dateOrder), organisation, options);
 }

@@ -39,6 +39,8 @@ export interface Organisation {
   people: readonly ExistingPerson[];
   units: readonly ExistingUnit[];
   defaultLang: "en" | "fr";
+  /** Its own time zone, if it chose one (decision 054): the day a dateless status change takes effect. */
+  timeZone?: string | null;
 }
 
 export interface PlanOptions {

@@ -165,6 +165,7 @@ export function staffImportRoutes(): Hono<OrganisationEnv> {
       actor: changeActorOf(actor(c)),
       dryRun: !write,
       expectedFingerprint: write ? fingerprint : undefined,
+      instanceZone: c.var.config.timeZone,
     });
     if (result.applied) {
       await removeStaffUpload(c.var.db, token);

@@ -9,7 +9,7 @@ import { type Lang, messages } from "../../i18n/index.ts";
 import { can } from "../../policy/index.ts";
 import { type FieldErrors, fieldErrors, translateErrors } from "../../ui/forms/index.ts";
 import { recordAccess } from "../access-log.ts";
-import { type OrganisationEnv, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, requireInOrganisation } from "../context.ts";
 import { personFields, personPatch } from "./fields.ts";
 import { peopleListParams } from "./list-params.ts";
 import { changeActorOf } from "./record-change.ts";
@@ -133,7 +133,9 @@ export function staffApi(): Hono<OrganisationEnv> {
     const parsed = personPatch.safeParse((await jsonBody(c)) ?? {});
     if (!parsed.success) return invalid(c, 400, fieldErrors(parsed.error));
     const actor = changeActorOf(c.var.orgActor as NonNullable<OrganisationEnv["Variables"]["orgActor"]>);
-    const result = await updatePerson(c.var.db, c.var.organisation.id, personId, parsed.data, actor);
+    const result = await updatePerson(c.var.db, c.var.organisation.id, personId, parsed.data, actor, {
+      timeZone: organisationTimeZone(c),
+    });
     if (!result) return c.notFound();
     if (!result.ok) return invalid(c, 409, result.errors);
     const profile = await personProfile(c.var.db, c.var.organisation.id, personId);

@@ -13,7 +13,7 @@ import { formBody } from "../../security/form-body.ts";
 import { type FieldErrors, type FormValues, fieldErrors } from "../../ui/forms/index.ts";
 import { switchLangPath } from "../../ui/urls.ts";
 import { recordAccess } from "../access-log.ts";
-import { type OrganisationEnv, refuse, requireInOrganisation } from "../context.ts";
+import { type OrganisationEnv, organisationTimeZone, refuse, requireInOrganisation } from "../context.ts";
 import { personResource } from "../membership.ts";
 import type { LandingLinks } from "../services.ts";
 import { personFields } from "./fields.ts";
@@ -199,6 +199,7 @@ export function staffRoutes(): Hono<OrganisationEnv> {
       <ProfilePage
         lang={lang}
         org={c.var.organisation.slug}
+        timeZone={organisationTimeZone(c)}
         profile={profile}
         canOpen={(id) => resources.get(id) === true}
         canEdit={can(actor, "person.edit", c.var.person)}
@@ -294,7 +295,9 @@ export function staffRoutes(): Hono<OrganisationEnv> {
     const parsed = await parsePersonForm(oc, body);
     if (!parsed.ok) return editPage(c, formValues(body), parsed.errors, 400);
     const actor = changeActorOf(c.var.orgActor as NonNullable<typeof c.var.orgActor>);
-    const result = await updatePerson(c.var.db, c.var.organisation.id, c.var.person.personId, parsed.data, actor);
+    const result = await updatePerson(c.var.db, c.var.organisation.id, c.var.person.personId, parsed.data, actor, {
+      timeZone: organisationTimeZone(c),
+    });
     if (!result) return c.notFound();
     if (!result.ok) return editPage(c, formValues(body), formErrorsOf(result.errors), 409);
     return c.redirect(`${staffUrls.person(c.var.lang, c.var.organisation.slug, result.person.id)}?done=saved`, 303);

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, Person } from "../../db/schema.ts";
+import { dayIn } from "../../i18n/zones.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { wouldMakeCycle } from "../manager-lines.ts";
 import { announceMoves, moveOf } from "../person-moves.ts";
@@ -39,6 +40,11 @@ export interface WriteOptions {
   batchId?: string;
   /** The history's action name: "import" for a staff import, else create/update. */
   historyAction?: "import";
+  /**
+   * The organisation's effective time zone (decision 054): a status changed without its date takes
+   * effect on the organisation's today. UTC when not given.
+   */
+  timeZone?: string;
 }
 
 export async function createPerson(
@@ -118,7 +124,7 @@ export async function updatePerson(
       // A new status without its date takes effect today.
       status_since:
         fields.status !== before.status && patch.statusSince === undefined
-          ? now.toISOString().slice(0, 10)
+          ? dayIn(now, options.timeZone ?? "UTC")
           : fields.statusSince,
       preferred_lang: fields.preferredLang,
       updated_at: now.toISOString(),
@@ -137,7 +143,7 @@ export function changeStatus(
   actor: ChangeActor,
   options: WriteOptions = {},
 ): Promise<StoreResult | undefined> {
-  const day = since ?? (options.now ?? new Date()).toISOString().slice(0, 10);
+  const day = since ?? dayIn(options.now ?? new Date(), options.timeZone ?? "UTC");
   return updatePerson(db, organisationId, personId, { status, statusSince: day }, actor, options);
 }
 

@@ -36,7 +36,7 @@ export const positionDataSection = ownDataSection<PositionData | null>({
       updatedAt: row.updated_at,
     };
   },
-  render(data, lang) {
+  render(data, lang, timeZone) {
     const t = messages(lang);
     if (!data) return <p>{t.profileDataNone}</p>;
     const title = pick(data.title, lang)?.value ?? "";
@@ -47,7 +47,7 @@ export const positionDataSection = ownDataSection<PositionData | null>({
         <dt>{t.profileDataSince}</dt>
         <dd>{data.since ? formatDate(`${data.since.slice(0, 10)}T12:00:00Z`, lang) : t.privacyNone}</dd>
         <dt>{t.profileDataChanged}</dt>
-        <dd>{formatDateTime(data.updatedAt, lang)}</dd>
+        <dd>{formatDateTime(data.updatedAt, lang, timeZone)}</dd>
       </dl>
     );
   },

@@ -9,6 +9,8 @@ import { displayName, langLabel, statusLabel, statusText, unitName } from "./com
 export interface ProfileProps {
   lang: Lang;
   org: string;
+  /** The organisation's effective time zone (decision 054). */
+  timeZone: string;
   profile: PersonProfile;
   /** Whether the reader may open these people's records (links only where they lead somewhere). */
   canOpen: (personId: string) => boolean;
@@ -72,7 +74,7 @@ export function ProfilePage(props: ProfileProps) {
         {row(t.staffAccount, person.hasAccount ? t.staffHasAccount : t.staffNoAccount)}
       </dl>
       <p class="meta">
-        <time datetime={person.updatedAt}>{formatDateTime(person.updatedAt, lang)}</time>
+        <time datetime={person.updatedAt}>{formatDateTime(person.updatedAt, lang, props.timeZone)}</time>
       </p>
 
       <h2>{t.staffManagerLine}</h2>
