@@ -18,7 +18,13 @@ import { inSlices } from "../slices.ts";
 import { assembleView, viewFromContentSteps } from "./content.ts";
 import { editionLabel } from "./label.ts";
 import { withProvenance } from "./provenance.ts";
-import { type EditionSummary, findEdition, listEditions, readEditionForReaders, type StoredEdition } from "./store.ts";
+import {
+  type EditionSummary,
+  findEditionSummary,
+  listEditions,
+  readEditionForReaders,
+  type StoredEdition,
+} from "./store.ts";
 
 // Defined apart so the edition snapshots (which build views) need not import the catalog.
 export type { FrameworkView } from "../frameworks/view.ts";
@@ -266,7 +272,8 @@ export function createCatalog(db: Kysely<DB>, options: CatalogOptions = {}): Cat
     let view = generation.editions.get(key);
     if (!view) {
       view = publicFramework(slug).then(async (f) => {
-        const found = f && (await findEdition(db, f.id, number));
+        // Its record only: the view is built from its rows in pages, never from the cached snapshot.
+        const found = f && (await findEditionSummary(db, f.id, number));
         return f && found ? withProvenance(db, await editionView(db, f, found)) : undefined;
       });
       generation.editions.set(key, view);

@@ -63,16 +63,16 @@ export async function listEditions(db: Executor, frameworkId: string): Promise<E
   return rows.map(normalise);
 }
 
+const editionNumbered = (db: Executor, frameworkId: string, number: number) =>
+  db.selectFrom("editions").where("framework_id", "=", frameworkId).where("number", "=", number);
+
 export async function findEdition(
   db: Executor,
   frameworkId: string,
   number: number,
 ): Promise<StoredEdition | undefined> {
-  const row = await db
-    .selectFrom("editions")
+  const row = await editionNumbered(db, frameworkId, number)
     .select([...summaryColumns, "snapshot"])
-    .where("framework_id", "=", frameworkId)
-    .where("number", "=", number)
     .executeTakeFirst();
   return row && normalise(row);
 }
@@ -83,12 +83,7 @@ export async function findEditionSummary(
   frameworkId: string,
   number: number,
 ): Promise<EditionSummary | undefined> {
-  const row = await db
-    .selectFrom("editions")
-    .select(summaryColumns)
-    .where("framework_id", "=", frameworkId)
-    .where("number", "=", number)
-    .executeTakeFirst();
+  const row = await editionNumbered(db, frameworkId, number).select(summaryColumns).executeTakeFirst();
   return row && normalise(row);
 }
 
