@@ -77,6 +77,26 @@ export function dayIn(at: Date, timeZone: string): string {
   return `${year.padStart(4, "0")}-${month}-${day}`;
 }
 
+/**
+ * The instant (ISO) a calendar day begins in a zone: a filter "from D to E" in an organisation's
+ * days runs from the start of D to the start of the day after E there. Found by bisection on the
+ * seconds around UTC's midnight (every offset is within ±14 h and a whole number of seconds), so a
+ * change of offset at midnight (a day that starts at 01:00) needs no special case.
+ */
+export function startOfDayIn(day: string, timeZone: string): string {
+  const midnight = Date.parse(`${day}T00:00:00.000Z`);
+  if (timeZone === "UTC") return new Date(midnight).toISOString();
+  // The first second at which the zone's day is `day` or later (days compare as text).
+  let low = midnight / 1000 - 15 * 3600;
+  let high = midnight / 1000 + 15 * 3600;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (dayIn(new Date(middle * 1000), timeZone) >= day) high = middle;
+    else low = middle + 1;
+  }
+  return new Date(low * 1000).toISOString();
+}
+
 /** An organisation's own zone when it has one, else the instance's (config TIME_ZONE). */
 export function effectiveTimeZone(organisation: { time_zone?: string | null }, instanceZone: string): string {
   const own = organisation.time_zone;

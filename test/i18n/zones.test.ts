@@ -11,6 +11,7 @@ import {
   CANADIAN_ZONES,
   effectiveTimeZone,
   isTimeZone,
+  startOfDayIn,
   supportedTimeZones,
   timeZoneChoices,
 } from "../../src/i18n/zones.ts";
@@ -75,6 +76,30 @@ describe("dayOf in a zone", () => {
     assert.equal(dayOf(new Date("2027-03-11T05:30:00Z"), "America/Toronto"), "2027-03-11");
     // East of UTC the day turns first.
     assert.equal(dayOf(new Date("2027-03-10T23:30:00Z"), "Europe/Paris"), "2027-03-11");
+  });
+});
+
+describe("the start of a day in a zone", () => {
+  test("is the first instant that is that day there: the second before is the day before", () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...zones), (at, zone) => {
+        const day = intlDay(at, zone);
+        const start = Date.parse(startOfDayIn(day, zone));
+        assert.equal(intlDay(new Date(start), zone), day, `${day} in ${zone}`);
+        assert.ok(intlDay(new Date(start - 1000), zone) < day, `${day} in ${zone}: a second before`);
+        assert.ok(start <= at.getTime(), `${day} in ${zone} starts after ${at.toISOString()}`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("examples: Toronto in winter and summer, Newfoundland, a midnight skipped (Santiago), UTC", () => {
+    assert.equal(startOfDayIn("2026-12-01", "America/Toronto"), "2026-12-01T05:00:00.000Z");
+    assert.equal(startOfDayIn("2026-07-01", "America/Toronto"), "2026-07-01T04:00:00.000Z");
+    assert.equal(startOfDayIn("2026-12-01", "America/St_Johns"), "2026-12-01T03:30:00.000Z");
+    // Chile moves its clocks from midnight to 01:00: that day starts at 01:00 local (04:00 UTC).
+    assert.equal(startOfDayIn("2026-09-06", "America/Santiago"), "2026-09-06T04:00:00.000Z");
+    assert.equal(startOfDayIn("2026-12-01", "UTC"), "2026-12-01T00:00:00.000Z");
   });
 });
 

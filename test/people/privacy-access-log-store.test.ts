@@ -90,5 +90,33 @@ for (const dialect of testDialects()) {
         { numRuns: runs(25) },
       );
     });
+
+    test("the from and to days are the organisation's days in its zone", async () => {
+      const viewer = "viewer-zone";
+      // 23:30 in Toronto on 1 December is 04:30 UTC on the 2nd; 00:30 on the 2nd is 05:30 UTC.
+      const at = ["2026-12-02T04:30:00.000Z", "2026-12-02T05:30:00.000Z"];
+      await t.db
+        .insertInto("access_log")
+        .values(
+          at.map((when) => ({
+            id: randomUUID(),
+            organisation_id: org,
+            at: when,
+            actor_id: null,
+            actor_label: viewer,
+            person_id: people[0],
+            what: "record",
+            path: null,
+            request_id: null,
+          })),
+        )
+        .execute();
+      const shown = async (filter: { from?: string; to?: string; timeZone?: string }) =>
+        (await listAccessLog(t.db, org, { viewer, ...filter }, { limit: 10 })).entries.map((e) => e.at).sort();
+      assert.deepEqual(await shown({ to: "2026-12-01", timeZone: "America/Toronto" }), [at[0]]);
+      assert.deepEqual(await shown({ from: "2026-12-02", timeZone: "America/Toronto" }), [at[1]]);
+      // Without a zone, UTC's days: both fall on the 2nd.
+      assert.deepEqual(await shown({ from: "2026-12-02", to: "2026-12-02" }), at);
+    });
   });
 }

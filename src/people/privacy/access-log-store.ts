@@ -6,6 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { containsText } from "../../db/contains.ts";
 import type { DB } from "../../db/schema.ts";
+import { startOfDayIn } from "../../i18n/zones.ts";
 
 export interface AccessLogFilter {
   /** Exactly this person (a link from their pages). */
@@ -14,9 +15,11 @@ export interface AccessLogFilter {
   person?: string;
   /** Part of the viewer's name or e-mail as it was logged. */
   viewer?: string;
-  /** First and last day (YYYY-MM-DD, UTC), both included. */
+  /** First and last day (YYYY-MM-DD), both included: the organisation's days, in `timeZone`. */
   from?: string;
   to?: string;
+  /** The zone whose days `from` and `to` are (decision 054); UTC when absent. */
+  timeZone?: string;
 }
 
 export interface AccessLogEntry {
@@ -84,8 +87,10 @@ export async function listAccessLog(
     );
   }
   if (filter.viewer) query = query.where(containsText(sql`access_log.actor_label`, filter.viewer.trim()));
-  if (filter.from) query = query.where("access_log.at", ">=", filter.from);
-  if (filter.to) query = query.where("access_log.at", "<", dayAfter(filter.to));
+  // Entries are shown at the organisation's times: its days bound them, not UTC's.
+  const zone = filter.timeZone ?? "UTC";
+  if (filter.from) query = query.where("access_log.at", ">=", startOfDayIn(filter.from, zone));
+  if (filter.to) query = query.where("access_log.at", "<", startOfDayIn(dayAfter(filter.to), zone));
   const cursor = parseCursor(page.before);
   if (cursor)
     query = query.where((eb) =>

@@ -161,7 +161,12 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
       await logView(c, resource, "access-log");
     }
     const before = c.req.query("before")?.slice(0, 100);
-    const page = await listAccessLog(c.var.db, o.id, filter, { limit: PAGE_SIZE, before });
+    const page = await listAccessLog(
+      c.var.db,
+      o.id,
+      { ...filter, timeZone: organisationTimeZone(c) },
+      { limit: PAGE_SIZE, before },
+    );
     const view = (
       <OrganisationAccessLogPage
         lang={c.var.lang}
