@@ -124,7 +124,11 @@ const recordSection = ownDataSection<RecordData | null>({
       [t.privacyFieldEmail, data.email ?? t.privacyNone],
       [t.privacyFieldEmployeeNumber, data.employeeNumber],
       [t.privacyFieldStatus, t.privacyStatus(data.status)],
-      [t.privacyFieldStatusSince, data.statusSince ? formatDate(data.statusSince, lang) : t.privacyNone],
+      // A calendar day, not an instant: read at its noon in UTC, so no zone can move it.
+      [
+        t.privacyFieldStatusSince,
+        data.statusSince ? formatDate(`${data.statusSince.slice(0, 10)}T12:00:00Z`, lang, "UTC") : t.privacyNone,
+      ],
       [t.privacyFieldLanguage, t.privacyLanguageName(data.preferredLang)],
       [t.privacyFieldAccount, data.hasAccount ? t.privacyYes : t.privacyNo],
       [t.privacyFieldAdministrator, data.organisationAdministrator ? t.privacyYes : t.privacyNo],
