@@ -116,10 +116,14 @@ const PARSE_CHUNK = 65_536;
  * The text (or its UTF-8 bytes) in pieces, the event loop given back whenever a slice of main-thread
  * time is used. The parser decodes bytes across the pieces' boundaries.
  */
-async function* piecesOf(text: string | Uint8Array, sliceMs: number): AsyncGenerator<string | Uint8Array> {
+async function* piecesOf(
+  text: string | Uint8Array,
+  sliceMs: number,
+  size: number,
+): AsyncGenerator<string | Uint8Array> {
   let started = performance.now();
-  for (let at = 0; at < text.length; at += PARSE_CHUNK) {
-    yield typeof text === "string" ? text.slice(at, at + PARSE_CHUNK) : text.subarray(at, at + PARSE_CHUNK);
+  for (let at = 0; at < text.length; at += size) {
+    yield typeof text === "string" ? text.slice(at, at + size) : text.subarray(at, at + size);
     if (performance.now() - started >= sliceMs) {
       await nextTurn();
       started = performance.now();
@@ -159,10 +163,12 @@ export async function readEditionCaseDataInSlices(
   stored: string | Uint8Array,
   at: StoredAt,
   sliceMs = SLICE_MS,
+  /** Characters (or bytes) per piece: tests cut the text everywhere with small pieces. */
+  pieceSize = PARSE_CHUNK,
 ): Promise<EditionCaseData> {
   let value: unknown;
   try {
-    value = await parseChunked(() => piecesOf(stored, sliceMs));
+    value = await parseChunked(() => piecesOf(stored, sliceMs, pieceSize));
   } catch (error) {
     throw new StoredJsonError(at.column, at.row, `not JSON (${(error as Error).message})`);
   }
