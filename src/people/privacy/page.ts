@@ -1,4 +1,7 @@
-/** How the privacy pages are answered: the person's own, never cached, with their other-language twin. */
+/**
+ * How the privacy pages and files are answered: the person's own, never cached, pages with their
+ * other-language twin, files as downloads.
+ */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { otherLang } from "../../i18n/index.ts";
@@ -22,3 +25,13 @@ export function renderPersonalPage(
     hideHeaderSearch: true,
   });
 }
+
+/** The organisation's name in the request's language. */
+export const organisationName = (c: Context<OrganisationEnv>) =>
+  c.var.lang === "fr" ? c.var.organisation.name_fr : c.var.organisation.name_en;
+
+/** A personal file: never kept by a cache, saved under a name no header or file system misreads. */
+export const downloadHeaders = (filename: string) => ({
+  "cache-control": "private, no-store",
+  "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+});

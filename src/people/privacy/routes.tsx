@@ -2,9 +2,9 @@
  * Privacy pages under /{lang}/orgs/{org}/ (decision 029): the privacy notice and its editor, the
  * access log (the organisation's; a person's "who viewed my record"), everything held about a
  * person (a page and a JSON download), retention settings, and the organisation's export and
- * deletion. Every decision is the policy's; every view of another person's data is access-logged.
+ * deletion (organisation-routes.tsx). Every decision is the policy's; every view of another
+ * person's data is access-logged.
  */
-import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Kysely } from "kysely";
@@ -20,18 +20,14 @@ import { changeActorOf, recordChange } from "../staff/record-change.ts";
 import { displayName, listAccessLog } from "./access-log-store.ts";
 import { OrganisationAccessLogPage, PersonAccessLogPage } from "./access-log-views.tsx";
 import { OwnDataPage } from "./data-views.tsx";
-import { accessLogFilter, deleteForm, noticeForm, retentionForm } from "./forms.ts";
-import { DeleteOrganisationPage, OrganisationDeletedPage, RetentionPage } from "./manage-views.tsx";
+import { accessLogFilter, noticeForm, retentionForm } from "./forms.ts";
+import { RetentionPage } from "./manage-views.tsx";
 import { NOTICE_MAX_LENGTH, NoticeEditPage, NoticePage } from "./notice.tsx";
-import { deleteOrganisation, ORGANISATION_EXPORT_SECTIONS, personIdPages } from "./organisation-data.ts";
-import {
-  countOrganisation,
-  documentStream,
-  type OrganisationExportSection,
-  organisationDocument,
-} from "./organisation-export.ts";
+import { ORGANISATION_EXPORT_SECTIONS } from "./organisation-data.ts";
+import type { OrganisationExportSection } from "./organisation-export.ts";
+import { organisationDataRoutes } from "./organisation-routes.tsx";
 import { collectOwnData, OWN_DATA_SECTIONS, type OwnDataSection } from "./own-data.tsx";
-import { renderPersonalPage } from "./page.ts";
+import { downloadHeaders, organisationName, renderPersonalPage } from "./page.ts";
 import { purge } from "./retention.ts";
 import { privacyUrls } from "./urls.ts";
 
@@ -72,14 +68,14 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
         saved={c.req.query("saved") === "1"}
       />
     );
-    return renderPersonalPage(c, view, messages(c.var.lang).privacyNoticeTitle(orgName(c)));
+    return renderPersonalPage(c, view, messages(c.var.lang).privacyNoticeTitle(organisationName(c)));
   });
 
   app.get("/privacy/edit", requireInOrganisation("organisation.administer"), (c) => {
     const o = c.var.organisation;
     const values = { notice_en: o.privacy_notice_en, notice_fr: o.privacy_notice_fr };
     const view = <NoticeEditPage lang={c.var.lang} organisation={o} values={values} />;
-    return renderPersonalPage(c, view, messages(c.var.lang).privacyEditNoticeTitle(orgName(c)));
+    return renderPersonalPage(c, view, messages(c.var.lang).privacyEditNoticeTitle(organisationName(c)));
   });
 
   app.post("/privacy/edit", requireInOrganisation("organisation.administer"), async (c) => {
@@ -89,7 +85,7 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     if (!parsed.ok) {
       const values = { notice_en: String(body.notice_en ?? ""), notice_fr: String(body.notice_fr ?? "") };
       const view = <NoticeEditPage lang={c.var.lang} organisation={o} values={values} errors={parsed.errors} />;
-      return renderPersonalPage(c, view, messages(c.var.lang).privacyEditNoticeTitle(orgName(c)), 400);
+      return renderPersonalPage(c, view, messages(c.var.lang).privacyEditNoticeTitle(organisationName(c)), 400);
     }
     const after = { privacyNoticeEn: parsed.data.notice_en || null, privacyNoticeFr: parsed.data.notice_fr || null };
     const before = { privacyNoticeEn: o.privacy_notice_en, privacyNoticeFr: o.privacy_notice_fr };
@@ -253,69 +249,10 @@ export function privacyRoutes(options: PrivacyOptions = {}): Hono<OrganisationEn
     return download(c, document, `${o.slug}-person-${found.resource.personId}.json`);
   });
 
-  // The whole organisation, for its administrators: every person in it is an export's view. The
-  // document is written out as it is read, page by page (decision 052): never held whole in memory.
-  app.get("/export.json", requireInOrganisation("organisation.administer"), async (c) => {
-    const o = c.var.organisation;
-    await logExportOfEveryone(c);
-    const pieces = organisationDocument(c.var.db, o, organisationSections, c.var.lang);
-    const body = documentStream(pieces, (error) =>
-      c.var.logger.error(
-        { err: error, organisation: o.slug, requestId: c.var.requestId },
-        "organisation export failed",
-      ),
-    );
-    return c.body(body, 200, {
-      "content-type": "application/json; charset=utf-8",
-      ...downloadHeaders(`${o.slug}-organisation.json`),
-    });
-  });
-
-  app.get("/delete", requireInOrganisation("organisation.administer"), async (c) => {
-    const o = c.var.organisation;
-    const view = (
-      <DeleteOrganisationPage
-        lang={c.var.lang}
-        organisation={o}
-        counts={await countOrganisation(c.var.db, o.id, organisationSections)}
-      />
-    );
-    return renderPersonalPage(c, view, messages(c.var.lang).privacyDeleteTitle(orgName(c)));
-  });
-
-  app.post("/delete", requireInOrganisation("organisation.administer"), async (c) => {
-    const o = c.var.organisation;
-    const parsed = parseForm(deleteForm, await c.req.parseBody());
-    const counts = await countOrganisation(c.var.db, o.id, organisationSections);
-    if (!parsed.ok || parsed.data.confirm !== o.slug) {
-      const errors: FieldErrors = parsed.ok
-        ? { confirm: { key: "privacyDeleteMismatch", args: [o.slug] } }
-        : parsed.errors;
-      const view = <DeleteOrganisationPage lang={c.var.lang} organisation={o} counts={counts} errors={errors} />;
-      return renderPersonalPage(c, view, messages(c.var.lang).privacyDeleteTitle(orgName(c)), 400);
-    }
-    const name = orgName(c);
-    const deleted = await deleteOrganisation(c.var.db, o.id);
-    if (!deleted) return c.notFound();
-    // The organisation's own history goes with it: the process log keeps that it went (counts, no names).
-    c.var.logger.info(
-      {
-        organisation: o.slug,
-        organisationId: o.id,
-        by: c.var.user?.id,
-        requestId: c.var.requestId,
-        counts: Object.fromEntries(counts.map((count) => [count.key, count.n])),
-      },
-      "organisation deleted",
-    );
-    const view = <OrganisationDeletedPage lang={c.var.lang} name={name} counts={counts} />;
-    return renderPersonalPage(c, view, messages(c.var.lang).privacyDeletedTitle(name));
-  });
+  app.route("/", organisationDataRoutes(organisationSections));
 
   return app;
 }
-
-const orgName = (c: Ctx) => (c.var.lang === "fr" ? c.var.organisation.name_fr : c.var.organisation.name_en);
 
 const administers = (c: Ctx) =>
   c.var.orgActor !== null &&
@@ -342,32 +279,6 @@ async function logView(
   const actor = c.var.orgActor;
   if (!actor) return;
   await recordAccess(c.var.db, { actor, resource, what, path: c.req.path, requestId: c.var.requestId });
-}
-
-/** One access-log entry per person exported (the administrator's own record excepted), page by page. */
-async function logExportOfEveryone(c: Ctx) {
-  const actor = c.var.orgActor;
-  if (!actor) return;
-  const at = new Date().toISOString();
-  const organisationId = c.var.organisation.id;
-  await c.var.db.transaction().execute(async (trx) => {
-    for await (const personIds of personIdPages(trx, organisationId)) {
-      const rows = personIds
-        .filter((id) => id !== actor.membership?.personId)
-        .map((personId) => ({
-          id: randomUUID(),
-          organisation_id: organisationId,
-          at,
-          actor_id: actor.id,
-          actor_label: actor.name ?? actor.email,
-          person_id: personId,
-          what: "export",
-          path: c.req.path.slice(0, 500),
-          request_id: c.var.requestId,
-        }));
-      if (rows.length > 0) await trx.insertInto("access_log").values(rows).execute();
-    }
-  });
 }
 
 async function nameOf(db: Kysely<DB>, organisationId: string, personId: string): Promise<string> {
@@ -437,11 +348,6 @@ async function renderRetention(
   );
   return renderPersonalPage(c, view, messages(c.var.lang).privacyRetentionTitle, status);
 }
-
-const downloadHeaders = (filename: string) => ({
-  "cache-control": "private, no-store",
-  "content-disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
-});
 
 function download(c: Ctx, document: unknown, filename: string) {
   for (const [name, value] of Object.entries(downloadHeaders(filename))) c.header(name, value);
