@@ -54,6 +54,16 @@ export function formatDateUncached(iso: string, lang: Lang, timeZone?: string): 
   return parts.map((p) => (lang === "fr" && p.type === "day" && Number(p.value) === 1 ? "1er" : p.value)).join("");
 }
 
+/**
+ * A calendar day (YYYY-MM-DD, or a timestamp that starts with one) as the language writes it. A day
+ * is not an instant: it is read at its noon in UTC and written in UTC, so no zone, the server's or
+ * the organisation's, moves it to another day. Anything else is shown as given.
+ */
+export function formatDay(day: string, lang: Lang): string {
+  const date = day.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(`${date}T12:00:00Z`, lang, "UTC") : day;
+}
+
 /** "9:07 a.m." / « 9 h 07 », « 14 h ». An unreadable time is shown as given. */
 export function formatTime(iso: string, lang: Lang, timeZone?: string): string {
   const date = parse(iso);

@@ -1,7 +1,7 @@
 import { en, type Messages } from "./en.ts";
 import { fr } from "./fr.ts";
 
-export { formatDate, formatDateTime, formatNumber, formatTime } from "./format.ts";
+export { formatDate, formatDateTime, formatDay, formatNumber, formatTime } from "./format.ts";
 export { frenchTypography, typeset } from "./typography.ts";
 
 export const LANGS = ["en", "fr"] as const;

@@ -18,10 +18,9 @@ import {
   cycleTasks,
   type Step,
 } from "../../src/assessments/reminders/tasks.ts";
-import { formatDay } from "../../src/assessments/reminders/wording.ts";
 import { readHistory } from "../../src/assessments/work/read.ts";
 import { checkReopen, latestDueOn, offeredDueOn } from "../../src/assessments/work/reopen-form.ts";
-import { messages } from "../../src/i18n/index.ts";
+import { formatDay, messages } from "../../src/i18n/index.ts";
 import { makeTestApp, testDialects } from "../support/app.ts";
 import { seedAssessment } from "../support/assessment-work.ts";
 import { postForm } from "../support/auth.ts";

@@ -8,8 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatDay } from "../../src/assessments/reminders/wording.ts";
-import { messages } from "../../src/i18n/index.ts";
+import { formatDay, messages } from "../../src/i18n/index.ts";
 import { expect, ROOT, signIn, test } from "./fixtures.ts";
 
 const DATABASE = join(tmpdir(), "skillshelf-e2e", `e2e-${Number(process.env.E2E_PORT ?? 3977)}.db`);

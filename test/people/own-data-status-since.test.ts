@@ -7,49 +7,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { OWN_DATA_SECTIONS } from "../../src/people/privacy/own-data.tsx";
+import { dayInWords } from "../support/day-in-words.ts";
 
 // The server's own zone: far west of UTC, set before anything in this process formats a date.
 process.env.TZ = "Pacific/Pago_Pago"; // UTC−11
 
 const record = OWN_DATA_SECTIONS.find((section) => section.key === "record");
-const MONTHS = {
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-  fr: [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-  ],
-} as const;
-
-// Written out without Intl, so the oracle does not share the code under test.
-function dayInWords(day: string, lang: "en" | "fr"): string {
-  const [year, month, date] = day.split("-").map(Number);
-  const name = MONTHS[lang][month - 1];
-  return lang === "en" ? `${name} ${date}, ${year}` : `${date === 1 ? "1er" : date} ${name} ${year}`;
-}
-
 const textOf = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
 
 const calendarDay = fc

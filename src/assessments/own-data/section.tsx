@@ -6,7 +6,7 @@
  */
 import type { Child } from "hono/jsx";
 import { pick } from "../../i18n/bilingual.ts";
-import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
+import { formatDateTime, formatDay, type Lang, messages } from "../../i18n/index.ts";
 import { ownDataSection } from "../../people/privacy/own-data.tsx";
 import { Table } from "../../people/privacy/own-data-parts.tsx";
 import {
@@ -96,13 +96,13 @@ function HeldAssessmentView(props: { assessment: HeldAssessment; lang: Lang; tim
   const facts: [string, Child][] = [
     [t.awDataNameEn, <span lang="en">{a.cycle.name.en}</span>],
     [t.awDataNameFr, <span lang="fr">{a.cycle.name.fr}</span>],
-    [t.awDataPeriod, t.awDataPeriodValue(day(a.cycle.periodStart, lang), day(a.cycle.periodEnd, lang))],
+    [t.awDataPeriod, t.awDataPeriodValue(formatDay(a.cycle.periodStart, lang), formatDay(a.cycle.periodEnd, lang))],
     [t.awDataCycleState, t.cyclesCycleState(a.cycle.state)],
     [t.awDataState, t.awStateName(a.state)],
     [t.awDataVersion, String(a.version)],
-    ...(a.dueOn ? ([[t.awReopenDue, day(a.dueOn, lang)]] as [string, Child][]) : []),
+    ...(a.dueOn ? ([[t.awReopenDue, formatDay(a.dueOn, lang)]] as [string, Child][]) : []),
     [t.awDataReviewer, a.reviewer?.name ?? t.awNoReviewer],
-    [t.awConversationDate, a.conversation.date ? day(a.conversation.date, lang) : t.privacyNone],
+    [t.awConversationDate, a.conversation.date ? formatDay(a.conversation.date, lang) : t.privacyNone],
     [t.awConversationNotes, a.conversation.notes ? <Paragraphs text={a.conversation.notes} /> : t.privacyNone],
     [t.awDataSignOffPerson, signOff(a.signOffs.person)],
     [t.awDataSignOffManager, signOff(a.signOffs.manager)],
@@ -211,10 +211,6 @@ function eventText(line: HeldAssessment["history"][number], lang: Lang): string 
     return `${t.awEventName(line.event)} — ${t.awEventState(t.awStateName(line.fromState), t.awStateName(line.toState))}`;
   return t.awEventName(line.event);
 }
-
-/** A YYYY-MM-DD day as the language writes it (noon UTC, so no time zone moves it to another day). */
-const day = (date: string, lang: Lang) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(`${date}T12:00:00Z`, lang) : date;
 
 const Time = (props: { at: string; lang: Lang; timeZone: string }) => (
   <time datetime={props.at}>{formatDateTime(props.at, props.lang, props.timeZone)}</time>

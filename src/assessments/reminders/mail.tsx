@@ -4,13 +4,13 @@
  * absolute address of the exact page where the task is done, plus the waiting list and the settings.
  */
 
-import { messages } from "../../i18n/index.ts";
+import { formatDay, messages } from "../../i18n/index.ts";
 import type { MailMessage } from "../../mail/mailer.ts";
 import type { PlannedMessage, ReminderLine } from "./planner.ts";
 import type { Recipient } from "./store.ts";
 import type { AssessmentTask } from "./tasks.ts";
 import { reminderUrls } from "./urls.ts";
-import { cycleName, formatDay, taskLabel, taskPath } from "./wording.ts";
+import { cycleName, taskLabel, taskPath } from "./wording.ts";
 
 export interface MailContext {
   recipient: Recipient;

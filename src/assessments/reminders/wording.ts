@@ -1,6 +1,5 @@
 /** How a task reads (the waiting page and the e-mails say it the same way), and where it leads. */
-import { formatDate } from "../../i18n/format.ts";
-import { type Lang, messages } from "../../i18n/index.ts";
+import { formatDay, type Lang, messages } from "../../i18n/index.ts";
 import type { Task } from "./tasks.ts";
 import { reminderUrls } from "./urls.ts";
 
@@ -26,9 +25,6 @@ export function taskLabel(task: Task, lang: Lang): string {
       return t.waitingCycleOverdue(task.overduePeople);
   }
 }
-
-/** A calendar date (YYYY-MM-DD) as the reader writes it. */
-export const formatDay = (day: string, lang: Lang) => formatDate(`${day}T12:00:00.000Z`, lang, "UTC");
 
 /** "by March 1, 2027", "overdue since …", "no due date". */
 export function dueText(task: Task, lang: Lang): string {

@@ -1,9 +1,7 @@
 /** The assessment page's closing sections: sign-off, reopening, withdrawal, history. */
-import { formatDateTime } from "../../i18n/format.ts";
-import { type Lang, messages } from "../../i18n/index.ts";
+import { formatDateTime, formatDay, type Lang, messages } from "../../i18n/index.ts";
 import { Checkbox, Form, Submit, TextArea, TextField } from "../../ui/forms/index.ts";
 import { dayOf } from "../due.ts";
-import { formatDay } from "../reminders/wording.ts";
 import { type AssessmentPageProps, competencyName, levelName } from "./page-model.ts";
 import type { AssessmentView, HistoryLine } from "./read.ts";
 import { latestDueOn, offeredDueOn } from "./reopen-form.ts";

@@ -3,7 +3,7 @@
  * year's plan with its goals, activities and check-ins, as the JSON download and the readable page
  * show it. The composition (src/app.tsx) adds this section to the people side's list.
  */
-import { formatDate, formatDateTime, messages } from "../../i18n/index.ts";
+import { formatDateTime, formatDay, messages } from "../../i18n/index.ts";
 import { ownDataSection } from "../../people/privacy/own-data.tsx";
 import { listPlans, type Plan, readPlan } from "./read.ts";
 import { ActivityKindText, ActivityStatusText, competencyText, stateText } from "./words.tsx";
@@ -38,7 +38,7 @@ export const planDataSection = ownDataSection<Plan[]>({
                       <li>
                         {a.description} (<ActivityKindText lang={lang} kind={a.kind} />,{" "}
                         <ActivityStatusText lang={lang} status={a.status} />
-                        {a.targetDate ? `, ${formatDate(`${a.targetDate}T12:00:00Z`, lang)}` : ""})
+                        {a.targetDate ? `, ${formatDay(a.targetDate, lang)}` : ""})
                       </li>
                     ))}
                   </ul>

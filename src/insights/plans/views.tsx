@@ -5,7 +5,7 @@
  * back with a reason, closes, and writes check-ins). Real forms; no JavaScript needed.
  */
 import { pick } from "../../i18n/bilingual.ts";
-import { formatDate, messages } from "../../i18n/index.ts";
+import { formatDate, formatDay, messages } from "../../i18n/index.ts";
 import { OrganisationNav } from "../../people/organisations/views.tsx";
 import {
   ButtonForm,
@@ -259,7 +259,7 @@ function ActivityRow(props: PlanPageProps & { goal: PlanGoal; activity: PlanActi
       <td>
         <ActivityKindText lang={lang} kind={activity.kind} />
       </td>
-      <td>{activity.targetDate ? formatDate(`${activity.targetDate}T12:00:00Z`, lang) : t.planNoDate}</td>
+      <td>{activity.targetDate ? formatDay(activity.targetDate, lang) : t.planNoDate}</td>
       <td>
         {mayProgress ? (
           <Form

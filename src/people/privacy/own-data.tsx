@@ -7,7 +7,7 @@
 import type { Child } from "hono/jsx";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { formatDate, formatDateTime, type Lang, messages } from "../../i18n/index.ts";
+import { formatDateTime, formatDay, type Lang, messages } from "../../i18n/index.ts";
 import { displayName } from "./access-log-store.ts";
 import { ChangeText, Details, Table } from "./own-data-parts.tsx";
 
@@ -124,11 +124,7 @@ const recordSection = ownDataSection<RecordData | null>({
       [t.privacyFieldEmail, data.email ?? t.privacyNone],
       [t.privacyFieldEmployeeNumber, data.employeeNumber],
       [t.privacyFieldStatus, t.privacyStatus(data.status)],
-      // A calendar day, not an instant: read at its noon in UTC, so no zone can move it.
-      [
-        t.privacyFieldStatusSince,
-        data.statusSince ? formatDate(`${data.statusSince.slice(0, 10)}T12:00:00Z`, lang, "UTC") : t.privacyNone,
-      ],
+      [t.privacyFieldStatusSince, data.statusSince ? formatDay(data.statusSince, lang) : t.privacyNone],
       [t.privacyFieldLanguage, t.privacyLanguageName(data.preferredLang)],
       [t.privacyFieldAccount, data.hasAccount ? t.privacyYes : t.privacyNo],
       [t.privacyFieldAdministrator, data.organisationAdministrator ? t.privacyYes : t.privacyNo],

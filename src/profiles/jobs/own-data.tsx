@@ -3,7 +3,7 @@
  * me" (src/people/privacy/own-data.tsx, decision 050). The composition (src/app.tsx) adds it.
  */
 import { pick } from "../../i18n/bilingual.ts";
-import { formatDate, formatDateTime, messages } from "../../i18n/index.ts";
+import { formatDateTime, formatDay, messages } from "../../i18n/index.ts";
 import { ownDataSection } from "../../people/privacy/own-data.tsx";
 
 interface PositionData {
@@ -45,7 +45,7 @@ export const positionDataSection = ownDataSection<PositionData | null>({
         <dt>{t.profileDataJob}</dt>
         <dd>{data.code ? `${data.code} — ${title}` : title}</dd>
         <dt>{t.profileDataSince}</dt>
-        <dd>{data.since ? formatDate(`${data.since.slice(0, 10)}T12:00:00Z`, lang) : t.privacyNone}</dd>
+        <dd>{data.since ? formatDay(data.since, lang) : t.privacyNone}</dd>
         <dt>{t.profileDataChanged}</dt>
         <dd>{formatDateTime(data.updatedAt, lang, timeZone)}</dd>
       </dl>

@@ -1,5 +1,5 @@
 /** One cycle: what it is, its steps and due dates, and what can be done with it now (real forms). */
-import { messages } from "../../../i18n/index.ts";
+import { formatDay, messages } from "../../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../../people/organisations/views.tsx";
 import {
   ButtonForm,
@@ -18,7 +18,6 @@ import { selectsEveryone } from "../participants.ts";
 import type { Cycle } from "../store.ts";
 import { cycleUrls } from "../urls.ts";
 import { DueDates } from "./form.tsx";
-import { day } from "./list.tsx";
 
 export interface CyclePageProps {
   frame: OrganisationFrame;
@@ -63,7 +62,7 @@ export function CyclePage(props: CyclePageProps) {
         <dt>{t.cyclesStateLabel}</dt>
         <dd>{t.cyclesCycleState(cycle.state)}</dd>
         <dt>{t.cyclesColPeriod}</dt>
-        <dd>{t.cyclesPeriod(day(cycle.periodStart, lang), day(cycle.periodEnd, lang))}</dd>
+        <dd>{t.cyclesPeriod(formatDay(cycle.periodStart, lang), formatDay(cycle.periodEnd, lang))}</dd>
         <dt>{t.cyclesScaleLabel}</dt>
         <dd>{props.scaleName}</dd>
         <dt>{t.cyclesParticipantsLabel}</dt>
@@ -89,7 +88,7 @@ export function CyclePage(props: CyclePageProps) {
           {CYCLE_STEPS.map((step) => (
             <tr>
               <th scope="row">{t.cyclesStepName(step)}</th>
-              <td>{day(cycle.due[step], lang)}</td>
+              <td>{formatDay(cycle.due[step], lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,9 @@
 /** The organisation's review cycles: state, period and counts, with the way to a new one. */
-import { formatDate } from "../../../i18n/format.ts";
-import { type Lang, messages } from "../../../i18n/index.ts";
+import { formatDay, messages } from "../../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../../people/organisations/views.tsx";
 import { Notice } from "../../../ui/forms/index.ts";
 import type { CycleSummary } from "../store.ts";
 import { cycleUrls } from "../urls.ts";
-
-export const day = (iso: string, lang: Lang) => (iso ? formatDate(`${iso}T12:00:00Z`, lang, "UTC") : "");
 
 export function CyclesPage(props: { frame: OrganisationFrame; cycles: CycleSummary[]; notice?: string }) {
   const { lang, slug } = props.frame;
@@ -41,7 +38,7 @@ export function CyclesPage(props: { frame: OrganisationFrame; cycles: CycleSumma
                   <a href={cycleUrls.cycle(lang, slug, cycle.id)}>{cycle.name[lang]}</a>
                 </th>
                 <td>{t.cyclesCycleState(cycle.state)}</td>
-                <td>{t.cyclesPeriod(day(cycle.periodStart, lang), day(cycle.periodEnd, lang))}</td>
+                <td>{t.cyclesPeriod(formatDay(cycle.periodStart, lang), formatDay(cycle.periodEnd, lang))}</td>
                 <td>{t.cyclesCount(cycle.assessments)}</td>
                 <td>{t.cyclesCount(cycle.signedOff)}</td>
               </tr>

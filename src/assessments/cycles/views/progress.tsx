@@ -1,12 +1,11 @@
 /** HR's progress page of a cycle: counts per state, overdue, a filter, each person's row, downloads. */
-import { messages } from "../../../i18n/index.ts";
+import { formatDay, messages } from "../../../i18n/index.ts";
 import { type OrganisationFrame, OrganisationNav } from "../../../people/organisations/views.tsx";
 import { Form, SelectField, Submit } from "../../../ui/forms/index.ts";
 import { ASSESSMENT_STATES, type Progress } from "../progress.ts";
 import type { UnitChoice } from "../progress-read.ts";
 import type { Cycle } from "../store.ts";
 import { cycleUrls } from "../urls.ts";
-import { day } from "./list.tsx";
 
 export interface ProgressPageProps {
   frame: OrganisationFrame;
@@ -30,7 +29,7 @@ export function ProgressPage(props: ProgressPageProps) {
       <p>
         <a href={cycleUrls.cycle(lang, slug, cycle.id)}>{cycle.name[lang]}</a>
       </p>
-      <p>{t.cyclesProgressToday(day(props.today, lang))}</p>
+      <p>{t.cyclesProgressToday(formatDay(props.today, lang))}</p>
       <table>
         <caption>{t.cyclesCountsCaption}</caption>
         <thead>
@@ -113,7 +112,7 @@ export function ProgressPage(props: ProgressPageProps) {
                 <td>{t.cyclesAssessmentState(row.state)}</td>
                 <td>{row.step ? t.cyclesStepName(row.step) : t.cyclesNone}</td>
                 <td>
-                  {row.due ? day(row.due, lang) : t.cyclesNone}
+                  {row.due ? formatDay(row.due, lang) : t.cyclesNone}
                   {row.overdue && (
                     <>
                       {" "}

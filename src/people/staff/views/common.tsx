@@ -1,5 +1,5 @@
 /** What the staff pages share: how a status, a language, a unit and a name read in each language. */
-import { formatDate, type Lang, messages } from "../../../i18n/index.ts";
+import { formatDay, type Lang, messages } from "../../../i18n/index.ts";
 import type { PersonStatus } from "../fields.ts";
 import { displayName } from "../queries.ts";
 
@@ -14,7 +14,7 @@ export function statusLabel(status: PersonStatus | string, lang: Lang): string {
 export function statusText(status: PersonStatus | string, since: string | null, lang: Lang): string {
   const t = messages(lang);
   if (!since) return statusLabel(status, lang);
-  const day = formatDate(`${since}T12:00:00Z`, lang, "UTC");
+  const day = formatDay(since, lang);
   return status === "left" ? t.staffLeftOn(day) : t.staffStatusSince(statusLabel(status, lang), day);
 }
 
