@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, PostgresAdapter } from "kysely";
 import type { Flag, Timestamp } from "../db/auth-tables.ts";
 import type { DB } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/unique-violation.ts";
 import type { Role } from "../policy/index.ts";
 import { ROLES } from "../policy/index.ts";
 
@@ -142,6 +143,8 @@ export class EmailTakenError extends Error {
   }
 }
 
+const USERS_EMAIL_KEY = { postgres: "users_email_key", sqlite: "users.email" };
+
 /** Creates the user and, with a password, its credential account, in one transaction. */
 export async function createAccount(db: Kysely<DB>, input: NewAccount): Promise<AccountUser> {
   const email = normalizeEmail(input.email);
@@ -149,26 +152,33 @@ export async function createAccount(db: Kysely<DB>, input: NewAccount): Promise<
   const id = randomUUID();
   const passwordHash =
     input.password === undefined ? null : await (await import("better-auth/crypto")).hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-    if (existing) throw new EmailTakenError();
-    await trx
-      .insertInto("users")
-      .values({
-        id,
-        email,
-        name: input.name?.trim() || email.split("@")[0],
-        email_verified: flag(db, false),
-        image: null,
-        role: input.role,
-        disabled: flag(db, false),
-        must_change_password: flag(db, Boolean(input.mustChangePassword && passwordHash)),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    if (passwordHash) await insertCredential(trx, id, passwordHash, now);
-  });
+  // The check answers the usual case; the catch answers a parallel request that inserted the same
+  // address between our check and our insert (PostgreSQL lets both transactions see "no one").
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+      if (existing) throw new EmailTakenError();
+      await trx
+        .insertInto("users")
+        .values({
+          id,
+          email,
+          name: input.name?.trim() || email.split("@")[0],
+          email_verified: flag(db, false),
+          image: null,
+          role: input.role,
+          disabled: flag(db, false),
+          must_change_password: flag(db, Boolean(input.mustChangePassword && passwordHash)),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      if (passwordHash) await insertCredential(trx, id, passwordHash, now);
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error, USERS_EMAIL_KEY) ? new EmailTakenError() : error;
+    });
   return (await findUserById(db, id)) as AccountUser;
 }
 

@@ -1,6 +1,6 @@
 /** The administrator's retention settings and the organisation's deletion (with what goes named). */
 import type { Organisation } from "../../db/schema.ts";
-import { formatDate, type Lang, messages } from "../../i18n/index.ts";
+import { formatDay, type Lang, messages } from "../../i18n/index.ts";
 import { ErrorSummary, type FieldErrors, Form, Notice, Submit, TextField } from "../../ui/forms/index.ts";
 import { PrivacyNoticeLink } from "./notice.tsx";
 import type { SectionCount } from "./organisation-export.ts";
@@ -61,14 +61,14 @@ export function RetentionPage(props: {
       {!due || due.cutoff === null ? (
         <p>{t.privacyRetentionKeepAll}</p>
       ) : due.people.length === 0 ? (
-        <p>{t.privacyRetentionNoneDue(formatDate(due.cutoff, lang))}</p>
+        <p>{t.privacyRetentionNoneDue(formatDay(due.cutoff, lang))}</p>
       ) : (
         <>
-          <p>{t.privacyRetentionSomeDue(due.people.length, formatDate(due.cutoff, lang))}</p>
+          <p>{t.privacyRetentionSomeDue(due.people.length, formatDay(due.cutoff, lang))}</p>
           <ul>
             {due.people.slice(0, LISTED).map((person) => (
               <li>
-                {person.name} ({person.employeeNumber}) — {t.privacyLeftOn(formatDate(person.leftOn, lang))}
+                {person.name} ({person.employeeNumber}) — {t.privacyLeftOn(formatDay(person.leftOn, lang))}
               </li>
             ))}
           </ul>

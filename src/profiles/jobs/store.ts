@@ -9,6 +9,7 @@ import { type Kysely, sql } from "kysely";
 import { containsText } from "../../db/contains.ts";
 import type { JobProfileRequirementsTable, JobProfilesTable } from "../../db/profile-tables.ts";
 import type { DB } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
 import { organisationScaleId } from "../scales/read.ts";
 import { type BilingualLine, codeKey, type ProfileInput } from "./fields.ts";
@@ -266,11 +267,8 @@ async function inTransactionRefusingCodeClash(
   }
 }
 
-function isCodeKeyClash(error: unknown): boolean {
-  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
-  if (code === "23505") return constraint === "job_profiles_code_key";
-  return /UNIQUE constraint failed: index 'job_profiles_code_key'/.test(message ?? "");
-}
+const isCodeKeyClash = (error: unknown) =>
+  isUniqueViolation(error, { postgres: "job_profiles_code_key", sqlite: "index 'job_profiles_code_key'" });
 
 const columns = (input: ProfileInput) => ({
   title_en: input.title_en,
