@@ -20,3 +20,25 @@ export function isUniqueViolation(error: unknown, key: UniqueKey): boolean {
   if (code === "23505") return constraint === key.postgres;
   return typeof message === "string" && message.includes(`UNIQUE constraint failed: ${key.sqlite}`);
 }
+
+/**
+ * Runs `attempt` (a whole transaction of its own) again while it meets one of `keys`. For a check
+ * whose answer is not simply "refused" (a repeated submit finds what the first one made, a slug made
+ * from a title moves on to the next free one): PostgreSQL reports the violation only once the other
+ * transaction has committed, so the next attempt's check sees its row and answers as it would have
+ * without the race. Every violation is another request's committed write, so each try makes
+ * progress; the bound only stops a mistake from looping.
+ */
+export async function againOnUniqueViolation<T>(
+  keys: readonly UniqueKey[],
+  attempt: () => Promise<T>,
+  tries = 10,
+): Promise<T> {
+  for (let left = tries; ; left--) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (left <= 1 || !keys.some((key) => isUniqueViolation(error, key))) throw error;
+    }
+  }
+}

@@ -1,6 +1,7 @@
 /** Repository functions for frameworks and their items. Explicit columns; no SQL outside this folder. */
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Framework, ItemType, NewFramework, NewItem } from "../db/schema.ts";
+import type { UniqueKey } from "../db/unique-violation.ts";
 import type { ItemRow } from "./tree.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -32,6 +33,16 @@ export async function findFrameworkBySlug(db: Executor, slug: string): Promise<F
 export async function findFrameworkById(db: Executor, id: string): Promise<Framework | undefined> {
   return db.selectFrom("frameworks").select(frameworkColumns).where("id", "=", id).executeTakeFirst();
 }
+
+/**
+ * What a new framework meets when a parallel request makes the same one (its id, minted with the
+ * form or named by the file) or takes its slug: the creators run again (againOnUniqueViolation),
+ * and their checks then find it.
+ */
+export const NEW_FRAMEWORK_KEYS: readonly UniqueKey[] = [
+  { postgres: "frameworks_pkey", sqlite: "frameworks.id" },
+  { postgres: "frameworks_slug_key", sqlite: "frameworks.slug" },
+];
 
 export function listItemTypes(db: Executor, frameworkId: string): Promise<ItemType[]> {
   return db

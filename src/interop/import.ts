@@ -8,6 +8,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
+import { againOnUniqueViolation } from "../db/unique-violation.ts";
 import { type EditionSummaryText, editionLabel } from "../editions/label.ts";
 import { latestEditionNumber } from "../editions/store.ts";
 import { publishEdition } from "../editor/commands/publish.ts";
@@ -33,7 +34,12 @@ import {
   upsertAssociations,
   upsertDefinitions,
 } from "../frameworks/case-store.ts";
-import { bumpContentRevision, findFrameworkById, findFrameworkBySlug } from "../frameworks/store.ts";
+import {
+  bumpContentRevision,
+  findFrameworkById,
+  findFrameworkBySlug,
+  NEW_FRAMEWORK_KEYS,
+} from "../frameworks/store.ts";
 import type { Bilingual } from "../frameworks/tree.ts";
 import { minimiseCasePackage } from "./case/minimise.ts";
 import { type CasePackage, isCasePackage } from "./case/model.ts";
@@ -157,7 +163,11 @@ export function importFramework(
   input: ImportedFramework | CasePackage,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  return importHandedOver(db, { input }, options);
+  // The same file imported twice at once (a repeated submit), or another framework taking the slug,
+  // between the import's checks and its insert: run again, and it finds the framework to update or
+  // the slug taken (PostgreSQL lets both transactions see neither). The caller keeps the input, so
+  // it can be handed over a second time.
+  return againOnUniqueViolation(NEW_FRAMEWORK_KEYS, () => importHandedOver(db, { input }, options));
 }
 
 /** An import's input, handed over: the import lets go of it once it is written. */

@@ -7,10 +7,11 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Kysely } from "kysely";
 import type { DB } from "../../src/db/schema.ts";
-import { importStaff, type StaffImportRequest } from "../../src/people/staff-import/apply.ts";
+import { importStaff, planFingerprint, type StaffImportRequest } from "../../src/people/staff-import/apply.ts";
 import { guessMapping } from "../../src/people/staff-import/columns.ts";
 import { readStaffFile } from "../../src/people/staff-import/read.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { eightAtOnce, ROUNDS } from "../support/parallel.ts";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 
@@ -211,6 +212,20 @@ for (const dialect of testDialects()) {
           ["3", "left", "2026-11-30"],
         ],
       );
+    });
+
+    // On PostgreSQL, each confirmation plans the same new people before any is written: all but one
+    // meet the employee number's unique constraint (test/db/unique-violation.test.ts says more).
+    it("a preview confirmed eight times at once is written once; the other confirmations find it stale", async () => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        const org = await insertOrganisation(db, `confirmed-${round}`);
+        const preview = await importStaff(db, await request(org, FILE, { dryRun: true }));
+        const confirmed = await request(org, FILE, { expectedFingerprint: planFingerprint(preview.plan) });
+        const results = await eightAtOnce(round, () => importStaff(db, confirmed));
+        const answers = results.map((r) => (r.applied ? "applied" : r.stale ? "stale" : "neither")).sort();
+        assert.deepEqual(answers, ["applied", ...Array(7).fill("stale")], `round ${round}`);
+        assert.equal((await people(db, org)).length, 3);
+      }
     });
 
     it("a thousand staff in a deep manager chain are written in one go", async () => {

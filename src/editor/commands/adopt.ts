@@ -17,6 +17,7 @@ import {
 } from "../../adoption/three-way.ts";
 import { copyTitles, sourceTitles, titleClash } from "../../adoption/titles.ts";
 import type { DB } from "../../db/schema.ts";
+import { againOnUniqueViolation } from "../../db/unique-violation.ts";
 import { uuidV5 } from "../../db/uuid.ts";
 import type { EditionContent } from "../../editions/content.ts";
 import { latestEdition, readEditionContent } from "../../editions/store.ts";
@@ -38,7 +39,7 @@ import {
   fieldRecords,
 } from "../../frameworks/history.ts";
 import type { DraftItem, ItemState, TextField } from "../../frameworks/item-state.ts";
-import { findFrameworkById, listItemTypes } from "../../frameworks/store.ts";
+import { findFrameworkById, listItemTypes, NEW_FRAMEWORK_KEYS } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { type Batch, newBatch, writeChanges } from "../changes-store.ts";
 import { recordTextChanges } from "../flags-store.ts";
@@ -50,7 +51,17 @@ import { itemTextChanges } from "./translations.ts";
 export { localItemId, type UpstreamReport, upstreamReport };
 
 /** Copies the latest published edition of `input.source` as a new draft framework. */
-export async function adoptFramework(
+export function adoptFramework(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  input: AdoptInput,
+): Promise<{ outcome: Outcome; slug: string }> {
+  // A repeated submit in parallel, or another framework taking the slug, between the checks and the
+  // insert: run again, and the checks find it (PostgreSQL lets both transactions see neither).
+  return againOnUniqueViolation(NEW_FRAMEWORK_KEYS, () => adoptOnce(db, actor, input));
+}
+
+async function adoptOnce(
   db: Kysely<DB>,
   actor: Actor | null,
   input: AdoptInput,
@@ -64,8 +75,10 @@ export async function adoptFramework(
     const source = await findFrameworkForEditor(trx, input.source);
     const edition = source && source.status === "published" ? await latestEdition(trx, source.id) : undefined;
     if (!source || !edition) throw new EditorError("not_found");
-    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst())
-      throw new EditorError("slug_taken");
+    const holder = await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    // The same form's other submit, committed since findFrameworkById looked: as if found there.
+    if (holder?.id === input.id) return { outcome: "unchanged", slug: input.slug };
+    if (holder) throw new EditorError("slug_taken");
     const content = await readEditionContent(trx, edition);
     const published = content.framework;
     // Readers must tell the copy from its source: an empty title becomes the source's, marked as a copy.

@@ -3,10 +3,11 @@
 import type { Kysely, Transaction } from "kysely";
 import { refuseSourceTitle } from "../../adoption/titles.ts";
 import type { DB, Framework } from "../../db/schema.ts";
+import { againOnUniqueViolation } from "../../db/unique-violation.ts";
 import { EditorError } from "../../frameworks/errors.ts";
 import { encodeValue } from "../../frameworks/history.ts";
 import { INDEX_LEVELS } from "../../frameworks/item-types.ts";
-import { findFrameworkById } from "../../frameworks/store.ts";
+import { findFrameworkById, NEW_FRAMEWORK_KEYS } from "../../frameworks/store.ts";
 import type { Actor } from "../../policy/index.ts";
 import { newBatch, writeChanges } from "../changes-store.ts";
 import { recordTextChanges, type TextChange } from "../flags-store.ts";
@@ -26,7 +27,17 @@ export type FrameworkField = (typeof FRAMEWORK_FIELDS)[number];
  * A new, empty draft framework. `input.id` is minted with the form, so a repeated submit finds it.
  * Without a slug, one is made from the title (English, else French), unique among all frameworks.
  */
-export async function createFramework(
+export function createFramework(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  input: CreateFrameworkInput,
+): Promise<{ outcome: Outcome; slug: string }> {
+  // A repeated submit in parallel, or another framework taking the slug, between the checks and the
+  // insert: run again, and the checks find it (PostgreSQL lets both transactions see neither).
+  return againOnUniqueViolation(NEW_FRAMEWORK_KEYS, () => createOnce(db, actor, input));
+}
+
+async function createOnce(
   db: Kysely<DB>,
   actor: Actor | null,
   input: CreateFrameworkInput,
@@ -37,9 +48,15 @@ export async function createFramework(
       if (input.slug === null || existing.slug === input.slug) return { outcome: "unchanged", slug: existing.slug };
       throw new EditorError("already_present");
     }
+    if (input.slug !== null) {
+      const holder = await trx.selectFrom("frameworks").select("id").where("slug", "=", input.slug).executeTakeFirst();
+      // The same form's other submit, committed since findFrameworkById looked: as if found there.
+      if (holder?.id === input.id) return { outcome: "unchanged", slug: input.slug };
+      if (holder) throw new EditorError("slug_taken");
+    }
+    // Only a slug the person chose is refused. One made here was free when freeSlug looked; if a
+    // parallel request takes it before the insert, the insert meets it and the next attempt moves on.
     const slug = input.slug ?? (await freeSlug(trx, slugFromTitle(input.title_en ?? input.title_fr)));
-    if (await trx.selectFrom("frameworks").select("id").where("slug", "=", slug).executeTakeFirst())
-      throw new EditorError("slug_taken");
     const now = new Date().toISOString();
     const framework = {
       id: input.id,

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { planSettings } from "../settings.ts";
 import { type ActivityKind, contentEditable, type PlanState } from "./rules.ts";
 
@@ -53,13 +54,20 @@ type PlanRow = DB["development_plans"] extends infer T ? { [K in keyof T]: T[K] 
 
 export const stamp = (now: Date) => now.toISOString();
 
+const PLANS_PERSON_YEAR = {
+  postgres: "development_plans_person_year",
+  sqlite: "development_plans.person_id, development_plans.year",
+};
+
 /** Creates the person's plan for the year; refuses a second one ("exists"). Returns its id. */
 export async function createPlan(
   db: Db,
   input: { organisationId: string; personId: string; year: number },
   now = new Date(),
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  // The check answers the usual case; the catch answers a parallel request that created the plan
+  // between our check and our insert (PostgreSQL lets both transactions see none).
+  const created = db.transaction().execute(async (trx) => {
     const person = await trx
       .selectFrom("people")
       .select("id")
@@ -97,6 +105,9 @@ export async function createPlan(
       })
       .execute();
     return id;
+  });
+  return created.catch((error: unknown) => {
+    throw isUniqueViolation(error, PLANS_PERSON_YEAR) ? new PlanRefused("exists") : error;
   });
 }
 

@@ -12,7 +12,9 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { hashToken, INVITATION_TTL_MS, isWellFormedToken, newInvitationToken } from "../../auth/secrets.ts";
 import type { DB, Person } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import type { Actor } from "../../policy/index.ts";
+import { PERSON_ACCOUNT } from "../staff/store.ts";
 
 export interface IssuedInvitation {
   token: string;
@@ -122,7 +124,7 @@ export async function acceptInvitation(
 ): Promise<AcceptOutcome> {
   const now = input.now ?? new Date();
   if (!isWellFormedToken(input.token)) return { ok: false, reason: "invalid" };
-  return db.transaction().execute(async (trx): Promise<AcceptOutcome> => {
+  const accepted = db.transaction().execute(async (trx): Promise<AcceptOutcome> => {
     const used = await trx
       .deleteFrom("person_invitations")
       .where("organisation_id", "=", input.organisationId)
@@ -163,5 +165,13 @@ export async function acceptInvitation(
       })
       .execute();
     return { ok: true, personId: used.person_id };
+  });
+  // The `taken` check answers the usual case; this answers the same account accepting another
+  // person's invitation in parallel, linked between our check and our update (PostgreSQL lets both
+  // see the account free). The answer is the same; the transaction is rolled back, so this
+  // invitation, which the check's answer uses up, stays open.
+  return accepted.catch((error: unknown): AcceptOutcome => {
+    if (isUniqueViolation(error, PERSON_ACCOUNT)) return { ok: false, reason: "account_taken" };
+    throw error;
   });
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB, Organisation } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { type ChangeAuthor, recordChange } from "./changes.ts";
 import type { OrganisationSettingsInput } from "./schemas.ts";
@@ -39,6 +40,16 @@ async function slugTaken(db: Kysely<DB>, slug: string, except?: string): Promise
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+const ORGANISATIONS_SLUG = { postgres: "organisations_slug_key", sqlite: "organisations.slug" };
+
+/**
+ * slugTaken answers the usual case; this answers a parallel request that took the same slug between
+ * our check and our write (PostgreSQL lets both transactions see it free).
+ */
+const refusingSlugClash = (slug: string) => (error: unknown) => {
+  throw isUniqueViolation(error, ORGANISATIONS_SLUG) ? new SlugTakenError(slug) : error;
+};
+
 /** Creates the organisation and, in the same transaction, appoints its first administrators. */
 export async function createOrganisation(
   db: Kysely<DB>,
@@ -49,7 +60,7 @@ export async function createOrganisation(
   const now = options.now ?? new Date();
   const id = randomUUID();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const created = db.transaction().execute(async (trx) => {
     if (await slugTaken(trx, input.slug)) throw new SlugTakenError(input.slug);
     await trx
       .insertInto("organisations")
@@ -63,6 +74,7 @@ export async function createOrganisation(
     );
     for (const user of options.administrators ?? []) await insertAdministrator(trx, id, user, author, now);
   });
+  await created.catch(refusingSlugClash(input.slug));
   return (await findOrganisation(db, input.slug)) as Organisation;
 }
 
@@ -79,7 +91,7 @@ export async function updateOrganisation(
   const after = settingsOf(input.time_zone === undefined ? { ...input, time_zone: organisation.time_zone } : input);
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
   if (changed.length === 0) return organisation;
-  await db.transaction().execute(async (trx) => {
+  const updated = db.transaction().execute(async (trx) => {
     if (after.slug !== before.slug && (await slugTaken(trx, after.slug, organisation.id)))
       throw new SlugTakenError(after.slug);
     await trx
@@ -101,6 +113,7 @@ export async function updateOrganisation(
       now,
     );
   });
+  await updated.catch(refusingSlugClash(after.slug));
   return { ...organisation, ...after, updated_at: now.toISOString() };
 }
 
@@ -146,6 +159,11 @@ export async function listOrganisations(db: Kysely<DB>): Promise<OrganisationSum
   }));
 }
 
+const ORGANISATION_ROLES = {
+  postgres: "organisation_roles_pk",
+  sqlite: "organisation_roles.organisation_id, organisation_roles.user_id, organisation_roles.role",
+};
+
 /** Makes the account an administrator of the organisation; false if it already was. */
 export async function appointAdministrator(
   db: Kysely<DB>,
@@ -154,7 +172,13 @@ export async function appointAdministrator(
   author: ChangeAuthor,
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute((trx) => insertAdministrator(trx, organisationId, user, author, now));
+  const appointed = db.transaction().execute((trx) => insertAdministrator(trx, organisationId, user, author, now));
+  // A parallel request appointed them between insertAdministrator's check and its insert: as the
+  // check would have found, they already are.
+  return appointed.catch((error: unknown) => {
+    if (isUniqueViolation(error, ORGANISATION_ROLES)) return false;
+    throw error;
+  });
 }
 
 async function insertAdministrator(

@@ -12,9 +12,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
 import type { PeopleTable } from "../../db/people-tables.ts";
 import type { DB, Person } from "../../db/schema.ts";
+import { againOnUniqueViolation } from "../../db/unique-violation.ts";
 import { dayIn, effectiveTimeZone } from "../../i18n/zones.ts";
 import { announceMoves, moveOf, type PersonMove } from "../person-moves.ts";
-import { personSnapshot } from "../staff/store.ts";
+import { EMPLOYEE_NUMBER, personSnapshot } from "../staff/store.ts";
 import type { ColumnMapping } from "./columns.ts";
 import { type ImportPlan, type Organisation, type PersonValues, type PlanOptions, planImport } from "./plan.ts";
 import type { StaffTable } from "./read.ts";
@@ -142,16 +143,22 @@ export async function importStaff(db: Kysely<DB>, request: StaffImportRequest): 
     const plan = planFor(request, await loadOrganisationStaff(db, request.organisationId));
     return { plan, applied: false, batchId: null, stale: false };
   }
-  const result = await db.transaction().execute(async (trx): Promise<StaffImportResult> => {
-    const organisation = await loadOrganisationStaff(trx, request.organisationId);
-    const plan = planFor(request, organisation);
-    if (plan.errors.length > 0) return { plan, applied: false, batchId: null, stale: false };
-    if (request.expectedFingerprint !== undefined && request.expectedFingerprint !== planFingerprint(plan))
-      return { plan, applied: false, batchId: null, stale: true };
-    const batchId = randomUUID();
-    await writePlan(trx, request, organisation, plan, batchId);
-    return { plan, applied: true, batchId, stale: false };
-  });
+  // An import confirmed twice at once, or someone given a new person's number meanwhile, meets the
+  // employee number's unique constraint (PostgreSQL lets both transactions plan the same creations):
+  // run again, and the plan, read afresh, answers as it would have (the people are there; a
+  // confirmed preview is stale).
+  const write = () =>
+    db.transaction().execute(async (trx): Promise<StaffImportResult> => {
+      const organisation = await loadOrganisationStaff(trx, request.organisationId);
+      const plan = planFor(request, organisation);
+      if (plan.errors.length > 0) return { plan, applied: false, batchId: null, stale: false };
+      if (request.expectedFingerprint !== undefined && request.expectedFingerprint !== planFingerprint(plan))
+        return { plan, applied: false, batchId: null, stale: true };
+      const batchId = randomUUID();
+      await writePlan(trx, request, organisation, plan, batchId);
+      return { plan, applied: true, batchId, stale: false };
+    });
+  const result = await againOnUniqueViolation([EMPLOYEE_NUMBER], write);
   if (result.applied && result.plan.creates.length >= ANALYZE_AFTER) await refreshStatistics(db);
   return result;
 }

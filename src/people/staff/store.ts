@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB, Person } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
 import { dayIn } from "../../i18n/zones.ts";
 import type { FieldErrors } from "../../ui/forms/index.ts";
 import { wouldMakeCycle } from "../manager-lines.ts";
@@ -23,9 +24,35 @@ export type { ChangeActor } from "./record-change.ts";
 
 export type StoreResult = { ok: true; person: Person } | { ok: false; errors: FieldErrors };
 
-/** Runs `work` in a transaction, or in the caller's (a staff import writes many people in one). */
-function inTransaction<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db as Transaction<DB>) : db.transaction().execute(work);
+/** An employee number is its organisation's only one (the key of staff imports). */
+export const EMPLOYEE_NUMBER = {
+  postgres: "people_employee_number_unique",
+  sqlite: "people.organisation_id, people.employee_number",
+};
+/** An account is at most one person in an organisation. */
+export const PERSON_ACCOUNT = { postgres: "people_user_unique", sqlite: "people.organisation_id, people.user_id" };
+
+/**
+ * Runs `work` in a transaction, or in the caller's (a staff import writes many people in one).
+ * The checks (relationErrors, linkAccount's holder) answer the usual case; a parallel request that
+ * gives the employee number or the account to someone between a check and our write meets the
+ * unique constraint, refused here as the check refuses it (PostgreSQL lets both see it free). In a
+ * caller's transaction the error goes to the caller: the transaction is lost with it.
+ */
+function inTransaction<T extends StoreResult | undefined>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T | StoreResult> {
+  if (db.isTransaction) return work(db as Transaction<DB>);
+  return db
+    .transaction()
+    .execute(work)
+    .catch((error: unknown): StoreResult => {
+      if (isUniqueViolation(error, EMPLOYEE_NUMBER))
+        return { ok: false, errors: { employeeNumber: "staffEmployeeNumberTaken" } };
+      if (isUniqueViolation(error, PERSON_ACCOUNT)) return { ok: false, errors: { userId: "staffAccountTaken" } };
+      throw error;
+    });
 }
 
 /** What the change history keeps of a person: every field, without the bookkeeping timestamps. */
@@ -55,7 +82,7 @@ export async function createPerson(
   options: WriteOptions = {},
 ): Promise<StoreResult> {
   const now = options.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<StoreResult> => {
     const id = randomUUID();
     const errors = await relationErrors(trx, organisationId, id, fields);
     if (errors) return { ok: false, errors };
@@ -105,7 +132,7 @@ export async function updatePerson(
   options: WriteOptions = {},
 ): Promise<StoreResult | undefined> {
   const now = options.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<StoreResult | undefined> => {
     const before = await findPerson(trx, organisationId, personId);
     if (!before) return undefined;
     const fields: PersonFields = { ...fieldsOf(before), ...definedOnly(patch) };
@@ -172,7 +199,7 @@ export async function linkAccount(
   options: WriteOptions = {},
 ): Promise<StoreResult | undefined> {
   const now = options.now ?? new Date();
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<StoreResult | undefined> => {
     const before = await findPerson(trx, organisationId, personId);
     if (!before) return undefined;
     if (userId !== null) {
