@@ -9,14 +9,19 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
-import { findUserByEmail } from "../../src/auth/accounts.ts";
-import { issueInvitation } from "../../src/people/invitations/store.ts";
+import { createAccount, findUserByEmail } from "../../src/auth/accounts.ts";
+import { acceptInvitation, issueInvitation } from "../../src/people/invitations/store.ts";
+import { accountForSsoIdentity } from "../../src/people/sso/link.ts";
 import { openSecret, sealSecret } from "../../src/people/sso/secret-box.ts";
-import { parseDomains } from "../../src/people/sso/store.ts";
-import { makeTestApp, testDialects } from "../support/app.ts";
+import { parseDomains, saveSsoSettings } from "../../src/people/sso/store.ts";
+import { findPerson } from "../../src/people/staff/store.ts";
+import { makeTestApp, TEST_AUTH_SECRET, testDialects } from "../support/app.ts";
 import { cookieFrom, ensureAccount, postForm, signInAs } from "../support/auth.ts";
 import { runs } from "../support/fast-check-seed.ts";
 import { signInThrough, startOidcProvider, type TestOidcProvider } from "../support/oidc.ts";
+import { eightAtOnce, ROUNDS } from "../support/parallel.ts";
+import { insertOrganisation } from "../support/people.ts";
+import { insertPerson } from "../support/people-world.ts";
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 const BASE_URL = "http://localhost:3000";
@@ -257,6 +262,67 @@ for (const dialect of testDialects()) {
         const response = await t.app.request(`/sso/callback${query}`);
         assert.equal(response.status, 400, query);
         assert.equal(cookieFrom(response).includes("session_token="), false);
+      }
+    });
+
+    // Parallel requests meet unique constraints on PostgreSQL (test/db/unique-violation.test.ts).
+    test("eight sign-ins of one new person at once make one account, linked to them, and all get in", async () => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        const email = `at-once-${round}@north.example`;
+        const person = await insertPerson(t.db, s.north, { given: "Ida", family: "Roy", email, number: `R${round}` });
+        const matches = await eightAtOnce(round, () => accountForSsoIdentity(t.db, s.north, { email }));
+        const users = await t.db.selectFrom("users").select("id").where("email", "=", email).execute();
+        assert.equal(users.length, 1);
+        const who = matches.map((m) => (m.ok ? [m.userId, m.personId] : m.reason));
+        assert.deepEqual(who, Array(8).fill([users[0].id, person]), `round ${round}`);
+        assert.equal(matches.filter((m) => m.ok && m.created).length, 1, `round ${round}`);
+      }
+    });
+
+    test("signing in while the same account accepts other people's invitations links it to one person", async () => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        const email = `twice-${round}@north.example`;
+        const user = await createAccount(t.db, { email, role: "member" });
+        const actor = { id: user.id, email, name: null, role: "member" as const };
+        await insertPerson(t.db, s.north, { given: "Jo", family: "Roy", email, number: `T${round}` });
+        const tokens: string[] = [];
+        for (let i = 1; i < 8; i++) {
+          const other = { given: "Jo", family: `${i}`, email: `jo-${round}-${i}@x.example`, number: `T${round}.${i}` };
+          const person = await findPerson(t.db, s.north, await insertPerson(t.db, s.north, other));
+          if (!person) throw new Error("the person was not written");
+          const invitation = await issueInvitation(t.db, { organisationId: s.north, person, invitedBy: actor });
+          tokens.push(invitation.token);
+        }
+        await eightAtOnce<unknown>(round, (i) =>
+          i === 0
+            ? accountForSsoIdentity(t.db, s.north, { email })
+            : acceptInvitation(t.db, { organisationId: s.north, token: tokens[i - 1], user: actor }),
+        );
+        const linked = await t.db.selectFrom("people").select("id").where("user_id", "=", user.id).execute();
+        assert.equal(linked.length, 1, `round ${round}`);
+      }
+    });
+
+    test("eight first saves of an organisation's provider at once all answer; one is kept", async () => {
+      const settings = { issuer: idp.issuer, clientId: "client", clientSecret: "", emailDomains: [], enabled: false };
+      const hrUser = await findUserByEmail(t.db, "hr@north.example");
+      const actor = { id: hrUser?.id ?? "", email: "hr@north.example", name: null, role: "editor" as const };
+      for (let round = 1; round <= ROUNDS; round++) {
+        const organisationId = await insertOrganisation(t.db, `provider-${round}`);
+        await eightAtOnce(round, (i) =>
+          saveSsoSettings(t.db, {
+            organisationId,
+            settings: { ...settings, clientId: `client-${i}` },
+            actor,
+            authSecret: TEST_AUTH_SECRET,
+          }),
+        );
+        const rows = await t.db
+          .selectFrom("organisation_sso")
+          .select("client_id")
+          .where("organisation_id", "=", organisationId)
+          .execute();
+        assert.equal(rows.length, 1);
       }
     });
   });

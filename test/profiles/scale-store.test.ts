@@ -27,6 +27,7 @@ import {
   saveOwnScale,
 } from "../../src/profiles/scales/store.ts";
 import { openTestDatabase, testDialects } from "../support/app.ts";
+import { eightAtOnce, ROUNDS } from "../support/parallel.ts";
 import { insertOrganisation } from "../support/people.ts";
 
 const now = "2026-01-01T00:00:00.000Z";
@@ -369,6 +370,24 @@ for (const dialect of testDialects()) {
         ScaleInvalidError,
       );
       assert.deepEqual([...((await read()) ?? [])], [[5, { en: "Five", fr: "" }]], "a refusal changes nothing");
+    });
+
+    // On PostgreSQL, unless saves take turns, two first choices each make an own scale, and each
+    // save's delete misses the rows another inserted meanwhile, so its insert meets them
+    // (test/db/unique-violation.test.ts says more).
+    it("eight first choices, level saves or descriptor saves at once all answer; one own scale is left", async () => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        const { org, frameworkId, items } = await world(db);
+        const chosen = await eightAtOnce(round, () => chooseScale(db, org, "own", COMMAND_LINE));
+        assert.equal(new Set(chosen.map((scale) => scale.id)).size, 1, `round ${round}`);
+        const own = await db.selectFrom("proficiency_scales").select("id").where("organisation_id", "=", org).execute();
+        assert.equal(own.length, 1);
+        await eightAtOnce(round, () => saveOwnScale(db, org, threeLevels, COMMAND_LINE));
+        assert.equal((await readScale(db, own[0].id))?.levels.length, 3);
+        const described = new Map([[2, { en: "Two", fr: "Deux" }]]);
+        const item = items[0] as string;
+        await eightAtOnce(round, () => saveLevelDescriptors(db, own[0].id, frameworkId, item, described, COMMAND_LINE));
+      }
     });
 
     it("every save of an organisation's scale is in its change history with its author; refused saves are not", async () => {

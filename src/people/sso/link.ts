@@ -6,8 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { createAccount, findUserByEmail, findUserById } from "../../auth/accounts.ts";
+import { createAccount, EmailTakenError, findUserByEmail, findUserById } from "../../auth/accounts.ts";
 import type { DB } from "../../db/schema.ts";
+import { isUniqueViolation } from "../../db/unique-violation.ts";
+import { PERSON_ACCOUNT } from "../staff/store.ts";
 
 export type SsoMatch =
   | { ok: true; userId: string; personId: string; created: boolean }
@@ -37,22 +39,32 @@ export async function accountForSsoIdentity(
   const existing = await findUserByEmail(db, identity.email);
   if (existing?.disabled) return { ok: false, reason: "disabled" };
   const name = `${person.preferred_name?.trim() || person.given_name} ${person.family_name}`.trim();
-  const user = existing ?? (await createAccount(db, { email: identity.email, name, role: "member" }));
-  const linked = await db.transaction().execute(async (trx) => {
+  // Two sign-ins of one person at once (PostgreSQL lets both find no account, and the person not
+  // linked yet): the second takes the account the first made, and finds the person linked to it, as
+  // if it had come after.
+  const { user, created } = existing ? { user: existing, created: false } : await newAccount(db, identity.email, name);
+  const linking = db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom("people")
       .select("id")
       .where("organisation_id", "=", organisationId)
       .where("user_id", "=", user.id)
       .executeTakeFirst();
-    if (taken) return false;
+    if (taken) return taken.id === person.id;
     const result = await trx
       .updateTable("people")
       .set({ user_id: user.id, updated_at: now.toISOString() })
       .where("id", "=", person.id)
       .where("user_id", "is", null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+    if (Number(result.numUpdatedRows) !== 1) {
+      const linkedSince = await trx
+        .selectFrom("people")
+        .select("user_id")
+        .where("id", "=", person.id)
+        .executeTakeFirst();
+      return linkedSince?.user_id === user.id;
+    }
     await trx
       .insertInto("organisation_changes")
       .values({
@@ -71,6 +83,22 @@ export async function accountForSsoIdentity(
       .execute();
     return true;
   });
+  // The account linked to another of the organisation's people meanwhile: refused as `taken` is.
+  const linked = await linking.catch((error: unknown) => {
+    if (isUniqueViolation(error, PERSON_ACCOUNT)) return false;
+    throw error;
+  });
   if (!linked) return { ok: false, reason: "unknown_person" };
-  return { ok: true, userId: user.id, personId: person.id, created: !existing };
+  return { ok: true, userId: user.id, personId: person.id, created };
+}
+
+/** A new member account for the address, or the one a parallel sign-in made first. */
+async function newAccount(db: Kysely<DB>, email: string, name: string) {
+  try {
+    return { user: await createAccount(db, { email, name, role: "member" }), created: true };
+  } catch (error) {
+    const made = error instanceof EmailTakenError ? await findUserByEmail(db, email) : undefined;
+    if (!made) throw error;
+    return { user: made, created: false };
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { againOnUniqueViolation } from "../../db/unique-violation.ts";
 import type { Actor } from "../../policy/index.ts";
 import { openSecret, sealSecret } from "./secret-box.ts";
 
@@ -80,10 +81,18 @@ export interface SsoInput {
   enabled: boolean;
 }
 
-export async function saveSsoSettings(
-  db: Kysely<DB>,
-  input: { organisationId: string; settings: SsoInput; actor: Actor; authSecret: string; now?: Date },
-): Promise<void> {
+type SaveSso = { organisationId: string; settings: SsoInput; actor: Actor; authSecret: string; now?: Date };
+
+export function saveSsoSettings(db: Kysely<DB>, input: SaveSso): Promise<void> {
+  // Two first saves at once both find no settings and both insert: the second runs again, finds
+  // the first's and updates them, as one after the other would.
+  return againOnUniqueViolation(
+    [{ postgres: "organisation_sso_pkey", sqlite: "organisation_sso.organisation_id" }],
+    () => saveOnce(db, input),
+  );
+}
+
+async function saveOnce(db: Kysely<DB>, input: SaveSso): Promise<void> {
   const { organisationId, settings } = input;
   const now = (input.now ?? new Date()).toISOString();
   const existing = await db

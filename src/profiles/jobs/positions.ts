@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { againOnUniqueViolation } from "../../db/unique-violation.ts";
 import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
 import { announceMoves } from "../../people/person-moves.ts";
 import { requireProfile } from "./store.ts";
@@ -40,14 +41,33 @@ export async function listHolders(db: Kysely<DB>, organisationId: string, profil
   return rows.map((r) => ({ personId: r.id, name: nameOf(r), employeeNumber: r.employee_number, since: r.since }));
 }
 
+/** A person holds one position at most. */
+const PERSON_POSITION = { postgres: "person_positions_pkey", sqlite: "person_positions.person_id" };
+
 /** Gives the person (by employee number, on staff: not left) this profile as their position. */
-export async function assignPosition(
+export function assignPosition(
   db: Kysely<DB>,
   organisationId: string,
   profileId: string,
   employeeNumber: string,
   author: ChangeAuthor,
   now = new Date(),
+): Promise<Holder> {
+  // Two assignments of one person at once (a repeated submit) both find the position as it was and
+  // both write theirs (PostgreSQL: the delete does not see a row inserted since): run again, and the
+  // check finds the position the other one gave.
+  return againOnUniqueViolation([PERSON_POSITION], () =>
+    assignOnce(db, organisationId, profileId, employeeNumber, author, now),
+  );
+}
+
+async function assignOnce(
+  db: Kysely<DB>,
+  organisationId: string,
+  profileId: string,
+  employeeNumber: string,
+  author: ChangeAuthor,
+  now: Date,
 ): Promise<Holder> {
   return db.transaction().execute(async (trx) => {
     const profile = await requireProfile(trx, organisationId, profileId);

@@ -60,6 +60,26 @@ export interface SaveScale extends ScaleInput {
 
 const nowIso = () => new Date().toISOString();
 
+/*
+ * Saves of one organisation's scale take turns: each first holds a row the others hold too (the
+ * organisation's, where its own scale may be made or chosen; the scale's, before its levels or
+ * descriptors are rewritten), so on PostgreSQL the second waits and then reads what the first
+ * committed. Without it, both could find no own scale and each make one, or each delete the rows it
+ * saw and insert its own over the other's (a 500 on the primary key). The held row is not changed.
+ */
+const holdOrganisation = (trx: Transaction<DB>, organisationId: string) =>
+  trx
+    .updateTable("organisations")
+    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+    .where("id", "=", organisationId)
+    .execute();
+const holdScale = (trx: Transaction<DB>, scaleId: string) =>
+  trx
+    .updateTable("proficiency_scales")
+    .set((eb) => ({ version: eb.ref("version") }))
+    .where("id", "=", scaleId)
+    .execute();
+
 /** The id of the organisation's own scale, whether or not it uses it now. */
 export async function ownScaleId(db: Kysely<DB>, organisationId: string): Promise<string | undefined> {
   const row = await db
@@ -141,6 +161,7 @@ export async function chooseScale(
   by: ChangeAuthor,
 ): Promise<Scale> {
   const scaleId = await db.transaction().execute(async (trx) => {
+    await holdOrganisation(trx, organisationId);
     const before = await organisationScaleId(trx, organisationId);
     const existing = choice === "default" ? DEFAULT_SCALE_ID : await ownScaleId(trx, organisationId);
     const id = existing ?? (await createOwnScale(trx, organisationId));
@@ -186,9 +207,11 @@ export async function saveOwnScale(
   const problems = scaleProblems(scale);
   if (problems.length > 0) throw new ScaleInvalidError(problems);
   const scaleId = await db.transaction().execute(async (trx) => {
+    await holdOrganisation(trx, organisationId);
     const chosenBefore = await organisationScaleId(trx, organisationId);
     const existing = await ownScaleId(trx, organisationId);
     const id = existing ?? (await createOwnScale(trx, organisationId));
+    await holdScale(trx, id);
     const before = existing === undefined ? undefined : await readScale(trx, id);
     const current = await trx
       .selectFrom("proficiency_scales")
@@ -306,6 +329,7 @@ export async function saveLevelDescriptors(
   if (problems.length > 0) throw new ScaleInvalidError(problems);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
+    await holdScale(trx, scaleId);
     const old = await trx
       .selectFrom("competency_level_descriptors")
       .select(["level_number", "descriptor_en", "descriptor_fr"])
