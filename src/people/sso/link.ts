@@ -43,6 +43,7 @@ export async function accountForSsoIdentity(
   // linked yet): the second takes the account the first made, and finds the person linked to it, as
   // if it had come after.
   const { user, created } = existing ? { user: existing, created: false } : await newAccount(db, identity.email, name);
+  if (user.disabled) return { ok: false, reason: "disabled" }; // the raced account, checked as `existing` was
   const linking = db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom("people")
