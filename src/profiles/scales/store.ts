@@ -14,6 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { isPostgres } from "../../auth/accounts.ts";
 import type { DB } from "../../db/schema.ts";
 import { type ChangeAuthor, recordChange } from "../../people/organisations/changes.ts";
 import { type Bilingual, DEFAULT_SCALE_ID, organisationScaleId, readScale, type Scale } from "./read.ts";
@@ -61,24 +62,21 @@ export interface SaveScale extends ScaleInput {
 const nowIso = () => new Date().toISOString();
 
 /*
- * Saves of one organisation's scale take turns: each first holds a row the others hold too (the
+ * Saves of one organisation's scale take turns: each first locks a row the others lock too (the
  * organisation's, where its own scale may be made or chosen; the scale's, before its levels or
  * descriptors are rewritten), so on PostgreSQL the second waits and then reads what the first
  * committed. Without it, both could find no own scale and each make one, or each delete the rows it
- * saw and insert its own over the other's (a 500 on the primary key). The held row is not changed.
+ * saw and insert its own over the other's (a 500 on the primary key). SQLite runs one writing
+ * transaction at a time. The same lock as the assessment evidence store's.
  */
-const holdOrganisation = (trx: Transaction<DB>, organisationId: string) =>
-  trx
-    .updateTable("organisations")
-    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
-    .where("id", "=", organisationId)
-    .execute();
-const holdScale = (trx: Transaction<DB>, scaleId: string) =>
-  trx
-    .updateTable("proficiency_scales")
-    .set((eb) => ({ version: eb.ref("version") }))
-    .where("id", "=", scaleId)
-    .execute();
+const holdOrganisation = async (trx: Transaction<DB>, organisationId: string) => {
+  if (isPostgres(trx))
+    await trx.selectFrom("organisations").select("id").where("id", "=", organisationId).forUpdate().execute();
+};
+const holdScale = async (trx: Transaction<DB>, scaleId: string) => {
+  if (isPostgres(trx))
+    await trx.selectFrom("proficiency_scales").select("id").where("id", "=", scaleId).forUpdate().execute();
+};
 
 /** The id of the organisation's own scale, whether or not it uses it now. */
 export async function ownScaleId(db: Kysely<DB>, organisationId: string): Promise<string | undefined> {
